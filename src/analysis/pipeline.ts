@@ -1,0 +1,18 @@
+// The ordered list of analysis steps. This file is the only place that knows the order.
+import type { AnalyzedArticle } from '../types.ts';
+import type { AnalysisStep } from './step.ts';
+import { sentencesStep } from './sentences/index.ts';
+
+export const steps: AnalysisStep[] = [
+  sentencesStep,
+];
+
+/** Runs every registered step over `doc` (cleaned text, language and metadata set) and returns the result. */
+export function runSteps(doc: AnalyzedArticle, only?: string[]): AnalyzedArticle {
+  let current = doc;
+  for (const step of steps) {
+    if (only && !only.includes(step.name)) continue;
+    current = { ...current, ...step.run(current) };
+  }
+  return current;
+}

@@ -1,0 +1,7 @@
+import type { AnalysisStep } from '../step.ts';
+import { segmentSentences } from './segment.ts';
+
+export const sentencesStep: AnalysisStep = {
+  name: 'sentences',
+  run: (doc) => ({ sentences: segmentSentences(doc.text, doc.language) }),
+};

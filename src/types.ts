@@ -1,0 +1,162 @@
+// The data contract shared by every stage of the pipeline:
+// readers -> RawArticle, clean -> CleanArticle, analysis -> AnalyzedArticle (the `analyze --json` output).
+// Every span's offsets are JS string indices into the cleaned `text`; text.slice(start, end) === span.text.
+
+/** What a reader produces: one article as found in the input, before cleaning. */
+export interface RawArticle {
+  /** Path of the input file as given by the user ("-" for stdin). */
+  file: string;
+  /** 1-based line (JSONL) or item index (feeds) inside the file, when the file holds several articles. */
+  position?: number;
+  /** Input format that produced it. */
+  format: 'txt' | 'html' | 'jsonl' | 'rss' | 'atom';
+  /** Decoded text of the article. HTML input has already been reduced to its main content as plain
+   *  text (paragraphs separated by a blank line) by the reader; `original` keeps the input as read. */
+  raw: string;
+  /** The article's input exactly as decoded (the HTML page, the JSONL line, the feed item XML) —
+   *  stored so `dossier reanalyze` can rebuild every layer. */
+  original: string;
+  /** Metadata found by the reader (HTML meta tags, JSON fields, feed item fields). */
+  meta: RawMeta;
+  /** How the bytes were decoded ("utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1252"). */
+  encoding?: string;
+}
+
+export interface RawMeta {
+  title?: string;
+  url?: string;
+  source?: string;
+  byline?: string;
+  /** As found in metadata (ISO string or any date string); normalised by cleaning. */
+  publishedAt?: string;
+  language?: string;
+  description?: string;
+  /** URLs found in the raw input (images, links) that may carry dates. */
+  urls?: string[];
+}
+
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export type RemovalReason =
+  | 'title'
+  | 'dek'
+  | 'byline'
+  | 'caption'
+  | 'credit'
+  | 'media'
+  | 'url'
+  | 'markup'
+  | 'timestamp'
+  | 'duplicate-title'
+  | 'boilerplate'
+  | 'empty';
+
+export interface Removed {
+  text: string;
+  reason: RemovalReason;
+}
+
+export type PublishedAtSource = 'metadata' | 'url' | 'caption' | 'text' | 'none';
+
+/** An article after cleaning: the `text` every later layer points into. */
+export interface CleanArticle {
+  title: string | null;
+  dek: string | null;
+  byline: string | null;
+  source: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  publishedAtFrom: PublishedAtSource;
+  text: string;
+  removed: Removed[];
+  /** Section headings kept in the body, with offsets into `text`. */
+  headings: Span[];
+  /** Paragraph spans of `text`. */
+  paragraphs: { start: number; end: number }[];
+}
+
+export type EntityType = 'PER' | 'ORG' | 'LOC' | 'MISC';
+
+export interface Mention extends Span {}
+
+export interface EntityLayer {
+  id: string;
+  name: string;
+  type: EntityType;
+  mentions: Mention[];
+  /** Titles and roles ("US President") with where they came from. */
+  roles?: { role: string; start: number; end: number; text: string }[];
+  /** Global entity key across articles, when resolved. */
+  key?: string;
+}
+
+export interface Quote extends Span {
+  kind: 'direct' | 'indirect';
+  speaker: { name: string; entity: string | null; start?: number; end?: number } | null;
+  cue: string | null;
+  cueStart?: number;
+  cueEnd?: number;
+}
+
+export interface Quantity extends Span {
+  value: number | null;
+  /** Upper end of a range ("10 to 15"): value is the lower end. */
+  valueMax?: number | null;
+  unit: string | null;
+  qualifier: string | null;
+  counts: string | null;
+}
+
+export interface TimeExpr extends Span {
+  /** ISO value: "2024-05-01", "2024-05", "2024", "--02-04" (partial), or null when unresolved. */
+  value: string | null;
+  granularity: 'day' | 'week' | 'month' | 'year' | 'season' | 'unknown';
+  /** True when resolved against publishedAt. */
+  relative?: boolean;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+}
+
+/** One article as printed by `dossier analyze --json` (one JSON object per line). */
+export interface AnalyzedArticle {
+  file: string;
+  id: string;
+  title: string | null;
+  dek: string | null;
+  byline: string | null;
+  source: string | null;
+  url: string | null;
+  language: string;
+  languageConfidence: number;
+  /** false when the language has no full support (no rules/models for later layers). */
+  languageSupported: boolean;
+  publishedAt: string | null;
+  publishedAtFrom: PublishedAtSource;
+  text: string;
+  removed: Removed[];
+  headings: Span[];
+  sentences: Sentence[];
+  entities: EntityLayer[];
+  quotes: Quote[];
+  quantities: Quantity[];
+  times: TimeExpr[];
+}
+
+/** Error for bad input: always names the file (and line/item when known). */
+export class InputError extends Error {
+  constructor(
+    public file: string,
+    public reason: string,
+    public position?: number,
+  ) {
+    super(`${file}${position !== undefined ? `:${position}` : ''}: ${reason}`);
+    this.name = 'InputError';
+  }
+}
