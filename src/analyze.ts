@@ -1,0 +1,64 @@
+// One article from raw input to every analysis layer: clean -> detect language -> analysis steps.
+// This is the in-process library entry (`import { createAnalyzer } from 'dossier'`) and what the CLI,
+// the server and `reanalyze` all use, so every surface gives the same result.
+import { createHash } from 'node:crypto';
+import { cleanArticle } from './clean/index.ts';
+import { languageDetector } from './language/detect.ts';
+import { isSupported } from './lang/registry.ts';
+import { runSteps } from './analysis/pipeline.ts';
+import type { AnalyzedArticle, RawArticle } from './types.ts';
+
+export interface Analyzer {
+  /** Full analysis of one raw article. `id` is derived from the content hash. */
+  analyze(raw: RawArticle): AnalyzedArticle;
+}
+
+/** Steps that run for languages without full support (no rules or models for the other layers). */
+const LANGUAGE_NEUTRAL_STEPS = ['sentences'];
+
+/**
+ * The article's identity: SHA-256 of its raw text with whitespace collapsed, so the same article
+ * re-read (other line endings, other file name) is recognised as already stored.
+ */
+export function contentHash(raw: RawArticle): string {
+  return createHash('sha256').update(raw.raw.replace(/\s+/g, ' ').trim()).digest('hex');
+}
+
+/** The article id shown to users: the first 16 hex digits of the content hash. */
+export function articleId(hash: string): string {
+  return hash.slice(0, 16);
+}
+
+export async function createAnalyzer(): Promise<Analyzer> {
+  const detect = await languageDetector();
+  return {
+    analyze(raw) {
+      const clean = cleanArticle(raw);
+      const guess = detect([clean.title ?? '', clean.text].join('\n'), raw.meta.language);
+      const supported = isSupported(guess.language);
+      const doc: AnalyzedArticle = {
+        file: raw.file,
+        id: articleId(contentHash(raw)),
+        title: clean.title,
+        dek: clean.dek,
+        byline: clean.byline,
+        source: clean.source,
+        url: clean.url,
+        language: guess.language,
+        languageConfidence: guess.confidence,
+        languageSupported: supported,
+        publishedAt: clean.publishedAt,
+        publishedAtFrom: clean.publishedAtFrom,
+        text: clean.text,
+        removed: clean.removed,
+        headings: clean.headings,
+        sentences: [],
+        entities: [],
+        quotes: [],
+        quantities: [],
+        times: [],
+      };
+      return runSteps(doc, supported ? undefined : LANGUAGE_NEUTRAL_STEPS);
+    },
+  };
+}

@@ -1,0 +1,137 @@
+// Cleaning knowledge, merged over every supported language (cleaning runs before language
+// detection, so each rule tries all languages at once). Per-language patterns are read from
+// src/lang/<code>/clean.json when that file exists, else from src/clean/lang/<code>.json; month and
+// weekday names from src/lang/<code>/calendar.json; abbreviations from abbreviations.json.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { langData, supportedLanguages } from '../lang/registry.ts';
+import agencyFile from './agencies.json' with { type: 'json' };
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+/** Shape of a language's cleaning file (see src/clean/lang/en.json). */
+export interface CleanLangFile {
+  bylinePrefixes?: string[];
+  nameJoiners?: string[];
+  nameParticles?: string[];
+  timestampLabels?: string[];
+  timestampWords?: string[];
+  relativeTimePatterns?: string[];
+  mediaLines?: string[];
+  mediaPatterns?: string[];
+  boilerplateLines?: string[];
+  boilerplatePatterns?: string[];
+  creditPatterns?: string[];
+  photoCreditPrefixes?: string[];
+  creditJoiners?: string[];
+}
+
+interface CalendarFile {
+  months: string[][];
+  weekdays: string[][];
+  dateOrder?: string;
+}
+
+interface AbbreviationFile {
+  titles?: string[];
+  months?: string[];
+  initialisms?: string[];
+}
+
+/** All languages' cleaning knowledge, compiled. */
+export interface CleanRules {
+  /** Lower-cased month name or abbreviation (no trailing dot) -> month number 1..12. */
+  months: Map<string, number>;
+  /** Lower-cased weekday names and abbreviations (no trailing dot). */
+  weekdays: Set<string>;
+  /** Alternation (regex source) of every month name, longest first. */
+  monthAlternation: string;
+  /** Tokens ending in '.' that do not end a sentence (case-sensitive, with the dot). */
+  abbreviations: Set<string>;
+  bylinePrefix: RegExp;
+  nameJoiners: Set<string>;
+  nameParticles: Set<string>;
+  timestampLabel: RegExp;
+  timestampWords: Set<string>;
+  relativeTimes: RegExp[];
+  mediaLines: Set<string>;
+  mediaPatterns: RegExp[];
+  boilerplateLines: Set<string>;
+  boilerplatePatterns: RegExp[];
+  creditPatterns: RegExp[];
+  photoCreditPrefix: RegExp;
+  /** Splits a credit into its parts ("Name/Pool/AFP via Getty Images"). */
+  creditSeparator: RegExp;
+  agencies: Set<string>;
+}
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Alternation of literal phrases, longest first, with flexible inner whitespace. */
+function alternation(phrases: Iterable<string>): string {
+  const list = [...new Set(phrases)].filter((p) => p.length > 0).sort((a, b) => b.length - a.length);
+  return list.map((p) => escapeRegExp(p).replace(/ +/g, '\\s+')).join('|');
+}
+
+function localCleanFile(code: string): CleanLangFile | undefined {
+  const file = join(HERE, 'lang', `${code}.json`);
+  return /^[a-z]{2,3}$/.test(code) && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as CleanLangFile) : undefined;
+}
+
+/** The cleaning file of one language, or undefined when it has none. */
+export function cleanLangFile(code: string): CleanLangFile | undefined {
+  return langData<CleanLangFile>(code, 'clean') ?? localCleanFile(code);
+}
+
+let compiled: CleanRules | undefined;
+
+/** The merged, compiled rules of all supported languages (built once). */
+export function cleanRules(): CleanRules {
+  if (compiled) return compiled;
+  const files: CleanLangFile[] = [];
+  const months = new Map<string, number>();
+  const weekdays = new Set<string>();
+  const abbreviations = new Set<string>();
+  for (const code of supportedLanguages()) {
+    const f = cleanLangFile(code);
+    if (f) files.push(f);
+    const cal = langData<CalendarFile>(code, 'calendar');
+    cal?.months.forEach((names, i) => {
+      for (const n of names) {
+        const key = n.toLowerCase().replace(/\.$/, '');
+        if (!months.has(key)) months.set(key, i + 1);
+      }
+    });
+    for (const names of cal?.weekdays ?? []) for (const n of names) weekdays.add(n.toLowerCase().replace(/\.$/, ''));
+    const ab = langData<AbbreviationFile>(code, 'abbreviations');
+    for (const list of [ab?.titles, ab?.months, ab?.initialisms]) for (const a of list ?? []) abbreviations.add(a);
+  }
+  const all = <K extends keyof CleanLangFile>(k: K): string[] => files.flatMap((f) => (f[k] as string[] | undefined) ?? []);
+  const lowerSet = (k: keyof CleanLangFile) => new Set(all(k).map((s) => s.toLowerCase()));
+  const regexes = (k: keyof CleanLangFile) => all(k).map((src) => new RegExp(src, 'iu'));
+  const joiners = all('creditJoiners');
+  compiled = {
+    months,
+    weekdays,
+    monthAlternation: alternation(months.keys()),
+    abbreviations,
+    bylinePrefix: new RegExp(`^(?:${alternation(all('bylinePrefixes'))})\\s*:?\\s+`, 'iu'),
+    nameJoiners: lowerSet('nameJoiners'),
+    nameParticles: lowerSet('nameParticles'),
+    timestampLabel: new RegExp(`^(?:${alternation(all('timestampLabels'))})(?![\\p{L}])\\s*:?\\s*`, 'iu'),
+    timestampWords: lowerSet('timestampWords'),
+    relativeTimes: regexes('relativeTimePatterns'),
+    mediaLines: lowerSet('mediaLines'),
+    mediaPatterns: regexes('mediaPatterns'),
+    boilerplateLines: lowerSet('boilerplateLines'),
+    boilerplatePatterns: regexes('boilerplatePatterns'),
+    creditPatterns: regexes('creditPatterns'),
+    photoCreditPrefix: new RegExp(`^(?:${all('photoCreditPrefixes').join('|')})\\s*`, 'iu'),
+    creditSeparator: new RegExp(`\\s*[/|]\\s*|\\s*,\\s*|\\s+[-–—]\\s+|\\s+(?:${alternation(joiners)})\\s+`, 'iu'),
+    agencies: new Set(agencyFile.agencies),
+  };
+  return compiled;
+}

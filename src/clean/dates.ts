@@ -1,0 +1,102 @@
+// Small, local date finding for the publication date: full dates written with a month name in any
+// supported language ("May 1, 2024", "1 mei 2024", "Oct. 7, 2023"), ISO dates, dated URL paths and
+// the date strings found in metadata. Partial dates ("May 1", "oktober 2023") are not dates here.
+import { cleanRules } from './data.ts';
+
+export interface FoundDate {
+  /** YYYY-MM-DD */
+  iso: string;
+  index: number;
+  length: number;
+}
+
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2199;
+
+/** YYYY-MM-DD for a real calendar day, else null. */
+export function isoDate(year: number, month: number, day: number): string | null {
+  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1) return null;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > days) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+let patterns: { monthDay: RegExp; dayMonth: RegExp; iso: RegExp } | undefined;
+
+function datePatterns() {
+  if (patterns) return patterns;
+  const months = cleanRules().monthAlternation;
+  const notLetterBefore = '(?<![\\p{L}\\p{N}])';
+  const notLetterAfter = '(?![\\p{L}\\p{N}])';
+  patterns = {
+    // "May 1, 2024", "Oct. 7 2023", "September 29th, 2025"
+    monthDay: new RegExp(
+      `${notLetterBefore}(${months})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${notLetterAfter}`,
+      'giu',
+    ),
+    // "1 mei 2024", "01 May 2024", "1st May 2024", "1. Mai 2024"
+    dayMonth: new RegExp(
+      `${notLetterBefore}(\\d{1,2})(?:st|nd|rd|th|e|ste|de)?\\.?\\s+(${months})\\.?,?\\s+(\\d{4})${notLetterAfter}`,
+      'giu',
+    ),
+    iso: /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g,
+  };
+  return patterns;
+}
+
+/** Every full date in the text, in order of appearance. */
+export function findDates(text: string): FoundDate[] {
+  const { months } = cleanRules();
+  const p = datePatterns();
+  const out: FoundDate[] = [];
+  const push = (m: RegExpExecArray, y: string, mo: number | undefined, d: string) => {
+    const iso = mo === undefined ? null : isoDate(Number(y), mo, Number(d));
+    if (iso) out.push({ iso, index: m.index, length: m[0].length });
+  };
+  for (const m of text.matchAll(p.monthDay)) push(m, m[3], months.get(m[1].toLowerCase()), m[2]);
+  for (const m of text.matchAll(p.dayMonth)) push(m, m[3], months.get(m[2].toLowerCase()), m[1]);
+  for (const m of text.matchAll(p.iso)) push(m, m[1], Number(m[2]), m[3]);
+  out.sort((a, b) => a.index - b.index);
+  return out.filter((d, i) => i === 0 || d.index >= out[i - 1].index + out[i - 1].length);
+}
+
+/** Dates in the path of a URL: /2025/09/29/, /2025-09-29/, _20250929_ (8 digits between separators). */
+export function urlDates(url: string): string[] {
+  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+  const out: string[] = [];
+  const sep = /(?:^|[/_.-])((?:19|20|21)\d{2})([/-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?=$|[/_.?#-])/g;
+  for (const m of path.matchAll(sep)) {
+    const iso = isoDate(Number(m[1]), Number(m[3]), Number(m[4]));
+    if (iso) out.push(iso);
+  }
+  const compact = /(?:^|[/_-])((?:19|20|21)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=$|[/_.?#-])/g;
+  for (const m of path.matchAll(compact)) {
+    const iso = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (iso) out.push(iso);
+  }
+  return out;
+}
+
+/**
+ * A metadata date string as YYYY-MM-DD: ISO 8601 (the calendar date as written, time zone not
+ * applied), "2024/05/01", RFC 2822 ("Wed, 01 May 2024 10:00:00 GMT"), month-name dates, or Unix
+ * time in seconds/milliseconds. Null when nothing reliable is found.
+ */
+export function parseDateString(s: string): string | null {
+  const t = s.trim();
+  const iso = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])/.exec(t);
+  if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const compact = /^(\d{4})(\d{2})(\d{2})(?:T|$)/.exec(t);
+  if (compact) return isoDate(Number(compact[1]), Number(compact[2]), Number(compact[3]));
+  if (/^\d{10}(?:\d{3})?$/.test(t)) {
+    const ms = t.length === 10 ? Number(t) * 1000 : Number(t);
+    const d = new Date(ms);
+    return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  }
+  return findDates(t)[0]?.iso ?? null;
+}
+
+/** URLs written in the text. */
+export function urlsInText(text: string): string[] {
+  return [...text.matchAll(/\b(?:https?:\/\/|www\.)[^\s"'<>()]+/gi)].map((m) => m[0]);
+}

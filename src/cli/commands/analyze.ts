@@ -1,0 +1,46 @@
+import type { Command } from 'commander';
+import { readInputs } from '../../readers/index.ts';
+import { createAnalyzer } from '../../analyze.ts';
+import { InputError, type AnalyzedArticle } from '../../types.ts';
+import { printJson } from '../context.ts';
+
+export function registerAnalyze(program: Command): void {
+  program
+    .command('analyze')
+    .description('Analyse articles without a database; with --json prints one JSON object per article (JSON Lines, see README for the contract)')
+    .argument('<paths...>', 'files or directories, or - for standard input')
+    .option('--json', 'print the full analysis as JSON Lines')
+    .addHelpText('after', '\nExample:\n  dossier analyze examples/*.txt --json | jq .title')
+    .action(async (paths: string[], opts: { json?: boolean }) => {
+      const analyzer = await createAnalyzer();
+      let failed = 0;
+      for await (const input of readInputs(paths)) {
+        if (input instanceof InputError) {
+          failed++;
+          process.stderr.write(`error: ${input.message}\n`);
+          continue;
+        }
+        const doc = analyzer.analyze(input);
+        if (opts.json) printJson(doc);
+        else process.stdout.write(describe(doc) + '\n');
+      }
+      if (failed > 0) process.exitCode = 1;
+    });
+}
+
+function describe(doc: AnalyzedArticle): string {
+  const lines = [
+    `${doc.file}  [${doc.id}]`,
+    `  title:     ${doc.title ?? '—'}`,
+    `  language:  ${doc.language} (${doc.languageConfidence})${doc.languageSupported ? '' : ' — no full support: stored and searchable, layers limited'}`,
+    `  published: ${doc.publishedAt ?? 'unknown'} (from ${doc.publishedAtFrom})`,
+  ];
+  if (doc.byline) lines.push(`  byline:    ${doc.byline}`);
+  if (doc.dek) lines.push(`  dek:       ${doc.dek}`);
+  lines.push(
+    `  text:      ${doc.text.length} chars, ${doc.sentences.length} sentences, ${doc.headings.length} headings`,
+    `  layers:    ${doc.entities.length} entities, ${doc.quotes.length} quotes, ${doc.quantities.length} figures, ${doc.times.length} times`,
+    `  removed:   ${doc.removed.length} piece(s)${doc.removed.length ? ': ' + doc.removed.map((r) => `${r.reason} "${r.text.slice(0, 40)}${r.text.length > 40 ? '…' : ''}"`).join('; ') : ''}`,
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,54 @@
+import type { Command } from 'commander';
+import { fileURLToPath } from 'node:url';
+import { relative } from 'node:path';
+import { buildServer } from '../../server/app.ts';
+import { describeFailure, ingestPaths } from '../../ingest/ingest.ts';
+import { DEFAULT_DB, UsageError, openStore, parseIntOption } from '../context.ts';
+import type { Store } from '../../store/store.ts';
+
+const EXAMPLES_DIR = fileURLToPath(new URL('../../../examples/', import.meta.url));
+const DEFAULT_PORT = Number(process.env.PORT ?? 8080);
+
+interface ServeOpts {
+  db: string;
+  port: number;
+  host: string;
+}
+
+async function serve(store: Store, opts: ServeOpts): Promise<void> {
+  if (opts.host !== '127.0.0.1' && opts.host !== 'localhost' && opts.host !== '::1' && !process.env.DOSSIER_TOKEN) {
+    throw new UsageError(`refusing to listen on ${opts.host} without DOSSIER_TOKEN set (write routes need a bearer token off loopback)`);
+  }
+  const app = await buildServer(store);
+  const close = async () => {
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+  const address = await app.listen({ port: opts.port, host: opts.host });
+  process.stdout.write(`Dossier is serving ${opts.db} at ${address}/  (Ctrl-C to stop)\n`);
+}
+
+export function registerServe(program: Command): void {
+  const common = (cmd: Command) =>
+    cmd
+      .option('--db <file>', 'database file', DEFAULT_DB)
+      .option('--port <n>', 'port to listen on (env PORT)', parseIntOption('port'), DEFAULT_PORT)
+      .option('--host <addr>', 'address to bind (off loopback needs DOSSIER_TOKEN)', '127.0.0.1');
+
+  common(program.command('serve').description('Serve the JSON API and the web UI'))
+    .addHelpText('after', '\nExample:\n  dossier serve --db dossier.db --port 8080')
+    .action(async (opts: ServeOpts) => serve(openStore(opts.db), opts));
+
+  common(program.command('start').description('Ingest the bundled example articles (if not stored yet), then serve (what `npm start` runs)'))
+    .action(async (opts: ServeOpts) => {
+      const store = openStore(opts.db);
+      const rel = relative(process.cwd(), EXAMPLES_DIR);
+      const summary = await ingestPaths(store, [rel.startsWith('..') ? EXAMPLES_DIR : rel]);
+      for (const f of summary.failures) process.stderr.write(`error: ${describeFailure(f)}\n`);
+      process.stdout.write(`examples: ${summary.inserted} new, ${summary.duplicates} already stored in ${opts.db}\n`);
+      await serve(store, opts);
+    });
+}

@@ -1,0 +1,59 @@
+import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { readInputs } from '../../readers/index.ts';
+import { createAnalyzer } from '../../analyze.ts';
+import { InputError, type AnalyzedArticle } from '../../types.ts';
+import { DEFAULT_DB, UsageError, printJson, withStore } from '../context.ts';
+
+export function registerShow(program: Command): void {
+  program
+    .command('show')
+    .description('Show one article: a stored one by id (or unique id prefix), or a file analysed on the fly')
+    .argument('<id-or-path>', 'article id / id prefix (6+ characters), or a file path')
+    .option('--db <file>', 'database file', DEFAULT_DB)
+    .option('--json', 'print the full analysed article as JSON')
+    .addHelpText('after', '\nExamples:\n  dossier show 3a9e140460d1\n  dossier show examples/004_ed9a467948e1cb24.txt --json')
+    .action(async (target: string, opts: { db: string; json?: boolean }) => {
+      const docs: AnalyzedArticle[] = [];
+      if (existsSync(target)) {
+        const analyzer = await createAnalyzer();
+        for await (const input of readInputs([target])) {
+          if (input instanceof InputError) throw new UsageError(input.message, 1);
+          docs.push(analyzer.analyze(input));
+        }
+      } else {
+        const doc = await withStore(opts.db, (store) => store.get(target));
+        if (!doc) throw new UsageError(`no article with id "${target}" in ${opts.db} (and no such file)`, 1);
+        docs.push(doc);
+      }
+      for (const doc of docs) {
+        if (opts.json) printJson(doc);
+        else process.stdout.write(render(doc) + '\n');
+      }
+    });
+}
+
+function render(doc: AnalyzedArticle): string {
+  const head = [
+    doc.title ?? '(untitled)',
+    [doc.source, doc.byline, doc.language, doc.publishedAt ? `${doc.publishedAt} (from ${doc.publishedAtFrom})` : 'date unknown']
+      .filter(Boolean)
+      .join(' · '),
+    `id ${doc.id} · ${doc.file}`,
+  ];
+  if (doc.dek) head.push('', doc.dek);
+  const parts = [head.join('\n'), '', doc.text];
+  if (doc.quotes.length) {
+    parts.push('', 'Quotes:');
+    for (const q of doc.quotes) parts.push(`  ${q.speaker?.name ?? '(unknown)'} ${q.cue ?? ''}: ${q.kind === 'direct' ? '“' + q.text + '”' : q.text}`);
+  }
+  if (doc.quantities.length) {
+    parts.push('', 'Figures:');
+    for (const f of doc.quantities) parts.push(`  ${f.text}  = ${f.value ?? '?'}${f.unit ? ' ' + f.unit : ''}${f.counts ? '  (' + f.counts + ')' : ''}`);
+  }
+  if (doc.removed.length) {
+    parts.push('', 'Removed while cleaning:');
+    for (const r of doc.removed) parts.push(`  [${r.reason}] ${r.text}`);
+  }
+  return parts.join('\n');
+}

@@ -1,0 +1,52 @@
+// What every command shares: where the database is, how errors and JSON are printed.
+import { resolve } from 'node:path';
+import { openSqliteStore } from '../store/sqlite/index.ts';
+import type { Store } from '../store/store.ts';
+
+export const DEFAULT_DB = process.env.DOSSIER_DB ?? './dossier.db';
+
+/** An error the user caused (bad argument, unknown id, malformed query): printed as one line, exit 2. */
+export class UsageError extends Error {
+  constructor(message: string, public exitCode = 2) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export function openStore(db: string | undefined): Store {
+  return openSqliteStore(resolve(db ?? DEFAULT_DB));
+}
+
+/** Runs `fn` with an open store and always closes it. */
+export async function withStore<T>(db: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = openStore(db);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(value) + '\n');
+}
+
+export function parseIntOption(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a non-negative integer, got "${value}"`);
+    return n;
+  };
+}
+
+export function parseDateOption(name: string) {
+  return (value: string): string => {
+    if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) throw new UsageError(`--${name} must be a date like 2024-05-01 (or 2024-05, 2024), got "${value}"`);
+    return value;
+  };
+}
+
+/** Highlights the store's [[match]] markers for a terminal (bold), or strips them when not a TTY. */
+export function renderSnippet(snippet: string, tty = process.stdout.isTTY): string {
+  return snippet.replace(/\[\[(.*?)\]\]/gs, (_, m: string) => (tty ? `\x1b[1m${m}\x1b[22m` : `*${m}*`)).replace(/\s+/g, ' ');
+}

@@ -1,0 +1,123 @@
+// Ingest: read inputs -> analyse -> store, in batches. Each batch is one store transaction, so an
+// interrupted ingest keeps every finished batch and a re-run skips them by content hash.
+import { readInputs, type ReaderOptions } from '../readers/index.ts';
+import { contentHash, createAnalyzer } from '../analyze.ts';
+import type { IngestItem, Store } from '../store/store.ts';
+import { InputError, type RawArticle } from '../types.ts';
+
+export interface IngestOptions extends ReaderOptions {
+  /** Overrides the source (outlet) name of every article. */
+  source?: string;
+  /** Articles per transaction. */
+  batchSize?: number;
+  onProgress?: (p: IngestProgress) => void;
+}
+
+export interface IngestProgress {
+  read: number;
+  inserted: number;
+  duplicates: number;
+  errors: number;
+  file: string;
+}
+
+export interface IngestFailure {
+  file: string;
+  position?: number;
+  reason: string;
+}
+
+export interface IngestSummary {
+  read: number;
+  inserted: number;
+  duplicates: number;
+  failures: IngestFailure[];
+  insertedIds: string[];
+  seconds: number;
+  bytes: number;
+}
+
+export async function ingestPaths(store: Store, paths: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
+  return ingestStream(store, readInputs(paths, opts), opts);
+}
+
+/** Ingests articles (and reader errors) from any source: files, stdin, uploads. */
+export async function ingestStream(
+  store: Store,
+  inputs: AsyncIterable<RawArticle | InputError>,
+  opts: IngestOptions = {},
+): Promise<IngestSummary> {
+  const started = performance.now();
+  const analyzer = await createAnalyzer();
+  const batchSize = opts.batchSize ?? 200;
+  const summary: IngestSummary = { read: 0, inserted: 0, duplicates: 0, failures: [], insertedIds: [], seconds: 0, bytes: 0 };
+  let batch: IngestItem[] = [];
+  let lastFile = '';
+
+  const report = () =>
+    opts.onProgress?.({
+      read: summary.read,
+      inserted: summary.inserted,
+      duplicates: summary.duplicates,
+      errors: summary.failures.length,
+      file: lastFile,
+    });
+
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const items = batch;
+    batch = [];
+    try {
+      const result = await store.ingest(items);
+      summary.inserted += result.inserted;
+      summary.duplicates += result.duplicates;
+      summary.insertedIds.push(...result.insertedIds);
+    } catch (err) {
+      // The batch rolled back as a whole; store what can be stored one by one, naming what cannot.
+      for (const item of items) {
+        try {
+          const r = await store.ingest([item]);
+          summary.inserted += r.inserted;
+          summary.duplicates += r.duplicates;
+          summary.insertedIds.push(...r.insertedIds);
+        } catch (e) {
+          summary.failures.push({ file: item.raw.file, position: item.raw.position, reason: `could not be stored: ${message(e)}` });
+        }
+      }
+    }
+    report();
+  };
+
+  for await (const input of inputs) {
+    if (input instanceof InputError) {
+      summary.failures.push({ file: input.file, position: input.position, reason: input.reason });
+      lastFile = input.file;
+      report();
+      continue;
+    }
+    summary.read++;
+    summary.bytes += Buffer.byteLength(input.original);
+    lastFile = input.file;
+    if (opts.source) input.meta.source = opts.source;
+    try {
+      const hash = contentHash(input);
+      const article = analyzer.analyze(input);
+      batch.push({ contentHash: hash, raw: input, article });
+    } catch (err) {
+      summary.failures.push({ file: input.file, position: input.position, reason: `analysis failed: ${message(err)}` });
+    }
+    if (batch.length >= batchSize) await flush();
+    else if (summary.read % 25 === 0) report();
+  }
+  await flush();
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+export function describeFailure(f: IngestFailure): string {
+  return `${f.file}${f.position !== undefined ? `:${f.position}` : ''}: ${f.reason}`;
+}

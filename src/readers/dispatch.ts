@@ -1,0 +1,50 @@
+// Reads one input (file, buffer or stream): sniff its first bytes, choose the reader, enforce the
+// size limits, decode, and turn every bad-input failure into an InputError naming the file.
+import { InputError, type RawArticle } from '../types.ts';
+import { declaredCharset, decodeBytes } from './decode.ts';
+import { readFeed } from './feed.ts';
+import { readHtml } from './html.ts';
+import { readJsonl } from './jsonl.ts';
+import { tooLargeReason, type ReaderLimits } from './options.ts';
+import { detectKind, type InputKind } from './sniff.ts';
+import type { ByteSource } from './source.ts';
+import { readTxt } from './txt.ts';
+import { describeFsError } from './walk.ts';
+
+/** Bytes looked at to decide the format (and to refuse binary input before reading more). */
+export const SNIFF_BYTES = 64 * 1024;
+
+export async function* readSource(src: ByteSource, limits: ReaderLimits): AsyncGenerator<RawArticle | InputError> {
+  const { file } = src;
+  let kind: InputKind | undefined;
+  try {
+    const head = await src.head(SNIFF_BYTES);
+    const whole = src.size !== undefined ? head.length >= src.size : head.length < SNIFF_BYTES;
+    // Refuses empty and binary input from its first bytes only.
+    const headText = decodeBytes(head, file, { partial: !whole, declaredCharset: declaredCharset(head), rejectEmpty: whole }).text;
+    kind = detectKind(file, headText);
+    if (kind === 'jsonl') {
+      yield* readJsonl(file, src.chunks(), limits.maxArticleBytes);
+      return;
+    }
+    const limit = kind === 'feed' ? limits.maxFeedBytes : limits.maxArticleBytes;
+    const what = kind === 'feed' ? 'feed' : 'file';
+    if (src.size !== undefined && src.size > limit) {
+      yield new InputError(file, tooLargeReason(what, src.size, limit));
+      return;
+    }
+    const bytes = await src.readAll(limit);
+    if (!bytes) {
+      yield new InputError(file, tooLargeReason(what, undefined, limit));
+      return;
+    }
+    const { text, encoding } = decodeBytes(bytes, file, { declaredCharset: declaredCharset(bytes) });
+    if (kind === 'feed') yield* readFeed(file, text, encoding);
+    else if (kind === 'html') yield readHtml(file, text, encoding);
+    else yield readTxt(file, text, encoding);
+  } catch (e) {
+    if (e instanceof InputError) yield e;
+    else if ((e as NodeJS.ErrnoException)?.code) yield new InputError(file, describeFsError(e));
+    else yield new InputError(file, `could not be read${kind ? ` as ${kind}` : ''}: ${(e as Error)?.message ?? String(e)}`);
+  }
+}

@@ -1,0 +1,105 @@
+// Metadata of an HTML page: <title>, Open Graph, article:*, <link rel=canonical>, JSON-LD
+// (NewsArticle/Article), <html lang>, and every URL on the page.
+import type { RawMeta } from '../types.ts';
+import type { DomDocument, DomElement } from './html-dom.ts';
+import { articleFromJsonLd } from './jsonld.ts';
+import { UrlList } from './urls.ts';
+
+const LINK_RELS_WITH_URLS = new Set(['canonical', 'alternate', 'amphtml', 'shortlink', 'image_src']);
+
+/** Reads the page's metadata. Must run before Readability, which changes the document. */
+export function pageMeta(doc: DomDocument): RawMeta {
+  const metaTags = collectMetaTags(doc);
+  const m = (...keys: string[]) => {
+    for (const k of keys) {
+      const v = metaTags.get(k);
+      if (v) return v;
+    }
+    return undefined;
+  };
+  const ld = articleFromJsonLd(
+    all(doc, 'script[type]')
+      .filter((s) => s.getAttribute('type')?.trim().toLowerCase() === 'application/ld+json')
+      .map((s) => s.textContent ?? ''),
+  );
+  const links = all(doc, 'link[rel][href]');
+  const rel = (el: DomElement) => (el.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
+  const canonical = attr(links.find((l) => rel(l).includes('canonical')), 'href');
+  const titleTag = clean(doc.querySelector('title')?.textContent);
+
+  const url = canonical ?? m('og:url') ?? ld?.url;
+  const base = attr(doc.querySelector('base[href]'), 'href') ?? url;
+  const author = m('author', 'article:author', 'dc.creator', 'parsely-author', 'sailthru.author');
+
+  const meta: RawMeta = {
+    title: ld?.headline ?? m('og:title', 'twitter:title', 'dc.title', 'parsely-title') ?? titleTag,
+    url,
+    source: m('og:site_name', 'application-name') ?? ld?.publisher,
+    byline: ld?.authors.length ? ld.authors.join(', ') : author && !/^https?:/i.test(author) ? author : undefined,
+    publishedAt:
+      m('article:published_time', 'og:article:published_time', 'datepublished', 'date', 'pubdate', 'publishdate',
+        'dc.date', 'dc.date.issued', 'dcterms.created', 'parsely-pub-date', 'sailthru.date') ??
+      ld?.datePublished ??
+      attr(doc.querySelector('time[datetime]'), 'datetime'),
+    language: attr(doc.documentElement, 'lang') ?? attr(doc.documentElement, 'xml:lang') ?? m('content-language', 'og:locale', 'dc.language') ?? ld?.language,
+    description: m('og:description', 'description', 'twitter:description') ?? ld?.description,
+  };
+
+  const urls = new UrlList(base);
+  urls.add(canonical);
+  urls.add(m('og:url'));
+  urls.add(m('og:image', 'og:image:url', 'twitter:image'));
+  for (const u of ld?.images ?? []) urls.add(u);
+  for (const el of all(doc, 'img, source, a[href], link[href], meta[content]')) {
+    const name = el.localName.toLowerCase();
+    if (name === 'img' || name === 'source') {
+      urls.add(el.getAttribute('src'));
+      for (const attrName of ['data-src', 'data-original', 'data-lazy-src']) urls.add(el.getAttribute(attrName));
+      for (const cand of (el.getAttribute('srcset') ?? '').split(',')) urls.add(cand.trim().split(/\s+/)[0]);
+    } else if (name === 'a') {
+      urls.add(el.getAttribute('href'));
+    } else if (name === 'link') {
+      if (rel(el).some((r) => LINK_RELS_WITH_URLS.has(r))) urls.add(el.getAttribute('href'));
+    } else {
+      const content = el.getAttribute('content')?.trim() ?? '';
+      if (/^https?:\/\//i.test(content)) urls.add(content);
+    }
+  }
+  meta.urls = urls.list();
+  return dropEmpty(meta);
+}
+
+/** <meta> tags by lower-cased name/property/itemprop/http-equiv; the first value wins. */
+function collectMetaTags(doc: DomDocument): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const el of all(doc, 'meta')) {
+    const content = clean(el.getAttribute('content'));
+    if (!content) continue;
+    for (const a of ['property', 'name', 'itemprop', 'http-equiv']) {
+      const key = el.getAttribute(a)?.trim().toLowerCase();
+      if (key && !map.has(key)) map.set(key, content);
+    }
+  }
+  return map;
+}
+
+function all(doc: DomDocument, sel: string) {
+  return Array.from(doc.querySelectorAll(sel));
+}
+
+function attr(el: { getAttribute(n: string): string | null } | null | undefined, name: string): string | undefined {
+  return clean(el?.getAttribute(name));
+}
+
+function clean(s: string | null | undefined): string | undefined {
+  const t = s?.replace(/\s+/g, ' ').trim();
+  return t ? t : undefined;
+}
+
+function dropEmpty(meta: RawMeta): RawMeta {
+  const out: RawMeta = {};
+  for (const [k, v] of Object.entries(meta) as [keyof RawMeta, RawMeta[keyof RawMeta]][]) {
+    if (v !== undefined && v !== '') (out as Record<string, unknown>)[k] = v;
+  }
+  return out;
+}

@@ -1,0 +1,82 @@
+// HTML pages: the main content found by Readability (on a linkedom DOM), as plain text, plus the
+// page's metadata. Reused by the JSONL and feed readers for their `html` / content fields.
+import { Readability } from '@mozilla/readability';
+import { InputError, type RawArticle, type RawMeta } from '../types.ts';
+import { hasMarkup, isFullDocument, parseDocument, type DomElement } from './html-dom.ts';
+import { pageMeta } from './html-meta.ts';
+import { domToText, fragmentToText } from './html-text.ts';
+import { normalizeNewlines } from './decode.ts';
+import { UrlList } from './urls.ts';
+
+export interface HtmlArticle {
+  /** Main content as plain text: paragraphs separated by a blank line, headings on their own line. */
+  raw: string;
+  meta: RawMeta;
+  /** "readability" when Readability found the article, "body" when the whole body text was used. */
+  extractedBy: 'readability' | 'body';
+}
+
+/** Elements that are never article text when Readability gives up and the whole body is used. */
+const PAGE_CHROME = 'script, style, noscript, template, nav, header, footer, aside, form, [role="navigation"], [aria-hidden="true"]';
+
+/** Reduces an HTML page to its main text and metadata. Throws InputError when no text is found. */
+export function htmlToArticle(html: string, file: string, position?: number): HtmlArticle {
+  const doc = parseDocument(html);
+  const meta = pageMeta(doc);
+  let raw = '';
+  let extractedBy: HtmlArticle['extractedBy'] = 'readability';
+  try {
+    const result = new Readability<DomElement>(doc as never, { serializer: (el) => el as unknown as DomElement }).parse();
+    if (result?.content) raw = domToText(result.content);
+    if (result) {
+      meta.title ??= result.title?.trim() || undefined;
+      meta.byline ??= result.byline?.trim() || undefined;
+      meta.source ??= result.siteName?.trim() || undefined;
+      meta.publishedAt ??= result.publishedTime?.trim() || undefined;
+      meta.language ??= result.lang?.trim() || undefined;
+    }
+  } catch {
+    // Readability failed on this markup: fall back to the body text below.
+  }
+  if (!raw.trim()) {
+    extractedBy = 'body';
+    const fresh = parseDocument(html);
+    for (const el of Array.from(fresh.body.querySelectorAll(PAGE_CHROME))) el.remove();
+    raw = domToText(fresh.body);
+  }
+  if (!raw.trim()) {
+    throw new InputError(file, `no text found in the HTML${meta.title ? ` (page title "${meta.title}")` : ''}`, position);
+  }
+  return { raw, meta: withoutEmpty(meta), extractedBy };
+}
+
+function withoutEmpty(meta: RawMeta): RawMeta {
+  const out: RawMeta = {};
+  for (const [k, v] of Object.entries(meta)) {
+    if (v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)) (out as Record<string, unknown>)[k] = v;
+  }
+  return out;
+}
+
+/** Text of an HTML (or plain-text) fragment such as a feed item's content: no Readability, which
+ *  is made for whole pages. A whole page is passed through htmlToArticle instead. */
+export function htmlFragmentToArticle(html: string, file: string, position?: number): HtmlArticle {
+  if (isFullDocument(html)) return htmlToArticle(html, file, position);
+  if (!hasMarkup(html)) {
+    return { raw: normalizeNewlines(html).trim(), meta: {}, extractedBy: 'body' };
+  }
+  const raw = fragmentToText(html);
+  const urls = new UrlList();
+  const doc = parseDocument(html);
+  for (const el of Array.from(doc.querySelectorAll('img[src], a[href]'))) {
+    urls.add(el.getAttribute('src') ?? el.getAttribute('href'));
+  }
+  const list = urls.list();
+  return { raw, meta: list.length ? { urls: list } : {}, extractedBy: 'body' };
+}
+
+/** RawArticle for an .html/.htm file (or a file sniffed as HTML). */
+export function readHtml(file: string, text: string, encoding: string): RawArticle {
+  const { raw, meta } = htmlToArticle(text, file);
+  return { file, format: 'html', raw, original: text, meta, encoding };
+}

@@ -1,0 +1,113 @@
+// Article metadata from schema.org JSON-LD blocks (<script type="application/ld+json">).
+// A block may hold one object, an array of objects, or an object with "@graph".
+
+export interface JsonLdArticle {
+  headline?: string;
+  datePublished?: string;
+  dateModified?: string;
+  authors: string[];
+  publisher?: string;
+  url?: string;
+  description?: string;
+  language?: string;
+  images: string[];
+}
+
+const ARTICLE_TYPE = /(?:^|:)(?:\w*Article|BlogPosting|LiveBlogPosting|Report)$/;
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+/** The first article-typed object across the given JSON-LD script bodies (invalid JSON is skipped). */
+export function articleFromJsonLd(scripts: string[]): JsonLdArticle | null {
+  for (const src of scripts) {
+    const data = parseLenient(src);
+    if (data === undefined) continue;
+    const found = findArticle(data, 0);
+    if (found) return toArticle(found);
+  }
+  return null;
+}
+
+function parseLenient(src: string): Json | undefined {
+  const body = src.trim().replace(/^<!\[CDATA\[|\]\]>$/g, '').replace(/^\/\*|\*\/$/g, '');
+  try {
+    return JSON.parse(body) as Json;
+  } catch {
+    // Raw control characters (a literal newline inside a string) are a common publisher mistake.
+    try {
+      return JSON.parse(body.replace(/[\u0000-\u001f]+/g, ' ')) as Json;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function findArticle(node: Json, depth: number): Record<string, Json> | null {
+  if (depth > 6 || node === null || typeof node !== 'object') return null;
+  if (Array.isArray(node)) {
+    for (const item of node) {
+      const hit = findArticle(item, depth + 1);
+      if (hit) return hit;
+    }
+    return null;
+  }
+  if (types(node['@type']).some((t) => ARTICLE_TYPE.test(t))) return node;
+  for (const key of ['@graph', 'mainEntity', 'mainEntityOfPage', 'itemListElement', 'item']) {
+    const hit = node[key] !== undefined ? findArticle(node[key], depth + 1) : null;
+    if (hit) return hit;
+  }
+  return null;
+}
+
+function types(t: Json | undefined): string[] {
+  if (typeof t === 'string') return [t];
+  if (Array.isArray(t)) return t.filter((x): x is string => typeof x === 'string');
+  return [];
+}
+
+function toArticle(o: Record<string, Json>): JsonLdArticle {
+  return {
+    headline: str(o.headline) ?? str(o.name),
+    datePublished: str(o.datePublished) ?? str(o.dateCreated),
+    dateModified: str(o.dateModified),
+    authors: names(o.author),
+    publisher: names(o.publisher)[0],
+    url: str(o.url) ?? urlOf(o.mainEntityOfPage),
+    description: str(o.description),
+    language: str(o.inLanguage),
+    images: urls(o.image),
+  };
+}
+
+function str(v: Json | undefined): string | undefined {
+  if (typeof v === 'string') return v.trim() || undefined;
+  if (Array.isArray(v)) return str(v[0]);
+  return undefined;
+}
+
+function names(v: Json | undefined): string[] {
+  if (v === undefined || v === null) return [];
+  if (typeof v === 'string') return v.trim() ? [v.trim()] : [];
+  if (Array.isArray(v)) return v.flatMap((x) => names(x));
+  if (typeof v === 'object') {
+    const n = str(v.name);
+    return n ? [n] : [];
+  }
+  return [];
+}
+
+function urlOf(v: Json | undefined): string | undefined {
+  if (typeof v === 'string') return v;
+  if (v && typeof v === 'object' && !Array.isArray(v)) return str(v['@id']) ?? str(v.url);
+  return undefined;
+}
+
+function urls(v: Json | undefined): string[] {
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v)) return v.flatMap((x) => urls(x));
+  if (v && typeof v === 'object') {
+    const u = str(v.url) ?? str(v.contentUrl);
+    return u ? [u] : [];
+  }
+  return [];
+}

@@ -1,0 +1,497 @@
+// The embedded Store: one SQLite file (better-sqlite3), WAL journal, FTS5 search.
+// All work is synchronous inside the async methods; statements are prepared once and reused.
+import Database from 'better-sqlite3';
+import { existsSync, statSync } from 'node:fs';
+import type { AnalyzedArticle, RawArticle } from '../../types.ts';
+import { resolveFilter, resolvePage, optionalText, type ResolvedFilter } from '../filter.ts';
+import { fold } from '../fold.ts';
+import { parseQuery, QueryError } from '../query.ts';
+import {
+  AmbiguousIdError,
+  SNIPPET_CLOSE,
+  SNIPPET_ELLIPSIS,
+  SNIPPET_OPEN,
+  StoreError,
+  StoreInputError,
+  type ArticleFilter,
+  type FacetCount,
+  type FigureFilter,
+  type FigureRow,
+  type IngestItem,
+  type IngestResult,
+  type ListResult,
+  type MentionFilter,
+  type MentionRow,
+  type Page,
+  type QuoteFilter,
+  type QuoteRow,
+  type RowsResult,
+  type SearchFacets,
+  type SearchResult,
+  type Store,
+  type StoreStats,
+  type StoredArticle,
+  type TimeFilter,
+  type TimeRow,
+} from '../store.ts';
+import { toFts5 } from './fts5.ts';
+import { migrate, type Migration } from './migrate.ts';
+import {
+  LAYER_ARTICLE_COLUMNS,
+  SUMMARY_COLUMNS,
+  analysisParams,
+  toFigureRow,
+  toMentionRow,
+  toQuoteRow,
+  toSummary,
+  toTimeRow,
+  type FigureDbRow,
+  type MentionDbRow,
+  type QuoteDbRow,
+  type SummaryRow,
+  type TimeDbRow,
+} from './rows.ts';
+import { articleConditions, whereClause, type Conditions } from './where.ts';
+
+export interface SqliteStoreOptions {
+  /** Schema migrations to apply instead of the bundled ones (for tools and tests of migrations). */
+  migrations?: Migration[];
+  /** Milliseconds to wait for another process's write lock before failing (default 10 s). */
+  busyTimeoutMs?: number;
+}
+
+/** BM25 column weights: a match in the title counts most, then the dek, then the body. */
+const BM25_WEIGHTS = { title: 10, dek: 4, text: 1 };
+/** Tokens of context in a search snippet. */
+const SNIPPET_TOKENS = 32;
+/** Raw inputs fetched per step by allRaw (no statement stays open between steps). */
+const RAW_PAGE = 200;
+/** Candidates listed for an ambiguous id prefix. */
+const MAX_CANDIDATES = 10;
+
+type Statement = Database.Statement<unknown[], unknown>;
+
+const ARTICLE_INSERT = `INSERT INTO articles (
+  id, content_hash, ingested_at, analyzed_at, file, position, format, language, language_supported,
+  published_at, published_at_from, source, url, n_entities, n_mentions, n_quotes, n_quantities, n_times,
+  title, dek, text, analysis
+) VALUES (
+  @id, @content_hash, @ingested_at, @analyzed_at, @file, @position, @format, @language, @language_supported,
+  @published_at, @published_at_from, @source, @url, @n_entities, @n_mentions, @n_quotes, @n_quantities, @n_times,
+  @title, @dek, @text, @analysis
+)`;
+
+const ARTICLE_UPDATE = `UPDATE articles SET
+  analyzed_at = @analyzed_at, file = @file, language = @language, language_supported = @language_supported,
+  published_at = @published_at, published_at_from = @published_at_from, source = @source, url = @url,
+  n_entities = @n_entities, n_mentions = @n_mentions, n_quotes = @n_quotes, n_quantities = @n_quantities,
+  n_times = @n_times, title = @title, dek = @dek, text = @text, analysis = @analysis
+WHERE id = @id`;
+
+const LAYER_TABLES = ['quotes', 'quantities', 'times', 'entity_mentions'] as const;
+
+export class SqliteStore implements Store {
+  private db: Database.Database;
+  private cache = new Map<string, Statement>();
+  private closed = false;
+  readonly schemaVersion: number;
+
+  constructor(
+    readonly path: string,
+    options: SqliteStoreOptions = {},
+  ) {
+    try {
+      this.db = new Database(path);
+    } catch (err) {
+      throw new StoreError(`cannot open database ${path}: ${(err as Error).message}`, { cause: err });
+    }
+    try {
+      // WAL lets readers work while one process writes; NORMAL sync is durable at checkpoints and safe with WAL.
+      if (path !== ':memory:' && path !== '') this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('foreign_keys = ON');
+      this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
+      this.db.pragma('cache_size = -32768'); // 32 MiB page cache: FTS5 merges during big ingests
+      this.db.pragma('temp_store = MEMORY');
+    } catch (err) {
+      this.db.close();
+      throw new StoreError(`cannot open database ${path}: ${(err as Error).message}`, { cause: err });
+    }
+    try {
+      this.schemaVersion = migrate(this.db, path, options.migrations);
+    } catch (err) {
+      this.db.close();
+      throw err;
+    }
+  }
+
+  /** A prepared statement for `sql`, prepared on first use and reused after. */
+  private stmt(sql: string): Statement {
+    let s = this.cache.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.cache.set(sql, s);
+    }
+    return s;
+  }
+
+  private open(): Database.Database {
+    if (this.closed) throw new StoreError(`the store ${this.path} is closed`);
+    return this.db;
+  }
+
+  // ---------------------------------------------------------------- writing
+
+  async ingest(batch: IngestItem[]): Promise<IngestResult> {
+    const db = this.open();
+    const now = new Date().toISOString();
+    const run = db.transaction((items: IngestItem[]): IngestResult => {
+      const result: IngestResult = { inserted: 0, duplicates: 0, insertedIds: [], items: [] };
+      const inBatch = new Map<string, string>();
+      const byHash = this.stmt('SELECT id FROM articles WHERE content_hash = ?').pluck();
+      items.forEach((item, i) => {
+        const existing = inBatch.get(item.contentHash) ?? (byHash.get(item.contentHash) as string | undefined);
+        if (existing !== undefined) {
+          result.duplicates++;
+          result.items.push({ id: existing, contentHash: item.contentHash, status: 'duplicate' });
+          return;
+        }
+        try {
+          this.insertArticle(item, now);
+        } catch (err) {
+          const where = `${item.raw?.file ?? '?'}${item.raw?.position !== undefined ? `:${item.raw.position}` : ''}`;
+          throw new StoreError(
+            `could not store item ${i + 1} of ${items.length} (${where}, id ${item.article?.id}): ${(err as Error).message}; ` +
+              'the whole batch was rolled back',
+            { cause: err },
+          );
+        }
+        inBatch.set(item.contentHash, item.article.id);
+        result.inserted++;
+        result.insertedIds.push(item.article.id);
+        result.items.push({ id: item.article.id, contentHash: item.contentHash, status: 'inserted' });
+      });
+      return result;
+    });
+    return run.immediate(batch);
+  }
+
+  private insertArticle({ contentHash, raw, article }: IngestItem, now: string): void {
+    const info = this.stmt(ARTICLE_INSERT).run({
+      ...analysisParams(article, now),
+      id: article.id,
+      content_hash: contentHash,
+      ingested_at: now,
+      position: raw.position ?? null,
+      format: raw.format,
+    });
+    const { raw: rawText, original, ...rest } = raw;
+    this.stmt('INSERT INTO article_raw (seq, raw, original, rest) VALUES (?, ?, ?, ?)').run(
+      info.lastInsertRowid,
+      rawText,
+      original === rawText ? null : original, // plain-text input: stored once
+      JSON.stringify(rest),
+    );
+    this.insertLayers(article);
+  }
+
+  private insertLayers(a: AnalyzedArticle): void {
+    const quote = this.stmt(
+      `INSERT INTO quotes (article_id, idx, span_start, span_end, span_text, kind, speaker_name, speaker_folded,
+         speaker_entity, speaker_start, speaker_end, cue, cue_start, cue_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    a.quotes.forEach((q, i) => {
+      const sp = q.speaker;
+      quote.run(
+        a.id, i, q.start, q.end, q.text, q.kind,
+        sp?.name ?? null, sp ? fold(sp.name) : null, sp?.entity ?? null, sp?.start ?? null, sp?.end ?? null,
+        q.cue ?? null, q.cueStart ?? null, q.cueEnd ?? null,
+      );
+    });
+    const quantity = this.stmt(
+      `INSERT INTO quantities (article_id, idx, span_start, span_end, span_text, value, value_max, unit, qualifier,
+         counts, counts_folded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    a.quantities.forEach((f, i) => {
+      quantity.run(
+        a.id, i, f.start, f.end, f.text, f.value ?? null, f.valueMax ?? null, f.unit ?? null, f.qualifier ?? null,
+        f.counts ?? null, f.counts ? fold(f.counts) : null,
+      );
+    });
+    const time = this.stmt(
+      `INSERT INTO times (article_id, idx, span_start, span_end, span_text, value, granularity, relative)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    a.times.forEach((t, i) => {
+      time.run(a.id, i, t.start, t.end, t.text, t.value ?? null, t.granularity, t.relative === undefined ? null : t.relative ? 1 : 0);
+    });
+    const mention = this.stmt(
+      `INSERT INTO entity_mentions (article_id, idx, entity_id, name, name_folded, type, entity_key, span_start,
+         span_end, span_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    let idx = 0;
+    for (const e of a.entities) {
+      const folded = fold(e.name);
+      for (const m of e.mentions) mention.run(a.id, idx++, e.id, e.name, folded, e.type, e.key ?? null, m.start, m.end, m.text);
+    }
+  }
+
+  async replaceAnalysis(id: string, article: AnalyzedArticle): Promise<void> {
+    const db = this.open();
+    if (article.id !== id) throw new StoreInputError(`replaceAnalysis: the article's id "${article.id}" is not "${id}"`);
+    const run = db.transaction(() => {
+      const info = this.stmt(ARTICLE_UPDATE).run({ ...analysisParams(article, new Date().toISOString()), id });
+      if (info.changes === 0) throw new StoreError(`replaceAnalysis: no stored article has id "${id}"`);
+      for (const table of LAYER_TABLES) this.stmt(`DELETE FROM ${table} WHERE article_id = ?`).run(id);
+      this.insertLayers(article);
+    });
+    run.immediate();
+  }
+
+  // ---------------------------------------------------------------- reading one article
+
+  async get(idOrPrefix: string): Promise<StoredArticle | null> {
+    this.open();
+    const key = /^[0-9A-Fa-f]+$/.test(idOrPrefix.trim()) ? idOrPrefix.trim().toLowerCase() : idOrPrefix.trim();
+    if (key.length < 6) throw new StoreInputError(`an article id or id prefix needs at least 6 characters, got "${idOrPrefix}"`);
+    let id: string;
+    if (key.length === 16) {
+      id = key;
+    } else {
+      const column = key.length < 16 ? 'id' : 'content_hash';
+      const rows = this.stmt(`SELECT id, title FROM articles WHERE ${column} >= ? AND ${column} < ? ORDER BY ${column} LIMIT ?`).all(
+        key,
+        key + '\u{10FFFF}',
+        MAX_CANDIDATES + 1,
+      ) as { id: string; title: string | null }[];
+      if (rows.length === 0) return null;
+      if (rows.length > 1) throw new AmbiguousIdError(idOrPrefix, rows.slice(0, MAX_CANDIDATES), rows.length > MAX_CANDIDATES);
+      id = rows[0].id;
+    }
+    const row = this.stmt(
+      `SELECT a.content_hash, a.ingested_at, a.analyzed_at, a.text, a.analysis, r.rest
+       FROM articles a JOIN article_raw r ON r.seq = a.seq WHERE a.id = ?`,
+    ).get(id) as { content_hash: string; ingested_at: string; analyzed_at: string; text: string; analysis: string; rest: string } | undefined;
+    if (!row) return null;
+    const doc = JSON.parse(row.analysis) as AnalyzedArticle;
+    doc.text = row.text;
+    return {
+      ...doc,
+      ingestedAt: row.ingested_at,
+      analyzedAt: row.analyzed_at,
+      contentHash: row.content_hash,
+      raw: JSON.parse(row.rest) as StoredArticle['raw'],
+    };
+  }
+
+  async *allRaw(): AsyncIterable<{ id: string; raw: RawArticle }> {
+    let after = 0;
+    for (;;) {
+      this.open();
+      // A whole page is read before yielding, so the caller may write (replaceAnalysis) in between.
+      const rows = this.stmt(
+        `SELECT a.seq, a.id, r.raw, r.original, r.rest FROM articles a JOIN article_raw r ON r.seq = a.seq
+         WHERE a.seq > ? ORDER BY a.seq LIMIT ?`,
+      ).all(after, RAW_PAGE) as { seq: number; id: string; raw: string; original: string | null; rest: string }[];
+      if (rows.length === 0) return;
+      for (const r of rows) {
+        const raw = { ...JSON.parse(r.rest), raw: r.raw, original: r.original ?? r.raw } as RawArticle;
+        yield { id: r.id, raw };
+      }
+      after = rows[rows.length - 1].seq;
+    }
+  }
+
+  // ---------------------------------------------------------------- listing and search
+
+  async list(filter: ArticleFilter & Page = {}): Promise<ListResult> {
+    this.open();
+    const { limit, offset } = resolvePage(filter);
+    const c = articleConditions(resolveFilter(filter));
+    const where = whereClause(c);
+    const params = c.params;
+    const total = this.stmt(`SELECT count(*) FROM articles a ${where}`).pluck().get(...params) as number;
+    const rows = this.stmt(
+      `SELECT ${SUMMARY_COLUMNS} FROM articles a ${where} ORDER BY a.published_at DESC, a.id LIMIT ? OFFSET ?`,
+    ).all(...params, limit, offset) as SummaryRow[];
+    return { total, items: rows.map(toSummary) };
+  }
+
+  async search(query: string, opts: ArticleFilter & Page = {}): Promise<SearchResult> {
+    this.open();
+    const match = toFts5(parseQuery(query));
+    const { limit, offset } = resolvePage(opts);
+    const c = articleConditions(resolveFilter(opts), { sql: ['articles_fts MATCH ?'], params: [match] });
+    // CROSS JOIN keeps the index search outermost: one MATCH evaluation, then a key lookup per
+    // match. (Left to itself the planner may probe the index once per filtered article.)
+    const from = `FROM articles_fts CROSS JOIN articles a ON a.seq = articles_fts.rowid ${whereClause(c)}`;
+    const { title, dek, text } = BM25_WEIGHTS;
+    try {
+      const facetRows = this.stmt(
+        `WITH m AS MATERIALIZED (SELECT a.language, a.source, substr(a.published_at, 1, 7) AS month ${from})
+         SELECT 'language' AS facet, language AS value, count(*) AS n FROM m GROUP BY language
+         UNION ALL SELECT 'source', source, count(*) FROM m GROUP BY source
+         UNION ALL SELECT 'month', month, count(*) FROM m GROUP BY month`,
+      ).all(...c.params) as { facet: keyof SearchFacets; value: string | null; n: number }[];
+      const facets: SearchFacets = { language: [], source: [], month: [] };
+      for (const r of facetRows) facets[r.facet].push({ value: r.value, count: r.n });
+      const total = facets.language.reduce((n, f) => n + f.count, 0);
+      byCount(facets.language);
+      byCount(facets.source);
+      facets.month.sort((x, y) => (x.value === null ? 1 : y.value === null ? -1 : x.value < y.value ? -1 : 1));
+      const rows =
+        total === 0 || offset >= total
+          ? []
+          : (this.stmt(
+              `SELECT ${SUMMARY_COLUMNS}, bm25(articles_fts, ${title}, ${dek}, ${text}) AS rank,
+                 snippet(articles_fts, -1, '${SNIPPET_OPEN}', '${SNIPPET_CLOSE}', '${SNIPPET_ELLIPSIS}', ${SNIPPET_TOKENS}) AS snippet
+               ${from} ORDER BY rank, a.id LIMIT ? OFFSET ?`,
+            ).all(...c.params, limit, offset) as (SummaryRow & { rank: number; snippet: string })[]);
+      const hits = rows.map((r) => ({ ...toSummary(r), score: -r.rank, snippet: r.snippet }));
+      return { total, hits, facets };
+    } catch (err) {
+      // The compiled expression quotes every user word, so this is a bug, not a user error; still
+      // report it as a query problem rather than a driver stack trace.
+      if (err instanceof Database.SqliteError && /fts5/i.test(err.message)) {
+        throw new QueryError(`the search engine rejected the query: ${err.message}`, query, 0);
+      }
+      throw err;
+    }
+  }
+
+  // ---------------------------------------------------------------- layers across the corpus
+
+  private layerRows<Db, Row>(
+    table: string,
+    filter: ArticleFilter & Page & { articleId?: string },
+    layer: Conditions,
+    map: (r: Db) => Row,
+  ): RowsResult<Row> {
+    this.open();
+    const { limit, offset } = resolvePage(filter);
+    const articleId = optionalText(filter.articleId);
+    if (articleId !== undefined) {
+      layer.sql.push('l.article_id = ?');
+      layer.params.push(articleId);
+    }
+    const articles = articleConditions(resolveFilter(filter));
+    const c: Conditions = { sql: [...layer.sql, ...articles.sql], params: [...layer.params, ...articles.params] };
+    // Articles outermost, in date order from their index, each with its rows by primary key: a page
+    // is read without sorting the whole layer. The count needs the articles only when filtered by them.
+    const from = `FROM articles a CROSS JOIN ${table} l ON l.article_id = a.id ${whereClause(c)}`;
+    const total = (
+      articles.sql.length
+        ? this.stmt(`SELECT count(*) ${from}`).pluck().get(...c.params)
+        : this.stmt(`SELECT count(*) FROM ${table} l ${whereClause(layer)}`).pluck().get(...layer.params)
+    ) as number;
+    const rows = this.stmt(
+      `SELECT ${LAYER_ARTICLE_COLUMNS}, l.* ${from} ORDER BY a.published_at DESC, a.id, l.idx LIMIT ? OFFSET ?`,
+    ).all(...c.params, limit, offset) as Db[];
+    return { total, items: rows.map(map) };
+  }
+
+  async quotes(filter: QuoteFilter = {}): Promise<RowsResult<QuoteRow>> {
+    const c: Conditions = { sql: [], params: [] };
+    const speaker = optionalText(filter.speaker);
+    if (speaker !== undefined) {
+      c.sql.push('instr(l.speaker_folded, ?) > 0');
+      c.params.push(fold(speaker));
+    }
+    if (optionalText(filter.kind) !== undefined) {
+      c.sql.push('l.kind = ?');
+      c.params.push(filter.kind);
+    }
+    return this.layerRows<QuoteDbRow, QuoteRow>('quotes', filter, c, toQuoteRow);
+  }
+
+  async figures(filter: FigureFilter = {}): Promise<RowsResult<FigureRow>> {
+    const c: Conditions = { sql: [], params: [] };
+    const counts = optionalText(filter.counts);
+    if (counts !== undefined) {
+      c.sql.push('instr(l.counts_folded, ?) > 0');
+      c.params.push(fold(counts));
+    }
+    return this.layerRows<FigureDbRow, FigureRow>('quantities', filter, c, toFigureRow);
+  }
+
+  async times(filter: TimeFilter = {}): Promise<RowsResult<TimeRow>> {
+    const c: Conditions = { sql: [], params: [] };
+    const value = optionalText(filter.value);
+    if (value !== undefined) {
+      c.sql.push('l.value >= ? AND l.value < ?');
+      c.params.push(value, value + '\u{10FFFF}');
+    }
+    if (optionalText(filter.granularity) !== undefined) {
+      c.sql.push('l.granularity = ?');
+      c.params.push(filter.granularity);
+    }
+    return this.layerRows<TimeDbRow, TimeRow>('times', filter, c, toTimeRow);
+  }
+
+  async entityMentions(filter: MentionFilter = {}): Promise<RowsResult<MentionRow>> {
+    const c: Conditions = { sql: [], params: [] };
+    const name = optionalText(filter.name);
+    if (name !== undefined) {
+      c.sql.push('instr(l.name_folded, ?) > 0');
+      c.params.push(fold(name));
+    }
+    if (optionalText(filter.type) !== undefined) {
+      c.sql.push('l.type = ?');
+      c.params.push(filter.type);
+    }
+    return this.layerRows<MentionDbRow, MentionRow>('entity_mentions', filter, c, toMentionRow);
+  }
+
+  // ---------------------------------------------------------------- the whole store
+
+  async stats(): Promise<StoreStats> {
+    const db = this.open();
+    const t = this.stmt(
+      `SELECT count(*) AS articles, min(published_at) AS first, max(published_at) AS last,
+         count(*) - count(published_at) AS undated, total(n_entities) AS entities, total(n_mentions) AS mentions,
+         total(n_quotes) AS quotes, total(n_quantities) AS quantities, total(n_times) AS times FROM articles`,
+    ).get() as Record<string, number> & { first: string | null; last: string | null };
+    const facet = (column: string) =>
+      this.stmt(`SELECT ${column} AS value, count(*) AS count FROM articles GROUP BY ${column} ORDER BY count DESC, ${column} IS NULL, ${column}`).all() as FacetCount[];
+    return {
+      articles: t.articles,
+      byLanguage: facet('language'),
+      bySource: facet('source'),
+      dateRange: { from: t.first, to: t.last },
+      undated: t.undated,
+      counts: { entities: t.entities, mentions: t.mentions, quotes: t.quotes, quantities: t.quantities, times: t.times },
+      sizeBytes: this.sizeBytes(db),
+      schemaVersion: this.schemaVersion,
+    };
+  }
+
+  private sizeBytes(db: Database.Database): number {
+    const file = db.name;
+    if (db.memory || !existsSync(file)) {
+      return (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
+    }
+    const wal = `${file}-wal`;
+    return statSync(file).size + (existsSync(wal) ? statSync(wal).size : 0);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.cache.clear();
+    this.db.close();
+  }
+}
+
+/** Count descending; ties by value in code-point order, null last (as the SQL facets in stats). */
+function byCount(f: FacetCount[]): void {
+  const key = (v: string | null) => (v === null ? '\u{10FFFF}' : v);
+  f.sort((x, y) => y.count - x.count || (key(x.value) < key(y.value) ? -1 : key(x.value) > key(y.value) ? 1 : 0));
+}
+
+/** Opens (creating and migrating as needed) the SQLite store at `path`; ':memory:' for a throwaway one. */
+export function openSqliteStore(path: string, options?: SqliteStoreOptions): SqliteStore {
+  return new SqliteStore(path, options);
+}
+
+export type { Migration } from './migrate.ts';
+export { bundledMigrations } from './migrate.ts';

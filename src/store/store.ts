@@ -1,0 +1,269 @@
+// The storage contract. Every implementation (SQLite now, PostgreSQL later) passes the same contract
+// suite (test/store/contract.ts). Methods return Promises so a networked implementation can exist;
+// the SQLite one does its work synchronously inside them.
+import type { AnalyzedArticle, EntityType, PublishedAtSource, Quantity, Quote, RawArticle, RawMeta, TimeExpr } from '../types.ts';
+
+export { QueryError } from './query.ts';
+
+/** One article to store: its raw input (kept verbatim for `reanalyze`) and its analysis. */
+export interface IngestItem {
+  /** Hex digest identifying the article's content; re-ingesting the same hash is a no-op. */
+  contentHash: string;
+  raw: RawArticle;
+  /** `article.id` must be `contentHash.slice(0, 16)`; the store trusts it. */
+  article: AnalyzedArticle;
+}
+
+export interface IngestResult {
+  /** Articles stored by this call. */
+  inserted: number;
+  /** Items skipped because their content hash was already stored (or repeated in the batch). */
+  duplicates: number;
+  /** Ids of the newly stored articles, in batch order. */
+  insertedIds: string[];
+  /** One entry per batch item, in order: the article id (the existing one for duplicates). */
+  items: { id: string; contentHash: string; status: 'inserted' | 'duplicate' }[];
+}
+
+/** What `get` returns: the analysed article plus storage facts and the reader's metadata. */
+export interface StoredArticle extends AnalyzedArticle {
+  /** ISO timestamp of the ingest (or of the last `replaceAnalysis`, see `analyzedAt`). */
+  ingestedAt: string;
+  /** ISO timestamp of the analysis stored now (equals ingestedAt until `replaceAnalysis`). */
+  analyzedAt: string;
+  contentHash: string;
+  /** The raw input's description without its (large) text; `allRaw` yields the full input. */
+  raw: { file: string; position?: number; format: RawArticle['format']; encoding?: string; meta: RawMeta };
+}
+
+/** Filters shared by list, search and the layer queries. All given filters must hold. */
+export interface ArticleFilter {
+  /** ISO 639-1 code(s). */
+  language?: string | string[];
+  /** Exact source (outlet) name(s). */
+  source?: string | string[];
+  /** Published on or after: an ISO date or prefix ("2024", "2024-05", "2024-05-01"). */
+  from?: string;
+  /** Published on or before, inclusive of the whole prefix: to "2024-05" includes 2024-05-31T23:59. */
+  to?: string;
+  /** Only these article ids (full 16-character ids). */
+  ids?: string[];
+}
+
+/** Paging: `limit` 1..1000 (default 20), `offset` ≥ 0 (default 0). */
+export interface Page {
+  limit?: number;
+  offset?: number;
+}
+
+export const DEFAULT_LIMIT = 20;
+export const MAX_LIMIT = 1000;
+
+export interface LayerCounts {
+  entities: number;
+  mentions: number;
+  quotes: number;
+  quantities: number;
+  times: number;
+}
+
+/** One line of an article listing. */
+export interface ArticleSummary {
+  id: string;
+  title: string | null;
+  source: string | null;
+  language: string;
+  languageSupported: boolean;
+  publishedAt: string | null;
+  publishedAtFrom: PublishedAtSource;
+  file: string;
+  position?: number;
+  url: string | null;
+  counts: LayerCounts;
+}
+
+export interface ListResult {
+  /** Number of articles matching the filter (all pages). */
+  total: number;
+  /** Ordered by publishedAt descending (undated last), then id. */
+  items: ArticleSummary[];
+}
+
+/** Marks the start and end of a matched term in `SearchHit.snippet`. */
+export const SNIPPET_OPEN = '[[';
+export const SNIPPET_CLOSE = ']]';
+/** Stands for cut text at either end of a snippet. */
+export const SNIPPET_ELLIPSIS = '…';
+
+export interface SearchHit extends ArticleSummary {
+  /** Relevance, higher is better (negated BM25; title weighs most, then dek, then text). */
+  score: number;
+  /** A short excerpt of the best-matching field with every matched term wrapped in [[ ]]. */
+  snippet: string;
+}
+
+export interface FacetCount {
+  /** null collects articles without a value (no source, no publication date). */
+  value: string | null;
+  count: number;
+}
+
+export interface SearchFacets {
+  language: FacetCount[];
+  source: FacetCount[];
+  /** "YYYY-MM" of publishedAt ("YYYY" when only the year is known). */
+  month: FacetCount[];
+}
+
+export interface SearchResult {
+  /** Matches over all pages. */
+  total: number;
+  /** Best first. */
+  hits: SearchHit[];
+  /** Counts over all matches (not just this page); by count descending, month chronologically. */
+  facets: SearchFacets;
+}
+
+/** The article a layer row belongs to, flattened into each row. */
+export interface LayerRowBase {
+  articleId: string;
+  title: string | null;
+  source: string | null;
+  language: string;
+  publishedAt: string | null;
+  /** The evidence: offsets into the article's cleaned text and the text between them. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface QuoteRow extends LayerRowBase {
+  kind: Quote['kind'];
+  speakerName: string | null;
+  speakerEntity: string | null;
+  speakerStart?: number;
+  speakerEnd?: number;
+  cue: string | null;
+  cueStart?: number;
+  cueEnd?: number;
+}
+
+export interface FigureRow extends LayerRowBase, Pick<Quantity, 'value' | 'unit' | 'qualifier' | 'counts'> {
+  valueMax?: number | null;
+}
+
+export interface TimeRow extends LayerRowBase, Pick<TimeExpr, 'value' | 'granularity'> {
+  relative?: boolean;
+}
+
+export interface MentionRow extends LayerRowBase {
+  /** The entity's id local to its article (EntityLayer.id). */
+  entityId: string;
+  name: string;
+  type: EntityType;
+  /** Global entity key, when resolved. */
+  key?: string;
+}
+
+export interface RowsResult<T> {
+  total: number;
+  /** Ordered by the article's publishedAt descending (undated last), article id, then the row's
+   *  index in its layer (the analysis's order: text order for quotes, figures and times; entity by
+   *  entity for mentions). */
+  items: T[];
+}
+
+export interface QuoteFilter extends ArticleFilter, Page {
+  /** Substring of the speaker's name; case and diacritics ignored. */
+  speaker?: string;
+  articleId?: string;
+  kind?: Quote['kind'];
+}
+
+export interface FigureFilter extends ArticleFilter, Page {
+  /** Substring of what the figure counts ("killed", "hostages"); case and diacritics ignored. */
+  counts?: string;
+  articleId?: string;
+}
+
+export interface TimeFilter extends ArticleFilter, Page {
+  /** Prefix of the resolved ISO value: "2024" matches 2024, 2024-05 and 2024-05-01. */
+  value?: string;
+  granularity?: TimeExpr['granularity'];
+  articleId?: string;
+}
+
+export interface MentionFilter extends ArticleFilter, Page {
+  /** Substring of the entity name; case and diacritics ignored. */
+  name?: string;
+  type?: EntityType;
+  articleId?: string;
+}
+
+export interface StoreStats {
+  articles: number;
+  byLanguage: FacetCount[];
+  bySource: FacetCount[];
+  /** Earliest and latest publishedAt (null when no article is dated). */
+  dateRange: { from: string | null; to: string | null };
+  /** Undated articles. */
+  undated: number;
+  counts: LayerCounts;
+  /** Size of the database (file plus write-ahead log for SQLite). */
+  sizeBytes: number;
+  schemaVersion: number;
+}
+
+export interface Store {
+  /** Stores a batch in one transaction; all or nothing. Items whose content hash is stored are skipped. */
+  ingest(batch: IngestItem[]): Promise<IngestResult>;
+  /** By full id, unique id prefix (≥ 6 hex characters) or content-hash prefix (> 16 characters). */
+  get(idOrPrefix: string): Promise<StoredArticle | null>;
+  list(filter?: ArticleFilter & Page): Promise<ListResult>;
+  /** Full-text search; `query` uses the syntax of ./query.ts and throws QueryError when malformed. */
+  search(query: string, opts?: ArticleFilter & Page): Promise<SearchResult>;
+  /** Every stored raw input in ingest order. Safe to call replaceAnalysis while iterating. */
+  allRaw(): AsyncIterable<{ id: string; raw: RawArticle }>;
+  /** Replaces every layer of a stored article in one transaction (raw input and ingestedAt kept). */
+  replaceAnalysis(id: string, article: AnalyzedArticle): Promise<void>;
+  quotes(filter?: QuoteFilter): Promise<RowsResult<QuoteRow>>;
+  figures(filter?: FigureFilter): Promise<RowsResult<FigureRow>>;
+  times(filter?: TimeFilter): Promise<RowsResult<TimeRow>>;
+  entityMentions(filter?: MentionFilter): Promise<RowsResult<MentionRow>>;
+  stats(): Promise<StoreStats>;
+  close(): Promise<void>;
+}
+
+/** A storage failure described for the user (the underlying driver error is kept as `cause`). */
+export class StoreError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreError';
+  }
+}
+
+/** The caller asked for something malformed (bad id prefix, bad filter or page): HTTP 400. */
+export class StoreInputError extends StoreError {
+  readonly statusCode = 400;
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreInputError';
+  }
+}
+
+/** An id prefix that matches several articles. */
+export class AmbiguousIdError extends StoreInputError {
+  /** `candidates` lists at most 10 of the matches; `more` says there are others. */
+  constructor(
+    public prefix: string,
+    public candidates: { id: string; title: string | null }[],
+    public more = false,
+  ) {
+    super(
+      `id prefix "${prefix}" is ambiguous; it matches ${more ? 'more than ' : ''}${candidates.length} articles: ` +
+        candidates.map((c) => `${c.id} (${c.title ?? 'untitled'})`).join(', ') +
+        '. Give more characters of the id.',
+    );
+    this.name = 'AmbiguousIdError';
+  }
+}

@@ -1,0 +1,128 @@
+// The dossier command end to end, as a user runs it (a child process per call).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import type { AnalyzedArticle } from '../../src/types.ts';
+import { expectContract } from '../helpers/contract.ts';
+
+const run = promisify(execFile);
+const BIN = new URL('../../bin/dossier.js', import.meta.url).pathname;
+const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
+
+async function dossier(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('node', [BIN, ...args], { maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+let dir: string;
+let db: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'dossier-cli-'));
+  db = join(dir, 'test.db');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('dossier analyze --json', () => {
+  it('prints one contract-conforming JSON object per example article', async () => {
+    const r = await dossier('analyze', EXAMPLES, '--json');
+    expect(r.code).toBe(0);
+    const docs = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as AnalyzedArticle);
+    expect(docs).toHaveLength(5);
+    for (const d of docs) expectContract(d);
+    const byFile = Object.fromEntries(docs.map((d) => [d.file.replace(/.*\//, '').slice(0, 3), d]));
+    expect(byFile['002'].language).toBe('nl');
+    expect(byFile['003'].publishedAt).toBe('2025-09-29');
+    expect(byFile['003'].publishedAtFrom).toBe('url');
+    expect(byFile['004'].byline).toBe('Ryan Morgan');
+    expect(byFile['000'].title).toBeNull();
+  });
+});
+
+describe('dossier ingest, search, show, stats', () => {
+  it('ingests the examples once; a second ingest is a no-op', async () => {
+    const first = await dossier('ingest', EXAMPLES, '--db', db, '--json');
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ inserted: 5, duplicates: 0, failures: [] });
+    const second = await dossier('ingest', EXAMPLES, '--db', db, '--json');
+    expect(JSON.parse(second.stdout)).toMatchObject({ inserted: 0, duplicates: 5 });
+  });
+
+  it('reports each bad file by name, stores the good ones, exits 1 and leaves stored articles intact', async () => {
+    const bad = join(dir, 'bad');
+    rmSync(bad, { recursive: true, force: true });
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(bad);
+    writeFileSync(join(bad, 'empty.txt'), '');
+    writeFileSync(join(bad, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]));
+    writeFileSync(join(bad, 'archive.txt.gz'), gzipSync(Buffer.from('hello world '.repeat(100))));
+    writeFileSync(join(bad, 'dump.jsonl'), '{"text": "Een geldig artikel over de onderhandelingen in Doha tussen Israël en Hamas."}\nnot json\n');
+    copyFileSync(join(EXAMPLES, '001_4f95569abf96a48a.txt'), join(bad, 'copy-of-001.txt'));
+    const r = await dossier('ingest', bad, '--db', db, '--json');
+    expect(r.code).toBe(1);
+    const summary = JSON.parse(r.stdout);
+    expect(summary.inserted).toBe(1); // the valid JSONL line; the copy of 001 is a duplicate
+    expect(summary.duplicates).toBe(1);
+    const failed = summary.failures.map((f: { file: string; position?: number }) => `${f.file.replace(/.*\//, '')}${f.position ? ':' + f.position : ''}`).sort();
+    expect(failed).toEqual(['archive.txt.gz', 'dump.jsonl:2', 'empty.txt', 'image.png']);
+    const stats = JSON.parse((await dossier('stats', '--db', db, '--json')).stdout);
+    expect(stats.articles).toBe(6);
+  });
+
+  it('finds the Dutch article when searching "Israel" (diacritics ignored)', async () => {
+    const r = await dossier('search', 'Israel', '--lang', 'nl', '--db', db, '--json');
+    expect(r.code).toBe(0);
+    const res = JSON.parse(r.stdout);
+    expect(res.total).toBe(2);
+    expect(res.hits.every((h: { language: string }) => h.language === 'nl')).toBe(true);
+    expect(res.hits.some((h: { snippet: string }) => h.snippet.includes('[[Israël'))).toBe(true);
+  });
+
+  it('answers a malformed query with one clear line and exit status 2', async () => {
+    const r = await dossier('search', '"cease-fire', '--db', db);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/bad query: .*quote/);
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('shows a stored article by id prefix, and says clearly when there is none', async () => {
+    const list = JSON.parse((await dossier('search', 'Blinken Rafah', '--db', db, '--json')).stdout);
+    const id: string = list.hits[0].id;
+    const shown = await dossier('show', id.slice(0, 8), '--db', db, '--json');
+    const doc = JSON.parse(shown.stdout) as AnalyzedArticle;
+    expect(doc.id).toBe(id);
+    expect(doc.title).toMatch(/^Blinken Meets With Netanyahu/);
+    const missing = await dossier('show', 'ffffffffff', '--db', db);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no article with id "ffffffffff"/);
+  });
+
+  it('reanalyzes every stored article from its raw input', async () => {
+    const r = await dossier('reanalyze', '--db', db, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ reanalyzed: 6, failures: [] });
+  });
+});
+
+describe('dossier usage errors', () => {
+  it('says plainly that a planned command is not available yet', async () => {
+    const r = await dossier('stories');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/not available yet/);
+  });
+
+  it('rejects a bad option value naming the option', async () => {
+    const r = await dossier('search', 'Israel', '--from', 'yesterday', '--db', db);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/--from must be a date/);
+  });
+});
