@@ -28,7 +28,7 @@ export function decodeBytes(bytes: Buffer, file: string, opts: DecodeOptions = {
     if (opts.rejectEmpty === false) return { text: '', encoding: 'utf-8' };
     throw new InputError(file, 'empty file (0 bytes)');
   }
-  const decoded = decodeText(bytes, opts);
+  const decoded = decodeUnchecked(bytes, opts);
   const binary = binaryReason(bytes, decoded);
   if (binary) throw new InputError(file, binary);
   if (opts.rejectEmpty !== false && decoded.text.trim() === '') {
@@ -37,7 +37,9 @@ export function decodeBytes(bytes: Buffer, file: string, opts: DecodeOptions = {
   return decoded;
 }
 
-function decodeText(bytes: Buffer, opts: DecodeOptions): Decoded {
+/** Decodes without judging whether the result is text (see binaryReason) or empty. */
+export function decodeUnchecked(bytes: Buffer, opts: DecodeOptions = {}): Decoded {
+  if (bytes.length === 0) return { text: '', encoding: 'utf-8' };
   if (startsWith(bytes, UTF8_BOM)) {
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3), { stream: opts.partial }), encoding: 'utf-8-bom' };
   }

@@ -1,7 +1,7 @@
 // Reads one input (file, buffer or stream): sniff its first bytes, choose the reader, enforce the
 // size limits, decode, and turn every bad-input failure into an InputError naming the file.
 import { InputError, type RawArticle } from '../types.ts';
-import { declaredCharset, decodeBytes } from './decode.ts';
+import { binaryReason, declaredCharset, decodeBytes, decodeUnchecked } from './decode.ts';
 import { readFeed } from './feed.ts';
 import { readHtml } from './html.ts';
 import { readJsonl } from './jsonl.ts';
@@ -19,10 +19,24 @@ export async function* readSource(src: ByteSource, limits: ReaderLimits): AsyncG
   let kind: InputKind | undefined;
   try {
     const head = await src.head(SNIFF_BYTES);
+    if (head.length === 0) {
+      yield new InputError(file, 'empty file (0 bytes)');
+      return;
+    }
     const whole = src.size !== undefined ? head.length >= src.size : head.length < SNIFF_BYTES;
-    // Refuses empty and binary input from its first bytes only.
-    const headText = decodeBytes(head, file, { partial: !whole, declaredCharset: declaredCharset(head), rejectEmpty: whole }).text;
-    kind = detectKind(file, headText);
+    const headDecoded = decodeUnchecked(head, { partial: !whole, declaredCharset: declaredCharset(head) });
+    kind = detectKind(file, headDecoded.text);
+    // Binary input is refused from its first bytes, before reading on. For JSON Lines only the
+    // first line counts: a later line with binary data is an error for that line alone.
+    const binary = kind === 'jsonl' ? firstLineBinaryReason(head, whole) : binaryReason(head, headDecoded);
+    if (binary) {
+      yield new InputError(file, binary);
+      return;
+    }
+    if (whole && headDecoded.text.trim() === '') {
+      yield new InputError(file, `empty file (only whitespace, ${head.length} bytes)`);
+      return;
+    }
     if (kind === 'jsonl') {
       yield* readJsonl(file, src.chunks(), limits.maxArticleBytes);
       return;
@@ -47,4 +61,10 @@ export async function* readSource(src: ByteSource, limits: ReaderLimits): AsyncG
     else if ((e as NodeJS.ErrnoException)?.code) yield new InputError(file, describeFsError(e));
     else yield new InputError(file, `could not be read${kind ? ` as ${kind}` : ''}: ${(e as Error)?.message ?? String(e)}`);
   }
+}
+
+function firstLineBinaryReason(head: Buffer, whole: boolean): string | null {
+  const nl = head.indexOf(0x0a);
+  const first = nl < 0 ? head : head.subarray(0, nl);
+  return binaryReason(first, decodeUnchecked(first, { partial: nl < 0 && !whole }));
 }

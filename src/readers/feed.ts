@@ -7,6 +7,7 @@ import { htmlFragmentToArticle, type HtmlArticle } from './html.ts';
 import { fragmentToText } from './html-text.ts';
 import { normalizeNewlines } from './decode.ts';
 import { UrlList } from './urls.ts';
+import { compactMeta } from './meta.ts';
 
 type Node = Record<string, unknown>;
 
@@ -69,11 +70,11 @@ export function readFeed(file: string, xml: string, encoding: string): (RawArtic
     const item = obj(it);
     const where = whereIs(item);
     if (!item) {
-      out.push(new InputError(file, 'item has no content', position));
+      out.push(new InputError(file, `item ${position} has no content`, position));
       return;
     }
     if (where?.endIndex === undefined) {
-      out.push(new InputError(file, `item ${position} is cut off: the feed ends inside it`, position));
+      out.push(new InputError(file, `${atom ? 'entry' : 'item'} ${position} is cut off: the feed ends inside it`, position));
       return;
     }
     const original = where.startIndex !== undefined ? xml.slice(where.startIndex, where.endIndex) : JSON.stringify(item);
@@ -82,7 +83,7 @@ export function readFeed(file: string, xml: string, encoding: string): (RawArtic
       const meta: RawMeta = { ...read.meta };
       meta.source ??= source;
       meta.language ??= language;
-      out.push({ file, position, format, raw: read.raw, original, meta: dropEmpty(meta), encoding });
+      out.push({ file, position, format, raw: read.raw, original, meta: compactMeta(meta), encoding });
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       out.push(e);
@@ -110,8 +111,8 @@ function rssItem(item: Node, file: string, position: number): ItemRead {
   const encoded = text(item['content:encoded']);
   const description = text(item.description);
   const body = encoded ?? description;
-  const content = body ? fromHtml(body, file, position) : undefined;
-  if (!content?.raw.trim()) throw new InputError(file, 'item has no content (no content:encoded or description)', position);
+  const content = body ? htmlFragmentToArticle(body, file, position) : undefined;
+  if (!content?.raw.trim()) throw new InputError(file, `item ${position} has no content (no content:encoded or description)`, position);
 
   const link = arr(item.link).map((l) => text(l) ?? attr(l, 'href')).find(Boolean);
   const guid = item.guid;
@@ -133,7 +134,7 @@ function rssItem(item: Node, file: string, position: number): ItemRead {
 
 function atomEntry(entry: Node, xml: string, file: string, position: number): ItemRead {
   const content = atomText(entry.content, xml, file, position) ?? atomText(entry.summary, xml, file, position);
-  if (!content?.raw.trim()) throw new InputError(file, 'entry has no content (no content or summary)', position);
+  if (!content?.raw.trim()) throw new InputError(file, `entry ${position} has no content (no content or summary)`, position);
 
   const links = arr(entry.link);
   const alternate = links.find((l) => (attr(l, 'rel') ?? 'alternate') === 'alternate') ?? links[0];
@@ -159,21 +160,17 @@ function atomText(v: unknown, xml: string, file: string, position: number): Html
     const where = whereIs(obj(v));
     if (where?.startIndex === undefined || where.endIndex === undefined) return undefined;
     const inner = xml.slice(where.startIndex, where.endIndex).replace(/^<[^>]*>/, '').replace(/<\/[^>]*>\s*$/, '');
-    return fromHtml(inner, file, position);
+    return htmlFragmentToArticle(inner, file, position);
   }
   const s = text(v);
   if (!s) return undefined;
-  return type === 'text' ? { raw: normalizeNewlines(s).trim(), meta: {}, extractedBy: 'body' } : fromHtml(s, file, position);
+  return type === 'text' ? { raw: normalizeNewlines(s).trim(), meta: {}, extractedBy: 'body' } : htmlFragmentToArticle(s, file, position);
 }
 
 function atomPlain(v: unknown): string | undefined {
   const s = text(v);
   if (!s) return undefined;
   return attr(v, 'type') === 'text' ? collapse(s) : plainText(s);
-}
-
-function fromHtml(html: string, file: string, position: number): HtmlArticle {
-  return htmlFragmentToArticle(html, file, position);
 }
 
 /** A one-line plain text value (titles): markup reduced to text, whitespace collapsed. */
@@ -226,12 +223,4 @@ function attr(v: unknown, name: string): string | undefined {
   const o = obj(v);
   const a = o?.[`@_${name}`];
   return typeof a === 'string' && a.trim() ? a.trim() : undefined;
-}
-
-function dropEmpty(meta: RawMeta): RawMeta {
-  const out: RawMeta = {};
-  for (const [k, v] of Object.entries(meta)) {
-    if (v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)) (out as Record<string, unknown>)[k] = v;
-  }
-  return out;
 }

@@ -4,6 +4,7 @@ import type { RawMeta } from '../types.ts';
 import type { DomDocument, DomElement } from './html-dom.ts';
 import { articleFromJsonLd } from './jsonld.ts';
 import { UrlList } from './urls.ts';
+import { compactMeta } from './meta.ts';
 
 const LINK_RELS_WITH_URLS = new Set(['canonical', 'alternate', 'amphtml', 'shortlink', 'image_src']);
 
@@ -66,7 +67,7 @@ export function pageMeta(doc: DomDocument): RawMeta {
     }
   }
   meta.urls = urls.list();
-  return dropEmpty(meta);
+  return compactMeta(meta);
 }
 
 /** <meta> tags by lower-cased name/property/itemprop/http-equiv; the first value wins. */
@@ -94,12 +95,4 @@ function attr(el: { getAttribute(n: string): string | null } | null | undefined,
 function clean(s: string | null | undefined): string | undefined {
   const t = s?.replace(/\s+/g, ' ').trim();
   return t ? t : undefined;
-}
-
-function dropEmpty(meta: RawMeta): RawMeta {
-  const out: RawMeta = {};
-  for (const [k, v] of Object.entries(meta) as [keyof RawMeta, RawMeta[keyof RawMeta]][]) {
-    if (v !== undefined && v !== '') (out as Record<string, unknown>)[k] = v;
-  }
-  return out;
 }

@@ -4,9 +4,10 @@ import { Readability } from '@mozilla/readability';
 import { InputError, type RawArticle, type RawMeta } from '../types.ts';
 import { hasMarkup, isFullDocument, parseDocument, type DomElement } from './html-dom.ts';
 import { pageMeta } from './html-meta.ts';
-import { domToText, fragmentToText } from './html-text.ts';
+import { domToText } from './html-text.ts';
 import { normalizeNewlines } from './decode.ts';
 import { UrlList } from './urls.ts';
+import { compactMeta } from './meta.ts';
 
 export interface HtmlArticle {
   /** Main content as plain text: paragraphs separated by a blank line, headings on their own line. */
@@ -47,15 +48,7 @@ export function htmlToArticle(html: string, file: string, position?: number): Ht
   if (!raw.trim()) {
     throw new InputError(file, `no text found in the HTML${meta.title ? ` (page title "${meta.title}")` : ''}`, position);
   }
-  return { raw, meta: withoutEmpty(meta), extractedBy };
-}
-
-function withoutEmpty(meta: RawMeta): RawMeta {
-  const out: RawMeta = {};
-  for (const [k, v] of Object.entries(meta)) {
-    if (v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)) (out as Record<string, unknown>)[k] = v;
-  }
-  return out;
+  return { raw, meta: compactMeta(meta), extractedBy };
 }
 
 /** Text of an HTML (or plain-text) fragment such as a feed item's content: no Readability, which
@@ -65,9 +58,9 @@ export function htmlFragmentToArticle(html: string, file: string, position?: num
   if (!hasMarkup(html)) {
     return { raw: normalizeNewlines(html).trim(), meta: {}, extractedBy: 'body' };
   }
-  const raw = fragmentToText(html);
-  const urls = new UrlList();
   const doc = parseDocument(html);
+  const raw = domToText(doc.body);
+  const urls = new UrlList();
   for (const el of Array.from(doc.querySelectorAll('img[src], a[href]'))) {
     urls.add(el.getAttribute('src') ?? el.getAttribute('href'));
   }

@@ -26,7 +26,8 @@ export async function* readJsonl(
       yield jsonlLineToArticle(file, l.line, decoded.text, decoded.encoding);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      yield e.position === undefined ? new InputError(file, e.reason, l.line) : e;
+      // decodeBytes speaks of files; here it is one line.
+      yield e.position === undefined ? new InputError(file, e.reason.replace(/^binary file/, 'binary data'), l.line) : e;
     }
   }
 }

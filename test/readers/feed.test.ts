@@ -16,7 +16,7 @@ describe('RSS 2.0 reader', () => {
       ['article', 2],
       ['error', 3],
     ]);
-    expect((got[2] as InputError).message).toBe(`${rssFile}:3: item has no content (no content:encoded or description)`);
+    expect((got[2] as InputError).message).toBe(`${rssFile}:3: item 3 has no content (no content:encoded or description)`);
   });
 
   it('takes content:encoded (CDATA) as the text and the item and channel fields as metadata', async () => {

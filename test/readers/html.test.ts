@@ -126,6 +126,20 @@ describe('page metadata precedence', () => {
     expect(meta).toMatchObject({ title: 'H', publishedAt: '2024-05-01', byline: 'Ryan Morgan, Jane Roe', source: 'Pub' });
   });
 
+  it('reads upper-case attribute names and values (linkedom matches attribute names case-sensitively)', () => {
+    const head =
+      '<LINK REL="Canonical" HREF="https://news.example/2024/05/01/blinken"><META PROPERTY="og:site_name" CONTENT="Site">' +
+      '<SCRIPT TYPE="Application/LD+JSON">{"@type":"NewsArticle","headline":"HL","datePublished":"2024-05-01"}</SCRIPT>';
+    const { meta } = htmlToArticle(page(head, '<ARTICLE><P CLASS="x">Israeli negotiators recently submitted a proposal.</P><IMG SRC="/img/2024/05/01/a.jpg"></ARTICLE>'), 'a.html');
+    expect(meta).toEqual({
+      title: 'HL',
+      url: 'https://news.example/2024/05/01/blinken',
+      source: 'Site',
+      publishedAt: '2024-05-01',
+      urls: ['https://news.example/2024/05/01/blinken', 'https://news.example/img/2024/05/01/a.jpg'],
+    });
+  });
+
   it('takes og:site_name over the JSON-LD publisher, article:published_time over JSON-LD datePublished', () => {
     const head =
       '<meta property="og:site_name" content="OG Site"><meta property="article:published_time" content="2024-05-01T10:00:00Z">' +

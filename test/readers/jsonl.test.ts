@@ -116,6 +116,12 @@ describe('JSON Lines reader', () => {
     expect([b.raw, b.encoding]).toEqual(['a £15.8m signing', 'windows-1252']);
   });
 
+  it('reports a line holding binary data by its line number', async () => {
+    const bytes = Buffer.concat([Buffer.from('{"text": "ok"}\n'), Buffer.from('{"text": "a\u0000b\u0001\u0002"}'.replace(/\\u000(\d)/g, (_, d) => String.fromCharCode(+d)))]);
+    const got = await collect(readBuffer('nul.jsonl', bytes));
+    expect(got.map((x) => (x instanceof InputError ? x.message : x.raw))).toEqual(['ok', 'nul.jsonl:2: binary data, not text: NUL byte at offset 11']);
+  });
+
   it('rejects lines that are JSON but not an article', async () => {
     const src = ['[1, 2]', '"just a string"', '{"text": "   "}', '{"html": "<p></p>"}', '{"text": 42}'].join('\n');
     const got = errors(await collect(readBuffer('odd.jsonl', Buffer.from(src))));
