@@ -109,6 +109,12 @@ export interface Quantity extends Span {
   unit: string | null;
   qualifier: string | null;
   counts: string | null;
+  /** Language-independent key of what is counted ("palestinians killed", "bodies of hostages returned"),
+   *  built from lang data (nounKeys, event ids) so figures can be compared across articles and languages. */
+  countsKey?: string | null;
+  /** Offsets of the qualifier phrase ("More than", "naar schatting"), which precedes the span. */
+  qualifierStart?: number;
+  qualifierEnd?: number;
 }
 
 export interface TimeExpr extends Span {
@@ -117,6 +123,10 @@ export interface TimeExpr extends Span {
   granularity: 'day' | 'week' | 'month' | 'year' | 'season' | 'unknown';
   /** True when resolved against publishedAt. */
   relative?: boolean;
+  /** End of a range ("May 1 to May 5", "2014-2018", "18-19 november"): value is the start. */
+  valueEnd?: string | null;
+  /** "early April", "later this week", "eind vorig jaar", "mid-2023". */
+  mod?: 'early' | 'mid' | 'late';
 }
 
 export interface Sentence {

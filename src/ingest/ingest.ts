@@ -4,6 +4,7 @@ import { readInputs, type ReaderOptions } from '../readers/index.ts';
 import { contentHash, createAnalyzer } from '../analyze.ts';
 import type { IngestItem, Store } from '../store/store.ts';
 import { InputError, type RawArticle } from '../types.ts';
+import { readAhead } from './read-ahead.ts';
 
 export interface IngestOptions extends ReaderOptions {
   /** Overrides the source (outlet) name of every article. */
@@ -88,7 +89,7 @@ export async function ingestStream(
     report();
   };
 
-  for await (const input of inputs) {
+  for await (const input of readAhead(inputs, 16)) {
     if (input instanceof InputError) {
       summary.failures.push({ file: input.file, position: input.position, reason: input.reason });
       lastFile = input.file;

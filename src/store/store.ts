@@ -148,13 +148,13 @@ export interface QuoteRow extends LayerRowBase {
   cueEnd?: number;
 }
 
-export interface FigureRow extends LayerRowBase, Pick<Quantity, 'value' | 'unit' | 'qualifier' | 'counts'> {
-  valueMax?: number | null;
-}
+/** A Quantity (see types.ts) with its article; optional fields appear only when set. */
+export interface FigureRow
+  extends LayerRowBase,
+    Pick<Quantity, 'value' | 'valueMax' | 'unit' | 'qualifier' | 'qualifierStart' | 'qualifierEnd' | 'counts' | 'countsKey'> {}
 
-export interface TimeRow extends LayerRowBase, Pick<TimeExpr, 'value' | 'granularity'> {
-  relative?: boolean;
-}
+/** A TimeExpr (see types.ts) with its article; optional fields appear only when set. */
+export interface TimeRow extends LayerRowBase, Pick<TimeExpr, 'value' | 'valueEnd' | 'granularity' | 'mod' | 'relative'> {}
 
 export interface MentionRow extends LayerRowBase {
   /** The entity's id local to its article (EntityLayer.id). */
@@ -183,6 +183,8 @@ export interface QuoteFilter extends ArticleFilter, Page {
 export interface FigureFilter extends ArticleFilter, Page {
   /** Substring of what the figure counts ("killed", "hostages"); case and diacritics ignored. */
   counts?: string;
+  /** Exact language-independent key of what is counted (Quantity.countsKey). */
+  countsKey?: string;
   articleId?: string;
 }
 

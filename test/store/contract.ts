@@ -388,9 +388,17 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
         const killed = await store.figures({ counts: 'killed' });
         expect(killed.total).toBe(items.flatMap((i) => i.article.quantities).filter((q) => q.counts?.includes('killed')).length);
         const big = (await store.figures({ counts: 'palestijnse doden' })).items[0];
-        expect(big).toMatchObject({ value: 57500, qualifier: 'meer dan', unit: null, text: 'meer dan 57.500 Palestijnen', language: 'nl' });
+        expect(big).toMatchObject({ value: 57500, qualifier: 'meer dan', unit: null, text: '57.500 Palestijnen', language: 'nl', countsKey: 'palestinians killed' });
         expect(big).not.toHaveProperty('valueMax');
         expect(items[2].article.text.slice(big.start, big.end)).toBe(big.text);
+        expect(items[2].article.text.slice(big.qualifierStart, big.qualifierEnd)).toBe('meer dan');
+        // The same thing counted in two languages, found by its key.
+        const killed2 = await store.figures({ countsKey: 'palestinians killed' });
+        expect(killed2.items.map((f) => [f.language, f.value])).toEqual([
+          ['en', 66000],
+          ['nl', 57500],
+        ]);
+        expect(killed2.items[0]).toMatchObject({ qualifier: 'More than', source: 'The Independent' });
         expect((await store.figures({ articleId: items[0].article.id })).total).toBe(3);
       });
 
@@ -400,7 +408,12 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
         expect(oct.items.map((t) => t.text).sort()).toEqual(['October 7, 2023', 'Oct. 7, 2023', 'oktober 2023'].sort());
         const months = await store.times({ granularity: 'month' });
         expect(months.items.every((t) => t.granularity === 'month')).toBe(true);
-        expect(months.total).toBe(2);
+        expect(months.items.map((t) => t.text)).toEqual(['oktober 2023', 'In november', 'early April']);
+        expect(months.items[2]).toMatchObject({ value: '2024-04', mod: 'early', relative: true });
+        const range = (await store.times({ value: '2025-06-01' })).items;
+        expect(range).toHaveLength(1);
+        expect(range[0]).toMatchObject({ text: 'Van 1 tot 5 juni', value: '2025-06-01', valueEnd: '2025-06-05', granularity: 'day' });
+        expect(range[0]).not.toHaveProperty('mod');
         const rel = (await store.times({ value: '2025-07-07' })).items[0];
         expect(rel).toMatchObject({ text: 'on Monday', relative: true, granularity: 'day', articleId: items[0].article.id });
         const unresolved = (await store.times({ articleId: items[0].article.id })).items.find((t) => t.value === null)!;

@@ -45,8 +45,27 @@ interface Spec {
   url: string | null;
   publishedAt: string | null;
   quotes?: { text: string; nth?: number; kind: Quote['kind']; speaker?: string; entity?: string; cue?: string }[];
-  quantities?: { text: string; nth?: number; value: number | null; valueMax?: number; unit?: string; qualifier?: string; counts?: string }[];
-  times?: { text: string; nth?: number; value: string | null; granularity: TimeExpr['granularity']; relative?: boolean }[];
+  /** `qualifierBefore`: the qualifier phrase right before the span ("More than" in "More than 66,000 …"). */
+  quantities?: {
+    text: string;
+    nth?: number;
+    value: number | null;
+    valueMax?: number;
+    unit?: string;
+    qualifier?: string;
+    qualifierBefore?: string;
+    counts?: string;
+    countsKey?: string;
+  }[];
+  times?: {
+    text: string;
+    nth?: number;
+    value: string | null;
+    valueEnd?: string;
+    granularity: TimeExpr['granularity'];
+    mod?: TimeExpr['mod'];
+    relative?: boolean;
+  }[];
   entities?: { id: string; name: string; type: EntityLayer['type']; surface: string[]; key?: string }[];
 }
 
@@ -71,18 +90,24 @@ export function buildItem(spec: Spec, body: string, contentHash = sha256(body)):
       ...(cue ? { cueStart: cue.start, cueEnd: cue.end } : {}),
     };
   });
-  const quantities: Quantity[] = (spec.quantities ?? []).map((f) => ({
-    ...spanOf(text, f.text, f.nth),
-    value: f.value,
-    ...(f.valueMax !== undefined ? { valueMax: f.valueMax } : {}),
-    unit: f.unit ?? null,
-    qualifier: f.qualifier ?? null,
-    counts: f.counts ?? null,
-  }));
+  const quantities: Quantity[] = (spec.quantities ?? []).map((f) => {
+    const span = spanOf(text, f.text, f.nth);
+    const q: Quantity = { ...span, value: f.value, unit: f.unit ?? null, qualifier: f.qualifier ?? f.qualifierBefore ?? null, counts: f.counts ?? null };
+    if (f.valueMax !== undefined) q.valueMax = f.valueMax;
+    if (f.countsKey !== undefined) q.countsKey = f.countsKey;
+    if (f.qualifierBefore) {
+      const at = span.start - f.qualifierBefore.length - 1;
+      if (text.slice(at, span.start) !== f.qualifierBefore + ' ') throw new Error(`fixture: "${f.qualifierBefore}" does not precede "${f.text}"`);
+      Object.assign(q, { qualifierStart: at, qualifierEnd: at + f.qualifierBefore.length });
+    }
+    return q;
+  });
   const times: TimeExpr[] = (spec.times ?? []).map((t) => ({
     ...spanOf(text, t.text, t.nth),
     value: t.value,
+    ...(t.valueEnd !== undefined ? { valueEnd: t.valueEnd } : {}),
     granularity: t.granularity,
+    ...(t.mod !== undefined ? { mod: t.mod } : {}),
     ...(t.relative !== undefined ? { relative: t.relative } : {}),
   }));
   const entities: EntityLayer[] = (spec.entities ?? []).map((e) => ({
@@ -188,7 +213,7 @@ const SPECS: Spec[] = [
       { text: '60 dagen', value: 60, unit: 'day' },
       { text: 'acht gijzelaars', value: 8, counts: 'gijzelaars' },
       { text: '18 gijzelaars', value: 18, counts: 'lichamen van gijzelaars' },
-      { text: 'meer dan 57.500 Palestijnen', value: 57500, qualifier: 'meer dan', counts: 'Palestijnse doden' },
+      { text: '57.500 Palestijnen', value: 57500, qualifierBefore: 'meer dan', counts: 'Palestijnse doden', countsKey: 'palestinians killed' },
       { text: '$ 3,8 miljard', value: 3.8e9, unit: 'USD', counts: 'militaire financiering' },
     ],
     times: [
@@ -211,7 +236,7 @@ const SPECS: Spec[] = [
     quotes: [{ text: 'it’s not been finalized yet,', kind: 'direct', speaker: 'Benjamin Netanyahu', entity: 'e1' }],
     quantities: [
       { text: '21-point', value: 21, unit: 'point' },
-      { text: 'More than 66,000 Palestinians', value: 66000, qualifier: 'more than', counts: 'Palestinians killed' },
+      { text: '66,000 Palestinians', value: 66000, qualifierBefore: 'More than', counts: 'Palestinians killed', countsKey: 'palestinians killed' },
       { text: 'approximately 1,200 people', value: 1200, qualifier: 'approximately', counts: 'people killed' },
     ],
     times: [{ text: 'October 7, 2023', value: '2023-10-07', granularity: 'day' }],
@@ -248,6 +273,7 @@ const SPECS: Spec[] = [
       { text: 'May 1, 2024', value: '2024-05-01', granularity: 'day' },
       { text: 'Oct. 7, 2023', value: '2023-10-07', granularity: 'day' },
       { text: 'April 29', value: '2024-04-29', granularity: 'day', relative: true },
+      { text: 'early April', value: '2024-04', granularity: 'month', mod: 'early', relative: true },
     ],
     entities: [
       { id: 'e1', name: 'Antony Blinken', type: 'PER', surface: ['Blinken'] },
@@ -266,7 +292,8 @@ export const COORDINATION_TEXT =
   'VN: coördinatie van hulp voor Gaza schiet tekort\n' +
   'De coördinatie van de hulpkonvooien naar Gaza verloopt moeizaam, zegt de Verenigde Naties. ' +
   '"Zonder betere coördinatie komt de hulp niet aan," zei secretaris-generaal António Guterres op 3 juni 2025. ' +
-  'Volgens hem staan meer dan 500 vrachtwagens bij de grensovergang Rafah te wachten.';
+  'Volgens hem staan meer dan 500 vrachtwagens bij de grensovergang Rafah te wachten. ' +
+  'Van 1 tot 5 juni reed er geen enkel konvooi.';
 
 export function coordinationItem(): IngestItem {
   return buildItem(
@@ -281,7 +308,10 @@ export function coordinationItem(): IngestItem {
         { text: 'Zonder betere coördinatie komt de hulp niet aan,', kind: 'direct', speaker: 'António Guterres', entity: 'e1', cue: 'zei' },
       ],
       quantities: [{ text: 'meer dan 500 vrachtwagens', value: 500, qualifier: 'meer dan', counts: 'vrachtwagens bij Rafah' }],
-      times: [{ text: '3 juni 2025', value: '2025-06-03', granularity: 'day' }],
+      times: [
+        { text: '3 juni 2025', value: '2025-06-03', granularity: 'day' },
+        { text: 'Van 1 tot 5 juni', value: '2025-06-01', valueEnd: '2025-06-05', granularity: 'day', relative: true },
+      ],
       entities: [{ id: 'e1', name: 'António Guterres', type: 'PER', surface: ['Guterres'] }],
     },
     COORDINATION_TEXT,

@@ -90,9 +90,11 @@ describe('SQLite store on a file', () => {
   });
 
   describe('migrations', () => {
+    const known = bundledMigrations().length;
+    const next = String(known + 1).padStart(3, '0');
     const extra: Migration = {
-      version: 2,
-      name: '002_article_notes.sql',
+      version: known + 1,
+      name: `${next}_article_notes.sql`,
       sql: 'CREATE TABLE article_notes (article_id TEXT NOT NULL REFERENCES articles (id), note TEXT NOT NULL);',
     };
 
@@ -102,30 +104,44 @@ describe('SQLite store on a file', () => {
       await v1.close();
 
       const v2 = openSqliteStore(file, { migrations: [...bundledMigrations(), extra] });
-      expect(v2.schemaVersion).toBe(2);
-      expect((await v2.stats()).schemaVersion).toBe(2);
+      expect(v2.schemaVersion).toBe(known + 1);
+      expect((await v2.stats()).schemaVersion).toBe(known + 1);
       expect((await v2.list()).total).toBe(2);
       await v2.close();
       expect(inspect((db) => db.prepare("SELECT name FROM sqlite_schema WHERE name = 'article_notes'").pluck().get())).toBe('article_notes');
     });
 
+    it('upgrades a file made with the first migration only through every bundled one', async () => {
+      openSqliteStore(file, { migrations: bundledMigrations().slice(0, 1) }).close();
+      expect(inspect((db) => db.pragma('user_version', { simple: true }))).toBe(1);
+      const store = openSqliteStore(file);
+      expect(store.schemaVersion).toBe(known);
+      await store.ingest(exampleItems());
+      expect((await store.figures({ countsKey: 'palestinians killed' })).total).toBe(2);
+      await store.close();
+    });
+
     it('refuses a database with a newer schema than the code knows', () => {
       openSqliteStore(file, { migrations: [...bundledMigrations(), extra] }).close();
-      expect(() => openSqliteStore(file)).toThrow(/schema version 2, newer than this version of Dossier knows \(1\)/);
+      expect(() => openSqliteStore(file)).toThrow(`schema version ${known + 1}, newer than this version of Dossier knows (${known})`);
     });
 
     it('leaves the schema at the last good version when a migration fails, naming the migration', () => {
-      const broken: Migration = { version: 2, name: '002_broken.sql', sql: 'CREATE TABLE ok_part (x); ALTER TABLE no_such_table ADD y;' };
+      const broken: Migration = { version: known + 1, name: `${next}_broken.sql`, sql: 'CREATE TABLE ok_part (x); ALTER TABLE no_such_table ADD y;' };
       openSqliteStore(file).close();
-      expect(() => openSqliteStore(file, { migrations: [...bundledMigrations(), broken] })).toThrow(/migration 002_broken\.sql failed.*no such table.*version 1/);
+      expect(() => openSqliteStore(file, { migrations: [...bundledMigrations(), broken] })).toThrow(
+        new RegExp(`migration ${next}_broken\\.sql failed.*no such table.*version ${known}\\)`),
+      );
       inspect((db) => {
-        expect(db.pragma('user_version', { simple: true })).toBe(1);
+        expect(db.pragma('user_version', { simple: true })).toBe(known);
         expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'ok_part'").pluck().get()).toBe(0);
       });
     });
 
     it('rejects migrations that are not numbered 1, 2, 3, ...', () => {
-      expect(() => openSqliteStore(file, { migrations: [...bundledMigrations(), { ...extra, version: 3 }] })).toThrow(/should be number 2/);
+      expect(() => openSqliteStore(file, { migrations: [...bundledMigrations(), { ...extra, version: known + 2 }] })).toThrow(
+        `should be number ${known + 1}`,
+      );
     });
 
     it('refuses files that are not Dossier databases', () => {

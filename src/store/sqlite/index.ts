@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import type { AnalyzedArticle, RawArticle } from '../../types.ts';
-import { resolveFilter, resolvePage, optionalText, type ResolvedFilter } from '../filter.ts';
+import { optionalText, resolveFilter, resolvePage } from '../filter.ts';
 import { fold } from '../fold.ts';
 import { parseQuery, QueryError } from '../query.ts';
 import {
@@ -210,20 +210,21 @@ export class SqliteStore implements Store {
     });
     const quantity = this.stmt(
       `INSERT INTO quantities (article_id, idx, span_start, span_end, span_text, value, value_max, unit, qualifier,
-         counts, counts_folded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         qualifier_start, qualifier_end, counts, counts_folded, counts_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     a.quantities.forEach((f, i) => {
       quantity.run(
         a.id, i, f.start, f.end, f.text, f.value ?? null, f.valueMax ?? null, f.unit ?? null, f.qualifier ?? null,
-        f.counts ?? null, f.counts ? fold(f.counts) : null,
+        f.qualifierStart ?? null, f.qualifierEnd ?? null, f.counts ?? null, f.counts ? fold(f.counts) : null, f.countsKey ?? null,
       );
     });
     const time = this.stmt(
-      `INSERT INTO times (article_id, idx, span_start, span_end, span_text, value, granularity, relative)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO times (article_id, idx, span_start, span_end, span_text, value, value_end, granularity, mod, relative)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     a.times.forEach((t, i) => {
-      time.run(a.id, i, t.start, t.end, t.text, t.value ?? null, t.granularity, t.relative === undefined ? null : t.relative ? 1 : 0);
+      const relative = t.relative === undefined ? null : t.relative ? 1 : 0;
+      time.run(a.id, i, t.start, t.end, t.text, t.value ?? null, t.valueEnd ?? null, t.granularity, t.mod ?? null, relative);
     });
     const mention = this.stmt(
       `INSERT INTO entity_mentions (article_id, idx, entity_id, name, name_folded, type, entity_key, span_start,
@@ -410,6 +411,11 @@ export class SqliteStore implements Store {
     if (counts !== undefined) {
       c.sql.push('instr(l.counts_folded, ?) > 0');
       c.params.push(fold(counts));
+    }
+    const countsKey = optionalText(filter.countsKey);
+    if (countsKey !== undefined) {
+      c.sql.push('l.counts_key = ?');
+      c.params.push(countsKey);
     }
     return this.layerRows<FigureDbRow, FigureRow>('quantities', filter, c, toFigureRow);
   }

@@ -118,23 +118,33 @@ export interface FigureDbRow extends LayerBaseRow {
   value_max: number | null;
   unit: string | null;
   qualifier: string | null;
+  qualifier_start: number | null;
+  qualifier_end: number | null;
   counts: string | null;
+  counts_key: string | null;
 }
 
 export function toFigureRow(r: FigureDbRow): FigureRow {
   const f: FigureRow = { ...base(r), value: r.value, unit: r.unit, qualifier: r.qualifier, counts: r.counts };
   if (r.value_max !== null) f.valueMax = r.value_max;
+  if (r.qualifier_start !== null) f.qualifierStart = r.qualifier_start;
+  if (r.qualifier_end !== null) f.qualifierEnd = r.qualifier_end;
+  if (r.counts_key !== null) f.countsKey = r.counts_key;
   return f;
 }
 
 export interface TimeDbRow extends LayerBaseRow {
   value: string | null;
+  value_end: string | null;
   granularity: TimeExpr['granularity'];
+  mod: TimeExpr['mod'] | null;
   relative: number | null;
 }
 
 export function toTimeRow(r: TimeDbRow): TimeRow {
   const t: TimeRow = { ...base(r), value: r.value, granularity: r.granularity };
+  if (r.value_end !== null) t.valueEnd = r.value_end;
+  if (r.mod !== null) t.mod = r.mod;
   if (r.relative !== null) t.relative = r.relative === 1;
   return t;
 }
