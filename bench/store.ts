@@ -1,7 +1,7 @@
 // Benchmark of the SQLite store: ingest 10,000 articles (BBC corpus texts, each in several
 // paragraph orders to reach the count) in batches, then time search / list / layer queries.
 // Layers are found with simple patterns so row counts are realistic (quotes, figures, names).
-// Usage: node bin/run-ts.js .scratch/bench-store.ts [count=10000] [batch=200] [db=.bench/store.db]
+// Usage: node bin/run-ts.js bench/store.ts [count=10000] [batch=200] [db=.bench/store.db]
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -12,7 +12,7 @@ import type { AnalyzedArticle, EntityLayer, RawArticle } from '../src/types.ts';
 const count = Number(process.argv[2] ?? 10_000);
 const batchSize = Number(process.argv[3] ?? 200);
 const dbPath = process.argv[4] ?? '.bench/store.db';
-const BBC = '/work/shared/data/bbc';
+const BBC = new URL('../../shared/data/bbc', import.meta.url).pathname;
 
 const texts: { file: string; body: string }[] = [];
 for (const section of readdirSync(BBC, { withFileTypes: true }).filter((d) => d.isDirectory())) {
