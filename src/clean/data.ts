@@ -1,16 +1,12 @@
 // Cleaning knowledge, merged over every supported language (cleaning runs before language
 // detection, so each rule tries all languages at once). Per-language patterns are read from
-// src/lang/<code>/clean.json when that file exists, else from src/clean/lang/<code>.json; month and
+// src/lang/<code>/clean.json; month and
 // weekday names from src/lang/<code>/calendar.json; abbreviations from abbreviations.json.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { langData, supportedLanguages } from '../lang/registry.ts';
 import agencyFile from './agencies.json' with { type: 'json' };
 
-const HERE = dirname(fileURLToPath(import.meta.url));
 
-/** Shape of a language's cleaning file (see src/clean/lang/en.json). */
+/** Shape of a language's cleaning file (see src/lang/en/clean.json). */
 export interface CleanLangFile {
   bylinePrefixes?: string[];
   nameJoiners?: string[];
@@ -76,14 +72,9 @@ function alternation(phrases: Iterable<string>): string {
   return list.map((p) => escapeRegExp(p).replace(/ +/g, '\\s+')).join('|');
 }
 
-function localCleanFile(code: string): CleanLangFile | undefined {
-  const file = join(HERE, 'lang', `${code}.json`);
-  return /^[a-z]{2,3}$/.test(code) && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as CleanLangFile) : undefined;
-}
-
 /** The cleaning file of one language, or undefined when it has none. */
 export function cleanLangFile(code: string): CleanLangFile | undefined {
-  return langData<CleanLangFile>(code, 'clean') ?? localCleanFile(code);
+  return langData<CleanLangFile>(code, 'clean');
 }
 
 let compiled: CleanRules | undefined;

@@ -8,10 +8,17 @@ import { titleKey, wordCount } from './text.ts';
 /** Longest dek, in words. */
 export const MAX_DEK_WORDS = 60;
 
-/** Removed items that only occur in an article's header. */
-const HEADER_RESIDUE: ReadonlySet<RemovalReason> = new Set(['byline', 'timestamp', 'duplicate-title']);
+/** Removed items that only occur in an article's header: a dek is followed by one of them. */
+const HEADER_RESIDUE: ReadonlySet<RemovalReason> = new Set(['byline', 'timestamp']);
 /** Removed items a bare-name byline may sit next to. */
 const BYLINE_NEIGHBOURS: ReadonlySet<RemovalReason> = new Set(['byline', 'timestamp', 'duplicate-title', 'caption', 'credit', 'media']);
+
+/** A dateline ("WASHINGTON (AP) —", "DEN HAAG -") opens the body, never a dek. */
+const DATELINE = /^[\p{Lu}][\p{L}.,'’ ]{1,40}?(?:\s*\([^)]{1,30}\))?\s*[—–-]\s/u;
+
+function isDekShaped(p: string): boolean {
+  return wordCount(p) <= MAX_DEK_WORDS && !DATELINE.test(p) && !/:$/.test(p);
+}
 
 export interface HeaderItem {
   text: string;
@@ -37,7 +44,7 @@ export function markHeader(items: HeaderItem[], start: number, hasTitle: boolean
       names.push(end);
       continue;
     }
-    if (hasTitle && dek < 0 && names.length === 0 && wordCount(it.text) <= MAX_DEK_WORDS) {
+    if (hasTitle && dek < 0 && names.length === 0 && isDekShaped(it.text)) {
       dek = end;
       continue;
     }

@@ -3,17 +3,17 @@
 // headline and its repeats, the dek) keeping each removed piece with its reason, marks section
 // headings, and finds the publication date. The returned `text` is what every later layer points
 // into; it is never rewritten afterwards.
-import type { CleanArticle, RawArticle, Removed, RemovalReason, Span } from '../types.ts';
+import type { CleanArticle, RawArticle, Removed, Span } from '../types.ts';
 import { judgeCaption } from './credits.ts';
-import { urlsInText } from './dates.ts';
 import { markHeader } from './header.ts';
 import { findHeadings } from './headings.ts';
-import { removeHiddenBlocks, stripMarkup } from './markup.ts';
+import { stripMarkup } from './markup.ts';
 import { isBareName } from './names.ts';
 import { noiseReason, parseByline } from './noise.ts';
 import { choosePublishedAt } from './published.ts';
-import { normaliseSpaces, splitParagraphs, startsAsContinuation, titleKey } from './text.ts';
-import { looksLikeHeadline, repeatsTitle, titleWithoutSite } from './title.ts';
+import { joinBrokenParagraphs, readItems } from './paragraphs.ts';
+import { normaliseSpaces, titleKey } from './text.ts';
+import { markTitle, repeatsTitle } from './title.ts';
 
 export { judgeCaption, parseCredit } from './credits.ts';
 export { findDates, parseDateString, urlDates } from './dates.ts';
@@ -21,53 +21,6 @@ export { stripMarkup } from './markup.ts';
 export { isTimestamp, noiseReason, parseByline } from './noise.ts';
 export { datelineDate } from './published.ts';
 export { looksLikeHeadline } from './title.ts';
-
-interface Item {
-  text: string;
-  blankAfter: boolean;
-  reason: RemovalReason | null;
-  /** Markup removed from this paragraph, before it. */
-  markup: string[];
-  /** A credit removed from the end of a kept paragraph. */
-  tail?: string;
-}
-
-/** Paragraphs of the raw text with markup removed; a paragraph may split at block tags. */
-function readItems(raw: string): { items: Item[]; hidden: string[]; urls: string[] } {
-  const hidden = removeHiddenBlocks(raw);
-  const items: Item[] = [];
-  const urls: string[] = [];
-  let pending: string[] = [];
-  for (const p of splitParagraphs(hidden.text)) {
-    const m = stripMarkup(p.text);
-    urls.push(...m.urls, ...urlsInText(p.text));
-    pending.push(...m.removed);
-    const lines = m.text.split('\n').map(normaliseSpaces).filter((l) => l.length > 0);
-    lines.forEach((text, i) => {
-      items.push({ text, blankAfter: i === lines.length - 1 && p.blankAfter, reason: null, markup: pending });
-      pending = [];
-    });
-  }
-  if (pending.length > 0) items.push({ text: '', blankAfter: false, reason: 'empty', markup: pending });
-  return { items, hidden: hidden.removed, urls };
-}
-
-/**
- * Rejoins a paragraph that stops mid-sentence with the next one when that one starts as a
- * continuation (lower case, or ',', '.'): link or bold text cut out of its sentence by a scraper.
- */
-function joinBrokenParagraphs(items: Item[]): void {
-  for (let i = 0; i + 1 < items.length; i++) {
-    const a = items[i];
-    const b = items[i + 1];
-    if (a.reason !== null || b.reason !== null || b.markup.length > 0) continue;
-    if (/[.!?…:;]["'”’»)]*$/u.test(a.text) || !startsAsContinuation(b.text)) continue;
-    a.text = /^[,.;:)]/.test(b.text) ? a.text + b.text : `${a.text} ${b.text}`;
-    a.blankAfter = b.blankAfter;
-    items.splice(i + 1, 1);
-    i--;
-  }
-}
 
 const clean = (s: string | undefined): string | null => {
   if (s === undefined) return null;
@@ -102,34 +55,8 @@ export function cleanArticle(raw: RawArticle): CleanArticle {
     }
   });
 
-  // The headline.
-  let title: string | null = null;
-  let titleIndex = -1;
-  const kept = () => items.flatMap((it, i) => (it.reason === null ? [i] : []));
-  if (metaTitle) {
-    title = metaTitle;
-    titleIndex = kept()
-      .slice(0, 3)
-      .find((i) => repeatsTitle(items[i].text, metaTitle)) ?? -1;
-    if (titleIndex >= 0 && titleKey(items[titleIndex].text) !== titleKey(metaTitle)) title = titleWithoutSite(metaTitle);
-  } else {
-    const [first, second] = kept();
-    if (first !== undefined && second !== undefined) {
-      const it = items[first];
-      if (looksLikeHeadline(it.text, items[second].text, it.blankAfter)) {
-        title = it.text;
-        titleIndex = first;
-      }
-    }
-  }
-  if (titleIndex >= 0) items[titleIndex].reason = 'title';
-  if (title) {
-    items.forEach((it, i) => {
-      if (i !== titleIndex && (it.reason === null || it.reason === 'boilerplate') && repeatsTitle(it.text, title!)) {
-        it.reason = 'duplicate-title';
-      }
-    });
-  }
+  // The headline and its repeats.
+  const { title, index: titleIndex } = markTitle(items, metaTitle);
 
   // Dek and bare-name bylines in the header block.
   markHeader(items, titleIndex + 1, title !== null, clean(meta.description) ?? undefined);

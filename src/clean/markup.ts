@@ -157,7 +157,7 @@ export function stripMarkup(input: string): MarkupResult {
       copied = tag.end;
       TAG_START.lastIndex = tag.end;
     }
-    text = out + text.slice(copied);
+    text = (out + text.slice(copied)).replace(/ {2,}/g, ' ');
   }
   if (ENTITY.test(text)) text = decodeHTML(text);
   return { text, removed, urls };

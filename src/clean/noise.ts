@@ -66,8 +66,8 @@ export function isTimestamp(s: string): boolean {
   if (rules.relativeTimes.some((re) => re.test(rest))) return true;
   const dated = findDates(rest).length > 0;
   const stripped = rest.replace(ISO_DATETIME, ' ').replace(TIME_OF_DAY, ' ');
-  const timed = stripped !== rest;
-  if (!label && !dated && !timed) return false;
+  // A time of day alone ("6:01 p.m.") heads an entry of a live blog: it is kept.
+  if (!label && !dated) return false;
   for (const token of stripped.split(/[\s,|·•/()–—-]+/)) {
     if (token === '') continue;
     const t = token.toLowerCase().replace(/\.$/, '');

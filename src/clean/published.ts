@@ -33,7 +33,10 @@ export function datelineDate(p: string): string | null {
   if (!d) return null;
   const before = p.slice(0, d.index);
   const after = p.slice(d.index + d.length);
-  const place = /^(?:[\p{Lu}][\p{L}.'’ -]{0,40}(?:\s*\([^)]{1,30}\))?\s*,?\s*)?$/u;
+  // Nothing, or a place in capitals ("WASHINGTON", "MANCHESTER, N.H.") or followed by a comma
+  // ("Washington,"), with an optional agency: "DEN HAAG (ANP),".
+  const place =
+    /^(?:(?:[\p{Lu}][\p{Lu}.'’ -]{0,40}(?:,\s*[\p{Lu}][\p{L}.]{0,10})?|[\p{Lu}][\p{L}.'’ -]{0,40},)\s*(?:\([^)]{1,30}\))?\s*,?\s*)?$/u;
   if (!place.test(before)) return null;
   return /^\s*,?\s*(?:\([^)]{1,30}\)\s*)?[–—-]/u.test(after) ? d.iso : null;
 }

@@ -1,5 +1,6 @@
 // The headline: from metadata when there is one (a first line repeating it is removed), otherwise
 // the first paragraph when it has a headline's shape. A body sentence is never promoted.
+import type { Item } from './paragraphs.ts';
 import {
   capitalisedShare,
   endsWithPeriod,
@@ -41,4 +42,40 @@ export function looksLikeHeadline(p: string, next: string, blankAfter: boolean):
   if (hasInnerSentenceBreak(p)) return false;
   if (wordCount(next) === 0) return false;
   return capitalisedShare(p) >= 0.6 || blankAfter || next.length > p.length * 1.5;
+}
+
+/**
+ * Finds the headline among the items still kept and marks it 'title' (a metadata title broken
+ * over two lines marks both), and marks its repeats 'duplicate-title'. Returns the title and the
+ * index of its (first) line, -1 when the title is not in the text.
+ */
+export function markTitle(items: Item[], metaTitle: string | null): { title: string | null; index: number } {
+  const kept = items.flatMap((it, i) => (it.reason === null ? [i] : []));
+  let title: string | null = null;
+  let index = -1;
+  if (metaTitle) {
+    title = metaTitle;
+    const first = kept.slice(0, 4);
+    index = first.find((i) => repeatsTitle(items[i].text, metaTitle)) ?? -1;
+    if (index >= 0 && titleKey(items[index].text) !== titleKey(metaTitle)) title = titleWithoutSite(metaTitle);
+    if (index < 0) {
+      // A headline broken over two lines ("Headline;" / "Subheadline.").
+      const k = first.findIndex((i, k) => k + 1 < first.length && repeatsTitle(`${items[i].text} ${items[first[k + 1]].text}`, metaTitle));
+      if (k >= 0) {
+        index = first[k];
+        items[first[k + 1]].reason = 'title';
+      }
+    }
+  } else if (kept.length >= 2) {
+    const it = items[kept[0]];
+    if (looksLikeHeadline(it.text, items[kept[1]].text, it.blankAfter)) {
+      title = it.text;
+      index = kept[0];
+    }
+  }
+  if (index >= 0) items[index].reason = 'title';
+  if (title !== null) {
+    for (const it of items) if (it.reason === null && repeatsTitle(it.text, title)) it.reason = 'duplicate-title';
+  }
+  return { title, index };
 }
