@@ -1,0 +1,121 @@
+// Throughput and scaling of cross-article entity resolution. Articles: the documents of CoNLL-2003
+// (English, train + testa) and CoNLL-2002 (Dutch, train + testa) from ../shared/data, with gold
+// entity mentions grouped within each document by exact text and type. The corpus is then fed
+// again R times with every name changed per round (a letter suffix on each word), so the number of
+// distinct entities grows with the corpus: time per article should stay flat if no step compares
+// an article with every entity. Prints, per round, articles so far, entities so far, ms per
+// article of that round, and the heap in use; then link counts by rule of the first round.
+// Usage: node --expose-gc bin/run-ts.js bench/global-entities.ts [rounds=10]
+// (--expose-gc makes the heap figure the live heap rather than live plus garbage.)
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EntityResolver } from '../src/entities/resolve.ts';
+import type { EntityLayer, EntityType } from '../src/types.ts';
+
+const DATA = join(import.meta.dirname, '..', '..', 'shared', 'data');
+const ROUNDS = Number(process.argv[2] ?? 10);
+
+interface Doc {
+  language: string;
+  /** Entity names with their type and number of mentions. */
+  names: { type: EntityType; text: string; count: number }[];
+}
+
+/** CoNLL documents: word in the first column, IOB tag in the last; -DOCSTART- separates documents. */
+function readConll(file: string, language: string): Doc[] {
+  const docs: Doc[] = [];
+  let counts = new Map<string, number>();
+  let words: string[] = [];
+  let type: string | null = null;
+  const close = (): void => {
+    if (type && words.length) {
+      const k = `${type}\u0000${words.join(' ')}`;
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    words = [];
+    type = null;
+  };
+  const flushDoc = (): void => {
+    close();
+    if (counts.size) {
+      docs.push({
+        language,
+        names: [...counts].map(([k, count]) => {
+          const [t, text] = k.split('\u0000');
+          return { type: t as EntityType, text, count };
+        }),
+      });
+    }
+    counts = new Map();
+  };
+  for (const line of readFileSync(file, 'latin1').split('\n')) {
+    if (line.startsWith('-DOCSTART-')) {
+      flushDoc();
+      continue;
+    }
+    const cols = line.trim().split(' ');
+    if (cols.length < 2) {
+      close();
+      continue;
+    }
+    const tag = cols[cols.length - 1];
+    if (tag === 'O') {
+      close();
+      continue;
+    }
+    const [bio, t] = tag.split('-');
+    if (bio === 'B' || t !== type) close();
+    type = t;
+    words.push(cols[0]);
+  }
+  flushDoc();
+  return docs;
+}
+
+const docs = [
+  ...readConll(join(DATA, 'conll2003', 'eng.train'), 'en'),
+  ...readConll(join(DATA, 'conll2003', 'eng.testa'), 'en'),
+  ...readConll(join(DATA, 'conll2002', 'ned.train'), 'nl'),
+  ...readConll(join(DATA, 'conll2002', 'ned.testa'), 'nl'),
+];
+
+function suffix(round: number): string {
+  let s = '';
+  for (let n = round; n > 0; n = Math.floor(n / 26)) s += String.fromCharCode(97 + (n % 26));
+  return s;
+}
+
+function layer(doc: Doc, round: number): EntityLayer[] {
+  const sfx = suffix(round);
+  let offset = 0;
+  return doc.names.map((n, i) => {
+    const text = round === 0 ? n.text : n.text.split(' ').map((w) => w + sfx).join(' ');
+    const mentions = Array.from({ length: n.count }, () => {
+      const m = { start: offset, end: offset + text.length, text };
+      offset += text.length + 1;
+      return m;
+    });
+    return { id: `e${i + 1}`, name: text, type: n.type, mentions };
+  });
+}
+
+const resolver = new EntityResolver();
+console.log(`${docs.length} documents per round (${docs.filter((d) => d.language === 'en').length} en, ${docs.filter((d) => d.language === 'nl').length} nl)`);
+console.log('round  articles  entities  ms/article  heap MB');
+let rules: Map<string, number> | null = null;
+for (let round = 0; round < ROUNDS; round++) {
+  const t0 = performance.now();
+  for (const [i, d] of docs.entries()) {
+    resolver.add({ id: `r${round}-${i}`, language: d.language, publishedAt: null, entities: layer(d, round) });
+  }
+  const ms = (performance.now() - t0) / docs.length;
+  if (!rules) {
+    rules = new Map();
+    for (const l of resolver.state().links) rules.set(l.rule, (rules.get(l.rule) ?? 0) + 1);
+  }
+  (globalThis as { gc?: () => void }).gc?.();
+  const heap = process.memoryUsage().heapUsed / 2 ** 20;
+  const count = resolver.entities().length;
+  console.log(`${String(round).padStart(5)}  ${String((round + 1) * docs.length).padStart(8)}  ${String(count).padStart(8)}  ${ms.toFixed(3).padStart(10)}  ${heap.toFixed(0).padStart(7)}`);
+}
+console.log('links by rule in round 0:', Object.fromEntries([...(rules ?? new Map())].sort((a, b) => b[1] - a[1])));
