@@ -120,7 +120,7 @@ export interface Quantity extends Span {
 export interface TimeExpr extends Span {
   /** ISO value: "2024-05-01", "2024-05", "2024", "--02-04" (partial), or null when unresolved. */
   value: string | null;
-  granularity: 'day' | 'week' | 'month' | 'year' | 'season' | 'unknown';
+  granularity: 'day' | 'week' | 'month' | 'quarter' | 'year' | 'season' | 'unknown';
   /** True when resolved against publishedAt. */
   relative?: boolean;
   /** End of a range ("May 1 to May 5", "2014-2018", "18-19 november"): value is the start. */

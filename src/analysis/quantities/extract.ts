@@ -1,0 +1,115 @@
+// The quantities layer: figures in the text with value, range, unit (currency, percent, duration...),
+// qualifier ("more than", "naar schatting") and what they count.
+//
+// Not figures: numbers inside dates and other time expressions ("2023" in "October 7, 2023"), bare years,
+// ordinals ("21st", "50ste"), clock times ("10:30", "15.00 uur"), phone numbers, numbers in URLs and markup,
+// reference numbers ("page 4", "artikel 5"), identifiers ("COVID-19", "5G") and lone "one"/"een".
+import type { Quantity, Sentence, Span } from '../../types.ts';
+import { sentenceAt } from '../times/sentence-at.ts';
+import { blockedRanges, isBlocked } from './blocked.ts';
+import { countedBy, findEvent, keyOf, readNounPhrase, type Counted, type PreviousFigure } from './counts.ts';
+import { figureAt, isName, isRangeGap, type Figure } from './figure.ts';
+import { quantityGrammar, type QuantityGrammar } from './grammar.ts';
+import { findNumbers } from './numbers.ts';
+import { isPeriodPreposition, qualifierAt } from './qualifier.ts';
+
+/**
+ * Figures of `text`. `exclude` are spans that hold no figures (the times layer: dates and other time
+ * expressions); `sentences` bound the search for what is counted.
+ */
+export function extractQuantities(text: string, lang: string, sentences?: readonly Sentence[], exclude: readonly Span[] = []): Quantity[] {
+  const g = quantityGrammar(lang);
+  if (!g) return [];
+  const numbers = findNumbers(text, lang);
+  if (numbers.length === 0) return [];
+  const blocked = blockedRanges(text, g, exclude);
+  const out: Quantity[] = [];
+  let prev: PreviousFigure | null = null;
+  for (let i = 0; i < numbers.length; i++) {
+    const n = numbers[i];
+    if (isBlocked(blocked, n.start, n.end)) continue;
+    const fig = figureAt(text, n, g);
+    if (!fig || isName(text, n, fig, sentenceAt(text, sentences, n.start).start, g)) continue;
+    // Ranges: "10 to 15", "10-15 procent", "between 10 and 15", "$10 to $15 million".
+    let valueMax: number | null = null;
+    let end = fig.end;
+    let unit = fig.unit;
+    let value = fig.value;
+    const next = numbers[i + 1];
+    // Scores and votes ("won 4-0", "a 2-1 decision"): two bare integers joined by a hyphen, falling.
+    if (next && next.start === n.end + 1 && text[n.end] === '-' && n.plain && next.plain && next.value < n.value && fig.end === n.end) {
+      i++;
+      continue;
+    }
+    if (next && !isBlocked(blocked, next.start, next.end)) {
+      const fig2 = figureAt(text, next, g);
+      if (fig2 && isRangeGap(text, fig, fig2, g)) {
+        if (!n.scaled && next.scaled && value * next.scale <= fig2.value) value *= next.scale;
+        if (value <= fig2.value && (!unit || !fig2.unit || unit === fig2.unit)) {
+          valueMax = fig2.value;
+          unit = unit ?? fig2.unit;
+          end = fig2.end;
+          i++;
+        } else value = fig.value;
+      }
+    }
+    const sentence = sentenceAt(text, sentences, fig.start);
+    let qualifier = qualifierAt(text, fig.start, sentence.start, g);
+    const counted = whatIsCounted(text, fig, unit, end, qualifier ? qualifier.start : fig.start, sentence, prev, g);
+    if (qualifier && isPeriodPreposition(qualifier, unit, counted?.head ?? null, g)) qualifier = null;
+    // The evidence span includes the qualifier ("more than 66,000"), as the contract shows.
+    const start = qualifier ? qualifier.start : fig.start;
+    const q: Quantity = {
+      start,
+      end,
+      text: text.slice(start, end),
+      value,
+      unit,
+      qualifier: qualifier?.id ?? null,
+      counts: counted?.counts ?? null,
+    };
+    if (valueMax !== null) q.valueMax = valueMax;
+    if (counted?.countsKey) q.countsKey = counted.countsKey;
+    if (qualifier) {
+      q.qualifierStart = qualifier.start;
+      q.qualifierEnd = qualifier.end;
+    }
+    out.push(q);
+    if (counted && (counted.head || counted.event)) {
+      prev = { end, npEnd: counted.npEnd, sentenceStart: sentence.start, head: counted.head, event: counted.event };
+    }
+  }
+  return out;
+}
+
+/**
+ * What a figure counts: the noun after a hyphenated unit ("60-day truce"), what money is for and what
+ * happened to it ("in military aid", "uitgegeven"), or for a bare count the noun phrase and event
+ * (counts.ts). Measures with a unit ("24 hours", "35 km", "27%") count nothing.
+ */
+function whatIsCounted(
+  text: string,
+  fig: Figure,
+  unit: string | null,
+  end: number,
+  before: number,
+  sentence: { start: number; end: number },
+  prev: PreviousFigure | null,
+  g: QuantityGrammar,
+): (Counted & { npEnd: number }) | null {
+  if (fig.compound) {
+    const np = readNounPhrase(text, end, g);
+    return np ? { counts: np.text, countsKey: keyOf(np.text, g), head: null, event: null, npEnd: np.end } : null;
+  }
+  if (fig.currency) {
+    g.amountLink.lastIndex = end;
+    const link = g.amountLink.exec(text);
+    const np = link ? readNounPhrase(text, g.amountLink.lastIndex, g) : null;
+    const event = findEvent(text, np ? np.end : end, before, sentence, g);
+    const label = event ? g.eventLabels.get(event) ?? event : null;
+    const counts = [np?.text, label].filter(Boolean).join(' ');
+    const key = [np ? keyOf(np.text, g) : null, event].filter(Boolean).join(' ');
+    return counts ? { counts, countsKey: key, head: null, event, npEnd: np ? np.end : end } : null;
+  }
+  return unit ? null : countedBy(text, fig.start, end, before, sentence, prev, g);
+}

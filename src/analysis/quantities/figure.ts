@@ -1,0 +1,107 @@
+// One figure in the text: a number with its currency, scale and unit ("$ 3,8 miljard", "60-day",
+// "27%"), or the decision that a number is not a figure at all (ordinals, identifiers, page and clock
+// numbers, bare years, numbers that belong to a name).
+import { readNounPhrase } from './counts.ts';
+import type { QuantityGrammar } from './grammar.ts';
+import type { NumberMatch } from './numbers.ts';
+import { phraseKey } from './patterns.ts';
+
+export interface Figure {
+  start: number;
+  end: number;
+  value: number;
+  unit: string | null;
+  /** Unit came from a hyphenated compound ("60-day truce"): the noun after it is what it measures. */
+  compound: boolean;
+  currency: boolean;
+}
+
+/** The figure around a number (currency, scale, unit), or null when the number is not a figure. */
+export function figureAt(text: string, n: NumberMatch, g: QuantityGrammar): Figure | null {
+  if (n.ordinal || n.weak) return null;
+  // Glued to a word: "COVID-19", "F-16", "A320".
+  if (n.start > 0 && /[\p{L}_]-?$/u.test(text.slice(Math.max(0, n.start - 2), n.start))) {
+    if (!g.currencyBefore.test(text.slice(Math.max(0, n.start - 6), n.start))) return null;
+  }
+  const wb = wordBefore(text, n.start);
+  if (wb && g.notFigureAfter.has(wb)) return null;
+  let start = n.start;
+  let pos = n.end;
+  let unit: string | null = null;
+  let compound = false;
+  const cb = g.currencyBefore.exec(text.slice(Math.max(0, n.start - 6), n.start));
+  if (cb) {
+    unit = g.currencyBySymbol.get(phraseKey(cb[1])) ?? null;
+    if (unit) start = n.start - (cb[0].length - cb[0].indexOf(cb[1]));
+  }
+  const sticky = (re: RegExp): RegExpExecArray | null => {
+    re.lastIndex = pos;
+    const m = re.exec(text);
+    if (m) pos = re.lastIndex;
+    return m;
+  };
+  if (!unit && sticky(g.percentAfter)) unit = 'percent';
+  else {
+    const ca = sticky(g.currencyAfter);
+    if (ca) unit = unit ?? g.currencyByName.get(phraseKey(ca[1])) ?? null;
+    else if (!unit && !n.scaled) {
+      const hc = sticky(g.hyphenCompound);
+      if (hc) {
+        unit = hc[1] ? g.unitByForm.get(phraseKey(hc[1])) ?? null : hc[2].toLowerCase();
+        compound = true;
+      } else {
+        const ua = sticky(g.unitAfter);
+        if (ua) unit = g.unitByForm.get(phraseKey(ua[1])) ?? null;
+        else {
+          g.timeOfDayAfter.lastIndex = pos;
+          if (!n.words && n.value < 25 && g.timeOfDayAfter.test(text)) return null;
+        }
+      }
+    }
+  }
+  // Letters glued to the end ("5G", "3D", "10am") make it an identifier or a clock time.
+  if (/^[\p{L}]/u.test(text.slice(pos, pos + 1)) && !n.words) return null;
+  // A bare four-digit number that looks like a year and was not part of a time expression: a year unless
+  // something is counted ("2000 people", "1500 rockets") or it is qualified ("about 2000").
+  if (n.plain && !unit && n.end - n.start === 4 && n.value >= 1000 && n.value <= 2100) {
+    g.npWord.lastIndex = pos;
+    const w = g.npWord.exec(text);
+    const counted = w !== null && (g.countNouns.has(w[1].toLowerCase()) || readNounPhrase(text, pos, g) !== null);
+    if (!counted && !g.qualifierBefore.test(text.slice(Math.max(0, n.start - 30), n.start))) return null;
+  }
+  return { start, end: pos, value: n.value, unit, compound, currency: unit !== null && g.currencyCodes.has(unit) };
+}
+
+/**
+ * Numbers that are part of a name or a reference: "Internet Explorer 7", "Fahrenheit 9/11", "Million
+ * Dollar Baby", "Peres (73)" — a capitalised number word inside a sentence, digits in a slash pair, a bare
+ * number in brackets, or a bare number right after a capitalised word that does not count anything.
+ */
+export function isName(text: string, n: NumberMatch, fig: Figure, sentenceStart: number, g: QuantityGrammar): boolean {
+  if (/^\/\d/.test(text.slice(n.end, n.end + 2)) || /\d\/$/.test(text.slice(Math.max(0, n.start - 2), n.start))) return true;
+  // "Shimon Peres (73)", "(2)": a bare number alone in brackets is an age or a reference.
+  if (text[n.start - 1] === '(' && text[fig.end] === ')' && !fig.unit) return true;
+  const atStart = /^[\s"“‘'(«„-]*$/u.test(text.slice(sentenceStart, n.start));
+  if (atStart) return false;
+  if (n.words && /^\p{Lu}/u.test(text[n.start])) return true;
+  if (fig.unit || n.words || fig.start !== n.start) return false;
+  const before = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, n.start - 30), n.start));
+  if (!before || !/^\p{Lu}/u.test(before[1])) return false;
+  const w = before[1].toLowerCase();
+  if (g.qualifierIds.has(w) || g.stopWords.has(w) || g.currencyBySymbol.has(w)) return false;
+  // A capitalised first word of the sentence is no name cue.
+  if (/^[\s"“‘'(«„-]*$/u.test(text.slice(sentenceStart, n.start - before[0].length))) return false;
+  return readNounPhrase(text, fig.end, g) === null;
+}
+
+/** Two figures joined as a range: "10 to 15", "10-15", "between 10 and 15", "tussen de 10 en 15". */
+export function isRangeGap(text: string, a: Figure, b: Figure, g: QuantityGrammar): boolean {
+  const gap = text.slice(a.end, b.start);
+  if (g.rangeConnector.test(gap)) return true;
+  return g.rangeJoin.test(gap) && g.rangeOpen.test(text.slice(Math.max(0, a.start - 12), a.start));
+}
+
+function wordBefore(text: string, pos: number): string {
+  const m = /([\p{L}][\p{L}.'’]*)\s*$/u.exec(text.slice(Math.max(0, pos - 20), pos));
+  return m ? m[1].toLowerCase() : '';
+}

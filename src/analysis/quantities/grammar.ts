@@ -1,0 +1,208 @@
+// The per-language quantity grammar: currencies, units, qualifiers, what-is-counted cues and the
+// not-a-figure cues of src/lang/<code>/quantities.json, compiled once per language.
+import { langData } from '../../lang/registry.ts';
+import { numberGrammar, type NumberData, type NumberGrammar } from './numbers.ts';
+import { alternation, escapeRegex, phraseKey } from './patterns.ts';
+
+export interface QuantityData extends NumberData {
+  qualifiers: Record<string, string>;
+  periodQualifierExceptions: string[];
+  currencies: { code: string; symbols: string[]; names: string[] }[];
+  percentWords: string[];
+  units: Record<string, string[]>;
+  compoundTails: string[];
+  periodNouns: string[];
+  notFigureAfter: string[];
+  timeOfDaySuffixes: string[];
+  rangeConnectors: string[];
+  rangeBetween: { open: string; join: string };
+  events: Record<string, string[]>;
+  eventLabels: Record<string, string>;
+  auxiliaries: string[];
+  nounLinks: string[];
+  determiners: string[];
+  containerNouns: string[];
+  referenceNouns: string[];
+  coordinators: string[];
+  tollNouns: Record<string, string>;
+  amountLinks: string[];
+  countNouns: string[];
+  nounKeys: Record<string, string>;
+  stopWords: string[];
+  verbPattern: string;
+  /** When set, only words matching it can precede the head noun ("speciale helikopters"): the first
+   *  word that does not match ends the noun phrase. Empty = any word can ("aid workers"). */
+  npModifierPattern: string;
+  nounLikeVerbForms: string[];
+}
+
+export interface QuantityGrammar {
+  lang: string;
+  numbers: NumberGrammar;
+  data: QuantityData;
+  qualifierIds: Map<string, string>;
+  periodQualifierExceptions: Set<string>;
+  currencyBySymbol: Map<string, string>;
+  currencyByName: Map<string, string>;
+  currencyCodes: Set<string>;
+  unitByForm: Map<string, string>;
+  durationUnits: Set<string>;
+  periodNouns: Set<string>;
+  notFigureAfter: Set<string>;
+  eventByPhrase: Map<string, string>;
+  eventLabels: Map<string, string>;
+  containers: Set<string>;
+  references: Set<string>;
+  tolls: Map<string, string>;
+  countNouns: Set<string>;
+  nounKeys: Map<string, string>;
+  stopWords: Set<string>;
+  nounLikeVerbForms: Set<string>;
+  /** At the end of a string: a qualifier phrase. Group 1 = the phrase. */
+  qualifierBefore: RegExp;
+  /** At the end of a string: a currency symbol or code. Group 1. */
+  currencyBefore: RegExp;
+  /** Sticky: percent sign or word. */
+  percentAfter: RegExp;
+  /** Sticky: currency name or code after the number. Group 1. */
+  currencyAfter: RegExp;
+  /** Sticky: "-day", "-daagse", "-year-long", "-point". Group 1 = the noun, group 2 = known unit form. */
+  hyphenCompound: RegExp;
+  /** Sticky: a unit word after a space. Group 1. */
+  unitAfter: RegExp;
+  /** Sticky: a time-of-day suffix ("pm", "uur" after minutes). */
+  timeOfDayAfter: RegExp;
+  /** Global: spans that hold no figures (URLs, e-mail, markup, clock times, phone numbers). */
+  masks: RegExp;
+  /** Between two numbers: a range connector (whole string). */
+  rangeConnector: RegExp;
+  /** At the end of a string: the opener of "between X and Y". */
+  rangeOpen: RegExp;
+  /** Whole string: the joiner of "between X and Y". */
+  rangeJoin: RegExp;
+  /** Sticky: one word of a noun phrase, after whitespace. Group 1 = the word. */
+  npWord: RegExp;
+  /** Sticky: a linking "of the"/"van de" between number and noun. */
+  nounLink: RegExp;
+  /** Sticky: an amount link ("in", "aan") before what money is for. */
+  amountLink: RegExp;
+  /** At the end of a string: an event phrase before the figure ("killing", "de dood van"). Group 1. */
+  eventBefore: RegExp;
+  /** Sticky, at the end of the counted noun phrase: optional apposition, auxiliaries, then an event. Group 1. */
+  eventAfter: RegExp;
+  /** At the end of a string: a container noun with its link ("the bodies of"). Group 1 = noun. */
+  containerBefore: RegExp;
+  /** Whole string: the gap between two coordinated figures ("10 living hostages and the bodies of"). */
+  coordination: RegExp;
+  /** Global: a death-toll phrase ("death toll", "dodental"). */
+  tollPhrase: RegExp;
+  verb: RegExp;
+  npModifier: RegExp | null;
+}
+
+const grammars = new Map<string, QuantityGrammar | null>();
+
+export function quantityGrammar(lang: string): QuantityGrammar | undefined {
+  let g = grammars.get(lang);
+  if (g === undefined) {
+    const data = langData<QuantityData>(lang, 'quantities');
+    const numbers = numberGrammar(lang);
+    g = data && numbers ? compile(lang, data, numbers) : null;
+    grammars.set(lang, g);
+  }
+  return g ?? undefined;
+}
+
+const lowerMap = (o: Record<string, string>) => new Map(Object.entries(o).map(([k, v]) => [phraseKey(k), v]));
+const lowerSet = (a: string[]) => new Set(a.map(phraseKey));
+
+function compile(lang: string, d: QuantityData, numbers: NumberGrammar): QuantityGrammar {
+  const currencyBySymbol = new Map<string, string>();
+  const currencyByName = new Map<string, string>();
+  for (const c of d.currencies) {
+    for (const s of c.symbols) currencyBySymbol.set(phraseKey(s), c.code);
+    for (const n of c.names) currencyByName.set(phraseKey(n), c.code);
+    for (const sym of c.symbols) if (!/\p{L}/u.test(sym)) currencyByName.set(phraseKey(sym), c.code);
+  }
+  const unitByForm = new Map<string, string>();
+  for (const [u, forms] of Object.entries(d.units)) for (const f of forms) unitByForm.set(phraseKey(f), u);
+  const durationUnits = new Set(['day', 'week', 'month', 'year', 'decade', 'hour', 'minute']);
+  const eventByPhrase = new Map<string, string>();
+  for (const [id, phrases] of Object.entries(d.events)) for (const p of phrases) eventByPhrase.set(phraseKey(p), id);
+  const eventAlt = alternation(eventByPhrase.keys());
+  // Letter codes ("USD", "EUR") need a word boundary; symbols ("$", "US$") do not.
+  const symbolAlt = alternation(d.currencies.flatMap((c) => c.symbols));
+  const aux = alternation(d.auxiliaries);
+  const clockSuffix = alternation(d.timeOfDaySuffixes);
+  const masks = new RegExp(
+    [
+      '\\b(?:https?://|www\\.)[^\\s<>"]+', // URLs
+      '</?[a-zA-Z][a-zA-Z0-9]*(?:\\s+[a-zA-Z-]+(?:=(?:"[^"\\n]*"?|\'[^\'\\n]*\'?|[^\\s>]*))?)*\\s*/?>?', // markup left by scraping
+      '[\\w.+-]+@[\\w-]+\\.[\\w.-]+', // e-mail
+      '\\b[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:com|org|net|co\\.uk|nl|be|de|gov|edu|io)(?:/[^\\s]*)?', // bare domains
+      `(?<![\\p{N}.,])\\d{1,2}[:.]\\d{2}(?:[:.]\\d{2})?\\s?(?:${clockSuffix})(?![\\p{L}])`, // 10.30 uur, 9:15 pm
+      '(?<![\\p{N}.,:])\\d{1,2}:\\d{2}(?::\\d{2})?(?![\\p{N}])', // 10:30, 0:00
+      `(?<![\\p{N}.,])\\d{1,2}\\s?(?:a\\.m\\.|p\\.m\\.|am|pm)(?![\\p{L}])`, // 3 pm (symbols shared by en/nl usage)
+      '(?:\\+|\\b00)\\d{1,3}[\\s.-]?(?:\\(0?\\d{1,4}\\)[\\s.-]?)?\\d{1,4}(?:[\\s.-]?\\d{2,4}){2,4}', // +31 20 123 4567
+      '\\(\\d{2,4}\\)\\s?\\d{3,4}[\\s.-]\\d{3,4}', // (555) 123-4567
+      '(?<![\\p{N},.])\\d{3}[.-]\\d{3}[.-]\\d{4}(?![\\p{N}])', // 555-123-4567
+      '(?<![\\p{N},.])0\\d{1,3}[-\\s]\\d{6,8}(?![\\p{N}])', // 020-1234567
+    ].join('|'),
+    'giu',
+  );
+  const [lo, hi] = [escapeRegex(d.rangeBetween.open), escapeRegex(d.rangeBetween.join)];
+  return {
+    lang,
+    numbers,
+    data: d,
+    qualifierIds: lowerMap(d.qualifiers),
+    periodQualifierExceptions: lowerSet(d.periodQualifierExceptions),
+    currencyBySymbol,
+    currencyByName,
+    currencyCodes: new Set(d.currencies.map((c) => c.code)),
+    unitByForm,
+    durationUnits,
+    periodNouns: lowerSet(d.periodNouns),
+    notFigureAfter: lowerSet(d.notFigureAfter),
+    eventByPhrase,
+    eventLabels: lowerMap(d.eventLabels),
+    containers: lowerSet(d.containerNouns),
+    references: lowerSet(d.referenceNouns),
+    tolls: lowerMap(d.tollNouns),
+    countNouns: lowerSet(d.countNouns),
+    nounKeys: lowerMap(d.nounKeys),
+    stopWords: lowerSet(d.stopWords),
+    nounLikeVerbForms: lowerSet(d.nounLikeVerbForms),
+    qualifierBefore: new RegExp(`(?:^|[^\\p{L}'’])(${alternation(Object.keys(d.qualifiers))})\\s*$`, 'iu'),
+    currencyBefore: new RegExp(`(?:^|[^\\p{L}])(${symbolAlt})\\s?$`, 'iu'),
+    percentAfter: new RegExp(`\\s?(?:${alternation(d.percentWords)})(?![\\p{L}])`, 'iyu'),
+    // After the number: names and codes ("euro", "USD"), and the symbols that are not letters ("10 €").
+    currencyAfter: new RegExp(
+      `\\s?(${alternation([...currencyByName.keys(), ...[...currencyBySymbol.keys()].filter((k) => !/\p{L}/u.test(k))])})(?![\\p{L}])`,
+      'iyu',
+    ),
+    hyphenCompound: new RegExp(
+      `-(?:(${alternation(unitByForm.keys())})|(\\p{L}{2,}))(?:-(?:${alternation(d.compoundTails)}))?(?![\\p{L}\\p{N}-])`,
+      'iyu',
+    ),
+    unitAfter: new RegExp(`\\s(${alternation(unitByForm.keys())})(?![\\p{L}\\p{N}])`, 'iyu'),
+    timeOfDayAfter: new RegExp(`\\s?(?:${clockSuffix})(?![\\p{L}])`, 'iyu'),
+    masks,
+    rangeConnector: new RegExp(`^\\s*(?:${alternation(d.rangeConnectors)})\\s*$`, 'iu'),
+    rangeOpen: new RegExp(`(?:^|[^\\p{L}])${lo}(?:\\s+(?:${alternation(d.determiners)}))?\\s+$`, 'iu'),
+    rangeJoin: new RegExp(`^\\s+${hi}\\s+$`, 'iu'),
+    npWord: new RegExp(`[ \\u00A0]+([\\p{L}][\\p{L}'’-]*)`, 'yu'),
+    nounLink: new RegExp(`\\s+(?:${alternation(d.nounLinks)})(?=\\s)`, 'iyu'),
+    amountLink: new RegExp(`\\s+(?:${alternation(d.amountLinks)})(?=\\s)`, 'iyu'),
+    eventBefore: new RegExp(`(?:^|[^\\p{L}])(${eventAlt})(?:\\s+(?:${alternation(d.determiners)}))?\\s+$`, 'iu'),
+    eventAfter: new RegExp(`(?:\\s*,[^,.;:()]{1,60},|\\s*,)?(?:\\s+(?:${aux}))*\\s+(${eventAlt})(?![\\p{L}])`, 'iyu'),
+    containerBefore: new RegExp(
+      `(?:^|[^\\p{L}])(${alternation(d.containerNouns)})\\s+(?:${alternation(d.nounLinks)})\\s+$`,
+      'iu',
+    ),
+    coordination: new RegExp(`^[^.;:!?]{0,40}(?:^|[^\\p{L}])(?:${alternation(d.coordinators)})(?![\\p{L}])[^.;:!?]{0,40}$`, 'iu'),
+    tollPhrase: new RegExp(`(?:^|[^\\p{L}])(${alternation(Object.keys(d.tollNouns))})(?![\\p{L}])`, 'giu'),
+    verb: new RegExp(d.verbPattern, 'iu'),
+    npModifier: d.npModifierPattern ? new RegExp(d.npModifierPattern, 'u') : null,
+  };
+}

@@ -1,0 +1,374 @@
+// Finds time expressions in text and says what they denote, without resolving them: "Oct. 7, 2023" is a
+// full date, "April 29" a month-day without year, "last week" a period shifted by -1, "Monday" a weekday.
+// resolve.ts turns these into ISO values against the publication date.
+import { evaluateWords, numberGrammar } from '../quantities/numbers.ts';
+import { phraseKey } from '../quantities/patterns.ts';
+import { isValidDate } from './calendar-math.ts';
+import { quantityGrammar } from '../quantities/grammar.ts';
+import { timeGrammar, type Modifier, type TimeGrammar, type WeekdayRelation } from './grammar.ts';
+
+export type MentionKind =
+  | 'date' // day precision, maybe without year
+  | 'month' // month, maybe without year
+  | 'year'
+  | 'weekday'
+  | 'dayword' // today, yesterday, gisteren
+  | 'period' // last week, deze maand, next year
+  | 'offset' // two days ago, over twee weken
+  | 'season'
+  | 'quarter' // the third quarter, Q3 2023, vorig kwartaal
+  | 'span'; // the last 3 months, de komende twee weken
+
+export interface TimeMention {
+  start: number;
+  end: number;
+  kind: MentionKind;
+  year?: number;
+  month?: number;
+  day?: number;
+  weekday?: number;
+  /** For weekdays: "last Monday" (previous-week), "this past Monday" (before), none. */
+  relation?: WeekdayRelation | null;
+  quarter?: number;
+  /** -1 / 0 / +1 from "last" / "this" / "next"; undefined when the expression has none. */
+  shift?: number | null;
+  /** Days for day words, signed amount of `unit` for offsets. */
+  offset?: number;
+  unit?: string;
+  season?: string;
+  mod?: Modifier;
+  /** Second end of a range ("May 1 to May 5", "2014-2018", "18-19 November"). */
+  rangeEnd?: TimeMention;
+}
+
+interface Candidate extends TimeMention {
+  /** Lower is preferred when two candidates have the same length. */
+  priority: number;
+}
+
+const lastResult = { text: '', lang: '', mentions: [] as TimeMention[] };
+
+/** Time mentions in `text`, sorted and non-overlapping. The last result is memoised (several steps ask). */
+export function detectTimes(text: string, lang: string): TimeMention[] {
+  if (lastResult.text === text && lastResult.lang === lang) return lastResult.mentions;
+  const g = timeGrammar(lang);
+  const mentions = g ? detect(text, g) : [];
+  lastResult.text = text;
+  lastResult.lang = lang;
+  lastResult.mentions = mentions;
+  return mentions;
+}
+
+function detect(text: string, g: TimeGrammar): TimeMention[] {
+  const c: Candidate[] = [];
+  collectDates(text, g, c);
+  collectRelative(text, g, c);
+  const chosen = selectLongest(c);
+  applyModifiers(text, g, chosen);
+  return mergeRanges(text, g, chosen);
+}
+
+function monthOf(g: TimeGrammar, form: string, matched: string): { month: number; full: boolean } | undefined {
+  const key = form.toLowerCase().replace(/\.$/, '');
+  const info = g.months.get(key);
+  if (!info) return undefined;
+  // "may", "march": only capitalised ("May 1", not "may 1").
+  if (g.caseSensitive.has(key) && matched[0] === matched[0].toLowerCase()) return undefined;
+  return info;
+}
+
+function weekdayOf(g: TimeGrammar, form: string | undefined): number | undefined {
+  if (!form) return undefined;
+  return g.weekdays.get(form.toLowerCase().replace(/\.$/, ''))?.weekday;
+}
+
+function num(s: string | undefined): number | undefined {
+  return s === undefined ? undefined : Number(s);
+}
+
+/** The word right before `pos` (lower case), e.g. "in" before "January"; "" when none. */
+export function wordBefore(text: string, pos: number, g: TimeGrammar): string {
+  const m = g.wordBefore.exec(text.slice(Math.max(0, pos - 24), pos));
+  return m ? m[1].toLowerCase() : '';
+}
+
+function twoDigitYear(y: string): number {
+  const n = Number(y);
+  return y.length === 4 ? n : n < 50 ? 2000 + n : 1900 + n;
+}
+
+function collectDates(text: string, g: TimeGrammar, out: Candidate[]): void {
+  let m: RegExpExecArray | null;
+  // Month-day(-year): "May 1, 2024", "Oct. 7, 2023", "Feb. 4", "Tuesday, March 7".
+  for (g.monthDay.lastIndex = 0; (m = g.monthDay.exec(text)); ) {
+    const mo = monthOf(g, m[2], m[0].slice(m[0].toLowerCase().indexOf(m[2].toLowerCase())));
+    const day = Number(m[3]);
+    const year = num(m[4]);
+    if (!mo || !validDay(mo.month, day, year)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', month: mo.month, day, year, weekday: weekdayOf(g, m[1]), priority: 1 });
+  }
+  // Day-month(-year): "1 mei 2024", "7 oktober", "the 9th of May".
+  for (g.dayMonth.lastIndex = 0; (m = g.dayMonth.exec(text)); ) {
+    const monthText = m[3];
+    const at = m[0].toLowerCase().lastIndexOf(monthText.toLowerCase());
+    const mo = monthOf(g, monthText, m[0].slice(at));
+    const day = Number(m[2]);
+    const year = num(m[4]);
+    if (!mo || !validDay(mo.month, day, year)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length - finalDot(m[0], mo.full), kind: 'date', month: mo.month, day, year, weekday: weekdayOf(g, m[1]), priority: 1 });
+  }
+  // Month-year: "oktober 2023", "June of 1998".
+  for (g.monthYear.lastIndex = 0; (m = g.monthYear.exec(text)); ) {
+    const mo = monthOf(g, m[1], m[0]);
+    if (!mo) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'month', month: mo.month, year: Number(m[2]), priority: 2 });
+  }
+  // Bare month, with a preposition or shift before it: "in January", "since October", "last November".
+  for (g.month.lastIndex = 0; (m = g.month.exec(text)); ) {
+    const shiftWord = m[1];
+    const mo = monthOf(g, m[2], m[0].slice(m[0].length - m[2].length));
+    if (!mo) continue;
+    const before = shiftWord ? 'shift' : wordBefore(text, m.index, g);
+    if (!shiftWord && !g.anchors.has(before) && !g.modifiers.has(before) && !isModifierEnd(text, m.index, g)) continue;
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      kind: 'month',
+      month: mo.month,
+      shift: shiftWord ? g.shifts.get(phraseKey(shiftWord)) : undefined,
+      priority: 3,
+    });
+  }
+  // ISO dates and months: "2024-05-01", "2024-05".
+  for (g.isoDate.lastIndex = 0; (m = g.isoDate.exec(text)); ) {
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    const d = Number(m[3]);
+    if (isValidDate(y, mo, d)) out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', year: y, month: mo, day: d, priority: 0 });
+  }
+  for (g.isoMonth.lastIndex = 0; (m = g.isoMonth.exec(text)); ) {
+    const y = Number(m[1]);
+    if (y >= 1500 && y <= 2099) out.push({ start: m.index, end: m.index + m[0].length, kind: 'month', year: y, month: Number(m[2]), priority: 4 });
+  }
+  // Numeric dates with a year: "1/1/2016" (en: month first), "31-12-2023", "7.6.2018" (nl: day first).
+  for (g.numericDate.lastIndex = 0; (m = g.numericDate.exec(text)); ) {
+    if (m[4].length === 2 && m[2] !== '/') continue;
+    let a = Number(m[1]);
+    let b = Number(m[3]);
+    const y = twoDigitYear(m[4]);
+    let [mo, d] = g.dateOrder === 'month-day' ? [a, b] : [b, a];
+    if (mo > 12 && d <= 12) [mo, d] = [d, mo];
+    if (!isValidDate(y, mo, d)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', year: y, month: mo, day: d, priority: 1 });
+  }
+  // Year ranges "2014-2018", "2014–18".
+  for (g.yearRange.lastIndex = 0; (m = g.yearRange.exec(text)); ) {
+    const y1 = Number(m[1]);
+    let y2 = Number(m[2]);
+    if (m[2].length <= 2) y2 = Math.floor(y1 / 10 ** m[2].length) * 10 ** m[2].length + y2;
+    if (y2 <= y1) continue;
+    const second: TimeMention = { start: m.index + m[0].length - m[2].length, end: m.index + m[0].length, kind: 'year', year: y2 };
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'year', year: y1, rangeEnd: second, priority: 2 });
+  }
+  // Years in context: "in 2023", "since 2020", "the 2023 terrorist incident", "mid-2023".
+  for (g.year.lastIndex = 0; (m = g.year.exec(text)); ) {
+    const prefix = m[1]?.toLowerCase();
+    const yStart = m.index + m[0].length - 4;
+    if (!prefix && !yearContext(text, m.index, yStart + 4, g)) continue;
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      kind: 'year',
+      year: Number(m[2]),
+      mod: prefix === 'mid' ? 'mid' : undefined,
+      priority: 5,
+    });
+  }
+  // Day ranges: "November 18-19", "18-19 november", "9 tot 12 juni".
+  for (g.monthDayRange.lastIndex = 0; (m = g.monthDayRange.exec(text)); ) {
+    const mo = monthOf(g, m[1], m[0]);
+    const d1 = Number(m[2]);
+    const d2 = Number(m[3]);
+    const y = num(m[4]);
+    if (!mo || !validDay(mo.month, d1, y) || !validDay(mo.month, d2, y) || d2 <= d1) continue;
+    const endM: TimeMention = { start: m.index, end: m.index + m[0].length, kind: 'date', month: mo.month, day: d2, year: y };
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', month: mo.month, day: d1, year: y, rangeEnd: endM, priority: 0 });
+  }
+  for (g.dayRangeMonth.lastIndex = 0; (m = g.dayRangeMonth.exec(text)); ) {
+    const at = m[0].toLowerCase().lastIndexOf(m[3].toLowerCase());
+    const mo = monthOf(g, m[3], m[0].slice(at));
+    const d1 = Number(m[1]);
+    const d2 = Number(m[2]);
+    const y = num(m[4]);
+    if (!mo || !validDay(mo.month, d1, y) || !validDay(mo.month, d2, y) || d2 <= d1) continue;
+    const end = m.index + m[0].length - finalDot(m[0], mo.full);
+    const endM: TimeMention = { start: m.index, end, kind: 'date', month: mo.month, day: d2, year: y };
+    out.push({ start: m.index, end, kind: 'date', month: mo.month, day: d1, year: y, rangeEnd: endM, priority: 0 });
+  }
+}
+
+/** A full month name ending the match took the sentence's full stop with it ("19 June."): give it back. */
+function finalDot(matched: string, fullName: boolean): number {
+  return fullName && matched.endsWith('.') ? 1 : 0;
+}
+
+function validDay(month: number, day: number, year: number | undefined): boolean {
+  return isValidDate(year ?? 2000, month, day);
+}
+
+/** A bare year counts as a date only with a cue: a preposition ("in 2023"), "the 2023 election", "2023's". */
+function yearContext(text: string, start: number, end: number, g: TimeGrammar): boolean {
+  const before = wordBefore(text, start, g);
+  if (g.anchors.has(before) || g.months.has(before.replace(/\.$/, ''))) return true;
+  const after = text.slice(end, end + 24);
+  if (/^['’]s(?![\p{L}])/u.test(after)) return true;
+  // "the 2023 terrorist incident", "the company's 1989 results" — but not "the 2000 soldiers".
+  if (g.yearDeterminers.has(before) || /\p{L}['’]s$/u.test(before)) {
+    const next = /^\s(\p{L}+)/u.exec(after);
+    if (next && !quantityGrammar(g.lang)?.countNouns.has(next[1].toLowerCase())) return true;
+  }
+  return false;
+}
+
+function isModifierEnd(text: string, pos: number, g: TimeGrammar): boolean {
+  return g.modifierBefore.test(text.slice(Math.max(0, pos - 30), pos));
+}
+
+function collectRelative(text: string, g: TimeGrammar, out: Candidate[]): void {
+  let m: RegExpExecArray | null;
+  for (g.dayWord.lastIndex = 0; (m = g.dayWord.exec(text)); ) {
+    if (g.dayWordBlockers.size && g.dayWordBlockers.has(wordBefore(text, m.index, g))) continue;
+    // Capitalised inside a sentence it is a name: "USA Today", "De Financiële Morgen".
+    if (/^\p{Lu}/u.test(m[1]) && /[\p{L},]\s*$/u.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'dayword', offset: g.dayWords.get(phraseKey(m[1])) ?? 0, priority: 2 });
+  }
+  for (g.period.lastIndex = 0; (m = g.period.exec(text)); ) {
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      kind: 'period',
+      shift: g.shifts.get(phraseKey(m[1])) ?? 0,
+      unit: g.periods.get(phraseKey(m[2])),
+      priority: 2,
+    });
+  }
+  for (g.weekday.lastIndex = 0; (m = g.weekday.exec(text)); ) {
+    const prefix = m[1] ? phraseKey(m[1]) : undefined;
+    const relation = prefix !== undefined ? g.weekdayPrefixes.get(prefix) ?? null : null;
+    // "on Monday": the preposition is not part of the expression.
+    const start = prefix !== undefined && relation === null ? m.index + m[0].indexOf(m[2], m[1].length) : m.index;
+    out.push({ start, end: m.index + m[0].length, kind: 'weekday', weekday: weekdayOf(g, m[2]), relation, priority: 3 });
+  }
+  for (g.periodArticle.lastIndex = 0; (m = g.periodArticle.exec(text)); ) {
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'period', unit: g.periodArticles.get(phraseKey(m[1])), priority: 3 });
+  }
+  // Quarters: "the third quarter (of 2023)", "fiscal second-quarter", "Q3 2023", "2023-Q3", "last quarter".
+  for (g.quarter.lastIndex = 0; (m = g.quarter.exec(text)); ) {
+    const q = g.quarterOrdinals.get(m[3].toLowerCase());
+    if (q) out.push({ start: m.index, end: m.index + m[0].length, kind: 'quarter', quarter: q, year: num(m[4]), priority: 1 });
+  }
+  for (g.quarterShifted.lastIndex = 0; (m = g.quarterShifted.exec(text)); ) {
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'quarter', shift: g.quarterShifts.get(phraseKey(m[1])), priority: 1 });
+  }
+  for (g.quarterCode.lastIndex = 0; (m = g.quarterCode.exec(text)); ) {
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'quarter', quarter: Number(m[1]), year: num(m[2]), priority: 1 });
+  }
+  for (g.yearQuarterCode.lastIndex = 0; (m = g.yearQuarterCode.exec(text)); ) {
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'quarter', quarter: Number(m[2]), year: Number(m[1]), priority: 1 });
+  }
+  const ng = numberGrammar(g.lang);
+  const amount = (s: string): number | undefined => {
+    if (/^\d+$/.test(s)) return Number(s);
+    if (g.articles.has(s.toLowerCase())) return 1;
+    const ev = ng ? evaluateWords(s, ng) : null;
+    return ev && ev.length === s.length ? ev.value : undefined;
+  };
+  for (g.offsetAgo.lastIndex = 0; (m = g.offsetAgo.exec(text)); ) {
+    const n = amount(m[1]);
+    const unit = g.units.get(phraseKey(m[2]));
+    if (n === undefined || !unit) continue;
+    const ago = g.ago.has(phraseKey(m[3]));
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'offset', offset: ago ? -n : n, unit, priority: 1 });
+  }
+  for (g.offsetAhead.lastIndex = 0; (m = g.offsetAhead.exec(text)); ) {
+    const n = amount(m[2]);
+    const unit = g.units.get(phraseKey(m[3]));
+    if (n === undefined || !unit) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'offset', offset: n, unit, priority: 1 });
+  }
+  for (g.span.lastIndex = 0; (m = g.span.exec(text)); ) {
+    const n = amount(m[2]);
+    const unit = g.units.get(phraseKey(m[3]));
+    const dir = g.spanShifts.get(phraseKey(m[1]));
+    if (n === undefined || !unit || dir === undefined) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'span', offset: dir * n, unit, priority: 1 });
+  }
+  for (g.season.lastIndex = 0; (m = g.season.exec(text)); ) {
+    const trigger = m[1] ? phraseKey(m[1]) : undefined;
+    const seasonWord = m[2].toLowerCase();
+    const year = num(m[3]);
+    const shift = trigger !== undefined ? g.shifts.get(trigger) : undefined;
+    if (trigger === undefined && year === undefined) continue;
+    if (g.seasonNeedsAnchor.has(seasonWord) && shift === undefined && year === undefined && trigger === undefined) continue;
+    const start = shift !== undefined ? m.index : m.index + m[0].toLowerCase().indexOf(seasonWord, trigger?.length ?? 0);
+    out.push({ start, end: m.index + m[0].length, kind: 'season', season: g.seasons.get(seasonWord), year, shift, priority: 4 });
+  }
+  for (g.holiday.lastIndex = 0; (m = g.holiday.exec(text)); ) {
+    const md = g.holidays.get(phraseKey(m[1]));
+    if (!md) continue;
+    const [mo, d] = md.split('-').map(Number);
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', month: mo, day: d, year: num(m[2]), priority: 2 });
+  }
+}
+
+/** Keeps the longest candidates that do not overlap (ties: lower priority value, then earlier). */
+function selectLongest(c: Candidate[]): TimeMention[] {
+  c.sort((a, b) => b.end - b.start - (a.end - a.start) || a.priority - b.priority || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const x of c) {
+    if (kept.every((k) => x.end <= k.start || x.start >= k.end)) kept.push(x);
+  }
+  kept.sort((a, b) => a.start - b.start);
+  return kept.map(({ priority: _p, ...rest }) => rest);
+}
+
+/** "early April", "later this week", "eind vorig jaar", "mid-November": the modifier joins the span. */
+function applyModifiers(text: string, g: TimeGrammar, ms: TimeMention[]): void {
+  for (const m of ms) {
+    if (m.kind !== 'month' && m.kind !== 'year' && m.kind !== 'period' && m.kind !== 'season') continue;
+    const from = Math.max(0, m.start - 30);
+    const mm = g.modifierBefore.exec(text.slice(from, m.start));
+    if (!mm) continue;
+    m.mod = g.modifiers.get(phraseKey(mm[1]));
+    m.start = from + mm.index + mm[0].indexOf(mm[1]);
+  }
+}
+
+/** Joins "May 1 to May 5", "between 2007 and 2009", "from January to April 2015" into one range mention. */
+function mergeRanges(text: string, g: TimeGrammar, ms: TimeMention[]): TimeMention[] {
+  const out: TimeMention[] = [];
+  for (let i = 0; i < ms.length; i++) {
+    const a = ms[i];
+    const b = ms[i + 1];
+    if (b && !a.rangeEnd && rangeable(a) && rangeable(b) && g.rangeConnector.test(text.slice(a.end, b.start))) {
+      const between = text.slice(a.end, b.start);
+      const opener = g.rangeOpener.exec(text.slice(Math.max(0, a.start - 12), a.start));
+      if (!g.rangeNeedsOpener.has(phraseKey(between.trim())) || opener) {
+        // A year given only at the end applies to both ends ("from January to April 2015").
+        if (a.year === undefined && b.year !== undefined && a.kind !== 'weekday') a.year = b.year;
+        if (opener) a.start = a.start - opener[0].length + opener[0].search(/\p{L}/u);
+        a.end = b.end;
+        a.rangeEnd = b;
+        out.push(a);
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+function rangeable(m: TimeMention): boolean {
+  return m.kind === 'date' || m.kind === 'month' || m.kind === 'year';
+}

@@ -1,0 +1,242 @@
+// The per-language time grammar: month and weekday names (calendar.json), relative expressions, modifiers
+// and tense cues (times.json), compiled once per language into the regular expressions detect.ts runs.
+import { langData } from '../../lang/registry.ts';
+import { numberGrammar } from '../quantities/numbers.ts';
+import { alternation, NOT_WORD_AFTER as A, NOT_WORD_BEFORE as B, phraseKey } from '../quantities/patterns.ts';
+
+export interface CalendarData {
+  months: string[][];
+  weekdays: string[][];
+  dateOrder: 'month-day' | 'day-month';
+}
+
+export interface TimesData {
+  caseSensitiveNames: string[];
+  ordinalSuffixes: string[];
+  dayOfMonthJoiners: string[];
+  dayArticles: string[];
+  dayWords: Record<string, number>;
+  dayWordBlockers?: string[];
+  shiftWords: Record<string, number>;
+  periodWords: Record<string, string>;
+  modifierWords: Record<string, string>;
+  offsetUnits: Record<string, string[]>;
+  agoWords: string[];
+  fromNowWords: string[];
+  offsetBefore: string[];
+  offsetArticle: string[];
+  anchorPrepositions: string[];
+  yearDeterminers: string[];
+  /** "last" -> previous-week, "this past" -> before, "on" -> null (no shift). */
+  weekdayPrefixes: Record<string, WeekdayRelation | null>;
+  weekdaySuffixes: string[];
+  seasons: Record<string, string>;
+  seasonNeedsAnchor: string[];
+  seasonTriggers: string[];
+  rangeConnectors: string[];
+  rangeOpeners: string[];
+  /** Connectors that make a range only after an opener ("between 2007 and 2009", not "2007 and 2009"). */
+  rangeNeedsOpener: string[];
+  futureMarkers: string[];
+  pastMarkers: string[];
+  pastVerbPattern: string;
+  /** Past forms that say nothing about the tense of what is reported ("said", "told"). */
+  reportingVerbs: string[];
+  holidays: Record<string, string>;
+  /** "the weekend": a period whose direction comes from the tense. */
+  periodArticles: Record<string, string>;
+  /** "the last 3 months", "de komende twee weken": a span from or to the anchor. */
+  spanShifts: Record<string, number>;
+  quarterOrdinals: Record<string, number>;
+  quarterNouns: string[];
+  quarterArticles: string[];
+  quarterQualifiers: string[];
+  quarterShifts: Record<string, number>;
+  /** Letters of the "Q3 2023" notation. */
+  quarterCodes: string[];
+}
+
+export type WeekdayRelation = 'previous-week' | 'next-week' | 'this-week' | 'before' | 'after';
+
+export type Modifier = 'early' | 'mid' | 'late';
+
+export interface TimeGrammar {
+  lang: string;
+  dateOrder: 'month-day' | 'day-month';
+  /** month form (lower case, no dot) -> month number and whether it is the full name. */
+  months: Map<string, { month: number; full: boolean }>;
+  weekdays: Map<string, { weekday: number; full: boolean }>;
+  caseSensitive: Set<string>;
+  dayWords: Map<string, number>;
+  dayWordBlockers: Set<string>;
+  shifts: Map<string, number>;
+  periods: Map<string, string>;
+  modifiers: Map<string, Modifier>;
+  units: Map<string, string>;
+  weekdayPrefixes: Map<string, WeekdayRelation | null>;
+  seasons: Map<string, string>;
+  seasonNeedsAnchor: Set<string>;
+  shiftTriggers: Set<string>;
+  anchors: Set<string>;
+  yearDeterminers: Set<string>;
+  holidays: Map<string, string>;
+  articles: Set<string>;
+  ago: Set<string>;
+  periodArticles: Map<string, string>;
+  spanShifts: Map<string, number>;
+  quarterOrdinals: Map<string, number>;
+  quarterShifts: Map<string, number>;
+  rangeNeedsOpener: Set<string>;
+  // Patterns (global, Unicode, case-insensitive unless noted).
+  monthDay: RegExp;
+  dayMonth: RegExp;
+  monthYear: RegExp;
+  month: RegExp;
+  isoDate: RegExp;
+  isoMonth: RegExp;
+  numericDate: RegExp;
+  year: RegExp;
+  yearRange: RegExp;
+  dayWord: RegExp;
+  period: RegExp;
+  weekday: RegExp;
+  offsetAgo: RegExp;
+  offsetAhead: RegExp;
+  season: RegExp;
+  holiday: RegExp;
+  monthDayRange: RegExp;
+  periodArticle: RegExp;
+  span: RegExp;
+  quarter: RegExp;
+  quarterShifted: RegExp;
+  quarterCode: RegExp;
+  yearQuarterCode: RegExp;
+  dayRangeMonth: RegExp;
+  /** Sticky-free: a modifier phrase at the very end of a string. */
+  modifierBefore: RegExp;
+  /** Word immediately before a position (applied to a short slice). */
+  wordBefore: RegExp;
+  /** Range connector between two mentions (whole string). */
+  rangeConnector: RegExp;
+  /** Range opener at the end of a string ("from ", "between "). */
+  rangeOpener: RegExp;
+  future: RegExp;
+  past: RegExp;
+  pastVerb: RegExp;
+  reportingVerbs: Set<string>;
+}
+
+const grammars = new Map<string, TimeGrammar | null>();
+
+/** The compiled time grammar of a language; undefined when it lacks calendar.json or times.json. */
+export function timeGrammar(lang: string): TimeGrammar | undefined {
+  let g = grammars.get(lang);
+  if (g === undefined) {
+    const cal = langData<CalendarData>(lang, 'calendar');
+    const t = langData<TimesData>(lang, 'times');
+    g = cal && t ? compile(lang, cal, t) : null;
+    grammars.set(lang, g);
+  }
+  return g ?? undefined;
+}
+
+const strip = (f: string) => f.toLowerCase().replace(/\.$/, '');
+
+function compile(lang: string, cal: CalendarData, t: TimesData): TimeGrammar {
+  const months = new Map<string, { month: number; full: boolean }>();
+  cal.months.forEach((forms, i) => forms.forEach((f, j) => months.set(strip(f), { month: i + 1, full: j === 0 })));
+  const weekdays = new Map<string, { weekday: number; full: boolean }>();
+  cal.weekdays.forEach((forms, i) => forms.forEach((f, j) => weekdays.set(strip(f), { weekday: i + 1, full: j === 0 })));
+  const fullMonths = [...months].filter(([, v]) => v.full).map(([k]) => k);
+  const fullWeekdays = [...weekdays].filter(([, v]) => v.full).map(([k]) => k);
+
+  const MON = `(${alternation(months.keys())})(?![\\p{L}])\\.?`;
+  const MONFULL = `(${alternation(fullMonths)})(?![\\p{L}])`;
+  const WDANY = `(?:(${alternation(weekdays.keys())})(?![\\p{L}])\\.?,?\\s+)?`;
+  const ORD = `(?:${alternation(t.ordinalSuffixes)})?`;
+  const DAY = `(\\d{1,2})${ORD}(?![\\p{L}\\p{N}:]|[.,]\\d)`;
+  const YEAR = `(\\d{4})(?![\\p{N}]|[.,]\\d)`;
+  const JOIN = t.dayOfMonthJoiners.length ? `(?:(?:${alternation(t.dayOfMonthJoiners)})\\s+)?` : '';
+  const ART = t.dayArticles.length ? `(?:(?:${alternation(t.dayArticles)})\\s+)?` : '';
+  const yearTail = `(?:(?:\\s*,\\s*|\\s+)${JOIN}${YEAR})?`;
+  const shiftAlt = alternation(Object.keys(t.shiftWords));
+  const periodAlt = alternation(Object.keys(t.periodWords));
+  const unitForms = new Map<string, string>();
+  for (const [u, forms] of Object.entries(t.offsetUnits)) for (const f of forms) unitForms.set(phraseKey(f), u);
+  const ng = numberGrammar(lang);
+  const NUM = ng ? `(\\d+|${alternation(t.offsetArticle)}|${ng.wordSequenceSource})` : `(\\d+|${alternation(t.offsetArticle)})`;
+  // Case-sensitive quarter codes ("Q3"), also lower case in informal text.
+  const qCodes = alternation([...t.quarterCodes, ...t.quarterCodes.map((c) => c.toLowerCase())]);
+  const UNIT = `(${alternation(unitForms.keys())})(?![\\p{L}])`;
+  const connectors = alternation(t.rangeConnectors);
+
+  return {
+    lang,
+    dateOrder: cal.dateOrder,
+    months,
+    weekdays,
+    caseSensitive: new Set(t.caseSensitiveNames.map((s) => s.toLowerCase())),
+    dayWords: new Map(Object.entries(t.dayWords).map(([k, v]) => [phraseKey(k), v])),
+    dayWordBlockers: new Set((t.dayWordBlockers ?? []).map((s) => s.toLowerCase())),
+    shifts: new Map(Object.entries(t.shiftWords).map(([k, v]) => [phraseKey(k), v])),
+    periods: new Map(Object.entries(t.periodWords).map(([k, v]) => [phraseKey(k), v])),
+    modifiers: new Map(Object.entries(t.modifierWords).map(([k, v]) => [phraseKey(k), v as Modifier])),
+    units: unitForms,
+    weekdayPrefixes: new Map(Object.entries(t.weekdayPrefixes).map(([k, v]) => [phraseKey(k), v])),
+    seasons: new Map(Object.entries(t.seasons).map(([k, v]) => [k.toLowerCase(), v])),
+    seasonNeedsAnchor: new Set(t.seasonNeedsAnchor),
+    shiftTriggers: new Set(Object.keys(t.shiftWords).map(phraseKey)),
+    anchors: new Set(t.anchorPrepositions.map((s) => s.toLowerCase())),
+    yearDeterminers: new Set(t.yearDeterminers.map((s) => s.toLowerCase())),
+    holidays: new Map(Object.entries(t.holidays).map(([k, v]) => [phraseKey(k), v])),
+    articles: new Set(t.offsetArticle.map((s) => s.toLowerCase())),
+    ago: new Set(t.agoWords.map(phraseKey)),
+    periodArticles: new Map(Object.entries(t.periodArticles).map(([k, v]) => [phraseKey(k), v])),
+    spanShifts: new Map(Object.entries(t.spanShifts).map(([k, v]) => [phraseKey(k), v])),
+    quarterOrdinals: new Map(Object.entries(t.quarterOrdinals).map(([k, v]) => [k.toLowerCase(), v])),
+    quarterShifts: new Map(Object.entries(t.quarterShifts).map(([k, v]) => [phraseKey(k), v])),
+    rangeNeedsOpener: new Set(t.rangeNeedsOpener.map(phraseKey)),
+
+    monthDay: new RegExp(`${B}${WDANY}${MON}\\s*${DAY}${yearTail}`, 'giu'),
+    dayMonth: new RegExp(`${B}${WDANY}${ART}${DAY}\\s*${JOIN}${MON}${yearTail}`, 'giu'),
+    monthYear: new RegExp(`${B}${MON},?\\s+${JOIN}${YEAR}`, 'giu'),
+    month: new RegExp(`${B}(?:(${shiftAlt})\\s+)?${MONFULL}`, 'giu'),
+    isoDate: new RegExp(`(?<![\\p{L}\\p{N}/.-])(\\d{4})-(\\d{1,2})-(\\d{1,2})(?![\\p{N}]|-\\d)`, 'gu'),
+    isoMonth: new RegExp(`(?<![\\p{L}\\p{N}/.-])(\\d{4})-(0[1-9]|1[0-2])(?![\\p{N}-])`, 'gu'),
+    numericDate: new RegExp(`(?<![\\p{L}\\p{N}/.,-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\p{N}]|[/.-]\\d)`, 'gu'),
+    year: new RegExp(`(?<![\\p{L}\\p{N}_$€£¥#.,/-])(?:(mid|pre|post)-)?(1\\d{3}|20\\d{2})(?![\\p{L}\\p{N}]|[.,]\\d|\\s?%|-\\d)`, 'giu'),
+    yearRange: new RegExp(`(?<![\\p{L}\\p{N}_$€£¥#.,/-])(1[5-9]\\d{2}|20\\d{2})\\s*[-–/]\\s*(1[5-9]\\d{2}|20\\d{2}|\\d{1,2})(?![\\p{L}\\p{N}]|[.,]\\d)`, 'gu'),
+    dayWord: new RegExp(`${B}(${alternation(Object.keys(t.dayWords))})${A}`, 'giu'),
+    period: new RegExp(`${B}(${shiftAlt})\\s+(${periodAlt})${A}`, 'giu'),
+    weekday: new RegExp(
+      `${B}(?:(${alternation(Object.keys(t.weekdayPrefixes))})\\s+)?(${alternation(fullWeekdays)})(${alternation(t.weekdaySuffixes)})?(?![\\p{L}])`,
+      'giu',
+    ),
+    offsetAgo: new RegExp(`${B}${NUM}\\s+${UNIT}\\s+(${alternation([...t.agoWords, ...t.fromNowWords])})${A}`, 'giu'),
+    offsetAhead: new RegExp(`${B}(${alternation(t.offsetBefore)})\\s+${NUM}\\s+${UNIT}`, 'giu'),
+    season: new RegExp(`${B}(?:(${alternation(t.seasonTriggers)})\\s+)?(${alternation(Object.keys(t.seasons))})(?:\\s+${JOIN}${YEAR})?${A}`, 'giu'),
+    holiday: new RegExp(`${B}(${alternation(Object.keys(t.holidays))})(?:\\s+${YEAR})?${A}`, 'giu'),
+    periodArticle: new RegExp(`${B}(${alternation(Object.keys(t.periodArticles))})${A}`, 'giu'),
+    span: new RegExp(`${B}${ART}(${alternation(Object.keys(t.spanShifts))})\\s+${NUM}\\s+${UNIT}`, 'giu'),
+    quarter: new RegExp(
+      `${B}(?:(${alternation(t.quarterArticles)})\\s+)?(?:(${alternation(t.quarterQualifiers)})[\\s-]+)?(${alternation(Object.keys(t.quarterOrdinals))})[\\s-]+(?:(?:${alternation(t.quarterQualifiers)})[\\s-]+)?(?:${alternation(t.quarterNouns)})(?![\\p{L}])(?:\\s+${JOIN}(?:(?:${alternation(t.dayArticles)})\\s+)?${YEAR})?`,
+      'giu',
+    ),
+    quarterShifted: new RegExp(`${B}(${alternation(Object.keys(t.quarterShifts))})\\s+(?:(?:${alternation(t.quarterQualifiers)})\\s+)?(?:${alternation(t.quarterNouns)})${A}`, 'giu'),
+    quarterCode: new RegExp(`${B}(?:${qCodes})([1-4])(?:\\s*[-/]?\\s*${YEAR})?${A}`, 'gu'),
+    yearQuarterCode: new RegExp(`${B}(\\d{4})\\s*[-/]?\\s*(?:${qCodes})([1-4])${A}`, 'gu'),
+    monthDayRange: new RegExp(`${B}${MON}\\s*(\\d{1,2})${ORD}\\s*[-–]\\s*(\\d{1,2})${ORD}(?![\\p{L}\\p{N}])${yearTail}`, 'giu'),
+    dayRangeMonth: new RegExp(
+      `${B}(\\d{1,2})${ORD}\\s*(?:[-–]|\\s(?:${connectors})\\s)\\s*(\\d{1,2})${ORD}\\s+${JOIN}${MON}${yearTail}`,
+      'giu',
+    ),
+    modifierBefore: new RegExp(`(?:^|[^\\p{L}])(${alternation(Object.keys(t.modifierWords))})(?:\\s+(?:in|of|van)\\s+|\\s*-\\s*|\\s+)$`, 'iu'),
+    wordBefore: new RegExp(`(?:^|[^\\p{L}'’-])([\\p{L}'’]+-?|[\\p{L}]+\\.)\\s*$`, 'u'),
+    rangeConnector: new RegExp(`^\\s*(?:${connectors})\\s*$`, 'iu'),
+    rangeOpener: new RegExp(`(?:^|[^\\p{L}])(${alternation(t.rangeOpeners)})\\s+$`, 'iu'),
+    future: new RegExp(`(?:^|[^\\p{L}'’])(${alternation(t.futureMarkers)})(?![\\p{L}])`, 'giu'),
+    past: new RegExp(`(?:^|[^\\p{L}'’])(${alternation([...t.pastMarkers, ...t.reportingVerbs])})(?![\\p{L}])`, 'giu'),
+    reportingVerbs: new Set(t.reportingVerbs.map((w) => w.toLowerCase())),
+    pastVerb: new RegExp(t.pastVerbPattern.replace(/^\^/, '(?<![\\p{L}])').replace(/\$$/, '(?![\\p{L}])'), 'giu'),
+  };
+}

@@ -1,0 +1,248 @@
+// Turns a detected time mention into an ISO value, anchored on the publication date when the expression
+// is relative or lacks a year. Without an anchor, relative expressions stay null and year-less dates keep
+// a partial value ("--02-04", "--11"): never a guessed year.
+//
+// Rules:
+// - month-day, quarter or season without a year: the most recent one on or before the anchor when the
+//   sentence is in the past tense, the next one on or after it in the future tense, and the nearest one
+//   when the tense is unknown; a weekday named with the date picks the year in which it fits
+//   ("Tuesday, March 7"). A bare month ("in November") is the most recent one unless the tense is future.
+// - "last/next/this November": strictly before / strictly after / in the anchor's year.
+// - bare weekday: in the week of publication on the side the tense implies (past or unknown: on or
+//   before the anchor, future: on or after); "last Monday" / "next Monday" / "this Monday": that day in
+//   the previous / next / same ISO week; "this past Monday" / "coming Monday": strictly before / after.
+import type { TimeExpr } from '../../types.ts';
+import {
+  addMonths,
+  epochDay,
+  fromEpochDay,
+  isoDay,
+  isoMonth,
+  isoWeekday,
+  isoWeekString,
+  isValidDate,
+  pad4,
+  partialMonth,
+  partialMonthDay,
+} from './calendar-math.ts';
+import type { TimeMention } from './detect.ts';
+import type { Tense } from './tense.ts';
+
+export interface Resolved {
+  value: string | null;
+  granularity: TimeExpr['granularity'];
+  relative: boolean;
+  /** Set by spans ("the last 3 months"), which are ranges by themselves. */
+  valueEnd?: string;
+}
+
+const SEASON_MONTHS: Record<string, [number, number]> = { SP: [3, 5], SU: [6, 8], FA: [9, 11], WI: [12, 14] };
+
+export function resolveMention(m: TimeMention, anchor: number | null, tense: () => Tense): Resolved {
+  switch (m.kind) {
+    case 'date':
+      return resolveDate(m, anchor, tense);
+    case 'month':
+      return resolveMonth(m, anchor, tense);
+    case 'year':
+      return { value: pad4(m.year!), granularity: 'year', relative: false };
+    case 'weekday':
+      return resolveWeekday(m, anchor, tense);
+    case 'dayword':
+      return anchor === null ? unresolved('day') : { value: isoDay(anchor + (m.offset ?? 0)), granularity: 'day', relative: true };
+    case 'period':
+      return resolvePeriod(m, anchor, tense);
+    case 'offset':
+      return resolveOffset(m, anchor);
+    case 'season':
+      return resolveSeason(m, anchor, tense);
+    case 'quarter':
+      return resolveQuarter(m, anchor, tense);
+    case 'span':
+      return resolveSpan(m, anchor);
+  }
+}
+
+function unresolved(granularity: TimeExpr['granularity']): Resolved {
+  return { value: null, granularity, relative: false };
+}
+
+function resolveDate(m: TimeMention, anchor: number | null, tense: () => Tense): Resolved {
+  const mo = m.month!;
+  const d = m.day!;
+  if (m.year !== undefined) {
+    return isValidDate(m.year, mo, d) ? { value: isoDay(epochDay(m.year, mo, d)), granularity: 'day', relative: false } : unresolved('day');
+  }
+  if (anchor === null) return { value: partialMonthDay(mo, d), granularity: 'day', relative: false };
+  const ay = fromEpochDay(anchor).y;
+  const options: number[] = [];
+  for (const y of [ay - 1, ay, ay + 1]) if (isValidDate(y, mo, d)) options.push(epochDay(y, mo, d));
+  if (options.length === 0) return { value: partialMonthDay(mo, d), granularity: 'day', relative: false };
+  if (m.weekday !== undefined) {
+    const fitting = options.filter((n) => isoWeekday(n) === m.weekday);
+    if (fitting.length) {
+      fitting.sort((a, b) => Math.abs(a - anchor) - Math.abs(b - anchor));
+      return { value: isoDay(fitting[0]), granularity: 'day', relative: true };
+    }
+  }
+  const t = tense();
+  const pick =
+    t === 'future'
+      ? options.find((n) => n >= anchor)
+      : t === 'past'
+        ? [...options].reverse().find((n) => n <= anchor)
+        : [...options].sort((a, b) => Math.abs(a - anchor) - Math.abs(b - anchor))[0];
+  return { value: isoDay(pick ?? options[options.length - 1]), granularity: 'day', relative: true };
+}
+
+function resolveMonth(m: TimeMention, anchor: number | null, tense: () => Tense): Resolved {
+  const mo = m.month!;
+  if (m.year !== undefined) return { value: isoMonth(m.year, mo), granularity: 'month', relative: false };
+  if (anchor === null) return { value: partialMonth(mo), granularity: 'month', relative: false };
+  const a = fromEpochDay(anchor);
+  const here = a.y * 12 + a.m;
+  let y: number;
+  if (m.shift === -1) y = a.y * 12 + mo < here ? a.y : a.y - 1;
+  else if (m.shift === 1) y = a.y * 12 + mo > here ? a.y : a.y + 1;
+  else if (m.shift === 0) y = a.y;
+  else {
+    // A bare month points back ("In november" = the most recent November) unless the tense says future.
+    const t = tense();
+    y = pickYear(a.y, (yy) => yy * 12 + mo - here, t === 'future' ? 'future' : 'past');
+  }
+  return { value: isoMonth(y, mo), granularity: 'month', relative: true };
+}
+
+/**
+ * The year (anchor year or one either side) for a year-less expression, given its distance from the
+ * anchor as a function of the year (negative = before): past -> latest not after, future -> earliest not
+ * before, unknown -> nearest.
+ */
+function pickYear(ay: number, distance: (y: number) => number, tense: Tense): number {
+  const ys = [ay - 1, ay, ay + 1];
+  if (tense === 'past') return [...ys].reverse().find((y) => distance(y) <= 0) ?? ay - 1;
+  if (tense === 'future') return ys.find((y) => distance(y) >= 0) ?? ay + 1;
+  // Nearest; a tie goes to the past.
+  return ys.reduce((best, y) => (Math.abs(distance(y)) < Math.abs(distance(best)) ? y : best), ys[0]);
+}
+
+function resolveWeekday(m: TimeMention, anchor: number | null, tense: () => Tense): Resolved {
+  if (anchor === null || m.weekday === undefined) return unresolved('day');
+  const aw = isoWeekday(anchor);
+  const w = m.weekday;
+  let n: number;
+  switch (m.relation) {
+    case 'previous-week':
+      n = anchor - aw + w - 7;
+      break;
+    case 'next-week':
+      n = anchor - aw + w + 7;
+      break;
+    case 'this-week':
+      n = anchor - aw + w;
+      break;
+    case 'before':
+      n = anchor - (((aw - w + 7) % 7) || 7);
+      break;
+    case 'after':
+      n = anchor + (((w - aw + 7) % 7) || 7);
+      break;
+    default:
+      n = tense() === 'future' ? anchor + ((w - aw + 7) % 7) : anchor - ((aw - w + 7) % 7);
+  }
+  return { value: isoDay(n), granularity: 'day', relative: true };
+}
+
+function resolvePeriod(m: TimeMention, anchor: number | null, tense: () => Tense): Resolved {
+  const unit = m.unit;
+  const gran = unit === 'weekend' ? 'week' : unit === 'month' ? 'month' : unit === 'year' ? 'year' : 'week';
+  if (anchor === null) return unresolved(gran);
+  let s = m.shift ?? 0;
+  if (m.shift === undefined && unit === 'weekend') {
+    // "over the weekend": the last one (this week's once it has started), "ahead of the weekend": the next.
+    const aw = isoWeekday(anchor);
+    s = tense() === 'future' ? 0 : aw >= 6 ? 0 : -1;
+  }
+  switch (unit) {
+    case 'week':
+      return { value: isoWeekString(anchor + 7 * s), granularity: 'week', relative: true };
+    case 'weekend':
+      return { value: `${isoWeekString(anchor + 7 * s)}-WE`, granularity: 'week', relative: true };
+    case 'month': {
+      const { y, m: mo } = fromEpochDay(addMonths(anchor, s));
+      return { value: isoMonth(y, mo), granularity: 'month', relative: true };
+    }
+    default:
+      return { value: pad4(fromEpochDay(anchor).y + s), granularity: 'year', relative: true };
+  }
+}
+
+function resolveOffset(m: TimeMention, anchor: number | null): Resolved {
+  const n = m.offset ?? 0;
+  switch (m.unit) {
+    case 'day':
+    case 'week':
+    case 'fortnight': {
+      if (anchor === null) return unresolved('day');
+      const days = m.unit === 'day' ? n : m.unit === 'week' ? 7 * n : 14 * n;
+      return { value: isoDay(anchor + days), granularity: 'day', relative: true };
+    }
+    case 'month': {
+      if (anchor === null) return unresolved('month');
+      const { y, m: mo } = fromEpochDay(addMonths(anchor, n));
+      return { value: isoMonth(y, mo), granularity: 'month', relative: true };
+    }
+    default: {
+      if (anchor === null) return unresolved('year');
+      const years = m.unit === 'decade' ? 10 * n : n;
+      return { value: pad4(fromEpochDay(anchor).y + years), granularity: 'year', relative: true };
+    }
+  }
+}
+
+function resolveSeason(m: TimeMention, anchor: number | null, tense: () => Tense): Resolved {
+  const code = m.season!;
+  if (m.year !== undefined) return { value: `${pad4(m.year)}-${code}`, granularity: 'season', relative: false };
+  if (anchor === null) return unresolved('season');
+  const a = fromEpochDay(anchor);
+  const here = a.y * 12 + a.m;
+  const [first, last] = SEASON_MONTHS[code] ?? [1, 12];
+  const startOf = (y: number) => y * 12 + first;
+  const endOf = (y: number) => y * 12 + last;
+  let y = a.y;
+  if (m.shift === -1) y = endOf(a.y) < here ? a.y : a.y - 1;
+  else if (m.shift === 1) y = startOf(a.y) > here ? a.y : a.y + 1;
+  else if (m.shift === 0) y = code === 'WI' && a.m <= 2 ? a.y - 1 : a.y;
+  else {
+    const t = tense();
+    if (t === 'future') y = endOf(a.y) >= here ? a.y : a.y + 1;
+    else if (t === 'past' || startOf(a.y) <= here) y = startOf(a.y) <= here ? a.y : a.y - 1;
+    else y = startOf(a.y) - here <= here - endOf(a.y - 1) ? a.y : a.y - 1;
+  }
+  return { value: `${pad4(y)}-${code}`, granularity: 'season', relative: true };
+}
+
+function resolveQuarter(m: TimeMention, anchor: number | null, tense: () => Tense): Resolved {
+  if (m.quarter !== undefined && m.year !== undefined) return { value: `${pad4(m.year)}-Q${m.quarter}`, granularity: 'quarter', relative: false };
+  if (anchor === null) return unresolved('quarter');
+  const a = fromEpochDay(anchor);
+  const here = a.y * 4 + Math.floor((a.m - 1) / 3);
+  if (m.quarter === undefined) {
+    const q = here + (m.shift ?? 0);
+    return { value: `${pad4(Math.floor(q / 4))}-Q${(q % 4) + 1}`, granularity: 'quarter', relative: true };
+  }
+  const qi = m.quarter - 1;
+  const y = pickYear(a.y, (yy) => yy * 4 + qi - here, tense());
+  return { value: `${pad4(y)}-Q${m.quarter}`, granularity: 'quarter', relative: true };
+}
+
+/** "the last 3 months" = from three months before the anchor to the anchor; value is the start. */
+function resolveSpan(m: TimeMention, anchor: number | null): Resolved & { valueEnd?: string } {
+  const shifted = resolveOffset(m, anchor);
+  const granularity = shifted.granularity;
+  if (anchor === null || shifted.value === null) return unresolved(granularity);
+  const here = resolveOffset({ ...m, offset: 0 }, anchor).value!;
+  return (m.offset ?? 0) < 0
+    ? { value: shifted.value, granularity, relative: true, valueEnd: here }
+    : { value: here, granularity, relative: true, valueEnd: shifted.value };
+}
