@@ -4,12 +4,14 @@ import type { AnalysisStep } from './step.ts';
 import { sentencesStep } from './sentences/index.ts';
 import { publishedAtStep, timesStep } from './times/index.ts';
 import { quantitiesStep } from './quantities/index.ts';
+import { quotesStep } from './quotes/index.ts';
 
 export const steps: AnalysisStep[] = [
   sentencesStep,
   publishedAtStep,
   timesStep,
   quantitiesStep,
+  quotesStep,
 ];
 
 /** Runs every registered step over `doc` (cleaned text, language and metadata set) and returns the result. */
