@@ -1,93 +1,69 @@
 // The HTTP server: a JSON API over the store and the web UI, from one process.
-import Fastify, { type FastifyInstance } from 'fastify';
-import fastifyStatic from '@fastify/static';
-import { fileURLToPath } from 'node:url';
+//   buildServer(store, { host, token })  ->  a Fastify instance; the caller listens and closes it
+//   (closing the server stops a running re-analysis; the store stays open for the caller to close).
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fastifyMultipart from '@fastify/multipart';
 import type { Store } from '../store/store.ts';
-import { QueryError } from '../store/query.ts';
+import { writeAccess } from './auth.ts';
+import type { ServerContext, UploadLimits } from './context.ts';
+import { formatValidation, installErrorHandlers } from './errors.ts';
+import { registerOpenApi } from './openapi.ts';
+import { ReanalysisJob } from './reanalysis.ts';
+import { routeModules } from './routes/index.ts';
+import { sharedSchemas } from './schemas.ts';
+import { DEFAULT_WEB_ROOT, registerWebUi } from './web.ts';
+
+export { isLoopbackHost, UnsafeBindingError } from './auth.ts';
+export { DEFAULT_WEB_ROOT } from './web.ts';
 
 export interface ServerOptions {
-  logger?: boolean;
+  /** The address the server will listen on (default 127.0.0.1). Off loopback, `token` is required:
+   *  buildServer throws UnsafeBindingError without one. */
+  host?: string;
+  /** Bearer token for the write routes (the CLI passes DOSSIER_TOKEN). When set, write routes always need it. */
+  token?: string;
+  /** Fastify's logger; by default only errors (the cause of a 500) are logged (pino JSON lines on stdout). */
+  logger?: FastifyServerOptions['logger'];
+  /** The built UI (default dist/web/ of this package). */
+  webRoot?: string;
+  /** Largest request body of the routes other than upload, in bytes (default 1 MiB). */
+  bodyLimit?: number;
+  upload?: Partial<UploadLimits>;
 }
 
-const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
-
-const pageQuery = {
-  limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-  offset: { type: 'integer', minimum: 0, default: 0 },
-} as const;
-
-const filterQuery = {
-  lang: { type: 'string', pattern: '^[a-z]{2,3}$' },
-  source: { type: 'string', maxLength: 200 },
-  from: { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' },
-  to: { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' },
-} as const;
-
-interface FilterQS {
-  lang?: string;
-  source?: string;
-  from?: string;
-  to?: string;
-  limit: number;
-  offset: number;
-}
+export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { bytes: 50_000_000, files: 100, articles: 1000 };
 
 export async function buildServer(store: Store, opts: ServerOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 20 * 1024 * 1024 });
+  const host = opts.host ?? '127.0.0.1';
+  const requireWrite = writeAccess({ host, token: opts.token });
+  const upload = { ...DEFAULT_UPLOAD_LIMITS, ...opts.upload };
 
-  // Errors are JSON with a message and a status — never a stack trace.
-  app.setErrorHandler((err, _req, reply) => {
-    const e = err as Error & { statusCode?: number; validation?: unknown };
-    if (e instanceof QueryError) return reply.status(400).send({ statusCode: 400, error: 'Bad Request', message: `bad query: ${e.message}` });
-    const status = e.statusCode && e.statusCode >= 400 && e.statusCode < 600 ? e.statusCode : 500;
-    if (status >= 500) app.log.error(err);
-    return reply.status(status).send({
-      statusCode: status,
-      error: status >= 500 ? 'Internal Server Error' : 'Bad Request',
-      message: status >= 500 ? 'internal error' : e.message,
-    });
+  const app = Fastify({
+    logger: opts.logger ?? { level: 'error' },
+    bodyLimit: opts.bodyLimit ?? 1024 * 1024,
+    // Unknown query parameters are a 400 (not silently dropped); `lang=en` becomes ["en"].
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    schemaErrorFormatter: formatValidation,
   });
-  app.setNotFoundHandler((req, reply) => reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `no route ${req.method} ${req.url}` }));
+  installErrorHandlers(app);
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+  });
+  for (const s of sharedSchemas) app.addSchema(s);
 
-  app.get<{ Querystring: FilterQS }>(
-    '/api/articles',
-    { schema: { querystring: { type: 'object', properties: { ...filterQuery, ...pageQuery }, additionalProperties: false } } },
-    async (req) => {
-      const q = req.query;
-      return store.list({ language: q.lang, source: q.source, from: q.from, to: q.to, limit: q.limit, offset: q.offset });
-    },
-  );
+  const ctx: ServerContext = {
+    store,
+    requireWrite,
+    writeRequiresToken: Boolean(opts.token),
+    reanalysis: new ReanalysisJob(store),
+    upload,
+  };
+  app.addHook('onClose', async () => ctx.reanalysis.stop());
 
-  app.get<{ Params: { id: string } }>(
-    '/api/articles/:id',
-    { schema: { params: { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9a-f]{6,64}$' } }, required: ['id'] } } },
-    async (req, reply) => {
-      const doc = await store.get(req.params.id);
-      if (!doc) return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `no article ${req.params.id}` });
-      return doc;
-    },
-  );
-
-  app.get<{ Querystring: FilterQS & { q: string } }>(
-    '/api/search',
-    {
-      schema: {
-        querystring: {
-          type: 'object',
-          properties: { q: { type: 'string', minLength: 1, maxLength: 1000 }, ...filterQuery, ...pageQuery },
-          required: ['q'],
-          additionalProperties: false,
-        },
-      },
-    },
-    async (req) => {
-      const q = req.query;
-      return store.search(q.q, { language: q.lang, source: q.source, from: q.from, to: q.to, limit: q.limit, offset: q.offset });
-    },
-  );
-
-  app.get('/api/stats', async () => store.stats());
-
-  await app.register(fastifyStatic, { root: PUBLIC_DIR, index: ['index.html'] });
+  await registerOpenApi(app, { writeRequiresToken: ctx.writeRequiresToken });
+  await app.register(fastifyMultipart, { limits: { fileSize: upload.bytes, files: upload.files, fields: 10, fieldSize: 64 * 1024, parts: upload.files + 10 } });
+  for (const register of routeModules) await register(app, ctx);
+  await registerWebUi(app, opts.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
-import { buildServer } from '../../server/app.ts';
+import { buildServer, UnsafeBindingError } from '../../server/app.ts';
 import { describeFailure, ingestPaths } from '../../ingest/ingest.ts';
 import { DEFAULT_DB, UsageError, openStore, parseIntOption } from '../context.ts';
 import type { Store } from '../../store/store.ts';
@@ -16,10 +16,13 @@ interface ServeOpts {
 }
 
 async function serve(store: Store, opts: ServeOpts): Promise<void> {
-  if (opts.host !== '127.0.0.1' && opts.host !== 'localhost' && opts.host !== '::1' && !process.env.DOSSIER_TOKEN) {
-    throw new UsageError(`refusing to listen on ${opts.host} without DOSSIER_TOKEN set (write routes need a bearer token off loopback)`);
+  let app;
+  try {
+    app = await buildServer(store, { host: opts.host, token: process.env.DOSSIER_TOKEN || undefined });
+  } catch (err) {
+    if (err instanceof UnsafeBindingError) throw new UsageError(err.message);
+    throw err;
   }
-  const app = await buildServer(store);
   const close = async () => {
     await app.close();
     await store.close();

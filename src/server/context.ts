@@ -1,0 +1,32 @@
+// What every route module receives. A new area (stories, entities) is one module in routes/ that
+// takes this context and is listed in routes/index.ts.
+import type { FastifyInstance, onRequestHookHandler } from 'fastify';
+import type { ArticleFilter, Page, Store } from '../store/store.ts';
+import type { ReanalysisJob } from './reanalysis.ts';
+import type { FilterQS } from './schemas.ts';
+
+export interface UploadLimits {
+  /** Largest request body of an upload (JSON or multipart), in bytes. */
+  bytes: number;
+  /** Most files in one multipart upload. */
+  files: number;
+  /** Most articles in one JSON upload. */
+  articles: number;
+}
+
+export interface ServerContext {
+  store: Store;
+  /** onRequest hook of every write route (see auth.ts). */
+  requireWrite: onRequestHookHandler;
+  /** True when write routes need a bearer token. */
+  writeRequiresToken: boolean;
+  reanalysis: ReanalysisJob;
+  upload: UploadLimits;
+}
+
+export type RouteModule = (app: FastifyInstance, ctx: ServerContext) => void | Promise<void>;
+
+/** The store filter and page from the shared query parameters. */
+export function articleFilter(q: FilterQS): ArticleFilter & Page {
+  return { language: q.lang, source: q.source, from: q.from, to: q.to, limit: q.limit, offset: q.offset };
+}

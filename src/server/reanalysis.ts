@@ -1,0 +1,86 @@
+// Re-analysis as a background job: rebuilds every layer of stored articles from their stored raw
+// input (after an upgrade of the analysis). One job at a time; its progress can be polled. It
+// yields to the event loop between articles so the server keeps answering while it runs.
+import { setImmediate as nextTick } from 'node:timers/promises';
+import { createAnalyzer } from '../analyze.ts';
+import type { Store } from '../store/store.ts';
+
+export interface ReanalysisStatus {
+  state: 'idle' | 'running' | 'done' | 'failed';
+  /** Articles to process (all stored, or the ids asked for). */
+  total: number;
+  /** Articles processed so far (including failures). */
+  done: number;
+  reanalyzed: number;
+  failures: { id: string; file: string; reason: string }[];
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** Why the whole job stopped, when state is "failed". */
+  error?: string;
+}
+
+export class ReanalysisJob {
+  private status: ReanalysisStatus = { state: 'idle', total: 0, done: 0, reanalyzed: 0, failures: [], startedAt: null, finishedAt: null };
+  private running: Promise<void> | null = null;
+  private stopping = false;
+
+  constructor(private store: Store) {}
+
+  get current(): ReanalysisStatus {
+    return { ...this.status, failures: [...this.status.failures] };
+  }
+
+  get isRunning(): boolean {
+    return this.running !== null;
+  }
+
+  /** Starts a job over `ids` (full ids) or every article; false when one is already running. */
+  start(ids?: string[]): boolean {
+    if (this.running) return false;
+    const wanted = ids ? new Set(ids) : null;
+    this.status = { state: 'running', total: wanted ? wanted.size : 0, done: 0, reanalyzed: 0, failures: [], startedAt: new Date().toISOString(), finishedAt: null };
+    this.running = this.run(wanted).finally(() => {
+      this.running = null;
+    });
+    return true;
+  }
+
+  /** Resolves when the running job (if any) has finished. */
+  async settled(): Promise<void> {
+    await this.running;
+  }
+
+  /** Stops a running job after the article in hand (the server is closing). */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.running;
+    this.stopping = false;
+  }
+
+  private async run(wanted: Set<string> | null): Promise<void> {
+    const s = this.status;
+    try {
+      if (!wanted) s.total = (await this.store.stats()).articles;
+      const analyzer = await createAnalyzer();
+      for await (const { id, raw } of this.store.allRaw()) {
+        if (this.stopping) throw new Error('stopped: the server is closing');
+        if (wanted && !wanted.has(id)) continue;
+        try {
+          const doc = analyzer.analyze(raw);
+          await this.store.replaceAnalysis(id, { ...doc, id });
+          s.reanalyzed++;
+        } catch (err) {
+          s.failures.push({ id, file: raw.file, reason: err instanceof Error ? err.message : String(err) });
+        }
+        s.done++;
+        await nextTick();
+      }
+      s.state = 'done';
+    } catch (err) {
+      s.state = 'failed';
+      s.error = err instanceof Error ? err.message : String(err);
+    } finally {
+      s.finishedAt = new Date().toISOString();
+    }
+  }
+}

@@ -1,0 +1,44 @@
+// Articles: the filtered, paged list and one article with every layer and the removed noise.
+import type { RouteModule } from '../context.ts';
+import { articleFilter } from '../context.ts';
+import { notFound } from '../errors.ts';
+import { articleIdParam, errors, filterQuery, pageOf, pageQuery, querySchema, ref, type FilterQS } from '../schemas.ts';
+
+export const articleRoutes: RouteModule = (app, { store }) => {
+  app.get<{ Querystring: FilterQS }>(
+    '/api/articles',
+    {
+      schema: {
+        tags: ['articles'],
+        summary: 'List articles',
+        description: 'Newest first (undated last). Filters combine; `lang` and `source` may repeat.',
+        querystring: querySchema({ ...filterQuery, ...pageQuery }),
+        response: { 200: pageOf(ref('ArticleSummary')), ...errors(400) },
+      },
+    },
+    async (req) => {
+      const r = await store.list(articleFilter(req.query));
+      return { total: r.total, limit: req.query.limit, offset: req.query.offset, items: r.items };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/articles/:id',
+    {
+      schema: {
+        tags: ['articles'],
+        summary: 'One article with every layer',
+        description:
+          'The cleaned text, metadata (with where the date came from), the removed noise with reasons, and the layers: ' +
+          'sentences, headings, entities, quotes, quantities (figures) and times. Every span has start/end offsets into `text`.',
+        params: articleIdParam,
+        response: { 200: ref('Article'), ...errors(400, 404) },
+      },
+    },
+    async (req) => {
+      const doc = await store.get(req.params.id);
+      if (!doc) throw notFound(`no article ${req.params.id}`);
+      return doc;
+    },
+  );
+};

@@ -1,0 +1,187 @@
+// Upload: articles as JSON or as files (multipart), read by the same readers as the CLI, analysed
+// and stored. Answers with what became of each article and why any input could not be read.
+import type { FastifyRequest } from 'fastify';
+import { articleId, contentHash } from '../../analyze.ts';
+import { ingestStream, type IngestFailure } from '../../ingest/ingest.ts';
+import { readBuffer } from '../../readers/index.ts';
+import type { Store } from '../../store/store.ts';
+import type { InputError, RawArticle } from '../../types.ts';
+import type { RouteModule } from '../context.ts';
+import { badRequest, HttpError } from '../errors.ts';
+import { errors } from '../schemas.ts';
+
+export interface UploadedArticle {
+  text?: string;
+  html?: string;
+  title?: string;
+  url?: string;
+  source?: string;
+  byline?: string;
+  publishedAt?: string;
+  language?: string;
+}
+
+interface UploadItem {
+  id: string;
+  status: 'inserted' | 'duplicate' | 'failed';
+  file: string;
+  position?: number;
+  title: string | null;
+}
+
+const shortText = (max: number) => ({ type: 'string', maxLength: max }) as const;
+
+const articleInput = {
+  type: 'object',
+  properties: {
+    text: { type: 'string', description: 'Plain text of the article (may include the scraped noise; cleaning removes it).' },
+    html: { type: 'string', description: 'HTML of the article or page, used when there is no `text`.' },
+    title: shortText(2000),
+    url: shortText(4000),
+    source: shortText(200),
+    byline: shortText(500),
+    publishedAt: shortText(100),
+    language: shortText(20),
+  },
+  anyOf: [{ required: ['text'] }, { required: ['html'] }],
+  additionalProperties: false,
+} as const;
+
+const resultSchema = {
+  type: 'object',
+  properties: {
+    read: { type: 'integer', description: 'Articles read from the input.' },
+    inserted: { type: 'integer' },
+    duplicates: { type: 'integer', description: 'Articles already stored (same content).' },
+    articles: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          status: { type: 'string', enum: ['inserted', 'duplicate', 'failed'] },
+          file: { type: 'string' },
+          position: { type: 'integer' },
+          title: { type: ['string', 'null'] },
+        },
+      },
+    },
+    failures: {
+      type: 'array',
+      description: 'Inputs that could not be read, analysed or stored, with the reason.',
+      items: { type: 'object', properties: { file: { type: 'string' }, position: { type: 'integer' }, reason: { type: 'string' } } },
+    },
+    seconds: { type: 'number' },
+  },
+} as const;
+
+/** Ingests inputs, remembering the id of every article read so duplicates are reported by id too. */
+async function ingestAndReport(store: Store, inputs: AsyncIterable<RawArticle | InputError>, source: string | undefined) {
+  const seen: { id: string; file: string; position?: number }[] = [];
+  async function* tap() {
+    for await (const input of inputs) {
+      if (!(input instanceof Error)) seen.push({ id: articleId(contentHash(input)), file: input.file, position: input.position });
+      yield input;
+    }
+  }
+  const summary = await ingestStream(store, tap(), { source });
+  const inserted = new Set(summary.insertedIds);
+  const articles: UploadItem[] = [];
+  for (const s of seen) {
+    const doc = await store.get(s.id);
+    // The first occurrence of a new article was inserted; a repeat in the same upload is a duplicate.
+    const status = inserted.delete(s.id) ? 'inserted' : doc ? 'duplicate' : 'failed';
+    articles.push({ id: s.id, status, file: s.file, ...(s.position !== undefined ? { position: s.position } : {}), title: doc?.title ?? null });
+  }
+  return { read: summary.read, inserted: summary.inserted, duplicates: summary.duplicates, articles, failures: summary.failures, seconds: summary.seconds };
+}
+
+async function* concat(...sources: AsyncIterable<RawArticle | InputError>[]) {
+  for (const s of sources) yield* s;
+}
+
+/** Reads a multipart upload: every file part, and an optional `source` field. */
+async function readMultipart(req: FastifyRequest): Promise<{ files: { name: string; bytes: Buffer }[]; source?: string }> {
+  const files: { name: string; bytes: Buffer }[] = [];
+  let source: string | undefined;
+  for await (const part of req.parts()) {
+    if (part.type === 'file') {
+      const bytes = await part.toBuffer();
+      files.push({ name: part.filename || `upload-${files.length + 1}`, bytes });
+    } else if (part.fieldname === 'source' && typeof part.value === 'string' && part.value.trim()) {
+      source = part.value.trim().slice(0, 200);
+    } else {
+      throw badRequest(`unknown form field "${part.fieldname}" (send files, and optionally a "source" field)`);
+    }
+  }
+  return { files, source };
+}
+
+function describeFailures(failures: IngestFailure[]): string {
+  return failures
+    .slice(0, 5)
+    .map((f) => `${f.file}${f.position !== undefined ? `:${f.position}` : ''}: ${f.reason}`)
+    .join('; ');
+}
+
+export const uploadRoutes: RouteModule = (app, { store, requireWrite, upload }) => {
+  app.post<{ Body: { articles: UploadedArticle[]; source?: string } | undefined }>(
+    '/api/articles',
+    {
+      onRequest: requireWrite,
+      // A multipart body is read by the handler, part by part; there is nothing to validate before.
+      preValidation: async (req) => {
+        if (req.isMultipart()) req.body = {} as never;
+      },
+      bodyLimit: upload.bytes,
+      schema: {
+        tags: ['write'],
+        summary: 'Upload articles',
+        description:
+          'Either JSON `{ "articles": [{ "text" | "html", "title"?, "url"?, "source"?, "publishedAt"?, "language"? }], "source"? }` ' +
+          'or multipart/form-data with one or more files (.txt, .html, .jsonl, RSS/Atom feeds — whatever `dossier ingest` reads) ' +
+          'and an optional `source` field. `source` overrides the outlet name of every article. ' +
+          `Limits: ${upload.bytes} bytes per request, ${upload.files} files, ${upload.articles} JSON articles. ` +
+          'Re-uploading an article is harmless: it is reported as a duplicate with its id.',
+        security: [{ bearer: [] }],
+        consumes: ['application/json', 'multipart/form-data'],
+        body: {
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: { articles: { type: 'array', items: articleInput, minItems: 1, maxItems: upload.articles }, source: shortText(200) },
+                required: ['articles'],
+                additionalProperties: false,
+              },
+            },
+            'multipart/form-data': {
+              schema: {
+                type: 'object',
+                properties: { file: { type: 'string', format: 'binary' }, source: { type: 'string' } },
+              },
+            },
+          },
+        },
+        response: { 200: resultSchema, 201: resultSchema, ...errors(400, 401, 403, 413, 415) },
+      },
+    },
+    async (req, reply) => {
+      let result: Awaited<ReturnType<typeof ingestAndReport>>;
+      if (req.isMultipart()) {
+        const { files, source } = await readMultipart(req);
+        if (files.length === 0) throw badRequest('no file in the upload (send one or more files as multipart/form-data)');
+        result = await ingestAndReport(store, concat(...files.map((f) => readBuffer(f.name, f.bytes))), source);
+      } else {
+        if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '') || !req.body) {
+          throw new HttpError(415, 'send JSON {"articles": [...]} (application/json) or files as multipart/form-data');
+        }
+        const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+        const lines = req.body.articles.map((a) => JSON.stringify(a)).join('\n');
+        result = await ingestAndReport(store, readBuffer(`upload-${stamp}.jsonl`, Buffer.from(lines, 'utf8')), req.body.source);
+      }
+      if (result.read === 0) throw badRequest(`no article could be read: ${describeFailures(result.failures)}`);
+      return reply.status(result.inserted > 0 ? 201 : 200).send(result);
+    },
+  );
+};

@@ -1,0 +1,128 @@
+// The UI's client for the JSON API. Types come from the store contract, so the UI and the server
+// cannot drift apart silently.
+import type { ArticleSummary, FacetCount, FigureRow, QuoteRow, SearchFacets, SearchHit, StoreStats, StoredArticle, TimeRow } from '../../src/store/store.ts';
+
+export type { ArticleSummary, FacetCount, FigureRow, QuoteRow, SearchFacets, SearchHit, StoreStats, StoredArticle, TimeRow };
+
+export interface Paged<T> {
+  total: number;
+  limit: number;
+  offset: number;
+  items: T[];
+}
+
+export interface SearchResponse {
+  query: string;
+  total: number;
+  limit: number;
+  offset: number;
+  hits: SearchHit[];
+  facets: SearchFacets;
+}
+
+export interface ServerInfo {
+  name: string;
+  writeRequiresToken: boolean;
+  upload: { bytes: number; files: number; articles: number };
+}
+
+export interface UploadResult {
+  read: number;
+  inserted: number;
+  duplicates: number;
+  articles: { id: string; status: 'inserted' | 'duplicate' | 'failed'; file: string; position?: number; title: string | null }[];
+  failures: { file: string; position?: number; reason: string }[];
+  seconds: number;
+}
+
+export interface ReanalysisStatus {
+  state: 'idle' | 'running' | 'done' | 'failed';
+  total: number;
+  done: number;
+  reanalyzed: number;
+  failures: { id: string; file: string; reason: string }[];
+  startedAt: string | null;
+  finishedAt: string | null;
+  error?: string;
+}
+
+/** The shared filters and paging, as query parameters (repeatable `lang` and `source`). */
+export interface Filters {
+  lang?: string[];
+  source?: string[];
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export class ApiError extends Error {
+  constructor(
+    public status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+type Params = Record<string, string | number | string[] | undefined | null>;
+
+export function queryString(params: Params): string {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || v === null || v === '') continue;
+    if (Array.isArray(v)) for (const x of v) qs.append(k, x);
+    else qs.append(k, String(v));
+  }
+  const s = qs.toString();
+  return s ? `?${s}` : '';
+}
+
+async function request<T>(path: string, init: RequestInit = {}, signal?: AbortSignal): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, { ...init, signal, headers: { Accept: 'application/json', ...init.headers } });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError(0, 'the Dossier server cannot be reached — is it still running?');
+  }
+  const body = (await res.json().catch(() => null)) as (T & { message?: string }) | null;
+  if (!res.ok) throw new ApiError(res.status, body?.message ?? `${res.status} ${res.statusText}`);
+  return body as T;
+}
+
+const get = <T>(path: string, params: Params = {}, signal?: AbortSignal) => request<T>(`${path}${queryString(params)}`, {}, signal);
+
+const TOKEN_KEY = 'dossier.token';
+export const token = {
+  get: () => sessionStorage.getItem(TOKEN_KEY) ?? '',
+  set: (t: string) => (t ? sessionStorage.setItem(TOKEN_KEY, t) : sessionStorage.removeItem(TOKEN_KEY)),
+};
+const authHeaders = (): Record<string, string> => (token.get() ? { Authorization: `Bearer ${token.get()}` } : {});
+
+export const api = {
+  info: (signal?: AbortSignal) => get<ServerInfo>('/api/info', {}, signal),
+  stats: (signal?: AbortSignal) => get<StoreStats>('/api/stats', {}, signal),
+  articles: (f: Filters, signal?: AbortSignal) => get<Paged<ArticleSummary>>('/api/articles', { ...f }, signal),
+  article: (id: string, signal?: AbortSignal) => get<StoredArticle>(`/api/articles/${encodeURIComponent(id)}`, {}, signal),
+  search: (q: string, f: Filters, signal?: AbortSignal) => get<SearchResponse>('/api/search', { q, ...f }, signal),
+  quotes: (f: Filters & { speaker?: string; kind?: string; article?: string }, signal?: AbortSignal) =>
+    get<Paged<QuoteRow>>('/api/quotes', { ...f }, signal),
+  figures: (f: Filters & { counts?: string; article?: string }, signal?: AbortSignal) => get<Paged<FigureRow>>('/api/figures', { ...f }, signal),
+  uploadJson: (articles: Record<string, string>[], source?: string) =>
+    request<UploadResult>('/api/articles', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...authHeaders() },
+      body: JSON.stringify({ articles, ...(source ? { source } : {}) }),
+    }),
+  uploadFiles: (files: File[], source?: string) => {
+    const form = new FormData();
+    if (source) form.append('source', source);
+    for (const f of files) form.append('file', f, f.name);
+    return request<UploadResult>('/api/articles', { method: 'POST', headers: authHeaders(), body: form });
+  },
+  reanalyze: () =>
+    request<ReanalysisStatus>('/api/reanalyze', { method: 'POST', headers: { 'Content-Type': 'application/json', ...authHeaders() }, body: '{}' }),
+  reanalysis: (signal?: AbortSignal) => get<ReanalysisStatus>('/api/reanalyze', {}, signal),
+};

@@ -1,0 +1,12 @@
+// Every page of the UI. A new page (storylines, entities) is one module in pages/ and one line here;
+// pages with `nav` appear in the header.
+import type { Page } from './router.ts';
+import { addPage } from './pages/add.ts';
+import { articlePage } from './pages/article.ts';
+import { articlesPage } from './pages/articles.ts';
+import { figuresPage } from './pages/figures.ts';
+import { quotesPage } from './pages/quotes.ts';
+import { searchPage } from './pages/search.ts';
+
+export const pages: Page[] = [articlesPage, articlePage, searchPage, quotesPage, figuresPage, addPage];
+export { notFoundPage } from './pages/not-found.ts';
