@@ -1,8 +1,7 @@
 // Re-analysis as a background job: rebuilds every layer of stored articles from their stored raw
 // input (after an upgrade of the analysis). One job at a time; its progress can be polled. It
 // yields to the event loop between articles so the server keeps answering while it runs.
-import { setImmediate as nextTick } from 'node:timers/promises';
-import { createAnalyzer } from '../analyze.ts';
+import { reanalyzeStored } from '../ingest/reanalyze.ts';
 import type { Store } from '../store/store.ts';
 
 export interface ReanalysisStatus {
@@ -61,24 +60,20 @@ export class ReanalysisJob {
     const s = this.status;
     try {
       if (!wanted) s.total = (await this.store.stats()).articles;
-      const analyzer = await createAnalyzer();
-      for await (const { id, raw } of this.store.allRaw()) {
-        if (this.stopping) throw new Error('stopped: the server is closing');
-        if (wanted && !wanted.has(id)) continue;
-        try {
-          const doc = analyzer.analyze(raw);
-          await this.store.replaceAnalysis(id, { ...doc, id });
-          s.reanalyzed++;
-        } catch (err) {
-          s.failures.push({ id, file: raw.file, reason: err instanceof Error ? err.message : String(err) });
-        }
-        s.done++;
-        await nextTick();
-      }
+      const result = await reanalyzeStored(this.store, {
+        ids: wanted ?? undefined,
+        yieldBetween: true,
+        shouldStop: () => this.stopping,
+        onProgress: (done) => {
+          s.done = done;
+        },
+      });
+      s.reanalyzed = result.reanalyzed;
+      s.failures = result.failures;
       s.state = 'done';
     } catch (err) {
       s.state = 'failed';
-      s.error = err instanceof Error ? err.message : String(err);
+      s.error = err instanceof Error ? (this.stopping ? 'stopped: the server is closing' : err.message) : String(err);
     } finally {
       s.finishedAt = new Date().toISOString();
     }

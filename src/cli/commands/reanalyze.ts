@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createAnalyzer } from '../../analyze.ts';
+import { reanalyzeStored } from '../../ingest/reanalyze.ts';
 import { DEFAULT_DB, printJson, withStore } from '../context.ts';
 import { progressBar } from '../progress.ts';
 
@@ -9,33 +9,33 @@ export function registerReanalyze(program: Command): void {
     .description('Rebuild every layer of every stored article from its stored raw input (after an upgrade)')
     .option('--db <file>', 'database file', DEFAULT_DB)
     .option('--json', 'print the summary as JSON')
+    .addHelpText('after', '\nExample:\n  dossier reanalyze --db dossier.db')
     .action(async (opts: { db: string; json?: boolean }) => {
-      const analyzer = await createAnalyzer();
       const started = performance.now();
-      const summary = await withStore(opts.db, async (store) => {
-        const total = (await store.stats()).articles;
-        const bar = progressBar('reanalyze', total);
-        let done = 0;
-        const failures: string[] = [];
+      const result = await withStore(opts.db, async (store) => {
+        const bar = progressBar('reanalyze', (await store.stats()).articles);
+        let done;
         try {
-          for await (const { id, raw } of store.allRaw()) {
-            try {
-              const doc = analyzer.analyze(raw);
-              await store.replaceAnalysis(id, { ...doc, id });
-            } catch (err) {
-              failures.push(`${id} (${raw.file}): ${err instanceof Error ? err.message : String(err)}`);
-            }
-            bar.update(++done, { errors: failures.length });
-          }
+          done = await reanalyzeStored(store, { onProgress: (n, errors) => bar.update(n, { errors }) });
         } finally {
           bar.stop();
         }
-        return { reanalyzed: done - failures.length, failures, seconds: (performance.now() - started) / 1000 };
+        // The entity index is resolved from the layers just replaced: rebuild it, in ingest order.
+        return { ...done, entities: await store.rebuildEntities() };
       });
+      const summary = {
+        reanalyzed: result.reanalyzed,
+        failures: result.failures.map((f) => `${f.id} (${f.file}): ${f.reason}`),
+        entities: result.entities,
+        seconds: (performance.now() - started) / 1000,
+      };
       if (opts.json) printJson(summary);
       else {
         for (const f of summary.failures) process.stderr.write(`error: ${f}\n`);
-        process.stdout.write(`reanalyzed ${summary.reanalyzed} article(s) in ${summary.seconds.toFixed(1)} s\n`);
+        process.stdout.write(
+          `reanalyzed ${summary.reanalyzed} article(s) in ${summary.seconds.toFixed(1)} s; ` +
+            `entity index rebuilt: ${summary.entities.entities} entities from ${summary.entities.articles} article(s)\n`,
+        );
       }
       if (summary.failures.length) process.exitCode = 1;
     });
