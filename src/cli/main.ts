@@ -8,6 +8,7 @@ import { registerStats } from './commands/stats.ts';
 import { registerReanalyze } from './commands/reanalyze.ts';
 import { registerLayerLists } from './commands/layers.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerEntities } from './commands/entities.ts';
 import { registerPlanned } from './commands/not-yet.ts';
 import { UsageError } from './context.ts';
 
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerReanalyze(program);
   registerLayerLists(program);
   registerServe(program);
+  registerEntities(program);
   registerPlanned(program, new Set());
   return program;
 }

@@ -24,11 +24,13 @@ export interface ReanalyzeOptions {
 export interface ReanalyzeSummary {
   reanalyzed: number;
   failures: ReanalyzeFailure[];
+  /** The corpus-wide entity index, rebuilt from the new layers. */
+  entities: { articles: number; entities: number; links: number; merges: number };
 }
 
 export async function reanalyzeStored(store: Store, opts: ReanalyzeOptions = {}): Promise<ReanalyzeSummary> {
   const analyzer = await createAnalyzer();
-  const summary: ReanalyzeSummary = { reanalyzed: 0, failures: [] };
+  const summary: ReanalyzeSummary = { reanalyzed: 0, failures: [], entities: { articles: 0, entities: 0, links: 0, merges: 0 } };
   let done = 0;
   for await (const { id, raw } of store.allRaw()) {
     if (opts.shouldStop?.()) throw new Error('stopped before the end');
@@ -43,5 +45,7 @@ export async function reanalyzeStored(store: Store, opts: ReanalyzeOptions = {})
     opts.onProgress?.(++done, summary.failures.length);
     if (opts.yieldBetween) await nextTick();
   }
+  // Global entities depend on every article's entities layer, in ingest order: rebuild them once.
+  summary.entities = await store.rebuildEntities();
   return summary;
 }

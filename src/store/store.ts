@@ -1,6 +1,7 @@
 // The storage contract. Every implementation (SQLite now, PostgreSQL later) passes the same contract
 // suite (test/store/contract.ts). Methods return Promises so a networked implementation can exist;
 // the SQLite one does its work synchronously inside them.
+import type { EntitySource, EntityLink, Explanation } from '../entities/model.ts';
 import type { AnalyzedArticle, EntityType, PublishedAtSource, Quantity, Quote, RawArticle, RawMeta, TimeExpr } from '../types.ts';
 
 export { QueryError } from './query.ts';
@@ -202,6 +203,62 @@ export interface MentionFilter extends ArticleFilter, Page {
   articleId?: string;
 }
 
+/** The entity types, as in EntityType. */
+export const ENTITY_TYPES: readonly EntityType[] = ['PER', 'ORG', 'LOC', 'MISC'];
+
+/** Filters and paging of the global entities. */
+export interface EntityFilter extends Page {
+  type?: EntityType;
+  /** Substring of one of the entity's names (best name, names and mention texts); case and diacritics ignored. */
+  name?: string;
+}
+
+/** One global entity: one real-world person, organisation or place across articles and languages. */
+export interface EntitySummary {
+  /** Stable key: "per:benjamin-netanyahu", "country:IL", "org:icc", "loc:gaza-strip". */
+  key: string;
+  /** Best name: canonical English name of known entities, fullest name of people. */
+  name: string;
+  type: EntityType;
+  /** Where the identity comes from: an alias table (country, organisation, place) or the names alone. */
+  source: EntitySource;
+  /** Names as written in the mentions, with counts, most frequent first. */
+  aliases: { name: string; count: number }[];
+  /** Roles and titles, with counts, most frequent first. */
+  roles: { role: string; count: number }[];
+  articleCount: number;
+  mentionCount: number;
+  /** Earliest and latest publication date of the articles naming it (null when none is dated). */
+  firstSeen: string | null;
+  lastSeen: string | null;
+}
+
+export interface EntityListResult extends RowsResult<EntitySummary> {
+  /** The stored analyses changed since the index was built (reanalysis, upgrade): `rebuildEntities` brings it up to date. */
+  stale: boolean;
+}
+
+export interface EntityDetail extends EntitySummary {
+  /** Keys of entities merged into this one (they still find it). */
+  formerKeys: string[];
+  /** Its mentions in every article (newest article first), keyed by this entity's key. */
+  mentions: RowsResult<MentionRow>;
+  /** Quotes whose speaker is this entity in any article. */
+  quotes: RowsResult<QuoteRow>;
+}
+
+export interface EntityDetailOptions {
+  mentions?: Page;
+  quotes?: Page;
+}
+
+export interface EntityRebuildResult {
+  articles: number;
+  entities: number;
+  links: number;
+  merges: number;
+}
+
 export interface StoreStats {
   articles: number;
   byLanguage: FacetCount[];
@@ -233,6 +290,19 @@ export interface Store {
   times(filter?: TimeFilter): Promise<RowsResult<TimeRow>>;
   entityMentions(filter?: MentionFilter): Promise<RowsResult<MentionRow>>;
   stats(): Promise<StoreStats>;
+  /** Global entities, most widely reported first (article count, then mention count, then key). */
+  entities(filter?: EntityFilter): Promise<EntityListResult>;
+  /**
+   * One global entity by key (former keys are followed) or by a name, alias, mention text or
+   * surname; null when nothing matches. Throws AmbiguousEntityError when a name fits several.
+   */
+  entity(nameOrKey: string, opts?: EntityDetailOptions): Promise<EntityDetail | null>;
+  /** Why the mentions of the entity (or every entity) a name or key stands for were merged. */
+  explainEntity(nameOrKey: string): Promise<Explanation>;
+  /** How each entity of one stored article is linked to its global entity (in layer order). */
+  entityLinks(articleId: string): Promise<EntityLink[]>;
+  /** Re-resolves every stored entity layer in ingest order, replacing the entity index in one transaction. */
+  rebuildEntities(): Promise<EntityRebuildResult>;
   close(): Promise<void>;
 }
 
@@ -267,5 +337,20 @@ export class AmbiguousIdError extends StoreInputError {
         '. Give more characters of the id.',
     );
     this.name = 'AmbiguousIdError';
+  }
+}
+
+/** A name that fits several global entities; the caller should ask again with one of their keys. */
+export class AmbiguousEntityError extends StoreInputError {
+  constructor(
+    public query: string,
+    public candidates: Pick<EntitySummary, 'key' | 'name' | 'type' | 'articleCount' | 'mentionCount'>[],
+  ) {
+    super(
+      `"${query}" names ${candidates.length} entities: ` +
+        candidates.map((c) => `${c.key} (${c.name}, ${c.type}, ${c.articleCount} article${c.articleCount === 1 ? '' : 's'})`).join(', ') +
+        '. Ask again with the key of the one you mean.',
+    );
+    this.name = 'AmbiguousEntityError';
   }
 }

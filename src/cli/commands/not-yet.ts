@@ -3,8 +3,6 @@ import type { Command } from 'commander';
 import { UsageError } from '../context.ts';
 
 const PLANNED: { name: string; args?: string; description: string; issue: string }[] = [
-  { name: 'entities', description: 'people, organisations and places across the corpus', issue: 'cross-article entity index' },
-  { name: 'entity', args: '[name]', description: 'one entity: mentions, roles, quotes', issue: 'cross-article entity index' },
   { name: 'stories', description: 'events and storylines', issue: 'story clustering' },
   { name: 'story', args: '[id]', description: 'one storyline: events, sources, timeline', issue: 'story clustering' },
   { name: 'timeline', description: 'dated happenings of a story or entity', issue: 'story clustering' },

@@ -14,19 +14,16 @@ export function registerReanalyze(program: Command): void {
       const started = performance.now();
       const result = await withStore(opts.db, async (store) => {
         const bar = progressBar('reanalyze', (await store.stats()).articles);
-        let done;
         try {
-          done = await reanalyzeStored(store, { onProgress: (n, errors) => bar.update(n, { errors }) });
+          return await reanalyzeStored(store, { onProgress: (n, errors) => bar.update(n, { errors }) });
         } finally {
           bar.stop();
         }
-        // The entity index is resolved from the layers just replaced: rebuild it, in ingest order.
-        return { ...done, entities: await store.rebuildEntities() };
       });
       const summary = {
         reanalyzed: result.reanalyzed,
-        failures: result.failures.map((f) => `${f.id} (${f.file}): ${f.reason}`),
         entities: result.entities,
+        failures: result.failures.map((f) => `${f.id} (${f.file}): ${f.reason}`),
         seconds: (performance.now() - started) / 1000,
       };
       if (opts.json) printJson(summary);

@@ -28,13 +28,21 @@ import {
   type RowsResult,
   type SearchFacets,
   type SearchResult,
+  type EntityDetail,
+  type EntityDetailOptions,
+  type EntityFilter,
+  type EntityListResult,
+  type EntityRebuildResult,
   type Store,
   type StoreStats,
   type StoredArticle,
   type TimeFilter,
   type TimeRow,
 } from '../store.ts';
+import type { EntityLink, Explanation } from '../../entities/model.ts';
 import { toFts5 } from './fts5.ts';
+import { EntityIndexWriter, articleEntities } from './entities.ts';
+import { EntityIndexReader } from './entity-queries.ts';
 import { migrate, type Migration } from './migrate.ts';
 import {
   LAYER_ARTICLE_COLUMNS,
@@ -95,6 +103,11 @@ export class SqliteStore implements Store {
   private cache = new Map<string, Statement>();
   private closed = false;
   readonly schemaVersion: number;
+  /** The corpus-wide entity index: resolved inside each ingest transaction, read with SQL. */
+  private readonly entityWriter = new EntityIndexWriter((sql) => this.stmt(sql));
+  private readonly entityReader = new EntityIndexReader((sql) => this.stmt(sql));
+  /** False only for a schema from `options.migrations` without the entity tables (migration 003). */
+  private readonly hasEntityIndex: boolean;
 
   constructor(
     readonly path: string,
@@ -119,6 +132,7 @@ export class SqliteStore implements Store {
     }
     try {
       this.schemaVersion = migrate(this.db, path, options.migrations);
+      this.hasEntityIndex = this.db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'entity_state'").get() !== undefined;
     } catch (err) {
       this.db.close();
       throw err;
@@ -148,6 +162,8 @@ export class SqliteStore implements Store {
     const run = db.transaction((items: IngestItem[]): IngestResult => {
       const result: IngestResult = { inserted: 0, duplicates: 0, insertedIds: [], items: [] };
       const inBatch = new Map<string, string>();
+      // Entities are resolved in the same transaction: a batch that fails leaves the index as it was.
+      const entities = this.hasEntityIndex ? this.entityWriter.batch() : undefined;
       const byHash = this.stmt('SELECT id FROM articles WHERE content_hash = ?').pluck();
       items.forEach((item, i) => {
         const existing = inBatch.get(item.contentHash) ?? (byHash.get(item.contentHash) as string | undefined);
@@ -157,7 +173,8 @@ export class SqliteStore implements Store {
           return;
         }
         try {
-          this.insertArticle(item, now);
+          const seq = this.insertArticle(item, now);
+          entities?.add(articleEntities(item.article), seq);
         } catch (err) {
           const where = `${item.raw?.file ?? '?'}${item.raw?.position !== undefined ? `:${item.raw.position}` : ''}`;
           throw new StoreError(
@@ -171,12 +188,19 @@ export class SqliteStore implements Store {
         result.insertedIds.push(item.article.id);
         result.items.push({ id: item.article.id, contentHash: item.contentHash, status: 'inserted' });
       });
+      entities?.finish();
       return result;
     });
-    return run.immediate(batch);
+    try {
+      return run.immediate(batch);
+    } catch (err) {
+      this.entityWriter.discard(); // its resolver holds the rolled-back articles
+      throw err;
+    }
   }
 
-  private insertArticle({ contentHash, raw, article }: IngestItem, now: string): void {
+  /** Stores one article with its raw input and layers; returns its `seq`. */
+  private insertArticle({ contentHash, raw, article }: IngestItem, now: string): number {
     const info = this.stmt(ARTICLE_INSERT).run({
       ...analysisParams(article, now),
       id: article.id,
@@ -193,6 +217,7 @@ export class SqliteStore implements Store {
       JSON.stringify(rest),
     );
     this.insertLayers(article);
+    return Number(info.lastInsertRowid);
   }
 
   private insertLayers(a: AnalyzedArticle): void {
@@ -241,8 +266,15 @@ export class SqliteStore implements Store {
     const db = this.open();
     if (article.id !== id) throw new StoreInputError(`replaceAnalysis: the article's id "${article.id}" is not "${id}"`);
     const run = db.transaction(() => {
+      const before = this.stmt(`SELECT language, published_at, json_extract(analysis, '$.entities') AS entities FROM articles WHERE id = ?`).get(id) as
+        | { language: string; published_at: string | null; entities: string | null }
+        | undefined;
       const info = this.stmt(ARTICLE_UPDATE).run({ ...analysisParams(article, new Date().toISOString()), id });
       if (info.changes === 0) throw new StoreError(`replaceAnalysis: no stored article has id "${id}"`);
+      // When what entity resolution read changed, the entity index is out of date until rebuilt.
+      const resolvedFrom = (x: { language: string; published_at: string | null; entities: string | null }) => JSON.stringify([x.language, x.published_at, x.entities]);
+      const now = { language: article.language, published_at: article.publishedAt, entities: JSON.stringify(article.entities) };
+      if (this.hasEntityIndex && before && resolvedFrom(before) !== resolvedFrom(now)) this.stmt('UPDATE entity_state SET stale = 1').run();
       for (const table of LAYER_TABLES) this.stmt(`DELETE FROM ${table} WHERE article_id = ?`).run(id);
       this.insertLayers(article);
     });
@@ -478,6 +510,46 @@ export class SqliteStore implements Store {
     }
     const wal = `${file}-wal`;
     return statSync(file).size + (existsSync(wal) ? statSync(wal).size : 0);
+  }
+
+  // ---------------------------------------------------------------- the entity index
+
+  /** The open database, checked to have the entity index. */
+  private withEntityIndex(): Database.Database {
+    const db = this.open();
+    if (!this.hasEntityIndex) throw new StoreError(`${this.path} has no entity index (schema version ${this.schemaVersion})`);
+    return db;
+  }
+
+  async entities(filter: EntityFilter = {}): Promise<EntityListResult> {
+    this.withEntityIndex();
+    return this.entityReader.list(filter);
+  }
+
+  async entity(nameOrKey: string, opts: EntityDetailOptions = {}): Promise<EntityDetail | null> {
+    this.withEntityIndex();
+    return this.entityReader.detail(nameOrKey, opts);
+  }
+
+  async explainEntity(nameOrKey: string): Promise<Explanation> {
+    this.withEntityIndex();
+    return this.entityReader.explain(nameOrKey);
+  }
+
+  async entityLinks(articleId: string): Promise<EntityLink[]> {
+    this.withEntityIndex();
+    return this.entityReader.links(articleId);
+  }
+
+  async rebuildEntities(): Promise<EntityRebuildResult> {
+    const db = this.withEntityIndex();
+    const run = db.transaction(() => this.entityWriter.rebuild());
+    try {
+      return run.immediate();
+    } catch (err) {
+      this.entityWriter.discard();
+      throw err;
+    }
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,228 @@
+// Reading the corpus-wide entity index (tables of migration 003) with SQL alone, no resolver in
+// memory: listing, finding an entity by key or name, its mentions and quotes through
+// entity_links (article_id, local_id) -> key, and the explanation of its merges.
+import { defaultAliasTables, lookupAlias } from '../../entities/aliases.ts';
+import { surnamesOf } from '../../entities/entity-index.ts';
+import type { EntityExplanation, EntityLink, EntityMerge, Explanation } from '../../entities/model.ts';
+import { cleanName, foldName, foldedTokens, isAllCaps } from '../../entities/normalise.ts';
+import type { EntityType } from '../../types.ts';
+import { optionalText, resolvePage } from '../filter.ts';
+import { fold } from '../fold.ts';
+import {
+  AmbiguousEntityError,
+  ENTITY_TYPES,
+  StoreInputError,
+  type EntityDetail,
+  type EntityDetailOptions,
+  type EntityFilter,
+  type EntityListResult,
+  type EntitySummary,
+  type MentionRow,
+  type Page,
+  type QuoteRow,
+  type RowsResult,
+} from '../store.ts';
+import type { Prepare } from './entities.ts';
+import { LAYER_ARTICLE_COLUMNS, toMentionRow, toQuoteRow, type MentionDbRow, type QuoteDbRow } from './rows.ts';
+
+interface EntityDbRow {
+  key: string;
+  name: string;
+  type: EntityType;
+  source: EntitySummary['source'];
+  mention_count: number;
+  article_count: number;
+  first_seen: string | null;
+  last_seen: string | null;
+  surfaces_json: string;
+  roles_json: string;
+}
+
+const SUMMARY_COLUMNS = 'e.key, e.name, e.type, e.source, e.mention_count, e.article_count, e.first_seen, e.last_seen, e.surfaces_json, e.roles_json';
+
+interface LinkDbRow {
+  article_id: string;
+  local_id: string;
+  key: string;
+  name: string;
+  type: EntityType;
+  rule: EntityLink['rule'];
+  reason: string;
+}
+
+function toLink(l: LinkDbRow): EntityLink {
+  return { articleId: l.article_id, localId: l.local_id, name: l.name, type: l.type, key: l.key, rule: l.rule, reason: l.reason };
+}
+
+/** Most frequent first, ties in locale order (as the resolver's view). */
+function byCount<T>(rows: T[], count: (r: T) => number, text: (r: T) => string): T[] {
+  return rows.sort((a, b) => count(b) - count(a) || text(a).localeCompare(text(b)));
+}
+
+export class EntityIndexReader {
+  constructor(private readonly prepare: Prepare) {}
+
+  stale(): boolean {
+    return (this.prepare('SELECT stale FROM entity_state').pluck().get() as number) === 1;
+  }
+
+  list(filter: EntityFilter = {}): EntityListResult {
+    const { limit, offset } = resolvePage(filter);
+    const sql: string[] = [];
+    const params: unknown[] = [];
+    const type = optionalText(filter.type);
+    if (type !== undefined) {
+      if (!(ENTITY_TYPES as readonly string[]).includes(type)) throw new StoreInputError(`type must be one of ${ENTITY_TYPES.join(', ')}, got "${type}"`);
+      sql.push('e.type = ?');
+      params.push(type);
+    }
+    const name = optionalText(filter.name);
+    if (name !== undefined) {
+      sql.push(`(instr(e.name_folded, ?) > 0 OR EXISTS (SELECT 1 FROM entity_names n WHERE n.key = e.key AND instr(n.folded, ?) > 0))`);
+      params.push(fold(name), foldName(name) || fold(name));
+    }
+    const where = sql.length ? `WHERE ${sql.join(' AND ')}` : '';
+    const total = this.prepare(`SELECT count(*) FROM entities e ${where}`).pluck().get(...params) as number;
+    const rows = this.prepare(
+      `SELECT ${SUMMARY_COLUMNS} FROM entities e ${where} ORDER BY e.article_count DESC, e.mention_count DESC, e.key LIMIT ? OFFSET ?`,
+    ).all(...params, limit, offset) as EntityDbRow[];
+    return { total, items: rows.map((r) => this.summary(r)), stale: this.stale() };
+  }
+
+  private summary(r: EntityDbRow): EntitySummary {
+    const aliases = Object.entries(JSON.parse(r.surfaces_json) as Record<string, number>).map(([name, count]) => ({ name, count }));
+    const roles = Object.entries(JSON.parse(r.roles_json) as Record<string, number>).map(([role, count]) => ({ role, count }));
+    return {
+      key: r.key,
+      name: r.name,
+      type: r.type,
+      source: r.source,
+      aliases: byCount(aliases, (a) => a.count, (a) => a.name),
+      roles: byCount(roles, (x) => x.count, (x) => x.role),
+      articleCount: r.article_count,
+      mentionCount: r.mention_count,
+      firstSeen: r.first_seen,
+      lastSeen: r.last_seen,
+    };
+  }
+
+  private row(key: string): EntityDbRow | undefined {
+    return this.prepare(`SELECT ${SUMMARY_COLUMNS} FROM entities e WHERE e.key = ?`).get(key) as EntityDbRow | undefined;
+  }
+
+  /** The current key of a key that may have been merged away (redirects always point at the current key). */
+  private current(key: string): string {
+    return (this.prepare('SELECT to_key FROM entity_redirects WHERE from_key = ?').pluck().get(key) as string | undefined) ?? key;
+  }
+
+  /**
+   * Keys a key or name stands for, most mentioned first: the key (or a former key) itself; else
+   * every entity with that name or mention text, or that surname of a person's full name; else an
+   * entity the alias tables know by that name ("Internationaal Strafhof" -> org:icc).
+   */
+  find(nameOrKey: string): string[] {
+    const query = nameOrKey.trim();
+    if (!query) return [];
+    const direct = this.current(query);
+    if (this.row(direct)) return [direct];
+    const found = new Set<string>();
+    const folded = foldName(query);
+    const asPerson = cleanName(query, { type: 'PER' }).folded;
+    const byName = this.prepare('SELECT DISTINCT key FROM entity_names WHERE folded = ?').pluck();
+    for (const f of new Set([folded, asPerson])) if (f) for (const k of byName.all(f) as string[]) found.add(k);
+    if (asPerson) {
+      // Surnames: proper end parts of the full names of people ("netanyahu", "von der leyen").
+      const names = this.prepare(
+        `SELECT n.key, n.folded FROM entity_names n JOIN entities e ON e.key = n.key
+         WHERE n.kind = 'name' AND e.is_person = 1 AND instr(n.folded, ?) > 0`,
+      ).all(asPerson) as { key: string; folded: string }[];
+      for (const n of names) if (surnamesOf(foldedTokens(n.folded)).includes(asPerson)) found.add(n.key);
+    }
+    if (found.size === 0 && folded) {
+      const r = lookupAlias(defaultAliasTables(), folded, { language: '*', allCaps: isAllCaps(query) });
+      const hits = r.status === 'found' ? [r.hit] : r.status === 'ambiguous' ? r.candidates : [];
+      for (const h of hits) if (this.row(h.entity.key)) found.add(h.entity.key);
+    }
+    const rows = [...found].map((k) => this.row(k)).filter((r): r is EntityDbRow => !!r);
+    return rows.sort((a, b) => b.mention_count - a.mention_count || a.key.localeCompare(b.key)).map((r) => r.key);
+  }
+
+  detail(nameOrKey: string, opts: EntityDetailOptions = {}): EntityDetail | null {
+    const keys = this.find(nameOrKey);
+    if (keys.length === 0) return null;
+    const rows = keys.map((k) => this.row(k)!);
+    if (rows.length > 1) {
+      throw new AmbiguousEntityError(
+        nameOrKey,
+        rows.map((r) => ({ key: r.key, name: r.name, type: r.type, articleCount: r.article_count, mentionCount: r.mention_count })),
+      );
+    }
+    const key = rows[0].key;
+    const formerKeys = this.prepare(
+      'SELECT r.from_key FROM entity_redirects r JOIN entity_merges m ON m.from_key = r.from_key WHERE r.to_key = ? ORDER BY m.seq',
+    )
+      .pluck()
+      .all(key) as string[];
+    return { ...this.summary(rows[0]), formerKeys, mentions: this.mentions(key, opts.mentions), quotes: this.quotes(key, opts.quotes) };
+  }
+
+  /** Mentions of the entity `key` in every article, newest article first, then in layer order. */
+  mentions(key: string, page?: Page): RowsResult<MentionRow> {
+    const { limit, offset } = resolvePage(page);
+    const join = 'entity_links k CROSS JOIN entity_mentions l ON l.article_id = k.article_id AND l.entity_id = k.local_id';
+    const total = this.prepare(`SELECT count(*) FROM ${join} WHERE k.key = ?`).pluck().get(key) as number;
+    const rows = this.prepare(
+      `SELECT ${LAYER_ARTICLE_COLUMNS}, l.* FROM entity_links k CROSS JOIN articles a ON a.id = k.article_id
+       CROSS JOIN entity_mentions l ON l.article_id = k.article_id AND l.entity_id = k.local_id
+       WHERE k.key = ? ORDER BY a.published_at DESC, a.id, l.idx LIMIT ? OFFSET ?`,
+    ).all(key, limit, offset) as MentionDbRow[];
+    return { total, items: rows.map((r) => ({ ...toMentionRow(r), key })) };
+  }
+
+  /** Quotes whose speaker is a local entity linked to `key`, newest article first, then in text order. */
+  quotes(key: string, page?: Page): RowsResult<QuoteRow> {
+    const { limit, offset } = resolvePage(page);
+    const join = 'entity_links k CROSS JOIN quotes l ON l.article_id = k.article_id AND l.speaker_entity = k.local_id';
+    const total = this.prepare(`SELECT count(*) FROM ${join} WHERE k.key = ?`).pluck().get(key) as number;
+    const rows = this.prepare(
+      `SELECT ${LAYER_ARTICLE_COLUMNS}, l.* FROM entity_links k CROSS JOIN articles a ON a.id = k.article_id
+       CROSS JOIN quotes l ON l.article_id = k.article_id AND l.speaker_entity = k.local_id
+       WHERE k.key = ? ORDER BY a.published_at DESC, a.id, l.idx LIMIT ? OFFSET ?`,
+    ).all(key, limit, offset) as QuoteDbRow[];
+    return { total, items: rows.map(toQuoteRow) };
+  }
+
+  /** Every entity the query names, each with its links in order of resolution and the merges into it. */
+  explain(nameOrKey: string): Explanation {
+    const links = this.prepare(
+      `SELECT k.article_id, k.local_id, k.key, k.name, k.type, k.rule, k.reason
+       FROM entity_links k JOIN entity_articles ea ON ea.article_id = k.article_id WHERE k.key = ? ORDER BY ea.seq, k.position`,
+    );
+    const merges = this.prepare(
+      `SELECT from_key, to_key, article_id, reason FROM entity_merges
+       WHERE to_key = ? OR to_key IN (SELECT from_key FROM entity_redirects WHERE to_key = ?) ORDER BY seq`,
+    );
+    const entities = this.find(nameOrKey).map((key): EntityExplanation => {
+      const r = this.row(key)!;
+      return {
+        key,
+        name: r.name,
+        type: r.type,
+        links: (links.all(key) as LinkDbRow[]).map(toLink),
+        merges: (merges.all(key, key) as { from_key: string; to_key: string; article_id: string; reason: string }[]).map(
+          (m): EntityMerge => ({ from: m.from_key, to: m.to_key, articleId: m.article_id, reason: m.reason }),
+        ),
+      };
+    });
+    return { query: nameOrKey, entities };
+  }
+
+  /** The links of one article's local entities, in layer order. */
+  links(articleId: string): EntityLink[] {
+    return (
+      this.prepare(
+        'SELECT article_id, local_id, key, name, type, rule, reason FROM entity_links WHERE article_id = ? ORDER BY position',
+      ).all(articleId) as LinkDbRow[]
+    ).map(toLink);
+  }
+}
