@@ -25,6 +25,8 @@ export interface ResolvedFilter {
   /** Inclusive upper bound as given (a prefix); implementations include everything it prefixes. */
   to?: string;
   ids?: string[];
+  /** A global entity key. */
+  entity?: string;
 }
 
 const given = (v: string | undefined | null): v is string => typeof v === 'string' && v !== '';
@@ -53,6 +55,10 @@ export function resolveFilter(f: ArticleFilter | undefined): ResolvedFilter {
   if (f.ids !== undefined && f.ids !== null) {
     if (!Array.isArray(f.ids)) throw new StoreInputError('ids must be an array of article ids');
     out.ids = f.ids;
+  }
+  if (f.entity !== undefined && f.entity !== null) {
+    if (typeof f.entity !== 'string') throw new StoreInputError(`entity must be an entity key, got ${typeof f.entity}`);
+    if (given(f.entity.trim())) out.entity = f.entity.trim();
   }
   return out;
 }

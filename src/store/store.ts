@@ -49,6 +49,8 @@ export interface ArticleFilter {
   to?: string;
   /** Only these article ids (full 16-character ids). */
   ids?: string[];
+  /** Only articles naming this global entity: its key ("per:benjamin-netanyahu"; former keys are followed). */
+  entity?: string;
 }
 
 /** Paging: `limit` 1..1000 (default 20), `offset` ≥ 0 (default 0). */
@@ -252,6 +254,23 @@ export interface EntityDetailOptions {
   quotes?: Page;
 }
 
+/** An entity named in the same articles as another one. */
+export interface CooccurringEntity extends Pick<EntitySummary, 'key' | 'name' | 'type' | 'articleCount' | 'mentionCount'> {
+  /** Articles naming both. */
+  sharedArticles: number;
+}
+
+export interface EntityCooccurrence {
+  /** The entity asked about (its current key). */
+  key: string;
+  /** Entities sharing at least one article with it (all pages). */
+  total: number;
+  /** Most shared articles first, then most articles overall, then key. */
+  items: CooccurringEntity[];
+  /** For every pair of entities in `items` named together anywhere in the corpus: the articles naming both (a < b). */
+  edges: { a: string; b: string; sharedArticles: number }[];
+}
+
 export interface EntityRebuildResult {
   articles: number;
   entities: number;
@@ -301,6 +320,8 @@ export interface Store {
   explainEntity(nameOrKey: string): Promise<Explanation>;
   /** How each entity of one stored article is linked to its global entity (in layer order). */
   entityLinks(articleId: string): Promise<EntityLink[]>;
+  /** The entities named in the same articles as the entity `key` (former keys are followed); null when there is no such entity. */
+  entityCooccurrence(key: string, page?: Page): Promise<EntityCooccurrence | null>;
   /** Re-resolves every stored entity layer in ingest order, replacing the entity index in one transaction. */
   rebuildEntities(): Promise<EntityRebuildResult>;
   close(): Promise<void>;

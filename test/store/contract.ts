@@ -179,6 +179,27 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
         await expect(store.list({ offset: -1 })).rejects.toThrow(/offset/);
         await expect(store.list({ from: 'last week' })).rejects.toThrow(/from must be an ISO date/);
       });
+
+      it('filters by the global entity an article names, with the other filters, in lists, search and layers', async () => {
+        await seed();
+        const naming = (...names: string[]) => items.filter((i) => i.article.entities.some((e) => names.includes(e.name)));
+        const israel = naming('Israel', 'Israël');
+        expect(israel.map((i) => i.article.language).sort()).toEqual(['en', 'nl']);
+        expect(sorted((await store.list({ entity: 'per:benjamin-netanyahu' })).items)).toEqual(ids(naming('Benjamin Netanyahu')));
+        expect(sorted((await store.list({ entity: 'country:IL' })).items)).toEqual(ids(israel));
+        expect((await store.list({ entity: 'country:IL', language: 'nl' })).items.map((x) => x.id)).toEqual([items[2].article.id]);
+        const hits = await store.search('Netanyahu', { entity: 'country:IL' });
+        expect(sorted(hits.hits)).toEqual(ids(israel));
+        expect(hits.facets.language).toEqual([
+          { value: 'en', count: 1 },
+          { value: 'nl', count: 1 },
+        ]);
+        const quotes = await store.quotes({ entity: 'country:IL', limit: 1000 });
+        expect(quotes.total).toBe(israel.reduce((n, i) => n + i.article.quotes.length, 0));
+        expect(new Set(quotes.items.map((q) => q.articleId))).toEqual(new Set(ids(israel.filter((i) => i.article.quotes.length > 0))));
+        expect((await store.list({ entity: 'per:nobody' })).total).toBe(0);
+        expect((await store.list({ entity: '' })).total).toBe(items.length);
+      });
     });
 
     describe('search', () => {
@@ -432,6 +453,34 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
         expect(net.total).toBe(items.flatMap((i) => i.article.entities).filter((e) => e.name === 'Benjamin Netanyahu').reduce((n, e) => n + e.mentions.length, 0));
         expect(net.items.every((m) => m.key === 'benjamin-netanyahu')).toBe(true);
         expect((await store.entityMentions({ type: 'LOC', language: 'nl' })).items.every((m) => m.name === 'Israël')).toBe(true);
+      });
+    });
+
+    describe('entities', () => {
+      it('lists the entities named in the same articles as one, by shared articles, with the edges among them', async () => {
+        await seed();
+        const c = (await store.entityCooccurrence('per:benjamin-netanyahu'))!;
+        expect(c.key).toBe('per:benjamin-netanyahu');
+        expect(c.total).toBe(4);
+        // Israel: in 000 (en) and 002 (nl, "Israël"); the rest once each, then by articles and mentions overall.
+        expect(c.items.map((i) => [i.key, i.sharedArticles])).toEqual([
+          ['country:IL', 2],
+          ['per:antony-blinken', 1],
+          ['per:donald-trump', 1],
+          ['per:gideon-saar', 1],
+        ]);
+        expect(c.items[0]).toMatchObject({ name: 'Israel', type: 'LOC', articleCount: 2 });
+        expect(c.edges).toEqual([
+          { a: 'country:IL', b: 'per:donald-trump', sharedArticles: 1 },
+          { a: 'country:IL', b: 'per:gideon-saar', sharedArticles: 1 },
+        ]);
+        const page = (await store.entityCooccurrence('per:benjamin-netanyahu', { limit: 2, offset: 1 }))!;
+        expect(page.total).toBe(4);
+        expect(page.items.map((i) => i.key)).toEqual(['per:antony-blinken', 'per:donald-trump']);
+        expect(page.edges).toEqual([]); // Blinken and Trump share no article
+        expect(await store.entityCooccurrence('per:antonio-guterres')).toEqual({ key: 'per:antonio-guterres', total: 0, items: [], edges: [] });
+        expect(await store.entityCooccurrence('per:nobody')).toBeNull();
+        await expect(store.entityCooccurrence('per:benjamin-netanyahu', { limit: 0 })).rejects.toThrow(StoreInputError);
       });
     });
 

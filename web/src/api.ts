@@ -1,8 +1,11 @@
 // The UI's client for the JSON API. Types come from the store contract, so the UI and the server
 // cannot drift apart silently.
 import type { ArticleSummary, FacetCount, FigureRow, QuoteRow, SearchFacets, SearchHit, StoreStats, StoredArticle, TimeRow } from '../../src/store/store.ts';
+import type { CooccurringEntity, EntitySummary, MentionRow } from '../../src/store/store.ts';
+import type { EntityLink, EntityMerge } from '../../src/entities/model.ts';
 
 export type { ArticleSummary, FacetCount, FigureRow, QuoteRow, SearchFacets, SearchHit, StoreStats, StoredArticle, TimeRow };
+export type { CooccurringEntity, EntityLink, EntitySummary, MentionRow };
 
 export interface Paged<T> {
   total: number;
@@ -46,6 +49,40 @@ export interface ReanalysisStatus {
   error?: string;
 }
 
+export interface EntityList extends Paged<EntitySummary> {
+  /** The stored analyses changed since the entity index was built. */
+  stale: boolean;
+}
+
+export interface EntityDetailResponse extends EntitySummary {
+  formerKeys: string[];
+  mentions: Paged<MentionRow>;
+  quotes: Paged<QuoteRow>;
+}
+
+export interface CooccurrenceResponse extends Paged<CooccurringEntity> {
+  key: string;
+  name: string;
+  edges: { a: string; b: string; sharedArticles: number }[];
+}
+
+export interface EntityExplainResponse {
+  key: string;
+  name: string;
+  type: EntitySummary['type'];
+  links: Paged<EntityLink>;
+  merges: EntityMerge[];
+}
+
+/** The body of a 409 for a name that fits several entities. */
+export interface AmbiguousEntity {
+  message: string;
+  candidates: (Pick<EntitySummary, 'key' | 'name' | 'type' | 'articleCount' | 'mentionCount'> & { href: string })[];
+}
+
+/** The UI address of an entity (keys keep their readable colon: /entities/per:benjamin-netanyahu). */
+export const entityHref = (key: string) => `/entities/${encodeURIComponent(key).replace(/%3A/gi, ':')}`;
+
 /** The shared filters and paging, as query parameters (repeatable `lang` and `source`). */
 export interface Filters {
   lang?: string[];
@@ -60,6 +97,8 @@ export class ApiError extends Error {
   constructor(
     public status: number,
     message: string,
+    /** The JSON error body (a 409 for an ambiguous entity name lists `candidates`). */
+    public body: unknown = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -88,7 +127,7 @@ async function request<T>(path: string, init: RequestInit = {}, signal?: AbortSi
     throw new ApiError(0, 'the Dossier server cannot be reached — is it still running?');
   }
   const body = (await res.json().catch(() => null)) as (T & { message?: string }) | null;
-  if (!res.ok) throw new ApiError(res.status, body?.message ?? `${res.status} ${res.statusText}`);
+  if (!res.ok) throw new ApiError(res.status, body?.message ?? `${res.status} ${res.statusText}`, body);
   return body as T;
 }
 
@@ -104,12 +143,19 @@ const authHeaders = (): Record<string, string> => (token.get() ? { Authorization
 export const api = {
   info: (signal?: AbortSignal) => get<ServerInfo>('/api/info', {}, signal),
   stats: (signal?: AbortSignal) => get<StoreStats>('/api/stats', {}, signal),
-  articles: (f: Filters, signal?: AbortSignal) => get<Paged<ArticleSummary>>('/api/articles', { ...f }, signal),
+  articles: (f: Filters & { entity?: string }, signal?: AbortSignal) => get<Paged<ArticleSummary>>('/api/articles', { ...f }, signal),
   article: (id: string, signal?: AbortSignal) => get<StoredArticle>(`/api/articles/${encodeURIComponent(id)}`, {}, signal),
   search: (q: string, f: Filters, signal?: AbortSignal) => get<SearchResponse>('/api/search', { q, ...f }, signal),
   quotes: (f: Filters & { speaker?: string; kind?: string; article?: string }, signal?: AbortSignal) =>
     get<Paged<QuoteRow>>('/api/quotes', { ...f }, signal),
   figures: (f: Filters & { counts?: string; article?: string }, signal?: AbortSignal) => get<Paged<FigureRow>>('/api/figures', { ...f }, signal),
+  entities: (f: { type?: string; name?: string; limit?: number; offset?: number }, signal?: AbortSignal) => get<EntityList>('/api/entities', { ...f }, signal),
+  entity: (key: string, page: { mentionsLimit?: number; mentionsOffset?: number; quotesLimit?: number; quotesOffset?: number }, signal?: AbortSignal) =>
+    get<EntityDetailResponse>(`/api/entities/${encodeURIComponent(key)}`, { ...page }, signal),
+  cooccurrence: (key: string, page: { limit?: number; offset?: number }, signal?: AbortSignal) =>
+    get<CooccurrenceResponse>(`/api/entities/${encodeURIComponent(key)}/cooccurrence`, { ...page }, signal),
+  explainEntity: (key: string, page: { limit?: number; offset?: number }, signal?: AbortSignal) =>
+    get<EntityExplainResponse>(`/api/entities/${encodeURIComponent(key)}/explain`, { ...page }, signal),
   uploadJson: (articles: Record<string, string>[], source?: string) =>
     request<UploadResult>('/api/articles', {
       method: 'POST',

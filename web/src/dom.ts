@@ -33,10 +33,26 @@ export function append(parent: Node, ...children: Child[]): void {
 
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props?: Props | null, ...children: Child[]): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
+  setProps(el, props);
+  append(el, ...children);
+  return el;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** An SVG element (a chart, a graph) under the same rules as h(): strings are attribute values or text nodes. */
+export function svg<K extends keyof SVGElementTagNameMap>(tag: K, props?: Props | null, ...children: Child[]): SVGElementTagNameMap[K] {
+  const el = document.createElementNS(SVG_NS, tag) as SVGElementTagNameMap[K];
+  setProps(el, props);
+  append(el, ...children);
+  return el;
+}
+
+function setProps(el: HTMLElement | SVGElement, props: Props | null | undefined): void {
   if (props) {
     for (const [k, v] of Object.entries(props)) {
       if (v === undefined || v === null || v === false) continue;
-      if (k === 'class') el.className = Array.isArray(v) ? v.filter(Boolean).join(' ') : String(v);
+      if (k === 'class') el.setAttribute('class', Array.isArray(v) ? v.filter(Boolean).join(' ') : String(v));
       else if (k === 'dataset') {
         for (const [dk, dv] of Object.entries(v as Record<string, string | undefined>)) if (dv !== undefined) el.dataset[dk] = dv;
       } else if (k === 'vars') for (const [vk, vv] of Object.entries(v as Record<string, string>)) el.style.setProperty(vk, vv);
@@ -52,8 +68,6 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props?: Props |
       else el.setAttribute(k, String(v));
     }
   }
-  append(el, ...children);
-  return el;
 }
 
 export const text = (s: string) => document.createTextNode(s);

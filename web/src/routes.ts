@@ -4,9 +4,11 @@ import type { Page } from './router.ts';
 import { addPage } from './pages/add.ts';
 import { articlePage } from './pages/article.ts';
 import { articlesPage } from './pages/articles.ts';
+import { entitiesPage } from './pages/entities.ts';
+import { entityPage } from './pages/entity.ts';
 import { figuresPage } from './pages/figures.ts';
 import { quotesPage } from './pages/quotes.ts';
 import { searchPage } from './pages/search.ts';
 
-export const pages: Page[] = [articlesPage, articlePage, searchPage, quotesPage, figuresPage, addPage];
+export const pages: Page[] = [articlesPage, articlePage, searchPage, entitiesPage, entityPage, quotesPage, figuresPage, addPage];
 export { notFoundPage } from './pages/not-found.ts';

@@ -2,22 +2,27 @@
 import type { RouteModule } from '../context.ts';
 import { articleFilter } from '../context.ts';
 import { notFound } from '../errors.ts';
+import { withEntityKeys } from '../entity-keys.ts';
 import { articleIdParam, errors, filterQuery, pageOf, pageQuery, querySchema, ref, type FilterQS } from '../schemas.ts';
 
 export const articleRoutes: RouteModule = (app, { store }) => {
-  app.get<{ Querystring: FilterQS }>(
+  app.get<{ Querystring: FilterQS & { entity?: string } }>(
     '/api/articles',
     {
       schema: {
         tags: ['articles'],
         summary: 'List articles',
         description: 'Newest first (undated last). Filters combine; `lang` and `source` may repeat.',
-        querystring: querySchema({ ...filterQuery, ...pageQuery }),
+        querystring: querySchema({
+          ...filterQuery,
+          entity: { type: 'string', minLength: 1, maxLength: 300, description: 'Only articles naming this entity: its key (per:benjamin-netanyahu; see /api/entities).' },
+          ...pageQuery,
+        }),
         response: { 200: pageOf(ref('ArticleSummary')), ...errors(400) },
       },
     },
     async (req) => {
-      const r = await store.list(articleFilter(req.query));
+      const r = await store.list({ ...articleFilter(req.query), entity: req.query.entity });
       return { total: r.total, limit: req.query.limit, offset: req.query.offset, items: r.items };
     },
   );
@@ -30,7 +35,8 @@ export const articleRoutes: RouteModule = (app, { store }) => {
         summary: 'One article with every layer',
         description:
           'The cleaned text, metadata (with where the date came from), the removed noise with reasons, and the layers: ' +
-          'sentences, headings, entities, quotes, quantities (figures) and times. Every span has start/end offsets into `text`.',
+          'sentences, headings, entities, quotes, quantities (figures) and times. Every span has start/end offsets into `text`. ' +
+          'Each entity linked to a global entity carries its `key` (see /api/entities/{key}).',
         params: articleIdParam,
         response: { 200: ref('Article'), ...errors(400, 404) },
       },
@@ -38,7 +44,7 @@ export const articleRoutes: RouteModule = (app, { store }) => {
     async (req) => {
       const doc = await store.get(req.params.id);
       if (!doc) throw notFound(`no article ${req.params.id}`);
-      return doc;
+      return withEntityKeys(doc, await store.entityLinks(doc.id));
     },
   );
 };

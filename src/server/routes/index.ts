@@ -2,10 +2,11 @@
 // in this folder plus one line here.
 import type { RouteModule } from '../context.ts';
 import { articleRoutes } from './articles.ts';
+import { entityRoutes } from './entities.ts';
 import { layerRoutes } from './layers.ts';
 import { metaRoutes } from './meta.ts';
 import { reanalyzeRoutes } from './reanalyze.ts';
 import { searchRoutes } from './search.ts';
 import { uploadRoutes } from './upload.ts';
 
-export const routeModules: RouteModule[] = [metaRoutes, articleRoutes, searchRoutes, layerRoutes, uploadRoutes, reanalyzeRoutes];
+export const routeModules: RouteModule[] = [metaRoutes, articleRoutes, searchRoutes, layerRoutes, entityRoutes, uploadRoutes, reanalyzeRoutes];

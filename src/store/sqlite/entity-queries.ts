@@ -12,6 +12,7 @@ import {
   AmbiguousEntityError,
   ENTITY_TYPES,
   StoreInputError,
+  type EntityCooccurrence,
   type EntityDetail,
   type EntityDetailOptions,
   type EntityFilter,
@@ -215,6 +216,42 @@ export class EntityIndexReader {
       };
     });
     return { query: nameOrKey, entities };
+  }
+
+  /**
+   * The entities named in articles that name `key`, by shared articles (an article counts once however
+   * many of its local entities link to either), and the shared articles of every pair among them.
+   */
+  cooccurrence(key: string, page?: Page): EntityCooccurrence | null {
+    const { limit, offset } = resolvePage(page);
+    const current = this.current(key.trim());
+    if (!this.row(current)) return null;
+    const pairs = `entity_links k CROSS JOIN entity_links o ON o.article_id = k.article_id AND o.key <> k.key WHERE k.key = ?`;
+    const total = this.prepare(`SELECT count(DISTINCT o.key) FROM ${pairs}`).pluck().get(current) as number;
+    const rows = this.prepare(
+      `SELECT s.key, s.shared, e.name, e.type, e.article_count, e.mention_count
+       FROM (SELECT o.key, count(DISTINCT o.article_id) AS shared FROM ${pairs} GROUP BY o.key) s
+       JOIN entities e ON e.key = s.key
+       ORDER BY s.shared DESC, e.article_count DESC, e.mention_count DESC, s.key LIMIT ? OFFSET ?`,
+    ).all(current, limit, offset) as { key: string; shared: number; name: string; type: EntityType; article_count: number; mention_count: number }[];
+    const keys = JSON.stringify(rows.map((r) => r.key));
+    const edges =
+      rows.length < 2
+        ? []
+        : (
+            this.prepare(
+              `SELECT x.key AS a, y.key AS b, count(DISTINCT x.article_id) AS n
+               FROM entity_links x CROSS JOIN entity_links y ON y.article_id = x.article_id AND y.key > x.key
+               WHERE x.key IN (SELECT value FROM json_each(?)) AND y.key IN (SELECT value FROM json_each(?))
+               GROUP BY x.key, y.key ORDER BY n DESC, a, b`,
+            ).all(keys, keys) as { a: string; b: string; n: number }[]
+          ).map((r) => ({ a: r.a, b: r.b, sharedArticles: r.n }));
+    return {
+      key: current,
+      total,
+      items: rows.map((r) => ({ key: r.key, name: r.name, type: r.type, articleCount: r.article_count, mentionCount: r.mention_count, sharedArticles: r.shared })),
+      edges,
+    };
   }
 
   /** The links of one article's local entities, in layer order. */

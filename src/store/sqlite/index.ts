@@ -28,6 +28,7 @@ import {
   type RowsResult,
   type SearchFacets,
   type SearchResult,
+  type EntityCooccurrence,
   type EntityDetail,
   type EntityDetailOptions,
   type EntityFilter,
@@ -539,6 +540,11 @@ export class SqliteStore implements Store {
   async entityLinks(articleId: string): Promise<EntityLink[]> {
     this.withEntityIndex();
     return this.entityReader.links(articleId);
+  }
+
+  async entityCooccurrence(key: string, page?: Page): Promise<EntityCooccurrence | null> {
+    this.withEntityIndex();
+    return this.entityReader.cooccurrence(key, page);
   }
 
   async rebuildEntities(): Promise<EntityRebuildResult> {

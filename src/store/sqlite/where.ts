@@ -32,6 +32,11 @@ export function articleConditions(f: ResolvedFilter, into: Conditions = { sql: [
     into.sql.push('a.id IN (SELECT value FROM json_each(?))');
     into.params.push(JSON.stringify(f.ids));
   }
+  if (f.entity) {
+    // The articles linked to the entity (entity_links holds current keys; a former key redirects).
+    into.sql.push('a.id IN (SELECT article_id FROM entity_links WHERE key = coalesce((SELECT to_key FROM entity_redirects WHERE from_key = ?), ?))');
+    into.params.push(f.entity, f.entity);
+  }
   return into;
 }
 

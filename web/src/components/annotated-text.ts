@@ -20,6 +20,9 @@ export interface Mark {
   tags?: Record<string, string>;
   /** CSS custom properties (a speaker's hue); the innermost mark's win. */
   vars?: Record<string, string>;
+  /** A page the span links to (an entity's page); pieces it covers become links, the innermost mark's wins.
+   *  They stay out of the Tab order (an article has many); the side panel links the same pages. */
+  href?: string;
   /** Lines describing what the span resolved to, for the hover card and the side panel. */
   describe(): Child[];
 }
@@ -79,13 +82,16 @@ function renderPiece(slice: string, covering: Mark[]): HTMLElement {
   const data: Record<string, string> = {};
   const tags: Record<string, string[]> = {};
   const vars: Record<string, string> = {};
+  let href: string | undefined;
   for (const m of ordered) {
     for (const c of m.classes) classes.add(c);
     Object.assign(data, m.data);
     Object.assign(vars, m.vars);
+    href = m.href ?? href;
     for (const [k, v] of Object.entries(m.tags ?? {})) (tags[k] ??= []).push(v);
   }
   const dataset: Record<string, string> = { ...data, marks: ordered.map((m) => m.key).join(' ') };
   for (const [k, v] of Object.entries(tags)) dataset[k] = v.join(' ');
+  if (href) return h('a', { class: [...classes].join(' '), dataset, vars, href, tabindex: '-1' }, slice);
   return h('span', { class: [...classes].join(' '), dataset, vars }, slice);
 }

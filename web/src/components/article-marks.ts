@@ -1,6 +1,6 @@
 // An article's layers as marks for the annotated text: entity mentions by type, quotes coloured by
 // speaker (with the speaker's name and the cue verb marked too), figures and dates.
-import type { StoredArticle } from '../api.ts';
+import { entityHref, type StoredArticle } from '../api.ts';
 import { formatDate, formatNumber } from '../format.ts';
 import { h, type Child } from '../dom.ts';
 import type { Mark } from './annotated-text.ts';
@@ -46,6 +46,7 @@ export function describeEntity(e: EntityLayer): Child[] {
     e.roles?.length ? line('Roles', e.roles.map((r) => r.role).join('; ')) : null,
     line('Mentions', String(e.mentions.length)),
     e.key ? line('Entity', e.key) : null,
+    e.key ? h('div', { class: 'card-hint' }, 'Click for everything about it across the corpus') : null,
   ];
 }
 
@@ -103,7 +104,8 @@ export function articleMarks(a: StoredArticle, speakers: Speaker[], at?: { start
         start: m.start,
         end: m.end,
         classes: ['ent', `ent-${e.type}`],
-        data: { entityType: e.type, entity: e.id },
+        data: { entityType: e.type, entity: e.id, ...(e.key ? { entityKey: e.key } : {}) },
+        href: e.key ? entityHref(e.key) : undefined,
         describe: () => describeEntity(e),
       }),
     );

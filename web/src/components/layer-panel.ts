@@ -1,6 +1,7 @@
 // The side panel of the article page: every quote (grouped by speaker, in the speaker's colour),
 // figure, date and entity as a button that jumps to its span in the text.
-import type { StoredArticle } from '../api.ts';
+import { entityHref, type StoredArticle } from '../api.ts';
+import './entity.css';
 import { h, type Child } from '../dom.ts';
 import { plural } from '../format.ts';
 import { ENTITY_LABELS, ENTITY_TYPES, figureValue, timeValue, type Speaker } from './article-marks.ts';
@@ -12,6 +13,16 @@ const clip = (s: string, n = 120) => (s.length > n ? `${s.slice(0, n - 1)}…` :
 
 function item(key: string, layer: ToggleName, pick: Pick, ...content: Child[]) {
   return h('li', null, h('button', { type: 'button', class: 'panel-item', dataset: { key }, onclick: () => pick(key, layer) }, content));
+}
+
+/** An entity's item: the button jumps to its first mention, the link opens its page across the corpus. */
+function entityItem(key: string, layer: ToggleName, pick: Pick, name: string, globalKey: string | undefined, ...content: Child[]) {
+  const li = item(key, layer, pick, name, ' ', content);
+  if (globalKey) {
+    li.classList.add('has-entity-page');
+    li.append(h('a', { class: 'entity-page-link', href: entityHref(globalKey), title: `${name} across the corpus`, 'aria-label': `${name}: entity page` }, 'page →'));
+  }
+  return li;
 }
 
 function section(title: string, count: number, className: string, body: Child): HTMLElement {
@@ -79,7 +90,7 @@ export function layerPanel(a: StoredArticle, speakers: Speaker[], pick: Pick): H
           'ul',
           null,
           list.map((e) =>
-            item(`entity-${e.id}-0`, type, pick, e.name, ' ', h('span', { class: 'count' }, plural(e.mentions.length, 'mention')), e.roles?.length ? h('span', { class: 'evidence' }, ` ${e.roles.map((r) => r.role).join('; ')}`) : ''),
+            entityItem(`entity-${e.id}-0`, type, pick, e.name, e.key, h('span', { class: 'count' }, plural(e.mentions.length, 'mention')), e.roles?.length ? h('span', { class: 'evidence' }, ` ${e.roles.map((r) => r.role).join('; ')}`) : ''),
           ),
         ),
       );
