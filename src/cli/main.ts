@@ -9,7 +9,7 @@ import { registerReanalyze } from './commands/reanalyze.ts';
 import { registerLayerLists } from './commands/layers.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerEntities } from './commands/entities.ts';
-import { registerPlanned } from './commands/not-yet.ts';
+import { registerStories } from './commands/stories.ts';
 import { UsageError } from './context.ts';
 
 export function buildProgram(): Command {
@@ -27,7 +27,7 @@ export function buildProgram(): Command {
   registerLayerLists(program);
   registerServe(program);
   registerEntities(program);
-  registerPlanned(program, new Set());
+  registerStories(program);
   return program;
 }
 

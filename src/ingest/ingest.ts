@@ -68,6 +68,7 @@ export async function ingestStream(
     if (batch.length === 0) return;
     const items = batch;
     batch = [];
+    const before = summary.insertedIds.length;
     try {
       const result = await store.ingest(items);
       summary.inserted += result.inserted;
@@ -84,6 +85,15 @@ export async function ingestStream(
         } catch (e) {
           summary.failures.push({ file: item.raw.file, position: item.raw.position, reason: `could not be stored: ${message(e)}` });
         }
+      }
+    }
+    // The stored articles join events and storylines (src/stories); they stay stored if this fails.
+    const stored = summary.insertedIds.slice(before);
+    if (stored.length > 0) {
+      try {
+        await store.stories.attach(stored);
+      } catch (e) {
+        summary.failures.push({ file: items[0].raw.file, reason: `stored, but not placed in stories: ${message(e)} (run "dossier restory")` });
       }
     }
     report();

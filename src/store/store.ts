@@ -3,6 +3,7 @@
 // the SQLite one does its work synchronously inside them.
 import type { EntitySource, EntityLink, Explanation } from '../entities/model.ts';
 import type { AnalyzedArticle, EntityType, PublishedAtSource, Quantity, Quote, RawArticle, RawMeta, TimeExpr } from '../types.ts';
+import type { StoryStore } from '../stories/story-store.ts';
 
 export { QueryError } from './query.ts';
 
@@ -324,6 +325,8 @@ export interface Store {
   entityCooccurrence(key: string, page?: Page): Promise<EntityCooccurrence | null>;
   /** Re-resolves every stored entity layer in ingest order, replacing the entity index in one transaction. */
   rebuildEntities(): Promise<EntityRebuildResult>;
+  /** Events and storylines: placing articles, rebuilding, and the story views (src/stories/story-store.ts). */
+  readonly stories: StoryStore;
   close(): Promise<void>;
 }
 

@@ -114,12 +114,6 @@ describe('dossier ingest, search, show, stats', () => {
 });
 
 describe('dossier usage errors', () => {
-  it('says plainly that a planned command is not available yet', async () => {
-    const r = await dossier('stories');
-    expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/not available yet/);
-  });
-
   it('rejects a bad option value naming the option', async () => {
     const r = await dossier('search', 'Israel', '--from', 'yesterday', '--db', db);
     expect(r.code).not.toBe(0);

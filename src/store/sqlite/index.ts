@@ -45,6 +45,7 @@ import { toFts5 } from './fts5.ts';
 import { EntityIndexWriter, articleEntities } from './entities.ts';
 import { EntityIndexReader } from './entity-queries.ts';
 import { migrate, type Migration } from './migrate.ts';
+import { SqliteStoryStore } from './stories.ts';
 import {
   LAYER_ARTICLE_COLUMNS,
   SUMMARY_COLUMNS,
@@ -109,6 +110,8 @@ export class SqliteStore implements Store {
   private readonly entityReader = new EntityIndexReader((sql) => this.stmt(sql));
   /** False only for a schema from `options.migrations` without the entity tables (migration 003). */
   private readonly hasEntityIndex: boolean;
+  /** Events and storylines (tables of migration 004). */
+  readonly stories: SqliteStoryStore;
 
   constructor(
     readonly path: string,
@@ -134,6 +137,7 @@ export class SqliteStore implements Store {
     try {
       this.schemaVersion = migrate(this.db, path, options.migrations);
       this.hasEntityIndex = this.db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'entity_state'").get() !== undefined;
+      this.stories = new SqliteStoryStore(this.db, (sql) => this.stmt(sql), () => void this.open());
     } catch (err) {
       this.db.close();
       throw err;

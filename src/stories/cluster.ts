@@ -1,0 +1,200 @@
+// Incremental two-level clustering: each new article joins the best event (one happening) or starts
+// one; a new event joins the best storyline (a developing story) or starts one. Candidates come only
+// from the inverted index (the most recent clusters under each of the article's strongest features),
+// so the work per article does not grow with the corpus. Deterministic: the same articles in the same
+// order give the same events and storylines (ids come from the article that started each cluster).
+import { idf, weighVector, addToVector, kindNorms, KINDS } from './vectors.ts';
+import type { ArticleFeatures, ClusterLevel, ClusterState, FeatureKind, Placement, PlacementReason, StoryIndex } from './model.ts';
+import { channels, combine, eventScore, storylineRaw, storylineScore, EVENT_RULE, STORYLINE_RULE, type Channels, type EventRule, type StorylineRule } from './similarity.ts';
+
+export interface ClusterOptions {
+  /** Clusters read per lookup feature (most recent first). */
+  perFeature: number;
+  /** Candidate events scored per article (the ones reached through the most, and rarest, features). */
+  eventCandidates: number;
+  /** Candidate storylines scored per article. */
+  storylineCandidates: number;
+  /** Lookup features per kind: the article's strongest entities, rarest words, figures and days. */
+  lookup: Record<FeatureKind, number>;
+  /** Features kept per kind in an event's and a storyline's vector. */
+  eventVector: Record<FeatureKind, number>;
+  storylineVector: Record<FeatureKind, number>;
+  /** How much rarity (idf) counts at each level. */
+  eventIdfPower: number;
+  storylineIdfPower: number;
+  event: EventRule;
+  storyline: StorylineRule;
+}
+
+export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
+  perFeature: 20,
+  eventCandidates: 30,
+  storylineCandidates: 20,
+  lookup: { e: 12, t: 8, f: 8, d: 4 },
+  eventVector: { e: 40, t: 80, f: 40, d: 20 },
+  storylineVector: { e: 60, t: 100, f: 40, d: 20 },
+  // An event is told apart by what is specific to it (full idf); a storyline is held together by its
+  // main participants, who are common across its many articles (half the idf).
+  eventIdfPower: 1,
+  storylineIdfPower: 0.5,
+  event: EVENT_RULE,
+  storyline: STORYLINE_RULE,
+};
+
+/** Id of a cluster started by an article: level letter and the article id's first 12 hex digits. */
+export function clusterId(level: ClusterLevel, articleId: string): string {
+  return `${level === 'event' ? 'e' : 's'}-${articleId.slice(0, 12)}`;
+}
+
+/** The features an article is looked up (and later found) by: per kind, the highest weight x idf. */
+export function lookupFeatures(f: ArticleFeatures, df: Map<string, number>, docs: number, per: Record<FeatureKind, number>): string[] {
+  const byKind: Record<string, [string, number][]> = { e: [], t: [], f: [], d: [] };
+  for (const [k, w] of f.features) {
+    // Figures matched by unit only ("60 days") are too common to look up by.
+    if (k[0] === 'f' && k.includes('|@')) continue;
+    byKind[k[0]].push([k, w * idf(df.get(k) ?? 0, docs)]);
+  }
+  const out: string[] = [];
+  for (const kind of KINDS) {
+    const list = byKind[kind].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    for (const [k] of list.slice(0, per[kind])) out.push(k);
+  }
+  return out;
+}
+
+function reason(ch: Channels, score: number | null): PlacementReason {
+  const r = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
+  return { e: r(ch.e)!, t: r(ch.t), f: r(ch.f), d: r(ch.d), score: r(score) };
+}
+
+function emptyCluster(id: string, level: ClusterLevel, parent: string | null, seq: number): ClusterState {
+  return { id, level, parent, size: 0, vec: {}, norms: { e: 0, t: 0, f: 0, d: 0 }, names: {}, first: null, last: null, monthDays: [], languages: {}, touched: seq, created: seq };
+}
+
+/** The cluster with one more article. */
+function withArticle(c: ClusterState, vec: Map<string, number>, f: ArticleFeatures, seq: number, limits: Record<FeatureKind, number>): ClusterState {
+  const out: ClusterState = { ...c, size: c.size + 1, touched: seq, languages: { ...c.languages } };
+  out.vec = addToVector(c.vec, vec, limits);
+  out.norms = kindNorms(out.vec);
+  const names: Record<string, string> = {};
+  for (const k in out.vec) {
+    if (k[0] !== 'e') continue;
+    const n = c.names[k] ?? f.names.get(k);
+    if (n) names[k] = n;
+  }
+  out.names = names;
+  out.languages[f.language] = (out.languages[f.language] ?? 0) + 1;
+  if (f.when.day) {
+    out.first = c.first && c.first < f.when.day ? c.first : f.when.day;
+    out.last = c.last && c.last > f.when.day ? c.last : f.when.day;
+  } else if (f.when.monthDay && !c.monthDays.includes(f.when.monthDay)) {
+    out.monthDays = [...c.monthDays, f.when.monthDay].sort();
+  }
+  return out;
+}
+
+/** Candidate clusters of one level: reached through the most (idf-weighted) lookup features. */
+function rankCandidates(postings: Map<string, string[]>, df: Map<string, number>, docs: number, limit: number): string[] {
+  const score = new Map<string, number>();
+  for (const [feature, ids] of postings) {
+    const w = idf(df.get(feature) ?? 0, docs);
+    for (const id of ids) score.set(id, (score.get(id) ?? 0) + w);
+  }
+  return [...score.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, limit)
+    .map(([id]) => id);
+}
+
+/**
+ * The candidate with the highest score (ties: the smaller id), and the reason: its channels, or when
+ * none qualifies, the channels of the closest one.
+ */
+function pick(
+  candidates: ClusterState[],
+  measure: (c: ClusterState) => Channels,
+  score: (ch: Channels) => number | null,
+  raw: (ch: Channels) => number,
+): { chosen: ClusterState | null; reason: PlacementReason | null } {
+  let chosen: { c: ClusterState; ch: Channels; s: number } | null = null;
+  let closest: { ch: Channels; r: number } | null = null;
+  for (const c of candidates) {
+    const ch = measure(c);
+    const s = score(ch);
+    if (s !== null) {
+      if (!chosen || s > chosen.s || (s === chosen.s && c.id < chosen.c.id)) chosen = { c, ch, s };
+    } else {
+      const r = raw(ch);
+      if (!closest || r > closest.r) closest = { ch, r };
+    }
+  }
+  if (chosen) return { chosen: chosen.c, reason: reason(chosen.ch, chosen.s) };
+  return { chosen: null, reason: closest ? { ...reason(closest.ch, null), score: null } : null };
+}
+
+/** Places one article: decides its event and storyline and commits the decision to the index. */
+export function placeArticle(index: StoryIndex, f: ArticleFeatures, opts: ClusterOptions = DEFAULT_CLUSTER_OPTIONS): Placement {
+  const all = [...f.features.keys()];
+  const { docs, df } = index.df(all);
+  const vec = weighVector(f.features, df, docs, opts.eventIdfPower);
+  const svec = weighVector(f.features, df, docs, opts.storylineIdfPower);
+  const lookup = lookupFeatures(f, df, docs, opts.lookup);
+
+  const eventIds = rankCandidates(index.postings(lookup, 'event', opts.perFeature), df, docs, opts.eventCandidates);
+  const storyIds = rankCandidates(index.postings(lookup, 'storyline', opts.perFeature), df, docs, opts.storylineCandidates);
+  const events = index.clusters(eventIds).filter((c) => c.level === 'event');
+  const parents = new Set(events.map((e) => e.parent!).filter((p) => !storyIds.includes(p)));
+  const storylines = index.clusters([...storyIds, ...parents]).filter((c) => c.level === 'storyline');
+
+  // The best event the article may join.
+  const ev = pick(
+    events,
+    (c) => channels(vec, f.when, f.language, c, opts.event.windowDays),
+    (ch) => eventScore(ch, opts.event),
+    (ch) => combine(ch, opts.event.weights),
+  );
+  const event = ev.chosen;
+
+  // Its storyline: the event's own, or the best one for a new event.
+  let storyline: ClusterState | null;
+  let storyReason: PlacementReason | null;
+  if (event) {
+    storyline = storylines.find((s) => s.id === event.parent) ?? index.clusters([event.parent!])[0] ?? null;
+    const ch = storyline ? channels(svec, f.when, f.language, storyline) : null;
+    storyReason = ch ? reason(ch, storylineRaw(ch, opts.storyline)) : null;
+  } else {
+    const st = pick(
+      storylines,
+      (c) => channels(svec, f.when, f.language, c),
+      (ch) => storylineScore(ch, opts.storyline),
+      (ch) => storylineRaw(ch, opts.storyline),
+    );
+    storyline = st.chosen;
+    storyReason = st.reason;
+  }
+
+  const seq = index.nextSeq();
+  const newStoryline = !storyline;
+  const storyBase = storyline ?? emptyCluster(clusterId('storyline', f.id), 'storyline', null, seq);
+  const newEvent = !event;
+  const eventBase = event ?? emptyCluster(clusterId('event', f.id), 'event', storyBase.id, seq);
+  const placement: Placement = {
+    articleId: f.id,
+    seq,
+    eventId: eventBase.id,
+    storylineId: storyBase.id,
+    newEvent,
+    newStoryline,
+    eventReason: ev.reason,
+    storylineReason: storyReason,
+    event: withArticle(eventBase, vec, f, seq, opts.eventVector),
+    storyline: withArticle(storyBase, svec, f, seq, opts.storylineVector),
+    features: all,
+    postings: lookup,
+    when: f.when,
+    language: f.language,
+    source: f.source,
+  };
+  index.commit(placement);
+  return placement;
+}

@@ -1,0 +1,81 @@
+// The story index in memory: for tests, benchmarks and anything that clusters a batch without a store.
+// Postings keep, per feature and level, only the most recent POSTINGS_KEPT clusters — lookups read at
+// most that many, so memory and time per article stay flat however common a feature gets.
+import type { ClusterLevel, ClusterState, Placement, StoryIndex } from './model.ts';
+
+export const POSTINGS_KEPT = 64;
+
+export interface Membership {
+  articleId: string;
+  seq: number;
+  eventId: string;
+  storylineId: string;
+}
+
+export class MemoryStoryIndex implements StoryIndex {
+  private docs = 0;
+  private seq = 0;
+  private readonly dfs = new Map<string, number>();
+  /** Per level, feature -> cluster ids, least recent first (at most POSTINGS_KEPT). */
+  private readonly lists: Record<ClusterLevel, Map<string, string[]>> = { event: new Map(), storyline: new Map() };
+  private readonly states = new Map<string, ClusterState>();
+  readonly members: Membership[] = [];
+
+  df(features: string[]): { docs: number; df: Map<string, number> } {
+    const df = new Map<string, number>();
+    for (const f of features) {
+      const n = this.dfs.get(f);
+      if (n) df.set(f, n);
+    }
+    return { docs: this.docs, df };
+  }
+
+  postings(features: string[], level: ClusterLevel, perFeature: number): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const f of features) {
+      const list = this.lists[level].get(f);
+      if (!list) continue;
+      out.set(f, list.slice(-perFeature).reverse());
+    }
+    return out;
+  }
+
+  clusters(ids: string[]): ClusterState[] {
+    return [...new Set(ids)].map((id) => this.states.get(id)).filter((c): c is ClusterState => !!c);
+  }
+
+  nextSeq(): number {
+    return this.seq + 1;
+  }
+
+  commit(p: Placement): void {
+    this.seq = p.seq;
+    this.docs++;
+    for (const f of p.features) this.dfs.set(f, (this.dfs.get(f) ?? 0) + 1);
+    this.states.set(p.event.id, p.event);
+    this.states.set(p.storyline.id, p.storyline);
+    for (const [level, id] of [['event', p.eventId], ['storyline', p.storylineId]] as const) {
+      for (const f of p.postings) {
+        const list = this.lists[level].get(f);
+        if (!list) {
+          this.lists[level].set(f, [id]);
+          continue;
+        }
+        const at = list.lastIndexOf(id);
+        if (at === list.length - 1) continue;
+        if (at >= 0) list.splice(at, 1);
+        list.push(id);
+        if (list.length > POSTINGS_KEPT) list.shift();
+      }
+    }
+    this.members.push({ articleId: p.articleId, seq: p.seq, eventId: p.eventId, storylineId: p.storylineId });
+  }
+
+  cluster(id: string): ClusterState | undefined {
+    return this.states.get(id);
+  }
+
+  allClusters(): ClusterState[] {
+    return [...this.states.values()];
+  }
+}

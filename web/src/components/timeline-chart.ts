@@ -1,0 +1,151 @@
+// The timeline as a chart: one lane per source, one point per report of a happening (circle) or
+// statement (diamond) at its date. Clicking goes to the entry of the nearest point in the list below. Chart.js is
+// loaded only when the chart is drawn, so the page paints without waiting for it.
+import { h } from '../dom.ts';
+import { formatDate } from '../format.ts';
+import type { SourceRef, TimelineItem } from './story-api.ts';
+import { dayNumber, dayTick, monthTicks } from './story-format.ts';
+
+export interface TimelineChart {
+  element: HTMLElement;
+  destroy(): void;
+}
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+interface PointMeta {
+  item: number;
+  source: string;
+}
+
+/** Ticks for a day range: month starts, or every few days when it spans under two months. */
+export function dayTicks(min: number, max: number, most: number): { ticks: number[]; withDay: boolean } {
+  if (max - min >= 62) return { ticks: monthTicks(min, max, most), withDay: false };
+  const step = Math.max(1, Math.ceil((max - min) / most));
+  const ticks: number[] = [];
+  for (let d = Math.ceil(min); d <= max; d += step) ticks.push(d);
+  return { ticks, withDay: true };
+}
+
+export async function timelineChart(
+  items: TimelineItem[],
+  sources: SourceRef[],
+  onPick: (item: number) => void,
+  signal: AbortSignal,
+): Promise<TimelineChart | null> {
+  if (items.length === 0) return null;
+  const { Chart, ScatterController, PointElement, LinearScale, Tooltip, Legend } = await import('chart.js');
+  if (signal.aborted) return null;
+  Chart.register(ScatterController, PointElement, LinearScale, Tooltip, Legend);
+
+  const compact = window.matchMedia('(max-width: 600px)').matches;
+  // A lane per source that reports an entry, in the order given.
+  const reporting = new Set(items.flatMap((i) => i.evidence.map((e) => e.source.id)));
+  const shown = sources.filter((s) => reporting.has(s.id));
+  const lanes = shown.map((s) => s.id);
+  const laneNames = shown.map((s) => s.name);
+  const points: Record<TimelineItem['kind'], { x: number; y: number }[]> = { happening: [], statement: [] };
+  const meta: Record<TimelineItem['kind'], PointMeta[]> = { happening: [], statement: [] };
+  items.forEach((item, i) => {
+    const day = dayNumber(item.date);
+    for (const s of new Set(item.evidence.map((e) => e.source.id))) {
+      const lane = lanes.indexOf(s);
+      if (lane < 0) continue;
+      points[item.kind].push({ x: day, y: lane });
+      meta[item.kind].push({ item: i, source: s });
+    }
+  });
+  const days = items.map((i) => dayNumber(i.date));
+  const first = Math.min(...days);
+  const last = Math.max(...days);
+  const pad = Math.max(10, (last - first) * 0.03);
+  const min = first - pad;
+  const max = last + pad;
+  const { ticks, withDay } = dayTicks(min, max, compact ? 4 : 8);
+
+  const css = getComputedStyle(document.documentElement);
+  const colour = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+  const muted = colour('--muted', '#666');
+  const line = colour('--line', '#ddd');
+  const kinds: { kind: TimelineItem['kind']; label: string; colour: string; style: 'circle' | 'rectRot' }[] = [
+    { kind: 'happening', label: 'Happening', colour: colour('--time', '#0e7c86'), style: 'circle' },
+    { kind: 'statement', label: 'Statement', colour: colour('--accent', '#1f5fbf'), style: 'rectRot' },
+  ];
+
+  const months = new Set(items.map((i) => i.date.slice(0, 7))).size;
+  const canvas = h('canvas', {
+    role: 'img',
+    'aria-label': `Timeline chart: ${items.length} entries from ${formatDate(items[0].date)} to ${formatDate(items[items.length - 1].date)} in ${months} months, one lane per source reporting them. The list below has every entry.`,
+  });
+  const element = h('div', { class: 'timeline-chart', vars: { '--lanes': String(Math.max(2, lanes.length)) } }, canvas);
+  const chart = new Chart(canvas, {
+    type: 'scatter',
+    data: {
+      datasets: kinds.map((k) => ({
+        label: k.label,
+        data: points[k.kind],
+        backgroundColor: k.colour,
+        borderColor: k.colour,
+        pointStyle: k.style,
+        pointRadius: compact ? 4.5 : 6,
+        pointHoverRadius: compact ? 6.5 : 8,
+      })),
+    },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      layout: { padding: { right: 8 } },
+      // The nearest point answers hover and click anywhere in the chart: small points are easy to hit.
+      interaction: { mode: 'nearest', intersect: false, axis: 'xy' },
+      plugins: {
+        legend: { position: 'top', align: 'end', labels: { color: muted, usePointStyle: true, boxHeight: 7 } },
+        tooltip: {
+          callbacks: {
+            title: (ctx) => {
+              const m = meta[kinds[ctx[0].datasetIndex].kind][ctx[0].dataIndex];
+              const item = items[m.item];
+              return `${formatDate(item.date)} · ${item.kind === 'statement' ? `${item.speaker?.name ?? 'unnamed'} said` : 'happening'}`;
+            },
+            label: (ctx) => {
+              const m = meta[kinds[ctx.datasetIndex].kind][ctx.dataIndex];
+              return [clip(items[m.item].text, compact ? 50 : 90), `— ${clip(laneNames[lanes.indexOf(m.source)], 60)}`];
+            },
+          },
+        },
+      },
+      scales: {
+        x: {
+          type: 'linear',
+          min,
+          max,
+          grid: { color: line },
+          afterBuildTicks: (scale) => {
+            scale.ticks = ticks.map((value) => ({ value }));
+          },
+          ticks: { color: muted, maxRotation: 0, autoSkip: false, callback: (v) => dayTick(Number(v), withDay) },
+        },
+        y: {
+          type: 'linear',
+          min: -0.6,
+          max: lanes.length - 0.4,
+          reverse: true,
+          grid: { color: line },
+          afterBuildTicks: (scale) => {
+            scale.ticks = lanes.map((_, value) => ({ value }));
+          },
+          ticks: { color: muted, autoSkip: false, callback: (v) => clip(laneNames[Number(v)] ?? '', compact ? 14 : 28) },
+        },
+      },
+      onClick: (_ev, elements) => {
+        const e = elements[0];
+        if (e) onPick(meta[kinds[e.datasetIndex].kind][e.index].item);
+      },
+      onHover: (ev, elements) => {
+        const target = ev.native?.target as HTMLElement | undefined;
+        if (target) target.style.cursor = elements.length ? 'pointer' : 'default';
+      },
+    },
+  });
+  return { element, destroy: () => chart.destroy() };
+}
