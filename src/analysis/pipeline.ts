@@ -2,12 +2,14 @@
 import type { AnalyzedArticle } from '../types.ts';
 import type { AnalysisStep } from './step.ts';
 import { sentencesStep } from './sentences/index.ts';
+import { entitiesStep } from './entities/index.ts';
 import { publishedAtStep, timesStep } from './times/index.ts';
 import { quantitiesStep } from './quantities/index.ts';
 import { quotesStep } from './quotes/index.ts';
 
 export const steps: AnalysisStep[] = [
   sentencesStep,
+  entitiesStep,
   publishedAtStep,
   timesStep,
   quantitiesStep,

@@ -9,6 +9,7 @@ import { registerReanalyze } from './commands/reanalyze.ts';
 import { registerLayerLists } from './commands/layers.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerEntities } from './commands/entities.ts';
+import { registerTag } from './commands/tag.ts';
 import { registerStories } from './commands/stories.ts';
 import { UsageError } from './context.ts';
 
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerLayerLists(program);
   registerServe(program);
   registerEntities(program);
+  registerTag(program);
   registerStories(program);
   return program;
 }

@@ -28,8 +28,8 @@ export interface ClusterOptions {
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   perFeature: 20,
-  eventCandidates: 30,
-  storylineCandidates: 20,
+  eventCandidates: 15,
+  storylineCandidates: 10,
   lookup: { e: 12, t: 8, f: 8, d: 4 },
   eventVector: { e: 40, t: 80, f: 40, d: 20 },
   storylineVector: { e: 60, t: 100, f: 40, d: 20 },

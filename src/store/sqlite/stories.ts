@@ -81,9 +81,9 @@ const MEMBER_COLUMNS = `sa.article_id, sa.seq, sa.event_id, sa.storyline_id, sa.
   a.title, a.file, a.source, a.language, a.published_at`;
 
 /** Cluster states kept in memory (the clusters touched most recently). */
-const CLUSTER_CACHE = 4096;
+const CLUSTER_CACHE = 8192;
 /** Document frequencies kept in memory; the cache is dropped and refilled when it grows past this. */
-const DF_CACHE = 1_000_000;
+const DF_CACHE = 500_000;
 /** Articles placed between writes of the changed rows (within one transaction). */
 const FLUSH_EVERY = 250;
 

@@ -1,0 +1,95 @@
+// Writes models/ner/README.md, the model card, from the facts each model file records about its
+// training (data, settings, development scores), so the card always matches the shipped files.
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeModel, modelPath } from '../../src/analysis/entities/ner/model.ts';
+import { readFileSync } from 'node:fs';
+
+interface Score {
+  type: string;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+const NAMES: Record<string, string> = { en: 'English', nl: 'Dutch' };
+
+export function writeModelCard(dir: string, langs: string[]): void {
+  const sections: string[] = [];
+  for (const lang of langs) {
+    const file = modelPath(lang, dir);
+    if (!existsSync(file)) continue;
+    const m = decodeModel(readFileSync(file));
+    const t = m.meta.training as Record<string, unknown>;
+    const scores = (t.devScores ?? []) as Score[];
+    const pct = (x: number) => (100 * x).toFixed(2);
+    sections.push(
+      [
+        `## ${NAMES[lang] ?? lang} (\`${lang}.model.gz\`, ${(statSync(file).size / 1e6).toFixed(1)} MB)`,
+        '',
+        `- Trained on \`${t.train}\`${t.extraTrain ? ` plus \`${t.extraTrain}\` (other language, domain-adapted)` : ''}, tuned on \`${t.dev}\`.`,
+        `- Word clusters and lower-case statistics from: ${(t.unlabelledSources as string[] | undefined)?.join(', ') || 'the training text only'}${t.clusterWords ? ` (${t.clusterWords} clustered word forms, ${t.clusterGranularities})` : ''}.`,
+        `- Gazetteer lists: ${t.gazetteerLists} (${t.gazetteerEntries} entries).`,
+        `- Learner: averaged structured perceptron, ${t.ensemble} models averaged per stage, ${t.epochs} epochs, ${t.folds}-fold jackknife for the second stage and the training-name gazetteer, seed ${t.seed}; ${m.stage1.size} + ${m.stage2?.size ?? 0} weight rows.`,
+        '',
+        `Development set (${t.dev}), conlleval entity-level scores:`,
+        '',
+        '| type | precision | recall | F1 |',
+        '|---|---|---|---|',
+        ...scores.map((s) => `| ${s.type} | ${pct(s.precision)} | ${pct(s.recall)} | ${pct(s.f1)} |`),
+        '',
+      ].join('\n'),
+    );
+  }
+  const card = `# Named-entity models
+
+Statistical sequence taggers for PER, ORG, LOC and MISC names, used by the entities step
+(\`src/analysis/entities\`) and by \`dossier tag\`. One gzip'd binary file per language
+(see \`src/analysis/entities/ner/container.ts\` and \`model.ts\` for the format).
+
+## How they work
+
+A two-stage averaged structured perceptron over BILOU tags with Viterbi decoding. Stage 1 uses
+word features (form, lower case, prefixes and suffixes, word shape, capitalisation class), the
+neighbouring words, shapes and word clusters, compound heads of neighbouring words, the position
+in the sentence and headline mode, gazetteer matches, and document-level evidence (is the word
+written in lower case elsewhere in the document, capitalised in mid-sentence, part of a longer
+capitalised name, and the words around its other occurrences). Stage 2 adds what stage 1
+predicted for the whole document (neighbouring tags, the labels given to the same word and the
+same name elsewhere, the type of an adjacent name). Stage 2 learns from stage-1 output produced
+by jackknifing, so it sees realistic stage-1 errors. Names from the training data are a gazetteer
+too; training documents only see the names of the other folds, so the tagger learns how far a
+gazetteer match can be trusted for a name it has not seen.
+
+The Dutch model also learns from the English training data, with "frustratingly easy" domain
+adaptation (Daumé 2007): every feature exists once shared and once per language, and the shipped
+weights are the shared plus the Dutch copy. English names and name shapes carry over; Dutch
+context words keep their own weights.
+
+## Data and licences
+
+- English: CoNLL-2003 (Tjong Kim Sang & De Meulder 2003), \`eng.train\`; Reuters RCV1 text,
+  annotations free for research; Reuters' terms apply to the text.
+- Dutch: CoNLL-2002 (Tjong Kim Sang 2002), \`ned.train\`; De Morgen text, free for research.
+- Word clusters and lower-case statistics (English): CoNLL-2003 training text, PolNeAR article
+  text (Newell, Margolin & Ruths 2018; research use) and ECB+ (Cybulska & Vossen 2014; CC BY 3.0).
+  Nothing derived from the BBC set is used.
+- Gazetteers: names from the training data of the model's own language and of the other
+  language (English names help the Dutch model and vice versa), and country names, capitals and
+  demonyms from the \`i18n-iso-countries\` (MIT) and \`world-countries\` (ODbL 1.0) packages.
+- The files contain weights and derived word lists, not the corpora. Like the CoNLL-trained
+  models of Stanford NER or spaCy, they inherit the research-use terms of the data.
+
+## Rebuild
+
+\`\`\`
+npm run train:ner              # both languages, from ../shared/data (about ten minutes on 2 cores)
+npm run train:ner -- --lang en # one language
+npm run bench:ner              # P/R/F1 per type on the development sets, tokens/s
+\`\`\`
+
+Training is deterministic for a given seed (\`--seed\`, default 1).
+
+${sections.join('\n')}`;
+  writeFileSync(join(dir, 'README.md'), card);
+}

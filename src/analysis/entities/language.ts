@@ -1,0 +1,99 @@
+// The entity layer's language data (src/lang/<code>/entities.json): honorifics, role and title
+// nouns, role modifiers, determiners, pronouns. Loaded once per language into matchers; the code
+// that uses them is language-neutral.
+import { langData } from '../../lang/registry.ts';
+import { foldWord } from './ner/wordform.ts';
+import { tokenize } from './ner/tokenize.ts';
+
+export type Gender = 'male' | 'female';
+
+interface EntitiesJson {
+  honorifics?: { male?: string[]; female?: string[]; any?: string[] };
+  determiners?: string[];
+  possessives?: string[];
+  genitiveSuffixes?: string[];
+  roleModifiers?: string[];
+  roleLinks?: string[];
+  roles?: string[];
+  leaderNouns?: string[];
+  leaderRoles?: string[];
+  pronouns?: { male?: string[]; female?: string[] };
+}
+
+/** Lowercased, typographically folded form used for every comparison. */
+export function norm(w: string): string {
+  return foldWord(w).toLowerCase();
+}
+
+/** A set of phrases (token sequences), matched on normalised tokens. */
+export class PhraseSet {
+  private set = new Set<string>();
+  private maxLen = 0;
+  constructor(phrases: readonly string[], lang: string) {
+    for (const p of phrases) {
+      const toks = tokenize(p, lang).map((t) => norm(t.text));
+      if (!toks.length) continue;
+      this.set.add(toks.join(' '));
+      this.maxLen = Math.max(this.maxLen, toks.length);
+    }
+  }
+  has(phrase: string): boolean {
+    return this.set.has(phrase);
+  }
+  /** Length of the longest phrase that ends at token index `end` (inclusive), 0 if none. */
+  endingAt(toks: readonly string[], end: number, floor = 0): number {
+    for (let len = Math.min(this.maxLen, end - floor + 1); len >= 1; len--) {
+      if (this.set.has(toks.slice(end - len + 1, end + 1).join(' '))) return len;
+    }
+    return 0;
+  }
+  /** Length of the longest phrase that starts at token index `start`, 0 if none. */
+  startingAt(toks: readonly string[], start: number, ceil = toks.length): number {
+    for (let len = Math.min(this.maxLen, ceil - start); len >= 1; len--) {
+      if (this.set.has(toks.slice(start, start + len).join(' '))) return len;
+    }
+    return 0;
+  }
+}
+
+export interface EntityLanguage {
+  honorifics: Map<string, Gender | null>;
+  determiners: Set<string>;
+  possessives: Set<string>;
+  genitiveSuffixes: string[];
+  roleModifiers: Set<string>;
+  roleLinks: Set<string>;
+  roles: PhraseSet;
+  leaderNouns: PhraseSet;
+  leaderRoles: PhraseSet;
+  pronouns: Map<string, Gender>;
+}
+
+const cache = new Map<string, EntityLanguage>();
+
+export function entityLanguage(lang: string): EntityLanguage {
+  let el = cache.get(lang);
+  if (el) return el;
+  const d = langData<EntitiesJson>(lang, 'entities') ?? {};
+  const honorifics = new Map<string, Gender | null>();
+  for (const w of d.honorifics?.male ?? []) honorifics.set(norm(w), 'male');
+  for (const w of d.honorifics?.female ?? []) honorifics.set(norm(w), 'female');
+  for (const w of d.honorifics?.any ?? []) honorifics.set(norm(w), null);
+  const pronouns = new Map<string, Gender>();
+  for (const w of d.pronouns?.male ?? []) pronouns.set(norm(w), 'male');
+  for (const w of d.pronouns?.female ?? []) pronouns.set(norm(w), 'female');
+  el = {
+    honorifics,
+    determiners: new Set((d.determiners ?? []).map(norm)),
+    possessives: new Set((d.possessives ?? []).map(norm)),
+    genitiveSuffixes: d.genitiveSuffixes ?? [],
+    roleModifiers: new Set((d.roleModifiers ?? []).map(norm)),
+    roleLinks: new Set((d.roleLinks ?? []).map(norm)),
+    roles: new PhraseSet(d.roles ?? [], lang),
+    leaderNouns: new PhraseSet(d.leaderNouns ?? [], lang),
+    leaderRoles: new PhraseSet(d.leaderRoles ?? [], lang),
+    pronouns,
+  };
+  cache.set(lang, el);
+  return el;
+}

@@ -1,0 +1,158 @@
+// The entities step on the example articles: mentions merged into entities, roles with spans,
+// role nouns resolved to the role holder, typo-tolerant surnames, offsets exact.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { entitiesStep, findEntities } from '../../src/analysis/entities/index.ts';
+import { segmentSentences } from '../../src/analysis/sentences/segment.ts';
+import type { AnalyzedArticle, EntityLayer } from '../../src/types.ts';
+
+const example = (name: string) => readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8');
+
+function entities(text: string, lang: string): EntityLayer[] {
+  return findEntities(text, lang, segmentSentences(text, lang));
+}
+const byName = (ents: EntityLayer[], name: string) => {
+  const found = ents.filter((e) => e.name === name);
+  expect(found.length, `one entity named ${name}`).toBe(1);
+  return found[0];
+};
+const texts = (e: EntityLayer) => e.mentions.map((m) => m.text);
+
+function checkOffsets(text: string, ents: EntityLayer[]) {
+  for (const e of ents) {
+    for (const m of e.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+    for (const r of e.roles ?? []) expect(text.slice(r.start, r.end)).toBe(r.text);
+  }
+}
+
+describe('entities of seed 000 (English)', () => {
+  const text = example('000_3a9e140460d11d4b.txt');
+  const ents = entities(text, 'en');
+
+  it('merges full name, surname, "the president" and "he" into Donald Trump with his role', () => {
+    const trump = byName(ents, 'Donald Trump');
+    expect(trump.type).toBe('PER');
+    expect(texts(trump)).toContain('Trump');
+    expect(texts(trump)).toContain('the president');
+    expect(texts(trump)).toContain('he');
+    expect(trump.roles?.map((r) => r.role)).toContain('US President');
+    const role = trump.roles!.find((r) => r.role === 'US President')!;
+    expect(text.slice(role.start, role.end)).toBe('US President');
+    expect(role.end).toBeLessThan(text.indexOf('Donald Trump') + 1);
+  });
+
+  it('resolves "The Israeli leader" to Netanyahu, not Trump', () => {
+    const bibi = byName(ents, 'Benjamin Netanyahu');
+    expect(texts(bibi)).toContain('The Israeli leader');
+    expect(bibi.roles?.map((r) => r.role)).toEqual(expect.arrayContaining(['Israeli Prime Minister', 'Prime Minister']));
+    expect(texts(byName(ents, 'Donald Trump'))).not.toContain('The Israeli leader');
+  });
+
+  it('gives roles to the other people and keeps them apart', () => {
+    expect(byName(ents, 'Yoav Gallant').roles?.map((r) => r.role)).toEqual(['former defense minister']);
+    expect(byName(ents, 'Mohammed Deif').roles?.map((r) => r.role)).toEqual(['Hamas commander']);
+    expect(byName(ents, 'Steve Witkoff').roles?.map((r) => r.role)).toEqual(['US envoy']);
+    expect(byName(ents, 'Mike Huckabee').roles?.map((r) => r.role)).toEqual(['US Ambassador to Israel']);
+    expect(byName(ents, 'Hamas').type).toBe('ORG');
+    checkOffsets(text, ents);
+  });
+
+  it('runs as a pipeline step', () => {
+    const doc = { text, language: 'en', sentences: segmentSentences(text, 'en') } as unknown as AnalyzedArticle;
+    const out = entitiesStep.run(doc);
+    expect(out.entities?.map((e) => e.name)).toEqual(ents.map((e) => e.name));
+    expect(entitiesStep.run({ ...doc, language: 'xx' }).entities).toEqual([]);
+  });
+});
+
+describe('entities of seed 003 and 004 (English)', () => {
+  it('joins the misspelt "Kusher" to Jared Kushner and "the Israeli Prime Minister" to Netanyahu', () => {
+    const text = example('003_1d174a4085385254.txt');
+    const ents = entities(text, 'en');
+    const kushner = byName(ents, 'Jared Kushner');
+    expect(texts(kushner)).toEqual(['Jared Kushner', 'Kusher']);
+    expect(texts(byName(ents, 'Benjamin Netanyahu'))).toContain('the Israeli Prime Minister');
+    expect(texts(byName(ents, 'Donald Trump'))).toContain('The U.S. president');
+    expect(byName(ents, 'Tony Blair').roles?.map((r) => r.role)).toEqual(['former U.K. Prime Minister']);
+    expect(byName(ents, 'Steve Witkoff').roles?.map((r) => r.role)).toEqual(['White House envoy']);
+    checkOffsets(text, ents);
+  });
+
+  it('merges "Mr. Blinken", "the Secretary" and "the secretary of state" into Antony Blinken', () => {
+    const text = example('004_ed9a467948e1cb24.txt');
+    const ents = entities(text, 'en');
+    const blinken = byName(ents, 'Antony Blinken');
+    expect(texts(blinken)).toEqual(expect.arrayContaining(['Antony Blinken', 'Blinken', 'The Secretary', 'the secretary of state']));
+    expect(blinken.mentions.some((m) => text.slice(m.start - 4, m.end) === 'Mr. Blinken')).toBe(true);
+    expect(blinken.roles?.map((r) => r.role)).toEqual(expect.arrayContaining(['U.S. Secretary of State', 'Secretary of State']));
+    const miller = byName(ents, 'Matthew Miller');
+    expect(texts(miller)).toContain('Miller');
+    expect(miller.roles?.map((r) => r.role)).toEqual(['State Department spokesman']);
+    expect(byName(ents, 'Isaac Herzog').mentions.length).toBeGreaterThanOrEqual(2);
+    expect(byName(ents, 'Benny Gantz').roles?.map((r) => r.role)).toEqual(['War Cabinet member']);
+    expect(byName(ents, 'Israel Katz').roles?.map((r) => r.role)).toEqual(['Israeli Foreign Minister']);
+    const biden = byName(ents, 'Joe Biden');
+    expect(texts(biden).filter((t) => t === 'Biden').length).toBeGreaterThanOrEqual(2);
+    checkOffsets(text, ents);
+  });
+});
+
+describe('entities of seed 002 (Dutch)', () => {
+  const text = example('002_74f363901181367a.txt');
+  const ents = entities(text, 'nl');
+
+  it('finds Dutch roles and merges surnames', () => {
+    // Known miss of the shipped Dutch model: "Yoav Gallant" is not tagged (see the test below).
+    const saar = byName(ents, 'Gideon Saar');
+    expect(texts(saar).filter((t) => t === 'Saar').length).toBeGreaterThanOrEqual(2);
+    expect(saar.roles?.map((r) => r.role)).toEqual(['Israëlische minister van Buitenlandse Zaken']);
+    const bibi = byName(ents, 'Benjamin Netanyahu');
+    expect(bibi.roles?.map((r) => r.role)).toEqual(expect.arrayContaining(['Israëlische premier']));
+    expect(texts(bibi)).toContain('Netanyahu');
+    expect(byName(ents, 'Donald Trump').roles?.map((r) => r.role)).toEqual(['Amerikaanse president']);
+    expect(byName(ents, 'Bassem Naim').roles?.map((r) => r.role)).toEqual(['Senior Hamas-functionaris']);
+    checkOffsets(text, ents);
+  });
+
+  // Fails today: the shipped Dutch model does not tag "Yoav Gallant" in this article. Turns green
+  // (and must then become a plain `it`) when the model finds him.
+  it.fails('gives Yoav Gallant his role (known miss of the current model)', () => {
+    expect(byName(ents, 'Yoav Gallant').roles?.map((r) => r.role)).toEqual(['voormalig minister van Defensie']);
+  });
+
+  it('resolves "de Israëlische premier" to the premier named in the article', () => {
+    const variant = `${text}\n\nDe Israëlische premier wil de oorlog voortzetten, zei een woordvoerder.`;
+    const bibi = byName(entities(variant, 'nl'), 'Benjamin Netanyahu');
+    expect(texts(bibi)).toContain('De Israëlische premier');
+  });
+});
+
+describe('merging rules on written variants', () => {
+  // Fails today: the shipped English model does not tag "Hunter Biden" as a person in this text.
+  it.fails('never merges two people who share a surname (known miss of the current model)', () => {
+    const text = 'President Joe Biden met his son Hunter Biden in Delaware on Monday. Hunter Biden later told reporters that Joe Biden was tired.';
+    const ents = entities(text, 'en');
+    const per = ents.filter((e) => e.type === 'PER').map((e) => e.name);
+    expect(per).toEqual(expect.arrayContaining(['Joe Biden', 'Hunter Biden']));
+    expect(texts(byName(ents, 'Joe Biden'))).not.toContain('Hunter Biden');
+  });
+
+  it('joins a bare surname to the person with that surname mentioned last', () => {
+    const text = 'Jake Sullivan spoke first. Then Antony Blinken took the floor. Blinken said the talks would resume. Sullivan agreed.';
+    const ents = entities(text, 'en');
+    expect(texts(byName(ents, 'Antony Blinken'))).toEqual(['Antony Blinken', 'Blinken']);
+    expect(texts(byName(ents, 'Jake Sullivan'))).toEqual(['Jake Sullivan', 'Sullivan']);
+  });
+
+  it('joins an acronym to the organisation it abbreviates', () => {
+    const text = 'The International Criminal Court issued warrants on Thursday. Israel rejected the ICC decision the same day.';
+    const icc = byName(entities(text, 'en'), 'International Criminal Court');
+    expect(texts(icc)).toEqual(['International Criminal Court', 'ICC']);
+  });
+
+  it('does not resolve a role nobody in the article holds', () => {
+    const text = 'Benjamin Netanyahu met Antony Blinken in Jerusalem. The king was not present.';
+    const ents = entities(text, 'en');
+    expect(ents.flatMap((e) => texts(e))).not.toContain('The king');
+  });
+});
