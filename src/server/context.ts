@@ -28,5 +28,5 @@ export type RouteModule = (app: FastifyInstance, ctx: ServerContext) => void | P
 
 /** The store filter and page from the shared query parameters. */
 export function articleFilter(q: FilterQS): ArticleFilter & Page {
-  return { language: q.lang, source: q.source, from: q.from, to: q.to, limit: q.limit, offset: q.offset };
+  return { language: q.lang, source: q.source, entity: q.entity, from: q.from, to: q.to, limit: q.limit, offset: q.offset };
 }

@@ -27,6 +27,7 @@ export const filterQuery = {
     maxItems: 50,
     description: 'Exact source (outlet) name; repeat for several.',
   },
+  entity: { type: 'string', minLength: 1, maxLength: 300, description: 'Only articles naming this entity: its key (per:benjamin-netanyahu; see /api/entities).' },
   from: { type: 'string', pattern: isoPrefix, description: 'Published on or after (2024, 2024-05 or 2024-05-01).' },
   to: { type: 'string', pattern: isoPrefix, description: 'Published on or before, the whole prefix included (to=2024-05 includes 31 May).' },
 } as const;
@@ -34,6 +35,7 @@ export const filterQuery = {
 export interface FilterQS {
   lang?: string[];
   source?: string[];
+  entity?: string;
   from?: string;
   to?: string;
   limit: number;
@@ -119,7 +121,16 @@ export const facetsSchema = {
   $id: 'SearchFacets',
   type: 'object',
   description: 'Counts over all matches; value null collects articles without one.',
-  properties: { language: facetList, source: facetList, month: facetList },
+  properties: {
+    language: facetList,
+    source: facetList,
+    entity: {
+      type: 'array',
+      description: 'The 20 entities named by most matches: value is the entity key (filter with entity=).',
+      items: { type: 'object', properties: { value: { type: 'string' }, name: { type: 'string' }, type: { type: 'string' }, count: { type: 'integer' } } },
+    },
+    month: facetList,
+  },
 } as const;
 
 const span = { start: { type: 'integer' }, end: { type: 'integer' }, text: { type: 'string' } } as const;

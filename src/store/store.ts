@@ -112,9 +112,18 @@ export interface FacetCount {
   count: number;
 }
 
+/** An entity facet value: the global entity key, with its name and type for display. */
+export interface EntityFacetCount extends FacetCount {
+  value: string;
+  name: string;
+  type: EntityType;
+}
+
 export interface SearchFacets {
   language: FacetCount[];
   source: FacetCount[];
+  /** The entities named most often among the matches (top 20 by number of matching articles). */
+  entity: EntityFacetCount[];
   /** "YYYY-MM" of publishedAt ("YYYY" when only the year is known). */
   month: FacetCount[];
 }

@@ -249,3 +249,17 @@ describe('OpenAPI', () => {
     expect(doc.paths['/api/articles'].get.parameters.map((p: { name: string }) => p.name)).toContain('entity');
   });
 });
+
+describe('entity facet and filter of search', () => {
+  it('counts the entities named by the matches and narrows a search to one entity', async () => {
+    const all = await get('/api/search?q=Hamas&limit=50');
+    const bibi = all.facets.entity.find((f: { value: string }) => f.value === 'per:benjamin-netanyahu');
+    expect(bibi).toMatchObject({ name: 'Benjamin Netanyahu', type: 'PER' });
+    expect(bibi.count).toBeGreaterThan(1);
+    expect(bibi.count).toBeLessThanOrEqual(all.total);
+    const narrowed = await get('/api/search?q=Hamas&entity=per:benjamin-netanyahu&limit=50');
+    expect(narrowed.total).toBe(bibi.count);
+    const keys = await keysByArticle();
+    for (const hit of narrowed.hits) expect(keys.get(hit.id)?.has('per:benjamin-netanyahu')).toBe(true);
+  });
+});

@@ -87,6 +87,8 @@ export const entityHref = (key: string) => `/entities/${encodeURIComponent(key).
 export interface Filters {
   lang?: string[];
   source?: string[];
+  /** A global entity key (per:benjamin-netanyahu). */
+  entity?: string;
   from?: string;
   to?: string;
   limit?: number;

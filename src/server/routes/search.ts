@@ -14,7 +14,7 @@ export const searchRoutes: RouteModule = (app, { store }) => {
       schema: {
         tags: ['search'],
         summary: 'Search articles',
-        description: `${SYNTAX} Facets count all matches (language, source, month of publication).`,
+        description: `${SYNTAX} Facets count all matches (language, source, entity, month of publication).`,
         querystring: querySchema({ q: { type: 'string', minLength: 1, maxLength: 1000, description: 'The query.' }, ...filterQuery, ...pageQuery }, ['q']),
         response: {
           200: {

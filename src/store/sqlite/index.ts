@@ -27,6 +27,7 @@ import {
   type QuoteRow,
   type RowsResult,
   type SearchFacets,
+  type EntityFacetCount,
   type SearchResult,
   type EntityCooccurrence,
   type EntityDetail,
@@ -355,6 +356,18 @@ export class SqliteStore implements Store {
     return { total, items: rows.map(toSummary) };
   }
 
+  /** Top entities (global keys) among the articles matched by `from` (a search's FROM … WHERE). */
+  private entityFacet(from: string, params: unknown[]): EntityFacetCount[] {
+    const hasIndex = this.db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'entity_links'").get();
+    if (!hasIndex) return [];
+    return this.stmt(
+      `WITH m AS MATERIALIZED (SELECT a.id ${from})
+       SELECT l.key AS value, e.name AS name, e.type AS type, count(DISTINCT l.article_id) AS count
+       FROM m JOIN entity_links l ON l.article_id = m.id JOIN entities e ON e.key = l.key
+       GROUP BY l.key ORDER BY count DESC, e.name LIMIT 20`,
+    ).all(...params) as EntityFacetCount[];
+  }
+
   async search(query: string, opts: ArticleFilter & Page = {}): Promise<SearchResult> {
     this.open();
     const match = toFts5(parseQuery(query));
@@ -371,11 +384,12 @@ export class SqliteStore implements Store {
          UNION ALL SELECT 'source', source, count(*) FROM m GROUP BY source
          UNION ALL SELECT 'month', month, count(*) FROM m GROUP BY month`,
       ).all(...c.params) as { facet: keyof SearchFacets; value: string | null; n: number }[];
-      const facets: SearchFacets = { language: [], source: [], month: [] };
-      for (const r of facetRows) facets[r.facet].push({ value: r.value, count: r.n });
+      const facets: SearchFacets = { language: [], source: [], entity: [], month: [] };
+      for (const r of facetRows) if (r.facet !== 'entity') facets[r.facet].push({ value: r.value, count: r.n });
       const total = facets.language.reduce((n, f) => n + f.count, 0);
       byCount(facets.language);
       byCount(facets.source);
+      if (total > 0) facets.entity = this.entityFacet(from, c.params);
       facets.month.sort((x, y) => (x.value === null ? 1 : y.value === null ? -1 : x.value < y.value ? -1 : 1));
       const rows =
         total === 0 || offset >= total

@@ -61,6 +61,7 @@ export function filtersFrom(query: URLSearchParams, limit: number) {
   return {
     lang: query.getAll('lang').filter(Boolean),
     source: query.getAll('source').filter(Boolean),
+    entity: query.get('entity') || undefined,
     from: query.get('from') || undefined,
     to: query.get('to') || undefined,
     limit,

@@ -36,7 +36,7 @@ function syntaxHelp(open: boolean): HTMLElement {
   );
 }
 
-function facet(ctx: PageContext, title: string, values: FacetCount[], param: 'lang' | 'source' | 'month', label: (v: string) => string): HTMLElement | null {
+function facet(ctx: PageContext, title: string, values: FacetCount[], param: 'lang' | 'source' | 'entity' | 'month', label: (v: string) => string): HTMLElement | null {
   if (values.length === 0) return null;
   const current = param === 'month' ? (ctx.query.get('from') === ctx.query.get('to') ? ctx.query.get('from') : null) : ctx.query.get(param);
   const hrefFor = (v: string | null) =>
@@ -67,7 +67,7 @@ async function results(ctx: PageContext, r: SearchResponse): Promise<HTMLElement
     r.hits.map((hit) => articleItem(hit, h('p', { class: 'snippet', lang: hit.language }, snippetNodes(hit.snippet)))),
   );
   const chartSlot = h('div', { class: 'chart-slot' });
-  const filtered = ['lang', 'source', 'from', 'to'].some((p) => ctx.query.get(p));
+  const filtered = ['lang', 'source', 'entity', 'from', 'to'].some((p) => ctx.query.get(p));
   const view = h(
     'div',
     { class: 'search-results' },
@@ -76,8 +76,9 @@ async function results(ctx: PageContext, r: SearchResponse): Promise<HTMLElement
       { class: 'facets', 'aria-label': 'Narrow the results' },
       facet(ctx, 'Language', r.facets.language, 'lang', (v) => `${languageName(v)} (${v})`),
       facet(ctx, 'Source', r.facets.source, 'source', (v) => v),
+      facet(ctx, 'Entity', r.facets.entity ?? [], 'entity', (v) => r.facets.entity?.find((e) => e.value === v)?.name ?? v),
       facet(ctx, 'Month', r.facets.month, 'month', (v) => formatDate(v)),
-      filtered ? h('p', null, h('a', { href: withParams(ctx.url, { lang: undefined, source: undefined, from: undefined, to: undefined, offset: undefined }) }, 'Clear filters')) : null,
+      filtered ? h('p', null, h('a', { href: withParams(ctx.url, { lang: undefined, source: undefined, entity: undefined, from: undefined, to: undefined, offset: undefined }) }, 'Clear filters')) : null,
     ),
     h(
       'div',
