@@ -26,11 +26,13 @@ export interface ReanalyzeSummary {
   failures: ReanalyzeFailure[];
   /** The corpus-wide entity index, rebuilt from the new layers. */
   entities: { articles: number; entities: number; links: number; merges: number };
+  /** Events and storylines, recomputed from the new layers. */
+  stories: { events: number; storylines: number };
 }
 
 export async function reanalyzeStored(store: Store, opts: ReanalyzeOptions = {}): Promise<ReanalyzeSummary> {
   const analyzer = await createAnalyzer();
-  const summary: ReanalyzeSummary = { reanalyzed: 0, failures: [], entities: { articles: 0, entities: 0, links: 0, merges: 0 } };
+  const summary: ReanalyzeSummary = { reanalyzed: 0, failures: [], entities: { articles: 0, entities: 0, links: 0, merges: 0 }, stories: { events: 0, storylines: 0 } };
   let done = 0;
   for await (const { id, raw } of store.allRaw()) {
     if (opts.shouldStop?.()) throw new Error('stopped before the end');
@@ -47,5 +49,8 @@ export async function reanalyzeStored(store: Store, opts: ReanalyzeOptions = {})
   }
   // Global entities depend on every article's entities layer, in ingest order: rebuild them once.
   summary.entities = await store.rebuildEntities();
+  // Stories are placed from entities, figures and dates: recompute them from the new layers too.
+  const placed = await store.stories.restory();
+  summary.stories = { events: placed.newEvents, storylines: placed.newStorylines };
   return summary;
 }
