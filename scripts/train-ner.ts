@@ -38,16 +38,18 @@ const configs: Record<string, LanguageConfig> = {
     ],
     clusters: true,
     crossLingual: join(data, 'conll2002/ned.train'),
-    silver: { model: 'self', corpora: [] },
+    silver: true,
   },
   nl: {
     lang: 'nl',
     train: join(data, 'conll2002/ned.train'),
     dev: join(data, 'conll2002/ned.testa'),
     unlabelled: [],
+    // English training documents as a second domain: +1.5 F1 on ned.testa. Their names join the
+    // (jackknifed) training-name gazetteer, so no separate cross-lingual list.
+    extraTrain: join(data, 'conll2003/eng.train'),
     // clusters induced from the 200k words of the training text alone did not help on ned.testa
     clusters: false,
-    crossLingual: join(data, 'conll2003/eng.train'),
   },
 };
 

@@ -75,7 +75,9 @@ context words keep their own weights.
   text (Newell, Margolin & Ruths 2018; research use) and ECB+ (Cybulska & Vossen 2014; CC BY 3.0).
   Nothing derived from the BBC set is used.
 - Gazetteers: names from the training data of the model's own language and of the other
-  language (English names help the Dutch model and vice versa), and country names, capitals and
+  language (Dutch names in the English model; the Dutch model trains on the English documents
+  themselves), "silver" names that a preliminary English tagger finds in the PolNeAR and ECB+
+  text (English model only), and country names, capitals and
   demonyms from the \`i18n-iso-countries\` (MIT) and \`world-countries\` (ODbL 1.0) packages.
 - The files contain weights and derived word lists, not the corpora. Like the CoNLL-trained
   models of Stanford NER or spaCy, they inherit the research-use terms of the data.
@@ -83,7 +85,7 @@ context words keep their own weights.
 ## Rebuild
 
 \`\`\`
-npm run train:ner              # both languages, from ../shared/data (about ten minutes on 2 cores)
+npm run train:ner              # both languages, from ../shared/data (10-15 minutes on 2 cores)
 npm run train:ner -- --lang en # one language
 npm run bench:ner              # P/R/F1 per type on the development sets, tokens/s
 \`\`\`

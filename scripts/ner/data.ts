@@ -6,6 +6,8 @@ import { type TokenSpan, spansFromBio } from '../../src/analysis/entities/ner/ta
 export interface LabelledDoc {
   sentences: string[][];
   spans: TokenSpan[][];
+  /** 0 for the model's own language, 1 for extra training data of another language. */
+  domain?: number;
 }
 
 /** Reads an annotated CoNLL file (IOB1 or IOB2 in the last column). */

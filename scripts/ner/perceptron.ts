@@ -80,10 +80,8 @@ export function trainPerceptron(docs: TrainDoc[], nKeys: number, opts: Perceptro
   let u = new Float64Array(cap * K);
   let rows = 0;
   const tr = emptyTransitions();
-  const trU = emptyTransitions();
   const trU64 = { trans: new Float64Array(tr.trans.length), end: new Float64Array(tr.end.length) };
   const masked = emptyTransitions();
-  void trU;
   let c = 1;
 
   const rowFor = (key: number): number => {
@@ -218,9 +216,11 @@ export function toLinearModel(index: FeatureIndex, tw: TrainedWeights, minAbs = 
     keys.push(index.keys[ki]);
     rowsKept.push(r);
   }
+  // rows in key order, so the file does not depend on the order features were first seen
+  const order = keys.map((_, i) => i).sort((a, b) => keys[a] - keys[b]);
   const w = new Float32Array(keys.length * K);
-  rowsKept.forEach((r, i) => w.set(tw.w.subarray(r * K, r * K + K), i * K));
-  return new LinearModel(Uint32Array.from(keys), w, tw.transitions);
+  order.forEach((src, i) => w.set(tw.w.subarray(rowsKept[src] * K, rowsKept[src] * K + K), i * K));
+  return new LinearModel(Uint32Array.from(order.map((i) => keys[i])), w, tw.transitions);
 }
 
 /** Trains `n` perceptrons with different shuffling seeds and averages their weights (reduces the

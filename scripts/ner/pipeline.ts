@@ -6,7 +6,7 @@ import { FeatureExtractor, type DocFeatures, type Lexicon } from '../../src/anal
 import { mix } from '../../src/analysis/entities/ner/hash.ts';
 import { Gazetteer } from '../../src/analysis/entities/ner/gazetteer.ts';
 import { EntityScorer } from '../../src/analysis/entities/ner/evaluate.ts';
-import { FEATURE_VERSION, createModel, loadNerModel, modelPath, saveNerModel, type NerModel } from '../../src/analysis/entities/ner/model.ts';
+import { FEATURE_VERSION, createModel, modelPath, saveNerModel, type NerModel } from '../../src/analysis/entities/ner/model.ts';
 import { bilouFromSpans, spansFromBilou, N_TAGS } from '../../src/analysis/entities/ner/tags.ts';
 import { tagDocumentBilou } from '../../src/analysis/entities/ner/tagger.ts';
 import { viterbi, maskTransitions } from '../../src/analysis/entities/ner/decode.ts';
@@ -26,9 +26,10 @@ export interface LanguageConfig {
   clusters: boolean;
   /** Annotated data of another language whose entity names join the gazetteer (list "xl-<TYPE>"). */
   crossLingual?: string;
-  /** Silver name lists ("silver-<TYPE>"): names the tagger of language `model` finds in `corpora`
-   *  ('self': a preliminary model of this language trained on the training data). */
-  silver?: { model: string; corpora: UnlabelledSource[] };
+  /** Annotated data of another language trained on as a second domain (domain adaptation). */
+  extraTrain?: string;
+  /** Add silver name lists ("silver-<TYPE>"): names a preliminary tagger finds in the unlabelled corpora. */
+  silver?: boolean;
 }
 
 export interface TrainOptions {
@@ -55,8 +56,9 @@ export async function trainLanguage(cfg: LanguageConfig, opts: TrainOptions): Pr
   const ensemble = opts.ensemble ?? 4;
   const minCount = opts.minCount ?? 2;
   const train = readLabelled(cfg.train);
-  const nGold = train.length;
-  if (process.env.NER_EXTRA) train.push(...readLabelled(process.env.NER_EXTRA).map((d) => ({ ...d, domain: 1 })));
+  // annotated data of another language, as a second domain (see augment)
+  const domainAdapt = Boolean(cfg.extraTrain);
+  if (cfg.extraTrain) train.push(...readLabelled(cfg.extraTrain).map((d) => ({ ...d, domain: 1 })));
   const dev = readLabelled(cfg.dev);
   log(`${L} train ${train.length} docs / ${countTokens(train)} tokens, dev ${dev.length} docs / ${countTokens(dev)} tokens`);
 
@@ -69,7 +71,7 @@ export async function trainLanguage(cfg: LanguageConfig, opts: TrainOptions): Pr
   log(`${L} lexicon: ${lcBucket.size} lower-case entries, ${clusters.size} clustered words`);
 
   // gazetteers: shared lists + training entities (out-of-fold for training documents)
-  const cross = cfg.crossLingual && !process.env.NER_EXTRA ? readLabelled(cfg.crossLingual) : [];
+  const cross = cfg.crossLingual ? readLabelled(cfg.crossLingual) : [];
   const silver = silverNames(cfg, opts, train, clusters, lcBucket, extraDocs);
   const baseGazetteer = (): Gazetteer => {
     const g = new Gazetteer();
@@ -100,10 +102,10 @@ export async function trainLanguage(cfg: LanguageConfig, opts: TrainOptions): Pr
     });
   }
   const fullEx = new FeatureExtractor(fullLex);
-  const trainDocs1 = train.map((d, i) => toTrainDoc(d, feats1[i], index1, true));
+  const trainDocs1 = train.map((d, i) => toTrainDoc(d, feats1[i], index1, true, domainAdapt));
   pruneRare(trainDocs1, index1.keys.length, minCount);
   const devFeats1 = dev.map((d) => fullEx.stage1(d.sentences));
-  const devDocs1 = dev.map((d, i) => toTrainDoc(d, devFeats1[i], index1, false));
+  const devDocs1 = dev.map((d, i) => toTrainDoc(d, devFeats1[i], index1, false, domainAdapt));
   log(`${L} stage 1: ${index1.keys.length} distinct features (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
 
   const devReport = (tw: TrainedWeights, docs: TrainDoc[]) => score(dev, docs.map((d) => decodeIndexed(tw, d)));
@@ -114,7 +116,7 @@ export async function trainLanguage(cfg: LanguageConfig, opts: TrainOptions): Pr
     log,
     onEpoch: (e, tw) => log(`    dev F1 after epoch ${e}: ${(100 * devReport(tw, devDocs1).scores().overall.f1).toFixed(2)}`),
   });
-  const stage1 = toLinearModel(index1, mergeDomain(index1, tw1));
+  const stage1 = toLinearModel(index1, mergeDomain(index1, tw1, domainAdapt));
   let model = createModel(meta(cfg, opts, epochs, K), fullLex, stage1, null);
   const s1 = evaluate(model, dev);
   log(`${L} stage 1 dev:\n${s1.report()}`);
@@ -140,12 +142,12 @@ export async function trainLanguage(cfg: LanguageConfig, opts: TrainOptions): Pr
     for (let k = 0; k < K; k++) {
       const ex = new FeatureExtractor(lexFor(k));
       train.forEach((d, i) => {
-        if (fold[i] === k) trainDocs2[i] = toTrainDoc(d, concat(feats1[i], ex.stage2(d.sentences, jack[i])), index2, true);
+        if (fold[i] === k) trainDocs2[i] = toTrainDoc(d, concat(feats1[i], ex.stage2(d.sentences, jack[i])), index2, true, domainAdapt);
       });
     }
     const devDocs2 = dev.map((d, i) => {
       const p1 = tagDocumentBilou(model, d.sentences);
-      return toTrainDoc(d, concat(devFeats1[i], fullEx.stage2(d.sentences, p1)), index2, false);
+      return toTrainDoc(d, concat(devFeats1[i], fullEx.stage2(d.sentences, p1)), index2, false, domainAdapt);
     });
     pruneRare(trainDocs2, index2.keys.length, minCount);
     log(`${L} training stage 2: ${index2.keys.length} distinct features`);
@@ -155,7 +157,7 @@ export async function trainLanguage(cfg: LanguageConfig, opts: TrainOptions): Pr
       log,
       onEpoch: (e, tw) => log(`    dev F1 after epoch ${e}: ${(100 * devReport(tw, devDocs2).scores().overall.f1).toFixed(2)}`),
     });
-    model = createModel(model.meta, fullLex, stage1, toLinearModel(index2, mergeDomain(index2, tw2)));
+    model = createModel(model.meta, fullLex, stage1, toLinearModel(index2, mergeDomain(index2, tw2, domainAdapt)));
   }
   const final = evaluate(model, dev);
   log(`${L} final dev (${cfg.dev}):\n${final.report()}`);
@@ -169,7 +171,6 @@ export async function trainLanguage(cfg: LanguageConfig, opts: TrainOptions): Pr
     gazetteerLists: fullLex.gazetteer.names.join(', '),
     gazetteerEntries: fullLex.gazetteer.entries,
   });
-  model.meta.training.seconds = Math.round((Date.now() - t0) / 1000);
   const file = modelPath(cfg.lang, opts.outDir);
   const bytes = saveNerModel(model, file);
   log(`${L} wrote ${file} (${(bytes / 1e6).toFixed(1)} MB; stage 1 ${model.stage1.size} rows, stage 2 ${model.stage2?.size ?? 0} rows) in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
@@ -182,6 +183,7 @@ function meta(cfg: LanguageConfig, opts: TrainOptions, epochs: number, folds: nu
     featureVersion: FEATURE_VERSION,
     training: {
       train: cfg.train.split('/').slice(-2).join('/'),
+      extraTrain: cfg.extraTrain?.split('/').slice(-2).join('/'),
       dev: cfg.dev.split('/').slice(-2).join('/'),
       unlabelledSources: ['CoNLL training text', ...cfg.unlabelled.map((u) => ({ polnear: 'PolNeAR article text', ecbplus: 'ECB+ article text' })[u.kind])],
       epochs,
@@ -193,20 +195,21 @@ function meta(cfg: LanguageConfig, opts: TrainOptions, epochs: number, folds: nu
   };
 }
 
-function toTrainDoc(d: LabelledDoc, f: DocFeatures, index: FeatureIndex, grow: boolean): TrainDoc {
+function toTrainDoc(d: LabelledDoc, f: DocFeatures, index: FeatureIndex, grow: boolean, domainAdapt: boolean): TrainDoc {
   const gold = new Uint8Array(d.sentences.reduce((a, s) => a + s.length, 0));
   let from = 0;
   d.sentences.forEach((s, i) => {
     gold.set(bilouFromSpans(d.spans[i], s.length), from);
     from += s.length;
   });
-  if (process.env.NER_DA) f = augment(f, (d as { domain?: number }).domain ?? 0);
+  if (domainAdapt) f = augment(f, d.domain ?? 0);
   return { lengths: d.sentences.map((s) => s.length), gold, feats: index.convert(f, grow), offs: f.offs };
 }
 
 const DOMAIN_SALT = 0x6d6f64;
-export const saltedKeys = new Set<number>();
-/** Frustratingly easy domain adaptation (Daume 2007): every feature also as a domain-specific copy. */
+const saltedKeys = new Set<number>();
+/** "Frustratingly easy" domain adaptation (Daumé 2007): every feature twice, once shared and once
+ *  as a copy specific to the document's domain (0: the model's language, 1: the extra data). */
 function augment(f: DocFeatures, domain: number): DocFeatures {
   const n = f.offs.length - 1;
   const feats = new Uint32Array(f.feats.length * 2);
@@ -225,9 +228,10 @@ function augment(f: DocFeatures, domain: number): DocFeatures {
   return { feats, offs };
 }
 
-/** Runtime weights for the target domain: shared weight plus the target-domain copy. */
-export function mergeDomain(index: FeatureIndex, tw: TrainedWeights): TrainedWeights {
-  if (!process.env.NER_DA) return tw;
+/** Weights to ship: for each shared feature, its weight plus that of its domain-0 copy (at run time
+ *  every feature is a domain-0 feature); domain copies are dropped as keys of their own. */
+function mergeDomain(index: FeatureIndex, tw: TrainedWeights, domainAdapt: boolean): TrainedWeights {
+  if (!domainAdapt) return tw;
   const K = N_TAGS;
   const w = new Float32Array(tw.w.length);
   w.set(tw.w);
@@ -317,36 +321,27 @@ function pruneRare(docs: TrainDoc[], nKeys: number, min: number): void {
   for (const d of docs) for (let i = 0; i < d.feats.length; i++) if (d.feats[i] >= 0 && cnt[d.feats[i]] < min) d.feats[i] = -1;
 }
 
-/** Silver name lists: names found by a tagger in unlabelled text, with their majority type; single
- *  words must be seen twice. A preliminary one-stage model is trained when the tagger is this
- *  language's own ('self'); otherwise the model of the given language must be in the output dir. */
+/** Silver name lists: the names a preliminary one-stage tagger (trained on the training data)
+ *  finds in the unlabelled corpora, with their majority type; single words must be seen twice. */
 function silverNames(
   cfg: LanguageConfig,
   opts: TrainOptions,
   train: LabelledDoc[],
   clusters: Map<string, Int32Array>,
   lcBucket: Map<string, number>,
-  ownDocs: string[][][],
+  docs: string[][][],
 ): Map<string, string[][]> {
   const out = new Map<string, string[][]>();
-  if (!cfg.silver || process.env.NER_NOSILVER) return out;
+  if (!cfg.silver || !docs.length) return out;
   const t0 = Date.now();
-  let tagger: NerModel;
-  let docs: string[][][];
-  if (cfg.silver.model === 'self') {
-    const g = new Gazetteer();
-    addCountryLists(g, cfg.lang);
-    const lex: Lexicon = { clusters, lcBucket, gazetteer: g };
-    const ex = new FeatureExtractor(lex);
-    const index = new FeatureIndex();
-    const docsT = train.map((d) => toTrainDoc(d, ex.stage1(d.sentences), index, true));
-    const tw = trainEnsemble(docsT, index.keys.length, 1, { epochs: 10, seed: opts.seed });
-    tagger = createModel(meta(cfg, opts, 10, 0), lex, toLinearModel(index, tw), null);
-    docs = ownDocs;
-  } else {
-    tagger = loadNerModel(cfg.silver.model, opts.outDir);
-    docs = cfg.silver.corpora.flatMap((src) => readUnlabelled(src, cfg.silver!.model));
-  }
+  const g = new Gazetteer();
+  addCountryLists(g, cfg.lang);
+  const lex: Lexicon = { clusters, lcBucket, gazetteer: g };
+  const ex = new FeatureExtractor(lex);
+  const index = new FeatureIndex();
+  const docsT = train.map((d) => toTrainDoc(d, ex.stage1(d.sentences), index, true, false));
+  const tw = trainEnsemble(docsT, index.keys.length, 1, { epochs: 10, seed: opts.seed });
+  const tagger = createModel(meta(cfg, opts, 10, 0), lex, toLinearModel(index, tw), null);
   const counts = new Map<string, { toks: string[]; byType: Map<string, number> }>();
   for (const d of docs) {
     const flat = tagDocumentBilou(tagger, d);

@@ -46,3 +46,25 @@ describe('conlleval scoring', () => {
     expect(types.find((t) => t.type === 'ORG')!.f1).toBeCloseTo(2 / 3);
   });
 });
+
+describe('gazetteer', () => {
+  it('marks the longest match of each list with BILOU positions, ignoring case and digits', async () => {
+    const { Gazetteer } = await import('../../src/analysis/entities/ner/gazetteer.ts');
+    const { normLower } = await import('../../src/analysis/entities/ner/wordform.ts');
+    const g = new Gazetteer();
+    g.add('LOC', ['New', 'York']);
+    g.add('LOC', ['New', 'York', 'City']);
+    g.add('ORG', ['4FM']);
+    g.add('ORG', ['New', 'York', 'Times']);
+    const words = ['THE', 'NEW', 'YORK', 'TIMES', 'and', '5FM', 'in', 'New', 'York'].map(normLower);
+    const m = g.match(words);
+    const at = (i: number, list: string) => m[i * g.names.length + g.names.indexOf(list)];
+    expect([1, 2, 3].map((i) => at(i, 'ORG'))).toEqual([1, 2, 3]); // B I L
+    expect([1, 2, 3].map((i) => at(i, 'LOC'))).toEqual([1, 3, 0]); // "NEW YORK" in LOC
+    expect(at(5, 'ORG')).toBe(4); // U: "5FM" matches "4FM" with digits as 0
+    expect([7, 8].map((i) => at(i, 'LOC'))).toEqual([1, 3]);
+    expect(at(0, 'LOC') + at(4, 'ORG') + at(6, 'LOC')).toBe(0);
+    const copy = Gazetteer.fromJSON(g.toJSON());
+    expect(copy.match(words)).toEqual(m);
+  });
+});

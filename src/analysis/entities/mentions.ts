@@ -1,12 +1,12 @@
 // Named-entity mentions of an article: the article's sentences are tokenised (offsets kept) and
-// tagged as one document by the statistical tagger; tagged spans become mentions with exact
-// character offsets.
+// tagged as one document by the statistical tagger; tagged spans, corrected with the language's
+// honorifics and titles, become mentions with exact character offsets.
 import type { EntityType, Sentence } from '../../types.ts';
 import type { NerModel } from './ner/model.ts';
 import { tokenize } from './ner/tokenize.ts';
 import { tagDocument } from './ner/tagger.ts';
 import { spansFromBio } from './ner/tags.ts';
-import { norm } from './language.ts';
+import { entityLanguage, norm, type EntityLanguage } from './language.ts';
 
 export interface DocToken {
   text: string;
@@ -46,10 +46,57 @@ export function tagArticle(text: string, sentences: readonly Sentence[], lang: s
     words.push(toks.map((t) => t.text));
   });
   const tags = tagDocument(model, words);
+  const el = entityLanguage(lang);
+  const norms = tokens.map((t) => t.norm);
   const names: NameSpan[] = [];
   tags.forEach((sentTags, si) => {
     const base = ranges[si].start;
-    for (const sp of spansFromBio(sentTags)) names.push({ type: sp.type as EntityType, first: base + sp.start, end: base + sp.end });
+    for (const sp of spansFromBio(sentTags)) {
+      const n = refineName(tokens, norms, ranges, el, { type: sp.type as EntityType, first: base + sp.start, end: base + sp.end });
+      if (n.end > n.first) names.push(n);
+    }
   });
   return { tokens, sentences: ranges, names };
 }
+
+/** Corrects a tagged span with the language's title and honorific data: possessives off the end;
+ *  a role phrase ending inside the span is a title before a person ("minister van [Defensie Yoav
+ *  Gallant]"); an honorific makes a person ("Mr. Herzog", whatever the tagger called it) and is
+ *  stripped, as are capitalised titles the tagger included ("[President Biden]"). */
+function refineName(toks: readonly DocToken[], norms: readonly string[], sentences: TaggedArticle['sentences'], el: EntityLanguage, n: NameSpan): NameSpan {
+  let { first, end } = n;
+  let type = n.type;
+  while (end - first > 1 && el.possessives.has(toks[end - 1].norm)) end--;
+  // a role phrase that starts before the span and ends inside it is a title, and what follows is a
+  // person: "minister van [Defensie Yoav Gallant]" -> "Yoav Gallant"
+  if (first > 0 && end - first > 1) {
+    const floor = sentences[toks[first].sent].start;
+    for (let k = first; k < end - 1; k++) {
+      const len = el.roles.endingAt(norms, k, floor);
+      if (len > k - first + 1 && toks.slice(k + 1, end).every((t) => /^\p{Lu}/u.test(t.text))) {
+        first = k + 1;
+        type = 'PER';
+        break;
+      }
+    }
+  }
+  // an honorific makes it a person, whatever the tagger said ("Mr. Herzog")
+  const honorificBefore = first > 0 && toks[first - 1].sent === toks[first].sent && el.honorifics.has(toks[first - 1].norm);
+  if ((end - first > 1 && el.honorifics.has(toks[first].norm)) || (honorificBefore && /^\p{Lu}/u.test(toks[first].text))) type = 'PER';
+  if (type === 'PER') {
+    for (;;) {
+      if (end - first > 1 && el.honorifics.has(toks[first].norm)) {
+        first++;
+        continue;
+      }
+      const len = end - first > 1 ? el.roles.startingAt(norms, first, end - 1) : 0;
+      if (len && /^\p{Lu}/u.test(toks[first].text)) {
+        first += len;
+        continue;
+      }
+      break;
+    }
+  }
+  return { type, first, end };
+}
+

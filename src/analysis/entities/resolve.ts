@@ -45,6 +45,7 @@ const undot = (s: string) => s.replace(/\./g, '');
 
 export function resolveEntities(text: string, art: TaggedArticle, el: EntityLanguage): EntityLayer[] {
   const toks = art.tokens;
+  const names = art.names;
   const at = nameIndex(art);
   const ents: Ent[] = [];
   const newEnt = (person: boolean): Ent => {
@@ -62,9 +63,6 @@ export function resolveEntities(text: string, art: TaggedArticle, el: EntityLang
       if (key.length > 1) e.firsts.add(key[0]);
     }
   };
-
-  // clean name spans: titles/honorifics the tagger swallowed, trailing possessives
-  const names = art.names.map((n) => cleanSpan(art, el, n));
 
   // 1. persons
   const personOf = new Map<number, Ent>();
@@ -110,32 +108,6 @@ export function resolveEntities(text: string, art: TaggedArticle, el: EntityLang
     .map((e, i) => ({ ...e, id: `e${i + 1}` }));
 }
 
-/** Strips honorifics and capitalised titles from the start of a span and possessives from its end. */
-function cleanSpan(art: TaggedArticle, el: EntityLanguage, n: NameSpan): NameSpan {
-  const toks = art.tokens;
-  let { first, end } = n;
-  let type = n.type;
-  while (end - first > 1 && el.possessives.has(toks[end - 1].norm)) end--;
-  // an honorific makes it a person, whatever the tagger said ("Mr. Herzog")
-  const honorificBefore = first > 0 && toks[first - 1].sent === toks[first].sent && el.honorifics.has(toks[first - 1].norm);
-  if ((end - first > 1 && el.honorifics.has(toks[first].norm)) || (honorificBefore && /^\p{Lu}/u.test(toks[first].text))) type = 'PER';
-  if (type === 'PER') {
-    for (;;) {
-      if (end - first > 1 && el.honorifics.has(toks[first].norm)) {
-        first++;
-        continue;
-      }
-      const norms = toks.map((t) => t.norm);
-      const len = end - first > 1 ? el.roles.startingAt(norms, first, end - 1) : 0;
-      if (len && /^\p{Lu}/u.test(toks[first].text)) {
-        first += len;
-        continue;
-      }
-      break;
-    }
-  }
-  return { type, first, end };
-}
 
 function nameKey(art: TaggedArticle, n: { first: number; end: number }): string[] {
   const out: string[] = [];

@@ -1,9 +1,14 @@
 // Feature extraction for the sequence tagger. Every feature is a 32-bit key: a template id mixed
 // with a hashed value. Word-level features are computed once per word form (cached); contextual and
 // document-level features combine cached hashes with integer mixing, so no strings are built per
-// token. Stage 1 sees the words, the lexicon (word clusters, lower-case statistics, gazetteers) and
-// document statistics; stage 2 adds what stage 1 predicted for the document (neighbouring tags and
-// the labels given to other occurrences of the same word).
+// token.
+//  - stage 1: the word (form, lower case, prefixes, suffixes, shapes, capitalisation, lower-case
+//    evidence, word clusters, hyphen parts), the words around it (±2), their shapes, clusters and
+//    compound heads, word bigrams, headline mode, gazetteer matches, and what the document says
+//    about the word elsewhere (written in lower case, capitalised mid-sentence, part of a longer
+//    capitalised name, the words around its other occurrences);
+//  - stage 2: what stage 1 predicted for the document (tags around the word, the labels given to
+//    the same word and the same name elsewhere, the type of an adjacent name and the words between).
 import { hashString, mix, mix3 } from './hash.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import { Cap, capClass, foldWord, normLower, wordShape } from './wordform.ts';
@@ -108,6 +113,22 @@ export class FeatureExtractor {
     this.buf[this.len++] = k;
   }
 
+  /** Pushes `k` unless already pushed since position `from`. */
+  private pushUnique(k: number, from: number): void {
+    for (let i = from; i < this.len; i++) if (this.buf[i] === k) return;
+    this.push(k);
+  }
+
+  /** Features of the word right before (d = 1) or after (d = 3) the current one. */
+  private near(c: TypeInfo | null, d: number): void {
+    this.push(mix(T.CW + d, c ? c.lower : 0x5eed + d));
+    this.push(mix(T.CSH + d, c ? c.shape : 0x5eed));
+    this.push(mix(T.CCAP + d, c ? c.cap : 99));
+    if (!c) return;
+    for (let l = 0; l < 3; l++) if (c.tails[l]) this.push(mix(T.CTAIL + d * 4 + l, c.tails[l]));
+    for (let l = 0; l < 4; l++) if (c.cls[l]) this.push(mix(T.CCL + d * 4 + l, c.cls[l]));
+  }
+
   /** Stage-1 features of a document. Returns the flat keys and per-token offsets (length n + 1). */
   stage1(doc: readonly (readonly string[])[]): DocFeatures {
     this.len = 0;
@@ -128,20 +149,11 @@ export class FeatureExtractor {
         const n2 = i + 2 < n ? sent[i + 2] : null;
         this.push(T.BIAS);
         for (let k = 0; k < t.base.length; k++) this.push(t.base[k]);
-        // neighbouring words
-        const ctx = [p2, p1, null, n1, n2];
-        for (let d = 0; d < 5; d++) {
-          if (d === 2) continue;
-          const c = ctx[d];
-          const lw = c ? c.lower : 0x5eed + d; // sentence boundary marker
-          this.push(mix(T.CW + d, lw));
-          if (c && (d === 1 || d === 3)) for (let l = 0; l < 3; l++) if (c.tails[l]) this.push(mix(T.CTAIL + d * 4 + l, c.tails[l]));
-          if (d === 1 || d === 3) {
-            this.push(mix(T.CSH + d, c ? c.shape : 0x5eed));
-            this.push(mix(T.CCAP + d, c ? c.cap : 99));
-            if (c) for (let l = 0; l < 4; l++) if (c.cls[l]) this.push(mix(T.CCL + d * 4 + l, c.cls[l]));
-          }
-        }
+        // neighbouring words (d: 0 = two to the left ... 4 = two to the right)
+        this.push(mix(T.CW + 0, p2 ? p2.lower : 0x5eed + 0)); // 0x5eed + d marks the sentence boundary
+        this.push(mix(T.CW + 4, n2 ? n2.lower : 0x5eed + 4));
+        this.near(p1, 1);
+        this.near(n1, 3);
         const pl = p1 ? p1.lower : 0x5eed;
         const nl = n1 ? n1.lower : 0x5eed + 1;
         this.push(mix3(T.BIGL, pl, t.lower));
@@ -175,16 +187,14 @@ export class FeatureExtractor {
             this.push(mix(T.DOCLOW, (lowElsewhere > 0 ? 1 : 0) * 4 + (capElsewhere > 0 ? 1 : 0) * 2 + (i === 0 || headline ? 1 : 0)));
             if (st.run) this.push(mix(T.DOCRUN, st.run));
             if (st.occ.length > 1) {
-              const seen = new Set<number>();
+              // the words around its other occurrences (context aggregation)
+              const from = this.len;
               for (const [sj, j] of st.occ) {
                 if (sj === si && j === i) continue;
                 const os = infos[sj];
-                const cands = [
-                  j > 0 ? mix(T.DOCCTX, os[j - 1].lower) : 0,
-                  j > 1 ? mix(T.DOCCTX + 1, os[j - 2].lower) : 0,
-                  j + 1 < os.length ? mix(T.DOCCTX + 2, os[j + 1].lower) : 0,
-                ];
-                for (const c of cands) if (c && !seen.has(c)) { seen.add(c); this.push(c); }
+                if (j > 0) this.pushUnique(mix(T.DOCCTX, os[j - 1].lower), from);
+                if (j > 1) this.pushUnique(mix(T.DOCCTX + 1, os[j - 2].lower), from);
+                if (j + 1 < os.length) this.pushUnique(mix(T.DOCCTX + 2, os[j + 1].lower), from);
               }
             }
             if (i === 0 || headline) this.push(mix(T.DOCFIRST, (lowElsewhere > 0 ? 2 : 0) + (capElsewhere > 0 ? 1 : 0)));

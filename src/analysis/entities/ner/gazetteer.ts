@@ -1,6 +1,8 @@
 // Gazetteers: named lists of token sequences ("New York", "Hamas"), matched over a sentence with a
-// token trie. Matching is case-insensitive (headlines are upper case); each list marks the tokens of
-// its longest left-to-right matches with a BILOU position.
+// token trie. Matching is on lower case with digits as 0 (normLower, as the tagger sees words, so
+// headlines in capitals match too); each list marks the tokens of its longest left-to-right matches
+// with a BILOU position.
+import { normLower } from './wordform.ts';
 
 interface TrieNode {
   next: Map<string, TrieNode>;
@@ -29,7 +31,7 @@ export class Gazetteer {
     const bit = 1 << this.list(name);
     let node = this.root;
     for (const t of tokens) {
-      const key = t.toLowerCase();
+      const key = normLower(t);
       let child = node.next.get(key);
       if (!child) {
         child = { next: new Map(), lists: 0 };
@@ -45,8 +47,9 @@ export class Gazetteer {
     return this.size;
   }
 
-  /** For each token, for each list: 0 none, else 1 + BILOU position (1 B, 2 I, 3 L, 4 U) of the
-   *  longest match of that list covering it. Result is indexed [token * lists + list]. */
+  /** For each token (given as normLower forms), for each list: 0 none, else the BILOU position
+   *  (1 B, 2 I, 3 L, 4 U) of the longest match of that list covering it. Result is indexed
+   *  [token * lists + list]. */
   match(lower: readonly string[]): Uint8Array {
     const nl = this.names.length;
     const n = lower.length;
