@@ -182,7 +182,8 @@ async function main(): Promise<void> {
   const corpus = readCorpus();
   const analyzer = await createAnalyzer();
   const t0 = performance.now();
-  const analysed = corpus.map((d) => analyzer.analyze(readTxt(`${d.name}.txt`, d.text, 'utf-8')));
+  const analysed: AnalyzedArticle[] = [];
+  for (const d of corpus) analysed.push(await analyzer.analyze(readTxt(`${d.name}.txt`, d.text, 'utf-8')));
   const analyseMs = performance.now() - t0;
   const gold = new Map(corpus.map((d, i) => [analysed[i].id, d.gold]));
   const withGoldNames: AnalyzedArticle[] = analysed.map((a, i) => ({ ...a, entities: goldLayers(a.text, corpus[i].names) }));

@@ -5,16 +5,29 @@ import { createHash } from 'node:crypto';
 import { cleanArticle } from './clean/index.ts';
 import { languageDetector } from './language/detect.ts';
 import { isSupported } from './lang/registry.ts';
-import { runSteps } from './analysis/pipeline.ts';
+import { runSteps, runStepsAsync } from './analysis/pipeline.ts';
+import { loadOnnxNameTagger, type OnnxNameTagger } from './analysis/entities/onnx/index.ts';
 import type { AnalyzedArticle, RawArticle } from './types.ts';
 
 export interface Analyzer {
   /** Full analysis of one raw article. `id` is derived from the content hash. */
-  analyze(raw: RawArticle): AnalyzedArticle;
+  analyze(raw: RawArticle): Promise<AnalyzedArticle>;
+  /** Frees the ONNX model, if one was loaded. */
+  close(): Promise<void>;
+}
+
+export interface AnalyzerOptions {
+  /** A local ONNX token-classification model (Hugging Face export) that tags names instead of the
+   *  shipped statistical models, in every language (see src/analysis/entities/onnx). */
+  nerModelDir?: string;
+  /** Where @huggingface/transformers is installed (default extras/onnx-ner). */
+  onnxRuntimeDir?: string;
 }
 
 /** Steps that run for languages without full support (no rules or models for the other layers). */
 const LANGUAGE_NEUTRAL_STEPS = ['sentences'];
+/** With an ONNX model, which the user chose for the languages they give it, names too. */
+const LANGUAGE_NEUTRAL_STEPS_WITH_MODEL = ['sentences', 'entities'];
 
 /**
  * The article's identity: SHA-256 of its raw text with whitespace collapsed, so the same article
@@ -29,10 +42,14 @@ export function articleId(hash: string): string {
   return hash.slice(0, 16);
 }
 
-export async function createAnalyzer(): Promise<Analyzer> {
+export async function createAnalyzer(opts: AnalyzerOptions = {}): Promise<Analyzer> {
+  const onnx: OnnxNameTagger | null = opts.nerModelDir ? await loadOnnxNameTagger(opts.nerModelDir, { runtimeDir: opts.onnxRuntimeDir }) : null;
   const detect = await languageDetector();
   return {
-    analyze(raw) {
+    async close() {
+      await onnx?.dispose();
+    },
+    async analyze(raw) {
       const clean = cleanArticle(raw);
       const guess = detect([clean.title ?? '', clean.text].join('\n'), raw.meta.language);
       const supported = isSupported(guess.language);
@@ -58,7 +75,9 @@ export async function createAnalyzer(): Promise<Analyzer> {
         quantities: [],
         times: [],
       };
-      return runSteps(doc, supported ? undefined : LANGUAGE_NEUTRAL_STEPS);
+      // the built-in taggers are synchronous; an ONNX model tags in the entities step's prepare
+      if (!onnx) return runSteps(doc, supported ? undefined : LANGUAGE_NEUTRAL_STEPS);
+      return runStepsAsync(doc, supported ? undefined : LANGUAGE_NEUTRAL_STEPS_WITH_MODEL, { asyncNames: onnx });
     },
   };
 }

@@ -1,12 +1,25 @@
 // The shape of one analysis step: a pure function from the article with the layers computed so far
 // to the layer(s) it adds. Steps are registered, in order, in pipeline.ts and nowhere else.
 import type { AnalyzedArticle } from '../types.ts';
+import type { AsyncNameTagger, NameTagger } from './entities/name-tagger.ts';
 
 export type AnalysisInput = Readonly<AnalyzedArticle>;
+
+/** Settings of one analysis run that steps may use instead of their defaults. */
+export interface StepContext {
+  /** Tags names for the entities step instead of the shipped statistical models. */
+  names?: NameTagger;
+  /** An asynchronous name tagger (an ONNX model): the entities step tags with it in `prepare`, so
+   *  the steps must run with `runStepsAsync`. */
+  asyncNames?: AsyncNameTagger;
+}
 
 export interface AnalysisStep {
   /** Name of the step (the layer it fills). */
   name: string;
+  /** Optional asynchronous work before `run` (a model that runs outside the JavaScript thread);
+   *  returns the context `run` gets. Only `runStepsAsync` calls it. */
+  prepare?(doc: AnalysisInput, ctx: StepContext): Promise<StepContext>;
   /** Returns the fields of the article this step sets; it must not mutate `doc`. */
-  run(doc: AnalysisInput): Partial<AnalyzedArticle>;
+  run(doc: AnalysisInput, ctx?: StepContext): Partial<AnalyzedArticle>;
 }

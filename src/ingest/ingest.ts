@@ -12,6 +12,8 @@ export interface IngestOptions extends ReaderOptions {
   /** Articles per transaction. */
   batchSize?: number;
   onProgress?: (p: IngestProgress) => void;
+  /** Tag names with this local ONNX model instead of the shipped ones (`--ner-model`). */
+  nerModelDir?: string;
 }
 
 export interface IngestProgress {
@@ -49,7 +51,7 @@ export async function ingestStream(
   opts: IngestOptions = {},
 ): Promise<IngestSummary> {
   const started = performance.now();
-  const analyzer = await createAnalyzer();
+  const analyzer = await createAnalyzer({ nerModelDir: opts.nerModelDir });
   const batchSize = opts.batchSize ?? 200;
   const summary: IngestSummary = { read: 0, inserted: 0, duplicates: 0, failures: [], insertedIds: [], seconds: 0, bytes: 0 };
   let batch: IngestItem[] = [];
@@ -112,7 +114,7 @@ export async function ingestStream(
     if (opts.source) input.meta.source = opts.source;
     try {
       const hash = contentHash(input);
-      const article = analyzer.analyze(input);
+      const article = await analyzer.analyze(input);
       batch.push({ contentHash: hash, raw: input, article });
     } catch (err) {
       summary.failures.push({ file: input.file, position: input.position, reason: `analysis failed: ${message(err)}` });

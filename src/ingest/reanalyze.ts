@@ -19,6 +19,8 @@ export interface ReanalyzeOptions {
   shouldStop?: () => boolean;
   /** Yield to the event loop between articles (a server keeps answering). */
   yieldBetween?: boolean;
+  /** Tag names with this local ONNX model instead of the shipped ones (`--ner-model`). */
+  nerModelDir?: string;
 }
 
 export interface ReanalyzeSummary {
@@ -31,14 +33,14 @@ export interface ReanalyzeSummary {
 }
 
 export async function reanalyzeStored(store: Store, opts: ReanalyzeOptions = {}): Promise<ReanalyzeSummary> {
-  const analyzer = await createAnalyzer();
+  const analyzer = await createAnalyzer({ nerModelDir: opts.nerModelDir });
   const summary: ReanalyzeSummary = { reanalyzed: 0, failures: [], entities: { articles: 0, entities: 0, links: 0, merges: 0 }, stories: { events: 0, storylines: 0 } };
   let done = 0;
   for await (const { id, raw } of store.allRaw()) {
     if (opts.shouldStop?.()) throw new Error('stopped before the end');
     if (opts.ids && !opts.ids.has(id)) continue;
     try {
-      const doc = analyzer.analyze(raw);
+      const doc = await analyzer.analyze(raw);
       await store.replaceAnalysis(id, { ...doc, id });
       summary.reanalyzed++;
     } catch (err) {

@@ -113,6 +113,12 @@ describe('entities of seed 002 (Dutch)', () => {
     checkOffsets(text, ents);
   });
 
+  it('takes no span without a capital letter as a name ("een 60-daagse wapenstilstand")', () => {
+    expect(text).toContain('een 60-daagse wapenstilstand');
+    const all = ents.flatMap((e) => texts(e));
+    expect(all.filter((t) => !/\p{Lu}/u.test(t) && !/^(hij|hem|zijn|haar|ze|zij)$/i.test(t))).toEqual([]);
+  });
+
   it('splits a title the tagger joined to a name: "minister van [Defensie Yoav Gallant]"', () => {
     // the tagger reads "Defensie Yoav Gallant" as one organisation; the role phrase
     // "minister van Defensie" ends inside that span, so what follows it is a person

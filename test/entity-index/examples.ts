@@ -80,7 +80,7 @@ export async function exampleItems(): Promise<IngestItem[]> {
   const items: IngestItem[] = [];
   for await (const raw of readInputs([EXAMPLES])) {
     if (raw instanceof InputError) throw raw;
-    const doc = analyzer.analyze(raw);
+    const doc = await analyzer.analyze(raw);
     const prefix = raw.file.replace(/.*\//, '').slice(0, 3);
     const seed = seeds.find((s) => s.id.startsWith(prefix));
     if (!seed) throw new Error(`fixture: no seed for ${raw.file}`);
@@ -98,7 +98,7 @@ export async function exampleItems(): Promise<IngestItem[]> {
 /** A short article written for a case the examples lack, analysed like any input, with its entity layer. */
 export async function variantItem(file: string, body: string, publishedAt: string, specs: EntitySpec[]): Promise<IngestItem> {
   const raw: RawArticle = { file, format: 'txt', raw: body, original: body, meta: {}, encoding: 'utf-8' };
-  const doc = (await createAnalyzer()).analyze(raw);
+  const doc = await (await createAnalyzer()).analyze(raw);
   return { contentHash: contentHash(raw), raw, article: { ...doc, publishedAt, entities: layer(doc.text, specs) } };
 }
 

@@ -21,7 +21,7 @@ let plain: AnalyzedArticle[];
 beforeAll(async () => {
   seeded = await exampleDocs();
   const analyzer = await createAnalyzer();
-  plain = EXAMPLE_FILES.map((f) => analyzer.analyze(exampleRaw(f)));
+  plain = await Promise.all(EXAMPLE_FILES.map((f) => analyzer.analyze(exampleRaw(f))));
 });
 
 const featureCache = new WeakMap<AnalyzedArticle, ReturnType<typeof articleFeatures>>();
@@ -121,7 +121,7 @@ describe('events and storylines of the five examples', () => {
     const noise: AnalyzedArticle[] = [];
     for (const section of ['business', 'politics', 'sport', 'tech']) {
       for (const f of readdirSync(join(dir, section)).sort().slice(0, 10)) {
-        noise.push(analyzer.analyze(readTxt(`${section}/${f}`, readFileSync(join(dir, section, f), 'latin1'), 'latin1')));
+        noise.push(await analyzer.analyze(readTxt(`${section}/${f}`, readFileSync(join(dir, section, f), 'latin1'), 'latin1')));
       }
     }
     for (const order of [[0, 1, 2, 3, 4], [3, 0, 4, 2, 1]]) {

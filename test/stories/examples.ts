@@ -51,8 +51,8 @@ let cache: AnalyzedArticle[] | undefined;
 export async function exampleDocs(): Promise<AnalyzedArticle[]> {
   if (!cache) {
     const analyzer = await createAnalyzer();
-    cache = EXAMPLE_FILES.map((file, i) => {
-      const doc = analyzer.analyze(exampleRaw(file));
+    const docs = await Promise.all(EXAMPLE_FILES.map((file) => analyzer.analyze(exampleRaw(file))));
+    cache = docs.map((doc, i) => {
       // Hand-built entities (known right answers), whatever the entity step of the pipeline gives; the
       // quotes layer links speakers to entities: run it again over them.
       const withEntities: AnalyzedArticle = { ...doc, entities: seedEntitiesIn(doc.text, i) };

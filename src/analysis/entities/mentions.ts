@@ -32,8 +32,17 @@ export interface TaggedArticle {
   names: NameSpan[];
 }
 
-/** Tokenises the sentences of `text` and tags them with `model` as one document. */
-export function tagArticle(text: string, sentences: readonly Sentence[], lang: string, model: NerModel): TaggedArticle {
+/** The words of an article: its sentences tokenised (offsets kept), as the taggers see them. */
+export interface ArticleWords {
+  tokens: DocToken[];
+  /** Token range [start, end) of each sentence (sentences without tokens are left out). */
+  sentences: { start: number; end: number }[];
+  /** The token texts of each sentence. */
+  words: string[][];
+}
+
+/** Tokenises the sentences of `text`. */
+export function tokenizeArticle(text: string, sentences: readonly Sentence[], lang: string): ArticleWords {
   const tokens: DocToken[] = [];
   const ranges: { start: number; end: number }[] = [];
   const words: string[][] = [];
@@ -45,7 +54,19 @@ export function tagArticle(text: string, sentences: readonly Sentence[], lang: s
     for (const t of toks) tokens.push({ ...t, norm: norm(t.text), sent: si });
     words.push(toks.map((t) => t.text));
   });
-  const tags = tagDocument(model, words);
+  return { tokens, sentences: ranges, words };
+}
+
+/** Tokenises the sentences of `text` and tags them as one document, with `model` or with a function
+ *  that returns BIO tags for the sentences' words (e.g. another tagger's). */
+export function tagArticle(
+  text: string,
+  sentences: readonly Sentence[],
+  lang: string,
+  model: NerModel | ((words: string[][]) => string[][]),
+): TaggedArticle {
+  const { tokens, sentences: ranges, words } = tokenizeArticle(text, sentences, lang);
+  const tags = typeof model === 'function' ? model(words) : tagDocument(model, words);
   const el = entityLanguage(lang);
   const norms = tokens.map((t) => t.norm);
   const names: NameSpan[] = [];
@@ -53,7 +74,7 @@ export function tagArticle(text: string, sentences: readonly Sentence[], lang: s
     const base = ranges[si].start;
     for (const sp of spansFromBio(sentTags)) {
       const n = refineName(tokens, norms, ranges, el, { type: sp.type as EntityType, first: base + sp.start, end: base + sp.end });
-      if (n.end > n.first) names.push(n);
+      if (n.end > n.first && !allLowerCase(tokens, n)) names.push(n);
     }
   });
   return { tokens, sentences: ranges, names };
@@ -100,3 +121,14 @@ function refineName(toks: readonly DocToken[], norms: readonly string[], sentenc
   return { type, first, end };
 }
 
+/** A span written in a cased script without a single capital ("60-daagse", "bol.com") is not taken
+ *  as a name; spans in scripts without case (Arabic, Hebrew, CJK) are kept. */
+function allLowerCase(toks: readonly DocToken[], n: NameSpan): boolean {
+  let lower = false;
+  for (let k = n.first; k < n.end; k++) {
+    const t = toks[k].text;
+    if (/[\p{Lu}\p{Lt}]/u.test(t)) return false;
+    if (/\p{Ll}/u.test(t)) lower = true;
+  }
+  return lower;
+}

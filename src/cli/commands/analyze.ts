@@ -3,6 +3,7 @@ import { readInputs } from '../../readers/index.ts';
 import { createAnalyzer } from '../../analyze.ts';
 import { InputError, type AnalyzedArticle } from '../../types.ts';
 import { printJson } from '../context.ts';
+import { NER_MODEL_HELP, checkNerModelOption } from '../ner-model.ts';
 
 export function registerAnalyze(program: Command): void {
   program
@@ -10,9 +11,11 @@ export function registerAnalyze(program: Command): void {
     .description('Analyse articles without a database; with --json prints one JSON object per article (JSON Lines, see README for the contract)')
     .argument('<paths...>', 'files or directories, or - for standard input')
     .option('--json', 'print the full analysis as JSON Lines')
+    .option('--ner-model <dir>', NER_MODEL_HELP)
     .addHelpText('after', '\nExample:\n  dossier analyze examples/*.txt --json | jq .title')
-    .action(async (paths: string[], opts: { json?: boolean }) => {
-      const analyzer = await createAnalyzer();
+    .action(async (paths: string[], opts: { json?: boolean; nerModel?: string }) => {
+      checkNerModelOption(opts.nerModel);
+      const analyzer = await createAnalyzer({ nerModelDir: opts.nerModel });
       let failed = 0;
       for await (const input of readInputs(paths)) {
         if (input instanceof InputError) {
@@ -20,10 +23,11 @@ export function registerAnalyze(program: Command): void {
           process.stderr.write(`error: ${input.message}\n`);
           continue;
         }
-        const doc = analyzer.analyze(input);
+        const doc = await analyzer.analyze(input);
         if (opts.json) printJson(doc);
         else process.stdout.write(describe(doc) + '\n');
       }
+      await analyzer.close();
       if (failed > 0) process.exitCode = 1;
     });
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { describeFailure, ingestPaths } from '../../ingest/ingest.ts';
 import { printJson, withStore, DEFAULT_DB, parseIntOption } from '../context.ts';
 import { progressBar } from '../progress.ts';
+import { NER_MODEL_HELP, checkNerModelOption } from '../ner-model.ts';
 
 export function registerIngest(program: Command): void {
   program
@@ -12,14 +13,17 @@ export function registerIngest(program: Command): void {
     .option('--source <name>', 'outlet name to record for every article (overrides metadata)')
     .option('--batch <n>', 'articles per transaction', parseIntOption('batch'), 200)
     .option('--json', 'print the summary as JSON')
+    .option('--ner-model <dir>', NER_MODEL_HELP)
     .addHelpText('after', '\nExample:\n  dossier ingest examples/ --db dossier.db\n  cat dump.jsonl | dossier ingest - --source Reuters')
-    .action(async (paths: string[], opts: { db: string; source?: string; batch: number; json?: boolean }) => {
+    .action(async (paths: string[], opts: { db: string; source?: string; batch: number; json?: boolean; nerModel?: string }) => {
+      checkNerModelOption(opts.nerModel);
       const summary = await withStore(opts.db, async (store) => {
         const bar = progressBar('ingest', null);
         try {
           return await ingestPaths(store, paths, {
             source: opts.source,
             batchSize: opts.batch,
+            nerModelDir: opts.nerModel,
             onProgress: (p) => bar.update(p.read, { errors: p.errors, note: p.file }),
           });
         } finally {

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { reanalyzeStored } from '../../ingest/reanalyze.ts';
 import { DEFAULT_DB, printJson, withStore } from '../context.ts';
 import { progressBar } from '../progress.ts';
+import { NER_MODEL_HELP, checkNerModelOption } from '../ner-model.ts';
 
 export function registerReanalyze(program: Command): void {
   program
@@ -9,13 +10,15 @@ export function registerReanalyze(program: Command): void {
     .description('Rebuild every layer of every stored article from its stored raw input (after an upgrade)')
     .option('--db <file>', 'database file', DEFAULT_DB)
     .option('--json', 'print the summary as JSON')
+    .option('--ner-model <dir>', NER_MODEL_HELP)
     .addHelpText('after', '\nExample:\n  dossier reanalyze --db dossier.db')
-    .action(async (opts: { db: string; json?: boolean }) => {
+    .action(async (opts: { db: string; json?: boolean; nerModel?: string }) => {
+      checkNerModelOption(opts.nerModel);
       const started = performance.now();
       const result = await withStore(opts.db, async (store) => {
         const bar = progressBar('reanalyze', (await store.stats()).articles);
         try {
-          return await reanalyzeStored(store, { onProgress: (n, errors) => bar.update(n, { errors }) });
+          return await reanalyzeStored(store, { onProgress: (n, errors) => bar.update(n, { errors }), nerModelDir: opts.nerModel });
         } finally {
           bar.stop();
         }

@@ -19,7 +19,7 @@ export function registerShow(program: Command): void {
         const analyzer = await createAnalyzer();
         for await (const input of readInputs([target])) {
           if (input instanceof InputError) throw new UsageError(input.message, 1);
-          docs.push(analyzer.analyze(input));
+          docs.push(await analyzer.analyze(input));
         }
       } else {
         const doc = await withStore(opts.db, (store) => store.get(target));

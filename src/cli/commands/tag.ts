@@ -2,16 +2,31 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { tagConll } from '../../analysis/entities/ner/conll.ts';
 import { modelPath } from '../../analysis/entities/ner/model.ts';
+import { loadOnnxNameTagger, tagConllWith } from '../../analysis/entities/onnx/index.ts';
 import { UsageError } from '../context.ts';
+import { NER_MODEL_HELP, checkNerModelOption } from '../ner-model.ts';
 
 export function registerTag(program: Command): void {
   program
     .command('tag')
     .description('Tag CoNLL-format tokens from stdin with the named-entity tagger; writes each line with the predicted BIO tag appended')
-    .requiredOption('--lang <code>', 'language of the model (en or nl)')
+    .option('--lang <code>', 'language of the model (en or nl); required unless --ner-model is given')
     .option('--model <dir>', 'directory holding <lang>.model.gz (default: the shipped models/ner)')
-    .addHelpText('after', '\nExample:\n  dossier tag --lang nl < ned.testa > ned.testa.tagged')
-    .action(async (opts: { lang: string; model?: string }) => {
+    .option('--ner-model <dir>', NER_MODEL_HELP)
+    .addHelpText('after', '\nExamples:\n  dossier tag --lang nl < ned.testa > ned.testa.tagged\n  dossier tag --ner-model ~/models/bert-ner < eng.testa > eng.testa.tagged')
+    .action(async (opts: { lang?: string; model?: string; nerModel?: string }) => {
+      if (opts.nerModel !== undefined) {
+        if (opts.model !== undefined) throw new UsageError('give --model or --ner-model, not both');
+        checkNerModelOption(opts.nerModel);
+        const tagger = await loadOnnxNameTagger(opts.nerModel);
+        try {
+          await tagConllWith(process.stdin, process.stdout, (words) => tagger.tag(words));
+        } finally {
+          await tagger.dispose();
+        }
+        return;
+      }
+      if (!opts.lang) throw new UsageError('--lang <code> is required (or --ner-model <dir>)');
       const file = modelPath(opts.lang, opts.model);
       if (!existsSync(file)) throw new UsageError(`no NER model for "${opts.lang}": ${file} does not exist`);
       await tagConll(process.stdin, process.stdout, opts.lang, opts.model);
