@@ -14,6 +14,9 @@ import { loadOnnxNameTagger, OnnxNerError, readLabel, toBio, mapLabels, type Onn
 import { parseConll } from '../../src/analysis/entities/ner/conll.ts';
 import { readTxt } from '../../src/readers/txt.ts';
 import type { AnalyzedArticle } from '../../src/types.ts';
+import { ingestPaths } from '../../src/ingest/ingest.ts';
+import { reanalyzeStored } from '../../src/ingest/reanalyze.ts';
+import { openSqliteStore } from '../../src/store/sqlite/index.ts';
 
 const EXAMPLE = new URL('../../examples/000_3a9e140460d11d4b.txt', import.meta.url).pathname;
 const BIN = new URL('../../bin/dossier.js', import.meta.url).pathname;
@@ -159,6 +162,25 @@ describe('the analyzer with --ner-model', () => {
     expect(doc.languageSupported).toBe(false);
     expect((await builtin.analyze(r)).entities).toEqual([]);
     expect(doc.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['LOC Gaza', 'LOC Qatar', 'ORG Hamas', 'PER Benjamin Netanyahu', 'PER Donald Trump']);
+  });
+});
+
+describe('ingest and reanalyze with nerModelDir', () => {
+  it('store the ONNX model’s entities; reanalyzing without it brings back the built-in tagger’s', async () => {
+    const store = openSqliteStore(':memory:');
+    try {
+      const sum = await ingestPaths(store, [EXAMPLE], { nerModelDir: model });
+      expect(sum).toMatchObject({ inserted: 1, failures: [] });
+      const names = async () => (await store.get(sum.insertedIds[0]))!.entities.map((e) => e.name);
+      expect(await names()).toContain('Benjamin Netanyahu');
+      expect(await names()).not.toContain('Yoav Gallant');
+      await reanalyzeStored(store);
+      expect(await names()).toContain('Yoav Gallant');
+      await reanalyzeStored(store, { nerModelDir: model });
+      expect(await names()).not.toContain('Yoav Gallant');
+    } finally {
+      await store.close();
+    }
   });
 });
 

@@ -53,7 +53,7 @@ export interface Transformers {
   Tensor: new (type: 'int64', data: BigInt64Array, dims: number[]) => RtTensor;
   AutoTokenizer: Loadable<RtTokenizer>;
   AutoModelForTokenClassification: Loadable<RtModel>;
-  LogLevel?: { ERROR: number };
+  LogLevel?: { NONE: number };
 }
 
 const loaded = new Map<string, Promise<Transformers>>();
@@ -91,7 +91,8 @@ export function loadTransformers(dir?: string): Promise<Transformers> {
         env.useFSCache = false;
         env.useBrowserCache = false;
         if ('useWasmCache' in env) env.useWasmCache = false;
-        if (m.LogLevel) env.logLevel = m.LogLevel.ERROR;
+        // failures reach the caller as errors (with the model file named); the library would also dump the inputs
+        if (m.LogLevel) env.logLevel = m.LogLevel.NONE;
         return m;
       },
       (err: unknown) => {

@@ -78,7 +78,7 @@ export class OnnxNameTagger implements AsyncNameTagger {
         subfolder: info.subfolder,
         dtype: info.dtype,
         device: 'cpu',
-        session_options: { logSeverityLevel: 3 },
+        session_options: { logSeverityLevel: 4 }, // fatal only: failures reach the caller as errors
       });
     } catch (e) {
       throw new OnnxNerError(`${info.onnxFile}: could not load the model: ${message(e)}`);
