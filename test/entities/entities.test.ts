@@ -113,6 +113,11 @@ describe('entities of seed 002 (Dutch)', () => {
     checkOffsets(text, ents);
   });
 
+  it('types a name after a noun for an organisation as ORG ("De hulporganisatie Project Hope")', () => {
+    expect(text).toContain('De hulporganisatie Project Hope');
+    expect(byName(ents, 'Project Hope').type).toBe('ORG');
+  });
+
   it('takes no span without a capital letter as a name ("een 60-daagse wapenstilstand")', () => {
     expect(text).toContain('een 60-daagse wapenstilstand');
     const all = ents.flatMap((e) => texts(e));
@@ -136,6 +141,13 @@ describe('entities of seed 002 (Dutch)', () => {
 });
 
 describe('merging rules on written variants', () => {
+  it('types a name after "the charity" as an organisation, and a name after a capitalised word as tagged', () => {
+    const ents = entities('Doctors at the clinic run by the charity Project Hope said the strike killed five people. Sara Hope, a nurse, was unhurt.', 'en');
+    expect(byName(ents, 'Project Hope').type).toBe('ORG');
+    expect(byName(ents, 'Sara Hope').type).toBe('PER');
+  });
+
+
   it('never merges two people who share a surname', () => {
     const text = 'President Joe Biden met his son Hunter Biden in Delaware on Monday. Hunter Biden later told reporters that Joe Biden was tired.';
     const ents = entities(text, 'en');

@@ -18,6 +18,8 @@ interface EntitiesJson {
   leaderNouns?: string[];
   leaderRoles?: string[];
   pronouns?: { male?: string[]; female?: string[] };
+  organisationNouns?: string[];
+  organisationNounEndings?: string[];
 }
 
 /** Lowercased, typographically folded form used for every comparison. */
@@ -67,6 +69,10 @@ export interface EntityLanguage {
   leaderNouns: PhraseSet;
   leaderRoles: PhraseSet;
   pronouns: Map<string, Gender>;
+  /** Nouns that name the kind of organisation the name after them is ("the charity [Project Hope]"). */
+  organisationNouns: Set<string>;
+  /** Endings of compound nouns of that kind (Dutch "hulp|organisatie", "terreur|groep"). */
+  organisationNounEndings: string[];
 }
 
 const cache = new Map<string, EntityLanguage>();
@@ -93,6 +99,8 @@ export function entityLanguage(lang: string): EntityLanguage {
     leaderNouns: new PhraseSet(d.leaderNouns ?? [], lang),
     leaderRoles: new PhraseSet(d.leaderRoles ?? [], lang),
     pronouns,
+    organisationNouns: new Set((d.organisationNouns ?? []).map(norm)),
+    organisationNounEndings: (d.organisationNounEndings ?? []).map(norm),
   };
   cache.set(lang, el);
   return el;

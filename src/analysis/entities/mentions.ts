@@ -101,6 +101,10 @@ function refineName(toks: readonly DocToken[], norms: readonly string[], sentenc
       }
     }
   }
+  // a person right after a noun for a kind of organisation is that organisation ("de
+  // hulporganisatie [Project Hope]", "the charity [Project Hope]")
+  const before = first > 0 && toks[first - 1].sent === toks[first].sent ? toks[first - 1] : null;
+  if (type === 'PER' && before && /^\p{Ll}/u.test(before.text) && isOrganisationNoun(el, before.norm)) type = 'ORG';
   // an honorific makes it a person, whatever the tagger said ("Mr. Herzog")
   const honorificBefore = first > 0 && toks[first - 1].sent === toks[first].sent && el.honorifics.has(toks[first - 1].norm);
   if ((end - first > 1 && el.honorifics.has(toks[first].norm)) || (honorificBefore && /^\p{Lu}/u.test(toks[first].text))) type = 'PER';
@@ -131,4 +135,9 @@ function allLowerCase(toks: readonly DocToken[], n: NameSpan): boolean {
     if (/\p{Ll}/u.test(t)) lower = true;
   }
   return lower;
+}
+
+function isOrganisationNoun(el: EntityLanguage, w: string): boolean {
+  if (el.organisationNouns.has(w)) return true;
+  return el.organisationNounEndings.some((e) => w.length > e.length + 2 && w.endsWith(e));
 }
