@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
-import { tagConll } from '../../analysis/entities/ner/conll.ts';
+import { tagConll, tagConllWith } from '../../analysis/entities/ner/conll.ts';
 import { modelPath } from '../../analysis/entities/ner/model.ts';
-import { loadOnnxNameTagger, tagConllWith } from '../../analysis/entities/onnx/index.ts';
+import { loadOnnxNameTagger } from '../../analysis/entities/onnx/index.ts';
 import { UsageError } from '../context.ts';
 import { NER_MODEL_HELP, checkNerModelOption } from '../ner-model.ts';
 

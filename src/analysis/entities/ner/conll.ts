@@ -2,7 +2,6 @@
 // a blank line between sentences, `-DOCSTART-` lines opening a document. Reading for training and
 // evaluation, and `tagConll` (the `dossier tag` command) which appends the predicted BIO tag.
 import { createInterface } from 'node:readline';
-import type { NerModel } from './model.ts';
 import { loadNerModel } from './model.ts';
 import { tagDocument } from './tagger.ts';
 
@@ -77,10 +76,13 @@ class ConllGrouper {
   }
 }
 
+/** Tags the sentences of one document: BIO tags per word. */
+export type DocumentTagger = (words: string[][]) => string[][] | Promise<string[][]>;
+
 /** Reads CoNLL tokens from `input` and writes each token line with the predicted BIO tag appended as
  *  the last column (space-separated); `-DOCSTART-` lines are copied, a blank line follows each
- *  sentence. Documents (delimited by -DOCSTART-) are tagged as a whole, so document-level evidence
- *  is used. */
+ *  sentence. Documents (delimited by -DOCSTART-) are tagged as a whole with the shipped model of
+ *  `lang` (or the one in `modelDir`), so document-level evidence is used. */
 export async function tagConll(
   input: NodeJS.ReadableStream,
   output: NodeJS.WritableStream,
@@ -88,19 +90,30 @@ export async function tagConll(
   modelDir?: string,
 ): Promise<void> {
   const model = loadNerModel(lang, modelDir);
+  await tagConllWith(input, output, (words) => tagDocument(model, words));
+}
+
+/** The CoNLL round trip of `tagConll` with any tagger (an ONNX model: `--ner-model`). */
+export async function tagConllWith(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, tag: DocumentTagger): Promise<void> {
   const pending: ConllDocument[] = [];
   const grouper = new ConllGrouper((d) => pending.push(d));
   const rl = createInterface({ input, crlfDelay: Infinity });
+  const drain = async () => {
+    while (pending.length) {
+      const doc = pending.shift()!;
+      const tags = doc.sentences.length ? await tag(doc.sentences.map((s) => s.words)) : [];
+      await write(output, formatTagged(doc, tags));
+    }
+  };
   for await (const line of rl) {
     grouper.line(line);
-    while (pending.length) await write(output, formatTagged(model, pending.shift()!));
+    await drain();
   }
   grouper.end();
-  while (pending.length) await write(output, formatTagged(model, pending.shift()!));
+  await drain();
 }
 
-function formatTagged(model: NerModel, doc: ConllDocument): string {
-  const tags = tagDocument(model, doc.sentences.map((s) => s.words));
+function formatTagged(doc: ConllDocument, tags: readonly string[][]): string {
   let out = '';
   if (doc.docstart !== null) out += `${doc.docstart}\n\n`;
   doc.sentences.forEach((s, i) => {

@@ -5,7 +5,6 @@ export { OnnxNameTagger, loadOnnxNameTagger, type OnnxTaggerOptions } from './ta
 export { inspectModelDir, type ModelDirInfo } from './model-dir.ts';
 export { mapLabels, readLabel, toBio, type LabelTag, type LabelMap } from './labels.ts';
 export { resolveTransformers, RUNTIME_DIR_ENV, SETUP_HINT, DEFAULT_RUNTIME_DIR } from './runtime.ts';
-export { tagConllWith, type DocumentTagger } from './conll.ts';
 export { planWindows, batchWindows, type Window, type SpecialTokens } from './windows.ts';
 
 import { inspectModelDir } from './model-dir.ts';
