@@ -3,8 +3,9 @@
 import { readInputs, type ReaderOptions } from '../readers/index.ts';
 import { contentHash, createAnalyzer } from '../analyze.ts';
 import type { IngestItem, Store } from '../store/store.ts';
-import { InputError, type RawArticle } from '../types.ts';
+import { InputError, type AnalyzedArticle, type RawArticle } from '../types.ts';
 import { readAhead } from './read-ahead.ts';
+import { AnalysisPool, defaultWorkers, ordered } from './analysis-pool.ts';
 
 export interface IngestOptions extends ReaderOptions {
   /** Overrides the source (outlet) name of every article. */
@@ -14,6 +15,9 @@ export interface IngestOptions extends ReaderOptions {
   onProgress?: (p: IngestProgress) => void;
   /** Tag names with this local ONNX model instead of the shipped ones (`--ner-model`). */
   nerModelDir?: string;
+  /** Analysis worker threads (default: one per core); 0 analyses on the main thread. An ONNX model
+   *  (`nerModelDir`) always runs on the main thread: its runtime has threads of its own. */
+  workers?: number;
 }
 
 export interface IngestProgress {
@@ -51,7 +55,9 @@ export async function ingestStream(
   opts: IngestOptions = {},
 ): Promise<IngestSummary> {
   const started = performance.now();
-  const analyzer = await createAnalyzer({ nerModelDir: opts.nerModelDir });
+  const workers = opts.nerModelDir ? 0 : (opts.workers ?? defaultWorkers());
+  const pool = workers > 0 ? new AnalysisPool(workers) : null;
+  const analyzer = pool ? null : await createAnalyzer({ nerModelDir: opts.nerModelDir });
   const batchSize = opts.batchSize ?? 200;
   const summary: IngestSummary = { read: 0, inserted: 0, duplicates: 0, failures: [], insertedIds: [], seconds: 0, bytes: 0 };
   let batch: IngestItem[] = [];
@@ -70,6 +76,7 @@ export async function ingestStream(
     if (batch.length === 0) return;
     const items = batch;
     batch = [];
+    for (const item of items) unstored.delete(item.contentHash);
     const before = summary.insertedIds.length;
     try {
       const result = await store.ingest(items);
@@ -101,30 +108,52 @@ export async function ingestStream(
     report();
   };
 
-  for await (const input of readAhead(inputs, 16)) {
-    if (input instanceof InputError) {
-      summary.failures.push({ file: input.file, position: input.position, reason: input.reason });
-      lastFile = input.file;
-      report();
-      continue;
-    }
-    summary.read++;
-    summary.bytes += Buffer.byteLength(input.original);
-    lastFile = input.file;
+  // Articles already stored (or met earlier in this run) are not analysed again; the others are
+  // analysed on the workers, several at a time, and come back in input order.
+  const unstored = new Set<string>();
+  const analyse = async (input: RawArticle): Promise<Analysed> => {
     if (opts.source) input.meta.source = opts.source;
-    try {
-      const hash = contentHash(input);
-      const article = await analyzer.analyze(input);
-      batch.push({ contentHash: hash, raw: input, article });
-    } catch (err) {
-      summary.failures.push({ file: input.file, position: input.position, reason: `analysis failed: ${message(err)}` });
+    const hash = contentHash(input);
+    if (unstored.has(hash)) return { hash, article: null };
+    unstored.add(hash);
+    if ((await store.storedHashes([hash])).size > 0) return { hash, article: null };
+    return { hash, article: await (pool ? pool.analyze(input) : analyzer!.analyze(input)) };
+  };
+  try {
+    const results = ordered(readAhead(inputs, 16), (input) => (input instanceof InputError ? null : analyse(input)), pool ? workers * 4 : 1);
+    for await (const { item: input, value, error } of results) {
+      if (input instanceof InputError) {
+        summary.failures.push({ file: input.file, position: input.position, reason: input.reason });
+        lastFile = input.file;
+        report();
+        continue;
+      }
+      summary.read++;
+      summary.bytes += Buffer.byteLength(input.original);
+      lastFile = input.file;
+      if (error !== undefined || !value) {
+        summary.failures.push({ file: input.file, position: input.position, reason: `analysis failed: ${message(error)}` });
+      } else if (value.article === null) {
+        summary.duplicates++;
+      } else {
+        batch.push({ contentHash: value.hash, raw: input, article: value.article });
+      }
+      if (batch.length >= batchSize) await flush();
+      else if (summary.read % 25 === 0) report();
     }
-    if (batch.length >= batchSize) await flush();
-    else if (summary.read % 25 === 0) report();
+    await flush();
+  } finally {
+    await pool?.close();
+    await analyzer?.close();
   }
-  await flush();
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
+}
+
+interface Analysed {
+  hash: string;
+  /** null: already stored, not analysed again. */
+  article: AnalyzedArticle | null;
 }
 
 function message(err: unknown): string {

@@ -3,7 +3,12 @@
 export async function* readAhead<T>(source: AsyncIterable<T>, depth: number): AsyncGenerator<T> {
   const it = source[Symbol.asyncIterator]();
   const queue: Promise<IteratorResult<T>>[] = [];
-  const pull = () => queue.push(it.next());
+  const pull = () => {
+    const next = it.next();
+    // a read error waits in the queue until its turn; mark it handled so Node does not report it early
+    next.catch(() => {});
+    queue.push(next);
+  };
   for (let i = 0; i < depth; i++) pull();
   try {
     while (true) {

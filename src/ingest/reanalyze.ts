@@ -3,6 +3,8 @@
 import { setImmediate as nextTick } from 'node:timers/promises';
 import { createAnalyzer } from '../analyze.ts';
 import type { Store } from '../store/store.ts';
+import type { RawArticle } from '../types.ts';
+import { AnalysisPool, defaultWorkers, ordered } from './analysis-pool.ts';
 
 export interface ReanalyzeFailure {
   id: string;
@@ -21,6 +23,9 @@ export interface ReanalyzeOptions {
   yieldBetween?: boolean;
   /** Tag names with this local ONNX model instead of the shipped ones (`--ner-model`). */
   nerModelDir?: string;
+  /** Analysis worker threads (default: one per core); 0 analyses on the main thread (always so
+   *  with an ONNX model). */
+  workers?: number;
 }
 
 export interface ReanalyzeSummary {
@@ -33,21 +38,33 @@ export interface ReanalyzeSummary {
 }
 
 export async function reanalyzeStored(store: Store, opts: ReanalyzeOptions = {}): Promise<ReanalyzeSummary> {
-  const analyzer = await createAnalyzer({ nerModelDir: opts.nerModelDir });
+  const workers = opts.nerModelDir ? 0 : (opts.workers ?? defaultWorkers());
+  const pool = workers > 0 ? new AnalysisPool(workers) : null;
+  const analyzer = pool ? null : await createAnalyzer({ nerModelDir: opts.nerModelDir });
   const summary: ReanalyzeSummary = { reanalyzed: 0, failures: [], entities: { articles: 0, entities: 0, links: 0, merges: 0 }, stories: { events: 0, storylines: 0 } };
   let done = 0;
-  for await (const { id, raw } of store.allRaw()) {
-    if (opts.shouldStop?.()) throw new Error('stopped before the end');
-    if (opts.ids && !opts.ids.has(id)) continue;
-    try {
-      const doc = await analyzer.analyze(raw);
-      await store.replaceAnalysis(id, { ...doc, id });
-      summary.reanalyzed++;
-    } catch (err) {
-      summary.failures.push({ id, file: raw.file, reason: err instanceof Error ? err.message : String(err) });
+  async function* wanted(): AsyncGenerator<{ id: string; raw: RawArticle }> {
+    for await (const stored of store.allRaw()) {
+      if (opts.shouldStop?.()) throw new Error('stopped before the end');
+      if (!opts.ids || opts.ids.has(stored.id)) yield stored;
     }
-    opts.onProgress?.(++done, summary.failures.length);
-    if (opts.yieldBetween) await nextTick();
+  }
+  try {
+    const analyse = (raw: RawArticle) => (pool ? pool.analyze(raw) : analyzer!.analyze(raw));
+    for await (const { item, value, error } of ordered(wanted(), ({ raw }) => analyse(raw), pool ? workers * 4 : 1)) {
+      try {
+        if (error !== undefined || !value) throw error;
+        await store.replaceAnalysis(item.id, { ...value, id: item.id });
+        summary.reanalyzed++;
+      } catch (err) {
+        summary.failures.push({ id: item.id, file: item.raw.file, reason: err instanceof Error ? err.message : String(err) });
+      }
+      opts.onProgress?.(++done, summary.failures.length);
+      if (opts.yieldBetween) await nextTick();
+    }
+  } finally {
+    await pool?.close();
+    await analyzer?.close();
   }
   // Global entities depend on every article's entities layer, in ingest order: rebuild them once.
   summary.entities = await store.rebuildEntities();

@@ -305,6 +305,8 @@ export interface StoreStats {
 export interface Store {
   /** Stores a batch in one transaction; all or nothing. Items whose content hash is stored are skipped. */
   ingest(batch: IngestItem[]): Promise<IngestResult>;
+  /** Which of these content hashes are already stored (ingest skips analysing those articles). */
+  storedHashes(hashes: readonly string[]): Promise<Set<string>>;
   /** By full id, unique id prefix (≥ 6 hex characters) or content-hash prefix (> 16 characters). */
   get(idOrPrefix: string): Promise<StoredArticle | null>;
   list(filter?: ArticleFilter & Page): Promise<ListResult>;

@@ -76,6 +76,14 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
         expect(mixed.items[2].id).toBe(note.article.id);
       });
 
+      it('tells which content hashes are already stored', async () => {
+        expect(await store.storedHashes(items.map((i) => i.contentHash))).toEqual(new Set());
+        await store.ingest(items.slice(0, 2));
+        const unknown = 'f'.repeat(64);
+        const known = await store.storedHashes([items[1].contentHash, unknown, items[0].contentHash, items[2].contentHash]);
+        expect(known).toEqual(new Set([items[0].contentHash, items[1].contentHash]));
+      });
+
       it('a batch with an item that cannot be stored leaves the store exactly as before', async () => {
         await store.ingest(items.slice(0, 3));
         const before = { list: await store.list({ limit: 100 }), stats: await store.stats(), quotes: await store.quotes({ limit: 1000 }) };

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { reanalyzeStored } from '../../ingest/reanalyze.ts';
-import { DEFAULT_DB, printJson, withStore } from '../context.ts';
+import { DEFAULT_DB, parseIntOption, printJson, withStore } from '../context.ts';
 import { progressBar } from '../progress.ts';
 import { NER_MODEL_HELP, checkNerModelOption } from '../ner-model.ts';
 
@@ -11,14 +11,15 @@ export function registerReanalyze(program: Command): void {
     .option('--db <file>', 'database file', DEFAULT_DB)
     .option('--json', 'print the summary as JSON')
     .option('--ner-model <dir>', NER_MODEL_HELP)
+    .option('--workers <n>', 'analysis worker threads (default: one per core; 0 = analyse on the main thread)', parseIntOption('workers'))
     .addHelpText('after', '\nExample:\n  dossier reanalyze --db dossier.db')
-    .action(async (opts: { db: string; json?: boolean; nerModel?: string }) => {
+    .action(async (opts: { db: string; json?: boolean; nerModel?: string; workers?: number }) => {
       checkNerModelOption(opts.nerModel);
       const started = performance.now();
       const result = await withStore(opts.db, async (store) => {
         const bar = progressBar('reanalyze', (await store.stats()).articles);
         try {
-          return await reanalyzeStored(store, { onProgress: (n, errors) => bar.update(n, { errors }), nerModelDir: opts.nerModel });
+          return await reanalyzeStored(store, { onProgress: (n, errors) => bar.update(n, { errors }), nerModelDir: opts.nerModel, workers: opts.workers });
         } finally {
           bar.stop();
         }

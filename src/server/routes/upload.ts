@@ -84,7 +84,8 @@ async function ingestAndReport(store: Store, inputs: AsyncIterable<RawArticle | 
       yield input;
     }
   }
-  const summary = await ingestStream(store, tap(), { source });
+  // uploads are small: analysed on the main thread, without starting worker threads
+  const summary = await ingestStream(store, tap(), { source, workers: 0 });
   const inserted = new Set(summary.insertedIds);
   const articles: UploadItem[] = [];
   for (const s of seen) {

@@ -162,6 +162,12 @@ export class SqliteStore implements Store {
 
   // ---------------------------------------------------------------- writing
 
+  async storedHashes(hashes: readonly string[]): Promise<Set<string>> {
+    this.open();
+    const byHash = this.stmt('SELECT 1 FROM articles WHERE content_hash = ?').pluck();
+    return new Set(hashes.filter((h) => byHash.get(h) !== undefined));
+  }
+
   async ingest(batch: IngestItem[]): Promise<IngestResult> {
     const db = this.open();
     const now = new Date().toISOString();

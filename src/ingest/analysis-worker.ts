@@ -1,0 +1,19 @@
+// One analysis worker thread: builds its own analyzer (language detector, NER models) and analyses
+// the raw articles the pool sends it, one at a time, answering with the analysed article or the
+// error message.
+import { parentPort } from 'node:worker_threads';
+import { createAnalyzer } from '../analyze.ts';
+import type { AnalysisRequest, AnalysisReply } from './analysis-pool.ts';
+
+const port = parentPort;
+if (!port) throw new Error('analysis-worker.ts runs as a worker thread');
+const analyzer = await createAnalyzer();
+port.on('message', async (req: AnalysisRequest) => {
+  let reply: AnalysisReply;
+  try {
+    reply = { id: req.id, article: await analyzer.analyze(req.raw) };
+  } catch (err) {
+    reply = { id: req.id, error: err instanceof Error ? err.message : String(err) };
+  }
+  port.postMessage(reply);
+});
