@@ -2,16 +2,18 @@
 // i18n-iso-countries (every locale it ships, all name variants) and world-countries (common and
 // official names, translations, native names, alternative spellings), plus short forms newspapers
 // use that neither package has (data/country-short-forms.json: Dutch "VS"); organisations (org:icc)
-// and regions (loc:gaza-strip) from the curated files data/organisations.json and data/places.json.
+// and regions (loc:gaza-strip) from the curated files data/organisations.json and data/places.json;
+// nationalities (demonym:IL: "Israeli", "Israëlische", "Palestinians") from demonym-forms.ts.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import countries from 'i18n-iso-countries';
 import { worldCountries } from './countries.ts';
+import { demonymForms, demonymKey, demonymName } from './demonym-forms.ts';
 import type { EntityType } from '../types.ts';
 import { foldName, isAllCaps } from './normalise.ts';
 
-export type AliasKind = 'country' | 'organisation' | 'place';
+export type AliasKind = 'country' | 'organisation' | 'place' | 'demonym';
 
 /** One way of writing the name of a known entity. */
 interface AliasEntry {
@@ -26,6 +28,8 @@ interface AliasEntry {
   capsOnly: boolean;
   /** Matched only in its own language, English or any-language sources (short names: Vietnamese "Mỹ"). */
   ownLanguageOnly: boolean;
+  /** What kind of form it is, when the table tells ("plural" for demonyms that name several people). */
+  form?: string;
 }
 
 export interface KnownEntity {
@@ -34,6 +38,10 @@ export interface KnownEntity {
   /** Canonical (English) name. */
   name: string;
   type: EntityType;
+  /** The entity it belongs to, when it has one (a nationality: the country). */
+  of?: { key: string; name: string };
+  /** Gives way when an alias names it and a main entity (a territory's demonym "French" gives way to France's). */
+  secondary?: boolean;
 }
 
 export interface AliasHit {
@@ -54,6 +62,17 @@ export interface LookupOptions {
   language: string;
   /** True when the mention is written in capitals. */
   allCaps: boolean;
+  /** Only aliases of the article's language or English (not language-neutral alternative spellings). */
+  ownLanguage?: boolean;
+  /** Only aliases of the article's language, English, or no language (alternative spellings). */
+  neutralOrOwnLanguage?: boolean;
+  /** Only aliases of these forms ("plural"). */
+  forms?: string[];
+}
+
+export interface AliasTableOptions {
+  /** Every alias matches only in articles of its own language or, for English aliases, in any article. */
+  languageBound?: boolean;
 }
 
 /** Folded names of at most this many letters are short: caps-only for acronyms, language-bound otherwise. */
@@ -64,14 +83,17 @@ export class AliasTable {
   private readonly byName = new Map<string, AliasEntry[]>();
   private readonly known = new Map<string, KnownEntity>();
 
-  constructor(readonly kind: AliasKind) {}
+  constructor(
+    readonly kind: AliasKind,
+    private readonly options: AliasTableOptions = {},
+  ) {}
 
   define(entity: KnownEntity): void {
     this.known.set(entity.key, entity);
   }
 
   /** Adds an alias of an entity defined before; returns false when it folds to nothing. */
-  add(key: string, alias: string, language: string, source: string): boolean {
+  add(key: string, alias: string, language: string, source: string, form?: string): boolean {
     const folded = foldName(alias);
     if (!folded) return false;
     const letters = folded.replace(/\s/g, '').length;
@@ -83,6 +105,7 @@ export class AliasTable {
       capsOnly: isAllCaps(alias) && letters <= SHORT,
       ownLanguageOnly: letters <= SHORT,
     };
+    if (form) entry.form = form;
     const list = this.byName.get(folded);
     if (!list) this.byName.set(folded, [entry]);
     else if (!list.some((e) => e.key === key && e.language === language && e.source === source)) list.push(entry);
@@ -106,13 +129,18 @@ export class AliasTable {
   /**
    * The entity a folded name stands for. When the name is an alias of several entities, those with
    * an alias in the article's language win, then those with an English or language-neutral alias;
-   * if that still leaves several, the result is ambiguous.
+   * then main entities before secondary ones; if that still leaves several, the result is ambiguous.
    */
   lookup(folded: string, options: LookupOptions): AliasLookup {
+    const own = (e: AliasEntry): boolean => e.language === options.language || e.language === 'en';
+    const bound = this.options.languageBound && options.language !== '*';
     const entries = (this.byName.get(folded) ?? []).filter(
       (e) =>
         (!e.capsOnly || options.allCaps) &&
-        (!e.ownLanguageOnly || e.language === options.language || e.language === 'en' || e.language === '*'),
+        (!e.ownLanguageOnly || own(e) || e.language === '*') &&
+        (!(options.ownLanguage || bound) || own(e)) &&
+        (!options.neutralOrOwnLanguage || own(e) || e.language === '*') &&
+        (!options.forms || (e.form !== undefined && options.forms.includes(e.form))),
     );
     if (entries.length === 0) return { status: 'none' };
     const byKey = new Map<string, AliasEntry[]>();
@@ -129,6 +157,10 @@ export class AliasTable {
     if (keys.length > 1) {
       const general = keys.filter((k) => byKey.get(k)!.some((e) => e.language === 'en' || e.language === '*'));
       if (general.length >= 1) keys = general;
+    }
+    if (keys.length > 1) {
+      const main = keys.filter((k) => !this.known.get(k)?.secondary);
+      if (main.length >= 1) keys = main;
     }
     const hits = keys.map((k) => this.hit(k, byKey.get(k)!, options.language));
     return hits.length === 1 ? { status: 'found', hit: hits[0] } : { status: 'ambiguous', candidates: hits };
@@ -235,29 +267,81 @@ export function buildPlaceTable(): AliasTable {
   return buildCuratedTable('place', 'place alias file', data.places);
 }
 
+/**
+ * Nationality table: every demonym form of every language with demonym data (demonym-forms.ts),
+ * keyed demonym:<alpha-2>, each related to its country. A form that is also a name of a country in
+ * its own language or English ("Djibouti", Dutch "Polen", "Zweden") is left out: the place wins
+ * (world-countries' alternative spellings "Saudi" and "Thai" do not count: they are the adjectives).
+ * Demonyms of dependent territories are secondary ("French" is France's, not the French Southern
+ * Lands'). Forms match only in articles of their own language, English ones in every article.
+ */
+export function buildDemonymTable(countryTable: AliasTable): AliasTable {
+  const table = new AliasTable('demonym', { languageBound: true });
+  const independent = new Map(worldCountries().map((c) => [c.cca2, c.independent === true]));
+  for (const f of demonymForms()) {
+    const country = countryTable.entity(`country:${f.code}`);
+    if (!country) continue;
+    const folded = foldName(f.form);
+    if (countryTable.lookup(folded, { language: f.language, allCaps: false, ownLanguage: true }).status !== 'none') continue;
+    const key = demonymKey(f.code);
+    if (!table.entity(key)) {
+      table.define({
+        key,
+        kind: 'demonym',
+        name: demonymName(f.code),
+        type: 'MISC',
+        of: { key: country.key, name: country.name },
+        secondary: !independent.get(f.code),
+      });
+    }
+    table.add(key, f.form, f.language, f.source, f.number);
+  }
+  return table;
+}
+
 /** The alias tables in the order they are consulted. */
 export interface AliasTables {
   organisations: AliasTable;
   places: AliasTable;
   countries: AliasTable;
+  demonyms: AliasTable;
 }
 
 let defaults: AliasTables | undefined;
 
 /** The shipped tables, built once per process (about 17,000 country aliases). */
 export function defaultAliasTables(): AliasTables {
-  defaults ??= { organisations: buildOrganisationTable(), places: buildPlaceTable(), countries: buildCountryTable() };
+  if (!defaults) {
+    const countries = buildCountryTable();
+    defaults = { organisations: buildOrganisationTable(), places: buildPlaceTable(), countries, demonyms: buildDemonymTable(countries) };
+  }
   return defaults;
 }
 
+export interface AliasLookupOptions extends LookupOptions {
+  /** Type of the mention: a MISC mention is never read as a country through another language's name. */
+  type?: EntityType;
+}
+
 /**
- * Looks a folded name up in the organisation, place and country tables, in that order; the first
- * table that knows the name decides. An ambiguous answer stops the search (the name is known but
- * names several entities) so it is reported rather than silently matched elsewhere.
+ * Looks a folded name up in the organisation and place tables, then the countries by their names in
+ * the article's language or English, then the nationalities ("Israeli", "Israëlische"), then the
+ * countries by their other names: alternative spellings and names in other languages (the latter
+ * not for MISC mentions: "Israeli" is a Swahili name of Israel, but in a news text it is the
+ * nationality). The first table that knows the name decides. An ambiguous answer stops the search
+ * (the name is known but names several entities) so it is reported rather than silently matched
+ * elsewhere.
  */
-export function lookupAlias(tables: AliasTables, folded: string, options: LookupOptions): AliasLookup {
-  for (const table of [tables.organisations, tables.places, tables.countries]) {
-    const r = table.lookup(folded, options);
+export function lookupAlias(tables: AliasTables, folded: string, options: AliasLookupOptions): AliasLookup {
+  const steps: [AliasTable, LookupOptions][] = [
+    [tables.organisations, options],
+    [tables.places, options],
+    [tables.countries, { ...options, ownLanguage: true }],
+    [tables.demonyms, options],
+    [tables.countries, options.type === 'MISC' ? { ...options, neutralOrOwnLanguage: true } : options],
+  ];
+  for (const [table, o] of steps) {
+    const r = table.lookup(folded, o);
     if (r.status !== 'none') return r;
   }
   return { status: 'none' };

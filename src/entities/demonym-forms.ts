@@ -33,6 +33,8 @@ export interface DemonymFile {
   inflections?: Record<string, Inflection>;
   /** ISO 3166-1 alpha-2 -> class -> forms; a list named like an inflection replaces its rules. */
   countries?: Record<string, Record<string, string[]>>;
+  /** Forms the sources give that are names of places rather than nationality words ("Vatican"). */
+  exclude?: string[];
   /** Countries deliberately left without forms (documentation only). */
   leftOut?: string[];
 }
@@ -82,7 +84,9 @@ export function demonymFormsOf(language: string, file: DemonymFile | undefined =
   const known = new Set(worldCountries().map((c) => c.cca2));
   // code -> class -> [form, source]
   const base = new Map<string, Map<string, [string, string][]>>();
+  const excluded = new Set((file.exclude ?? []).map((f) => f.toLowerCase()));
   const put = (code: string, cls: string, form: string, source: string): void => {
+    if (excluded.has(form.toLowerCase())) return;
     let byClass = base.get(code);
     if (!byClass) base.set(code, (byClass = new Map()));
     const list = byClass.get(cls) ?? [];

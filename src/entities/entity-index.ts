@@ -5,6 +5,7 @@
 // public view of an entity, and converts everything to and from plain rows.
 import type { EntityType } from '../types.ts';
 import type { EntityLink, EntityMerge, EntityRow, EntitySource, GlobalEntity, ResolverState } from './model.ts';
+import { nationalityOf } from './demonym-forms.ts';
 import { type Gender, cleanName, deletionVariants, foldName, foldedTokens, isAllCaps, personName, slug } from './normalise.ts';
 
 /** Surnames at least this long are indexed for typo matching. */
@@ -372,6 +373,7 @@ export class EntityIndex {
     };
     dates.sort((a, b) => time(a) - time(b) || a.localeCompare(b));
     const order = (a: string): number => this.articles.get(a)?.order ?? Number.MAX_SAFE_INTEGER;
+    const nationality = rec.source === 'demonym' ? nationalityOf(rec.key) : undefined;
     return {
       key: rec.key,
       name,
@@ -384,6 +386,7 @@ export class EntityIndex {
       lastSeen: dates[dates.length - 1] ?? null,
       mentionCount: rec.mentionCount,
       formerKeys: [...rec.formerKeys],
+      ...(nationality ? { nationalityOf: nationality } : {}),
     };
   }
 

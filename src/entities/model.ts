@@ -22,6 +22,7 @@ export type LinkRule =
   | 'organisation-alias'
   | 'place-alias'
   | 'country-alias'
+  | 'demonym'
   | 'short-name-in-article'
   | 'acronym-in-article'
   | 'surname-in-article'
@@ -65,10 +66,10 @@ export interface ResolvedArticle {
   changed: string[];
 }
 
-export type EntitySource = 'country' | 'organisation' | 'place' | 'name';
+export type EntitySource = 'country' | 'organisation' | 'place' | 'demonym' | 'name';
 
 export interface GlobalEntity {
-  /** Stable key: "per:benjamin-netanyahu", "country:IL", "org:icc", "loc:gaza-strip", "org:white-house". */
+  /** Stable key: "per:benjamin-netanyahu", "country:IL", "demonym:IL", "org:icc", "loc:gaza-strip", "org:white-house". */
   key: string;
   /** Best name: the canonical English name for known countries, organisations and places, the fullest proper name for people. */
   name: string;
@@ -85,6 +86,8 @@ export interface GlobalEntity {
   mentionCount: number;
   /** Keys of entities merged into this one. */
   formerKeys: string[];
+  /** For a nationality (demonym:IL, "Israeli"): the country it is the nationality of. */
+  nationalityOf?: { key: string; name: string };
 }
 
 export interface EntityExplanation {

@@ -2,12 +2,13 @@
 // ("U.S." -> "us", "Israël" -> "israel", "Zuid-Afrika" -> "zuid afrika"), strips possessives
 // ("Trump’s", "Hamas’"), titles in front of person names ("Mr.", "President", "de premier") and
 // leading articles in front of other names ("the United Nations"). Language knowledge comes from
-// src/entities/data/titles.json, world-countries demonyms ("Israeli Prime Minister ...") and, when a
-// language has one, the string lists under title-like keys of src/lang/<code>/entities.json.
+// src/entities/data/titles.json, the country adjectives of demonym-forms.ts ("Israeli Prime Minister
+// ...", "de Israëlische premier") and, when a language has one, the string lists under title-like
+// keys of src/lang/<code>/entities.json.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { worldCountries } from './countries.ts';
+import { demonymForms } from './demonym-forms.ts';
 import { langData } from '../lang/registry.ts';
 import type { EntityType } from '../types.ts';
 
@@ -121,18 +122,13 @@ function titlesFromLanguageData(language: string): string[] {
 }
 
 let demonymCache: string[] | undefined;
-/** English and French demonyms of every country (world-countries): "Israeli", "Américain", ... */
+/**
+ * Country adjectives of every language with demonym data, one word long: the forms its
+ * demonyms.json marks as modifiers ("Israeli", "israélien", "Israëlische"; not Dutch "Frans", a
+ * first name too).
+ */
 function demonyms(): string[] {
-  if (!demonymCache) {
-    const set = new Set<string>();
-    for (const c of worldCountries()) {
-      for (const d of Object.values(c.demonyms ?? {})) {
-        if (d.m) set.add(foldName(d.m));
-        if (d.f) set.add(foldName(d.f));
-      }
-    }
-    demonymCache = [...set].filter((d) => d && !d.includes(' '));
-  }
+  demonymCache ??= [...new Set(demonymForms().filter((d) => d.modifier).map((d) => foldName(d.form)))].filter((d) => d && !d.includes(' '));
   return demonymCache;
 }
 

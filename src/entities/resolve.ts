@@ -141,10 +141,17 @@ export class EntityResolver {
     // Organisations and places first, longer names before shorter, so that short forms ("Colts",
     // "USGS") find them in the article; then people's full names, then single names.
     const others = items.filter((i) => i.type !== 'PER').sort((a, b) => b.tokens.length - a.tokens.length);
-    const people = items.filter((i) => i.type === 'PER');
+    // A person-tagged plural nationality ("Qataris", "Palestijnen") names a people, not a person.
+    const peoples = new Map<Item, Decision>();
+    for (const i of items) {
+      const d = i.type === 'PER' ? this.pluralNationality(i, article.language) : null;
+      if (d) peoples.set(i, d);
+    }
+    const people = items.filter((i) => i.type === 'PER' && !peoples.has(i));
     const fullNames = people.filter((i) => i.tokens.length > 1);
     const singles = people.filter((i) => i.tokens.length === 1);
     for (const item of others) link(item, this.resolveOther(item, article.language, assigned));
+    for (const [item, d] of peoples) link(item, d);
     for (const item of fullNames) {
       const d = this.resolveFullName(item, article.id, storyId, assigned, articleKeys);
       link(item, d);
@@ -280,10 +287,11 @@ export class EntityResolver {
     const variants = [item.folded, ...genitiveVariants(item.folded, language)];
     let ambiguity = '';
     for (const folded of variants) {
-      const r = lookupAlias(this.tables, folded, { language, allCaps: item.allCaps });
+      const r = lookupAlias(this.tables, folded, { language, allCaps: item.allCaps, type: item.type });
       if (r.status === 'found') return this.knownEntity(r.hit, item, folded !== item.folded);
       if (r.status === 'ambiguous' && !ambiguity) {
-        ambiguity = `; ${q(item.display)} is an alias of ${r.candidates.map((c) => c.entity.name).join(', ')}, so none was chosen`;
+        const names = r.candidates.map((c) => (c.entity.of ? `${c.entity.name} (${c.entity.of.name})` : c.entity.name));
+        ambiguity = `; ${q(item.display)} is an alias of ${names.join(', ')}, so none was chosen`;
       }
     }
     const inArticle = this.shortNameInArticle(item, assigned);
@@ -329,13 +337,31 @@ export class EntityResolver {
     return null;
   }
 
+  /** A person-tagged mention written as the plural of a nationality ("Qataris", "Palestijnen"), or null. */
+  private pluralNationality(item: Item, language: string): Decision | null {
+    const asName = cleanName(item.layer.name, { language, type: 'MISC' }).folded;
+    for (const folded of new Set([item.folded, asName])) {
+      const r = this.tables.demonyms.lookup(folded, { language, allCaps: item.allCaps, forms: ['plural'] });
+      if (r.status === 'found') return this.knownEntity(r.hit, item, false);
+    }
+    return null;
+  }
+
+  private static readonly RULES: Record<AliasHit['entity']['kind'], [LinkRule, string]> = {
+    country: ['country-alias', 'country alias'],
+    organisation: ['organisation-alias', 'organisation alias'],
+    place: ['place-alias', 'place alias'],
+    demonym: ['demonym', 'demonym'],
+  };
+
   private knownEntity(hit: AliasHit, item: Item, genitive: boolean): Decision {
     const e = hit.entity;
     if (!this.index.get(e.key)) this.index.create(e.key, e.kind, e.name, false, e.type);
-    const rule: LinkRule = e.kind === 'country' ? 'country-alias' : e.kind === 'organisation' ? 'organisation-alias' : 'place-alias';
-    const what = e.kind === 'country' ? 'country alias' : e.kind === 'organisation' ? 'organisation alias' : 'place alias';
+    const [rule, what] = EntityResolver.RULES[e.kind];
     const via = genitive ? ` (genitive of ${q(hit.alias)})` : hit.alias === item.display ? '' : ` (as ${q(hit.alias)})`;
-    return { key: e.key, rule, reason: `${what} ${q(item.display)}${via} of ${e.name} (${hit.source})` };
+    // A nationality is explained by its country: "demonym 'Israeli' of Israel".
+    const of = e.of?.name ?? e.name;
+    return { key: e.key, rule, reason: `${what} ${q(item.display)}${via} of ${of} (${hit.source})` };
   }
 
   /** A person named with at least two words. */
