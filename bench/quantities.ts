@@ -5,15 +5,12 @@
 //      currency accuracy where the gold unit maps to an ISO code.
 //   3. Throughput of the whole layer (times exclusion included) on the BBC news corpus.
 // Usage: npm run bench:quantities  [--errors]
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { extractQuantities } from '../src/analysis/quantities/extract.ts';
 import { quantityGrammar } from '../src/analysis/quantities/grammar.ts';
 import { findNumbers } from '../src/analysis/quantities/numbers.ts';
-import { segmentSentences } from '../src/analysis/sentences/segment.ts';
 import { extractTimes } from '../src/analysis/times/extract.ts';
+import { bbcArticles, overlaps, placeResult, printThroughput, recognizersCases } from './layer-bench.ts';
 
-const DATA = new URL('../../shared/data/', import.meta.url).pathname;
 const verbose = process.argv.includes('--errors');
 
 interface Case {
@@ -42,8 +39,6 @@ interface Score {
   valuedInt: number;
   valueOkInt: number;
 }
-
-const load = (f: string): Case[] => JSON.parse(readFileSync(join(DATA, 'recognizers-text', f), 'utf8').replace(/^\uFEFF/, ''));
 
 /** Gold numbers are written in the language's format ("4,25" in Dutch). */
 function goldNumber(v: string | null | undefined, lang: string): number | null {
@@ -78,18 +73,9 @@ function score(cases: Case[], lang: string, predict: (text: string) => Pred[], w
   for (const c of cases) {
     const text = c.Input;
     const gold = (c.Results ?? [])
-      .map((r) => {
-        let start = r.Start ?? -1;
-        let end = r.End !== undefined ? r.End + 1 : -1;
-        if (start < 0 || text.slice(start, end).toLowerCase() !== r.Text.toLowerCase()) {
-          start = text.toLowerCase().indexOf(r.Text.toLowerCase());
-          end = start + r.Text.length;
-        }
-        return { start, end, r };
-      })
+      .map((r) => ({ ...placeResult(text, r), r }))
       .filter((g) => g.start >= 0 && g.r.Text);
     const preds = predict(text);
-    const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
     s.pred += preds.length;
     for (const p of preds) {
       if (gold.some((g) => overlaps(p, g))) s.predOk++;
@@ -142,7 +128,7 @@ for (const [lang, prefix] of [
   ['en', 'English'],
   ['nl', 'Dutch'],
 ] as const) {
-  const numbers = load(`${prefix}-Number-NumberModel.json`);
+  const numbers = recognizersCases<Case>(`${prefix}-Number-NumberModel.json`);
   // The recogniser's own view of "a number": no lone "one", no ordinals, nothing glued to letters ("180ml").
   const predict = (t: string) => findNumbers(t, lang).filter((n) => !n.weak && !n.ordinal && !n.glued);
   print(`numbers ${lang}`, score(numbers, lang, predict, false, `numbers ${lang}`), false);
@@ -152,36 +138,19 @@ for (const [lang, prefix] of [
   ['nl', 'Dutch'],
 ] as const) {
   const g = quantityGrammar(lang)!;
-  const money = load(`${prefix}-NumberWithUnit-CurrencyModel.json`);
+  const money = recognizersCases<Case>(`${prefix}-NumberWithUnit-CurrencyModel.json`);
   const predict = (t: string) => extractQuantities(t, lang, undefined, extractTimes(t, lang, null)).filter((q) => q.unit !== null && g.currencyCodes.has(q.unit));
   print(`currency ${lang}`, score(money, lang, predict, true, `currency ${lang}`), true);
 }
 
 // Throughput: the whole layer as the pipeline runs it (sentences given, times computed for exclusion).
-const dir = join(DATA, 'bbc');
-if (existsSync(dir)) {
-  const texts: string[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(join(d, e.name));
-      else if (e.name.endsWith('.txt')) texts.push(readFileSync(join(d, e.name), 'utf8'));
-    }
-  };
-  walk(dir);
-  const sentences = texts.map((t) => segmentSentences(t, 'en'));
+const bbc = bbcArticles();
+if (bbc) {
+  const { texts, sentences } = bbc;
   const times = texts.map((t, i) => extractTimes(t, 'en', '2005-01-01', sentences[i]));
-  for (let i = 0; i < 200 && i < texts.length; i++) extractQuantities(texts[i], 'en', sentences[i], times[i]); // warm-up
-  let found = 0;
-  let counted = 0;
-  const t0 = performance.now();
-  for (let i = 0; i < texts.length; i++) {
-    const qs = extractQuantities(texts[i], 'en', sentences[i], times[i]);
-    found += qs.length;
-    counted += qs.filter((q) => q.counts).length;
-  }
-  const ms = performance.now() - t0;
-  const chars = texts.reduce((a, t) => a + t.length, 0);
-  console.log(
-    `throughput (BBC, ${texts.length} articles, ${(chars / 1e6).toFixed(1)} MB): ${(ms / texts.length).toFixed(3)} ms/article, ${(chars / 1e6 / (ms / 1000)).toFixed(1)} MB/s, ${found} figures (${counted} with counts)`,
+  printThroughput(
+    texts,
+    (i) => extractQuantities(texts[i], 'en', sentences[i], times[i]),
+    (all) => `${all.flat().length} figures (${all.flat().filter((q) => q.counts).length} with counts)`,
   );
 }

@@ -9,10 +9,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { segmentSentences } from '../src/analysis/sentences/segment.ts';
 import { extractQuotes } from '../src/analysis/quotes/extract.ts';
 import type { AnalysisStep } from '../src/analysis/step.ts';
-import type { AnalyzedArticle, Quote } from '../src/types.ts';
+import type { Quote } from '../src/types.ts';
+import { analyzedDoc } from '../test/helpers/doc.ts';
 
 interface Fragment {
   start: number;
@@ -92,31 +92,6 @@ async function loadEntitiesStep(): Promise<AnalysisStep | null> {
   return mod.entitiesStep ?? null;
 }
 
-function makeDoc(file: string, text: string): AnalyzedArticle {
-  return {
-    file,
-    id: file,
-    title: null,
-    dek: null,
-    byline: null,
-    source: null,
-    url: null,
-    language: 'en',
-    languageConfidence: 1,
-    languageSupported: true,
-    publishedAt: null,
-    publishedAtFrom: 'none',
-    text,
-    removed: [],
-    headings: [],
-    sentences: segmentSentences(text, 'en'),
-    entities: [],
-    quotes: [],
-    quantities: [],
-    times: [],
-  };
-}
-
 const entitiesStep = await loadEntitiesStep();
 const annDir = join(dataDir, 'attributions');
 const textDir = join(dataDir, 'text');
@@ -149,7 +124,7 @@ for (const annFile of annFiles) {
   const gold = parseAnn(readFileSync(join(annDir, annFile), 'utf8'));
   let preds = predCache.get(textFile);
   if (!preds) {
-    let doc = makeDoc(textFile, text);
+    let doc = analyzedDoc(text, 'en', { file: textFile, id: textFile });
     const t0 = performance.now();
     if (entitiesStep) doc = { ...doc, ...entitiesStep.run(doc) };
     preds = extractQuotes(doc);

@@ -22,6 +22,7 @@ import type { StoryIndex, Placement } from '../src/stories/model.ts';
 import type { AnalyzedArticle, EntityLayer, Quantity, TimeExpr } from '../src/types.ts';
 import { openSqliteStore } from '../src/store/sqlite/index.ts';
 import { storyIndexOn } from '../src/store/sqlite/stories.ts';
+import { analyzedDoc } from '../test/helpers/doc.ts';
 import { bcubed } from './stories-quality.ts';
 
 const args = process.argv.slice(2);
@@ -181,28 +182,15 @@ function article(seq: string, e: Event, s: Story, nl: boolean): AnalyzedArticle 
   }
   parts.push(text);
   const id = `${seq.padStart(12, '0')}abcd`.slice(-16);
-  return {
+  return analyzedDoc(text, lang, {
     file: `gen/${seq}.txt`,
     id,
-    title: null,
-    dek: null,
-    byline: null,
     source: `outlet-${Math.floor(rand() * 40)}`,
-    url: null,
-    language: lang,
-    languageConfidence: 1,
-    languageSupported: true,
-    publishedAt: null,
-    publishedAtFrom: 'none',
-    text,
-    removed: [],
-    headings: [],
     sentences,
     entities: [...entities.values()],
-    quotes: [],
     quantities,
     times,
-  };
+  });
 }
 
 // ---------------------------------------------------------------- the run

@@ -4,13 +4,12 @@
 //   2. TempEval-3 (TimeBank + AQUAINT): same on TIMEX3 type DATE, anchored on the document creation time.
 //   3. Throughput on the BBC news corpus (times detection and resolution per article).
 // Usage: npm run bench:times  (reads ../shared/data; prints numbers, exits 0)
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractTimes } from '../src/analysis/times/extract.ts';
 import { segmentSentences } from '../src/analysis/sentences/segment.ts';
 import type { TimeExpr } from '../src/types.ts';
-
-const DATA = new URL('../../shared/data/', import.meta.url).pathname;
+import { bbcArticles, DATA, filesBelow, overlaps, placeResult, printThroughput, recognizersCases } from './layer-bench.ts';
 
 interface Gold {
   start: number;
@@ -34,7 +33,6 @@ interface Score {
 const newScore = (): Score => ({ pred: 0, predOverlapping: 0, gold: 0, goldFound: 0, goldExact: 0, valued: 0, valueRight: 0 });
 
 function scoreDoc(s: Score, preds: TimeExpr[], gold: Gold[], errors?: string[], text?: string): void {
-  const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
   s.pred += preds.length;
   for (const p of preds) if (gold.some((g) => overlaps(p, g))) s.predOverlapping++;
   for (const g of gold) {
@@ -90,23 +88,18 @@ function printScore(name: string, s: Score): void {
 const IN_SCOPE = new Set(['datetimeV2.date', 'datetimeV2.daterange']);
 
 function recognizers(file: string, lang: string, errors: string[]): Score {
-  const cases = JSON.parse(readFileSync(join(DATA, 'recognizers-text', file), 'utf8').replace(/^\uFEFF/, '')) as {
+  const cases = recognizersCases<{
     Input: string;
     Context?: { ReferenceDateTime?: string };
     Results?: { Text: string; Start?: number; End?: number; TypeName?: string; Resolution?: { values?: { timex?: string; value?: string; start?: string }[] } }[];
-  }[];
+  }>(file);
   const s = newScore();
   for (const c of cases) {
     const text = c.Input;
     const ref = c.Context?.ReferenceDateTime ?? null;
     const gold: Gold[] = [];
     for (const r of c.Results ?? []) {
-      let start: number | undefined = r.Start;
-      let end: number | undefined = r.End !== undefined ? r.End + 1 : undefined;
-      if (start === undefined || end === undefined || text.slice(start, end).toLowerCase() !== r.Text.toLowerCase()) {
-        start = text.toLowerCase().indexOf(r.Text.toLowerCase());
-        end = start + r.Text.length;
-      }
+      const { start, end } = placeResult(text, r);
       if (start < 0 || !r.Text) continue;
       const values: string[] = [];
       for (const v of r.Resolution?.values ?? []) {
@@ -123,15 +116,7 @@ function recognizers(file: string, lang: string, errors: string[]): Score {
 
 // ---------------------------------------------------------------- TempEval-3
 function tempeval(errors: string[]): Score {
-  const root = join(DATA, 'tempeval3');
-  const files: string[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(join(d, e.name));
-      else if (e.name.endsWith('.tml')) files.push(join(d, e.name));
-    }
-  };
-  walk(root);
+  const files = filesBelow(join(DATA, 'tempeval3'), '.tml');
   const s = newScore();
   for (const f of files) {
     const xml = readFileSync(f, 'utf8');
@@ -173,25 +158,13 @@ function tempevalValue(v: string): string {
 
 // ---------------------------------------------------------------- throughput
 function throughput(): void {
-  const dir = join(DATA, 'bbc');
-  if (!existsSync(dir)) return;
-  const texts: string[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(join(d, e.name));
-      else if (e.name.endsWith('.txt')) texts.push(readFileSync(join(d, e.name), 'utf8'));
-    }
-  };
-  walk(dir);
-  const sentences = texts.map((t) => segmentSentences(t, 'en'));
-  for (let i = 0; i < 200 && i < texts.length; i++) extractTimes(texts[i], 'en', '2005-01-01', sentences[i]); // warm-up
-  let found = 0;
-  const t0 = performance.now();
-  for (let i = 0; i < texts.length; i++) found += extractTimes(texts[i], 'en', '2005-01-01', sentences[i]).length;
-  const ms = performance.now() - t0;
-  const chars = texts.reduce((a, t) => a + t.length, 0);
-  console.log(
-    `throughput (BBC, ${texts.length} articles, ${(chars / 1e6).toFixed(1)} MB): ${(ms / texts.length).toFixed(3)} ms/article, ${((chars / 1e6) / (ms / 1000)).toFixed(1)} MB/s, ${found} expressions`,
+  const bbc = bbcArticles();
+  if (!bbc) return;
+  const { texts, sentences } = bbc;
+  printThroughput(
+    texts,
+    (i) => extractTimes(texts[i], 'en', '2005-01-01', sentences[i]),
+    (all) => `${all.flat().length} expressions`,
   );
 }
 

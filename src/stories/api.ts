@@ -66,7 +66,8 @@ export interface SourceSummary {
   languages: string[];
 }
 
-export interface EventSummary {
+/** What a list shows of an event or a storyline. */
+export interface ClusterSummary {
   id: string;
   label: string;
   title: string | null;
@@ -76,15 +77,10 @@ export interface EventSummary {
   sources: SourceSummary[];
 }
 
-export interface StorylineSummary {
-  id: string;
-  label: string;
-  title: string | null;
-  span: Span;
-  articles: number;
-  languages: Record<string, number>;
+export type EventSummary = ClusterSummary;
+
+export interface StorylineSummary extends ClusterSummary {
   entities: LabelledEntity[];
-  sources: SourceSummary[];
   events: EventSummary[];
 }
 

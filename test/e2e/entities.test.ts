@@ -6,48 +6,33 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
-import type { IngestItem, Store } from '../../src/store/store.ts';
+import type { IngestItem } from '../../src/store/store.ts';
 import { entityCorpus } from '../server/fixtures/entity-corpus.ts';
-import { buildUi, CHROMIUM, hasChromium, launch, RESULTS, serve, type Browser, type RunningServer } from './harness.ts';
+import { foreignRequests, getJson, hasChromium, openSession, screenshots, type RunningServer, type Session } from './harness.ts';
 
-if (!hasChromium) console.warn(`Skipping the browser tests: ${CHROMIUM} is not installed (Debian: apt-get install chromium).`);
-
-const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: `${RESULTS}e2e-entities-${name}.png`, fullPage });
+const shot = screenshots('e2e-entities-');
 
 const NETANYAHU = '/entities/per:benjamin-netanyahu';
 
 describe.skipIf(!hasChromium)('entity pages in Chromium', () => {
-  let store: Store;
+  let session: Session;
   let server: RunningServer;
-  let browser: Browser;
   let page: Page;
   let examples: IngestItem[];
-  const requests: string[] = [];
-  const pageErrors: string[] = [];
 
-  const watch = (p: Page) => {
-    p.on('request', (r) => requests.push(r.url()));
-    p.on('pageerror', (e) => pageErrors.push(e.message));
-  };
-  const api = async <T = any>(path: string): Promise<T> => (await fetch(`${server.base}${path}`)).json() as Promise<T>;
+  const api = <T = any>(path: string): Promise<T> => getJson<T>(`${server.base}${path}`);
 
   beforeAll(async () => {
-    const webRoot = await buildUi('e2e-entities-web');
+    session = await openSession('e2e-entities-web');
     const corpus = await entityCorpus();
     examples = corpus.examples;
-    store = openSqliteStore(':memory:');
+    const store = openSqliteStore(':memory:');
     await store.ingest(corpus.all);
-    server = await serve(store, webRoot);
-    browser = await launch();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    watch(page);
+    server = await session.serve(store);
+    page = session.page;
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.close();
-    await store?.close();
-  });
+  afterAll(() => session?.close());
 
   it('lists the entities, most widely reported first, with a type filter showing the counts', async () => {
     await page.goto(`${server.base}/`);
@@ -201,8 +186,7 @@ describe.skipIf(!hasChromium)('entity pages in Chromium', () => {
   });
 
   it('is usable on a narrow screen', async () => {
-    const narrow = await browser.context.newPage();
-    watch(narrow);
+    const narrow = await session.newPage();
     await narrow.setViewportSize({ width: 375, height: 812 });
     await narrow.goto(`${server.base}${NETANYAHU}`);
     await narrow.locator('svg.cooc-graph').waitFor();
@@ -220,8 +204,8 @@ describe.skipIf(!hasChromium)('entity pages in Chromium', () => {
   });
 
   it('loads nothing from other hosts and raises no script errors', () => {
-    expect(requests.length).toBeGreaterThan(10);
-    expect(requests.filter((u) => !u.startsWith(server.base) && !u.startsWith('data:'))).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(session.log.requests.length).toBeGreaterThan(10);
+    expect(foreignRequests(session.log, server.base)).toEqual([]);
+    expect(session.log.pageErrors).toEqual([]);
   });
 });

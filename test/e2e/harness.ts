@@ -1,8 +1,9 @@
 // What the browser tests need: the UI built from the current source, Dossier servers on free ports,
-// and Debian's Chromium driven by playwright-core with a fresh profile.
+// and Debian's Chromium driven by playwright-core with a fresh profile, all opened and closed together
+// as one session per test file.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/server/app.ts';
@@ -12,8 +13,22 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 export const RESULTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
 
+if (!hasChromium) console.warn(`Skipping the browser tests: ${CHROMIUM} is not installed (Debian: apt-get install chromium).`);
+
+/** Saves a page's screenshot as test-results/<prefix><name>.png. */
+export const screenshots =
+  (prefix: string) =>
+  (page: Page, name: string, fullPage = false): Promise<Buffer> =>
+    page.screenshot({ path: `${RESULTS}${prefix}${name}.png`, fullPage });
+
+export async function getJson<T>(url: string): Promise<T> {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`${url}: ${r.status}`);
+  return (await r.json()) as T;
+}
+
 /** Builds the UI into test-results/ (never a stale dist/web), once per test file. */
-export async function buildUi(name: string): Promise<string> {
+async function buildUi(name: string): Promise<string> {
   const outDir = `${RESULTS}${name}/`;
   await build({
     configFile: fileURLToPath(new URL('../../vite.config.ts', import.meta.url)),
@@ -28,7 +43,7 @@ export interface RunningServer {
   base: string;
 }
 
-export async function serve(store: Store, webRoot: string): Promise<RunningServer> {
+async function serve(store: Store, webRoot: string): Promise<RunningServer> {
   const app = await buildServer(store, { webRoot });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   return { app, base };
@@ -39,7 +54,7 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launch(): Promise<Browser> {
+async function launch(): Promise<Browser> {
   mkdirSync(RESULTS, { recursive: true });
   const profile = mkdtempSync(`${RESULTS}chromium-profile-`);
   const context = await chromium.launchPersistentContext(profile, {
@@ -62,6 +77,69 @@ export async function launch(): Promise<Browser> {
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** What the watched pages asked for, threw and said in dialogs (which are dismissed). */
+export interface PageLog {
+  requests: string[];
+  pageErrors: string[];
+  dialogs: string[];
+}
+
+/** The requests that went neither to one of the servers nor to a data: URL. */
+export const foreignRequests = (log: PageLog, ...bases: string[]): string[] =>
+  log.requests.filter((u) => !bases.some((b) => u.startsWith(b)) && !u.startsWith('data:'));
+
+/** One test file's UI, browser and servers. */
+export interface Session {
+  webRoot: string;
+  browser: Browser;
+  /** The browser's first page, watched. */
+  page: Page;
+  log: PageLog;
+  /** A new page in the same browser, watched. */
+  newPage(): Promise<Page>;
+  /** Serves the store with the built UI; the session closes both. */
+  serve(store: Store): Promise<RunningServer>;
+  /** Closes the browser, then the servers, then their stores. */
+  close(): Promise<void>;
+}
+
+/** Builds the UI into test-results/<name>/ and launches the browser. */
+export async function openSession(name: string): Promise<Session> {
+  const webRoot = await buildUi(name);
+  const log: PageLog = { requests: [], pageErrors: [], dialogs: [] };
+  const watch = (p: Page): Page => {
+    p.on('request', (r) => log.requests.push(r.url()));
+    p.on('pageerror', (e) => log.pageErrors.push(e.message));
+    p.on('dialog', (d) => {
+      log.dialogs.push(d.message());
+      void d.dismiss();
+    });
+    return p;
+  };
+  const servers: RunningServer[] = [];
+  const stores: Store[] = [];
+  const browser = await launch();
+  const page = watch(browser.context.pages()[0] ?? (await browser.context.newPage()));
+  return {
+    webRoot,
+    browser,
+    page,
+    log,
+    newPage: async () => watch(await browser.context.newPage()),
+    async serve(store) {
+      stores.push(store);
+      const server = await serve(store, webRoot);
+      servers.push(server);
+      return server;
+    },
+    async close() {
+      await browser.close();
+      for (const s of servers) await s.app.close();
+      for (const s of stores) await s.close();
     },
   };
 }

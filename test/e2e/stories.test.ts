@@ -9,53 +9,38 @@ import { mkdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import type { Store } from '../../src/store/store.ts';
 import type { ComparisonView, StoryDetail } from '../../src/stories/api.ts';
 import { storyCorpus } from '../server/fixtures/story-corpus.ts';
-import { buildUi, CHROMIUM, hasChromium, launch, RESULTS, serve, type Browser, type RunningServer } from './harness.ts';
+import { foreignRequests, getJson, hasChromium, openSession, screenshots, type RunningServer, type Session } from './harness.ts';
 
-if (!hasChromium) console.warn(`Skipping the browser tests: ${CHROMIUM} is not installed (Debian: apt-get install chromium).`);
-
-const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: `${RESULTS}e2e-stories-${name}.png`, fullPage });
+const shot = screenshots('e2e-stories-');
 const DOCS_SHOT = fileURLToPath(new URL('../../docs/screenshots/story-page.png', import.meta.url));
 
 describe.skipIf(!hasChromium)('storyline pages in Chromium', () => {
-  let store: Store;
+  let session: Session;
   let ids: Record<string, string>;
   let server: RunningServer;
-  let browser: Browser;
   let page: Page;
   let story: StoryDetail;
   let comparison: ComparisonView;
-  const requests: string[] = [];
-  const pageErrors: string[] = [];
 
-  const watch = (p: Page) => {
-    p.on('request', (r) => requests.push(r.url()));
-    p.on('pageerror', (e) => pageErrors.push(e.message));
-  };
-  const api = async <T = any>(path: string): Promise<T> => (await fetch(`${server.base}${path}`)).json() as Promise<T>;
+  const api = <T = any>(path: string): Promise<T> => getJson<T>(`${server.base}${path}`);
   const storyUrl = () => `${server.base}/stories/${story.id}`;
   const dataOf = (loc: Locator, key: string) => loc.evaluateAll((els, k) => els.map((e) => (e as unknown as { dataset: Record<string, string> }).dataset[k]), key);
 
   beforeAll(async () => {
-    const webRoot = await buildUi('e2e-stories-web');
-    ({ store, ids } = await storyCorpus());
-    server = await serve(store, webRoot);
+    session = await openSession('e2e-stories-web');
+    const corpus = await storyCorpus();
+    ids = corpus.ids;
+    server = await session.serve(corpus.store);
+    page = session.page;
     const list = await api<{ items: { id: string; articles: number }[] }>('/api/stories');
     const id = list.items.find((s) => s.articles === Math.max(...list.items.map((x) => x.articles)))!.id;
     story = await api<StoryDetail>(`/api/stories/${id}`);
     comparison = await api<ComparisonView>(`/api/stories/${id}/compare`);
-    browser = await launch();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    watch(page);
   }, 90_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.close();
-    await store?.close();
-  });
+  afterAll(() => session?.close());
 
   it('lists the storylines, from the header', async () => {
     await page.goto(`${server.base}/`);
@@ -266,8 +251,7 @@ describe.skipIf(!hasChromium)('storyline pages in Chromium', () => {
   });
 
   it('is usable on a 375 px screen without sideways scrolling', async () => {
-    const narrow = await browser.context.newPage();
-    watch(narrow);
+    const narrow = await session.newPage();
     await narrow.setViewportSize({ width: 375, height: 812 });
     await narrow.goto(storyUrl());
     await narrow.locator('.timeline-chart canvas').waitFor();
@@ -298,9 +282,9 @@ describe.skipIf(!hasChromium)('storyline pages in Chromium', () => {
   });
 
   it('loads nothing from other hosts and raises no script errors', () => {
-    expect(requests.length).toBeGreaterThan(10);
-    expect(requests.filter((u) => !u.startsWith(server.base) && !u.startsWith('data:'))).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(session.log.requests.length).toBeGreaterThan(10);
+    expect(foreignRequests(session.log, server.base)).toEqual([]);
+    expect(session.log.pageErrors).toEqual([]);
   });
 });
 

@@ -5,22 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
-import type { Store, StoredArticle } from '../../src/store/store.ts';
+import type { StoredArticle } from '../../src/store/store.ts';
 import { exampleItems } from '../store/fixtures.ts';
-import { buildUi, CHROMIUM, hasChromium, launch, RESULTS, serve, type Browser, type RunningServer } from './harness.ts';
+import { foreignRequests, getJson, hasChromium, openSession, screenshots, type RunningServer, type Session } from './harness.ts';
 
 const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
 const BLINKEN_TITLE = 'Blinken Meets With Netanyahu Amid Gaza Ceasefire Push';
 
-if (!hasChromium) console.warn(`Skipping the browser tests: ${CHROMIUM} is not installed (Debian: apt-get install chromium).`);
-
-const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: `${RESULTS}e2e-${name}.png`, fullPage });
-
-async function getJson<T>(url: string): Promise<T> {
-  const r = await fetch(url);
-  if (!r.ok) throw new Error(`${url}: ${r.status}`);
-  return (await r.json()) as T;
-}
+const shot = screenshots('e2e-');
 
 async function idOf(base: string, titleStart: string): Promise<string> {
   const list = await getJson<{ items: { id: string; title: string | null }[] }>(`${base}/api/articles?limit=500`);
@@ -50,47 +42,25 @@ async function expectQuotesRendered(page: Page, base: string, id: string): Promi
 }
 
 describe.skipIf(!hasChromium)('web UI in Chromium', () => {
-  let pipelineStore: Store;
-  let handStore: Store;
+  let session: Session;
   /** The examples as the analysis pipeline reads them today. */
   let pipeline: RunningServer;
   /** The examples with hand-made layers (test/store/fixtures.ts): entities and attributed quotes. */
   let handmade: RunningServer;
-  let browser: Browser;
   let page: Page;
-  const requests: string[] = [];
-  const pageErrors: string[] = [];
-  const dialogs: string[] = [];
-
-  const watch = (p: Page) => {
-    p.on('request', (r) => requests.push(r.url()));
-    p.on('pageerror', (e) => pageErrors.push(e.message));
-    p.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-  };
 
   beforeAll(async () => {
-    const webRoot = await buildUi('e2e-web');
-    pipelineStore = openSqliteStore(':memory:');
+    session = await openSession('e2e-web');
+    const pipelineStore = openSqliteStore(':memory:');
     await ingestPaths(pipelineStore, [EXAMPLES]);
-    handStore = openSqliteStore(':memory:');
+    const handStore = openSqliteStore(':memory:');
     await handStore.ingest(exampleItems());
-    pipeline = await serve(pipelineStore, webRoot);
-    handmade = await serve(handStore, webRoot);
-    browser = await launch();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    watch(page);
+    pipeline = await session.serve(pipelineStore);
+    handmade = await session.serve(handStore);
+    page = session.page;
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await pipeline?.app.close();
-    await handmade?.app.close();
-    await pipelineStore?.close();
-    await handStore?.close();
-  });
+  afterAll(() => session?.close());
 
   it('serves a built page whose script never parses HTML', async () => {
     const html = await (await fetch(`${pipeline.base}/`)).text();
@@ -187,8 +157,7 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
     expect(await page.locator('.hits .article-item').count()).toBe(1);
     const shared = page.url();
 
-    const other = await browser.context.newPage();
-    watch(other);
+    const other = await session.newPage();
     await other.goto(shared);
     await other.locator('.hits .article-item').first().waitFor();
     expect(await other.locator('.hits .article-item').getAttribute('data-language')).toBe('nl');
@@ -245,12 +214,11 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
     expect(await page.locator('main img').count()).toBe(0);
     await page.waitForTimeout(200);
     expect(await page.evaluate('window.__xss')).toBeUndefined();
-    expect(dialogs).toEqual([]);
+    expect(session.log.dialogs).toEqual([]);
   });
 
   it('is usable on a narrow screen', async () => {
-    const narrow = await browser.context.newPage();
-    watch(narrow);
+    const narrow = await session.newPage();
     await narrow.setViewportSize({ width: 375, height: 812 });
     await narrow.goto(`${handmade.base}/articles/${await idOf(handmade.base, BLINKEN_TITLE)}`);
     await narrow.locator('#article-text').waitFor();
@@ -264,9 +232,8 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
   });
 
   it('loads nothing from other hosts and raises no script errors', () => {
-    expect(requests.length).toBeGreaterThan(10);
-    const foreign = requests.filter((u) => !u.startsWith(pipeline.base) && !u.startsWith(handmade.base) && !u.startsWith('data:'));
-    expect(foreign).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(session.log.requests.length).toBeGreaterThan(10);
+    expect(foreignRequests(session.log, pipeline.base, handmade.base)).toEqual([]);
+    expect(session.log.pageErrors).toEqual([]);
   });
 });

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractQuotes } from '../../src/analysis/quotes/index.ts';
-import { makeDoc, quote, quotesOf } from './helpers.ts';
+import { analyzedDoc } from '../helpers/doc.ts';
+import { quote, quotesOf } from './helpers.ts';
 
 const bbc = (name: string) => readFileSync(new URL(`../../../shared/data/bbc/${name}`, import.meta.url), 'utf8');
 
@@ -13,7 +14,7 @@ describe('BBC regressions', () => {
   });
 
   it('returns no quotes for a language without quotes data, and for empty text', () => {
-    expect(extractQuotes(makeDoc('“Ceci n’est pas une pipe,” dit-il.', 'fr'))).toEqual([]);
-    expect(extractQuotes(makeDoc('', 'en'))).toEqual([]);
+    expect(extractQuotes(analyzedDoc('“Ceci n’est pas une pipe,” dit-il.', 'fr'))).toEqual([]);
+    expect(extractQuotes(analyzedDoc('', 'en'))).toEqual([]);
   });
 });

@@ -2,34 +2,9 @@
 // offsets (found by searching the text), and lookups of quotes by their words.
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import { segmentSentences } from '../../src/analysis/sentences/segment.ts';
 import { extractQuotes } from '../../src/analysis/quotes/index.ts';
-import type { AnalyzedArticle, EntityLayer, EntityType, Quote, Span } from '../../src/types.ts';
-
-export function makeDoc(text: string, lang: string, entities: EntityLayer[] = [], headings: Span[] = []): AnalyzedArticle {
-  return {
-    file: 'test',
-    id: 'test',
-    title: null,
-    dek: null,
-    byline: null,
-    source: null,
-    url: null,
-    language: lang,
-    languageConfidence: 1,
-    languageSupported: true,
-    publishedAt: null,
-    publishedAtFrom: 'none',
-    text,
-    removed: [],
-    headings,
-    sentences: segmentSentences(text, lang),
-    entities,
-    quotes: [],
-    quantities: [],
-    times: [],
-  };
-}
+import type { AnalyzedArticle, EntityLayer, EntityType, Quote } from '../../src/types.ts';
+import { analyzedDoc } from '../helpers/doc.ts';
 
 /** An example article as the pipeline would see it: a first line without sentence punctuation
  *  is the headline (cleaning removes it; here it is kept in the text and marked as a heading). */
@@ -38,11 +13,11 @@ export function exampleDoc(name: string, lang: string, entities: (text: string) 
   const nl = text.indexOf('\n');
   const first = text.slice(0, nl);
   const headings = /[.!?”"]\s*$/.test(first) ? [] : [{ start: 0, end: nl, text: first }];
-  return makeDoc(text, lang, entities(text), headings);
+  return analyzedDoc(text, lang, { entities: entities(text), headings });
 }
 
 export function quotesOf(text: string, lang: string, entities: EntityLayer[] = []): Quote[] {
-  return extractQuotes(makeDoc(text, lang, entities));
+  return extractQuotes(analyzedDoc(text, lang, { entities }));
 }
 
 /** The quote whose text starts with `words` (exactly one). */

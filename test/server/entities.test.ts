@@ -2,41 +2,28 @@
 // through Fastify's inject: the list, one entity by key, name, Dutch alias or former key, its
 // quotes in both languages, the entities named with it, why its mentions were merged, the entity
 // filter of the article list, the keys on an article's entities, and the errors (404, 409, 400).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
-import type { EntitySummary, IngestItem, Store } from '../../src/store/store.ts';
+import type { EntitySummary, IngestItem } from '../../src/store/store.ts';
 import { entityCorpus } from './fixtures/entity-corpus.ts';
+import { serveForTests } from './serve.ts';
 
-let store: Store;
-let app: FastifyInstance;
 let examples: IngestItem[];
 let all: IngestItem[];
 
-beforeAll(async () => {
+const server = serveForTests(async () => {
   ({ examples, all } = await entityCorpus());
-  store = openSqliteStore(':memory:');
+  const store = openSqliteStore(':memory:');
   await store.ingest(all);
-  app = await buildServer(store);
+  return store;
 });
-afterAll(async () => {
-  await app.close();
-  await store.close();
-});
-
-async function get<T = any>(url: string, status = 200): Promise<T> {
-  const r = await app.inject({ url });
-  expect(r.statusCode, `${url}: ${r.body.slice(0, 300)}`).toBe(status);
-  expect(r.headers['content-type']).toMatch(/^application\/json/);
-  expect(r.body).not.toMatch(/at .*\.(ts|js):\d+|node_modules/);
-  return r.json() as T;
-}
+const get = server.get;
 
 /** The global keys of each article, from the store's links: what co-occurrence must agree with. */
 async function keysByArticle(): Promise<Map<string, Set<string>>> {
   const out = new Map<string, Set<string>>();
-  for (const item of all) out.set(item.article.id, new Set((await store.entityLinks(item.article.id)).map((l) => l.key)));
+  for (const item of all) out.set(item.article.id, new Set((await server.store.entityLinks(item.article.id)).map((l) => l.key)));
   return out;
 }
 
@@ -98,7 +85,7 @@ describe('GET /api/entities/:key', () => {
     expect(dutch.text).toBe('Als dit via onderhandelingen kan worden bereikt, geweldig,');
     expect(e.quotes.items.map((q: { source: string | null }) => q.source)).toContain('The Epoch Times');
     for (const q of e.quotes.items) {
-      const doc = await store.get(q.articleId);
+      const doc = await server.store.get(q.articleId);
       expect(doc!.text.slice(q.start, q.end)).toBe(q.text);
     }
   });
@@ -216,19 +203,19 @@ describe('entities of articles', () => {
 
   it('gives no key to an entity whose analysis changed since the index was built', async () => {
     const own = openSqliteStore(':memory:');
-    const server = await buildServer(own);
+    const ownApp = await buildServer(own);
     try {
       const item = examples[1];
       await own.ingest([item]);
       const renamed = item.article.entities.map((e, i) => (i === 0 ? { ...e, name: 'Somebody Else' } : e));
       await own.replaceAnalysis(item.article.id, { ...item.article, entities: renamed });
-      const a = (await server.inject({ url: `/api/articles/${item.article.id}` })).json();
+      const a = (await ownApp.inject({ url: `/api/articles/${item.article.id}` })).json();
       expect(a.entities[0]).toMatchObject({ name: 'Somebody Else' });
       expect(a.entities[0]).not.toHaveProperty('key');
       expect(a.entities[1].key).toEqual(expect.stringMatching(/^[a-z]+:/));
-      expect((await server.inject({ url: '/api/entities' })).json().stale).toBe(true);
+      expect((await ownApp.inject({ url: '/api/entities' })).json().stale).toBe(true);
     } finally {
-      await server.close();
+      await ownApp.close();
       await own.close();
     }
   });

@@ -5,42 +5,33 @@
 // comparison with both death tolls (57,500 in the Dutch 002, 66,000 in the English 003), an entity's
 // timeline, the errors (404, 400, 409) and the OpenAPI document. The JSON must be exactly what the
 // StoryStore views give (the serializer drops nothing), and every evidence span must point at its text.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
 import type { Store } from '../../src/store/store.ts';
 import type { ComparisonView, StoryDetail, StorylineSummary, TimelineView } from '../../src/stories/api.ts';
 import { entityCorpus } from './fixtures/entity-corpus.ts';
 import { ingestedExamples, storyCorpus } from './fixtures/story-corpus.ts';
+import { serveForTests } from './serve.ts';
 
-let store: Store;
-let app: FastifyInstance;
 let ids: Record<string, string>;
 let storyline: StorylineSummary;
 
 const roundTrip = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
-async function get<T = any>(url: string, status = 200): Promise<T> {
-  const r = await app.inject({ url });
-  expect(r.statusCode, `${url}: ${r.body.slice(0, 300)}`).toBe(status);
-  expect(r.headers['content-type']).toMatch(/^application\/json/);
-  expect(r.body).not.toMatch(/at .*\.(ts|js):\d+|node_modules/);
-  return r.json() as T;
-}
+const server = serveForTests(async () => {
+  const corpus = await storyCorpus();
+  ids = corpus.ids;
+  return corpus.store;
+});
+const get = server.get;
 
 beforeAll(async () => {
-  ({ store, ids } = await storyCorpus());
-  app = await buildServer(store);
-  storyline = (await store.stories.list()).storylines[0];
-});
-afterAll(async () => {
-  await app.close();
-  await store.close();
+  storyline = (await server.store.stories.list()).storylines[0];
 });
 
 /** Every evidence span of a timeline is the text at its offsets in its article. */
-async function expectEvidenceInText(items: TimelineView['items'], from: Store = store): Promise<void> {
+async function expectEvidenceInText(items: TimelineView['items'], from: Store = server.store): Promise<void> {
   const texts = new Map<string, string>();
   for (const item of items) {
     expect(item.evidence.length).toBeGreaterThan(0);
@@ -61,7 +52,7 @@ describe('GET /api/stories', () => {
     const r = await get<{ total: number; limit: number; offset: number; items: StorylineSummary[]; note: string; sourceBasis: string }>('/api/stories');
     expect([r.limit, r.offset]).toEqual([20, 0]);
     expect(r.items.length).toBe(r.total);
-    const { storylines, ...rest } = await store.stories.list({ limit: 20, offset: 0 });
+    const { storylines, ...rest } = await server.store.stories.list({ limit: 20, offset: 0 });
     expect(r).toEqual(roundTrip({ ...rest, limit: 20, offset: 0, items: storylines }));
     expect(r.items.reduce((n, s) => n + s.articles, 0)).toBe(5);
     const langs = r.items.reduce<Record<string, number>>((acc, s) => {
@@ -70,7 +61,7 @@ describe('GET /api/stories', () => {
     }, {});
     expect(langs).toEqual({ en: 4, nl: 1 });
     // The Dutch 002 and the English 003 report the same war: they share a storyline.
-    const placements = await store.stories.placements([ids['002'], ids['003']]);
+    const placements = await server.store.stories.placements([ids['002'], ids['003']]);
     expect(placements[0].storylineId).toBe(placements[1].storylineId);
     for (const s of r.items) {
       expect(s.id).toMatch(/^s-[0-9a-f]+$/);
@@ -78,7 +69,7 @@ describe('GET /api/stories', () => {
       expect(s.events.reduce((n, e) => n + e.articles, 0)).toBe(s.articles);
       expect(s.events.every((e) => e.id.startsWith('e-'))).toBe(true);
     }
-    expect(r.note).toBe((await store.stories.list()).note);
+    expect(r.note).toBe((await server.store.stories.list()).note);
   });
 
   it('pages without gaps or repeats and refuses bad paging', async () => {
@@ -119,7 +110,7 @@ describe('GET /api/stories', () => {
 describe('GET /api/stories/:id', () => {
   it('gives a storyline: events with their articles, sources, languages, articles and a timeline whose evidence is in the text', async () => {
     const d = await get<StoryDetail>(`/api/stories/${storyline.id}`);
-    expect(d).toEqual(roundTrip(await store.stories.detail(storyline.id)));
+    expect(d).toEqual(roundTrip(await server.store.stories.detail(storyline.id)));
     expect(d.level).toBe('storyline');
     expect(d.storyline).toBeNull();
     expect(d.events.map((e) => e.id).sort()).toEqual(storyline.events.map((e) => e.id).sort());
@@ -138,7 +129,7 @@ describe('GET /api/stories/:id', () => {
   it('gives an event by id or unique prefix, with its storyline', async () => {
     const event = storyline.events.find((e) => e.articles > 1) ?? storyline.events[0];
     const d = await get<StoryDetail>(`/api/stories/${event.id}`);
-    expect(d).toEqual(roundTrip(await store.stories.detail(event.id)));
+    expect(d).toEqual(roundTrip(await server.store.stories.detail(event.id)));
     expect(d.level).toBe('event');
     expect(d.storyline).toEqual({ id: storyline.id, label: storyline.label });
     expect(d.articles.length).toBe(event.articles);
@@ -158,7 +149,7 @@ describe('GET /api/stories/:id', () => {
 
 describe('GET /api/stories/:id/timeline', () => {
   it('pages the timeline of the story, in the same order as its detail', async () => {
-    const full = (await store.stories.detail(storyline.id))!.timeline;
+    const full = (await server.store.stories.detail(storyline.id))!.timeline;
     const first = await get(`/api/stories/${storyline.id}/timeline?limit=4`);
     expect(first.scope).toEqual({ story: { id: storyline.id, level: 'storyline', label: storyline.label } });
     expect([first.total, first.limit, first.offset]).toEqual([full.length, 4, 0]);
@@ -174,7 +165,7 @@ describe('GET /api/stories/:id/timeline', () => {
 describe('GET /api/stories/:id/compare', () => {
   it('puts both death tolls side by side: 57,500 from the Dutch 002 and 66,000 from the English 003', async () => {
     const c = await get<ComparisonView>(`/api/stories/${storyline.id}/compare`);
-    expect(c).toEqual(roundTrip(await store.stories.compare(storyline.id)));
+    expect(c).toEqual(roundTrip(await server.store.stories.compare(storyline.id)));
     const row = c.figures.find((r) => r.claims.some((x) => x.value === 57500))!;
     expect(row).toBeDefined();
     const dutch = row.claims.find((x) => x.value === 57500)!;
@@ -184,11 +175,11 @@ describe('GET /api/stories/:id/compare', () => {
     expect(row.sources).toBeGreaterThanOrEqual(2);
     expect(dutch.source.id).not.toBe(english.source.id);
     // Each figure's evidence is the figure as written in its article.
-    for (const x of [dutch, english]) expect((await store.get(x.articleId))!.text.slice(x.evidence.start, x.evidence.end)).toBe(x.evidence.text);
+    for (const x of [dutch, english]) expect((await server.store.get(x.articleId))!.text.slice(x.evidence.start, x.evidence.end)).toBe(x.evidence.text);
     expect(dutch.evidence.text).toContain('57.500');
     expect(english.evidence.text).toContain('66,000');
     // The sources of the comparison are the sources of the story; each has a voice and a coverage line.
-    const detail = (await store.stories.detail(storyline.id))!;
+    const detail = (await server.store.stories.detail(storyline.id))!;
     expect(c.sources.map((s) => s.source.id).sort()).toEqual(detail.sources.map((s) => s.source.id).sort());
     expect(c.voice.map((v) => v.source.id).sort()).toEqual(c.sources.map((s) => s.source.id).sort());
     expect(c.coverage.bySource.length).toBe(c.sources.length);
@@ -225,22 +216,22 @@ describe('GET /api/entities/:key/timeline', () => {
 describe('after a real ingest', () => {
   it('serves the storyline ingest placed the examples in, with both death tolls in its comparison', async () => {
     const ingested = await ingestedExamples();
-    const server = await buildServer(ingested.store);
+    const ingestedApp = await buildServer(ingested.store);
     try {
-      const list = (await server.inject({ url: '/api/stories' })).json() as { items: StorylineSummary[] };
+      const list = (await ingestedApp.inject({ url: '/api/stories' })).json() as { items: StorylineSummary[] };
       expect(list.items.reduce((n, s) => n + s.articles, 0)).toBe(5);
       const placed = await ingested.store.stories.placements([ingested.ids['002'], ingested.ids['003']]);
       expect(placed.length).toBe(2);
       expect(placed[0].storylineId).toBe(placed[1].storylineId);
-      const c = (await server.inject({ url: `/api/stories/${placed[0].storylineId}/compare` })).json() as ComparisonView;
+      const c = (await ingestedApp.inject({ url: `/api/stories/${placed[0].storylineId}/compare` })).json() as ComparisonView;
       const row = c.figures.find((r) => r.claims.some((x) => x.value === 57500))!;
       expect(row.claims.find((x) => x.value === 57500)!.articleId).toBe(ingested.ids['002']);
       expect(row.claims.find((x) => x.value === 66000)!.articleId).toBe(ingested.ids['003']);
-      const d = (await server.inject({ url: `/api/stories/${placed[0].storylineId}` })).json() as StoryDetail;
+      const d = (await ingestedApp.inject({ url: `/api/stories/${placed[0].storylineId}` })).json() as StoryDetail;
       expect(d.articles.map((a) => a.id).sort()).toEqual(Object.values(ingested.ids).sort());
       await expectEvidenceInText(d.timeline, ingested.store);
     } finally {
-      await server.close();
+      await ingestedApp.close();
       await ingested.store.close();
     }
   });
@@ -248,7 +239,7 @@ describe('after a real ingest', () => {
 
 describe('OpenAPI', () => {
   it('documents every story route with its schemas', async () => {
-    const doc = (await app.inject({ url: '/api/openapi.json' })).json();
+    const doc = (await server.app.inject({ url: '/api/openapi.json' })).json();
     for (const path of ['/api/stories', '/api/stories/{id}', '/api/stories/{id}/timeline', '/api/stories/{id}/compare', '/api/entities/{key}/timeline']) {
       expect(doc.paths, path).toHaveProperty([path]);
       expect(doc.paths[path].get.responses).toHaveProperty(['200']);

@@ -1,33 +1,8 @@
-// Builds an AnalyzedArticle for the times/quantities tests: text, language, publication date and the
+// The example articles as docs for the times/quantities tests: text, language, publication date and the
 // sentences layer from the real segmenter (the step that runs before ours).
 import { readFileSync } from 'node:fs';
-import { segmentSentences } from '../../src/analysis/sentences/segment.ts';
 import type { AnalyzedArticle, PublishedAtSource } from '../../src/types.ts';
-
-export function makeDoc(text: string, language: string, publishedAt: string | null = null, publishedAtFrom: PublishedAtSource = publishedAt ? 'metadata' : 'none'): AnalyzedArticle {
-  return {
-    file: 'test',
-    id: 'test',
-    title: null,
-    dek: null,
-    byline: null,
-    source: null,
-    url: null,
-    language,
-    languageConfidence: 1,
-    languageSupported: true,
-    publishedAt,
-    publishedAtFrom,
-    text,
-    removed: [],
-    headings: [],
-    sentences: segmentSentences(text, language),
-    entities: [],
-    quotes: [],
-    quantities: [],
-    times: [],
-  };
-}
+import { analyzedDoc } from '../helpers/doc.ts';
 
 /** An example article (/work/main/examples) as a doc; publication dates as given in the issue. */
 export function exampleDoc(prefix: '000' | '001' | '002' | '003' | '004'): AnalyzedArticle {
@@ -40,5 +15,5 @@ export function exampleDoc(prefix: '000' | '001' | '002' | '003' | '004'): Analy
   };
   const [file, lang, pub, from] = files[prefix];
   const text = readFileSync(new URL(`../../examples/${file}`, import.meta.url), 'utf8');
-  return makeDoc(text, lang, pub, from);
+  return analyzedDoc(text, lang, { publishedAt: pub, publishedAtFrom: from });
 }

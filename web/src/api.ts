@@ -3,9 +3,11 @@
 import type { ArticleSummary, FacetCount, FigureRow, QuoteRow, SearchFacets, SearchHit, StoreStats, StoredArticle, TimeRow } from '../../src/store/store.ts';
 import type { CooccurringEntity, EntitySummary, MentionRow } from '../../src/store/store.ts';
 import type { EntityLink, EntityMerge } from '../../src/entities/model.ts';
+import type { ReanalysisStatus } from '../../src/server/reanalysis.ts';
 
 export type { ArticleSummary, FacetCount, FigureRow, QuoteRow, SearchFacets, SearchHit, StoreStats, StoredArticle, TimeRow };
 export type { CooccurringEntity, EntityLink, EntitySummary, MentionRow };
+export type { ReanalysisStatus };
 
 export interface Paged<T> {
   total: number;
@@ -36,17 +38,6 @@ export interface UploadResult {
   articles: { id: string; status: 'inserted' | 'duplicate' | 'failed'; file: string; position?: number; title: string | null }[];
   failures: { file: string; position?: number; reason: string }[];
   seconds: number;
-}
-
-export interface ReanalysisStatus {
-  state: 'idle' | 'running' | 'done' | 'failed';
-  total: number;
-  done: number;
-  reanalyzed: number;
-  failures: { id: string; file: string; reason: string }[];
-  startedAt: string | null;
-  finishedAt: string | null;
-  error?: string;
 }
 
 export interface EntityList extends Paged<EntitySummary> {
@@ -133,7 +124,8 @@ async function request<T>(path: string, init: RequestInit = {}, signal?: AbortSi
   return body as T;
 }
 
-const get = <T>(path: string, params: Params = {}, signal?: AbortSignal) => request<T>(`${path}${queryString(params)}`, {}, signal);
+/** GET of a JSON route with its query parameters. */
+export const getJson = <T>(path: string, params: Params = {}, signal?: AbortSignal) => request<T>(`${path}${queryString(params)}`, {}, signal);
 
 const TOKEN_KEY = 'dossier.token';
 export const token = {
@@ -143,21 +135,21 @@ export const token = {
 const authHeaders = (): Record<string, string> => (token.get() ? { Authorization: `Bearer ${token.get()}` } : {});
 
 export const api = {
-  info: (signal?: AbortSignal) => get<ServerInfo>('/api/info', {}, signal),
-  stats: (signal?: AbortSignal) => get<StoreStats>('/api/stats', {}, signal),
-  articles: (f: Filters & { entity?: string }, signal?: AbortSignal) => get<Paged<ArticleSummary>>('/api/articles', { ...f }, signal),
-  article: (id: string, signal?: AbortSignal) => get<StoredArticle>(`/api/articles/${encodeURIComponent(id)}`, {}, signal),
-  search: (q: string, f: Filters, signal?: AbortSignal) => get<SearchResponse>('/api/search', { q, ...f }, signal),
+  info: (signal?: AbortSignal) => getJson<ServerInfo>('/api/info', {}, signal),
+  stats: (signal?: AbortSignal) => getJson<StoreStats>('/api/stats', {}, signal),
+  articles: (f: Filters & { entity?: string }, signal?: AbortSignal) => getJson<Paged<ArticleSummary>>('/api/articles', { ...f }, signal),
+  article: (id: string, signal?: AbortSignal) => getJson<StoredArticle>(`/api/articles/${encodeURIComponent(id)}`, {}, signal),
+  search: (q: string, f: Filters, signal?: AbortSignal) => getJson<SearchResponse>('/api/search', { q, ...f }, signal),
   quotes: (f: Filters & { speaker?: string; kind?: string; article?: string }, signal?: AbortSignal) =>
-    get<Paged<QuoteRow>>('/api/quotes', { ...f }, signal),
-  figures: (f: Filters & { counts?: string; article?: string }, signal?: AbortSignal) => get<Paged<FigureRow>>('/api/figures', { ...f }, signal),
-  entities: (f: { type?: string; name?: string; limit?: number; offset?: number }, signal?: AbortSignal) => get<EntityList>('/api/entities', { ...f }, signal),
+    getJson<Paged<QuoteRow>>('/api/quotes', { ...f }, signal),
+  figures: (f: Filters & { counts?: string; article?: string }, signal?: AbortSignal) => getJson<Paged<FigureRow>>('/api/figures', { ...f }, signal),
+  entities: (f: { type?: string; name?: string; limit?: number; offset?: number }, signal?: AbortSignal) => getJson<EntityList>('/api/entities', { ...f }, signal),
   entity: (key: string, page: { mentionsLimit?: number; mentionsOffset?: number; quotesLimit?: number; quotesOffset?: number }, signal?: AbortSignal) =>
-    get<EntityDetailResponse>(`/api/entities/${encodeURIComponent(key)}`, { ...page }, signal),
+    getJson<EntityDetailResponse>(`/api/entities/${encodeURIComponent(key)}`, { ...page }, signal),
   cooccurrence: (key: string, page: { limit?: number; offset?: number }, signal?: AbortSignal) =>
-    get<CooccurrenceResponse>(`/api/entities/${encodeURIComponent(key)}/cooccurrence`, { ...page }, signal),
+    getJson<CooccurrenceResponse>(`/api/entities/${encodeURIComponent(key)}/cooccurrence`, { ...page }, signal),
   explainEntity: (key: string, page: { limit?: number; offset?: number }, signal?: AbortSignal) =>
-    get<EntityExplainResponse>(`/api/entities/${encodeURIComponent(key)}/explain`, { ...page }, signal),
+    getJson<EntityExplainResponse>(`/api/entities/${encodeURIComponent(key)}/explain`, { ...page }, signal),
   uploadJson: (articles: Record<string, string>[], source?: string) =>
     request<UploadResult>('/api/articles', {
       method: 'POST',
@@ -172,5 +164,5 @@ export const api = {
   },
   reanalyze: () =>
     request<ReanalysisStatus>('/api/reanalyze', { method: 'POST', headers: { 'Content-Type': 'application/json', ...authHeaders() }, body: '{}' }),
-  reanalysis: (signal?: AbortSignal) => get<ReanalysisStatus>('/api/reanalyze', {}, signal),
+  reanalysis: (signal?: AbortSignal) => getJson<ReanalysisStatus>('/api/reanalyze', {}, signal),
 };

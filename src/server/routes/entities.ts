@@ -5,7 +5,7 @@
 // `:key` takes a key ("per:benjamin-netanyahu", a former key is followed) or a name, alias or
 // surname ("Netanyahu", "Internationaal Strafhof"). Unknown: 404. A name that fits several
 // entities: 409 with the candidates (`AmbiguousEntity`), so the client can ask again by key.
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AmbiguousEntityError, ENTITY_TYPES, type Page, type Store } from '../../store/store.ts';
 import type { EntityType } from '../../types.ts';
 import type { RouteModule } from '../context.ts';
@@ -89,7 +89,7 @@ const linkSchema = {
   },
 } as const;
 
-const keyParam = {
+export const keyParam = {
   type: 'object',
   properties: {
     key: {
@@ -118,7 +118,7 @@ interface PageQS {
 export const entityPath = (key: string) => `/api/entities/${encodeURIComponent(key).replace(/%3A/gi, ':')}`;
 
 /** Answers 409 with the candidates of an ambiguous name; anything else is thrown on. */
-function sendAmbiguous(reply: FastifyReply, err: unknown): FastifyReply {
+export function sendAmbiguous(reply: FastifyReply, err: unknown): FastifyReply {
   if (!(err instanceof AmbiguousEntityError)) throw err;
   return reply
     .status(409)
@@ -132,10 +132,12 @@ function sendAmbiguous(reply: FastifyReply, err: unknown): FastifyReply {
     });
 }
 
+const noEntity = (nameOrKey: string) => notFound(`no entity named "${nameOrKey}"`);
+
 /** The current key of the entity a key or name stands for; 404 when none, AmbiguousEntityError when several. */
-async function keyOf(store: Store, nameOrKey: string): Promise<{ key: string; name: string }> {
+export async function keyOf(store: Store, nameOrKey: string): Promise<{ key: string; name: string }> {
   const detail = await store.entity(nameOrKey, { mentions: { limit: 1 }, quotes: { limit: 1 } });
-  if (!detail) throw notFound(`no entity named "${nameOrKey}"`);
+  if (!detail) throw noEntity(nameOrKey);
   return { key: detail.key, name: detail.name };
 }
 
@@ -144,7 +146,33 @@ const page = (r: { total: number }, p: Required<Page>) => ({ total: r.total, lim
 export const entityRoutes: RouteModule = (app, { store }) => {
   app.addSchema(entitySummarySchema);
   app.addSchema(ambiguousEntitySchema);
-  const ambiguous = { 409: ref('AmbiguousEntity') };
+
+  /** A GET route on one entity (`:key`): 404 when none, 409 with the candidates when the name fits several. */
+  const entityGet = <Q>(
+    path: string,
+    schema: { summary: string; description: string; querystring: unknown; ok: unknown },
+    handler: (req: FastifyRequest<{ Params: { key: string }; Querystring: Q }>) => Promise<unknown>,
+  ) =>
+    app.get<{ Params: { key: string }; Querystring: Q }>(
+      path,
+      {
+        schema: {
+          tags: ['entities'],
+          summary: schema.summary,
+          description: schema.description,
+          params: keyParam,
+          querystring: schema.querystring,
+          response: { 200: schema.ok, ...errors(400, 404), 409: ref('AmbiguousEntity') },
+        },
+      },
+      async (req, reply) => {
+        try {
+          return await handler(req);
+        } catch (err) {
+          return sendAmbiguous(reply, err);
+        }
+      },
+    );
 
   app.get<{ Querystring: PageQS & { type?: EntityType; name?: string } }>(
     '/api/entities',
@@ -178,131 +206,95 @@ export const entityRoutes: RouteModule = (app, { store }) => {
   );
 
   type DetailQS = { mentionsLimit: number; mentionsOffset: number; quotesLimit: number; quotesOffset: number };
-  app.get<{ Params: { key: string }; Querystring: DetailQS }>(
+  entityGet<DetailQS>(
     '/api/entities/:key',
     {
-      schema: {
-        tags: ['entities'],
-        summary: 'One entity',
-        description:
-          'Its names and roles with counts, the keys merged into it, a page of its mentions in every article (newest ' +
-          'article first) and a page of the quotes it said. Articles naming it: `GET /api/articles?entity=<key>`.',
-        params: keyParam,
-        querystring: querySchema({ ...pageParams('mentions', 'Mentions', DETAIL_PAGE), ...pageParams('quotes', 'Quotes', DETAIL_PAGE) }),
-        response: {
-          200: {
-            type: 'object',
-            properties: {
-              ...summaryProperties,
-              formerKeys: { type: 'array', items: str, description: 'Keys of entities merged into this one (they still find it).' },
-              mentions: pageOf(mentionRow),
-              quotes: pageOf(quoteRow),
-            },
-            additionalProperties: true,
-          },
-          ...errors(400, 404),
-          ...ambiguous,
+      summary: 'One entity',
+      description:
+        'Its names and roles with counts, the keys merged into it, a page of its mentions in every article (newest ' +
+        'article first) and a page of the quotes it said. Articles naming it: `GET /api/articles?entity=<key>`.',
+      querystring: querySchema({ ...pageParams('mentions', 'Mentions', DETAIL_PAGE), ...pageParams('quotes', 'Quotes', DETAIL_PAGE) }),
+      ok: {
+        type: 'object',
+        properties: {
+          ...summaryProperties,
+          formerKeys: { type: 'array', items: str, description: 'Keys of entities merged into this one (they still find it).' },
+          mentions: pageOf(mentionRow),
+          quotes: pageOf(quoteRow),
         },
+        additionalProperties: true,
       },
     },
-    async (req, reply) => {
+    async (req) => {
       const q = req.query;
       const mentions = { limit: q.mentionsLimit, offset: q.mentionsOffset };
       const quotes = { limit: q.quotesLimit, offset: q.quotesOffset };
-      try {
-        const e = await store.entity(req.params.key, { mentions, quotes });
-        if (!e) throw notFound(`no entity named "${req.params.key}"`);
-        return { ...e, mentions: { ...page(e.mentions, mentions), items: e.mentions.items }, quotes: { ...page(e.quotes, quotes), items: e.quotes.items } };
-      } catch (err) {
-        return sendAmbiguous(reply, err);
-      }
+      const e = await store.entity(req.params.key, { mentions, quotes });
+      if (!e) throw noEntity(req.params.key);
+      return { ...e, mentions: { ...page(e.mentions, mentions), items: e.mentions.items }, quotes: { ...page(e.quotes, quotes), items: e.quotes.items } };
     },
   );
 
-  app.get<{ Params: { key: string }; Querystring: PageQS }>(
+  entityGet<PageQS>(
     '/api/entities/:key/cooccurrence',
     {
-      schema: {
-        tags: ['entities'],
-        summary: 'Entities named in the same articles',
-        description:
-          'The entities named in articles that name this one, by the number of articles naming both, and for every ' +
-          'pair of them on this page the articles naming both (`edges`): the data of a co-occurrence graph.',
-        params: keyParam,
-        querystring: querySchema({ ...pageQuery, limit: { ...pageQuery.limit, default: DETAIL_PAGE } }),
-        response: {
-          200: {
+      summary: 'Entities named in the same articles',
+      description:
+        'The entities named in articles that name this one, by the number of articles naming both, and for every ' +
+        'pair of them on this page the articles naming both (`edges`): the data of a co-occurrence graph.',
+      querystring: querySchema({ ...pageQuery, limit: { ...pageQuery.limit, default: DETAIL_PAGE } }),
+      ok: {
+        type: 'object',
+        properties: {
+          key: str,
+          name: str,
+          ...pageOf({
             type: 'object',
-            properties: {
-              key: str,
-              name: str,
-              ...pageOf({
-                type: 'object',
-                properties: { key: str, name: str, type: entityType, articleCount: int, mentionCount: int, sharedArticles: { type: 'integer', description: 'Articles naming both.' } },
-              }).properties,
-              edges: {
-                type: 'array',
-                items: { type: 'object', properties: { a: str, b: str, sharedArticles: int } },
-                description: 'Pairs of listed entities named together in the corpus (a < b), with the articles naming both.',
-              },
-            },
-            required: ['key', 'total', 'limit', 'offset', 'items', 'edges'],
+            properties: { key: str, name: str, type: entityType, articleCount: int, mentionCount: int, sharedArticles: { type: 'integer', description: 'Articles naming both.' } },
+          }).properties,
+          edges: {
+            type: 'array',
+            items: { type: 'object', properties: { a: str, b: str, sharedArticles: int } },
+            description: 'Pairs of listed entities named together in the corpus (a < b), with the articles naming both.',
           },
-          ...errors(400, 404),
-          ...ambiguous,
         },
+        required: ['key', 'total', 'limit', 'offset', 'items', 'edges'],
       },
     },
-    async (req, reply) => {
-      try {
-        const { key, name } = await keyOf(store, req.params.key);
-        const r = await store.entityCooccurrence(key, { limit: req.query.limit, offset: req.query.offset });
-        if (!r) throw notFound(`no entity named "${req.params.key}"`);
-        return { key: r.key, name, ...page(r, req.query), items: r.items, edges: r.edges };
-      } catch (err) {
-        return sendAmbiguous(reply, err);
-      }
+    async (req) => {
+      const { key, name } = await keyOf(store, req.params.key);
+      const r = await store.entityCooccurrence(key, { limit: req.query.limit, offset: req.query.offset });
+      if (!r) throw noEntity(req.params.key);
+      return { key: r.key, name, ...page(r, req.query), items: r.items, edges: r.edges };
     },
   );
 
-  app.get<{ Params: { key: string }; Querystring: PageQS }>(
+  entityGet<PageQS>(
     '/api/entities/:key/explain',
     {
-      schema: {
-        tags: ['entities'],
-        summary: 'Why mentions were merged into one entity',
-        description: 'Every local entity linked to it, in the order of resolution, with the rule and reason (paged), and the entities merged into it.',
-        params: keyParam,
-        querystring: querySchema(pageQuery),
-        response: {
-          200: {
-            type: 'object',
-            properties: {
-              key: str,
-              name: str,
-              type: entityType,
-              links: pageOf(linkSchema),
-              merges: {
-                type: 'array',
-                items: { type: 'object', properties: { from: str, to: str, articleId: str, reason: str } },
-              },
-            },
+      summary: 'Why mentions were merged into one entity',
+      description: 'Every local entity linked to it, in the order of resolution, with the rule and reason (paged), and the entities merged into it.',
+      querystring: querySchema(pageQuery),
+      ok: {
+        type: 'object',
+        properties: {
+          key: str,
+          name: str,
+          type: entityType,
+          links: pageOf(linkSchema),
+          merges: {
+            type: 'array',
+            items: { type: 'object', properties: { from: str, to: str, articleId: str, reason: str } },
           },
-          ...errors(400, 404),
-          ...ambiguous,
         },
       },
     },
-    async (req, reply) => {
-      try {
-        const { key } = await keyOf(store, req.params.key);
-        const e = (await store.explainEntity(key)).entities.find((x) => x.key === key);
-        if (!e) throw notFound(`no entity named "${req.params.key}"`);
-        const { limit, offset } = req.query;
-        return { key, name: e.name, type: e.type, links: { total: e.links.length, limit, offset, items: e.links.slice(offset, offset + limit) }, merges: e.merges };
-      } catch (err) {
-        return sendAmbiguous(reply, err);
-      }
+    async (req) => {
+      const { key } = await keyOf(store, req.params.key);
+      const e = (await store.explainEntity(key)).entities.find((x) => x.key === key);
+      if (!e) throw noEntity(req.params.key);
+      const { limit, offset } = req.query;
+      return { key, name: e.name, type: e.type, links: { total: e.links.length, limit, offset, items: e.links.slice(offset, offset + limit) }, merges: e.merges };
     },
   );
 

@@ -5,12 +5,10 @@
 //
 // `:id` is a storyline ("s-…") or event ("e-…") id, or a unique prefix of at least 4 hex digits.
 // Unknown: 404. Ambiguous prefix or malformed id: 400.
-import type { FastifyReply } from 'fastify';
-import { AmbiguousEntityError } from '../../store/store.ts';
 import type { RouteModule } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { MAX_PAGE, errors, querySchema, ref } from '../schemas.ts';
-import { entityPath } from './entities.ts';
+import { keyOf, keyParam, sendAmbiguous } from './entities.ts';
 
 const str = { type: 'string' } as const;
 const int = { type: 'integer' } as const;
@@ -198,12 +196,6 @@ const idParam = {
   required: ['id'],
 } as const;
 
-const keyParam = {
-  type: 'object',
-  properties: { key: { type: 'string', minLength: 1, maxLength: 300, description: 'An entity key ("per:benjamin-netanyahu") or a name, alias or surname ("Netanyahu").' } },
-  required: ['key'],
-} as const;
-
 const STORIES_PAGE = 20;
 const MAX_STORIES_PAGE = 100;
 const TIMELINE_PAGE = 100;
@@ -382,9 +374,7 @@ export const storyRoutes: RouteModule = (app, { store }) => {
     async (req, reply) => {
       let name: string;
       try {
-        const e = await store.entity(req.params.key, { mentions: { limit: 1 }, quotes: { limit: 1 } });
-        if (!e) throw notFound(`no entity named "${req.params.key}"`);
-        name = e.name;
+        ({ name } = await keyOf(store, req.params.key));
       } catch (err) {
         return sendAmbiguous(reply, err);
       }
@@ -395,12 +385,3 @@ export const storyRoutes: RouteModule = (app, { store }) => {
     },
   );
 };
-
-/** A name that fits several entities: 409 with the candidates, as the other entity routes answer. */
-function sendAmbiguous(reply: FastifyReply, err: unknown): FastifyReply {
-  if (!(err instanceof AmbiguousEntityError)) throw err;
-  return reply
-    .status(409)
-    .type('application/json; charset=utf-8')
-    .send({ statusCode: 409, error: 'Conflict', message: err.message, query: err.query, candidates: err.candidates.map((c) => ({ ...c, href: entityPath(c.key) })) });
-}

@@ -3,14 +3,9 @@
 // claims joined by a line. Clicking a point opens its sentence in the article. Chart.js is lazy-loaded.
 import { h } from '../dom.ts';
 import { formatDate, formatNumber, languageName } from '../format.ts';
+import { clip, dayAxis, isCompact, pointerOverPoints, themeColour, type ChartHandle } from './chart-parts.ts';
 import type { FigureClaim, FigureRowView } from './story-api.ts';
-import { dayNumber, dayTick, figureText, voiceText } from './story-format.ts';
-import { dayTicks } from './timeline-chart.ts';
-
-export interface FigureChart {
-  element: HTMLElement;
-  destroy(): void;
-}
+import { dayNumber, figureText, voiceText } from './story-format.ts';
 
 type Dated = FigureClaim & { asOf: string };
 
@@ -32,31 +27,21 @@ export function chartableRows(rows: FigureRowView[]): FigureRowView[] {
     .map((x) => x.r);
 }
 
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-
-export async function figureChart(row: FigureRowView, colours: Map<string, string>, onPick: (claim: FigureClaim) => void, signal: AbortSignal): Promise<FigureChart | null> {
+export async function figureChart(row: FigureRowView, colours: Map<string, string>, onPick: (claim: FigureClaim) => void, signal: AbortSignal): Promise<ChartHandle | null> {
   const dated = datedClaims(row);
   if (dated.length === 0) return null;
   const { Chart, ScatterController, LineElement, PointElement, LinearScale, Tooltip, Legend } = await import('chart.js');
   if (signal.aborted) return null;
   Chart.register(ScatterController, LineElement, PointElement, LinearScale, Tooltip, Legend);
 
-  const compact = window.matchMedia('(max-width: 600px)').matches;
+  const compact = isCompact();
   const bySource = new Map<string, Dated[]>();
   for (const c of dated) bySource.set(c.source.id, [...(bySource.get(c.source.id) ?? []), c]);
   const groups = [...bySource.values()];
-  const days = dated.map((c) => dayNumber(c.asOf));
-  const first = Math.min(...days);
-  const last = Math.max(...days);
-  const pad = Math.max(7, (last - first) * 0.06);
-  const min = first - pad;
-  const max = last + pad;
-  const { ticks, withDay } = dayTicks(min, max, compact ? 4 : 7);
   const top = Math.max(...dated.map((c) => c.valueMax ?? c.value));
 
-  const css = getComputedStyle(document.documentElement);
-  const muted = css.getPropertyValue('--muted').trim() || '#666';
-  const line = css.getPropertyValue('--line').trim() || '#ddd';
+  const muted = themeColour('--muted', '#666');
+  const line = themeColour('--line', '#ddd');
   const summary = dated.map((c) => `${figureText(c)} on ${formatDate(c.asOf)} (${languageName(c.language)}, ${c.source.name})`).join('; ');
   const canvas = h('canvas', { role: 'img', 'aria-label': `${row.label} over time: ${summary}` });
   const element = h('div', { class: 'figure-chart' }, canvas);
@@ -93,16 +78,12 @@ export async function figureChart(row: FigureRowView, colours: Map<string, strin
         },
       },
       scales: {
-        x: {
-          type: 'linear',
-          min,
-          max,
-          grid: { color: line },
-          afterBuildTicks: (scale) => {
-            scale.ticks = ticks.map((value) => ({ value }));
-          },
-          ticks: { color: muted, maxRotation: 0, autoSkip: false, callback: (v) => dayTick(Number(v), withDay) },
-        },
+        x: dayAxis(
+          dated.map((c) => dayNumber(c.asOf)),
+          { minPad: 7, share: 0.06 },
+          compact ? 4 : 7,
+          { muted, line },
+        ),
         y: {
           type: 'linear',
           beginAtZero: true,
@@ -115,10 +96,7 @@ export async function figureChart(row: FigureRowView, colours: Map<string, strin
         const e = elements[0];
         if (e) onPick(groups[e.datasetIndex][e.index]);
       },
-      onHover: (ev, elements) => {
-        const target = ev.native?.target as HTMLElement | undefined;
-        if (target) target.style.cursor = elements.length ? 'pointer' : 'default';
-      },
+      onHover: pointerOverPoints,
     },
   });
   return { element, destroy: () => chart.destroy() };

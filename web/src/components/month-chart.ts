@@ -2,8 +2,9 @@
 // shown so the first paint does not wait for it). Clicking a bar filters by that month.
 import { h } from '../dom.ts';
 import type { FacetCount } from '../api.ts';
+import { pointerOverPoints, themeColour, type ChartHandle } from './chart-parts.ts';
 
-export async function monthChart(months: FacetCount[], onPick: (month: string) => void, signal: AbortSignal): Promise<{ element: HTMLElement; destroy(): void } | null> {
+export async function monthChart(months: FacetCount[], onPick: (month: string) => void, signal: AbortSignal): Promise<ChartHandle | null> {
   const dated = months.filter((m): m is { value: string; count: number } => m.value !== null);
   if (dated.length === 0) return null;
   const { Chart, BarController, BarElement, CategoryScale, LinearScale, Tooltip } = await import('chart.js');
@@ -12,9 +13,8 @@ export async function monthChart(months: FacetCount[], onPick: (month: string) =
   const summary = dated.map((m) => `${m.value}: ${m.count}`).join(', ');
   const canvas = h('canvas', { role: 'img', 'aria-label': `Matching articles per month: ${summary}` });
   const element = h('div', { class: 'month-chart' }, canvas);
-  const css = getComputedStyle(document.documentElement);
-  const accent = css.getPropertyValue('--accent').trim() || '#2a6fdb';
-  const muted = css.getPropertyValue('--muted').trim() || '#666';
+  const accent = themeColour('--accent', '#2a6fdb');
+  const muted = themeColour('--muted', '#666');
   const chart = new Chart(canvas, {
     type: 'bar',
     data: { labels: dated.map((m) => m.value), datasets: [{ label: 'articles', data: dated.map((m) => m.count), backgroundColor: accent, maxBarThickness: 36 }] },
@@ -31,10 +31,7 @@ export async function monthChart(months: FacetCount[], onPick: (month: string) =
         const i = elements[0]?.index;
         if (i !== undefined) onPick(dated[i].value);
       },
-      onHover: (ev, elements) => {
-        const target = ev.native?.target as HTMLElement | undefined;
-        if (target) target.style.cursor = elements.length ? 'pointer' : 'default';
-      },
+      onHover: pointerOverPoints,
     },
   });
   return { element, destroy: () => chart.destroy() };

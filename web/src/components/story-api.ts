@@ -1,6 +1,6 @@
 // The UI's client for the story routes (src/server/routes/stories.ts). The types are the story views
 // of src/stories/api.ts, so the pages and the server cannot drift apart silently.
-import { ApiError, queryString } from '../api.ts';
+import { getJson } from '../api.ts';
 import type { ArticleRef, ComparisonView, EventSummary, SourceSummary, StoryDetail, StorylineSummary, TimelineView } from '../../../src/stories/api.ts';
 import type { FigureClaim, FigureRowView } from '../../../src/stories/figures.ts';
 import type { Span } from '../../../src/stories/labels.ts';
@@ -27,28 +27,15 @@ export interface TimelinePage extends TimelineView {
   offset: number;
 }
 
-async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(path, { signal, headers: { Accept: 'application/json' } });
-  } catch (e) {
-    if ((e as Error).name === 'AbortError') throw e;
-    throw new ApiError(0, 'the Dossier server cannot be reached — is it still running?');
-  }
-  const body = (await res.json().catch(() => null)) as (T & { message?: string }) | null;
-  if (!res.ok) throw new ApiError(res.status, body?.message ?? `${res.status} ${res.statusText}`, body);
-  return body as T;
-}
-
 const storyPath = (id: string) => `/api/stories/${encodeURIComponent(id)}`;
 
 export const storyApi = {
-  list: (page: { limit?: number; offset?: number }, signal?: AbortSignal) => getJson<StoriesPage>(`/api/stories${queryString({ ...page })}`, signal),
-  detail: (id: string, signal?: AbortSignal) => getJson<StoryDetail>(storyPath(id), signal),
-  timeline: (id: string, page: { limit?: number; offset?: number }, signal?: AbortSignal) => getJson<TimelinePage>(`${storyPath(id)}/timeline${queryString({ ...page })}`, signal),
-  compare: (id: string, signal?: AbortSignal) => getJson<ComparisonView>(`${storyPath(id)}/compare`, signal),
+  list: (page: { limit?: number; offset?: number }, signal?: AbortSignal) => getJson<StoriesPage>('/api/stories', { ...page }, signal),
+  detail: (id: string, signal?: AbortSignal) => getJson<StoryDetail>(storyPath(id), {}, signal),
+  timeline: (id: string, page: { limit?: number; offset?: number }, signal?: AbortSignal) => getJson<TimelinePage>(`${storyPath(id)}/timeline`, { ...page }, signal),
+  compare: (id: string, signal?: AbortSignal) => getJson<ComparisonView>(`${storyPath(id)}/compare`, {}, signal),
   entityTimeline: (key: string, page: { limit?: number; offset?: number; articles?: number }, signal?: AbortSignal) =>
-    getJson<TimelinePage>(`/api/entities/${encodeURIComponent(key)}/timeline${queryString({ ...page })}`, signal),
+    getJson<TimelinePage>(`/api/entities/${encodeURIComponent(key)}/timeline`, { ...page }, signal),
 };
 
 /** The UI address of a storyline or event. */

@@ -3,28 +3,13 @@
 // loaded only when the chart is drawn, so the page paints without waiting for it.
 import { h } from '../dom.ts';
 import { formatDate } from '../format.ts';
+import { clip, dayAxis, isCompact, pointerOverPoints, themeColour, type ChartHandle } from './chart-parts.ts';
 import type { SourceRef, TimelineItem } from './story-api.ts';
-import { dayNumber, dayTick, monthTicks } from './story-format.ts';
-
-export interface TimelineChart {
-  element: HTMLElement;
-  destroy(): void;
-}
-
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+import { dayNumber } from './story-format.ts';
 
 interface PointMeta {
   item: number;
   source: string;
-}
-
-/** Ticks for a day range: month starts, or every few days when it spans under two months. */
-export function dayTicks(min: number, max: number, most: number): { ticks: number[]; withDay: boolean } {
-  if (max - min >= 62) return { ticks: monthTicks(min, max, most), withDay: false };
-  const step = Math.max(1, Math.ceil((max - min) / most));
-  const ticks: number[] = [];
-  for (let d = Math.ceil(min); d <= max; d += step) ticks.push(d);
-  return { ticks, withDay: true };
 }
 
 export async function timelineChart(
@@ -32,13 +17,13 @@ export async function timelineChart(
   sources: SourceRef[],
   onPick: (item: number) => void,
   signal: AbortSignal,
-): Promise<TimelineChart | null> {
+): Promise<ChartHandle | null> {
   if (items.length === 0) return null;
   const { Chart, ScatterController, PointElement, LinearScale, Tooltip, Legend } = await import('chart.js');
   if (signal.aborted) return null;
   Chart.register(ScatterController, PointElement, LinearScale, Tooltip, Legend);
 
-  const compact = window.matchMedia('(max-width: 600px)').matches;
+  const compact = isCompact();
   // A lane per source that reports an entry, in the order given.
   const reporting = new Set(items.flatMap((i) => i.evidence.map((e) => e.source.id)));
   const shown = sources.filter((s) => reporting.has(s.id));
@@ -55,21 +40,11 @@ export async function timelineChart(
       meta[item.kind].push({ item: i, source: s });
     }
   });
-  const days = items.map((i) => dayNumber(i.date));
-  const first = Math.min(...days);
-  const last = Math.max(...days);
-  const pad = Math.max(10, (last - first) * 0.03);
-  const min = first - pad;
-  const max = last + pad;
-  const { ticks, withDay } = dayTicks(min, max, compact ? 4 : 8);
-
-  const css = getComputedStyle(document.documentElement);
-  const colour = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
-  const muted = colour('--muted', '#666');
-  const line = colour('--line', '#ddd');
+  const muted = themeColour('--muted', '#666');
+  const line = themeColour('--line', '#ddd');
   const kinds: { kind: TimelineItem['kind']; label: string; colour: string; style: 'circle' | 'rectRot' }[] = [
-    { kind: 'happening', label: 'Happening', colour: colour('--time', '#0e7c86'), style: 'circle' },
-    { kind: 'statement', label: 'Statement', colour: colour('--accent', '#1f5fbf'), style: 'rectRot' },
+    { kind: 'happening', label: 'Happening', colour: themeColour('--time', '#0e7c86'), style: 'circle' },
+    { kind: 'statement', label: 'Statement', colour: themeColour('--accent', '#1f5fbf'), style: 'rectRot' },
   ];
 
   const months = new Set(items.map((i) => i.date.slice(0, 7))).size;
@@ -115,16 +90,12 @@ export async function timelineChart(
         },
       },
       scales: {
-        x: {
-          type: 'linear',
-          min,
-          max,
-          grid: { color: line },
-          afterBuildTicks: (scale) => {
-            scale.ticks = ticks.map((value) => ({ value }));
-          },
-          ticks: { color: muted, maxRotation: 0, autoSkip: false, callback: (v) => dayTick(Number(v), withDay) },
-        },
+        x: dayAxis(
+          items.map((i) => dayNumber(i.date)),
+          { minPad: 10, share: 0.03 },
+          compact ? 4 : 8,
+          { muted, line },
+        ),
         y: {
           type: 'linear',
           min: -0.6,
@@ -141,10 +112,7 @@ export async function timelineChart(
         const e = elements[0];
         if (e) onPick(meta[kinds[e.datasetIndex].kind][e.index].item);
       },
-      onHover: (ev, elements) => {
-        const target = ev.native?.target as HTMLElement | undefined;
-        if (target) target.style.cursor = elements.length ? 'pointer' : 'default';
-      },
+      onHover: pointerOverPoints,
     },
   });
   return { element, destroy: () => chart.destroy() };
