@@ -1,7 +1,7 @@
 // Ingest speed: generates a corpus of N articles by repeating and varying the example articles
 // (shuffled paragraphs, changed figures and days, one distinct sentence each, so no two are
 // duplicates), then ingests it into a fresh SQLite file and prints articles/s and MB/s.
-//   npm run bench:ingest -- [--articles 10000] [--format txt|jsonl]
+//   npm run bench:ingest -- [--articles 10000] [--format txt|jsonl] [--workers N (default: one per core; 0: main thread only)]
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,7 +9,7 @@ import { openSqliteStore } from '../src/store/sqlite/index.ts';
 import { ingestPaths } from '../src/ingest/ingest.ts';
 
 const { values } = parseArgs({
-  options: { articles: { type: 'string', default: '10000' }, format: { type: 'string', default: 'txt' } },
+  options: { articles: { type: 'string', default: '10000' }, format: { type: 'string', default: 'txt' }, workers: { type: 'string' } },
 });
 const count = Number(values.articles);
 const format = values.format === 'jsonl' ? 'jsonl' : 'txt';
@@ -64,13 +64,14 @@ const genSeconds = (performance.now() - t0) / 1000;
 
 const dbFile = join(root, 'bench.db');
 const store = openSqliteStore(dbFile);
-const summary = await ingestPaths(store, [input]);
+const workers = values.workers === undefined ? undefined : Number(values.workers);
+const summary = await ingestPaths(store, [input], { workers });
 const stats = await store.stats();
 await store.close();
 
 const mb = summary.bytes / 1e6;
 console.log(`corpus: ${count} articles (${format}), ${mb.toFixed(1)} MB, generated in ${genSeconds.toFixed(1)} s`);
 console.log(`ingest: ${summary.inserted} stored, ${summary.duplicates} duplicates, ${summary.failures.length} failures`);
-console.log(`time:   ${summary.seconds.toFixed(1)} s`);
+console.log(`time:   ${summary.seconds.toFixed(1)} s (analysis workers: ${workers ?? 'one per core'})`);
 console.log(`speed:  ${(summary.read / summary.seconds).toFixed(0)} articles/s, ${(mb / summary.seconds).toFixed(2)} MB/s`);
 console.log(`db:     ${(statSync(dbFile).size / 1e6).toFixed(1)} MB, ${stats.articles} articles`);
