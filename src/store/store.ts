@@ -243,6 +243,8 @@ export interface EntitySummary {
   /** Earliest and latest publication date of the articles naming it (null when none is dated). */
   firstSeen: string | null;
   lastSeen: string | null;
+  /** For a nationality ("Israeli", source demonym): the country it is the nationality of. */
+  nationalityOf?: { key: string; name: string };
 }
 
 export interface EntityListResult extends RowsResult<EntitySummary> {

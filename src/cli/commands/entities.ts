@@ -2,7 +2,6 @@
 // real-world person, organisation or place across articles and languages, with its names, roles,
 // mentions and quotes, and why its mentions were merged.
 import type { Command } from 'commander';
-import { nationalityOf } from '../../entities/demonym-forms.ts';
 import { formatExplanation } from '../../entities/explain.ts';
 import { AmbiguousEntityError, ENTITY_TYPES, type EntityDetail, type EntitySummary, StoreInputError } from '../../store/store.ts';
 import type { EntityType } from '../../types.ts';
@@ -57,15 +56,9 @@ function notFound(name: string, db: string): string {
   return `no entity named "${name}" in ${db} (names containing it: dossier entities --name ${JSON.stringify(name)})`;
 }
 
-/** The entity with, for a nationality (demonym:IL), the country it is the nationality of. */
-function withNationality<T extends { key: string }>(e: T): T & { nationalityOf?: { key: string; name: string } } {
-  const of = nationalityOf(e.key);
-  return of ? { ...e, nationalityOf: of } : e;
-}
-
 function renderSummary(e: EntitySummary): string {
   const lines = [`${e.name}  [${e.key}] ${e.type} · ${plural(e.articleCount, 'article')} · ${plural(e.mentionCount, 'mention')} · ${seen(e)}`];
-  const of = nationalityOf(e.key);
+  const of = e.nationalityOf;
   if (of) lines.push(`    nationality of: ${of.name} [${of.key}]`);
   if (e.aliases.length) lines.push(`    names: ${counted(names(e))}`);
   if (e.roles.length) lines.push(`    roles: ${counted(roles(e))}`);
@@ -77,7 +70,7 @@ function renderDetail(e: EntityDetail): string {
     `${e.name}  [${e.key}] ${e.type}`,
     `${plural(e.articleCount, 'article')} · ${plural(e.mentionCount, 'mention')} · first seen ${e.firstSeen ?? '?'} · last seen ${e.lastSeen ?? '?'}`,
   ];
-  const of = nationalityOf(e.key);
+  const of = e.nationalityOf;
   if (of) out.push(`Nationality of: ${of.name} [${of.key}]`);
   out.push(`Names: ${counted(names(e), 50)}`);
   if (e.roles.length) out.push(`Roles: ${counted(roles(e), 50)}`);
@@ -134,7 +127,7 @@ export function registerEntities(program: Command): void {
           if (err instanceof StoreInputError) throw new UsageError(err.message);
           throw err;
         }
-        if (opts.json) return printJson({ ...page, items: page.items.map(withNationality) });
+        if (opts.json) return printJson(page);
         if (page.stale) process.stderr.write(STALE_NOTE);
         const what = [opts.type, opts.name ? `named like "${opts.name}"` : ''].filter(Boolean).join(' ');
         process.stdout.write(`${plural(page.total, 'entity', 'entities')}${what ? ` (${what})` : ''}\n\n`);
@@ -169,7 +162,7 @@ export function registerEntities(program: Command): void {
         }
       });
       if (!detail) throw new UsageError(notFound(name, opts.db), 1);
-      if (opts.json) return printJson(withNationality(detail));
+      if (opts.json) return printJson(detail);
       process.stdout.write(renderDetail(detail) + '\n');
     });
 }

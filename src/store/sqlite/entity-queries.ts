@@ -1,6 +1,7 @@
 // Reading the corpus-wide entity index (tables of migration 003) with SQL alone, no resolver in
 // memory: listing, finding an entity by key or name, its mentions and quotes through
 // entity_links (article_id, local_id) -> key, and the explanation of its merges.
+import { nationalityOf } from '../../entities/demonym-forms.ts';
 import { defaultAliasTables, lookupAlias } from '../../entities/aliases.ts';
 import { surnamesOf } from '../../entities/entity-index.ts';
 import type { EntityExplanation, EntityLink, EntityMerge, Explanation } from '../../entities/model.ts';
@@ -104,6 +105,7 @@ export class EntityIndexReader {
       mentionCount: r.mention_count,
       firstSeen: r.first_seen,
       lastSeen: r.last_seen,
+      ...(r.source === 'demonym' && nationalityOf(r.key) ? { nationalityOf: nationalityOf(r.key) } : {}),
     };
   }
 

@@ -231,6 +231,7 @@ export const entityPage: Page = {
           h('code', null, e.key),
           e.formerKeys.length ? ` · merged from ${e.formerKeys.join(', ')}` : '',
         ),
+        e.nationalityOf ? h('p', { class: 'entity-nationality' }, 'Nationality of ', h('a', { href: entityHref(e.nationalityOf.key) }, e.nationalityOf.name)) : null,
       ),
       h('h2', null, 'Names'),
       chips(e.aliases.map((a) => ({ text: a.name, count: a.count }))),
