@@ -120,7 +120,7 @@ export async function ingestStream(
     return { hash, article: await (pool ? pool.analyze(input) : analyzer!.analyze(input)) };
   };
   try {
-    const results = ordered(readAhead(inputs, 16), (input) => (input instanceof InputError ? null : analyse(input)), pool ? workers * 4 : 1);
+    const results = ordered(readAhead(inputs, 16), (input) => (input instanceof InputError ? null : analyse(input)), pool ? workers * 8 : 1);
     for await (const { item: input, value, error } of results) {
       if (input instanceof InputError) {
         summary.failures.push({ file: input.file, position: input.position, reason: input.reason });

@@ -51,7 +51,7 @@ export async function reanalyzeStored(store: Store, opts: ReanalyzeOptions = {})
   }
   try {
     const analyse = (raw: RawArticle) => (pool ? pool.analyze(raw) : analyzer!.analyze(raw));
-    for await (const { item, value, error } of ordered(wanted(), ({ raw }) => analyse(raw), pool ? workers * 4 : 1)) {
+    for await (const { item, value, error } of ordered(wanted(), ({ raw }) => analyse(raw), pool ? workers * 8 : 1)) {
       try {
         if (error !== undefined || !value) throw error;
         await store.replaceAnalysis(item.id, { ...value, id: item.id });
