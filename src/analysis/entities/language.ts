@@ -20,6 +20,7 @@ interface EntitiesJson {
   pronouns?: { male?: string[]; female?: string[] };
   organisationNouns?: string[];
   organisationNounEndings?: string[];
+  hyphenCompounds?: boolean;
 }
 
 /** Lowercased, typographically folded form used for every comparison. */
@@ -73,6 +74,8 @@ export interface EntityLanguage {
   organisationNouns: Set<string>;
   /** Endings of compound nouns of that kind (Dutch "hulp|organisatie", "terreur|groep"). */
   organisationNounEndings: string[];
+  /** Words built on a name are written with a hyphen ("Hamas-leiders", "US-backed"). */
+  hyphenCompounds: boolean;
 }
 
 const cache = new Map<string, EntityLanguage>();
@@ -101,6 +104,7 @@ export function entityLanguage(lang: string): EntityLanguage {
     pronouns,
     organisationNouns: new Set((d.organisationNouns ?? []).map(norm)),
     organisationNounEndings: (d.organisationNounEndings ?? []).map(norm),
+    hyphenCompounds: d.hyphenCompounds === true,
   };
   cache.set(lang, el);
   return el;

@@ -9,17 +9,20 @@
 //  2. other names join an entity with the same normalised name, a person whose surname or full name
 //     it is (the tagger may call "Netanyahu" in "the Netanyahu government" an organisation), or
 //     the multi-word name it abbreviates ("ICC", "U.S."); the entity's type is the majority vote.
+//     A word built on a name ("Hamas-leiders", "Hamas-run"; languages with `hyphenCompounds`) is a
+//     mention of the entity of that name when the article names it, wherever it comes.
 //  3. role references ("the president", "the Israeli leader") resolve to the person holding a
 //     matching role in this article.
 //  4. third-person pronouns outside quotations resolve when exactly one compatible person is
 //     mentioned before them in the sentence (or, failing that, the previous sentence).
 import type { EntityLayer, EntityType, Mention } from '../../types.ts';
-import type { EntityLanguage, Gender } from './language.ts';
+import { norm, type EntityLanguage, type Gender } from './language.ts';
 import type { NameSpan, TaggedArticle } from './mentions.ts';
 import { type RolePhrase, nameIndex, roleReferences, titleBefore } from './roles.ts';
 import { similarNames } from './fuzzy.ts';
 
-type MentionKind = 'name' | 'role' | 'pronoun';
+/** compound: a word built on a name ("Hamas-leiders", "US-backed"); a mention, not a name. */
+type MentionKind = 'name' | 'role' | 'pronoun' | 'compound';
 
 interface EntMention {
   first: number;
@@ -80,16 +83,35 @@ export function resolveEntities(text: string, art: TaggedArticle, el: EntityLang
 
   // 2. other names
   const others: Ent[] = [];
+  const compounds: { n: NameSpan; key: string[]; head: string }[] = [];
   names.forEach((n, ni) => {
     if (personOf.has(ni) || n.end <= n.first) return;
     const key = genitiveKey(nameKey(art, n), names, art, el);
     const joined = key.join(' ');
     const person = ents.find((e) => e.person && (e.keys.some((k) => k.join(' ') === joined) || (key.length === 1 && e.lasts.has(key[0]))));
     const same = person ?? others.find((e) => e.keys.some((k) => k.join(' ') === joined || isAcronym(k, key) || isAcronym(key, k)));
+    const head = same ? null : compoundHead(art, n, el);
+    if (head) {
+      compounds.push({ n, key, head });
+      return;
+    }
     const e = same ?? newEnt(false);
     if (!same) others.push(e);
     addName(e, n, key, n.type);
   });
+  // a word built on a name the article names ("Hamas-leiders", "US-backed") mentions that entity;
+  // otherwise it is a name of its own
+  for (const { n, key, head } of compounds) {
+    const named = ents.find((e) => e.keys.some((k) => k.length === 1 && k[0] === head) || (e.person && e.lasts.has(head)));
+    if (named) {
+      named.mentions.push({ first: n.first, end: n.end, kind: 'compound' });
+      continue;
+    }
+    const joined = key.join(' ');
+    const e = others.find((x) => x.keys.some((k) => k.join(' ') === joined)) ?? newEnt(false);
+    if (!others.includes(e)) others.push(e);
+    addName(e, n, key, n.type);
+  }
 
   // 3. role references
   const persons = ents.filter((e) => e.person);
@@ -129,6 +151,14 @@ function genitiveKey(key: string[], names: NameSpan[], art: TaggedArticle, el: E
     }
   }
   return key;
+}
+
+/** The name a one-word compound is built on, when the language writes such words with a hyphen and
+ *  a lower-case rest: "Hamas-leiders" -> "hamas", "US-backed" -> "us". */
+function compoundHead(art: TaggedArticle, n: NameSpan, el: EntityLanguage): string | null {
+  if (!el.hyphenCompounds || n.end - n.first !== 1) return null;
+  const m = /^(\p{Lu}[\p{L}\p{N}.]*)-\p{Ll}[\p{Ll}-]*$/u.exec(art.tokens[n.first].text);
+  return m ? undot(norm(m[1])) : null;
 }
 
 function firstCompatible(a: string, b: string): boolean {
