@@ -101,6 +101,11 @@ describe('dossier ingest, search, show, stats', () => {
     const doc = JSON.parse(shown.stdout) as AnalyzedArticle;
     expect(doc.id).toBe(id);
     expect(doc.title).toMatch(/^Blinken Meets With Netanyahu/);
+    const text = (await dossier('show', id.slice(0, 8), '--db', db)).stdout;
+    // the readable view lists the entities with their global key, roles and other names, and the dates
+    expect(text).toMatch(/^Entities:$/m);
+    expect(text).toMatch(/^ {2}PER +Antony Blinken \[per:antony-blinken\] · Secretary of State · \d+ mentions: .*Blinken.*the secretary of state/m);
+    expect(text).toMatch(/^Dates:$/m);
     const missing = await dossier('show', 'ffffffffff', '--db', db);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/no article with id "ffffffffff"/);

@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { readInputs } from '../../readers/index.ts';
 import { createAnalyzer } from '../../analyze.ts';
-import { InputError, type AnalyzedArticle } from '../../types.ts';
+import { InputError, type AnalyzedArticle, type EntityLayer, type TimeExpr } from '../../types.ts';
 import { DEFAULT_DB, UsageError, printJson, withStore } from '../context.ts';
+import { withEntityKeys } from '../../store/article-entity-keys.ts';
 
 export function registerShow(program: Command): void {
   program
@@ -22,7 +23,10 @@ export function registerShow(program: Command): void {
           docs.push(await analyzer.analyze(input));
         }
       } else {
-        const doc = await withStore(opts.db, (store) => store.get(target));
+        const doc = await withStore(opts.db, async (store) => {
+          const stored = await store.get(target);
+          return stored && withEntityKeys(stored, await store.entityLinks(stored.id));
+        });
         if (!doc) throw new UsageError(`no article with id "${target}" in ${opts.db} (and no such file)`, 1);
         docs.push(doc);
       }
@@ -43,6 +47,10 @@ function render(doc: AnalyzedArticle): string {
   ];
   if (doc.dek) head.push('', doc.dek);
   const parts = [head.join('\n'), '', doc.text];
+  if (doc.entities.length) {
+    parts.push('', 'Entities:');
+    for (const e of doc.entities) parts.push(`  ${e.type.padEnd(4)} ${entityLine(e)}`);
+  }
   if (doc.quotes.length) {
     parts.push('', 'Quotes:');
     for (const q of doc.quotes) parts.push(`  ${q.speaker?.name ?? '(unknown)'} ${q.cue ?? ''}: ${q.kind === 'direct' ? '“' + q.text + '”' : q.text}`);
@@ -51,9 +59,30 @@ function render(doc: AnalyzedArticle): string {
     parts.push('', 'Figures:');
     for (const f of doc.quantities) parts.push(`  ${f.text}  = ${f.value ?? '?'}${f.unit ? ' ' + f.unit : ''}${f.counts ? '  (' + f.counts + ')' : ''}`);
   }
+  if (doc.times.length) {
+    parts.push('', 'Dates:');
+    for (const t of doc.times) parts.push(`  ${t.text}  = ${timeValue(t)}${t.relative ? '  (relative to the publication date)' : ''}`);
+  }
   if (doc.removed.length) {
     parts.push('', 'Removed while cleaning:');
     for (const r of doc.removed) parts.push(`  [${r.reason}] ${r.text}`);
   }
   return parts.join('\n');
+}
+
+/** "Benjamin Netanyahu [per:benjamin-netanyahu] · Israeli Prime Minister · 12 mentions: Netanyahu, the Israeli leader, he" */
+function entityLine(e: EntityLayer): string {
+  const forms = [...new Set(e.mentions.map((m) => m.text.replace(/\s+/g, ' ')))].filter((t) => t !== e.name);
+  const roles = [...new Set((e.roles ?? []).map((r) => r.role))];
+  return [
+    e.key ? `${e.name} [${e.key}]` : e.name,
+    ...(roles.length ? [roles.join(', ')] : []),
+    `${e.mentions.length} mention${e.mentions.length === 1 ? '' : 's'}${forms.length ? ': ' + forms.join(', ') : ''}`,
+  ].join(' · ');
+}
+
+function timeValue(t: TimeExpr): string {
+  if (t.value === null) return '? (not resolved)';
+  const range = t.valueEnd ? `${t.value} … ${t.valueEnd}` : t.value;
+  return `${t.mod ? t.mod + ' ' : ''}${range} (${t.granularity})`;
 }

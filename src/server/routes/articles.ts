@@ -2,7 +2,7 @@
 import type { RouteModule } from '../context.ts';
 import { articleFilter } from '../context.ts';
 import { notFound } from '../errors.ts';
-import { withEntityKeys } from '../entity-keys.ts';
+import { withEntityKeys } from '../../store/article-entity-keys.ts';
 import { articleIdParam, errors, filterQuery, pageOf, pageQuery, querySchema, ref, type FilterQS } from '../schemas.ts';
 
 export const articleRoutes: RouteModule = (app, { store }) => {

@@ -1,8 +1,8 @@
 // The global entity key of each local entity of an article, from the store's entity links, so a
 // client can link a highlighted mention to the entity's page. The stored layer is never changed;
-// this sets `key` on a copy of the article the API answers with.
+// this sets `key` on a copy of the article that the API and `dossier show` answer with.
 import type { EntityLink } from '../entities/model.ts';
-import type { StoredArticle } from '../store/store.ts';
+import type { StoredArticle } from './store.ts';
 
 /**
  * `doc` with `key` set on every entity its links resolve. A link counts only when it still
