@@ -25,6 +25,12 @@ export interface QuotesData {
   verbs: VerbEntry[];
   complementizers: string[];
   sourcePrepositions: { phrase: string; positions: ('leading' | 'trailing')[] }[];
+  /** Nouns of speech that take a that-clause: "Trump's claim that …", "de bewering van X dat …". */
+  nounCues?: { lemma: string; forms: string[] }[];
+  /** Prepositions introducing a noun cue's source: "the claim by X that", "de bewering van X dat". */
+  nounSourcePrepositions?: string[];
+  /** Possessive pronoun -> the personal pronoun it stands for ("his" -> "he"). */
+  possessivePronouns?: Record<string, string>;
   addresseeMarkers: string[];
   pronouns: Record<string, { gender?: Gender; number: GramNumber[] }>;
   firstPerson: string[];
@@ -64,6 +70,8 @@ export interface CueForm {
   frames: ReadonlySet<Frame>;
   /** Source prepositions only: where the preposition may stand relative to the content. */
   prep?: { leading: boolean; trailing: boolean };
+  /** Noun cues only ("claim", "bewering"): the source is the possessor or an of/by phrase. */
+  noun?: true;
 }
 
 export interface PronounInfo {
@@ -82,6 +90,11 @@ export interface Lexicon {
   /** Cue forms indexed by their first token, longest first. */
   cues: Map<string, CueForm[]>;
   complementizers: Set<string>;
+  /** Noun cue forms ("claim", "claims") -> their form. */
+  nounCues: Map<string, CueForm>;
+  nounSourcePrepositions: Set<string>;
+  /** Possessive pronoun ("his", "zijn") -> the agreement of the pronoun it stands for. */
+  possessivePronouns: Map<string, PronounInfo>;
   addresseeMarkers: Set<string>;
   pronouns: Map<string, PronounInfo>;
   firstPerson: Set<string>;
@@ -186,6 +199,16 @@ function compile(lang: string, d: QuotesData): Lexicon {
     });
   }
 
+  const nounCues = new Map<string, CueForm>();
+  for (const n of d.nounCues ?? []) {
+    for (const f of n.forms) nounCues.set(f.toLowerCase(), { tokens: [f.toLowerCase()], lemma: n.lemma, tense: null, frames: new Set<Frame>(['that']), noun: true });
+  }
+  const possessivePronouns = new Map<string, PronounInfo>();
+  for (const [poss, pron] of Object.entries(d.possessivePronouns ?? {})) {
+    const info = d.pronouns[pron];
+    if (info) possessivePronouns.set(poss.toLowerCase(), info);
+  }
+
   const honorifics = new Map<string, { tokens: string[]; gender?: Gender }[]>();
   for (const [h, info] of Object.entries(d.honorifics)) {
     const tokens = split(h);
@@ -225,6 +248,9 @@ function compile(lang: string, d: QuotesData): Lexicon {
     attributionDashes: new Set(d.attributionDashes),
     cues,
     complementizers: set(d.complementizers),
+    nounCues,
+    nounSourcePrepositions: set(d.nounSourcePrepositions),
+    possessivePronouns,
     addresseeMarkers: set(d.addresseeMarkers),
     pronouns: new Map(Object.entries(d.pronouns).map(([k, v]) => [k.toLowerCase(), v])),
     firstPerson: set(d.firstPerson),

@@ -47,7 +47,7 @@ export function reportedContent(ctx: DocContext, c: CueInfo, cues: CueInfo[], fi
       if (t.inQuote >= 0 && countWords(ctx.text, ctx.spans[t.inQuote].start, ctx.spans[t.inQuote].end) <= 4) continue;
       if (t.kind === 'punct' && (lex.markChars.has(t.text) || /^[’',]s?$/.test(t.text))) continue;
       if (t.inQuote >= 0 || t.kind === 'punct') break;
-      if (lex.complementizers.has(t.lower)) return region(ctx, c, cues, k + 1, last, false);
+      if (lex.complementizers.has(t.lower)) return form.noun ? nounClause(ctx, region(ctx, c, cues, k + 1, last, false)) : region(ctx, c, cues, k + 1, last, false);
       // a clause has begun ("insist they are … to discuss that matter"): no that-clause of this cue
       if ((lex.pronouns.has(t.lower) && lex.bareStarters.has(t.lower)) || lex.auxiliaries.has(t.lower) || cues.some((d) => d.hit.i0 === k)) break;
     }
@@ -60,6 +60,16 @@ export function reportedContent(ctx: DocContext, c: CueInfo, cues: CueInfo[], fi
     }
   }
   return null;
+}
+
+/** A noun's that-clause ends with the noun phrase: at the first clause comma ("Contrary to his
+ *  claim that people would ''learn nothing,'' there would be …"). */
+function nounClause(ctx: DocContext, r: Region | null): Region | null {
+  if (!r) return null;
+  for (let k = r.s + 1; k < r.e; k++) {
+    if (ctx.toks[k].inQuote < 0 && clauseComma(ctx, k)) return { ...r, e: ctx.toks[k].text === ',' ? k : k + 1 };
+  }
+  return r;
 }
 
 /** "According to X[ from Y], CONTENT": after a comma; "Volgens X is er …": right after X. */
@@ -126,15 +136,25 @@ function trailingRegion(ctx: DocContext, c: CueInfo, cues: CueInfo[], comma: num
 /** Content from token s to the unit end or to the start of the next cue's clause. */
 function region(ctx: DocContext, c: CueInfo, cues: CueInfo[], s: number, last: number, trailing: boolean): Region | null {
   let e = last;
+  // a semicolon outside quotation marks joins the next independent clause, not the reported one;
+  // a closing parenthesis opened before the content ends it: "(her campaign disclosed that …)"
+  let depth = 0;
+  for (let k = s; k < e; k++) {
+    const t = ctx.toks[k];
+    if (t.inQuote >= 0) continue;
+    if (t.text === '(') depth++;
+    else if (t.text === ')' && depth-- === 0) e = k;
+    else if (t.text === ';' && k > s) e = k;
+  }
   for (const d of cues) {
     if (d === c || d.hit.i0 < s) continue;
     const zone = d.side === 'left' && d.phrase ? d.phrase.start : d.hit.i0;
     if (zone <= s) continue;
     const prev = ctx.toks[zone - 1];
-    const newClause = prev.text === ',' || prev.text === ';' || ctx.lex.clauseOpeners.has(prev.lower);
+    const newClause = prev.text === ',' || prev.text === ';' || prev.text === '(' || ctx.lex.clauseOpeners.has(prev.lower);
     if (newClause && zone < e) e = zone;
   }
-  while (e > s && (/^[,;]$/.test(ctx.toks[e - 1].text) || (ctx.toks[e - 1].kind === 'word' && ctx.lex.clauseOpeners.has(ctx.toks[e - 1].lower)))) e--;
+  while (e > s && (/^[,;(]$/.test(ctx.toks[e - 1].text) || (ctx.toks[e - 1].kind === 'word' && ctx.lex.clauseOpeners.has(ctx.toks[e - 1].lower)))) e--;
   if (e <= s) return null;
   return { s, e, trailing };
 }

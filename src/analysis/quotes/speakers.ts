@@ -40,7 +40,8 @@ export class Discourse {
     const end = ctx.toks[p.end - 1].end;
     switch (p.kind) {
       case 'pronoun': {
-        const info = ctx.lex.pronouns.get(ctx.lower(p.start))!;
+        const w = ctx.lower(p.start);
+        const info = ctx.lex.pronouns.get(w) ?? ctx.lex.possessivePronouns.get(w)!;
         for (let i = this.history.length - 1; i >= 0; i--) {
           const h = this.history[i];
           if (h.pos >= start) continue;
@@ -78,6 +79,7 @@ export function subjectBoundary(ctx: DocContext, s: number, first: number, embed
 /** Finds the speaker phrase of each cue of a unit (not yet resolved). */
 export function locateSpeakers(ctx: DocContext, hits: CueHit[], first: number, last: number): CueInfo[] {
   return hits.map((hit) => {
+    if (hit.form.noun) return nounSpeaker(ctx, hit, first, last);
     if (hit.form.prep) {
       const p = phraseStartingAt(ctx, hit.i1, last);
       return { hit, phrase: p, side: p ? 'right' : 'inherit', speaker: null } as CueInfo;
@@ -130,6 +132,30 @@ export function locateSpeakers(ctx: DocContext, hits: CueHit[], first: number, l
     }
     return { hit, phrase: null, side: 'inherit', speaker: null } as CueInfo;
   });
+}
+
+/** The source of a noun cue: its possessor ("Donald Trump’s claim", "his claim") or the phrase
+ *  after a source preposition ("the claim by Trump that"). A noun cue opening its clause ("His
+ *  claim that … was rejected") attributes nothing: where its that-clause ends is not known. */
+function nounSpeaker(ctx: DocContext, hit: CueHit, first: number, last: number): CueInfo {
+  const none: CueInfo = { hit, phrase: null, side: 'none', speaker: null };
+  const k = hit.i0 - 1;
+  if (k >= first && ctx.lex.possessivePronouns.has(ctx.lower(k))) {
+    if (subjectBoundary(ctx, k, first)) return none;
+    const info = ctx.lex.possessivePronouns.get(ctx.lower(k))!;
+    const phrase: Phrase = { start: k, end: k + 1, kind: 'pronoun', det: null, nameStart: -1, nameEnd: -1, title: null, qualifiers: [], former: false, gender: info.gender, number: info.number.includes('sg') ? 'sg' : 'pl' };
+    return { hit, phrase, side: 'left', speaker: null };
+  }
+  if (k >= first && ctx.isPossessive(k)) {
+    const p = phraseEndingAt(ctx, hit.i0, first);
+    if (!p || p.kind === 'pronoun') return none;
+    const npStart = p.start > first && ctx.isDeterminer(p.start - 1) ? p.start - 1 : p.start;
+    return subjectBoundary(ctx, npStart, first) ? none : { hit, phrase: p, side: 'left', speaker: null };
+  }
+  const npStart = k >= first && ctx.isDeterminer(k) ? k : hit.i0;
+  if (subjectBoundary(ctx, npStart, first)) return none;
+  const p = phraseStartingAt(ctx, hit.i1 + 1, last);
+  return p ? { hit, phrase: p, side: 'right', speaker: null } : none;
 }
 
 const MAX_APPOSITION = 30;
