@@ -1,17 +1,27 @@
-// Benchmark of the SQLite store: ingest 10,000 articles (BBC corpus texts, each in several
-// paragraph orders to reach the count) in batches, then time search / list / layer queries.
+// Benchmark of a store: ingest 10,000 articles (BBC corpus texts, each in several paragraph orders
+// to reach the count) in batches, then time search / list / layer queries.
 // Layers are found with simple patterns so row counts are realistic (quotes, figures, names).
-// Usage: node bin/run-ts.js bench/store.ts [count=10000] [batch=200] [db=.bench/store.db]
+// Usage: node bin/run-ts.js bench/store.ts [count=10000] [batch=200] [db=.bench/store.db] [--store sqlite|postgres]
+//   db may be a postgres:// URL of an empty database; --store postgres without one starts a throwaway
+//   PostgreSQL server (test/store/postgres-server.ts, durable settings) for the run.
 import { createHash } from 'node:crypto';
+import pg from 'pg';
 import { mkdirSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
+import { connectPostgresStore, isPostgresUrl } from '../src/store/postgres/index.ts';
 import { openSqliteStore } from '../src/store/sqlite/index.ts';
-import type { IngestItem } from '../src/store/store.ts';
+import type { IngestItem, Store } from '../src/store/store.ts';
+import { startPostgres, type PgServer } from '../test/store/postgres-server.ts';
 import type { AnalyzedArticle, EntityLayer, RawArticle } from '../src/types.ts';
 
-const count = Number(process.argv[2] ?? 10_000);
-const batchSize = Number(process.argv[3] ?? 200);
-const dbPath = process.argv[4] ?? '.bench/store.db';
+const flag = process.argv.indexOf('--store');
+const kind = flag >= 0 ? process.argv[flag + 1] : undefined;
+const args = process.argv.slice(2).filter((_, i, all) => all[i] !== '--store' && all[i - 1] !== '--store');
+const count = Number(args[0] ?? 10_000);
+const batchSize = Number(args[1] ?? 200);
+const dbPath = args[2] ?? '.bench/store.db';
+const postgres = kind === 'postgres' || isPostgresUrl(dbPath);
+if (kind !== undefined && kind !== 'sqlite' && kind !== 'postgres') throw new Error(`--store must be sqlite or postgres, got "${kind}"`);
 const BBC = new URL('../../shared/data/bbc', import.meta.url).pathname;
 
 const texts: { file: string; body: string }[] = [];
@@ -54,15 +64,29 @@ function makeItem(n: number): IngestItem {
   return { contentHash, raw, article };
 }
 
-if (existsSync(dbPath)) for (const s of ['', '-wal', '-shm']) rmSync(dbPath + s, { force: true });
-mkdirSync(dirname(dbPath), { recursive: true });
+let server: PgServer | undefined;
+let store: Store;
+let url = dbPath;
+if (postgres) {
+  if (!isPostgresUrl(url)) {
+    server = await startPostgres();
+    url = await server.database();
+  }
+  store = await connectPostgresStore(url);
+  if ((await store.stats()).articles > 0) throw new Error('bench/store.ts needs an empty PostgreSQL database');
+  console.log(`store: PostgreSQL ${server ? '(throwaway server)' : url.replace(/:[^:@/]*@/, ':***@')}`);
+} else {
+  if (existsSync(dbPath)) for (const s of ['', '-wal', '-shm']) rmSync(dbPath + s, { force: true });
+  mkdirSync(dirname(dbPath), { recursive: true });
+  store = openSqliteStore(dbPath);
+  console.log(`store: SQLite ${dbPath}`);
+}
 const t0 = performance.now();
 const items = Array.from({ length: count }, (_, i) => makeItem(i));
 const tBuild = performance.now() - t0;
 const rows = items.reduce((n, i) => n + i.article.quotes.length + i.article.quantities.length + i.article.times.length + i.article.entities.reduce((m, e) => m + e.mentions.length, 0), 0);
 const bytes = items.reduce((n, i) => n + i.article.text.length, 0);
 
-const store = openSqliteStore(dbPath);
 const t1 = performance.now();
 let inserted = 0;
 for (let i = 0; i < items.length; i += batchSize) inserted += (await store.ingest(items.slice(i, i + batchSize))).inserted;
@@ -70,6 +94,15 @@ const tIngest = performance.now() - t1;
 const t2 = performance.now();
 const again = await store.ingest(items.slice(0, 1000));
 const tDup = performance.now() - t2;
+if (postgres) {
+  // Visibility map and planner statistics of the freshly loaded tables, as autovacuum makes them within a minute.
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  const t = performance.now();
+  await admin.query('VACUUM ANALYZE');
+  console.log(`VACUUM ANALYZE after the load: ${(performance.now() - t).toFixed(0)} ms`);
+  await admin.end();
+}
 
 const time = async (label: string, fn: () => Promise<unknown>, reps = 20) => {
   await fn();
@@ -97,3 +130,4 @@ const t3 = performance.now();
 for await (const _ of store.allRaw()) n++;
 console.log(`allRaw over ${n} articles: ${(performance.now() - t3).toFixed(0)} ms`);
 await store.close();
+await server?.stop();

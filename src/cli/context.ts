@@ -1,5 +1,6 @@
 // What every command shares: where the database is, how errors and JSON are printed.
 import { resolve } from 'node:path';
+import { isPostgresUrl, openPostgresStore, redactUrl } from '../store/postgres/index.ts';
 import { openSqliteStore } from '../store/sqlite/index.ts';
 import type { Store } from '../store/store.ts';
 
@@ -13,8 +14,17 @@ export class UsageError extends Error {
   }
 }
 
+/** The store at `db`: a postgres:// or postgresql:// URL opens PostgreSQL, anything else is a SQLite file. */
 export function openStore(db: string | undefined): Store {
-  return openSqliteStore(resolve(db ?? DEFAULT_DB));
+  const where = db ?? DEFAULT_DB;
+  // PostgreSQL connects and migrates in the background; the first call on the store waits for it.
+  if (isPostgresUrl(where)) return openPostgresStore(where);
+  return openSqliteStore(resolve(where));
+}
+
+/** The database as messages name it: a PostgreSQL URL without its password. */
+export function dbLabel(db: string): string {
+  return isPostgresUrl(db) ? redactUrl(db) : db;
 }
 
 /** Runs `fn` with an open store and always closes it. */

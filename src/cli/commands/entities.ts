@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { formatExplanation } from '../../entities/explain.ts';
 import { AmbiguousEntityError, ENTITY_TYPES, type EntityDetail, type EntitySummary, StoreInputError } from '../../store/store.ts';
 import type { EntityType } from '../../types.ts';
-import { DEFAULT_DB, UsageError, parseIntOption, printJson, withStore } from '../context.ts';
+import { DEFAULT_DB, UsageError, dbLabel, parseIntOption, printJson, withStore } from '../context.ts';
 
 interface EntitiesOpts {
   db: string;
@@ -53,7 +53,7 @@ const names = (e: EntitySummary) => e.aliases.map((a) => ({ text: a.name, count:
 const roles = (e: EntitySummary) => e.roles.map((r) => ({ text: r.role, count: r.count }));
 
 function notFound(name: string, db: string): string {
-  return `no entity named "${name}" in ${db} (names containing it: dossier entities --name ${JSON.stringify(name)})`;
+  return `no entity named "${name}" in ${dbLabel(db)} (names containing it: dossier entities --name ${JSON.stringify(name)})`;
 }
 
 function renderSummary(e: EntitySummary): string {
@@ -98,7 +98,7 @@ export function registerEntities(program: Command): void {
   program
     .command('entities')
     .description('People, organisations and places across the corpus (one entity across articles and languages)')
-    .option('--db <file>', 'database file', DEFAULT_DB)
+    .option('--db <file|url>', 'database: SQLite file or postgres:// URL', DEFAULT_DB)
     .option('--type <type>', `only entities of this type (${ENTITY_TYPES.join('|')})`, parseType)
     .option('--name <text>', 'only entities with a name containing this (case and accents ignored)')
     .option('--limit <n>', 'entities per page', parseIntOption('limit'), 50)
@@ -142,7 +142,7 @@ export function registerEntities(program: Command): void {
     .command('entity')
     .description('One entity: its names, roles, mentions in every article, and the quotes it said')
     .argument('<name>', 'a name, alias, surname or key (per:benjamin-netanyahu)')
-    .option('--db <file>', 'database file', DEFAULT_DB)
+    .option('--db <file|url>', 'database: SQLite file or postgres:// URL', DEFAULT_DB)
     .option('--limit <n>', 'mentions and quotes per page', parseIntOption('limit'), 20)
     .option('--offset <n>', 'skip this many mentions and quotes', parseIntOption('offset'), 0)
     .option('--json', 'print as JSON')

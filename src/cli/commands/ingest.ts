@@ -9,7 +9,7 @@ export function registerIngest(program: Command): void {
     .command('ingest')
     .description('Read articles (txt, html, jsonl, rss/atom; directories recursed; - for stdin), analyse them and store them')
     .argument('<paths...>', 'files or directories to ingest, or - for standard input')
-    .option('--db <file>', 'database file', DEFAULT_DB)
+    .option('--db <file|url>', 'database: SQLite file or postgres:// URL', DEFAULT_DB)
     .option('--source <name>', 'outlet name to record for every article (overrides metadata)')
     .option('--batch <n>', 'articles per transaction', parseIntOption('batch'), 200)
     .option('--json', 'print the summary as JSON')

@@ -14,7 +14,7 @@ export function registerLayerLists(program: Command): void {
   program
     .command('quotes')
     .description('Quotes (direct and reported) across the corpus, with speaker, cue and evidence offsets')
-    .option('--db <file>', 'database file', DEFAULT_DB)
+    .option('--db <file|url>', 'database: SQLite file or postgres:// URL', DEFAULT_DB)
     .option('--speaker <name>', 'only quotes whose speaker name contains this (case and accents ignored)')
     .option('--limit <n>', 'rows per page', parseIntOption('limit'), 50)
     .option('--offset <n>', 'skip this many rows', parseIntOption('offset'), 0)
@@ -36,7 +36,7 @@ export function registerLayerLists(program: Command): void {
   program
     .command('figures')
     .description('Figures (counts, money, durations) across the corpus, with qualifier, what is counted and evidence offsets')
-    .option('--db <file>', 'database file', DEFAULT_DB)
+    .option('--db <file|url>', 'database: SQLite file or postgres:// URL', DEFAULT_DB)
     .option('--counts <words>', 'only figures whose counted thing contains these words (case and accents ignored)')
     .option('--limit <n>', 'rows per page', parseIntOption('limit'), 50)
     .option('--offset <n>', 'skip this many rows', parseIntOption('offset'), 0)

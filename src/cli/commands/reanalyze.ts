@@ -8,7 +8,7 @@ export function registerReanalyze(program: Command): void {
   program
     .command('reanalyze')
     .description('Rebuild every layer of every stored article from its stored raw input (after an upgrade)')
-    .option('--db <file>', 'database file', DEFAULT_DB)
+    .option('--db <file|url>', 'database: SQLite file or postgres:// URL', DEFAULT_DB)
     .option('--json', 'print the summary as JSON')
     .option('--ner-model <dir>', NER_MODEL_HELP)
     .option('--workers <n>', 'analysis worker threads (default: one per core; 0 = analyse on the main thread)', parseIntOption('workers'))

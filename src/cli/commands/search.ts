@@ -18,7 +18,7 @@ export function registerSearch(program: Command): void {
     .command('search')
     .description('Full-text search (ranked by BM25, diacritics ignored) with highlighted snippets')
     .argument('<query>', 'words (all must match), "exact phrase", a OR b, NOT word / -word, prefix*, ( )')
-    .option('--db <file>', 'database file', DEFAULT_DB)
+    .option('--db <file|url>', 'database: SQLite file or postgres:// URL', DEFAULT_DB)
     .option('--lang <code>', 'only articles in this language (ISO 639-1, e.g. nl)')
     .option('--source <name>', 'only articles from this source')
     .option('--from <date>', 'published on or after (YYYY[-MM[-DD]])', parseDateOption('from'))

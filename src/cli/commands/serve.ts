@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
 import { buildServer, UnsafeBindingError } from '../../server/app.ts';
 import { describeFailure, ingestPaths } from '../../ingest/ingest.ts';
-import { DEFAULT_DB, UsageError, openStore, parseIntOption } from '../context.ts';
+import { DEFAULT_DB, UsageError, dbLabel, openStore, parseIntOption } from '../context.ts';
 import type { Store } from '../../store/store.ts';
 
 const EXAMPLES_DIR = fileURLToPath(new URL('../../../examples/', import.meta.url));
@@ -31,13 +31,13 @@ async function serve(store: Store, opts: ServeOpts): Promise<void> {
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
   const address = await app.listen({ port: opts.port, host: opts.host });
-  process.stdout.write(`Dossier is serving ${opts.db} at ${address}/  (Ctrl-C to stop)\n`);
+  process.stdout.write(`Dossier is serving ${dbLabel(opts.db)} at ${address}/  (Ctrl-C to stop)\n`);
 }
 
 export function registerServe(program: Command): void {
   const common = (cmd: Command) =>
     cmd
-      .option('--db <file>', 'database file', DEFAULT_DB)
+      .option('--db <file|url>', 'database: SQLite file or postgres:// URL', DEFAULT_DB)
       .option('--port <n>', 'port to listen on (env PORT)', parseIntOption('port'), DEFAULT_PORT)
       .option('--host <addr>', 'address to bind (off loopback needs DOSSIER_TOKEN)', '127.0.0.1');
 
@@ -51,7 +51,7 @@ export function registerServe(program: Command): void {
       const rel = relative(process.cwd(), EXAMPLES_DIR);
       const summary = await ingestPaths(store, [rel.startsWith('..') ? EXAMPLES_DIR : rel]);
       for (const f of summary.failures) process.stderr.write(`error: ${describeFailure(f)}\n`);
-      process.stdout.write(`examples: ${summary.inserted} new, ${summary.duplicates} already stored in ${opts.db}\n`);
+      process.stdout.write(`examples: ${summary.inserted} new, ${summary.duplicates} already stored in ${dbLabel(opts.db)}\n`);
       await serve(store, opts);
     });
 }

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readInputs } from '../../readers/index.ts';
 import { createAnalyzer } from '../../analyze.ts';
 import { InputError, type AnalyzedArticle, type EntityLayer, type TimeExpr } from '../../types.ts';
-import { DEFAULT_DB, UsageError, printJson, withStore } from '../context.ts';
+import { DEFAULT_DB, UsageError, dbLabel, printJson, withStore } from '../context.ts';
 import { withEntityKeys } from '../../store/article-entity-keys.ts';
 
 export function registerShow(program: Command): void {
@@ -11,7 +11,7 @@ export function registerShow(program: Command): void {
     .command('show')
     .description('Show one article: a stored one by id (or unique id prefix), or a file analysed on the fly')
     .argument('<id-or-path>', 'article id / id prefix (6+ characters), or a file path')
-    .option('--db <file>', 'database file', DEFAULT_DB)
+    .option('--db <file|url>', 'database: SQLite file or postgres:// URL', DEFAULT_DB)
     .option('--json', 'print the full analysed article as JSON')
     .addHelpText('after', '\nExamples:\n  dossier show 3a9e140460d1\n  dossier show examples/004_ed9a467948e1cb24.txt --json')
     .action(async (target: string, opts: { db: string; json?: boolean }) => {
@@ -27,7 +27,7 @@ export function registerShow(program: Command): void {
           const stored = await store.get(target);
           return stored && withEntityKeys(stored, await store.entityLinks(stored.id));
         });
-        if (!doc) throw new UsageError(`no article with id "${target}" in ${opts.db} (and no such file)`, 1);
+        if (!doc) throw new UsageError(`no article with id "${target}" in ${dbLabel(opts.db)} (and no such file)`, 1);
         docs.push(doc);
       }
       for (const doc of docs) {

@@ -6,7 +6,7 @@ export function registerStats(program: Command): void {
   program
     .command('stats')
     .description('Counts of what the database holds: articles by language and source, date range, layers')
-    .option('--db <file>', 'database file', DEFAULT_DB)
+    .option('--db <file|url>', 'database: SQLite file or postgres:// URL', DEFAULT_DB)
     .option('--json', 'print as JSON')
     .addHelpText('after', '\nExample:\n  dossier stats --db dossier.db')
     .action(async (opts: { db: string; json?: boolean }) => {

@@ -153,7 +153,7 @@ export function registerStories(program: Command): void {
   program
     .command('stories')
     .description('Storylines and their events, most recently active first')
-    .option('--db <file>', 'database file', DEFAULT_DB)
+    .option('--db <file|url>', 'database: SQLite file or postgres:// URL', DEFAULT_DB)
     .option('--limit <n>', 'storylines per page', parseIntOption('limit'), 20)
     .option('--offset <n>', 'skip this many storylines', parseIntOption('offset'), 0)
     .option('--json', 'print as JSON')
@@ -169,7 +169,7 @@ export function registerStories(program: Command): void {
     .command('story')
     .description('One storyline or event: its events, sources, articles and timeline')
     .argument('<id>', 'storyline (s-…) or event (e-…) id, or a unique prefix of one')
-    .option('--db <file>', 'database file', DEFAULT_DB)
+    .option('--db <file|url>', 'database: SQLite file or postgres:// URL', DEFAULT_DB)
     .option('--json', 'print as JSON')
     .action(async (id: string, opts: { db: string; json?: boolean }) => {
       await withStore(opts.db, async (store) => {
@@ -186,7 +186,7 @@ export function registerStories(program: Command): void {
     .option('--story <id>', 'storyline or event id (or unique prefix)')
     .option('--entity <name>', 'entity name ("Netanyahu", "Israël") or key ("country:IL")')
     .option('--limit <n>', 'most recent articles read for an entity', parseIntOption('limit'), 300)
-    .option('--db <file>', 'database file', DEFAULT_DB)
+    .option('--db <file|url>', 'database: SQLite file or postgres:// URL', DEFAULT_DB)
     .option('--json', 'print as JSON')
     .addHelpText('after', '\nExamples:\n  dossier timeline --story s-1228e333\n  dossier timeline --entity Netanyahu --json')
     .action(async (opts: { story?: string; entity?: string; limit: number; db: string; json?: boolean }) => {
@@ -206,7 +206,7 @@ export function registerStories(program: Command): void {
     .command('compare')
     .description('How each source covers a story: figures side by side, voice (loaded terms, who is quoted), coverage')
     .argument('<id>', 'storyline (s-…) or event (e-…) id, or a unique prefix of one')
-    .option('--db <file>', 'database file', DEFAULT_DB)
+    .option('--db <file|url>', 'database: SQLite file or postgres:// URL', DEFAULT_DB)
     .option('--json', 'print as JSON')
     .action(async (id: string, opts: { db: string; json?: boolean }) => {
       await withStore(opts.db, async (store) => {
@@ -225,7 +225,7 @@ export function registerStories(program: Command): void {
     .option('--story <id>', 'only this storyline or event')
     .option('--min-weight <n>', 'for gexf: leave out edges seen in fewer articles', parseIntOption('min-weight'), 1)
     .option('--out <file>', 'write to a file instead of standard output')
-    .option('--db <file>', 'database file', DEFAULT_DB)
+    .option('--db <file|url>', 'database: SQLite file or postgres:// URL', DEFAULT_DB)
     .addHelpText('after', '\nExamples:\n  dossier export --format gexf --out entities.gexf\n  dossier export --format csv --table quotes --story s-1228e333')
     .action(async (opts: { format: string; table: string; story?: string; minWeight: number; out?: string; db: string }) => {
       if (!['json', 'csv', 'gexf'].includes(opts.format)) throw new UsageError(`--format must be json, csv or gexf, got "${opts.format}"`);
@@ -236,7 +236,7 @@ export function registerStories(program: Command): void {
   program
     .command('restory')
     .description('Rebuild every event and storyline from the stored articles, in ingest order (same result as incremental placement)')
-    .option('--db <file>', 'database file', DEFAULT_DB)
+    .option('--db <file|url>', 'database: SQLite file or postgres:// URL', DEFAULT_DB)
     .option('--json', 'print the summary as JSON')
     .action(async (opts: { db: string; json?: boolean }) => {
       await withStore(opts.db, async (store) => {

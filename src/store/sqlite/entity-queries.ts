@@ -1,12 +1,11 @@
 // Reading the corpus-wide entity index (tables of migration 003) with SQL alone, no resolver in
 // memory: listing, finding an entity by key or name, its mentions and quotes through
 // entity_links (article_id, local_id) -> key, and the explanation of its merges.
-import { nationalityOf } from '../../entities/demonym-forms.ts';
-import { defaultAliasTables, lookupAlias } from '../../entities/aliases.ts';
-import { surnamesOf } from '../../entities/entity-index.ts';
 import type { EntityExplanation, EntityLink, EntityMerge, Explanation } from '../../entities/model.ts';
-import { cleanName, foldName, foldedTokens, isAllCaps } from '../../entities/normalise.ts';
+import { foldName } from '../../entities/normalise.ts';
 import type { EntityType } from '../../types.ts';
+import { findEntities, type EntityLookup } from '../entity-find.ts';
+import { ENTITY_SUMMARY_COLUMNS as SUMMARY_COLUMNS, LINK_COLUMNS, type EntitySummaryRow as EntityDbRow, type LinkDbRow, toEntitySummary, toLink } from '../entity-rows.ts';
 import { optionalText, resolvePage } from '../filter.ts';
 import { fold } from '../fold.ts';
 import {
@@ -25,41 +24,7 @@ import {
   type RowsResult,
 } from '../store.ts';
 import type { Prepare } from './entities.ts';
-import { LAYER_ARTICLE_COLUMNS, toMentionRow, toQuoteRow, type MentionDbRow, type QuoteDbRow } from './rows.ts';
-
-interface EntityDbRow {
-  key: string;
-  name: string;
-  type: EntityType;
-  source: EntitySummary['source'];
-  mention_count: number;
-  article_count: number;
-  first_seen: string | null;
-  last_seen: string | null;
-  surfaces_json: string;
-  roles_json: string;
-}
-
-const SUMMARY_COLUMNS = 'e.key, e.name, e.type, e.source, e.mention_count, e.article_count, e.first_seen, e.last_seen, e.surfaces_json, e.roles_json';
-
-interface LinkDbRow {
-  article_id: string;
-  local_id: string;
-  key: string;
-  name: string;
-  type: EntityType;
-  rule: EntityLink['rule'];
-  reason: string;
-}
-
-function toLink(l: LinkDbRow): EntityLink {
-  return { articleId: l.article_id, localId: l.local_id, name: l.name, type: l.type, key: l.key, rule: l.rule, reason: l.reason };
-}
-
-/** Most frequent first, ties in locale order (as the resolver's view). */
-function byCount<T>(rows: T[], count: (r: T) => number, text: (r: T) => string): T[] {
-  return rows.sort((a, b) => count(b) - count(a) || text(a).localeCompare(text(b)));
-}
+import { LAYER_ARTICLE_COLUMNS, toMentionRow, toQuoteRow, type MentionDbRow, type QuoteDbRow } from '../rows.ts';
 
 export class EntityIndexReader {
   constructor(private readonly prepare: Prepare) {}
@@ -92,21 +57,7 @@ export class EntityIndexReader {
   }
 
   private summary(r: EntityDbRow): EntitySummary {
-    const aliases = Object.entries(JSON.parse(r.surfaces_json) as Record<string, number>).map(([name, count]) => ({ name, count }));
-    const roles = Object.entries(JSON.parse(r.roles_json) as Record<string, number>).map(([role, count]) => ({ role, count }));
-    return {
-      key: r.key,
-      name: r.name,
-      type: r.type,
-      source: r.source,
-      aliases: byCount(aliases, (a) => a.count, (a) => a.name),
-      roles: byCount(roles, (x) => x.count, (x) => x.role),
-      articleCount: r.article_count,
-      mentionCount: r.mention_count,
-      firstSeen: r.first_seen,
-      lastSeen: r.last_seen,
-      ...(r.source === 'demonym' && nationalityOf(r.key) ? { nationalityOf: nationalityOf(r.key) } : {}),
-    };
+    return toEntitySummary(r);
   }
 
   private row(key: string): EntityDbRow | undefined {
@@ -118,40 +69,25 @@ export class EntityIndexReader {
     return (this.prepare('SELECT to_key FROM entity_redirects WHERE from_key = ?').pluck().get(key) as string | undefined) ?? key;
   }
 
-  /**
-   * Keys a key or name stands for, most mentioned first: the key (or a former key) itself; else
-   * every entity with that name or mention text, or that surname of a person's full name; else an
-   * entity the alias tables know by that name ("Internationaal Strafhof" -> org:icc).
-   */
-  find(nameOrKey: string): string[] {
-    const query = nameOrKey.trim();
-    if (!query) return [];
-    const direct = this.current(query);
-    if (this.row(direct)) return [direct];
-    const found = new Set<string>();
-    const folded = foldName(query);
-    const asPerson = cleanName(query, { type: 'PER' }).folded;
-    const byName = this.prepare('SELECT DISTINCT key FROM entity_names WHERE folded = ?').pluck();
-    for (const f of new Set([folded, asPerson])) if (f) for (const k of byName.all(f) as string[]) found.add(k);
-    if (asPerson) {
-      // Surnames: proper end parts of the full names of people ("netanyahu", "von der leyen").
-      const names = this.prepare(
+  /** The reads of `findEntities` (../entity-find.ts) on these tables. */
+  private readonly lookup: EntityLookup = {
+    current: (key) => this.current(key),
+    row: (key) => this.row(key),
+    keysNamed: (folded) => this.prepare('SELECT DISTINCT key FROM entity_names WHERE folded = ?').pluck().all(folded) as string[],
+    personNamesContaining: (folded) =>
+      this.prepare(
         `SELECT n.key, n.folded FROM entity_names n JOIN entities e ON e.key = n.key
          WHERE n.kind = 'name' AND e.is_person = 1 AND instr(n.folded, ?) > 0`,
-      ).all(asPerson) as { key: string; folded: string }[];
-      for (const n of names) if (surnamesOf(foldedTokens(n.folded)).includes(asPerson)) found.add(n.key);
-    }
-    if (found.size === 0 && folded) {
-      const r = lookupAlias(defaultAliasTables(), folded, { language: '*', allCaps: isAllCaps(query) });
-      const hits = r.status === 'found' ? [r.hit] : r.status === 'ambiguous' ? r.candidates : [];
-      for (const h of hits) if (this.row(h.entity.key)) found.add(h.entity.key);
-    }
-    const rows = [...found].map((k) => this.row(k)).filter((r): r is EntityDbRow => !!r);
-    return rows.sort((a, b) => b.mention_count - a.mention_count || a.key.localeCompare(b.key)).map((r) => r.key);
+      ).all(folded) as { key: string; folded: string }[],
+  };
+
+  /** Keys a key or name stands for, most mentioned first (see ../entity-find.ts). */
+  async find(nameOrKey: string): Promise<string[]> {
+    return (await findEntities(this.lookup, nameOrKey)).map((r) => r.key);
   }
 
-  detail(nameOrKey: string, opts: EntityDetailOptions = {}): EntityDetail | null {
-    const keys = this.find(nameOrKey);
+  async detail(nameOrKey: string, opts: EntityDetailOptions = {}): Promise<EntityDetail | null> {
+    const keys = await this.find(nameOrKey);
     if (keys.length === 0) return null;
     const rows = keys.map((k) => this.row(k)!);
     if (rows.length > 1) {
@@ -196,7 +132,7 @@ export class EntityIndexReader {
   }
 
   /** Every entity the query names, each with its links in order of resolution and the merges into it. */
-  explain(nameOrKey: string): Explanation {
+  async explain(nameOrKey: string): Promise<Explanation> {
     const links = this.prepare(
       `SELECT k.article_id, k.local_id, k.key, k.name, k.type, k.rule, k.reason
        FROM entity_links k JOIN entity_articles ea ON ea.article_id = k.article_id WHERE k.key = ? ORDER BY ea.seq, k.position`,
@@ -205,7 +141,7 @@ export class EntityIndexReader {
       `SELECT from_key, to_key, article_id, reason FROM entity_merges
        WHERE to_key = ? OR to_key IN (SELECT from_key FROM entity_redirects WHERE to_key = ?) ORDER BY seq`,
     );
-    const entities = this.find(nameOrKey).map((key): EntityExplanation => {
+    const entities = (await this.find(nameOrKey)).map((key): EntityExplanation => {
       const r = this.row(key)!;
       return {
         key,
@@ -260,7 +196,7 @@ export class EntityIndexReader {
   links(articleId: string): EntityLink[] {
     return (
       this.prepare(
-        'SELECT article_id, local_id, key, name, type, rule, reason FROM entity_links WHERE article_id = ? ORDER BY position',
+        `SELECT ${LINK_COLUMNS} FROM entity_links WHERE article_id = ? ORDER BY position`,
       ).all(articleId) as LinkDbRow[]
     ).map(toLink);
   }

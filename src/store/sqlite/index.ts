@@ -4,10 +4,10 @@ import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import type { AnalyzedArticle, RawArticle } from '../../types.ts';
 import { optionalText, resolveFilter, resolvePage } from '../filter.ts';
+import { byCount, byMonth } from '../facets.ts';
 import { fold } from '../fold.ts';
 import { parseQuery, QueryError } from '../query.ts';
 import {
-  AmbiguousIdError,
   SNIPPET_CLOSE,
   SNIPPET_ELLIPSIS,
   SNIPPET_OPEN,
@@ -49,8 +49,23 @@ import { migrate, type Migration } from './migrate.ts';
 import { SqliteStoryStore } from './stories.ts';
 import {
   LAYER_ARTICLE_COLUMNS,
+  LAYER_TABLES,
   SUMMARY_COLUMNS,
+  IngestTally,
+  MAX_ID_CANDIDATES,
   analysisParams,
+  articleColumns,
+  articleLookup,
+  entityInputChanged,
+  itemError,
+  layerRecords,
+  onlyArticle,
+  rawColumns,
+  toRawArticle,
+  toStats,
+  toStoredArticle,
+  type StoredDbRow,
+  type TotalsRow,
   toFigureRow,
   toMentionRow,
   toQuoteRow,
@@ -61,7 +76,7 @@ import {
   type QuoteDbRow,
   type SummaryRow,
   type TimeDbRow,
-} from './rows.ts';
+} from '../rows.ts';
 import { articleConditions, whereClause, type Conditions } from './where.ts';
 
 export interface SqliteStoreOptions {
@@ -77,8 +92,6 @@ const BM25_WEIGHTS = { title: 10, dek: 4, text: 1 };
 const SNIPPET_TOKENS = 32;
 /** Raw inputs fetched per step by allRaw (no statement stays open between steps). */
 const RAW_PAGE = 200;
-/** Candidates listed for an ambiguous id prefix. */
-const MAX_CANDIDATES = 10;
 
 type Statement = Database.Statement<unknown[], unknown>;
 
@@ -98,8 +111,6 @@ const ARTICLE_UPDATE = `UPDATE articles SET
   n_entities = @n_entities, n_mentions = @n_mentions, n_quotes = @n_quotes, n_quantities = @n_quantities,
   n_times = @n_times, title = @title, dek = @dek, text = @text, analysis = @analysis
 WHERE id = @id`;
-
-const LAYER_TABLES = ['quotes', 'quantities', 'times', 'entity_mentions'] as const;
 
 export class SqliteStore implements Store {
   private db: Database.Database;
@@ -172,36 +183,23 @@ export class SqliteStore implements Store {
     const db = this.open();
     const now = new Date().toISOString();
     const run = db.transaction((items: IngestItem[]): IngestResult => {
-      const result: IngestResult = { inserted: 0, duplicates: 0, insertedIds: [], items: [] };
-      const inBatch = new Map<string, string>();
+      const tally = new IngestTally();
       // Entities are resolved in the same transaction: a batch that fails leaves the index as it was.
       const entities = this.hasEntityIndex ? this.entityWriter.batch() : undefined;
       const byHash = this.stmt('SELECT id FROM articles WHERE content_hash = ?').pluck();
       items.forEach((item, i) => {
-        const existing = inBatch.get(item.contentHash) ?? (byHash.get(item.contentHash) as string | undefined);
-        if (existing !== undefined) {
-          result.duplicates++;
-          result.items.push({ id: existing, contentHash: item.contentHash, status: 'duplicate' });
-          return;
-        }
+        const existing = tally.stored.get(item.contentHash) ?? (byHash.get(item.contentHash) as string | undefined);
+        if (existing !== undefined) return tally.duplicate(item.contentHash, existing);
         try {
           const seq = this.insertArticle(item, now);
           entities?.add(articleEntities(item.article), seq);
         } catch (err) {
-          const where = `${item.raw?.file ?? '?'}${item.raw?.position !== undefined ? `:${item.raw.position}` : ''}`;
-          throw new StoreError(
-            `could not store item ${i + 1} of ${items.length} (${where}, id ${item.article?.id}): ${(err as Error).message}; ` +
-              'the whole batch was rolled back',
-            { cause: err },
-          );
+          throw itemError(item, i, items.length, err);
         }
-        inBatch.set(item.contentHash, item.article.id);
-        result.inserted++;
-        result.insertedIds.push(item.article.id);
-        result.items.push({ id: item.article.id, contentHash: item.contentHash, status: 'inserted' });
+        tally.inserted(item);
       });
       entities?.finish();
-      return result;
+      return tally.result;
     });
     try {
       return run.immediate(batch);
@@ -212,65 +210,22 @@ export class SqliteStore implements Store {
   }
 
   /** Stores one article with its raw input and layers; returns its `seq`. */
-  private insertArticle({ contentHash, raw, article }: IngestItem, now: string): number {
-    const info = this.stmt(ARTICLE_INSERT).run({
-      ...analysisParams(article, now),
-      id: article.id,
-      content_hash: contentHash,
-      ingested_at: now,
-      position: raw.position ?? null,
-      format: raw.format,
-    });
-    const { raw: rawText, original, ...rest } = raw;
-    this.stmt('INSERT INTO article_raw (seq, raw, original, rest) VALUES (?, ?, ?, ?)').run(
-      info.lastInsertRowid,
-      rawText,
-      original === rawText ? null : original, // plain-text input: stored once
-      JSON.stringify(rest),
-    );
+  private insertArticle(item: IngestItem, now: string): number {
+    const { raw, article } = item;
+    const info = this.stmt(ARTICLE_INSERT).run(articleColumns(item, now));
+    this.stmt('INSERT INTO article_raw (seq, raw, original, rest) VALUES (@seq, @raw, @original, @rest)').run({ seq: info.lastInsertRowid, ...rawColumns(raw) });
     this.insertLayers(article);
     return Number(info.lastInsertRowid);
   }
 
   private insertLayers(a: AnalyzedArticle): void {
-    const quote = this.stmt(
-      `INSERT INTO quotes (article_id, idx, span_start, span_end, span_text, kind, speaker_name, speaker_folded,
-         speaker_entity, speaker_start, speaker_end, cue, cue_start, cue_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    a.quotes.forEach((q, i) => {
-      const sp = q.speaker;
-      quote.run(
-        a.id, i, q.start, q.end, q.text, q.kind,
-        sp?.name ?? null, sp ? fold(sp.name) : null, sp?.entity ?? null, sp?.start ?? null, sp?.end ?? null,
-        q.cue ?? null, q.cueStart ?? null, q.cueEnd ?? null,
-      );
-    });
-    const quantity = this.stmt(
-      `INSERT INTO quantities (article_id, idx, span_start, span_end, span_text, value, value_max, unit, qualifier,
-         qualifier_start, qualifier_end, counts, counts_folded, counts_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    a.quantities.forEach((f, i) => {
-      quantity.run(
-        a.id, i, f.start, f.end, f.text, f.value ?? null, f.valueMax ?? null, f.unit ?? null, f.qualifier ?? null,
-        f.qualifierStart ?? null, f.qualifierEnd ?? null, f.counts ?? null, f.counts ? fold(f.counts) : null, f.countsKey ?? null,
-      );
-    });
-    const time = this.stmt(
-      `INSERT INTO times (article_id, idx, span_start, span_end, span_text, value, value_end, granularity, mod, relative)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    a.times.forEach((t, i) => {
-      const relative = t.relative === undefined ? null : t.relative ? 1 : 0;
-      time.run(a.id, i, t.start, t.end, t.text, t.value ?? null, t.valueEnd ?? null, t.granularity, t.mod ?? null, relative);
-    });
-    const mention = this.stmt(
-      `INSERT INTO entity_mentions (article_id, idx, entity_id, name, name_folded, type, entity_key, span_start,
-         span_end, span_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    let idx = 0;
-    for (const e of a.entities) {
-      const folded = fold(e.name);
-      for (const m of e.mentions) mention.run(a.id, idx++, e.id, e.name, folded, e.type, e.key ?? null, m.start, m.end, m.text);
+    const records = layerRecords(a);
+    for (const table of LAYER_TABLES) {
+      const rows = records[table];
+      if (rows.length === 0) continue;
+      const columns = Object.keys(rows[0]);
+      const insert = this.stmt(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
+      for (const r of rows) insert.run(r);
     }
   }
 
@@ -284,9 +239,7 @@ export class SqliteStore implements Store {
       const info = this.stmt(ARTICLE_UPDATE).run({ ...analysisParams(article, new Date().toISOString()), id });
       if (info.changes === 0) throw new StoreError(`replaceAnalysis: no stored article has id "${id}"`);
       // When what entity resolution read changed, the entity index is out of date until rebuilt.
-      const resolvedFrom = (x: { language: string; published_at: string | null; entities: string | null }) => JSON.stringify([x.language, x.published_at, x.entities]);
-      const now = { language: article.language, published_at: article.publishedAt, entities: JSON.stringify(article.entities) };
-      if (this.hasEntityIndex && before && resolvedFrom(before) !== resolvedFrom(now)) this.stmt('UPDATE entity_state SET stale = 1').run();
+      if (this.hasEntityIndex && before && entityInputChanged(before, article)) this.stmt('UPDATE entity_state SET stale = 1').run();
       for (const table of LAYER_TABLES) this.stmt(`DELETE FROM ${table} WHERE article_id = ?`).run(id);
       this.insertLayers(article);
     });
@@ -297,36 +250,24 @@ export class SqliteStore implements Store {
 
   async get(idOrPrefix: string): Promise<StoredArticle | null> {
     this.open();
-    const key = /^[0-9A-Fa-f]+$/.test(idOrPrefix.trim()) ? idOrPrefix.trim().toLowerCase() : idOrPrefix.trim();
-    if (key.length < 6) throw new StoreInputError(`an article id or id prefix needs at least 6 characters, got "${idOrPrefix}"`);
-    let id: string;
-    if (key.length === 16) {
-      id = key;
-    } else {
-      const column = key.length < 16 ? 'id' : 'content_hash';
+    const lookup = articleLookup(idOrPrefix);
+    let id: string | null;
+    if ('id' in lookup) id = lookup.id;
+    else {
+      const { column, from, to } = lookup;
       const rows = this.stmt(`SELECT id, title FROM articles WHERE ${column} >= ? AND ${column} < ? ORDER BY ${column} LIMIT ?`).all(
-        key,
-        key + '\u{10FFFF}',
-        MAX_CANDIDATES + 1,
+        from,
+        to,
+        MAX_ID_CANDIDATES + 1,
       ) as { id: string; title: string | null }[];
-      if (rows.length === 0) return null;
-      if (rows.length > 1) throw new AmbiguousIdError(idOrPrefix, rows.slice(0, MAX_CANDIDATES), rows.length > MAX_CANDIDATES);
-      id = rows[0].id;
+      id = onlyArticle(idOrPrefix, rows);
+      if (id === null) return null;
     }
     const row = this.stmt(
       `SELECT a.content_hash, a.ingested_at, a.analyzed_at, a.text, a.analysis, r.rest
        FROM articles a JOIN article_raw r ON r.seq = a.seq WHERE a.id = ?`,
-    ).get(id) as { content_hash: string; ingested_at: string; analyzed_at: string; text: string; analysis: string; rest: string } | undefined;
-    if (!row) return null;
-    const doc = JSON.parse(row.analysis) as AnalyzedArticle;
-    doc.text = row.text;
-    return {
-      ...doc,
-      ingestedAt: row.ingested_at,
-      analyzedAt: row.analyzed_at,
-      contentHash: row.content_hash,
-      raw: JSON.parse(row.rest) as StoredArticle['raw'],
-    };
+    ).get(id) as StoredDbRow | undefined;
+    return row ? toStoredArticle(row) : null;
   }
 
   async *allRaw(): AsyncIterable<{ id: string; raw: RawArticle }> {
@@ -339,10 +280,7 @@ export class SqliteStore implements Store {
          WHERE a.seq > ? ORDER BY a.seq LIMIT ?`,
       ).all(after, RAW_PAGE) as { seq: number; id: string; raw: string; original: string | null; rest: string }[];
       if (rows.length === 0) return;
-      for (const r of rows) {
-        const raw = { ...JSON.parse(r.rest), raw: r.raw, original: r.original ?? r.raw } as RawArticle;
-        yield { id: r.id, raw };
-      }
+      for (const r of rows) yield { id: r.id, raw: toRawArticle(r) };
       after = rows[rows.length - 1].seq;
     }
   }
@@ -396,7 +334,7 @@ export class SqliteStore implements Store {
       byCount(facets.language);
       byCount(facets.source);
       if (total > 0) facets.entity = this.entityFacet(from, c.params);
-      facets.month.sort((x, y) => (x.value === null ? 1 : y.value === null ? -1 : x.value < y.value ? -1 : 1));
+      byMonth(facets.month);
       const rows =
         total === 0 || offset >= total
           ? []
@@ -513,19 +451,10 @@ export class SqliteStore implements Store {
       `SELECT count(*) AS articles, min(published_at) AS first, max(published_at) AS last,
          count(*) - count(published_at) AS undated, total(n_entities) AS entities, total(n_mentions) AS mentions,
          total(n_quotes) AS quotes, total(n_quantities) AS quantities, total(n_times) AS times FROM articles`,
-    ).get() as Record<string, number> & { first: string | null; last: string | null };
+    ).get() as TotalsRow;
     const facet = (column: string) =>
       this.stmt(`SELECT ${column} AS value, count(*) AS count FROM articles GROUP BY ${column} ORDER BY count DESC, ${column} IS NULL, ${column}`).all() as FacetCount[];
-    return {
-      articles: t.articles,
-      byLanguage: facet('language'),
-      bySource: facet('source'),
-      dateRange: { from: t.first, to: t.last },
-      undated: t.undated,
-      counts: { entities: t.entities, mentions: t.mentions, quotes: t.quotes, quantities: t.quantities, times: t.times },
-      sizeBytes: this.sizeBytes(db),
-      schemaVersion: this.schemaVersion,
-    };
+    return toStats(t, facet('language'), facet('source'), this.sizeBytes(db), this.schemaVersion);
   }
 
   private sizeBytes(db: Database.Database): number {
@@ -588,12 +517,6 @@ export class SqliteStore implements Store {
     this.cache.clear();
     this.db.close();
   }
-}
-
-/** Count descending; ties by value in code-point order, null last (as the SQL facets in stats). */
-function byCount(f: FacetCount[]): void {
-  const key = (v: string | null) => (v === null ? '\u{10FFFF}' : v);
-  f.sort((x, y) => y.count - x.count || (key(x.value) < key(y.value) ? -1 : key(x.value) > key(y.value) ? 1 : 0));
 }
 
 /** Opens (creating and migrating as needed) the SQLite store at `path`; ':memory:' for a throwaway one. */

@@ -1,38 +1,17 @@
 // Numbered schema migrations: migrations/NNN_name.sql, applied in order, each in its own
 // transaction together with the new PRAGMA user_version, so a failed step leaves the previous version.
 import type Database from 'better-sqlite3';
-import { readdirSync, readFileSync } from 'node:fs';
 import { StoreError } from '../store.ts';
+import { checkNumbering, loadMigrations, type Migration } from '../migrations.ts';
 
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
-
-const DIR = new URL('./migrations/', import.meta.url);
-const FILE = /^(\d+)_([\w-]+)\.sql$/;
+export type { Migration } from '../migrations.ts';
 
 let bundled: Migration[] | undefined;
 
 /** The migrations that ship with this code, checked to be numbered 1, 2, 3, ... */
 export function bundledMigrations(): Migration[] {
-  if (!bundled) {
-    bundled = readdirSync(DIR)
-      .flatMap((file) => {
-        const m = FILE.exec(file);
-        return m ? [{ version: Number(m[1]), name: file, sql: readFileSync(new URL(file, DIR), 'utf8') }] : [];
-      })
-      .sort((a, b) => a.version - b.version);
-    checkNumbering(bundled);
-  }
+  bundled ??= loadMigrations(new URL('./migrations/', import.meta.url));
   return bundled;
-}
-
-function checkNumbering(migrations: Migration[]): void {
-  migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new StoreError(`migration ${m.name} should be number ${i + 1}: migrations must be numbered 1, 2, 3, ...`);
-  });
 }
 
 /** Brings the database at `path` to the newest schema; returns its version. Safe when several

@@ -1,0 +1,549 @@
+// The Store on PostgreSQL, for several machines working on one corpus. A pool of connections
+// (`pg`), parameterised queries only, the schema of ./migrations applied at open, full-text search
+// on a tsvector the store builds (./tsearch.ts). One ingest batch is one transaction; batches of
+// different processes queue on an advisory lock (see README "PostgreSQL" in src/store).
+import type pg from 'pg';
+import type { EntityLink, Explanation } from '../../entities/model.ts';
+import type { AnalyzedArticle, RawArticle } from '../../types.ts';
+import { byCount, byMonth } from '../facets.ts';
+import { optionalText, resolveFilter, resolvePage } from '../filter.ts';
+import { fold } from '../fold.ts';
+import type { Migration } from '../migrations.ts';
+import { parseQuery } from '../query.ts';
+import { bestSnippet, snippetTerms } from '../snippet.ts';
+import {
+  LAYER_ARTICLE_COLUMNS,
+  LAYER_TABLES,
+  SUMMARY_COLUMNS,
+  IngestTally,
+  MAX_ID_CANDIDATES,
+  analysisParams,
+  articleColumns,
+  articleLookup,
+  entityInputChanged,
+  itemError,
+  layerRecords,
+  onlyArticle,
+  rawColumns,
+  toRawArticle,
+  toStats,
+  toStoredArticle,
+  type StoredDbRow,
+  type TotalsRow,
+  toFigureRow,
+  toMentionRow,
+  toQuoteRow,
+  toSummary,
+  toTimeRow,
+  type FigureDbRow,
+  type MentionDbRow,
+  type QuoteDbRow,
+  type SummaryRow,
+  type TimeDbRow,
+} from '../rows.ts';
+import {
+  StoreError,
+  StoreInputError,
+  type ArticleFilter,
+  type EntityCooccurrence,
+  type EntityDetail,
+  type EntityDetailOptions,
+  type EntityFacetCount,
+  type EntityFilter,
+  type EntityListResult,
+  type EntityRebuildResult,
+  type FacetCount,
+  type FigureFilter,
+  type FigureRow,
+  type IngestItem,
+  type IngestResult,
+  type ListResult,
+  type MentionFilter,
+  type MentionRow,
+  type Page,
+  type QuoteFilter,
+  type QuoteRow,
+  type RowsResult,
+  type SearchFacets,
+  type SearchResult,
+  type Store,
+  type StoreStats,
+  type StoredArticle,
+  type TimeFilter,
+  type TimeRow,
+} from '../store.ts';
+import { Params, createPool, lock, row, rows, transaction, value, type Queryable } from './db.ts';
+import { PgEntityIndexWriter, articleEntities } from './entities.ts';
+import { PgEntityIndexReader } from './entity-queries.ts';
+import { migrate } from './migrate.ts';
+import { PgStoryStore } from './stories.ts';
+import { articleVector, toTsquery } from './tsearch.ts';
+import { articleConditions, whereClause } from './where.ts';
+
+export interface PostgresStoreOptions {
+  /** Schema migrations to apply instead of the bundled ones (for tests of migrations). */
+  migrations?: Migration[];
+  /** Connections in the pool (default 4). */
+  poolSize?: number;
+}
+
+/** Raw inputs fetched per step by allRaw. */
+const RAW_PAGE = 200;
+
+/** True for a `postgres://` or `postgresql://` URL (anything else is a SQLite file path). */
+export function isPostgresUrl(s: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(s);
+}
+
+/** The URL without its password, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url.replace(/:[^:@/]*@/, ':***@');
+  }
+}
+
+const ARTICLE_COLUMNS = [
+  'id', 'content_hash', 'ingested_at', 'analyzed_at', 'file', 'position', 'format', 'language', 'language_supported',
+  'published_at', 'published_at_from', 'source', 'url', 'n_entities', 'n_mentions', 'n_quotes', 'n_quantities', 'n_times',
+  'title', 'dek', 'text', 'analysis',
+] as const;
+const UPDATED_COLUMNS = ARTICLE_COLUMNS.filter((c) => !['id', 'content_hash', 'ingested_at', 'position', 'format'].includes(c));
+
+/** Column types of the layer tables, for json_to_recordset. */
+const LAYER_COLUMN_TYPES: Record<(typeof LAYER_TABLES)[number], string> = {
+  quotes:
+    'article_id text, idx int, span_start int, span_end int, span_text text, kind text, speaker_name text, speaker_folded text, ' +
+    'speaker_entity text, speaker_start int, speaker_end int, cue text, cue_start int, cue_end int',
+  quantities:
+    'article_id text, idx int, span_start int, span_end int, span_text text, value float8, value_max float8, unit text, qualifier text, ' +
+    'qualifier_start int, qualifier_end int, counts text, counts_folded text, counts_key text',
+  times: 'article_id text, idx int, span_start int, span_end int, span_text text, value text, value_end text, granularity text, mod text, relative smallint',
+  entity_mentions:
+    'article_id text, idx int, entity_id text, name text, name_folded text, type text, entity_key text, span_start int, span_end int, span_text text',
+};
+const columnsOf = (table: (typeof LAYER_TABLES)[number]) => LAYER_COLUMN_TYPES[table].split(', ').map((c) => c.split(' ')[0]);
+
+/** `INSERT INTO <table> SELECT … FROM json_to_recordset($n)` for each layer with rows. */
+function layerInserts(a: AnalyzedArticle, p: Params): string[] {
+  const records = layerRecords(a);
+  return LAYER_TABLES.filter((t) => records[t].length > 0).map((t) => {
+    const cols = columnsOf(t).join(', ');
+    return `INSERT INTO ${t} (${cols}) SELECT ${cols} FROM json_to_recordset(${p.add(JSON.stringify(records[t]))}::json) AS x(${LAYER_COLUMN_TYPES[t]})`;
+  });
+}
+
+export class PostgresStore implements Store {
+  private readonly pool: pg.Pool;
+  /** Connects and migrates; every method waits for it. */
+  readonly ready: Promise<void>;
+  private closed = false;
+  private version = 0;
+  /** The URL without password, for messages. */
+  readonly where: string;
+  private readonly entityWriter = new PgEntityIndexWriter();
+  private readonly entityReader: PgEntityIndexReader;
+  /** Events and storylines (tables of migration 003). */
+  readonly stories: PgStoryStore;
+
+  constructor(
+    readonly url: string,
+    options: PostgresStoreOptions = {},
+  ) {
+    this.where = redactUrl(url);
+    this.pool = createPool(url, options.poolSize ?? 4);
+    // An idle client losing its connection (server restart) must not crash the process.
+    this.pool.on('error', () => {});
+    this.ready = this.init(options.migrations);
+    this.ready.catch(() => {}); // reported by the first call that awaits it
+    this.entityReader = new PgEntityIndexReader(this.pool);
+    this.stories = new PgStoryStore(this.pool, () => this.open());
+  }
+
+  private async init(migrations: Migration[] | undefined): Promise<void> {
+    try {
+      const encoding = await value<string>(this.pool, 'SHOW server_encoding');
+      if (encoding !== 'UTF8') throw new StoreError(`${this.where} uses the ${encoding} encoding; Dossier needs a UTF8 database (CREATE DATABASE … ENCODING 'UTF8')`);
+      this.version = await migrate(this.pool, this.where, migrations);
+    } catch (err) {
+      if (err instanceof StoreError) throw err;
+      throw new StoreError(`cannot open database ${this.where}: ${(err as Error).message}`, { cause: err });
+    }
+  }
+
+  /** Waits for the connection and schema; refuses work after close. */
+  private async open(): Promise<pg.Pool> {
+    if (this.closed) throw new StoreError(`the store ${this.where} is closed`);
+    await this.ready;
+    return this.pool;
+  }
+
+  get schemaVersion(): number {
+    return this.version;
+  }
+
+  // ---------------------------------------------------------------- writing
+
+  async storedHashes(hashes: readonly string[]): Promise<Set<string>> {
+    const pool = await this.open();
+    if (hashes.length === 0) return new Set();
+    const found = await rows<{ content_hash: string }>(pool, 'SELECT content_hash FROM articles WHERE content_hash = ANY($1::text[])', [[...hashes]]);
+    return new Set(found.map((r) => r.content_hash));
+  }
+
+  async ingest(batch: IngestItem[]): Promise<IngestResult> {
+    const pool = await this.open();
+    const now = new Date().toISOString();
+    try {
+      return await transaction(pool, async (c) => {
+        // One writer at a time: entity resolution and its tables follow ingest order (seq).
+        await lock(c, 'ingest');
+        const tally = new IngestTally();
+        for (const r of await rows<{ content_hash: string; id: string }>(c, 'SELECT content_hash, id FROM articles WHERE content_hash = ANY($1::text[])', [
+          batch.map((i) => i.contentHash),
+        ])) {
+          tally.stored.set(r.content_hash, r.id);
+        }
+        const entities = await this.entityWriter.batch(c);
+        for (const [i, item] of batch.entries()) {
+          const existing = tally.stored.get(item.contentHash);
+          if (existing !== undefined) {
+            tally.duplicate(item.contentHash, existing);
+            continue;
+          }
+          let seq: number | undefined;
+          try {
+            seq = await this.insertArticle(c, item, now);
+            if (seq !== undefined) await entities.add(articleEntities(item.article), seq);
+          } catch (err) {
+            throw itemError(item, i, batch.length, err);
+          }
+          if (seq === undefined) {
+            // Stored by another writer since the lookup above (ON CONFLICT on the content hash).
+            tally.duplicate(item.contentHash, (await value<string>(c, 'SELECT id FROM articles WHERE content_hash = $1', [item.contentHash]))!);
+          } else {
+            tally.inserted(item);
+          }
+        }
+        await entities.finish();
+        return tally.result;
+      });
+    } catch (err) {
+      this.entityWriter.discard(); // its resolver holds the rolled-back articles
+      throw err;
+    }
+  }
+
+  /** Stores one article with its raw input and layers in one statement; its `seq`, or undefined when the hash is taken. */
+  private async insertArticle(c: Queryable, item: IngestItem, now: string): Promise<number | undefined> {
+    const { raw, article } = item;
+    const values: Record<(typeof ARTICLE_COLUMNS)[number], unknown> = articleColumns(item, now);
+    const p = new Params();
+    const inserted = `INSERT INTO articles (${ARTICLE_COLUMNS.join(', ')}, search)
+      VALUES (${ARTICLE_COLUMNS.map((k) => p.add(values[k])).join(', ')}, ${p.add(articleVector(article.title, article.dek, article.text))}::tsvector)
+      ON CONFLICT (content_hash) DO NOTHING RETURNING seq`;
+    const r = rawColumns(raw);
+    const rawInsert = `INSERT INTO article_raw (seq, raw, original, rest) SELECT seq, ${p.add(r.raw)}, ${p.add(r.original)}, ${p.add(r.rest)} FROM a`;
+    // Layers are inserted only when the article was (the CTE `a` returned its row).
+    const layers = layerInserts(article, p).map((sql, i) => `l${i} AS (${sql.replace(/ FROM json_to_recordset/, ' FROM a, json_to_recordset')})`);
+    const sql = `WITH a AS (${inserted}), r AS (${rawInsert})${layers.map((l) => `, ${l}`).join('')} SELECT seq FROM a`;
+    return value<number>(c, sql, p.values);
+  }
+
+  async replaceAnalysis(id: string, article: AnalyzedArticle): Promise<void> {
+    const pool = await this.open();
+    if (article.id !== id) throw new StoreInputError(`replaceAnalysis: the article's id "${article.id}" is not "${id}"`);
+    await transaction(pool, async (c) => {
+      await lock(c, 'ingest');
+      const before = await row<{ language: string; published_at: string | null; entities: string | null }>(
+        c,
+        `SELECT language, published_at, (analysis::json -> 'entities')::text AS entities FROM articles WHERE id = $1 FOR UPDATE`,
+        [id],
+      );
+      if (!before) throw new StoreError(`replaceAnalysis: no stored article has id "${id}"`);
+      const values: Record<string, unknown> = analysisParams(article, new Date().toISOString());
+      const p = new Params();
+      const sets = UPDATED_COLUMNS.map((k) => `${k} = ${p.add(values[k])}`);
+      sets.push(`search = ${p.add(articleVector(article.title, article.dek, article.text))}::tsvector`);
+      await c.query(`UPDATE articles SET ${sets.join(', ')} WHERE id = ${p.add(id)}`, p.values);
+      // When what entity resolution read changed, the entity index is out of date until rebuilt.
+      if (entityInputChanged(before, article)) await c.query('UPDATE entity_state SET stale = 1');
+      await c.query(`WITH ${LAYER_TABLES.map((t, i) => `d${i} AS (DELETE FROM ${t} WHERE article_id = $1)`).join(', ')} SELECT 1`, [id]);
+      const lp = new Params();
+      const inserts = layerInserts(article, lp);
+      if (inserts.length > 0) await c.query(`WITH ${inserts.map((sql, i) => `l${i} AS (${sql})`).join(', ')} SELECT 1`, lp.values);
+    });
+  }
+
+  // ---------------------------------------------------------------- reading one article
+
+  async get(idOrPrefix: string): Promise<StoredArticle | null> {
+    const pool = await this.open();
+    const lookup = articleLookup(idOrPrefix);
+    let id: string | null;
+    if ('id' in lookup) id = lookup.id;
+    else {
+      const { column, from, to } = lookup;
+      id = onlyArticle(
+        idOrPrefix,
+        await rows<{ id: string; title: string | null }>(pool, `SELECT id, title FROM articles WHERE ${column} >= $1 AND ${column} < $2 ORDER BY ${column} LIMIT $3`, [
+          from,
+          to,
+          MAX_ID_CANDIDATES + 1,
+        ]),
+      );
+      if (id === null) return null;
+    }
+    const r = await row<StoredDbRow>(
+      pool,
+      `SELECT a.content_hash, a.ingested_at, a.analyzed_at, a.text, a.analysis, r.rest
+       FROM articles a JOIN article_raw r ON r.seq = a.seq WHERE a.id = $1`,
+      [id],
+    );
+    return r ? toStoredArticle(r) : null;
+  }
+
+  async *allRaw(): AsyncIterable<{ id: string; raw: RawArticle }> {
+    let after = 0;
+    for (;;) {
+      const pool = await this.open();
+      const page = await rows<{ seq: number; id: string; raw: string; original: string | null; rest: string }>(
+        pool,
+        `SELECT a.seq, a.id, r.raw, r.original, r.rest FROM articles a JOIN article_raw r ON r.seq = a.seq
+         WHERE a.seq > $1 ORDER BY a.seq LIMIT $2`,
+        [after, RAW_PAGE],
+      );
+      if (page.length === 0) return;
+      for (const r of page) yield { id: r.id, raw: toRawArticle(r) };
+      after = page[page.length - 1].seq;
+    }
+  }
+
+  // ---------------------------------------------------------------- listing and search
+
+  async list(filter: ArticleFilter & Page = {}): Promise<ListResult> {
+    const pool = await this.open();
+    const { limit, offset } = resolvePage(filter);
+    const p = new Params();
+    const where = whereClause(articleConditions(resolveFilter(filter), p));
+    const total = (await value<number>(pool, `SELECT count(*) FROM articles a ${where}`, p.values))!;
+    const items = await rows<SummaryRow>(
+      pool,
+      `SELECT ${SUMMARY_COLUMNS} FROM articles a ${where} ORDER BY a.published_at DESC NULLS LAST, a.id LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}`,
+      p.values,
+    );
+    return { total, items: items.map(toSummary) };
+  }
+
+  async search(query: string, opts: ArticleFilter & Page = {}): Promise<SearchResult> {
+    const pool = await this.open();
+    const tree = parseQuery(query);
+    const { limit, offset } = resolvePage(opts);
+    const p = new Params();
+    const q = p.add(toTsquery(tree));
+    const conditions = articleConditions(resolveFilter(opts), p, [`a.search @@ ${q}::tsquery`]);
+    const from = `FROM articles a ${whereClause(conditions)}`;
+    // Facets, entity facet and the page run at once, each on its own connection of the pool.
+    // Ranking: cover density with PostgreSQL's default weights {D 0.1, C 0.2, B 0.4, A 1.0}, i.e.
+    // title 10, dek 4, text 1 as the SQLite store's BM25 weights; divided by 1 + log(length).
+    const page = `LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}`;
+    const [facetRows, entityFacet, hits] = await Promise.all([
+      rows<{ facet: keyof SearchFacets; value: string | null; n: number }>(
+        pool,
+        `WITH m AS MATERIALIZED (SELECT a.language, a.source, substr(a.published_at, 1, 7) AS month ${from})
+         SELECT 'language' AS facet, language AS value, count(*) AS n FROM m GROUP BY language
+         UNION ALL SELECT 'source', source, count(*) FROM m GROUP BY source
+         UNION ALL SELECT 'month', month, count(*) FROM m GROUP BY month`,
+        p.values.slice(0, -2),
+      ),
+      // Each matching article counts once per entity; names are looked up for the top counts only.
+      rows<EntityFacetCount>(
+        pool,
+        `WITH m AS MATERIALIZED (SELECT a.id ${from}),
+         k AS MATERIALIZED (SELECT d.key, count(*) AS n FROM m CROSS JOIN LATERAL (SELECT DISTINCT l.key FROM entity_links l WHERE l.article_id = m.id) d GROUP BY d.key)
+         SELECT k.key AS value, e.name AS name, e.type AS type, k.n::int AS count
+         FROM k JOIN entities e ON e.key = k.key
+         WHERE k.n >= coalesce((SELECT n FROM k ORDER BY n DESC OFFSET 19 LIMIT 1), 0)
+         ORDER BY k.n DESC, e.name LIMIT 20`,
+        p.values.slice(0, -2),
+      ),
+      rows<SummaryRow & { score: number; dek: string | null; text: string }>(
+        pool,
+        `SELECT ${SUMMARY_COLUMNS}, a.dek, a.text, ts_rank_cd(a.search, ${q}::tsquery, 1) AS score
+         ${from} ORDER BY score DESC, a.id ${page}`,
+        p.values,
+      ),
+    ]);
+    const facets: SearchFacets = { language: [], source: [], entity: entityFacet, month: [] };
+    for (const r of facetRows) if (r.facet !== 'entity') facets[r.facet].push({ value: r.value, count: r.n });
+    const total = facets.language.reduce((n, f) => n + f.count, 0);
+    byCount(facets.language);
+    byCount(facets.source);
+    byMonth(facets.month);
+    // Snippets from the field holding the most searched words (the text on a tie), marked as matched.
+    const terms = snippetTerms(tree);
+    return {
+      total,
+      hits: hits.map((r) => ({ ...toSummary(r), score: r.score, snippet: bestSnippet([r.text, r.dek, r.title], terms) })),
+      facets,
+    };
+  }
+
+  // ---------------------------------------------------------------- layers across the corpus
+
+  private async layerRows<Db, Row>(
+    table: string,
+    filter: ArticleFilter & Page & { articleId?: string },
+    layer: (p: Params) => string[],
+    map: (r: Db) => Row,
+  ): Promise<RowsResult<Row>> {
+    const pool = await this.open();
+    const { limit, offset } = resolvePage(filter);
+    const p = new Params();
+    const conditions = layer(p);
+    const articleId = optionalText(filter.articleId);
+    if (articleId !== undefined) conditions.push(`l.article_id = ${p.add(articleId)}`);
+    const articles = articleConditions(resolveFilter(filter), p);
+    const from = `FROM articles a JOIN ${table} l ON l.article_id = a.id ${whereClause([...conditions, ...articles])}`;
+    // The count needs the articles only when filtered by them.
+    const total = (await value<number>(pool, articles.length ? `SELECT count(*) ${from}` : `SELECT count(*) FROM ${table} l ${whereClause(conditions)}`, p.values))!;
+    const items = await rows<Db>(
+      pool,
+      `SELECT ${LAYER_ARTICLE_COLUMNS}, l.* ${from} ORDER BY a.published_at DESC NULLS LAST, a.id, l.idx LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}`,
+      p.values,
+    );
+    return { total, items: items.map(map) };
+  }
+
+  async quotes(filter: QuoteFilter = {}): Promise<RowsResult<QuoteRow>> {
+    return this.layerRows<QuoteDbRow, QuoteRow>('quotes', filter, (p) => {
+      const c: string[] = [];
+      const speaker = optionalText(filter.speaker);
+      if (speaker !== undefined) c.push(`strpos(l.speaker_folded, ${p.add(fold(speaker))}) > 0`);
+      if (optionalText(filter.kind) !== undefined) c.push(`l.kind = ${p.add(filter.kind)}`);
+      return c;
+    }, toQuoteRow);
+  }
+
+  async figures(filter: FigureFilter = {}): Promise<RowsResult<FigureRow>> {
+    return this.layerRows<FigureDbRow, FigureRow>('quantities', filter, (p) => {
+      const c: string[] = [];
+      const counts = optionalText(filter.counts);
+      if (counts !== undefined) c.push(`strpos(l.counts_folded, ${p.add(fold(counts))}) > 0`);
+      const countsKey = optionalText(filter.countsKey);
+      if (countsKey !== undefined) c.push(`l.counts_key = ${p.add(countsKey)}`);
+      return c;
+    }, toFigureRow);
+  }
+
+  async times(filter: TimeFilter = {}): Promise<RowsResult<TimeRow>> {
+    return this.layerRows<TimeDbRow, TimeRow>('times', filter, (p) => {
+      const c: string[] = [];
+      const v = optionalText(filter.value);
+      if (v !== undefined) c.push(`l.value >= ${p.add(v)} AND l.value < ${p.add(v + '\u{10FFFF}')}`);
+      if (optionalText(filter.granularity) !== undefined) c.push(`l.granularity = ${p.add(filter.granularity)}`);
+      return c;
+    }, toTimeRow);
+  }
+
+  async entityMentions(filter: MentionFilter = {}): Promise<RowsResult<MentionRow>> {
+    return this.layerRows<MentionDbRow, MentionRow>('entity_mentions', filter, (p) => {
+      const c: string[] = [];
+      const name = optionalText(filter.name);
+      if (name !== undefined) c.push(`strpos(l.name_folded, ${p.add(fold(name))}) > 0`);
+      if (optionalText(filter.type) !== undefined) c.push(`l.type = ${p.add(filter.type)}`);
+      return c;
+    }, toMentionRow);
+  }
+
+  // ---------------------------------------------------------------- the whole store
+
+  async stats(): Promise<StoreStats> {
+    const pool = await this.open();
+    const t = (await row<TotalsRow>(
+      pool,
+      `SELECT count(*) AS articles, min(published_at) AS first, max(published_at) AS last,
+         count(*) - count(published_at) AS undated, coalesce(sum(n_entities), 0) AS entities, coalesce(sum(n_mentions), 0) AS mentions,
+         coalesce(sum(n_quotes), 0) AS quotes, coalesce(sum(n_quantities), 0) AS quantities, coalesce(sum(n_times), 0) AS times FROM articles`,
+    ))!;
+    const facet = (column: string) =>
+      rows<FacetCount>(pool, `SELECT ${column} AS value, count(*) AS count FROM articles GROUP BY ${column} ORDER BY count DESC, ${column} NULLS LAST`);
+    // Tables, indexes and TOAST of this schema.
+    const size = await value<number>(
+      pool,
+      `SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = current_schema() AND c.relkind = 'r'`,
+    );
+    return toStats(t, await facet('language'), await facet('source'), size ?? 0, this.version);
+  }
+
+  // ---------------------------------------------------------------- the entity index
+
+  async entities(filter: EntityFilter = {}): Promise<EntityListResult> {
+    await this.open();
+    return this.entityReader.list(filter);
+  }
+
+  async entity(nameOrKey: string, opts: EntityDetailOptions = {}): Promise<EntityDetail | null> {
+    await this.open();
+    return this.entityReader.detail(nameOrKey, opts);
+  }
+
+  async explainEntity(nameOrKey: string): Promise<Explanation> {
+    await this.open();
+    return this.entityReader.explain(nameOrKey);
+  }
+
+  async entityLinks(articleId: string): Promise<EntityLink[]> {
+    await this.open();
+    return this.entityReader.links(articleId);
+  }
+
+  async entityCooccurrence(key: string, page?: Page): Promise<EntityCooccurrence | null> {
+    await this.open();
+    return this.entityReader.cooccurrence(key, page);
+  }
+
+  async rebuildEntities(): Promise<EntityRebuildResult> {
+    const pool = await this.open();
+    try {
+      return await transaction(pool, async (c) => {
+        await lock(c, 'ingest');
+        return this.entityWriter.rebuild(c);
+      });
+    } catch (err) {
+      this.entityWriter.discard();
+      throw err;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.ready.catch(() => {});
+    await this.pool.end();
+  }
+}
+
+/** Opens the PostgreSQL store at `url` (creating and migrating the schema as needed); await `ready` or any method. */
+export function openPostgresStore(url: string, options?: PostgresStoreOptions): PostgresStore {
+  return new PostgresStore(url, options);
+}
+
+/** Opens the store and waits until it is connected and migrated (errors surface here). */
+export async function connectPostgresStore(url: string, options?: PostgresStoreOptions): Promise<PostgresStore> {
+  const store = new PostgresStore(url, options);
+  try {
+    await store.ready;
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  return store;
+}
+
+export { bundledMigrations } from './migrate.ts';
+export type { Migration } from '../migrations.ts';

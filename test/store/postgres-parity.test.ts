@@ -1,0 +1,133 @@
+// The PostgreSQL store gives what the SQLite store gives for the same ingests: the entity index
+// (lists, details, explanations, links, co-occurrence, the resolver state itself), the stories
+// (placements, views, rebuilt) and search (matches and facets). Articles: the five examples with
+// their hand-built entity layers (test/entity-index/examples.ts) and as the pipeline analyses them
+// (test/stories/examples.ts), ingested in several batches.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentHash } from '../../src/analyze.ts';
+import { connectPostgresStore, type PostgresStore } from '../../src/store/postgres/index.ts';
+import { readEntityState as readPgState } from '../../src/store/postgres/entities.ts';
+import { readEntityState as readSqliteState } from '../../src/store/sqlite/entities.ts';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.ts';
+import type { IngestItem, Store } from '../../src/store/store.ts';
+import { exampleItems as entityItems, kushnerFirst, stephenMiller } from '../entity-index/examples.ts';
+import { EXAMPLE_FILES, exampleDocs, exampleRaw } from '../stories/examples.ts';
+import { useTestPostgres } from './postgres-fixture.ts';
+
+const pgServer = useTestPostgres();
+
+/** The same batches into a SQLite and a PostgreSQL store, each batch placed in stories after it is stored. */
+async function both(batches: IngestItem[][]): Promise<{ sqlite: SqliteStore; pg: PostgresStore }> {
+  const sqlite = openSqliteStore(':memory:');
+  const pg = await connectPostgresStore(await pgServer().database(), { poolSize: 2 });
+  for (const s of [sqlite, pg] as Store[]) {
+    for (const b of batches) await s.stories.attach((await s.ingest(b)).insertedIds);
+  }
+  return { sqlite, pg };
+}
+
+/** The resolver state a store holds (through its own connection type). */
+async function stateOf(s: SqliteStore | PostgresStore) {
+  if ('path' in s) return readSqliteState((sql) => (s as unknown as { stmt(sql: string): never }).stmt(sql));
+  return readPgState((s as unknown as { pool: import('pg').Pool }).pool);
+}
+
+describe('the entity index, as in SQLite', () => {
+  let sqlite: SqliteStore;
+  let pg: PostgresStore;
+  let all: IngestItem[];
+  beforeAll(async () => {
+    const examples = await entityItems();
+    all = [await kushnerFirst(), ...examples, await stephenMiller()];
+    ({ sqlite, pg } = await both([all.slice(0, 3), all.slice(3, 4), all.slice(4)]));
+  }, 60_000);
+  afterAll(async () => {
+    await sqlite?.close();
+    await pg?.close();
+  });
+
+  it('lists the same entities in the same order, with the same details, explanations and co-occurrences', async () => {
+    const list = await sqlite.entities({ limit: 1000 });
+    expect(list.total).toBeGreaterThan(20);
+    expect(await pg.entities({ limit: 1000 })).toEqual(list);
+    for (const filter of [{ type: 'PER' as const }, { name: 'israel' }, { name: 'strafhof', limit: 3 }, { limit: 5, offset: 5 }]) {
+      expect(await pg.entities(filter), JSON.stringify(filter)).toEqual(await sqlite.entities(filter));
+    }
+    for (const e of list.items) {
+      expect(await pg.entity(e.key, { mentions: { limit: 1000 }, quotes: { limit: 1000 } }), e.key).toEqual(
+        await sqlite.entity(e.key, { mentions: { limit: 1000 }, quotes: { limit: 1000 } }),
+      );
+      expect(await pg.explainEntity(e.key), e.key).toEqual(await sqlite.explainEntity(e.key));
+      expect(await pg.entityCooccurrence(e.key), e.key).toEqual(await sqlite.entityCooccurrence(e.key));
+    }
+    for (const name of ['Netanyahu', 'Internationaal Strafhof', 'Kushner', 'Miller', 'Israël']) {
+      const [a, b] = await Promise.allSettled([sqlite.entity(name), pg.entity(name)]);
+      expect(b, name).toEqual(a);
+    }
+    for (const item of all) expect(await pg.entityLinks(item.article.id)).toEqual(await sqlite.entityLinks(item.article.id));
+  });
+
+  it('holds the same resolver state, and a rebuild gives it again', async () => {
+    const before = await stateOf(sqlite);
+    expect(before.merges.length).toBeGreaterThan(0);
+    expect(await stateOf(pg)).toEqual(before);
+    expect(await pg.rebuildEntities()).toEqual(await sqlite.rebuildEntities());
+    expect(await stateOf(pg)).toEqual(before);
+    expect(await pg.entities({ limit: 1000 })).toEqual(await sqlite.entities({ limit: 1000 }));
+  });
+});
+
+describe('stories and search, as in SQLite', () => {
+  let sqlite: SqliteStore;
+  let pg: PostgresStore;
+  beforeAll(async () => {
+    const docs = await exampleDocs();
+    const items = EXAMPLE_FILES.map((f, i) => {
+      const raw = exampleRaw(f);
+      return { contentHash: contentHash(raw), raw, article: docs[i] };
+    });
+    ({ sqlite, pg } = await both([items.slice(0, 3), items.slice(3)]));
+  }, 60_000);
+  afterAll(async () => {
+    await sqlite?.close();
+    await pg?.close();
+  });
+
+  it('places every article in the same event and storyline and shows the same views', async () => {
+    const placed = await sqlite.stories.placements();
+    expect(placed).toHaveLength(5);
+    expect(await pg.stories.placements()).toEqual(placed);
+    const list = await sqlite.stories.list();
+    expect(await pg.stories.list()).toEqual(list);
+    for (const s of list.storylines) {
+      for (const id of [s.id, ...s.events.map((e) => e.id)]) {
+        expect(await pg.stories.detail(id), id).toEqual(await sqlite.stories.detail(id));
+        expect(await pg.stories.timeline({ story: id }), id).toEqual(await sqlite.stories.timeline({ story: id }));
+      }
+      expect(await pg.stories.compare(s.id)).toEqual(await sqlite.stories.compare(s.id));
+    }
+    expect(await pg.stories.timeline({ entity: 'Blinken' })).toEqual(await sqlite.stories.timeline({ entity: 'Blinken' }));
+    const exported = async (s: Store) => {
+      const ids: string[] = [];
+      for await (const a of s.stories.articlesOf()) ids.push(a.id);
+      return ids;
+    };
+    expect(await exported(pg)).toEqual(await exported(sqlite));
+  });
+
+  it('rebuilds the stories to the same placements', async () => {
+    const [a, b] = [await sqlite.stories.restory(), await pg.stories.restory()];
+    expect({ ...b, seconds: 0 }).toEqual({ ...a, seconds: 0 });
+    expect(await pg.stories.placements()).toEqual(await sqlite.stories.placements());
+  });
+
+  it('finds the same articles with the same facets', async () => {
+    for (const q of ['Netanyahu', 'Israel', 'gaza -hamas', '"cease-fire" OR truce', 'hostag*', 'Trump AND (Qatar OR Egypt)', '57.500', "Hamas's"]) {
+      const [a, b] = [await sqlite.search(q, { limit: 100 }), await pg.search(q, { limit: 100 })];
+      expect(b.total, q).toBe(a.total);
+      expect(b.hits.map((h) => h.id).sort(), q).toEqual(a.hits.map((h) => h.id).sort());
+      expect(b.facets, q).toEqual(a.facets);
+      for (const h of b.hits) expect(h.snippet, q).toMatch(/\[\[.+?\]\]/);
+    }
+  });
+});
