@@ -25,7 +25,7 @@ export interface StartOptions {
 
 const INSTALL_HINT =
   'The PostgreSQL tests need the PostgreSQL server: install it with\n' +
-  '  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql-15 postgresql-contrib\n' +
+  '  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql postgresql-contrib\n' +
   'or point them at a running server with DOSSIER_TEST_PG_URL=postgres://user@host:port/postgres';
 
 /** The folder holding initdb and pg_ctl: the newest /usr/lib/postgresql/<version>/bin, else from PATH. */
