@@ -195,4 +195,15 @@ describe('story views', () => {
     expect(b.articles).toBe(1);
     expect(b.items.every((i) => i.sources[0].id === `article:${docs[4].id}`)).toBe(true);
   });
+
+  it('reads the articles of an entity through the entity index: any alias, any language', async () => {
+    await store.ingest(items);
+    // "ICC" is written in none of the articles; the entity index knows 000 ("International Criminal
+    // Court") and 002 ("Internationaal Strafhof") name it
+    const icc = (await store.stories.timeline({ entity: 'ICC' }))!;
+    expect(icc.articles).toBe(2);
+    expect(icc.scope).toMatchObject({ entity: { keys: expect.arrayContaining(['org:icc']) } });
+    const dutch = (await store.stories.timeline({ entity: 'Internationaal Strafhof' }))!;
+    expect(dutch.articles).toBe(2);
+  });
 });

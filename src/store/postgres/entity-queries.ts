@@ -80,6 +80,11 @@ export class PgEntityIndexReader {
       ),
   };
 
+  /** Keys a key or name stands for, most mentioned first (see ../entity-find.ts). */
+  async find(nameOrKey: string): Promise<string[]> {
+    return (await findEntities(this.lookup, nameOrKey)).map((r) => r.key);
+  }
+
   async detail(nameOrKey: string, opts: EntityDetailOptions = {}): Promise<EntityDetail | null> {
     const found = await findEntities(this.lookup, nameOrKey);
     if (found.length === 0) return null;

@@ -160,7 +160,10 @@ export class PostgresStore implements Store {
     this.ready = this.init(options.migrations);
     this.ready.catch(() => {}); // reported by the first call that awaits it
     this.entityReader = new PgEntityIndexReader(this.pool);
-    this.stories = new PgStoryStore(this.pool, () => this.open());
+    this.stories = new PgStoryStore(this.pool, () => this.open(), async (name) => {
+      await this.open();
+      return this.entityReader.find(name);
+    });
   }
 
   private async init(migrations: Migration[] | undefined): Promise<void> {

@@ -216,6 +216,8 @@ export class PgStoryStore extends StoryViews {
   constructor(
     private readonly pool: pg.Pool,
     private readonly open: () => Promise<pg.Pool>,
+    /** Global entity keys a name or key stands for (the entity index). */
+    private readonly entityKeys: (nameOrKey: string) => Promise<string[]> = async () => [],
   ) {
     super();
   }
@@ -351,10 +353,14 @@ export class PgStoryStore extends StoryViews {
     const pool = await this.open();
     const phrase = name.replace(/["\s]+/g, ' ').trim();
     if (!phrase) return [];
-    return column<string>(pool, 'SELECT id FROM articles a WHERE a.search @@ $1::tsquery ORDER BY a.published_at DESC NULLS LAST, a.seq DESC LIMIT $2', [
-      toTsquery(parseQuery(`"${phrase}"`)),
-      limit,
-    ]);
+    const keys = await this.entityKeys(name);
+    return column<string>(
+      pool,
+      `SELECT id FROM articles a
+       WHERE a.search @@ $1::tsquery OR a.id IN (SELECT article_id FROM entity_links WHERE key = ANY($3::text[]))
+       ORDER BY a.published_at DESC NULLS LAST, a.seq DESC LIMIT $2`,
+      [toTsquery(parseQuery(`"${phrase}"`)), limit, keys],
+    );
   }
 
   // ---------------------------------------------------------------- the views

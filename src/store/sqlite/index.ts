@@ -149,7 +149,7 @@ export class SqliteStore implements Store {
     try {
       this.schemaVersion = migrate(this.db, path, options.migrations);
       this.hasEntityIndex = this.db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'entity_state'").get() !== undefined;
-      this.stories = new SqliteStoryStore(this.db, (sql) => this.stmt(sql), () => void this.open());
+      this.stories = new SqliteStoryStore(this.db, (sql) => this.stmt(sql), () => void this.open(), async (name) => (this.hasEntityIndex ? this.entityReader.find(name) : []));
     } catch (err) {
       this.db.close();
       throw err;

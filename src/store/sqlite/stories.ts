@@ -132,6 +132,8 @@ export class SqliteStoryStore extends StoryViews {
     private readonly db: Database.Database,
     private readonly prepare: Prepare,
     private readonly guard: () => void,
+    /** Global entity keys a name or key stands for (the entity index; none without one). */
+    private readonly entityKeys: (nameOrKey: string) => Promise<string[]> = async () => [],
   ) {
     super();
     this.available = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'story_articles'").get() !== undefined;
@@ -281,17 +283,22 @@ export class SqliteStoryStore extends StoryViews {
     return rows.map(toMember);
   }
 
-  articlesNaming(name: string, limit: number): string[] {
+  /** Articles linked to the entity the name stands for (any language, any alias), or containing
+   *  the name as a phrase; most recent first. */
+  async articlesNaming(name: string, limit: number): Promise<string[]> {
     this.check();
     const phrase = name.replace(/["\s]+/g, ' ').trim();
     if (!phrase) return [];
     const match = toFts5(parseQuery(`"${phrase}"`));
+    const keys = JSON.stringify(await this.entityKeys(name));
     return this.prepare(
-      `SELECT a.id FROM articles_fts CROSS JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ?
+      `SELECT a.id FROM articles a
+       WHERE a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)
+          OR a.id IN (SELECT article_id FROM entity_links WHERE key IN (SELECT value FROM json_each(?)))
        ORDER BY a.published_at DESC, a.seq DESC LIMIT ?`,
     )
       .pluck()
-      .all(match, limit) as string[];
+      .all(match, keys, limit) as string[];
   }
 
   // ---------------------------------------------------------------- the views
