@@ -36,6 +36,11 @@ export function placeResult(input: string, r: { Text: string; Start?: number; En
   return { start, end };
 }
 
+/** The five predefined XML entities decoded. */
+export function decodeXml(s: string): string {
+  return s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
+}
+
 export const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
 
 /** The BBC News articles (bbc/), each with its sentences as the pipeline gives them; null when the corpus is absent. */

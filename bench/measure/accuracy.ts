@@ -1,0 +1,141 @@
+// The accuracy metrics pinned in bench/baseline.json: each group measures its metrics in one go, in
+// percentage points (0-100), with the command that prints the same numbers in full.
+import { measureNer } from './ner.ts';
+import { measureQuotes } from './quotes.ts';
+import { measureTimesRecognizers, measureTimesTempeval, timeRates } from './times.ts';
+import { measureCurrency, measureNumbers, quantityF1, type QuantityScore } from './quantities.ts';
+import { measureEntityResolution } from './global-entities-ecbplus.ts';
+import { measureStories } from './stories-quality.ts';
+
+export interface MetricGroup {
+  name: string;
+  /** The command that prints these numbers with their context (and errors, where it can). */
+  command: string;
+  /** Each metric's id and what it is. */
+  metrics: Record<string, string>;
+  /** The value of every metric in `metrics`, in points. */
+  measure(): Promise<Record<string, number>>;
+}
+
+const pts = (x: number) => 100 * x;
+const NER_TYPES = ['LOC', 'MISC', 'ORG', 'PER'];
+const NER_SETS: Record<string, string> = { en: 'CoNLL-2003 eng.testa', nl: 'CoNLL-2002 ned.testa' };
+const LANGS = ['en', 'nl'];
+
+const nerGroup = (lang: string): MetricGroup => ({
+  name: `NER ${lang}`,
+  command: `npm run bench:ner -- --lang ${lang} --runs 1`,
+  metrics: {
+    [`ner.${lang}.f1`]: `${NER_SETS[lang]}: entity F1, all types (conlleval: exact span and type)`,
+    ...Object.fromEntries(NER_TYPES.map((t) => [`ner.${lang}.${t}.f1`, `${NER_SETS[lang]}: entity F1 of ${t}`])),
+  },
+  async measure() {
+    const s = await measureNer(lang);
+    return { [`ner.${lang}.f1`]: pts(s.overall.f1), ...Object.fromEntries(NER_TYPES.map((t) => [`ner.${lang}.${t}.f1`, pts(s.byType[t]?.f1 ?? 0)])) };
+  },
+});
+
+const quotesGroup: MetricGroup = {
+  name: 'quotes',
+  command: 'npm run bench:quotes -- --errors 50',
+  metrics: {
+    'quotes.overlap.f1': 'PolNeAR dev: quote content F1, overlap match (>= 50% of the word tokens both ways)',
+    'quotes.recall.direct': 'PolNeAR dev: recall of gold contents that open with a quotation mark',
+    'quotes.recall.indirect': 'PolNeAR dev: recall of the other gold contents (reported speech)',
+    'quotes.speaker.accuracy': 'PolNeAR dev: speaker right on overlap-matched quotes with a gold Source',
+  },
+  async measure() {
+    const c = await measureQuotes();
+    const p = c.matched / c.nPred;
+    const r = c.matched / c.nGold;
+    return {
+      'quotes.overlap.f1': p + r ? pts((2 * p * r) / (p + r)) : 0,
+      'quotes.recall.direct': pts(c.goldDirectFound / c.goldDirect),
+      'quotes.recall.indirect': pts(c.goldIndirectFound / c.goldIndirect),
+      'quotes.speaker.accuracy': pts(c.speakerRight / c.speakerScored),
+    };
+  },
+};
+
+const TIME_SETS: [string, string, () => ReturnType<typeof measureTimesTempeval>][] = [
+  ['recognizers.en', 'Recognizers-Text English DateTimeModel, date and date-range cases', () => measureTimesRecognizers('English-DateTime-DateTimeModel.json', 'en')],
+  ['recognizers.nl', 'Recognizers-Text Dutch DateTimeModel, date and date-range cases', () => measureTimesRecognizers('Dutch-DateTime-DateTimeModel.json', 'nl')],
+  ['tempeval3', 'TempEval-3 TIMEX3 type DATE', () => measureTimesTempeval()],
+];
+const timesGroup: MetricGroup = {
+  name: 'times',
+  command: 'npm run bench:times -- --errors',
+  metrics: Object.fromEntries(
+    TIME_SETS.flatMap(([id, what]) => [
+      [`times.${id}.f1`, `${what}: span F1 by overlap`],
+      [`times.${id}.value`, `${what}: value accuracy on found spans`],
+    ]),
+  ),
+  async measure() {
+    return Object.fromEntries(
+      TIME_SETS.flatMap(([id, , measure]) => {
+        const r = timeRates(measure());
+        return [
+          [`times.${id}.f1`, pts(r.f1)],
+          [`times.${id}.value`, pts(r.valueAcc)],
+        ];
+      }),
+    );
+  },
+};
+
+const QUANTITY_SETS: [string, string, (lang: string) => QuantityScore][] = [
+  ['numbers', 'Recognizers-Text NumberModel (number recogniser)', measureNumbers],
+  ['currency', 'Recognizers-Text CurrencyModel (money amounts)', measureCurrency],
+];
+const quantitiesGroup: MetricGroup = {
+  name: 'quantities',
+  command: 'npm run bench:quantities -- --errors',
+  metrics: Object.fromEntries(
+    QUANTITY_SETS.flatMap(([kind, what]) =>
+      LANGS.flatMap((lang) => [
+        [`quantities.${kind}.${lang}.f1`, `${what}, ${lang}: span F1 by overlap`],
+        [`quantities.${kind}.${lang}.value`, `${what}, ${lang}: value accuracy on found spans`],
+        ...(kind === 'currency' ? [[`quantities.${kind}.${lang}.currency`, `${what}, ${lang}: currency accuracy on found spans`]] : []),
+      ]),
+    ),
+  ),
+  async measure() {
+    return Object.fromEntries(
+      QUANTITY_SETS.flatMap(([kind, , measure]) =>
+        LANGS.flatMap((lang) => {
+          const s = measure(lang);
+          return [
+            [`quantities.${kind}.${lang}.f1`, pts(quantityF1(s))],
+            [`quantities.${kind}.${lang}.value`, pts(s.valued ? s.valueOk / s.valued : 0)],
+            ...(kind === 'currency' ? [[`quantities.${kind}.${lang}.currency`, pts(s.united ? s.unitOk / s.united : 0)]] : []),
+          ];
+        }),
+      ),
+    );
+  },
+};
+
+const entitiesGroup: MetricGroup = {
+  name: 'cross-article entities',
+  command: 'node bin/run-ts.js bench/global-entities-ecbplus.ts',
+  metrics: { 'entities.ecbplus.b3.f1': 'ECB+ (772 articles): B-cubed F1 of the cross-article entity resolver on proper-name mentions' },
+  async measure() {
+    return { 'entities.ecbplus.b3.f1': pts(measureEntityResolution().resolver.f) };
+  },
+};
+
+const storiesGroup: MetricGroup = {
+  name: 'stories',
+  command: 'npm run bench:stories-quality',
+  metrics: {
+    'stories.ecbplus.events.b3.f1': 'ECB+ (772 articles, 66 subtopics): event clustering B-cubed F1, pipeline entities, mean of 3 orders',
+    'stories.ecbplus.storylines.b3.f1': 'ECB+: storyline clustering B-cubed F1, pipeline entities, mean of 3 orders',
+  },
+  async measure() {
+    const { mean } = (await measureStories({ goldNames: false })).modes[0];
+    return { 'stories.ecbplus.events.b3.f1': pts(mean.eb.f), 'stories.ecbplus.storylines.b3.f1': pts(mean.sb.f) };
+  },
+};
+
+export const ACCURACY_GROUPS: MetricGroup[] = [...LANGS.map(nerGroup), quotesGroup, timesGroup, quantitiesGroup, entitiesGroup, storiesGroup];

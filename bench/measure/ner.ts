@@ -1,0 +1,58 @@
+// NER accuracy on the CoNLL development sets through the `dossier tag` path (tagConll): gold tags
+// are the input's last column, the prediction is the column tagConll appends. Entity-level scores as
+// conlleval defines them (exact span and type), per type and overall.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { EntityScorer, type TypeScore } from '../../src/analysis/entities/ner/evaluate.ts';
+import { parseConll, tagConll } from '../../src/analysis/entities/ner/conll.ts';
+import { spansFromBio } from '../../src/analysis/entities/ner/tags.ts';
+import { DATA } from '../layer-bench.ts';
+
+/** The development set of each language, relative to the data folder. */
+export const NER_DEV_SETS: Record<string, string> = {
+  en: 'conll2003/eng.testa',
+  nl: 'conll2002/ned.testa',
+};
+
+export interface NerScores {
+  /** The development set read. */
+  file: string;
+  /** The filled scorer (its report() is conlleval's text). */
+  scorer: EntityScorer;
+  overall: TypeScore;
+  /** By entity type (LOC, MISC, ORG, PER). */
+  byType: Record<string, TypeScore>;
+}
+
+/** Tags the development set of `lang` with the model in `opts.model` (default: the shipped one) and scores it. */
+export async function measureNer(lang: string, opts: { model?: string; data?: string } = {}): Promise<NerScores> {
+  const set = NER_DEV_SETS[lang];
+  if (!set) throw new Error(`no development set for "${lang}"`);
+  const file = join(opts.data ?? DATA, set);
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let tagged = '';
+  output.on('data', (c: Buffer) => (tagged += c.toString('utf8')));
+  const done = tagConll(input, output, lang, opts.model);
+  input.end(readFileSync(file, 'utf8'));
+  await done;
+  output.end();
+  const scorer = new EntityScorer();
+  for (const doc of parseConll(tagged)) {
+    for (const s of doc.sentences) {
+      const cols = s.lines.map((l) => l.trim().split(/\s+/));
+      const gold = cols.map((c) => c[c.length - 2]);
+      const pred = cols.map((c) => c[c.length - 1]);
+      scorer.add(spansFromBio(gold), spansFromBio(pred));
+      scorer.addTokens(gold.length, gold.filter((g, i) => sameTag(g, pred[i])).length);
+    }
+  }
+  const { types, overall } = scorer.scores();
+  return { file, scorer, overall, byType: Object.fromEntries(types.map((t) => [t.type, t])) };
+}
+
+/** Token accuracy as conlleval counts it: IOB1 and IOB2 spellings of the same label agree. */
+function sameTag(a: string, b: string): boolean {
+  return a === b || (a.slice(2) === b.slice(2) && a !== 'O' && b !== 'O');
+}

@@ -1,0 +1,248 @@
+// Quotes measured on PolNeAR dev (attribution relations in US political news, brat standoff): the
+// counts behind precision/recall of quote content spans (overlap match: the shared word tokens cover
+// at least half of the predicted span AND half of the annotated content; exact match: the same word
+// tokens), recall by kind of gold content (direct = mostly inside quotation marks), and speaker
+// accuracy on overlap-matched quotes (the predicted speaker span overlaps the annotated Source, or the
+// predicted speaker's name shares a word with it). Files annotated twice are scored once per
+// annotation file.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { extractQuotes } from '../../src/analysis/quotes/extract.ts';
+import type { AnalysisStep } from '../../src/analysis/step.ts';
+import type { Quote } from '../../src/types.ts';
+import { analyzedDoc } from '../../test/helpers/doc.ts';
+import { DATA } from '../layer-bench.ts';
+
+const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
+
+export interface QuoteCounts {
+  annotationFiles: number;
+  texts: number;
+  /** Whether the entities step ran before quote extraction (else speakers get fallback names). */
+  entitiesLayer: boolean;
+  /** Time spent in the entities step and quote extraction. */
+  ms: number;
+  /** Up to `errors` misses, spurious quotes and wrong speakers, described. */
+  errors: string[];
+  nPred: number;
+  nGold: number;
+  /** Overlap-matched pairs (one to one). */
+  matched: number;
+  /** Matched pairs with the same word tokens. */
+  exact: number;
+  goldDirect: number;
+  goldDirectFound: number;
+  goldIndirect: number;
+  goldIndirectFound: number;
+  predDirect: number;
+  predDirectMatched: number;
+  predIndirect: number;
+  predIndirectMatched: number;
+  /** Unmatched predictions inside annotated content, and of those with the right speaker. */
+  nested: number;
+  nestedSpeakerOk: number;
+  /** Matched quotes with a gold Source, of those right, of those with no speaker. */
+  speakerScored: number;
+  speakerRight: number;
+  speakerNull: number;
+}
+
+interface Fragment {
+  start: number;
+  end: number;
+}
+interface GoldAttribution {
+  content: Fragment[];
+  source: Fragment[];
+  cue: Fragment[];
+}
+
+function parseAnn(ann: string): GoldAttribution[] {
+  const spans = new Map<string, { type: string; frags: Fragment[] }>();
+  const events: string[] = [];
+  for (const line of ann.split('\n')) {
+    const cols = line.split('\t');
+    if (/^T\d+$/.test(cols[0]) && cols[1]) {
+      const sp = cols[1].indexOf(' ');
+      const type = cols[1].slice(0, sp);
+      const frags = cols[1]
+        .slice(sp + 1)
+        .split(';')
+        .map((f) => f.trim().split(/\s+/).map(Number))
+        .map(([start, end]) => ({ start, end }));
+      spans.set(cols[0], { type, frags });
+    } else if (/^E\d+$/.test(cols[0]) && cols[1]) {
+      events.push(cols[1]);
+    }
+  }
+  const out: GoldAttribution[] = [];
+  for (const ev of events) {
+    const g: GoldAttribution = { content: [], source: [], cue: [] };
+    for (const arg of ev.split(/\s+/)) {
+      const [role, id] = arg.split(':');
+      const span = spans.get(id);
+      if (!span) continue;
+      if (role.startsWith('Content')) g.content.push(...span.frags);
+      else if (role === 'Source') g.source.push(...span.frags);
+      else if (role === 'Cue') g.cue.push(...span.frags);
+    }
+    if (g.content.length) out.push(g);
+  }
+  return out;
+}
+
+/** Word-token start offsets inside the given fragments. */
+function tokensIn(text: string, frags: Fragment[]): Set<number> {
+  const out = new Set<number>();
+  for (const f of frags) {
+    const re = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
+    const slice = text.slice(f.start, f.end);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(slice))) out.add(f.start + m.index);
+  }
+  return out;
+}
+
+function isDirectGold(text: string, g: GoldAttribution): boolean {
+  const first = text.slice(g.content[0].start, g.content[0].start + 1);
+  return /["“‘'«„]/.test(first);
+}
+
+async function loadEntitiesStep(): Promise<AnalysisStep | null> {
+  const file = join(SRC, 'analysis', 'entities', 'index.ts');
+  if (!existsSync(file)) return null;
+  const mod = (await import(pathToFileURL(file).href)) as { entitiesStep?: AnalysisStep };
+  return mod.entitiesStep ?? null;
+}
+
+/**
+ * Extracts the quotes of every PolNeAR dev text (after the entities step unless `entities` is false)
+ * and counts them against the annotations. `data`: the dev folder; `errors`: how many errors to describe.
+ */
+export async function measureQuotes(opts: { data?: string; entities?: boolean; errors?: number } = {}): Promise<QuoteCounts> {
+  const entitiesStep = opts.entities === false ? null : await loadEntitiesStep();
+  const dataDir = opts.data ?? join(DATA, 'polnear', 'dev');
+  const showErrors = opts.errors ?? 0;
+  const annDir = join(dataDir, 'attributions');
+  const textDir = join(dataDir, 'text');
+  const annFiles = readdirSync(annDir).filter((f) => f.endsWith('.ann')).sort();
+
+  const c: QuoteCounts = {
+    annotationFiles: annFiles.length,
+    texts: 0,
+    entitiesLayer: !!entitiesStep,
+    ms: 0,
+    errors: [],
+    nPred: 0,
+    nGold: 0,
+    matched: 0,
+    exact: 0,
+    goldDirect: 0,
+    goldDirectFound: 0,
+    goldIndirect: 0,
+    goldIndirectFound: 0,
+    predDirect: 0,
+    predDirectMatched: 0,
+    predIndirect: 0,
+    predIndirectMatched: 0,
+    nested: 0,
+    nestedSpeakerOk: 0,
+    speakerScored: 0,
+    speakerRight: 0,
+    speakerNull: 0,
+  };
+
+  const predCache = new Map<string, Quote[]>();
+  for (const annFile of annFiles) {
+    const textFile = basename(annFile).replace(/_[0-9a-f]+\.ann$/, '.txt');
+    const text = readFileSync(join(textDir, textFile), 'utf8');
+    const gold = parseAnn(readFileSync(join(annDir, annFile), 'utf8'));
+    let preds = predCache.get(textFile);
+    if (!preds) {
+      let doc = analyzedDoc(text, 'en', { file: textFile, id: textFile });
+      const t0 = performance.now();
+      if (entitiesStep) doc = { ...doc, ...entitiesStep.run(doc) };
+      preds = extractQuotes(doc);
+      c.ms += performance.now() - t0;
+      predCache.set(textFile, preds);
+    }
+    c.nPred += preds.length;
+    c.nGold += gold.length;
+    const goldToks = gold.map((g) => tokensIn(text, g.content));
+    const predToks = preds.map((p) => tokensIn(text, [p]));
+    // candidate pairs by token F1, greedy one-to-one
+    const pairs: { p: number; g: number; f: number; ok: boolean }[] = [];
+    preds.forEach((_, pi) => {
+      goldToks.forEach((gt, gi) => {
+        let inter = 0;
+        for (const t of predToks[pi]) if (gt.has(t)) inter++;
+        if (!inter) return;
+        const pr = inter / predToks[pi].size;
+        const rc = inter / gt.size;
+        pairs.push({ p: pi, g: gi, f: (2 * pr * rc) / (pr + rc), ok: Math.min(pr, rc) >= 0.5 });
+      });
+    });
+    pairs.sort((a, b) => b.f - a.f);
+    const usedP = new Set<number>();
+    const usedG = new Set<number>();
+    for (const pr of pairs) {
+      if (!pr.ok || usedP.has(pr.p) || usedG.has(pr.g)) continue;
+      usedP.add(pr.p);
+      usedG.add(pr.g);
+      c.matched++;
+      const p = preds[pr.p];
+      const g = gold[pr.g];
+      if (predToks[pr.p].size === goldToks[pr.g].size && pr.f === 1) c.exact++;
+      if (g.source.length) {
+        c.speakerScored++;
+        const sp = p.speaker;
+        if (!sp) c.speakerNull++;
+        const srcText = g.source.map((f) => text.slice(f.start, f.end).toLowerCase()).join(' ');
+        const overlap = sp?.start !== undefined && g.source.some((f) => sp.start! < f.end && f.start < sp.end!);
+        const nameHit = !!sp && sp.name.toLowerCase().split(/\s+/).some((w) => w.length > 2 && srcText.split(/[^\p{L}]+/u).includes(w));
+        if (overlap || nameHit) c.speakerRight++;
+        else if (c.errors.length < showErrors)
+          c.errors.push(`SPEAKER ${textFile}\n  quote: ${p.text.slice(0, 100)}\n  pred: ${sp ? `${sp.name} [${sp.start !== undefined ? text.slice(sp.start, sp.end) : ''}]` : 'null'}  gold: ${srcText}`);
+      }
+    }
+    gold.forEach((g, gi) => {
+      const direct = isDirectGold(text, g);
+      if (direct) c.goldDirect++;
+      else c.goldIndirect++;
+      if (usedG.has(gi)) {
+        if (direct) c.goldDirectFound++;
+        else c.goldIndirectFound++;
+      } else if (c.errors.length < showErrors) {
+        c.errors.push(`MISSED ${textFile}: ${g.content.map((f) => text.slice(f.start, f.end)).join(' … ').slice(0, 140)}`);
+      }
+    });
+    preds.forEach((p, pi) => {
+      if (p.kind === 'direct') c.predDirect++;
+      else c.predIndirect++;
+      if (usedP.has(pi)) {
+        if (p.kind === 'direct') c.predDirectMatched++;
+        else c.predIndirectMatched++;
+        return;
+      }
+      // lenient: a quotation inside annotated content (a partial quote within a reported clause,
+      // one part of a split quote annotated as one discontinuous content)
+      const host = goldToks.findIndex((gt) => {
+        let inside = 0;
+        for (const t of predToks[pi]) if (gt.has(t)) inside++;
+        return predToks[pi].size > 0 && inside / predToks[pi].size >= 0.8;
+      });
+      if (host >= 0) {
+        c.nested++;
+        const g = gold[host];
+        const sp = p.speaker;
+        const srcText = g.source.map((f) => text.slice(f.start, f.end).toLowerCase()).join(' ');
+        if (sp && ((sp.start !== undefined && g.source.some((f) => sp.start! < f.end && f.start < sp.end!)) || sp.name.toLowerCase().split(/\s+/).some((w) => w.length > 2 && srcText.split(/[^\p{L}]+/u).includes(w)))) c.nestedSpeakerOk++;
+      } else if (c.errors.length < showErrors) {
+        c.errors.push(`SPURIOUS ${textFile}: [${p.kind}] ${p.text.slice(0, 120)}  <- ${p.speaker?.name ?? 'null'} / ${p.cue}`);
+      }
+    });
+  }
+  c.texts = predCache.size;
+  return c;
+}

@@ -1,0 +1,150 @@
+// Times layer accuracy: span precision / recall by overlap and value accuracy on found spans, on the
+// Microsoft Recognizers-Text DateTimeModel cases (English, Dutch; date and date-range results, anchored
+// on Context.ReferenceDateTime) and on TempEval-3 (TIMEX3 type DATE, anchored on the creation time).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractTimes } from '../../src/analysis/times/extract.ts';
+import { segmentSentences } from '../../src/analysis/sentences/segment.ts';
+import type { TimeExpr } from '../../src/types.ts';
+import { DATA, decodeXml, filesBelow, overlaps, placeResult, recognizersCases } from '../layer-bench.ts';
+
+interface Gold {
+  start: number;
+  end: number;
+  /** In scope: a date-ish expression our granularities can express. */
+  inScope: boolean;
+  /** Acceptable values (normalised). */
+  values: string[];
+}
+
+/** Counts of one data set: predictions, those overlapping a gold span, in-scope gold spans, found, found exactly, with a value, value right. */
+export interface TimeScore {
+  pred: number;
+  predOverlapping: number;
+  gold: number;
+  goldFound: number;
+  goldExact: number;
+  valued: number;
+  valueRight: number;
+}
+
+const newScore = (): TimeScore => ({ pred: 0, predOverlapping: 0, gold: 0, goldFound: 0, goldExact: 0, valued: 0, valueRight: 0 });
+
+function scoreDoc(s: TimeScore, preds: TimeExpr[], gold: Gold[], errors?: string[], text?: string): void {
+  s.pred += preds.length;
+  for (const p of preds) if (gold.some((g) => overlaps(p, g))) s.predOverlapping++;
+  for (const g of gold) {
+    if (!g.inScope) continue;
+    s.gold++;
+    const p = preds.find((x) => overlaps(x, g));
+    if (!p) {
+      if (errors && text) errors.push(`MISS  ${JSON.stringify(text.slice(g.start, g.end))} in ${JSON.stringify(text.slice(Math.max(0, g.start - 40), g.end + 20))}`);
+      continue;
+    }
+    s.goldFound++;
+    if (p.start === g.start && p.end === g.end) s.goldExact++;
+    if (g.values.length) {
+      s.valued++;
+      if (valueMatches(p, g.values)) s.valueRight++;
+      else if (errors && text) errors.push(`VALUE ${JSON.stringify(p.text)} -> ${p.value} (gold ${g.values.join(' | ')})`);
+    }
+  }
+}
+
+function valueMatches(p: TimeExpr, values: string[]): boolean {
+  const ours = [p.value, p.valueEnd].filter((x): x is string => !!x);
+  for (const raw of values) {
+    const range = raw.startsWith('(');
+    const v = normaliseTimex(range ? raw.slice(1).split(',')[0] : raw);
+    for (const o of ours) {
+      if (o === v) return true;
+      // Gold without a year ("--08", "--10-02") against our resolved "2016-08", "2016-10-02".
+      if (v.startsWith('--') && o.length === v.length + 3 && o.endsWith(v.slice(1))) return true;
+      // A range start given as a day ("2017-04-01") against our month or year ("2017-04").
+      if (range && v.startsWith(o + '-')) return true;
+    }
+  }
+  return false;
+}
+
+/** Recognizers timex / value to our notation: "XXXX-10-02" -> "--10-02", "XXXX-11" -> "--11". */
+function normaliseTimex(t: string): string {
+  return t.replace(/^XXXX-(\d\d(?:-\d\d)?)$/, '--$1');
+}
+
+
+/** Rates (0..1) of a score: overlap precision, recall, F1, exact-span rate and value accuracy on found spans. */
+export function timeRates(s: TimeScore): { p: number; r: number; f1: number; exactSpan: number; valueAcc: number } {
+  const p = s.pred ? s.predOverlapping / s.pred : 0;
+  const r = s.gold ? s.goldFound / s.gold : 0;
+  return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0, exactSpan: s.gold ? s.goldExact / s.gold : 0, valueAcc: s.valued ? s.valueRight / s.valued : 0 };
+}
+
+const IN_SCOPE = new Set(['datetimeV2.date', 'datetimeV2.daterange']);
+
+/** The date and date-range cases of a Recognizers-Text DateTimeModel file, anchored on their reference date. */
+export function measureTimesRecognizers(file: string, lang: string, errors?: string[]): TimeScore {
+  const cases = recognizersCases<{
+    Input: string;
+    Context?: { ReferenceDateTime?: string };
+    Results?: { Text: string; Start?: number; End?: number; TypeName?: string; Resolution?: { values?: { timex?: string; value?: string; start?: string }[] } }[];
+  }>(file);
+  const s = newScore();
+  for (const c of cases) {
+    const text = c.Input;
+    const ref = c.Context?.ReferenceDateTime ?? null;
+    const gold: Gold[] = [];
+    for (const r of c.Results ?? []) {
+      const { start, end } = placeResult(text, r);
+      if (start < 0 || !r.Text) continue;
+      const values: string[] = [];
+      for (const v of r.Resolution?.values ?? []) {
+        if (v.timex) values.push(normaliseTimex(v.timex));
+        if (v.value && v.value !== 'not resolved') values.push(v.value);
+      }
+      gold.push({ start, end, inScope: IN_SCOPE.has(r.TypeName ?? ''), values });
+    }
+    const preds = extractTimes(text, lang, ref, segmentSentences(text, lang));
+    scoreDoc(s, preds, gold, errors, text);
+  }
+  return s;
+}
+
+/** TempEval-3 (TimeBank + AQUAINT) TIMEX3 of type DATE, anchored on the document creation time. */
+export function measureTimesTempeval(errors?: string[]): TimeScore {
+  const files = filesBelow(join(DATA, 'tempeval3'), '.tml');
+  const s = newScore();
+  for (const f of files) {
+    const xml = readFileSync(f, 'utf8');
+    const dct = /<DCT>\s*<TIMEX3[^>]*value="([^"]+)"/.exec(xml)?.[1] ?? null;
+    const body = /<TEXT>([\s\S]*)<\/TEXT>/.exec(xml)?.[1] ?? '';
+    // Strip tags, keeping offsets of TIMEX3 elements.
+    let text = '';
+    const gold: Gold[] = [];
+    const tagRe = /<(\/?)(\w+)([^>]*)>/g;
+    let last = 0;
+    let open: { start: number; type: string; value: string } | null = null;
+    for (let m: RegExpExecArray | null; (m = tagRe.exec(body)); ) {
+      text += decodeXml(body.slice(last, m.index));
+      last = m.index + m[0].length;
+      if (m[2] !== 'TIMEX3') continue;
+      if (!m[1]) {
+        open = { start: text.length, type: /type="(\w+)"/.exec(m[3])?.[1] ?? '', value: /value="([^"]*)"/.exec(m[3])?.[1] ?? '' };
+      } else if (open) {
+        const inScope = open.type === 'DATE' && /^\d{4}/.test(open.value);
+        gold.push({ start: open.start, end: text.length, inScope, values: inScope ? [tempevalValue(open.value)] : [] });
+        open = null;
+      }
+    }
+    text += decodeXml(body.slice(last));
+    const preds = extractTimes(text, 'en', dct, segmentSentences(text, 'en'));
+    scoreDoc(s, preds, gold, errors, text);
+  }
+  return s;
+}
+
+/** TimeML values to ours: drop time-of-day parts ("2000-04-05TNI" -> "2000-04-05"), "1999-W7" -> "1999-W07". */
+function tempevalValue(v: string): string {
+  return v.replace(/T.*$/, '').replace(/-W(\d)$/, '-W0$1');
+}
+
