@@ -6,6 +6,7 @@ import { cleanArticle } from './clean/index.ts';
 import { languageDetector } from './language/detect.ts';
 import { isSupported } from './lang/registry.ts';
 import { runSteps, runStepsAsync } from './analysis/pipeline.ts';
+import { analysisVersion } from './analysis/version.ts';
 import { loadOnnxNameTagger, type OnnxNameTagger } from './analysis/entities/onnx/index.ts';
 import type { AnalyzedArticle, RawArticle } from './types.ts';
 
@@ -74,6 +75,7 @@ export async function createAnalyzer(opts: AnalyzerOptions = {}): Promise<Analyz
         quotes: [],
         quantities: [],
         times: [],
+        analysisVersion: analysisVersion(),
       };
       // the built-in taggers are synchronous; an ONNX model tags in the entities step's prepare
       if (!onnx) return runSteps(doc, supported ? undefined : LANGUAGE_NEUTRAL_STEPS);

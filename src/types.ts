@@ -157,6 +157,10 @@ export interface AnalyzedArticle {
   quotes: Quote[];
   quantities: Quantity[];
   times: TimeExpr[];
+  /** Which analysis produced the layers: Dossier's version and a digest of the analysis code, models
+   *  and language data (src/analysis/version.ts). Stored articles with another value were analysed
+   *  by another version: `dossier reanalyze` brings them up to date. */
+  analysisVersion?: string;
 }
 
 /** Error for bad input: always names the file (and line/item when known). */

@@ -2,7 +2,8 @@
 import { resolve } from 'node:path';
 import { isPostgresUrl, openPostgresStore, redactUrl } from '../store/postgres/index.ts';
 import { openSqliteStore } from '../store/sqlite/index.ts';
-import type { Store } from '../store/store.ts';
+import type { Store, StoreStats } from '../store/store.ts';
+import { analysisVersion } from '../analysis/version.ts';
 
 export const DEFAULT_DB = process.env.DOSSIER_DB ?? './dossier.db';
 
@@ -25,6 +26,14 @@ export function openStore(db: string | undefined): Store {
 /** The database as messages name it: a PostgreSQL URL without its password. */
 export function dbLabel(db: string): string {
   return isPostgresUrl(db) ? redactUrl(db) : db;
+}
+
+/** "N articles were analysed by another version of Dossier …" when the store holds any, else null. */
+export function outdatedNote(stats: StoreStats): string | null {
+  const current = analysisVersion();
+  const outdated = stats.analysisVersions.filter((v) => v.version !== current).reduce((n, v) => n + v.articles, 0);
+  if (outdated === 0) return null;
+  return `${outdated} of ${stats.articles} article(s) were analysed by another version of Dossier (this one is ${current}): run \`dossier reanalyze\` to bring them up to date`;
 }
 
 /** Runs `fn` with an open store and always closes it. */

@@ -80,6 +80,7 @@ export function analysisParams(a: AnalyzedArticle, analyzedAt: string) {
     // The text is stored once, in its own column; `get` puts it back.
     analysis: JSON.stringify({ ...a, text: '' }),
     analyzed_at: analyzedAt,
+    analysis_version: a.analysisVersion ?? null,
   };
 }
 
@@ -297,9 +298,17 @@ export interface TotalsRow {
   times: number;
 }
 
-export function toStats(t: TotalsRow, byLanguage: FacetCount[], bySource: FacetCount[], sizeBytes: number, schemaVersion: number): StoreStats {
+export function toStats(
+  t: TotalsRow,
+  byLanguage: FacetCount[],
+  bySource: FacetCount[],
+  sizeBytes: number,
+  schemaVersion: number,
+  analysisVersions: StoreStats['analysisVersions'],
+): StoreStats {
   return {
     articles: t.articles,
+    analysisVersions,
     byLanguage,
     bySource,
     dateRange: { from: t.first, to: t.last },

@@ -292,6 +292,9 @@ export interface EntityRebuildResult {
 
 export interface StoreStats {
   articles: number;
+  /** How many articles each analysis version produced (AnalyzedArticle.analysisVersion; null:
+   *  analysed before versions were recorded), most articles first. */
+  analysisVersions: { version: string | null; articles: number }[];
   byLanguage: FacetCount[];
   bySource: FacetCount[];
   /** Earliest and latest publishedAt (null when no article is dated). */

@@ -520,6 +520,25 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
       expect(s.schemaVersion).toBeGreaterThanOrEqual(1);
     });
 
+    it('counts the articles of each analysis version, and follows a re-analysis', async () => {
+      const versioned = items.map((i, n) => ({ ...i, article: { ...i.article, analysisVersion: n < 2 ? '0.1.0+old' : '0.2.0+new' } }));
+      await store.ingest(versioned);
+      const expected = [
+        { version: '0.2.0+new', articles: items.length - 2 },
+        { version: '0.1.0+old', articles: 2 },
+      ];
+      expect((await store.stats()).analysisVersions).toEqual(expected);
+      await store.replaceAnalysis(versioned[0].article.id, { ...versioned[0].article, analysisVersion: '0.2.0+new' });
+      expect((await store.stats()).analysisVersions).toEqual([
+        { version: '0.2.0+new', articles: items.length - 1 },
+        { version: '0.1.0+old', articles: 1 },
+      ]);
+      const unversioned = undatedItem('fedcba9876543210'.repeat(4), 'An article analysed before versions were recorded.');
+      delete unversioned.article.analysisVersion;
+      await store.ingest([unversioned]);
+      expect((await store.stats()).analysisVersions.at(-1)).toEqual({ version: null, articles: 1 });
+    });
+
     it('refuses work after close', async () => {
       await store.close();
       await expect(store.list()).rejects.toThrow(/closed/);

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
 import { buildServer, UnsafeBindingError } from '../../server/app.ts';
 import { describeFailure, ingestPaths } from '../../ingest/ingest.ts';
-import { DEFAULT_DB, UsageError, dbLabel, openStore, parseIntOption } from '../context.ts';
+import { DEFAULT_DB, UsageError, dbLabel, openStore, outdatedNote, parseIntOption } from '../context.ts';
 import type { Store } from '../../store/store.ts';
 
 const EXAMPLES_DIR = fileURLToPath(new URL('../../../examples/', import.meta.url));
@@ -32,6 +32,8 @@ async function serve(store: Store, opts: ServeOpts): Promise<void> {
   process.once('SIGTERM', close);
   const address = await app.listen({ port: opts.port, host: opts.host });
   process.stdout.write(`Dossier is serving ${dbLabel(opts.db)} at ${address}/  (Ctrl-C to stop)\n`);
+  const note = outdatedNote(await store.stats());
+  if (note) process.stderr.write(`note: ${note}\n`);
 }
 
 export function registerServe(program: Command): void {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { FacetCount, StoreStats } from '../../store/store.ts';
-import { DEFAULT_DB, printJson, withStore } from '../context.ts';
+import { analysisVersion } from '../../analysis/version.ts';
+import { DEFAULT_DB, outdatedNote, printJson, withStore } from '../context.ts';
 
 export function registerStats(program: Command): void {
   program
@@ -11,8 +12,10 @@ export function registerStats(program: Command): void {
     .addHelpText('after', '\nExample:\n  dossier stats --db dossier.db')
     .action(async (opts: { db: string; json?: boolean }) => {
       const stats = await withStore(opts.db, (store) => store.stats());
-      if (opts.json) return printJson(stats);
+      if (opts.json) return printJson({ ...stats, currentAnalysisVersion: analysisVersion() });
       process.stdout.write(formatStats(stats) + '\n');
+      const note = outdatedNote(stats);
+      if (note) process.stderr.write(`note: ${note}\n`);
     });
 }
 
@@ -26,6 +29,7 @@ function formatStats(s: StoreStats): string {
     `sources:    ${facets(s.bySource)}`,
     `published:  ${s.dateRange.from ?? '—'} … ${s.dateRange.to ?? '—'} (${s.undated} undated)`,
     `layers:     ${c.entities} entities (${c.mentions} mentions), ${c.quotes} quotes, ${c.quantities} figures, ${c.times} time expressions`,
+    `analysis:   ${s.analysisVersions.length ? s.analysisVersions.map((v) => `${v.version ?? '(not recorded)'}${v.version === analysisVersion() ? ' (this version)' : ''} ${v.articles}`).join(', ') : '—'}`,
     `database:   ${(s.sizeBytes / 1e6).toFixed(1)} MB, schema version ${s.schemaVersion}`,
   ].join('\n');
 }

@@ -109,7 +109,7 @@ export function redactUrl(url: string): string {
 const ARTICLE_COLUMNS = [
   'id', 'content_hash', 'ingested_at', 'analyzed_at', 'file', 'position', 'format', 'language', 'language_supported',
   'published_at', 'published_at_from', 'source', 'url', 'n_entities', 'n_mentions', 'n_quotes', 'n_quantities', 'n_times',
-  'title', 'dek', 'text', 'analysis',
+  'title', 'dek', 'text', 'analysis', 'analysis_version',
 ] as const;
 const UPDATED_COLUMNS = ARTICLE_COLUMNS.filter((c) => !['id', 'content_hash', 'ingested_at', 'position', 'format'].includes(c));
 
@@ -480,7 +480,8 @@ export class PostgresStore implements Store {
       `SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
        WHERE n.nspname = current_schema() AND c.relkind = 'r'`,
     );
-    return toStats(t, await facet('language'), await facet('source'), size ?? 0, this.version);
+    const versions = (await facet('analysis_version')).map((f) => ({ version: f.value, articles: Number(f.count) }));
+    return toStats(t, await facet('language'), await facet('source'), size ?? 0, this.version, versions);
   }
 
   // ---------------------------------------------------------------- the entity index

@@ -95,22 +95,22 @@ const RAW_PAGE = 200;
 
 type Statement = Database.Statement<unknown[], unknown>;
 
-const ARTICLE_INSERT = `INSERT INTO articles (
-  id, content_hash, ingested_at, analyzed_at, file, position, format, language, language_supported,
-  published_at, published_at_from, source, url, n_entities, n_mentions, n_quotes, n_quantities, n_times,
-  title, dek, text, analysis
-) VALUES (
-  @id, @content_hash, @ingested_at, @analyzed_at, @file, @position, @format, @language, @language_supported,
-  @published_at, @published_at_from, @source, @url, @n_entities, @n_mentions, @n_quotes, @n_quantities, @n_times,
-  @title, @dek, @text, @analysis
-)`;
+/** The per-article columns; analysis_version from migration 005 on (a store opened with older
+ *  migrations, as the upgrade tests do, has no such column). */
+const ARTICLE_COLUMNS = [
+  'id', 'content_hash', 'ingested_at', 'analyzed_at', 'file', 'position', 'format', 'language', 'language_supported',
+  'published_at', 'published_at_from', 'source', 'url', 'n_entities', 'n_mentions', 'n_quotes', 'n_quantities', 'n_times',
+  'title', 'dek', 'text', 'analysis', 'analysis_version',
+];
+const NOT_UPDATED = new Set(['id', 'content_hash', 'ingested_at', 'position', 'format']);
 
-const ARTICLE_UPDATE = `UPDATE articles SET
-  analyzed_at = @analyzed_at, file = @file, language = @language, language_supported = @language_supported,
-  published_at = @published_at, published_at_from = @published_at_from, source = @source, url = @url,
-  n_entities = @n_entities, n_mentions = @n_mentions, n_quotes = @n_quotes, n_quantities = @n_quantities,
-  n_times = @n_times, title = @title, dek = @dek, text = @text, analysis = @analysis
-WHERE id = @id`;
+function articleInsert(columns: string[]): string {
+  return `INSERT INTO articles (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
+}
+
+function articleUpdate(columns: string[]): string {
+  return `UPDATE articles SET ${columns.filter((c) => !NOT_UPDATED.has(c)).map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`;
+}
 
 export class SqliteStore implements Store {
   private db: Database.Database;
@@ -122,6 +122,10 @@ export class SqliteStore implements Store {
   private readonly entityReader = new EntityIndexReader((sql) => this.stmt(sql));
   /** False only for a schema from `options.migrations` without the entity tables (migration 003). */
   private readonly hasEntityIndex: boolean;
+  /** INSERT and UPDATE of an article's columns, for the columns this database has. */
+  private readonly articleColumns: Set<string>;
+  private readonly articleInsert: string;
+  private readonly articleUpdate: string;
   /** Events and storylines (tables of migration 004). */
   readonly stories: SqliteStoryStore;
 
@@ -149,6 +153,11 @@ export class SqliteStore implements Store {
     try {
       this.schemaVersion = migrate(this.db, path, options.migrations);
       this.hasEntityIndex = this.db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'entity_state'").get() !== undefined;
+      const columns = new Set((this.db.prepare('PRAGMA table_info(articles)').all() as { name: string }[]).map((c) => c.name));
+      const present = ARTICLE_COLUMNS.filter((c) => columns.has(c));
+      this.articleColumns = new Set(present);
+      this.articleInsert = articleInsert(present);
+      this.articleUpdate = articleUpdate(present);
       this.stories = new SqliteStoryStore(this.db, (sql) => this.stmt(sql), () => void this.open(), async (name) => (this.hasEntityIndex ? this.entityReader.find(name) : []));
     } catch (err) {
       this.db.close();
@@ -172,6 +181,11 @@ export class SqliteStore implements Store {
   }
 
   // ---------------------------------------------------------------- writing
+
+  /** The parameters of the article columns this database has (better-sqlite3 refuses extra named parameters). */
+  private present(params: Record<string, unknown>): Record<string, unknown> {
+    return Object.fromEntries(Object.entries(params).filter(([k]) => this.articleColumns.has(k)));
+  }
 
   async storedHashes(hashes: readonly string[]): Promise<Set<string>> {
     this.open();
@@ -212,7 +226,7 @@ export class SqliteStore implements Store {
   /** Stores one article with its raw input and layers; returns its `seq`. */
   private insertArticle(item: IngestItem, now: string): number {
     const { raw, article } = item;
-    const info = this.stmt(ARTICLE_INSERT).run(articleColumns(item, now));
+    const info = this.stmt(this.articleInsert).run(this.present(articleColumns(item, now)));
     this.stmt('INSERT INTO article_raw (seq, raw, original, rest) VALUES (@seq, @raw, @original, @rest)').run({ seq: info.lastInsertRowid, ...rawColumns(raw) });
     this.insertLayers(article);
     return Number(info.lastInsertRowid);
@@ -236,7 +250,7 @@ export class SqliteStore implements Store {
       const before = this.stmt(`SELECT language, published_at, json_extract(analysis, '$.entities') AS entities FROM articles WHERE id = ?`).get(id) as
         | { language: string; published_at: string | null; entities: string | null }
         | undefined;
-      const info = this.stmt(ARTICLE_UPDATE).run({ ...analysisParams(article, new Date().toISOString()), id });
+      const info = this.stmt(this.articleUpdate).run(this.present({ ...analysisParams(article, new Date().toISOString()), id }));
       if (info.changes === 0) throw new StoreError(`replaceAnalysis: no stored article has id "${id}"`);
       // When what entity resolution read changed, the entity index is out of date until rebuilt.
       if (this.hasEntityIndex && before && entityInputChanged(before, article)) this.stmt('UPDATE entity_state SET stale = 1').run();
@@ -454,7 +468,8 @@ export class SqliteStore implements Store {
     ).get() as TotalsRow;
     const facet = (column: string) =>
       this.stmt(`SELECT ${column} AS value, count(*) AS count FROM articles GROUP BY ${column} ORDER BY count DESC, ${column} IS NULL, ${column}`).all() as FacetCount[];
-    return toStats(t, facet('language'), facet('source'), this.sizeBytes(db), this.schemaVersion);
+    const versions = facet('analysis_version').map((f) => ({ version: f.value, articles: f.count }));
+    return toStats(t, facet('language'), facet('source'), this.sizeBytes(db), this.schemaVersion, versions);
   }
 
   private sizeBytes(db: Database.Database): number {
@@ -526,3 +541,4 @@ export function openSqliteStore(path: string, options?: SqliteStoreOptions): Sql
 
 export type { Migration } from './migrate.ts';
 export { bundledMigrations } from './migrate.ts';
+
