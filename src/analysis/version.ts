@@ -43,3 +43,9 @@ function filesBelow(dir: string): string[] {
   }
   return out;
 }
+
+/** How many of the articles counted by version were analysed by another version than this one. */
+export function outdatedArticles(versions: readonly { version: string | null; articles: number }[]): number {
+  const current = analysisVersion();
+  return versions.filter((v) => v.version !== current).reduce((n, v) => n + v.articles, 0);
+}

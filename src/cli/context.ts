@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { isPostgresUrl, openPostgresStore, redactUrl } from '../store/postgres/index.ts';
 import { openSqliteStore } from '../store/sqlite/index.ts';
 import type { Store, StoreStats } from '../store/store.ts';
-import { analysisVersion } from '../analysis/version.ts';
+import { analysisVersion, outdatedArticles } from '../analysis/version.ts';
 
 export const DEFAULT_DB = process.env.DOSSIER_DB ?? './dossier.db';
 
@@ -30,10 +30,9 @@ export function dbLabel(db: string): string {
 
 /** "N articles were analysed by another version of Dossier …" when the store holds any, else null. */
 export function outdatedNote(stats: StoreStats): string | null {
-  const current = analysisVersion();
-  const outdated = stats.analysisVersions.filter((v) => v.version !== current).reduce((n, v) => n + v.articles, 0);
+  const outdated = outdatedArticles(stats.analysisVersions);
   if (outdated === 0) return null;
-  return `${outdated} of ${stats.articles} article(s) were analysed by another version of Dossier (this one is ${current}): run \`dossier reanalyze\` to bring them up to date`;
+  return `${outdated} of ${stats.articles} article(s) were analysed by another version of Dossier (this one is ${analysisVersion()}): run \`dossier reanalyze\` to bring them up to date`;
 }
 
 /** Runs `fn` with an open store and always closes it. */

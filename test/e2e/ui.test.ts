@@ -79,9 +79,20 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
       'Blinken Meets With Netanyahu Amid Gaza Ceasefire Push, Deliberations on Israeli Offensive in Rafah',
     );
     expect(await page.locator('.overview').textContent()).toMatch(/^5 articles in 2 languages/);
+    expect(await page.locator('.notice.outdated').count()).toBe(0); // analysed by this version
     const fcp = await page.evaluate("performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1");
     console.log(`e2e: first contentful paint of the article list: ${Math.round(Number(fcp))} ms`);
     await shot(page, '01-articles');
+  });
+
+  it('says when stored articles were analysed by another version, and where to re-analyse them', async () => {
+    await page.goto(`${handmade.base}/`); // hand-made layers: no analysis version recorded
+    const notice = page.locator('.notice.outdated');
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/^5 articles of 5 were analysed by another version of Dossier\. Re-analyse them/);
+    expect(await notice.getByRole('link').getAttribute('href')).toBe('/add');
+    await page.goto(`${pipeline.base}/`);
+    await page.locator('.article-item').first().waitFor();
   });
 
   it('opens an article from the list with its metadata, removed noise and quotes attributed', async () => {

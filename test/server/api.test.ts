@@ -135,6 +135,10 @@ describe('HTTP API', () => {
       { value: 'en', count: 4 },
       { value: 'nl', count: 1 },
     ]);
+    // every article was analysed by this version: nothing to re-analyse
+    expect(stats.currentAnalysisVersion).toMatch(/^\d+\.\d+\.\d+\+[0-9a-f]{12}$/);
+    expect(stats.analysisVersions).toEqual([{ version: stats.currentAnalysisVersion, articles: 5 }]);
+    expect(stats.outdated).toBe(0);
     const info = (await app.inject({ url: '/api/info' })).json();
     expect(info).toMatchObject({ name: 'dossier', writeRequiresToken: false });
     expect(info.upload.bytes).toBeGreaterThan(1_000_000);

@@ -9,6 +9,9 @@ export type { ArticleSummary, FacetCount, FigureRow, QuoteRow, SearchFacets, Sea
 export type { CooccurringEntity, EntityLink, EntitySummary, MentionRow };
 export type { ReanalysisStatus };
 
+/** GET /api/stats: the store's counts, and how many articles another analysis version produced. */
+export type CorpusStats = StoreStats & { currentAnalysisVersion: string; outdated: number };
+
 export interface Paged<T> {
   total: number;
   limit: number;
@@ -136,7 +139,7 @@ const authHeaders = (): Record<string, string> => (token.get() ? { Authorization
 
 export const api = {
   info: (signal?: AbortSignal) => getJson<ServerInfo>('/api/info', {}, signal),
-  stats: (signal?: AbortSignal) => getJson<StoreStats>('/api/stats', {}, signal),
+  stats: (signal?: AbortSignal) => getJson<CorpusStats>('/api/stats', {}, signal),
   articles: (f: Filters & { entity?: string }, signal?: AbortSignal) => getJson<Paged<ArticleSummary>>('/api/articles', { ...f }, signal),
   article: (id: string, signal?: AbortSignal) => getJson<StoredArticle>(`/api/articles/${encodeURIComponent(id)}`, {}, signal),
   search: (q: string, f: Filters, signal?: AbortSignal) => getJson<SearchResponse>('/api/search', { q, ...f }, signal),

@@ -34,6 +34,15 @@ export const articlesPage: Page = {
           stats.undated ? ` (${formatNumber(stats.undated)} undated)` : '',
           ` · ${plural(stats.counts.quotes, 'quote')}, ${plural(stats.counts.quantities, 'figure')}, ${plural(stats.counts.times, 'date')}, ${plural(stats.counts.entities, 'entity', 'entities')}`,
         ),
+        stats.outdated > 0
+          ? h(
+              'p',
+              { class: 'notice outdated', role: 'note' },
+              `${plural(stats.outdated, 'article')} of ${formatNumber(stats.articles)} were analysed by another version of Dossier. `,
+              h('a', { href: '/add' }, 'Re-analyse them'),
+              ' (or run `dossier reanalyze`) to bring every layer up to date.',
+            )
+          : null,
         filterForm('/', ctx.query, stats),
         h('p', { class: 'result-count', role: 'status' }, filtered ? `${plural(list.total, 'article')} match these filters` : ''),
         list.total === 0
