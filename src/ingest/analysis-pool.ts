@@ -23,9 +23,13 @@ interface Slot {
   pending: Map<number, Pending>;
 }
 
-/** Worker count used when none is given: one per core. */
+/** Most workers started when none is asked for: each holds its own models and analyzer (about 100 MB), and the
+ *  main thread, which stores and places every article, limits the gain beyond that. */
+const MAX_DEFAULT_WORKERS = 8;
+
+/** Worker count used when none is given: one per core, at most MAX_DEFAULT_WORKERS. */
 export function defaultWorkers(): number {
-  return availableParallelism();
+  return Math.min(availableParallelism(), MAX_DEFAULT_WORKERS);
 }
 
 export class AnalysisPool {

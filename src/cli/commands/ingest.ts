@@ -14,7 +14,7 @@ export function registerIngest(program: Command): void {
     .option('--batch <n>', 'articles per transaction', parseIntOption('batch'), 200)
     .option('--json', 'print the summary as JSON')
     .option('--ner-model <dir>', NER_MODEL_HELP)
-    .option('--workers <n>', 'analysis worker threads (default: one per core; 0 = analyse on the main thread)', parseIntOption('workers'))
+    .option('--workers <n>', 'analysis worker threads (default: one per core, at most 8; 0 = analyse on the main thread)', parseIntOption('workers'))
     .addHelpText('after', '\nExample:\n  dossier ingest examples/ --db dossier.db\n  cat dump.jsonl | dossier ingest - --source Reuters')
     .action(async (paths: string[], opts: { db: string; source?: string; batch: number; json?: boolean; nerModel?: string; workers?: number }) => {
       checkNerModelOption(opts.nerModel);

@@ -11,7 +11,7 @@ export function registerReanalyze(program: Command): void {
     .option('--db <file|url>', 'database: SQLite file or postgres:// URL', DEFAULT_DB)
     .option('--json', 'print the summary as JSON')
     .option('--ner-model <dir>', NER_MODEL_HELP)
-    .option('--workers <n>', 'analysis worker threads (default: one per core; 0 = analyse on the main thread)', parseIntOption('workers'))
+    .option('--workers <n>', 'analysis worker threads (default: one per core, at most 8; 0 = analyse on the main thread)', parseIntOption('workers'))
     .addHelpText('after', '\nExample:\n  dossier reanalyze --db dossier.db')
     .action(async (opts: { db: string; json?: boolean; nerModel?: string; workers?: number }) => {
       checkNerModelOption(opts.nerModel);
