@@ -81,7 +81,11 @@ export interface CleanArticle {
 
 export type EntityType = 'PER' | 'ORG' | 'LOC' | 'MISC';
 
-export interface Mention extends Span {}
+export interface Mention extends Span {
+  /** Why the mention belongs to its entity within the article ("surname of Benjamin Netanyahu …",
+   *  "pronoun: …", "refers to the Israeli Prime Minister, …"). */
+  how?: string;
+}
 
 export interface EntityLayer {
   id: string;

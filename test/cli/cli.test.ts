@@ -111,6 +111,13 @@ describe('dossier ingest, search, show, stats', () => {
     expect(missing.stderr).toMatch(/no article with id "ffffffffff"/);
   });
 
+  it('explains, article by article, why each mention belongs to an entity', async () => {
+    const r = await dossier('entities', '--db', db, '--explain', 'Kushner');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Jared Kushner \[per:jared-kushner\] PER: 1 linked name in 1 article\n/);
+    expect(r.stdout).toMatch(/^ {6}@\d+-\d+ "Kusher" {2}misspelling of Jared Kushner, the only person with a name this close$/m);
+  });
+
   it('reanalyzes every stored article from its raw input', async () => {
     const r = await dossier('reanalyze', '--db', db, '--json');
     expect(r.code).toBe(0);

@@ -71,6 +71,13 @@ describe('entities of seed 003 and 004 (English)', () => {
     const ents = entities(text, 'en');
     const kushner = byName(ents, 'Jared Kushner');
     expect(texts(kushner)).toEqual(['Jared Kushner', 'Kusher']);
+    // every merge says why
+    expect(kushner.mentions.map((m) => m.how)).toEqual(['first mention', 'misspelling of Jared Kushner, the only person with a name this close']);
+    const bibi = byName(ents, 'Benjamin Netanyahu');
+    const how = (t: string) => bibi.mentions.findLast((m) => m.text === t)?.how;
+    expect(how('Netanyahu')).toBe('surname of Benjamin Netanyahu, the last person of that name mentioned');
+    expect(how('the Israeli leader')).toBe('refers to the Israeli Prime Minister, Benjamin Netanyahu');
+    expect(how('he')).toBe('pronoun: Benjamin Netanyahu is the one matching person named just before');
     expect(texts(byName(ents, 'Benjamin Netanyahu'))).toContain('the Israeli Prime Minister');
     expect(texts(byName(ents, 'Donald Trump'))).toContain('The U.S. president');
     expect(byName(ents, 'Tony Blair').roles?.map((r) => r.role)).toEqual(['former U.K. Prime Minister']);

@@ -24,10 +24,14 @@ import { similarNames } from './fuzzy.ts';
 /** compound: a word built on a name ("Hamas-leiders", "US-backed"); a mention, not a name. */
 type MentionKind = 'name' | 'role' | 'pronoun' | 'compound';
 
+/** Why a mention joined its entity (rendered as Mention.how). */
+type Rule = 'first' | 'same-name' | 'surname' | 'first-name' | 'misspelling' | 'acronym' | 'genitive' | 'person-name' | 'role' | 'pronoun' | 'compound';
+
 interface EntMention {
   first: number;
   end: number;
   kind: MentionKind;
+  rule: Rule;
 }
 
 interface Ent {
@@ -56,8 +60,8 @@ export function resolveEntities(text: string, art: TaggedArticle, el: EntityLang
     ents.push(e);
     return e;
   };
-  const addName = (e: Ent, n: { first: number; end: number }, key: string[], type: EntityType) => {
-    e.mentions.push({ first: n.first, end: n.end, kind: 'name' });
+  const addName = (e: Ent, n: { first: number; end: number }, key: string[], type: EntityType, rule: Rule) => {
+    e.mentions.push({ first: n.first, end: n.end, kind: 'name', rule: e.mentions.length === 0 ? 'first' : rule });
     e.votes.set(type, (e.votes.get(type) ?? 0) + 1);
     e.keys.push(key);
     e.lastPos = Math.max(e.lastPos, n.first);
@@ -72,8 +76,9 @@ export function resolveEntities(text: string, art: TaggedArticle, el: EntityLang
   names.forEach((n, ni) => {
     if (n.type !== 'PER' || n.end <= n.first) return;
     const key = nameKey(art, n);
-    const e = matchPerson(ents, key) ?? newEnt(true);
-    addName(e, n, key, 'PER');
+    const match = matchPerson(ents, key);
+    const e = match?.e ?? newEnt(true);
+    addName(e, n, key, 'PER', match?.rule ?? 'first');
     personOf.set(ni, e);
     const hon = n.first > 0 ? el.honorifics.get(toks[n.first - 1].norm) : undefined;
     if (hon) e.gender = hon;
@@ -86,10 +91,18 @@ export function resolveEntities(text: string, art: TaggedArticle, el: EntityLang
   const compounds: { n: NameSpan; key: string[]; head: string }[] = [];
   names.forEach((n, ni) => {
     if (personOf.has(ni) || n.end <= n.first) return;
-    const key = genitiveKey(nameKey(art, n), names, art, el);
+    const written = nameKey(art, n);
+    const key = genitiveKey(written, names, art, el);
     const joined = key.join(' ');
     const person = ents.find((e) => e.person && (e.keys.some((k) => k.join(' ') === joined) || (key.length === 1 && e.lasts.has(key[0]))));
     const same = person ?? others.find((e) => e.keys.some((k) => k.join(' ') === joined || isAcronym(k, key) || isAcronym(key, k)));
+    const rule: Rule = person
+      ? 'person-name'
+      : key !== written
+        ? 'genitive'
+        : same && !same.keys.some((k) => k.join(' ') === joined)
+          ? 'acronym'
+          : 'same-name';
     const head = same ? null : compoundHead(art, n, el);
     if (head) {
       compounds.push({ n, key, head });
@@ -97,27 +110,27 @@ export function resolveEntities(text: string, art: TaggedArticle, el: EntityLang
     }
     const e = same ?? newEnt(false);
     if (!same) others.push(e);
-    addName(e, n, key, n.type);
+    addName(e, n, key, n.type, rule);
   });
   // a word built on a name the article names ("Hamas-leiders", "US-backed") mentions that entity;
   // otherwise it is a name of its own
   for (const { n, key, head } of compounds) {
     const named = ents.find((e) => e.keys.some((k) => k.length === 1 && k[0] === head) || (e.person && e.lasts.has(head)));
     if (named) {
-      named.mentions.push({ first: n.first, end: n.end, kind: 'compound' });
+      named.mentions.push({ first: n.first, end: n.end, kind: 'compound', rule: 'compound' });
       continue;
     }
     const joined = key.join(' ');
     const e = others.find((x) => x.keys.some((k) => k.join(' ') === joined)) ?? newEnt(false);
     if (!others.includes(e)) others.push(e);
-    addName(e, n, key, n.type);
+    addName(e, n, key, n.type, 'same-name');
   }
 
   // 3. role references
   const persons = ents.filter((e) => e.person);
   for (const ref of roleReferences(art, el, at)) {
     const e = resolveRole(ref, persons);
-    if (e) e.mentions.push({ first: ref.first, end: ref.end, kind: 'role' });
+    if (e) e.mentions.push({ first: ref.first, end: ref.end, kind: 'role', rule: 'role' });
   }
 
   // 4. pronouns
@@ -173,28 +186,29 @@ function mostRecent(cands: Ent[]): Ent | null {
   return best;
 }
 
-/** The person a name refers to, among those seen so far (null: a new person). */
-function matchPerson(ents: Ent[], key: string[]): Ent | null {
+/** The person a name refers to, among those seen so far, and why (null: a new person). */
+function matchPerson(ents: Ent[], key: string[]): { e: Ent; rule: Rule } | null {
   const persons = ents.filter((e) => e.person);
   const joined = key.join(' ');
+  const found = (e: Ent | null, rule: Rule) => (e ? { e, rule } : null);
   const exact = persons.filter((e) => e.keys.some((k) => k.length > 1 && k.join(' ') === joined));
-  if (exact.length) return mostRecent(exact);
+  if (exact.length) return found(mostRecent(exact), 'same-name');
   const last = key[key.length - 1];
   if (key.length > 1) {
     const first = key[0];
     const compatible = (e: Ent) => e.firsts.size === 0 || [...e.firsts].some((f) => firstCompatible(f, first));
     const same = persons.filter((e) => e.lasts.has(last) && compatible(e));
-    if (same.length) return mostRecent(same);
+    if (same.length) return found(mostRecent(same), 'same-name');
     // misspelt surname with the same first name
     const fuzzy = persons.filter((e) => e.firsts.size > 0 && compatible(e) && [...e.lasts].some((l) => similarNames(l, last)));
-    return fuzzy.length === 1 ? fuzzy[0] : null;
+    return fuzzy.length === 1 ? found(fuzzy[0], 'misspelling') : null;
   }
   const bySurname = persons.filter((e) => e.lasts.has(last));
-  if (bySurname.length) return mostRecent(bySurname);
+  if (bySurname.length) return found(mostRecent(bySurname), 'surname');
   const byFirst = persons.filter((e) => e.firsts.has(last));
-  if (byFirst.length === 1) return byFirst[0];
+  if (byFirst.length === 1) return found(byFirst[0], 'first-name');
   const fuzzy = persons.filter((e) => [...e.lasts].some((l) => similarNames(l, last)));
-  return fuzzy.length === 1 ? fuzzy[0] : null;
+  return fuzzy.length === 1 ? found(fuzzy[0], 'misspelling') : null;
 }
 
 /** Whether `short` (one token, e.g. "icc", "us") abbreviates the multi-word name `long`. */
@@ -269,7 +283,7 @@ function resolvePronouns(text: string, art: TaggedArticle, el: EntityLanguage, p
     if (!cands.size && toks[i].sent > 0) cands = window(art.sentences[toks[i].sent - 1].start, sent.start);
     if (cands.size !== 1) continue;
     const e = [...cands][0];
-    e.mentions.push({ first: i, end: i + 1, kind: 'pronoun' });
+    e.mentions.push({ first: i, end: i + 1, kind: 'pronoun', rule: 'pronoun' });
     if (e.gender === null) e.gender = g;
     mentionAt.set(i, e);
   }
@@ -298,8 +312,8 @@ function toLayer(text: string, art: TaggedArticle, e: Ent): Omit<EntityLayer, 'i
     return { start, end: stop, text: text.slice(start, stop) };
   };
   const seen = new Set<string>();
-  const mentions = e.mentions
-    .map((m) => span(m.first, m.end))
+  const mentionsRaw = e.mentions
+    .map((m) => ({ ...span(m.first, m.end), rule: m.rule }))
     .filter((m) => (seen.has(`${m.start}:${m.end}`) ? false : (seen.add(`${m.start}:${m.end}`), true)))
     .sort((a, b) => a.start - b.start || a.end - b.end);
   // the fullest name: most tokens, then the longest text, then the earliest
@@ -321,5 +335,34 @@ function toLayer(text: string, art: TaggedArticle, e: Ent): Omit<EntityLayer, 'i
     const r = span(t.first, t.end);
     return { role: r.text.replace(/\s+/g, ' '), start: r.start, end: r.end, text: r.text };
   });
+  const mentions = mentionsRaw.map(({ rule, ...m }) => ({ ...m, how: howText(rule, name, roles[0]?.role) }));
   return { name, type, mentions, ...(roles.length ? { roles } : {}) };
+}
+
+/** Why a mention belongs to the entity named `name`, in words (Mention.how). */
+function howText(rule: Rule, name: string, role: string | undefined): string {
+  switch (rule) {
+    case 'first':
+      return 'first mention';
+    case 'same-name':
+      return `same name as ${name}`;
+    case 'surname':
+      return `surname of ${name}, the last person of that name mentioned`;
+    case 'first-name':
+      return `first name of ${name}, the only person with that first name`;
+    case 'misspelling':
+      return `misspelling of ${name}, the only person with a name this close`;
+    case 'acronym':
+      return `abbreviation of ${name}`;
+    case 'genitive':
+      return `genitive of ${name}`;
+    case 'person-name':
+      return `name of the person ${name} (tagged as another type here)`;
+    case 'role':
+      return role ? `refers to the ${role}, ${name}` : `refers to ${name} by role`;
+    case 'pronoun':
+      return `pronoun: ${name} is the one matching person named just before`;
+    case 'compound':
+      return `word built on the name ${name}`;
+  }
 }

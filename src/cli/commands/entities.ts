@@ -3,6 +3,7 @@
 // mentions and quotes, and why its mentions were merged.
 import type { Command } from 'commander';
 import { formatExplanation } from '../../entities/explain.ts';
+import type { EntityLayer } from '../../types.ts';
 import { AmbiguousEntityError, ENTITY_TYPES, type EntityDetail, type EntitySummary, StoreInputError } from '../../store/store.ts';
 import type { EntityType } from '../../types.ts';
 import { DEFAULT_DB, UsageError, dbLabel, parseIntOption, printJson, withStore } from '../context.ts';
@@ -117,7 +118,12 @@ export function registerEntities(program: Command): void {
           const explanation = await store.explainEntity(opts.explain);
           if (explanation.entities.length === 0) throw new UsageError(notFound(opts.explain, opts.db), 1);
           if (opts.json) return printJson(explanation);
-          process.stdout.write(formatExplanation(explanation));
+          // within each article: every mention of the linked entity and why it joined it
+          const layers = new Map<string, EntityLayer[]>();
+          for (const id of new Set(explanation.entities.flatMap((e) => e.links.map((l) => l.articleId)))) {
+            layers.set(id, (await store.get(id))?.entities ?? []);
+          }
+          process.stdout.write(formatExplanation(explanation, (articleId, localId) => layers.get(articleId)?.find((x) => x.id === localId)?.mentions));
           return;
         }
         let page;
