@@ -112,6 +112,17 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
     await shot(page, '02-article');
   });
 
+  it('says on hover why a mention belongs to its entity ("Kusher": a misspelling of Jared Kushner)', async () => {
+    const id = await idOf(pipeline.base, 'Trump officials fear meeting');
+    await page.goto(`${pipeline.base}/articles/${id}`);
+    const kusher = page.locator('#article-text .ent', { hasText: /^Kusher$/ });
+    await kusher.first().hover();
+    const card = page.locator('#hover-card');
+    await card.waitFor({ state: 'visible' });
+    expect(await card.textContent()).toContain('Why here misspelling of Jared Kushner');
+    await page.mouse.move(0, 0);
+  });
+
   it('colours quotes by speaker, explains a span on hover and switches layers (hand-made layers)', async () => {
     const id = await idOf(handmade.base, BLINKEN_TITLE);
     await page.goto(`${handmade.base}/articles/${id}`);

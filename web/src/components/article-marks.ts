@@ -4,7 +4,7 @@ import { entityHref, type StoredArticle } from '../api.ts';
 import { formatDate, formatNumber } from '../format.ts';
 import { h, type Child } from '../dom.ts';
 import type { Mark } from './annotated-text.ts';
-import type { EntityLayer, Quantity, Quote, TimeExpr } from '../../../src/types.ts';
+import type { EntityLayer, Mention, Quantity, Quote, TimeExpr } from '../../../src/types.ts';
 
 export const ENTITY_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
 export const ENTITY_LABELS: Record<string, string> = { PER: 'person', ORG: 'organisation', LOC: 'place', MISC: 'other name' };
@@ -39,12 +39,14 @@ export function speakersOf(quotes: Quote[]): Speaker[] {
 
 const line = (label: string, value: Child) => h('div', { class: 'card-line' }, h('span', { class: 'card-label' }, label), ' ', value);
 
-export function describeEntity(e: EntityLayer): Child[] {
+/** The hover card of a mention: its entity, and why this mention belongs to it. */
+export function describeEntity(e: EntityLayer, m?: Mention): Child[] {
   return [
     h('div', { class: 'card-title' }, `${e.name}`),
     line('Type', ENTITY_LABELS[e.type] ?? e.type),
     e.roles?.length ? line('Roles', e.roles.map((r) => r.role).join('; ')) : null,
     line('Mentions', String(e.mentions.length)),
+    m?.how ? line('Why here', m.how) : null,
     e.key ? line('Entity', e.key) : null,
     e.key ? h('div', { class: 'card-hint' }, 'Click for everything about it across the corpus') : null,
   ];
@@ -106,7 +108,7 @@ export function articleMarks(a: StoredArticle, speakers: Speaker[], at?: { start
         classes: ['ent', `ent-${e.type}`],
         data: { entityType: e.type, entity: e.id, ...(e.key ? { entityKey: e.key } : {}) },
         href: e.key ? entityHref(e.key) : undefined,
-        describe: () => describeEntity(e),
+        describe: () => describeEntity(e, m),
       }),
     );
   }
