@@ -4,6 +4,7 @@ import type { ArticleSummary, FacetCount, FigureRow, QuoteRow, SearchFacets, Sea
 import type { CooccurringEntity, EntitySummary, MentionRow } from '../../src/store/store.ts';
 import type { EntityLink, EntityMerge } from '../../src/entities/model.ts';
 import type { ReanalysisStatus } from '../../src/server/reanalysis.ts';
+import type { Mention } from '../../src/types.ts';
 
 export type { ArticleSummary, FacetCount, FigureRow, QuoteRow, SearchFacets, SearchHit, StoreStats, StoredArticle, TimeRow };
 export type { CooccurringEntity, EntityLink, EntitySummary, MentionRow };
@@ -64,7 +65,8 @@ export interface EntityExplainResponse {
   key: string;
   name: string;
   type: EntitySummary['type'];
-  links: Paged<EntityLink>;
+  /** Each link with the mentions of its local entity and why each joined it. */
+  links: Paged<EntityLink & { mentions: Mention[] }>;
   merges: EntityMerge[];
 }
 

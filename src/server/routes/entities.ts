@@ -7,7 +7,7 @@
 // entities: 409 with the candidates (`AmbiguousEntity`), so the client can ask again by key.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AmbiguousEntityError, ENTITY_TYPES, type Page, type Store } from '../../store/store.ts';
-import type { EntityType } from '../../types.ts';
+import type { EntityLayer, EntityType } from '../../types.ts';
 import type { RouteModule } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { articleIdParam, DEFAULT_PAGE, errors, layerRowSchema, MAX_PAGE, pageOf, pageQuery, querySchema, ref } from '../schemas.ts';
@@ -87,6 +87,18 @@ const linkSchema = {
     key: { type: 'string', description: 'The global entity it is linked to.' },
     rule: { type: 'string', description: 'The rule that linked it ("same-name", "organisation-alias", "surname-in-article", …).' },
     reason: { type: 'string', description: 'Why, for people.' },
+  },
+} as const;
+
+const explainedLinkSchema = {
+  ...linkSchema,
+  properties: {
+    ...linkSchema.properties,
+    mentions: {
+      type: 'array',
+      description: 'The mentions of the local entity in its article, each with why it belongs to it (`how`).',
+      items: { type: 'object', properties: { start: int, end: int, text: str, how: str } },
+    },
   },
 } as const;
 
@@ -282,7 +294,7 @@ export const entityRoutes: RouteModule = (app, { store }) => {
           key: str,
           name: str,
           type: entityType,
-          links: pageOf(linkSchema),
+          links: pageOf(explainedLinkSchema),
           merges: {
             type: 'array',
             items: { type: 'object', properties: { from: str, to: str, articleId: str, reason: str } },
@@ -295,7 +307,12 @@ export const entityRoutes: RouteModule = (app, { store }) => {
       const e = (await store.explainEntity(key)).entities.find((x) => x.key === key);
       if (!e) throw noEntity(req.params.key);
       const { limit, offset } = req.query;
-      return { key, name: e.name, type: e.type, links: { total: e.links.length, limit, offset, items: e.links.slice(offset, offset + limit) }, merges: e.merges };
+      // each link of the page with the mentions of its local entity and why each joined it
+      const page = e.links.slice(offset, offset + limit);
+      const layers = new Map<string, EntityLayer[]>();
+      for (const id of new Set(page.map((l) => l.articleId))) layers.set(id, (await store.get(id))?.entities ?? []);
+      const items = page.map((l) => ({ ...l, mentions: layers.get(l.articleId)?.find((x) => x.id === l.localId)?.mentions ?? [] }));
+      return { key, name: e.name, type: e.type, links: { total: e.links.length, limit, offset, items }, merges: e.merges };
     },
   );
 

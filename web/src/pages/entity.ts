@@ -135,7 +135,28 @@ function explainSection(ctx: PageContext, e: EntityDetailResponse): HTMLElement 
       .explainEntity(e.key, { limit: LINKS }, ctx.signal)
       .then((x) => {
         const rows: Child[] = x.links.items.map((l) =>
-          h('tr', null, h('td', null, h('a', { href: `/articles/${l.articleId}` }, h('code', null, l.articleId))), h('td', null, l.name), h('td', null, h('code', null, l.rule)), h('td', null, l.reason)),
+          h(
+            'tr',
+            null,
+            h('td', null, h('a', { href: `/articles/${l.articleId}` }, h('code', null, l.articleId))),
+            h('td', null, l.name),
+            h('td', null, h('code', null, l.rule)),
+            h(
+              'td',
+              null,
+              l.reason,
+              // within the article: each mention and why it belongs to the entity
+              l.mentions.some((m) => m.how)
+                ? h(
+                    'ul',
+                    { class: 'link-mentions' },
+                    l.mentions.map((m) =>
+                      h('li', null, h('a', { href: `/articles/${encodeURIComponent(l.articleId)}?at=${m.start}-${m.end}` }, `“${m.text}”`), m.how ? ` ${m.how}` : ''),
+                    ),
+                  )
+                : null,
+            ),
+          ),
         );
         clear(
           body,
