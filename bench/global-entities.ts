@@ -9,7 +9,7 @@
 // (--expose-gc makes the heap figure the live heap rather than live plus garbage.)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EntityResolver } from '../src/entities/resolve.ts';
+import { EntityResolver } from '../src/corpus/entities/resolve.ts';
 import type { EntityLayer, EntityType } from '../src/types.ts';
 
 const DATA = join(import.meta.dirname, '..', '..', 'shared', 'data');

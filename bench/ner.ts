@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseConll } from '../src/analysis/entities/ner/conll.ts';
-import { loadNerModel, modelPath } from '../src/analysis/entities/ner/model.ts';
-import { tagDocument } from '../src/analysis/entities/ner/tagger.ts';
+import { parseConll } from '../src/analysis/mentions/ner/conll.ts';
+import { loadNerModel, modelPath } from '../src/analysis/mentions/ner/model.ts';
+import { tagDocument } from '../src/analysis/mentions/ner/tagger.ts';
 import { measureNer, NER_DEV_SETS } from './measure/ner.ts';
 
 const { values } = parseArgs({

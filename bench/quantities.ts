@@ -5,7 +5,7 @@
 //      currency accuracy where the gold unit maps to an ISO code.
 //   3. Throughput of the whole layer (times exclusion included) on the BBC news corpus.
 // Usage: npm run bench:quantities  [--errors]
-import { extractQuantities } from '../src/analysis/quantities/extract.ts';
+import { extractQuantities } from '../src/analysis/figures/extract.ts';
 import { extractTimes } from '../src/analysis/times/extract.ts';
 import { bbcArticles, printThroughput } from './layer-bench.ts';
 import { measureCurrency, measureNumbers, quantityF1, type QuantityScore } from './measure/quantities.ts';

@@ -15,10 +15,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { articleFeatures } from '../src/stories/features.ts';
-import { placeArticle } from '../src/stories/cluster.ts';
-import { MemoryStoryIndex } from '../src/stories/memory-index.ts';
-import type { StoryIndex, Placement } from '../src/stories/model.ts';
+import { articleFeatures } from '../src/corpus/stories/features.ts';
+import { placeArticle } from '../src/corpus/stories/cluster.ts';
+import { MemoryStoryIndex } from '../src/corpus/stories/memory-index.ts';
+import type { StoryIndex, Placement } from '../src/corpus/stories/model.ts';
 import type { AnalyzedArticle, EntityLayer, Quantity, TimeExpr } from '../src/types.ts';
 import { openSqliteStore } from '../src/store/sqlite/index.ts';
 import { storyIndexOn } from '../src/store/sqlite/stories.ts';

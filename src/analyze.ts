@@ -3,11 +3,11 @@
 // the server and `reanalyze` all use, so every surface gives the same result.
 import { createHash } from 'node:crypto';
 import { cleanArticle } from './clean/index.ts';
-import { languageDetector } from './language/detect.ts';
+import { languageDetector } from './lang/detect.ts';
 import { isSupported } from './lang/registry.ts';
 import { runSteps, runStepsAsync } from './analysis/pipeline.ts';
 import { analysisVersion } from './analysis/version.ts';
-import { loadOnnxNameTagger, type OnnxNameTagger } from './analysis/entities/onnx/index.ts';
+import { loadOnnxNameTagger, type OnnxNameTagger } from './analysis/mentions/onnx/index.ts';
 import type { AnalyzedArticle, RawArticle } from './types.ts';
 
 export interface Analyzer {
@@ -19,7 +19,7 @@ export interface Analyzer {
 
 export interface AnalyzerOptions {
   /** A local ONNX token-classification model (Hugging Face export) that tags names instead of the
-   *  shipped statistical models, in every language (see src/analysis/entities/onnx). */
+   *  shipped statistical models, in every language (see src/analysis/mentions/onnx). */
   nerModelDir?: string;
   /** Where @huggingface/transformers is installed (default extras/onnx-ner). */
   onnxRuntimeDir?: string;

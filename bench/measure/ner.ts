@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { EntityScorer, type TypeScore } from '../../src/analysis/entities/ner/evaluate.ts';
-import { parseConll, tagConll } from '../../src/analysis/entities/ner/conll.ts';
-import { spansFromBio } from '../../src/analysis/entities/ner/tags.ts';
+import { EntityScorer, type TypeScore } from '../../src/analysis/mentions/ner/evaluate.ts';
+import { parseConll, tagConll } from '../../src/analysis/mentions/ner/conll.ts';
+import { spansFromBio } from '../../src/analysis/mentions/ner/tags.ts';
 import { DATA } from '../layer-bench.ts';
 
 /** The development set of each language, relative to the data folder. */

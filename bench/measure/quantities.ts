@@ -2,9 +2,9 @@
 // NumberModel cases and the layer's money amounts on the CurrencyModel cases (English, Dutch) — span
 // precision / recall by overlap, exact spans, value accuracy, currency accuracy where the gold unit
 // maps to an ISO code.
-import { extractQuantities } from '../../src/analysis/quantities/extract.ts';
-import { quantityGrammar } from '../../src/analysis/quantities/grammar.ts';
-import { findNumbers } from '../../src/analysis/quantities/numbers.ts';
+import { extractQuantities } from '../../src/analysis/figures/extract.ts';
+import { quantityGrammar } from '../../src/analysis/figures/grammar.ts';
+import { findNumbers } from '../../src/analysis/figures/numbers.ts';
 import { extractTimes } from '../../src/analysis/times/extract.ts';
 import { overlaps, placeResult, recognizersCases } from '../layer-bench.ts';
 

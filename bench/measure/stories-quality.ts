@@ -12,9 +12,9 @@
 import { readFileSync } from 'node:fs';
 import { createAnalyzer } from '../../src/analyze.ts';
 import { readTxt } from '../../src/readers/txt.ts';
-import { articleFeatures } from '../../src/stories/features.ts';
-import { MemoryStoryIndex } from '../../src/stories/memory-index.ts';
-import { placeArticle } from '../../src/stories/cluster.ts';
+import { articleFeatures } from '../../src/corpus/stories/features.ts';
+import { MemoryStoryIndex } from '../../src/corpus/stories/memory-index.ts';
+import { placeArticle } from '../../src/corpus/stories/cluster.ts';
 import type { AnalyzedArticle, EntityLayer, EntityType } from '../../src/types.ts';
 import { bcubed, pairwise, type Clustered, type Scores } from './clusters.ts';
 import { ECB_TYPES, ECBPLUS_DIR, ecbDocuments, ecbMarkables, ecbTokens, isProperName, lowerCaseWords } from './ecbplus.ts';

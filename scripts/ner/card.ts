@@ -2,7 +2,7 @@
 // training (data, settings, development scores), so the card always matches the shipped files.
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeModel, modelPath } from '../../src/analysis/entities/ner/model.ts';
+import { decodeModel, modelPath } from '../../src/analysis/mentions/ner/model.ts';
 import { readFileSync } from 'node:fs';
 
 interface Score {
@@ -44,8 +44,8 @@ export function writeModelCard(dir: string, langs: string[]): void {
   const card = `# Named-entity models
 
 Statistical sequence taggers for PER, ORG, LOC and MISC names, used by the entities step
-(\`src/analysis/entities\`) and by \`dossier tag\`. One gzip'd binary file per language
-(see \`src/analysis/entities/ner/container.ts\` and \`model.ts\` for the format).
+(\`src/analysis/mentions\`) and by \`dossier tag\`. One gzip'd binary file per language
+(see \`src/analysis/mentions/ner/container.ts\` and \`model.ts\` for the format).
 
 ## How they work
 

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { foldWord } from '../../src/analysis/entities/ner/wordform.ts';
+import { foldWord } from '../../src/analysis/mentions/ner/wordform.ts';
 
 export interface ClusterOptions {
   /** Numbers of classes, coarse to fine. */

@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { segmentSentences } from '../../src/analysis/sentences/segment.ts';
-import { tokenize } from '../../src/analysis/entities/ner/tokenize.ts';
+import { tokenize } from '../../src/analysis/mentions/ner/tokenize.ts';
 
 export interface UnlabelledSource {
   kind: 'polnear' | 'ecbplus';

@@ -1,7 +1,7 @@
 // Annotated CoNLL data for training and evaluation: documents of sentences with gold entity spans.
 import { readFileSync } from 'node:fs';
-import { goldTags, parseConll } from '../../src/analysis/entities/ner/conll.ts';
-import { type TokenSpan, spansFromBio } from '../../src/analysis/entities/ner/tags.ts';
+import { goldTags, parseConll } from '../../src/analysis/mentions/ner/conll.ts';
+import { type TokenSpan, spansFromBio } from '../../src/analysis/mentions/ner/tags.ts';
 
 export interface LabelledDoc {
   sentences: string[][];

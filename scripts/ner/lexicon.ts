@@ -2,9 +2,9 @@
 // buckets and gazetteers (entity names seen in the training data, country names and demonyms from
 // the installed i18n-iso-countries and world-countries packages).
 import { createRequire } from 'node:module';
-import { Gazetteer } from '../../src/analysis/entities/ner/gazetteer.ts';
-import { tokenize } from '../../src/analysis/entities/ner/tokenize.ts';
-import { Cap, capClass, foldWord, normLower } from '../../src/analysis/entities/ner/wordform.ts';
+import { Gazetteer } from '../../src/analysis/mentions/ner/gazetteer.ts';
+import { tokenize } from '../../src/analysis/mentions/ner/tokenize.ts';
+import { Cap, capClass, foldWord, normLower } from '../../src/analysis/mentions/ner/wordform.ts';
 import type { LabelledDoc } from './data.ts';
 
 /**

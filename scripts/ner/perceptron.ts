@@ -1,10 +1,10 @@
 // Averaged structured perceptron over BILOU tags with Viterbi decoding (Collins 2002). Features are
 // pre-extracted per document and mapped to dense key indices; weight rows are allocated lazily for
 // the keys that ever get updated.
-import { N_TAGS } from '../../src/analysis/entities/ner/tags.ts';
-import { type Transitions, emptyTransitions, maskTransitions, viterbi } from '../../src/analysis/entities/ner/decode.ts';
-import { LinearModel } from '../../src/analysis/entities/ner/linear.ts';
-import type { DocFeatures } from '../../src/analysis/entities/ner/features.ts';
+import { N_TAGS } from '../../src/analysis/mentions/ner/tags.ts';
+import { type Transitions, emptyTransitions, maskTransitions, viterbi } from '../../src/analysis/mentions/ner/decode.ts';
+import { LinearModel } from '../../src/analysis/mentions/ner/linear.ts';
+import type { DocFeatures } from '../../src/analysis/mentions/ner/features.ts';
 
 /** Maps feature keys to dense indices. */
 export class FeatureIndex {

@@ -2,14 +2,14 @@
 // stage 1 (perceptron on local, lexicon and document features), stage 2 (adds stage-1 predictions
 // over the document, learnt from jackknifed stage-1 output so it sees realistic errors), then the
 // model is scored on the development set and saved with its card facts.
-import { FeatureExtractor, type DocFeatures, type Lexicon } from '../../src/analysis/entities/ner/features.ts';
-import { mix } from '../../src/analysis/entities/ner/hash.ts';
-import { Gazetteer } from '../../src/analysis/entities/ner/gazetteer.ts';
-import { EntityScorer } from '../../src/analysis/entities/ner/evaluate.ts';
-import { FEATURE_VERSION, createModel, modelPath, saveNerModel, type NerModel } from '../../src/analysis/entities/ner/model.ts';
-import { bilouFromSpans, spansFromBilou, N_TAGS } from '../../src/analysis/entities/ner/tags.ts';
-import { tagDocumentBilou } from '../../src/analysis/entities/ner/tagger.ts';
-import { viterbi, maskTransitions } from '../../src/analysis/entities/ner/decode.ts';
+import { FeatureExtractor, type DocFeatures, type Lexicon } from '../../src/analysis/mentions/ner/features.ts';
+import { mix } from '../../src/analysis/mentions/ner/hash.ts';
+import { Gazetteer } from '../../src/analysis/mentions/ner/gazetteer.ts';
+import { EntityScorer } from '../../src/analysis/mentions/ner/evaluate.ts';
+import { FEATURE_VERSION, createModel, modelPath, saveNerModel, type NerModel } from '../../src/analysis/mentions/ner/model.ts';
+import { bilouFromSpans, spansFromBilou, N_TAGS } from '../../src/analysis/mentions/ner/tags.ts';
+import { tagDocumentBilou } from '../../src/analysis/mentions/ner/tagger.ts';
+import { viterbi, maskTransitions } from '../../src/analysis/mentions/ner/decode.ts';
 import { countTokens, readLabelled, type LabelledDoc } from './data.ts';
 import { addCountryLists, addTrainingEntities, lowerCaseBuckets } from './lexicon.ts';
 import { FeatureIndex, rng, shuffle, toLinearModel, trainEnsemble, type TrainDoc, type TrainedWeights } from './perceptron.ts';

@@ -2,9 +2,9 @@
 import type { AnalyzedArticle } from '../types.ts';
 import type { AnalysisStep, StepContext } from './step.ts';
 import { sentencesStep } from './sentences/index.ts';
-import { entitiesStep } from './entities/index.ts';
+import { entitiesStep } from './mentions/index.ts';
 import { publishedAtStep, timesStep } from './times/index.ts';
-import { quantitiesStep } from './quantities/index.ts';
+import { quantitiesStep } from './figures/index.ts';
 import { quotesStep } from './quotes/index.ts';
 
 export const steps: AnalysisStep[] = [

@@ -1,7 +1,7 @@
 // The shape of one analysis step: a pure function from the article with the layers computed so far
 // to the layer(s) it adds. Steps are registered, in order, in pipeline.ts and nowhere else.
 import type { AnalyzedArticle } from '../types.ts';
-import type { AsyncNameTagger, NameTagger } from './entities/name-tagger.ts';
+import type { AsyncNameTagger, NameTagger } from './mentions/name-tagger.ts';
 
 export type AnalysisInput = Readonly<AnalyzedArticle>;
 

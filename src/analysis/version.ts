@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** What the layers depend on, relative to the repository root. */
-const INPUTS = ['src/clean', 'src/language', 'src/lang', 'src/analysis', 'src/entities', 'models/ner'];
+const INPUTS = ['src/readers', 'src/clean', 'src/lang', 'src/analysis', 'src/corpus/entities', 'models/ner'];
 
 let cached: string | undefined;
 

@@ -1,5 +1,5 @@
 // The `--ner-model <dir>` option shared by analyze, ingest, reanalyze and tag.
-import { checkNerModel, OnnxNerError } from '../analysis/entities/onnx/index.ts';
+import { checkNerModel, OnnxNerError } from '../analysis/mentions/onnx/index.ts';
 import { UsageError } from './context.ts';
 
 export const NER_MODEL_HELP =

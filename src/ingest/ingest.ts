@@ -96,7 +96,7 @@ export async function ingestStream(
         }
       }
     }
-    // The stored articles join events and storylines (src/stories); they stay stored if this fails.
+    // The stored articles join events and storylines (src/corpus/stories); they stay stored if this fails.
     const stored = summary.insertedIds.slice(before);
     if (stored.length > 0) {
       try {

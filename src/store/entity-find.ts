@@ -1,9 +1,9 @@
 // Finding a global entity by key or name, the same way in every store: the key (or a former key)
 // itself; else every entity with that name or mention text, or that surname of a person's full
 // name; else an entity the alias tables know by that name ("Internationaal Strafhof" -> org:icc).
-import { defaultAliasTables, lookupAlias } from '../entities/aliases.ts';
-import { surnamesOf } from '../entities/entity-index.ts';
-import { cleanName, foldName, foldedTokens, isAllCaps } from '../entities/normalise.ts';
+import { defaultAliasTables, lookupAlias } from '../corpus/entities/aliases.ts';
+import { surnamesOf } from '../corpus/entities/entity-index.ts';
+import { cleanName, foldName, foldedTokens, isAllCaps } from '../corpus/entities/normalise.ts';
 import type { EntitySummaryRow } from './entity-rows.ts';
 
 type Awaitable<T> = T | Promise<T>;

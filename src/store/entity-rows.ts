@@ -2,10 +2,10 @@
 // PostgreSQL migration 002, same columns): the bookkeeping of one ingest batch, the rows written
 // for an entity, the resolver state read back, and the public view of a stored entity. Pure
 // functions and plain data: each store runs the SQL its own way.
-import { nationalityOf } from '../entities/demonym-forms.ts';
-import type { ArticleEntities, EntityLink, EntityRow, ResolvedArticle, ResolverState } from '../entities/model.ts';
-import { foldName } from '../entities/normalise.ts';
-import type { EntityResolver } from '../entities/resolve.ts';
+import { nationalityOf } from '../corpus/entities/demonym-forms.ts';
+import type { ArticleEntities, EntityLink, EntityRow, ResolvedArticle, ResolverState } from '../corpus/entities/model.ts';
+import { foldName } from '../corpus/entities/normalise.ts';
+import type { EntityResolver } from '../corpus/entities/resolve.ts';
 import type { EntityType } from '../types.ts';
 import { NOT_SEEN, type Seen, entityDisplayName, entityDisplayType, joinSeen, seenWith } from './entity-view.ts';
 import { fold } from './fold.ts';

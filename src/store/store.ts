@@ -1,9 +1,9 @@
 // The storage contract. Every implementation (SQLite now, PostgreSQL later) passes the same contract
 // suite (test/store/contract.ts). Methods return Promises so a networked implementation can exist;
 // the SQLite one does its work synchronously inside them.
-import type { EntitySource, EntityLink, Explanation } from '../entities/model.ts';
+import type { EntitySource, EntityLink, Explanation } from '../corpus/entities/model.ts';
 import type { AnalyzedArticle, EntityType, PublishedAtSource, Quantity, Quote, RawArticle, RawMeta, TimeExpr } from '../types.ts';
-import type { StoryStore } from '../stories/story-store.ts';
+import type { StoryStore } from '../corpus/stories/story-store.ts';
 
 export { QueryError } from './query.ts';
 
@@ -341,7 +341,7 @@ export interface Store {
   entityCooccurrence(key: string, page?: Page): Promise<EntityCooccurrence | null>;
   /** Re-resolves every stored entity layer in ingest order, replacing the entity index in one transaction. */
   rebuildEntities(): Promise<EntityRebuildResult>;
-  /** Events and storylines: placing articles, rebuilding, and the story views (src/stories/story-store.ts). */
+  /** Events and storylines: placing articles, rebuilding, and the story views (src/corpus/stories/story-store.ts). */
   readonly stories: StoryStore;
   close(): Promise<void>;
 }

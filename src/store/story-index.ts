@@ -2,11 +2,11 @@
 // store-neutral: document frequencies and cluster states are kept in memory across write
 // transactions, checked against story_state.generation so that a write by another process empties
 // them; what placing changes is written once every FLUSH_EVERY articles, not once per article.
-// A store supplies the reads and writes; placing (src/stories/cluster.ts) is synchronous, so a
+// A store supplies the reads and writes; placing (src/corpus/stories/cluster.ts) is synchronous, so a
 // store whose reads are asynchronous answers them from rows it fetched before (see postgres/stories.ts).
-import type { MemberRecord } from '../stories/api.ts';
-import type { ClusterLevel, ClusterState, Placement, StoryIndex } from '../stories/model.ts';
-import { kindNorms } from '../stories/vectors.ts';
+import type { MemberRecord } from '../corpus/stories/api.ts';
+import type { ClusterLevel, ClusterState, Placement, StoryIndex } from '../corpus/stories/model.ts';
+import { kindNorms } from '../corpus/stories/vectors.ts';
 import type { AnalyzedArticle } from '../types.ts';
 import { StoreInputError } from './store.ts';
 

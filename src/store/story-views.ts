@@ -1,9 +1,9 @@
 // What every store's StoryStore shares: the views (list, detail, timeline, compare: the plain
-// functions of src/stories/api.ts over the store's StorySource) and the export of a story's articles.
+// functions of src/corpus/stories/api.ts over the store's StorySource) and the export of a story's articles.
 // A store extends this with its StorySource reads and its placing.
-import { compare, storiesList, storyDetail, timeline, type MemberRecord, type StorySource, type TimelineQuery } from '../stories/api.ts';
-import type { ClusterState } from '../stories/model.ts';
-import type { AttachSummary, StoryStore } from '../stories/story-store.ts';
+import { compare, storiesList, storyDetail, timeline, type MemberRecord, type StorySource, type TimelineQuery } from '../corpus/stories/api.ts';
+import type { ClusterState } from '../corpus/stories/model.ts';
+import type { AttachSummary, StoryStore } from '../corpus/stories/story-store.ts';
 import type { AnalyzedArticle } from '../types.ts';
 import { StoreInputError } from './store.ts';
 

@@ -9,7 +9,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import type { ComparisonView, StoryDetail } from '../../src/stories/api.ts';
+import type { ComparisonView, StoryDetail } from '../../src/corpus/stories/api.ts';
 import { storyCorpus } from '../server/fixtures/story-corpus.ts';
 import { foreignRequests, getJson, hasChromium, openSession, screenshots, type RunningServer, type Session } from './harness.ts';
 

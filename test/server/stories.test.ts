@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
 import type { Store } from '../../src/store/store.ts';
-import type { ComparisonView, StoryDetail, StorylineSummary, TimelineView } from '../../src/stories/api.ts';
+import type { ComparisonView, StoryDetail, StorylineSummary, TimelineView } from '../../src/corpus/stories/api.ts';
 import { entityCorpus } from './fixtures/entity-corpus.ts';
 import { ingestedExamples, storyCorpus } from './fixtures/story-corpus.ts';
 import { serveForTests } from './serve.ts';

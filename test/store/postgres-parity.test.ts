@@ -1,8 +1,8 @@
 // The PostgreSQL store gives what the SQLite store gives for the same ingests: the entity index
 // (lists, details, explanations, links, co-occurrence, the resolver state itself), the stories
 // (placements, views, rebuilt) and search (matches and facets). Articles: the five examples with
-// their hand-built entity layers (test/entity-index/examples.ts) and as the pipeline analyses them
-// (test/stories/examples.ts), ingested in several batches.
+// their hand-built entity layers (test/corpus/entities/examples.ts) and as the pipeline analyses them
+// (test/corpus/stories/examples.ts), ingested in several batches.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash } from '../../src/analyze.ts';
 import { connectPostgresStore, type PostgresStore } from '../../src/store/postgres/index.ts';
@@ -10,8 +10,8 @@ import { readEntityState as readPgState } from '../../src/store/postgres/entitie
 import { readEntityState as readSqliteState } from '../../src/store/sqlite/entities.ts';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.ts';
 import type { IngestItem, Store } from '../../src/store/store.ts';
-import { exampleItems as entityItems, kushnerFirst, stephenMiller } from '../entity-index/examples.ts';
-import { EXAMPLE_FILES, exampleDocs, exampleRaw } from '../stories/examples.ts';
+import { exampleItems as entityItems, kushnerFirst, stephenMiller } from '../corpus/entities/examples.ts';
+import { EXAMPLE_FILES, exampleDocs, exampleRaw } from '../corpus/stories/examples.ts';
 import { useTestPostgres } from './postgres-fixture.ts';
 
 const pgServer = useTestPostgres();

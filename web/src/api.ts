@@ -2,7 +2,7 @@
 // cannot drift apart silently.
 import type { ArticleSummary, FacetCount, FigureRow, QuoteRow, SearchFacets, SearchHit, StoreStats, StoredArticle, TimeRow } from '../../src/store/store.ts';
 import type { CooccurringEntity, EntitySummary, MentionRow } from '../../src/store/store.ts';
-import type { EntityLink, EntityMerge } from '../../src/entities/model.ts';
+import type { EntityLink, EntityMerge } from '../../src/corpus/entities/model.ts';
 import type { ReanalysisStatus } from '../../src/server/reanalysis.ts';
 import type { Mention } from '../../src/types.ts';
 

@@ -1,10 +1,10 @@
 // Finds time expressions in text and says what they denote, without resolving them: "Oct. 7, 2023" is a
 // full date, "April 29" a month-day without year, "last week" a period shifted by -1, "Monday" a weekday.
 // resolve.ts turns these into ISO values against the publication date.
-import { evaluateWords, numberGrammar } from '../quantities/numbers.ts';
-import { phraseKey } from '../quantities/patterns.ts';
+import { evaluateWords, numberGrammar } from '../figures/numbers.ts';
+import { phraseKey } from '../figures/patterns.ts';
 import { isValidDate } from './calendar-math.ts';
-import { quantityGrammar } from '../quantities/grammar.ts';
+import { quantityGrammar } from '../figures/grammar.ts';
 import { timeGrammar, type Modifier, type TimeGrammar, type WeekdayRelation } from './grammar.ts';
 
 export type MentionKind =

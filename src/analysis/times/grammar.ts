@@ -1,8 +1,8 @@
 // The per-language time grammar: month and weekday names (calendar.json), relative expressions, modifiers
 // and tense cues (times.json), compiled once per language into the regular expressions detect.ts runs.
 import { langData } from '../../lang/registry.ts';
-import { numberGrammar } from '../quantities/numbers.ts';
-import { alternation, NOT_WORD_AFTER as A, NOT_WORD_BEFORE as B, phraseKey } from '../quantities/patterns.ts';
+import { numberGrammar } from '../figures/numbers.ts';
+import { alternation, NOT_WORD_AFTER as A, NOT_WORD_BEFORE as B, phraseKey } from '../figures/patterns.ts';
 
 export interface CalendarData {
   months: string[][];

@@ -2,7 +2,7 @@
 // real-world person, organisation or place across articles and languages, with its names, roles,
 // mentions and quotes, and why its mentions were merged.
 import type { Command } from 'commander';
-import { formatExplanation } from '../../entities/explain.ts';
+import { formatExplanation } from '../../corpus/entities/explain.ts';
 import type { EntityLayer } from '../../types.ts';
 import { AmbiguousEntityError, ENTITY_TYPES, type EntityDetail, type EntitySummary, StoreInputError } from '../../store/store.ts';
 import type { EntityType } from '../../types.ts';

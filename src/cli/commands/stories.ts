@@ -3,10 +3,10 @@
 import type { Command } from 'commander';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import type { ComparisonView, StoriesList, StoryDetail, TimelineView } from '../../stories/api.ts';
-import type { FigureRowView } from '../../stories/figures.ts';
-import type { TimelineItem } from '../../stories/timeline.ts';
-import { CooccurrenceGraph, FIGURE_COLUMNS, QUOTE_COLUMNS, csvLine, figureCsvLines, quoteCsvLines } from '../../stories/export.ts';
+import type { ComparisonView, StoriesList, StoryDetail, TimelineView } from '../../corpus/stories/api.ts';
+import type { FigureRowView } from '../../corpus/stories/figures.ts';
+import type { TimelineItem } from '../../corpus/stories/timeline.ts';
+import { CooccurrenceGraph, FIGURE_COLUMNS, QUOTE_COLUMNS, csvLine, figureCsvLines, quoteCsvLines } from '../../corpus/stories/export.ts';
 import { StoreInputError, type Store } from '../../store/store.ts';
 import { DEFAULT_DB, UsageError, parseIntOption, printJson, withStore } from '../context.ts';
 import { progressBar } from '../progress.ts';

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
-import { tagConll, tagConllWith } from '../../analysis/entities/ner/conll.ts';
-import { modelPath } from '../../analysis/entities/ner/model.ts';
-import { loadOnnxNameTagger } from '../../analysis/entities/onnx/index.ts';
+import { tagConll, tagConllWith } from '../../analysis/mentions/ner/conll.ts';
+import { modelPath } from '../../analysis/mentions/ner/model.ts';
+import { loadOnnxNameTagger } from '../../analysis/mentions/onnx/index.ts';
 import { UsageError } from '../context.ts';
 import { NER_MODEL_HELP, checkNerModelOption } from '../ner-model.ts';
 

@@ -3,8 +3,8 @@
 // is held in memory between batches and reloaded when another process wrote (entity_state.generation)
 // or a transaction rolled back. Callers hold the 'ingest' advisory lock, so one batch writes at a time.
 import type pg from 'pg';
-import type { ArticleEntities, EntityLink, EntityMerge, EntityRow, ResolverState } from '../../entities/model.ts';
-import { EntityResolver } from '../../entities/resolve.ts';
+import type { ArticleEntities, EntityLink, EntityMerge, EntityRow, ResolverState } from '../../corpus/entities/model.ts';
+import { EntityResolver } from '../../corpus/entities/resolve.ts';
 import {
   ENTITY_TABLES,
   EntityBatchLog,

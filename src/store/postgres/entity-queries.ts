@@ -2,8 +2,8 @@
 // listing, finding an entity by key or name (../entity-find.ts), its mentions and quotes, the
 // explanation of its merges and the entities named with it.
 import type pg from 'pg';
-import type { EntityExplanation, EntityLink, Explanation } from '../../entities/model.ts';
-import { foldName } from '../../entities/normalise.ts';
+import type { EntityExplanation, EntityLink, Explanation } from '../../corpus/entities/model.ts';
+import { foldName } from '../../corpus/entities/normalise.ts';
 import type { EntityType } from '../../types.ts';
 import { findEntities, type EntityLookup } from '../entity-find.ts';
 import { ENTITY_SUMMARY_COLUMNS, LINK_COLUMNS, type EntitySummaryRow, type LinkDbRow, toEntitySummary, toLink } from '../entity-rows.ts';

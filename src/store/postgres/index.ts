@@ -3,7 +3,7 @@
 // on a tsvector the store builds (./tsearch.ts). One ingest batch is one transaction; batches of
 // different processes queue on an advisory lock (see README "PostgreSQL" in src/store).
 import type pg from 'pg';
-import type { EntityLink, Explanation } from '../../entities/model.ts';
+import type { EntityLink, Explanation } from '../../corpus/entities/model.ts';
 import type { AnalyzedArticle, RawArticle } from '../../types.ts';
 import { byCount, byMonth } from '../facets.ts';
 import { optionalText, resolveFilter, resolvePage } from '../filter.ts';

@@ -1,14 +1,14 @@
 // Stories in PostgreSQL (tables of migration 003): the story index placing writes through, and the
-// StorySource the views read. Placing (src/stories/cluster.ts) is synchronous, the database is not:
+// StorySource the views read. Placing (src/corpus/stories/cluster.ts) is synchronous, the database is not:
 // the index answers its reads from rows fetched just before. A read it cannot answer throws `Need`;
 // the article is placed again once those rows are fetched (placing changes nothing before its
 // final commit, so a retry is safe). Writers queue on the 'stories' advisory lock.
 import type pg from 'pg';
-import type { MemberRecord } from '../../stories/api.ts';
-import { placeArticle } from '../../stories/cluster.ts';
-import { articleFeatures } from '../../stories/features.ts';
-import type { ArticleFeatures, ClusterLevel, ClusterState, Placement } from '../../stories/model.ts';
-import type { AttachSummary } from '../../stories/story-store.ts';
+import type { MemberRecord } from '../../corpus/stories/api.ts';
+import { placeArticle } from '../../corpus/stories/cluster.ts';
+import { articleFeatures } from '../../corpus/stories/features.ts';
+import type { ArticleFeatures, ClusterLevel, ClusterState, Placement } from '../../corpus/stories/model.ts';
+import type { AttachSummary } from '../../corpus/stories/story-store.ts';
 import type { AnalyzedArticle } from '../../types.ts';
 import { parseQuery } from '../query.ts';
 import { StoryViews } from '../story-views.ts';

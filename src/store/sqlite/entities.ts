@@ -1,10 +1,10 @@
 // Writing the corpus-wide entity index (tables of migration 003): incremental resolution inside the
 // ingest transaction, a full rebuild from the stored entity layers, and reading the resolver's state
-// back. The resolver (src/entities/resolve.ts) is held in memory between batches and reloaded only
+// back. The resolver (src/corpus/entities/resolve.ts) is held in memory between batches and reloaded only
 // when another process wrote to the index (entity_state.generation) or a transaction rolled back.
 import type Database from 'better-sqlite3';
-import type { ArticleEntities, EntityLink, EntityMerge, EntityRow, ResolverState } from '../../entities/model.ts';
-import { EntityResolver } from '../../entities/resolve.ts';
+import type { ArticleEntities, EntityLink, EntityMerge, EntityRow, ResolverState } from '../../corpus/entities/model.ts';
+import { EntityResolver } from '../../corpus/entities/resolve.ts';
 import {
   ENTITY_TABLES as TABLES,
   EntityBatchLog,

@@ -1,8 +1,8 @@
 // Reading the corpus-wide entity index (tables of migration 003) with SQL alone, no resolver in
 // memory: listing, finding an entity by key or name, its mentions and quotes through
 // entity_links (article_id, local_id) -> key, and the explanation of its merges.
-import type { EntityExplanation, EntityLink, EntityMerge, Explanation } from '../../entities/model.ts';
-import { foldName } from '../../entities/normalise.ts';
+import type { EntityExplanation, EntityLink, EntityMerge, Explanation } from '../../corpus/entities/model.ts';
+import { foldName } from '../../corpus/entities/normalise.ts';
 import type { EntityType } from '../../types.ts';
 import { findEntities, type EntityLookup } from '../entity-find.ts';
 import { ENTITY_SUMMARY_COLUMNS as SUMMARY_COLUMNS, LINK_COLUMNS, type EntitySummaryRow as EntityDbRow, type LinkDbRow, toEntitySummary, toLink } from '../entity-rows.ts';

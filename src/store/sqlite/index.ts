@@ -41,7 +41,7 @@ import {
   type TimeFilter,
   type TimeRow,
 } from '../store.ts';
-import type { EntityLink, Explanation } from '../../entities/model.ts';
+import type { EntityLink, Explanation } from '../../corpus/entities/model.ts';
 import { toFts5 } from './fts5.ts';
 import { EntityIndexWriter, articleEntities } from './entities.ts';
 import { EntityIndexReader } from './entity-queries.ts';

@@ -2,10 +2,10 @@
 // StorySource the views read. Placing runs inside one write transaction per call; every lookup is a
 // key or index-range read, so the work per article does not grow with the corpus.
 import type Database from 'better-sqlite3';
-import { articleFeatures } from '../../stories/features.ts';
-import { placeArticle } from '../../stories/cluster.ts';
-import type { MemberRecord } from '../../stories/api.ts';
-import type { ClusterLevel, ClusterState, Placement, StoryIndex } from '../../stories/model.ts';
+import { articleFeatures } from '../../corpus/stories/features.ts';
+import { placeArticle } from '../../corpus/stories/cluster.ts';
+import type { MemberRecord } from '../../corpus/stories/api.ts';
+import type { ClusterLevel, ClusterState, Placement, StoryIndex } from '../../corpus/stories/model.ts';
 import {
   CachedStoryIndex,
   MEMBER_COLUMNS,
@@ -22,7 +22,7 @@ import {
   onlyCluster,
   storyIdPrefix,
 } from '../story-index.ts';
-import type { AttachSummary } from '../../stories/story-store.ts';
+import type { AttachSummary } from '../../corpus/stories/story-store.ts';
 import type { AnalyzedArticle } from '../../types.ts';
 import { parseQuery } from '../query.ts';
 import { StoryViews } from '../story-views.ts';

@@ -1,12 +1,12 @@
 // The UI's client for the story routes (src/server/routes/stories.ts). The types are the story views
-// of src/stories/api.ts, so the pages and the server cannot drift apart silently.
+// of src/corpus/stories/api.ts, so the pages and the server cannot drift apart silently.
 import { getJson } from '../api.ts';
-import type { ArticleRef, ComparisonView, EventSummary, SourceSummary, StoryDetail, StorylineSummary, TimelineView } from '../../../src/stories/api.ts';
-import type { FigureClaim, FigureRowView } from '../../../src/stories/figures.ts';
-import type { Span } from '../../../src/stories/labels.ts';
-import type { SourceRef } from '../../../src/stories/sources.ts';
-import type { TimelineEvidence, TimelineItem } from '../../../src/stories/timeline.ts';
-import type { SourceVoice } from '../../../src/stories/compare.ts';
+import type { ArticleRef, ComparisonView, EventSummary, SourceSummary, StoryDetail, StorylineSummary, TimelineView } from '../../../src/corpus/stories/api.ts';
+import type { FigureClaim, FigureRowView } from '../../../src/corpus/stories/figures.ts';
+import type { Span } from '../../../src/corpus/stories/labels.ts';
+import type { SourceRef } from '../../../src/corpus/stories/sources.ts';
+import type { TimelineEvidence, TimelineItem } from '../../../src/corpus/stories/timeline.ts';
+import type { SourceVoice } from '../../../src/corpus/stories/compare.ts';
 
 export type { ArticleRef, ComparisonView, EventSummary, FigureClaim, FigureRowView, SourceRef, SourceSummary, SourceVoice, Span, StoryDetail, StorylineSummary, TimelineEvidence, TimelineItem };
 

@@ -1,0 +1,489 @@
+// The global entities of a corpus and the indexes that find them without scanning: by folded name,
+// by a person's first and last name, by the end parts of a person's name (surnames), by one-deletion
+// variants of surnames (typos), and by folded mention text (lookups only). Also records which
+// entities each article names, merges one entity into another leaving a redirect, renders the
+// public view of an entity, and converts everything to and from plain rows.
+import type { EntityType } from '../../types.ts';
+import type { EntityLink, EntityMerge, EntityRow, EntitySource, GlobalEntity, ResolverState } from './model.ts';
+import { nationalityOf } from './demonym-forms.ts';
+import { type Gender, cleanName, deletionVariants, foldName, foldedTokens, isAllCaps, personName, slug } from './normalise.ts';
+
+/** Surnames at least this long are indexed for typo matching. */
+export const TYPO_MIN_LENGTH = 5;
+/** How many of an entity's latest articles are searched for the company it keeps (bounds the work per decision). */
+const CONTEXT_ARTICLES = 500;
+
+/** Internal record of a global entity. */
+export interface Rec {
+  key: string;
+  source: EntitySource;
+  canonicalName: string | null;
+  /** Type of a known entity (from its alias table), null for entities known by their names only. */
+  canonicalType: EntityType | null;
+  isPerson: boolean;
+  types: Map<EntityType, number>;
+  names: Map<string, number>;
+  surfaces: Map<string, number>;
+  /** Folded role -> display form and count. */
+  roles: Map<string, { text: string; count: number }>;
+  genders: Map<Gender, number>;
+  articles: Set<string>;
+  stories: Set<string>;
+  mentionCount: number;
+  links: EntityLink[];
+  merges: EntityMerge[];
+  formerKeys: string[];
+  /** Folded names under which the record is indexed for exact matching. */
+  indexed: Set<string>;
+}
+
+/** What one local entity of one article adds to a global entity. */
+export interface Attachment {
+  type: EntityType;
+  /** Cleaned name of the local entity. */
+  display: string;
+  /** Mention texts as written. */
+  mentions: string[];
+  roles: string[];
+  gender: Gender | null;
+  language: string;
+  articleId: string;
+  storyId: string | null;
+}
+
+interface ArticleRecord {
+  language: string;
+  publishedAt: string | null;
+  storyId: string | null;
+  links: EntityLink[];
+  /** Keys of the entities the article names, kept current through merges. */
+  keys: Set<string>;
+  order: number;
+}
+
+export function bump<K>(map: Map<K, number>, key: K, by = 1): void {
+  map.set(key, (map.get(key) ?? 0) + by);
+}
+
+/**
+ * String -> set of keys, stored as a bare string while there is one key (most index entries have
+ * one, and a Set per entry would triple the memory of the indexes).
+ */
+class KeyIndex {
+  private readonly map = new Map<string, string | Set<string>>();
+
+  add(name: string, key: string): void {
+    const v = this.map.get(name);
+    if (v === undefined) this.map.set(name, key);
+    else if (typeof v === 'string') {
+      if (v !== key) this.map.set(name, new Set([v, key]));
+    } else v.add(key);
+  }
+
+  remove(name: string, key: string): void {
+    const v = this.map.get(name);
+    if (v === undefined) return;
+    if (typeof v === 'string') {
+      if (v === key) this.map.delete(name);
+      return;
+    }
+    v.delete(key);
+    if (v.size === 1) this.map.set(name, [...v][0]);
+  }
+
+  get(name: string): string[] {
+    const v = this.map.get(name);
+    return v === undefined ? [] : typeof v === 'string' ? [v] : [...v];
+  }
+}
+
+/** Index key of a person by the first and last word of the core of their name. */
+export function firstLast(core: string[]): string {
+  return `${core[0]} ${core[core.length - 1]}`;
+}
+
+/** Proper end parts of the core of a person's name: what a surname-only mention can be. */
+export function surnamesOf(tokens: string[]): string[] {
+  const { core } = personName(tokens);
+  const out: string[] = [];
+  for (let i = 1; i < core.length; i++) out.push(core.slice(i).join(' '));
+  return out;
+}
+
+export class EntityIndex {
+  private readonly recs = new Map<string, Rec>();
+  private readonly redirects = new Map<string, string>();
+  /** Folded name -> keys; people are indexed by full names, or by their single name when they have no full name. */
+  private readonly byName = new KeyIndex();
+  /** "first last" of the core of people's full names -> keys. */
+  private readonly byFirstLast = new KeyIndex();
+  /** Proper end part of a person's full name ("netanyahu", "von der leyen") -> keys. */
+  private readonly bySurname = new KeyIndex();
+  /** One-deletion variants of people's surnames (at least TYPO_MIN_LENGTH letters) -> keys. */
+  private readonly bySurnameVariant = new KeyIndex();
+  /** Folded mention texts -> keys: only for finding entities by name, never for merging. */
+  private readonly bySurface = new KeyIndex();
+  private readonly articles = new Map<string, ArticleRecord>();
+  private readonly allMerges: EntityMerge[] = [];
+
+  // ---- records ----------------------------------------------------------------------------
+
+  get(key: string): Rec | undefined {
+    return this.recs.get(key);
+  }
+
+  all(): IterableIterator<Rec> {
+    return this.recs.values();
+  }
+
+  /** The current key of a key that may have been merged away. */
+  current(key: string): string {
+    let k = key;
+    const seen = new Set<string>();
+    while (this.redirects.has(k) && !seen.has(k)) {
+      seen.add(k);
+      k = this.redirects.get(k)!;
+    }
+    return k;
+  }
+
+  create(key: string, source: EntitySource, canonicalName: string | null, isPerson: boolean, canonicalType: EntityType | null = null): Rec {
+    const rec: Rec = {
+      key,
+      source,
+      canonicalName,
+      canonicalType,
+      isPerson,
+      types: new Map(),
+      names: new Map(),
+      surfaces: new Map(),
+      roles: new Map(),
+      genders: new Map(),
+      articles: new Set(),
+      stories: new Set(),
+      mentionCount: 0,
+      links: [],
+      merges: [],
+      formerKeys: [],
+      indexed: new Set(),
+    };
+    this.recs.set(key, rec);
+    return rec;
+  }
+
+  /** A key not used now or before: "<prefix>:<slug>", then "-2", "-3", ... */
+  newKey(prefix: string, folded: string): string {
+    const base = `${prefix}:${slug(folded)}`;
+    let key = base;
+    for (let n = 2; this.recs.has(key) || this.redirects.has(key); n++) key = `${base}-${n}`;
+    return key;
+  }
+
+  /** Adds one local entity to a global entity (its link is recorded with the article, by recordArticle). */
+  attach(rec: Rec, a: Attachment): void {
+    bump(rec.types, a.type);
+    bump(rec.names, a.display);
+    this.indexName(rec, a.display);
+    for (const text of a.mentions) {
+      const surface = cleanName(text, { type: a.type, language: a.language }).display || a.display;
+      bump(rec.surfaces, surface);
+      this.bySurface.add(foldName(surface), rec.key);
+    }
+    rec.mentionCount += a.mentions.length;
+    for (const role of a.roles) {
+      const f = foldName(role);
+      if (!f) continue;
+      const r = rec.roles.get(f);
+      if (r) r.count += 1;
+      else rec.roles.set(f, { text: role, count: 1 });
+    }
+    if (a.gender) bump(rec.genders, a.gender);
+    rec.articles.add(a.articleId);
+    if (a.storyId) rec.stories.add(a.storyId);
+  }
+
+  /** Records a resolved article: its links (in the order of its entity layer) and the entities it names. */
+  recordArticle(id: string, language: string, publishedAt: string | null, storyId: string | null, links: EntityLink[], keys: Set<string>): void {
+    this.articles.set(id, { language, publishedAt, storyId, links, keys, order: this.articles.size });
+    for (const l of links) this.recs.get(this.current(l.key))?.links.push(l);
+  }
+
+  /** The links of an article resolved before, with current keys; undefined for a new article. */
+  articleLinks(id: string): EntityLink[] | undefined {
+    return this.articles.get(id)?.links.map((l) => ({ ...l, key: this.current(l.key) }));
+  }
+
+  /** Moves everything of `from` into `to` and leaves a redirect behind. */
+  merge(from: Rec, to: Rec, m: EntityMerge): void {
+    this.unindex(from);
+    for (const [t, n] of from.types) bump(to.types, t, n);
+    for (const [s, n] of from.surfaces) {
+      bump(to.surfaces, s, n);
+      this.bySurface.remove(foldName(s), from.key);
+      this.bySurface.add(foldName(s), to.key);
+    }
+    for (const [name, n] of from.names) {
+      bump(to.names, name, n);
+      this.indexName(to, name);
+    }
+    for (const [f, r] of from.roles) {
+      const x = to.roles.get(f);
+      if (x) x.count += r.count;
+      else to.roles.set(f, { ...r });
+    }
+    for (const [g, n] of from.genders) bump(to.genders, g, n);
+    for (const a of from.articles) {
+      to.articles.add(a);
+      const keys = this.articles.get(a)?.keys;
+      if (keys?.delete(from.key)) keys.add(to.key);
+    }
+    for (const s of from.stories) to.stories.add(s);
+    to.mentionCount += from.mentionCount;
+    for (const l of from.links) l.key = to.key;
+    to.links.push(...from.links);
+    to.merges.push(...from.merges, m);
+    to.formerKeys.push(...from.formerKeys, from.key);
+    this.recs.delete(from.key);
+    this.redirects.set(from.key, to.key);
+    this.allMerges.push(m);
+  }
+
+  // ---- indexes ----------------------------------------------------------------------------
+
+  /** Keys indexed under a folded name (people by full name, or by single name while they have no full name). */
+  byFoldedName(folded: string): string[] {
+    return this.byName.get(folded);
+  }
+
+  /** People whose first and last name (core) are these. */
+  byFirstAndLast(core: string[]): string[] {
+    return this.byFirstLast.get(firstLast(core));
+  }
+
+  /** People with a full name ending in this folded surname. */
+  bySurnameOf(folded: string): string[] {
+    return this.bySurname.get(folded);
+  }
+
+  /** People whose surname may be one edit away from `surname` (verify with withinOneEdit). */
+  byTypoOf(surname: string): string[] {
+    const out = new Set<string>();
+    for (const v of deletionVariants(surname)) for (const k of this.bySurnameVariant.get(v)) out.add(k);
+    return [...out];
+  }
+
+  /** Entities with a mention written this way (folded). */
+  bySurfaceOf(folded: string): string[] {
+    return this.bySurface.get(folded);
+  }
+
+  /** Indexes a cleaned name of a record for exact, first-last, surname and typo matching. */
+  private indexName(rec: Rec, display: string): void {
+    const folded = foldName(display);
+    if (!folded || rec.indexed.has(folded)) return;
+    const tokens = foldedTokens(folded);
+    if (rec.isPerson) {
+      if (tokens.length === 1) {
+        // A single name stays matchable only while the person has no full name.
+        if ([...rec.indexed].some((n) => n.includes(' '))) return;
+        rec.indexed.add(folded);
+        this.byName.add(folded, rec.key);
+        return;
+      }
+      // First full name: single names stop being indexed for this person.
+      for (const n of [...rec.indexed]) {
+        if (!n.includes(' ')) {
+          rec.indexed.delete(n);
+          this.byName.remove(n, rec.key);
+        }
+      }
+      rec.indexed.add(folded);
+      this.byName.add(folded, rec.key);
+      const { core } = personName(tokens);
+      this.byFirstLast.add(firstLast(core), rec.key);
+      for (const s of surnamesOf(tokens)) this.bySurname.add(s, rec.key);
+      const last = core[core.length - 1];
+      if (last.length >= TYPO_MIN_LENGTH) for (const v of deletionVariants(last)) this.bySurnameVariant.add(v, rec.key);
+      return;
+    }
+    rec.indexed.add(folded);
+    this.byName.add(folded, rec.key);
+  }
+
+  private unindex(rec: Rec): void {
+    for (const folded of rec.indexed) {
+      this.byName.remove(folded, rec.key);
+      const tokens = foldedTokens(folded);
+      if (!rec.isPerson || tokens.length < 2) continue;
+      const { core } = personName(tokens);
+      this.byFirstLast.remove(firstLast(core), rec.key);
+      for (const s of surnamesOf(tokens)) this.bySurname.remove(s, rec.key);
+      const last = core[core.length - 1];
+      if (last.length >= TYPO_MIN_LENGTH) for (const v of deletionVariants(last)) this.bySurnameVariant.remove(v, rec.key);
+    }
+    rec.indexed.clear();
+  }
+
+  // ---- context ----------------------------------------------------------------------------
+
+  /**
+   * The `context` keys named in the same article as `rec` before, looking at its latest
+   * CONTEXT_ARTICLES articles (of one story when `storyId` is given).
+   */
+  namedWith(rec: Rec, context: string[], storyId: string | null = null): string[] {
+    const found = new Set<string>();
+    for (const id of [...rec.articles].slice(-CONTEXT_ARTICLES)) {
+      const a = this.articles.get(id);
+      if (!a || (storyId !== null && a.storyId !== storyId)) continue;
+      for (const c of context) if (c !== rec.key && a.keys.has(c)) found.add(c);
+      if (found.size === context.length) break;
+    }
+    return context.filter((c) => found.has(c));
+  }
+
+  /** The person entities among `keys`; with a gender, those not known to be of the other gender. */
+  people(keys: Iterable<string>, gender: Gender | null = null): string[] {
+    return [...keys].filter((k) => {
+      const rec = this.recs.get(k);
+      return rec?.isPerson && (!gender || !otherGender(rec, gender));
+    });
+  }
+
+  mostMentioned(keys: string[]): string {
+    return [...keys].sort((a, b) => this.recs.get(b)!.mentionCount - this.recs.get(a)!.mentionCount || a.localeCompare(b))[0];
+  }
+
+  // ---- views ------------------------------------------------------------------------------
+
+  /** The public view of a global entity. */
+  view(rec: Rec): GlobalEntity {
+    let name: string;
+    if (rec.canonicalName) name = rec.canonicalName;
+    else if (rec.isPerson) name = fullestName(rec);
+    else {
+      const names = [...rec.names.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]));
+      name = names[0]?.[0] ?? rec.key;
+    }
+    const types = [...rec.types.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    const type: EntityType = rec.isPerson ? 'PER' : (rec.canonicalType ?? types[0]?.[0] ?? 'MISC');
+    const dates = [...rec.articles].map((a) => this.articles.get(a)?.publishedAt).filter((d): d is string => !!d);
+    const time = (d: string): number => {
+      const t = Date.parse(d);
+      return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
+    };
+    dates.sort((a, b) => time(a) - time(b) || a.localeCompare(b));
+    const order = (a: string): number => this.articles.get(a)?.order ?? Number.MAX_SAFE_INTEGER;
+    const nationality = rec.source === 'demonym' ? nationalityOf(rec.key) : undefined;
+    return {
+      key: rec.key,
+      name,
+      type,
+      source: rec.source,
+      aliases: [...rec.surfaces.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([n, count]) => ({ name: n, count })),
+      roles: [...rec.roles.values()].sort((a, b) => b.count - a.count || a.text.localeCompare(b.text)).map((r) => ({ role: r.text, count: r.count })),
+      articleIds: [...rec.articles].sort((a, b) => order(a) - order(b)),
+      firstSeen: dates[0] ?? null,
+      lastSeen: dates[dates.length - 1] ?? null,
+      mentionCount: rec.mentionCount,
+      formerKeys: [...rec.formerKeys],
+      ...(nationality ? { nationalityOf: nationality } : {}),
+    };
+  }
+
+  // ---- rows -------------------------------------------------------------------------------
+
+  /** The row of one entity, as in `toState().entities`. */
+  row(r: Rec): EntityRow {
+    return {
+      key: r.key,
+      source: r.source,
+      canonicalName: r.canonicalName,
+      canonicalType: r.canonicalType,
+      isPerson: r.isPerson,
+      types: Object.fromEntries(r.types),
+      names: Object.fromEntries(r.names),
+      surfaces: Object.fromEntries(r.surfaces),
+      roles: Object.fromEntries([...r.roles.values()].map((x) => [x.text, x.count])),
+      genders: Object.fromEntries(r.genders),
+      mentionCount: r.mentionCount,
+    };
+  }
+
+  toState(): ResolverState {
+    return {
+      version: 1,
+      entities: [...this.recs.values()].map((r) => this.row(r)),
+      links: [...this.articles.values()].flatMap((a) => a.links.map((l) => ({ ...l, key: this.current(l.key) }))),
+      merges: this.allMerges.map((m) => ({ ...m })),
+      redirects: Object.fromEntries([...this.redirects.keys()].map((k) => [k, this.current(k)])),
+      articles: [...this.articles].map(([id, a]) => ({ id, language: a.language, publishedAt: a.publishedAt, storyId: a.storyId })),
+    };
+  }
+
+  static fromState(state: ResolverState): EntityIndex {
+    if (state.version !== 1) throw new Error(`unknown entity resolver state version ${String(state.version)}`);
+    const x = new EntityIndex();
+    for (const row of state.entities) {
+      const rec = x.create(row.key, row.source, row.canonicalName, row.isPerson, row.canonicalType);
+      for (const [t, n] of Object.entries(row.types)) rec.types.set(t as EntityType, n ?? 0);
+      for (const [s, n] of Object.entries(row.surfaces)) {
+        rec.surfaces.set(s, n);
+        x.bySurface.add(foldName(s), rec.key);
+      }
+      for (const [role, n] of Object.entries(row.roles)) rec.roles.set(foldName(role), { text: role, count: n });
+      for (const [g, n] of Object.entries(row.genders)) rec.genders.set(g as Gender, n ?? 0);
+      rec.mentionCount = row.mentionCount;
+      for (const [name, n] of Object.entries(row.names)) {
+        rec.names.set(name, n);
+        x.indexName(rec, name);
+      }
+    }
+    for (const [from, to] of Object.entries(state.redirects)) x.redirects.set(from, to);
+    for (const m of state.merges) {
+      x.allMerges.push({ ...m });
+      const rec = x.recs.get(x.current(m.to));
+      if (rec) {
+        rec.merges.push({ ...m });
+        rec.formerKeys.push(m.from);
+      }
+    }
+    const byArticle = new Map<string, EntityLink[]>();
+    for (const l of state.links) {
+      const link = { ...l, key: x.current(l.key) };
+      const list = byArticle.get(l.articleId);
+      if (list) list.push(link);
+      else byArticle.set(l.articleId, [link]);
+    }
+    for (const a of state.articles) {
+      const links = byArticle.get(a.id) ?? [];
+      const keys = new Set(links.map((l) => l.key));
+      x.recordArticle(a.id, a.language, a.publishedAt, a.storyId, links, keys);
+      for (const k of keys) {
+        const rec = x.recs.get(k);
+        if (!rec) continue;
+        rec.articles.add(a.id);
+        if (a.storyId) rec.stories.add(a.storyId);
+      }
+    }
+    return x;
+  }
+}
+
+/** True when the titles of a person's mentions say they are of the other gender than `gender`. */
+export function otherGender(rec: Rec, gender: Gender): boolean {
+  return (rec.genders.get(gender) ?? 0) === 0 && (rec.genders.get(gender === 'm' ? 'f' : 'm') ?? 0) > 0;
+}
+
+/** The fullest proper name of a person: most words, then most used, then not in capitals. */
+export function fullestName(rec: Rec): string {
+  const names = [...rec.names.entries()];
+  if (names.length === 0) return rec.key;
+  names.sort(
+    (a, b) =>
+      foldedTokens(foldName(b[0])).length - foldedTokens(foldName(a[0])).length ||
+      b[1] - a[1] ||
+      Number(isAllCaps(a[0])) - Number(isAllCaps(b[0])) ||
+      a[0].localeCompare(b[0]),
+  );
+  return names[0][0];
+}

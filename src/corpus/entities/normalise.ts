@@ -1,0 +1,341 @@
+// Name normalisation for cross-article entity resolution: folds case, accents and punctuation
+// ("U.S." -> "us", "Israël" -> "israel", "Zuid-Afrika" -> "zuid afrika"), strips possessives
+// ("Trump’s", "Hamas’"), titles in front of person names ("Mr.", "President", "de premier") and
+// leading articles in front of other names ("the United Nations"). Language knowledge comes from
+// src/corpus/entities/data/titles.json, the country adjectives of demonym-forms.ts ("Israeli Prime Minister
+// ...", "de Israëlische premier") and, when a language has one, the string lists under title-like
+// keys of src/lang/<code>/entities.json.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { demonymForms } from './demonym-forms.ts';
+import { langData } from '../../lang/registry.ts';
+import type { EntityType } from '../../types.ts';
+
+interface TitlesFile {
+  titles: Record<string, string[]>;
+  modifiers: Record<string, string[]>;
+  modifierSuffixes: Record<string, string[]>;
+  articles: Record<string, string[]>;
+  gender: { m: string[]; f: string[] };
+  nameSuffixes: { any: string[] };
+  acronymStopwords: { any: string[] };
+  genitiveSuffixes: Record<string, string[]>;
+}
+
+export type Gender = 'm' | 'f';
+
+const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), 'data');
+const titlesFile = JSON.parse(readFileSync(join(DATA_DIR, 'titles.json'), 'utf8')) as TitlesFile;
+
+/** Latin letters that Unicode decomposition leaves alone. */
+const EXTRA_FOLDS: Record<string, string> = {
+  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŧ: 't',
+};
+
+/**
+ * Folds a name for comparison: lower case, no accents (only combining diacritical marks are
+ * removed, so vowel signs of other scripts survive), dots inside acronyms and apostrophes inside
+ * words dropped ("U.S." -> "us", "O'Brien" -> "obrien"), hyphens, slashes and other punctuation
+ * turned into spaces, whitespace collapsed.
+ */
+export function foldName(text: string): string {
+  return text
+    .replace(/\.(?=\p{Lu}\p{Ll})/gu, ' ')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[ßæœøłđðþıħŧ]/g, (c) => EXTRA_FOLDS[c] ?? c)
+    .replace(/(?<=[\p{L}\p{N}])[.'’ʼ`´](?=[\p{L}\p{N}]|$|\s)/gu, '')
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Words of a folded name. */
+export function foldedTokens(folded: string): string[] {
+  return folded ? folded.split(' ') : [];
+}
+
+/** URL-safe slug of a folded name, for entity keys ("benjamin netanyahu" -> "benjamin-netanyahu"). */
+export function slug(folded: string): string {
+  return foldedTokens(folded).join('-');
+}
+
+/** True when the letters of `text` are all capitals and there are at least two ("US", "U.S.", "NAVO"). */
+export function isAllCaps(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
+
+const EDGE_PUNCT = /^[\s"“”„‟«»‹›‘’'`\[\](){}<>*_,;:!?|~–—-]+|[\s"“”„‟«»‹›‘’'`\[\](){}<>*_,;:!?|~–—-]+$/gu;
+
+/** Removes a trailing possessive: "Trump’s" -> "Trump", "Hamas’" -> "Hamas", "Hamas's" -> "Hamas". */
+export function stripPossessive(text: string): string {
+  return text.replace(/(?<=\p{L})['’ʼ]s?$/u, '');
+}
+
+interface Token {
+  text: string;
+  folded: string;
+  start: number;
+}
+
+/** Words of a surface name with their folded forms and offsets (hyphens and slashes separate words). */
+function surfaceTokens(text: string): Token[] {
+  const out: Token[] = [];
+  // Words are separated by spaces, hyphens, slashes, and by a dot glued to a capitalised word ("Gov.Sarah").
+  for (const m of text.matchAll(/(?:[^\s\-‐‑–—\/.]|\.(?!\p{Lu}\p{Ll}))+\.?/gu)) {
+    const folded = foldName(m[0]);
+    if (folded) out.push({ text: m[0], folded, start: m.index ?? 0 });
+  }
+  return out;
+}
+
+interface LanguageRules {
+  /** Folded title phrases as token lists, longest first. */
+  titles: string[][];
+  modifiers: Set<string>;
+  demonyms: Set<string>;
+  modifierSuffixes: string[];
+  articles: string[];
+  genitiveSuffixes: string[];
+}
+
+const rulesCache = new Map<string, LanguageRules>();
+
+/**
+ * Title-like strings in a language's entities.json (written by the per-article entity layer, with
+ * keys of its own): every string in a list under a key that names titles or honorifics, at any depth.
+ */
+function titlesFromLanguageData(language: string): string[] {
+  const out: string[] = [];
+  const collect = (value: unknown, isTitles: boolean, depth: number): void => {
+    if (depth > 4) return;
+    if (Array.isArray(value)) {
+      for (const v of value) if (isTitles && typeof v === 'string') out.push(v);
+    } else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) collect(v, isTitles || /title|honorific/i.test(k), depth + 1);
+    }
+  };
+  collect(langData<unknown>(language, 'entities'), false, 0);
+  return out;
+}
+
+let demonymCache: string[] | undefined;
+/**
+ * Country adjectives of every language with demonym data, one word long: the forms its
+ * demonyms.json marks as modifiers ("Israeli", "israélien", "Israëlische"; not Dutch "Frans", a
+ * first name too).
+ */
+function demonyms(): string[] {
+  demonymCache ??= [...new Set(demonymForms().filter((d) => d.modifier).map((d) => foldName(d.form)))].filter((d) => d && !d.includes(' '));
+  return demonymCache;
+}
+
+/** The stripping rules for a language; an unknown or empty language gets the rules of every language. */
+function rulesFor(language: string | undefined): LanguageRules {
+  const code = language && /^[a-z]{2,3}$/.test(language) ? language : '*';
+  const cached = rulesCache.get(code);
+  if (cached) return cached;
+  const pick = (table: Record<string, string[]>): string[] =>
+    code === '*' ? Object.values(table).flat() : [...(table.any ?? []), ...(table[code] ?? [])];
+  const titleSet = new Set<string>();
+  for (const t of [...pick(titlesFile.titles), ...(code === '*' ? [] : titlesFromLanguageData(code))]) {
+    const f = foldName(t);
+    if (f) titleSet.add(f);
+  }
+  const rules: LanguageRules = {
+    titles: [...titleSet].map((t) => t.split(' ')).sort((a, b) => b.length - a.length),
+    modifiers: new Set(pick(titlesFile.modifiers).map(foldName)),
+    demonyms: new Set(demonyms()),
+    modifierSuffixes: pick(titlesFile.modifierSuffixes),
+    articles: pick(titlesFile.articles).map((a) => a.toLowerCase()),
+    genitiveSuffixes: code === '*' ? [] : (titlesFile.genitiveSuffixes[code] ?? []),
+  };
+  rulesCache.set(code, rules);
+  return rules;
+}
+
+/** Length in tokens of the title phrase starting at tokens[i], or 0. */
+function titleAt(tokens: Token[], i: number, rules: LanguageRules): number {
+  for (const title of rules.titles) {
+    if (i + title.length > tokens.length) continue;
+    let ok = true;
+    for (let j = 0; j < title.length && ok; j++) ok = tokens[i + j].folded === title[j];
+    if (ok) return title.length;
+  }
+  return 0;
+}
+
+/** A country adjective: a world-countries demonym or a word with an adjective ending of the language. */
+function isDemonymLike(token: Token, rules: LanguageRules): boolean {
+  if (rules.demonyms.has(token.folded)) return true;
+  return rules.modifierSuffixes.some((s) => token.folded.length > s.length + 2 && token.folded.endsWith(s));
+}
+
+function isModifier(token: Token, rules: LanguageRules): boolean {
+  return rules.modifiers.has(token.folded) || isDemonymLike(token, rules);
+}
+
+const genderOf = new Map<string, Gender>();
+for (const g of ['m', 'f'] as const) for (const t of titlesFile.gender[g]) genderOf.set(foldName(t), g);
+
+/**
+ * Index of the first token after the leading titles of a person name ("Israeli Prime Minister
+ * Benjamin Netanyahu" -> the index of "Benjamin"); modifiers (articles, "former", demonyms, Dutch
+ * adjectives in -se) count only when a title follows them. At least one token is always left.
+ */
+function titleEnd(tokens: Token[], rules: LanguageRules, titles: string[] = []): number {
+  let i = 0;
+  let end = 0;
+  while (i < tokens.length) {
+    const t = titleAt(tokens, i, rules);
+    if (t > 0) {
+      if (i + t >= tokens.length) break;
+      titles.push(tokens.slice(i, i + t).map((x) => x.folded).join(' '));
+      i += t;
+      // A country adjective right after a title belongs to it ("Premier ministre israélien").
+      while (i + 1 < tokens.length && isDemonymLike(tokens[i], rules)) i += 1;
+      end = i;
+      continue;
+    }
+    if (isModifier(tokens[i], rules)) {
+      i += 1;
+      continue;
+    }
+    break;
+  }
+  return end;
+}
+
+export interface CleanName {
+  /** The name as written, without edge punctuation, possessive, titles or leading article. */
+  display: string;
+  /** `display` folded for comparison. */
+  folded: string;
+  /** What was stripped from the front ("Prime Minister", "the"), when anything was. */
+  stripped?: string;
+  /** A person's gender when a stripped title tells it ("Mr.", "Miss", "mevrouw"). */
+  gender?: Gender;
+}
+
+export interface NameOptions {
+  /** ISO 639-1 code of the article's language; selects the title and article lists. */
+  language?: string;
+  type?: EntityType;
+}
+
+/**
+ * Cleans one name or mention text for matching: edge punctuation and a trailing possessive go,
+ * then titles (people) or a leading article (other types) when something remains after them.
+ */
+export function cleanName(text: string, options: NameOptions = {}): CleanName {
+  const trimmed = stripPossessive(text.normalize('NFC').replace(EDGE_PUNCT, '')).replace(EDGE_PUNCT, '');
+  const tokens = surfaceTokens(trimmed);
+  if (tokens.length === 0) return { display: '', folded: '' };
+  const rules = rulesFor(options.language);
+  let from = 0;
+  const titles: string[] = [];
+  if (options.type === 'PER') {
+    from = titleEnd(tokens, rules, titles);
+  } else if (tokens.length > 1) {
+    const first = tokens[0].text.toLowerCase();
+    if (rules.articles.includes(first)) from = 1;
+  }
+  // A capitalised leading article is often part of the name ("The Hague"): it goes from the folded
+  // form, so "the Hague" and "The Hague" match, but stays in the display form.
+  const keepInDisplay = options.type !== 'PER' && from > 0 && tokens[0].text !== tokens[0].text.toLowerCase();
+  let display = from > 0 && !keepInDisplay ? trimmed.slice(tokens[from].start) : trimmed;
+  // French elision: "l'ONU" -> "ONU".
+  if (options.type !== 'PER') {
+    const elided = rules.articles.find((a) => a.endsWith("'") && display.toLowerCase().startsWith(a));
+    if (elided && display.length > elided.length + 1) display = display.slice(elided.length);
+    else {
+      const curly = rules.articles.find((a) => a.endsWith("'") && display.toLowerCase().startsWith(a.replace("'", '’')));
+      if (curly && display.length > curly.length + 1) display = display.slice(curly.length);
+    }
+  }
+  display = display.replace(/\s+/g, ' ').trim();
+  const out: CleanName = { display, folded: foldName(keepInDisplay ? trimmed.slice(tokens[from].start) : display) };
+  if (from > 0) out.stripped = trimmed.slice(0, tokens[from].start).trim();
+  const genders = new Set(titles.map((t) => genderOf.get(t)).filter((g): g is Gender => !!g));
+  if (genders.size === 1) out.gender = [...genders][0];
+  return out;
+}
+
+/**
+ * Folded forms to try when a folded name is not found as written: the name without a genitive
+ * ending of the language (Dutch "israels" -> "israel"). Empty for languages without one.
+ */
+export function genitiveVariants(folded: string, language: string | undefined): string[] {
+  const out: string[] = [];
+  for (const suffix of rulesFor(language).genitiveSuffixes) {
+    if (folded.length > suffix.length + 2 && folded.endsWith(suffix)) out.push(folded.slice(0, -suffix.length));
+  }
+  return out;
+}
+
+/**
+ * True when the two strings are at most one edit apart (Damerau-Levenshtein, optimal string
+ * alignment: one insertion, deletion, substitution or swap of adjacent letters).
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+    return i + 1 < la && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+const NAME_SUFFIXES = new Set(titlesFile.nameSuffixes.any.map(foldName));
+const ACRONYM_STOPWORDS = new Set(titlesFile.acronymStopwords.any.map(foldName));
+
+/** The parts of a folded person name that identify the person. */
+export interface PersonName {
+  /** Words without leading initials and without a generational suffix ("w mark felt sr" -> ["mark", "felt"]). */
+  core: string[];
+  /** Words between the first and the last of the core. */
+  middle: string[];
+  /** Generational suffix ("jr", "iii"), or null. */
+  suffix: string | null;
+}
+
+export function personName(tokens: string[]): PersonName {
+  let end = tokens.length;
+  let suffix: string | null = null;
+  if (end > 2 && NAME_SUFFIXES.has(tokens[end - 1])) {
+    suffix = tokens[end - 1];
+    end -= 1;
+  }
+  let start = 0;
+  while (start < end - 2 && tokens[start].length === 1) start += 1;
+  const core = tokens.slice(start, end);
+  return { core, middle: core.slice(1, -1), suffix };
+}
+
+/**
+ * Acronyms a multi-word name may be written as: initials of every word; of the words that are not
+ * small words; and the same with short words kept whole, as folded acronyms are ("U.S. Geological
+ * Survey" folds to "us geological survey": "usgs").
+ */
+export function acronymsOf(tokens: string[]): string[] {
+  if (tokens.length < 2) return [];
+  const content = tokens.filter((t) => !ACRONYM_STOPWORDS.has(t));
+  const all = tokens.map((t) => t[0]).join('');
+  const initials = content.map((t) => t[0]).join('');
+  const kept = content.map((t) => (t.length <= 3 ? t : t[0])).join('');
+  return [...new Set([all, initials, kept])].filter((a) => a.length >= 2);
+}
+
+/** The string itself and every string one deletion away: keys of a symmetric-delete index. */
+export function deletionVariants(s: string): string[] {
+  const out = new Set<string>([s]);
+  for (let i = 0; i < s.length; i++) out.add(s.slice(0, i) + s.slice(i + 1));
+  return [...out];
+}

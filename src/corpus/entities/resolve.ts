@@ -1,0 +1,586 @@
+// Cross-article, cross-language entity resolution. Each article's entity layer (people,
+// organisations, places already merged within the article) is linked, entity by entity, to global
+// entities: by alias tables (countries, organisations, regions), by normalised name, by surname
+// (only with evidence: the only person of that surname, one named in the same article or story, or
+// one whose role or company matches), and by one-letter typos inside the same article or story.
+// Every link and every merge records its reason, so `explain` can show why mentions were merged.
+// The resolver is incremental (one article at a time) and uses only maps keyed by folded names,
+// surnames and one-deletion variants: adding an article never compares it with every entity.
+import type { EntityLayer, EntityType } from '../../types.ts';
+import { type AliasHit, type AliasTables, defaultAliasTables, lookupAlias } from './aliases.ts';
+import { EntityIndex, type Rec, TYPO_MIN_LENGTH, fullestName, otherGender, surnamesOf } from './entity-index.ts';
+import type { ArticleEntities, EntityLink, EntityMerge, EntityRow, Explanation, GlobalEntity, LinkRule, ResolvedArticle, ResolverState } from './model.ts';
+import {
+  type Gender,
+  acronymsOf,
+  cleanName,
+  foldName,
+  foldedTokens,
+  genitiveVariants,
+  isAllCaps,
+  personName,
+  withinOneEdit,
+} from './normalise.ts';
+
+export type * from './model.ts';
+
+/** One local entity being resolved. */
+interface Item {
+  layer: EntityLayer;
+  type: EntityType;
+  display: string;
+  folded: string;
+  tokens: string[];
+  allCaps: boolean;
+  roles: string[];
+  /** Gender told by the titles of the name or mentions; null when none tells or they disagree. */
+  gender: Gender | null;
+}
+
+interface Decision {
+  key: string;
+  rule: LinkRule;
+  reason: string;
+}
+
+function q(s: string): string {
+  return `'${s}'`;
+}
+
+/** Role words that carry meaning (not "of", "de", "us"). */
+function roleWords(role: string): string[] {
+  return foldedTokens(foldName(role)).filter((w) => w.length >= 4);
+}
+
+function middlesCompatible(a: string[], b: string[]): boolean {
+  if (a.length === 0 || b.length === 0) return true;
+  if (a.length !== b.length) return false;
+  return a.every((x, i) => x === b[i] || (x.length === 1 && b[i].startsWith(x)) || (b[i].length === 1 && x.startsWith(b[i])));
+}
+
+export interface ResolverOptions {
+  aliases?: AliasTables;
+}
+
+export class EntityResolver {
+  private readonly tables: AliasTables;
+  private readonly index: EntityIndex;
+
+  constructor(options: ResolverOptions = {}, index: EntityIndex = new EntityIndex()) {
+    this.tables = options.aliases ?? defaultAliasTables();
+    this.index = index;
+  }
+
+  /** A resolver that continues from a saved state (`state()`); indexes are rebuilt from the rows. */
+  static fromState(state: ResolverState, options: ResolverOptions = {}): EntityResolver {
+    return new EntityResolver(options, EntityIndex.fromState(state));
+  }
+
+  /** Every entity, link, merge and article so far, as rows a store can persist and `fromState` can load. */
+  state(): ResolverState {
+    return this.index.toState();
+  }
+
+  /**
+   * Rows of the given entities (current keys; merged-away keys are skipped): what a store upserts
+   * after `add`, for the keys in `ResolvedArticle.changed`.
+   */
+  entityRows(keys: string[]): EntityRow[] {
+    const recs = [...new Set(keys.map((k) => this.index.current(k)))].map((k) => this.index.get(k)).filter((r): r is Rec => !!r);
+    return recs.map((r) => this.index.row(r));
+  }
+
+  /** Resolves one article's entities and adds them to the global entities. Adding the same article id again changes nothing. */
+  add(article: ArticleEntities): ResolvedArticle {
+    const known = this.index.articleLinks(article.id);
+    if (known) {
+      const keyOf = new Map(known.map((l) => [l.localId, l.key]));
+      return {
+        articleId: article.id,
+        entities: article.entities.map((e) => (keyOf.has(e.id) ? { ...e, key: keyOf.get(e.id) } : { ...e })),
+        links: known,
+        merges: [],
+        changed: [],
+      };
+    }
+    const storyId = article.storyId ?? null;
+    const items = article.entities.map((e) => this.item(e, article.language)).filter((i): i is Item => i !== null);
+    const assigned = new Map<Item, string>();
+    const articleKeys = new Set<string>();
+    const links: EntityLink[] = [];
+    const merges: EntityMerge[] = [];
+    const changed = new Set<string>();
+
+    const link = (item: Item, d: Decision): void => {
+      const l: EntityLink = {
+        articleId: article.id,
+        localId: item.layer.id,
+        name: item.layer.name,
+        type: item.type,
+        key: d.key,
+        rule: d.rule,
+        reason: d.reason,
+      };
+      const mentions = item.layer.mentions.length > 0 ? item.layer.mentions.map((m) => m.text) : [item.layer.name];
+      this.index.attach(this.rec(d.key), {
+        type: item.type,
+        display: item.display,
+        mentions,
+        roles: item.roles,
+        gender: item.gender,
+        language: article.language,
+        articleId: article.id,
+        storyId,
+      });
+      assigned.set(item, d.key);
+      articleKeys.add(d.key);
+      links.push(l);
+      changed.add(d.key);
+    };
+
+    // Organisations and places first, longer names before shorter, so that short forms ("Colts",
+    // "USGS") find them in the article; then people's full names, then single names.
+    const others = items.filter((i) => i.type !== 'PER').sort((a, b) => b.tokens.length - a.tokens.length);
+    // A person-tagged plural nationality ("Qataris", "Palestijnen") names a people, not a person.
+    const peoples = new Map<Item, Decision>();
+    for (const i of items) {
+      const d = i.type === 'PER' ? this.pluralNationality(i, article.language) : null;
+      if (d) peoples.set(i, d);
+    }
+    const people = items.filter((i) => i.type === 'PER' && !peoples.has(i));
+    const fullNames = people.filter((i) => i.tokens.length > 1);
+    const singles = people.filter((i) => i.tokens.length === 1);
+    for (const item of others) link(item, this.resolveOther(item, article.language, assigned));
+    for (const [item, d] of peoples) link(item, d);
+    for (const item of fullNames) {
+      const d = this.resolveFullName(item, article.id, storyId, assigned, articleKeys);
+      link(item, d);
+      if (d.rule === 'new') {
+        for (const m of this.absorbSurnameEntities(this.rec(d.key), article.id)) {
+          merges.push(m);
+          changed.add(m.to);
+          for (const l of links) if (l.key === m.from) l.key = m.to;
+          for (const [i, k] of assigned) if (k === m.from) assigned.set(i, m.to);
+          articleKeys.delete(m.from);
+        }
+      }
+    }
+    // Single names: surnames of known people first; evidence (roles, company) is weighed only once
+    // the unambiguous names are in place; then typos, first names and the rest.
+    let rest: Item[] = [];
+    for (const weigh of [false, true]) {
+      const pending = weigh ? rest : singles;
+      rest = [];
+      for (const item of pending) {
+        const d = this.surnameDecision(item, storyId, articleKeys, weigh);
+        if (d) link(item, d);
+        else rest.push(item);
+      }
+    }
+    for (const item of rest) link(item, this.resolveSingleName(item, article.id, storyId, assigned, articleKeys));
+
+    const order = new Map(article.entities.map((e, i) => [e.id, i]));
+    links.sort((a, b) => (order.get(a.localId) ?? 0) - (order.get(b.localId) ?? 0));
+    this.index.recordArticle(article.id, article.language, article.publishedAt, storyId, links, articleKeys);
+
+    const keyOf = new Map<string, string>();
+    for (const [item, key] of assigned) keyOf.set(item.layer.id, this.index.current(key));
+    return {
+      articleId: article.id,
+      entities: article.entities.map((e) => (keyOf.has(e.id) ? { ...e, key: keyOf.get(e.id) } : { ...e })),
+      links: links.map((l) => ({ ...l, key: this.index.current(l.key) })),
+      merges,
+      changed: [...new Set([...changed].map((k) => this.index.current(k)))],
+    };
+  }
+
+  /** All global entities, most mentioned first. */
+  entities(): GlobalEntity[] {
+    return [...this.index.all()].map((r) => this.index.view(r)).sort((a, b) => b.mentionCount - a.mentionCount || a.key.localeCompare(b.key));
+  }
+
+  /** One global entity by key (former keys are followed) or, failing that, the most mentioned one a name stands for. */
+  entity(nameOrKey: string): GlobalEntity | undefined {
+    const [key] = this.find(nameOrKey);
+    return key ? this.index.view(this.rec(key)) : undefined;
+  }
+
+  /** The current key of a key that may have been merged away. */
+  current(key: string): string {
+    return this.index.current(key);
+  }
+
+  /** Why the mentions of the entity (or entities) a name or key stands for were merged. */
+  explain(nameOrKey: string): Explanation {
+    return {
+      query: nameOrKey,
+      entities: this.find(nameOrKey).map((k) => {
+        const r = this.rec(k);
+        const v = this.index.view(r);
+        return { key: r.key, name: v.name, type: v.type, links: r.links.map((l) => ({ ...l })), merges: r.merges.map((m) => ({ ...m })) };
+      }),
+    };
+  }
+
+  /** Keys of the entities a key or name stands for (names, mention texts, surnames, aliases), most mentioned first. */
+  find(nameOrKey: string): string[] {
+    const direct = this.index.current(nameOrKey);
+    if (this.index.get(direct)) return [direct];
+    const found = new Set<string>();
+    const folded = foldName(nameOrKey);
+    const asPerson = cleanName(nameOrKey, { type: 'PER' }).folded;
+    for (const f of [folded, asPerson]) {
+      for (const k of this.index.byFoldedName(f)) found.add(k);
+      for (const k of this.index.bySurfaceOf(f)) found.add(k);
+    }
+    for (const k of this.index.bySurnameOf(asPerson)) found.add(k);
+    if (found.size === 0) {
+      const r = lookupAlias(this.tables, folded, { language: '*', allCaps: isAllCaps(nameOrKey) });
+      const hits = r.status === 'found' ? [r.hit] : r.status === 'ambiguous' ? r.candidates : [];
+      for (const h of hits) if (this.index.get(h.entity.key)) found.add(h.entity.key);
+    }
+    return [...found].sort((a, b) => this.rec(b).mentionCount - this.rec(a).mentionCount || a.localeCompare(b));
+  }
+
+  // ---- resolution -------------------------------------------------------------------------
+
+  private rec(key: string): Rec {
+    const rec = this.index.get(key);
+    if (!rec) throw new Error(`no entity ${key}`);
+    return rec;
+  }
+
+  private label(key: string): string {
+    return q(fullestName(this.rec(key)));
+  }
+
+  private item(layer: EntityLayer, language: string): Item | null {
+    let clean = cleanName(layer.name, { language, type: layer.type });
+    let allCaps = isAllCaps(layer.name);
+    if (!clean.folded) {
+      const m = layer.mentions.find((x) => cleanName(x.text, { language, type: layer.type }).folded);
+      if (!m) return null;
+      clean = cleanName(m.text, { language, type: layer.type });
+      allCaps = isAllCaps(m.text);
+    }
+    const genders = new Set<Gender>();
+    if (layer.type === 'PER') {
+      for (const text of [layer.name, ...layer.mentions.map((m) => m.text)]) {
+        const g = cleanName(text, { language, type: 'PER' }).gender;
+        if (g) genders.add(g);
+      }
+    }
+    return {
+      layer,
+      type: layer.type,
+      gender: genders.size === 1 ? [...genders][0] : null,
+      display: clean.display,
+      folded: clean.folded,
+      tokens: foldedTokens(clean.folded),
+      allCaps,
+      roles: (layer.roles ?? []).map((r) => r.role.replace(/\s+/g, ' ').trim()).filter(Boolean),
+    };
+  }
+
+  /** Organisations, places and other non-person names: alias tables, a longer name in the article, then the same name. */
+  private resolveOther(item: Item, language: string, assigned: Map<Item, string>): Decision {
+    const variants = [item.folded, ...genitiveVariants(item.folded, language)];
+    let ambiguity = '';
+    for (const folded of variants) {
+      const r = lookupAlias(this.tables, folded, { language, allCaps: item.allCaps, type: item.type });
+      if (r.status === 'found') return this.knownEntity(r.hit, item, folded !== item.folded);
+      if (r.status === 'ambiguous' && !ambiguity) {
+        const names = r.candidates.map((c) => (c.entity.of ? `${c.entity.name} (${c.entity.of.name})` : c.entity.name));
+        ambiguity = `; ${q(item.display)} is an alias of ${names.join(', ')}, so none was chosen`;
+      }
+    }
+    const inArticle = this.shortNameInArticle(item, assigned);
+    if (inArticle) return inArticle;
+    for (const folded of variants) {
+      const keys = this.index.byFoldedName(folded).filter((k) => !this.rec(k).isPerson);
+      if (keys.length > 0) {
+        const key = this.index.mostMentioned(keys);
+        const how = folded === item.folded ? `same normalised name ${q(folded)}` : `${q(item.display)} is the genitive of ${q(folded)} (${language})`;
+        return { key, rule: 'same-name', reason: how };
+      }
+    }
+    const key = this.index.newKey(item.type.toLowerCase(), item.folded);
+    this.index.create(key, 'name', null, false);
+    return { key, rule: 'new', reason: `first mention of ${q(item.display)}${ambiguity}` };
+  }
+
+  /**
+   * A short form of exactly one longer name of the same type in the same article: its first or last
+   * words ("Colts" for "Indianapolis Colts", "Microsoft" for "Microsoft Corp.") or, written in
+   * capitals, its initials ("USGS" for "U.S. Geological Survey").
+   */
+  private shortNameInArticle(item: Item, assigned: Map<Item, string>): Decision | null {
+    const short = new Map<string, string>();
+    const acronym = new Map<string, string>();
+    const n = item.tokens.length;
+    for (const [other, key] of assigned) {
+      if (other.type !== item.type || other.tokens.length <= n) continue;
+      const t = other.tokens;
+      const head = t.slice(0, n).join(' ');
+      const tail = t.slice(t.length - n).join(' ');
+      if (head === item.folded || tail === item.folded) short.set(key, other.display);
+      if (n === 1 && item.allCaps && acronymsOf(t).includes(item.folded)) acronym.set(key, other.display);
+    }
+    if (acronym.size === 1) {
+      const [[key, other]] = [...acronym];
+      return { key, rule: 'acronym-in-article', reason: `initials of ${q(other)}, named in the same article` };
+    }
+    if (short.size === 1 && acronym.size === 0) {
+      const [[key, other]] = [...short];
+      return { key, rule: 'short-name-in-article', reason: `short form of ${q(other)}, named in the same article` };
+    }
+    return null;
+  }
+
+  /** A person-tagged mention written as the plural of a nationality ("Qataris", "Palestijnen"), or null. */
+  private pluralNationality(item: Item, language: string): Decision | null {
+    const asName = cleanName(item.layer.name, { language, type: 'MISC' }).folded;
+    for (const folded of new Set([item.folded, asName])) {
+      const r = this.tables.demonyms.lookup(folded, { language, allCaps: item.allCaps, forms: ['plural'] });
+      if (r.status === 'found') return this.knownEntity(r.hit, item, false);
+    }
+    return null;
+  }
+
+  private static readonly RULES: Record<AliasHit['entity']['kind'], [LinkRule, string]> = {
+    country: ['country-alias', 'country alias'],
+    organisation: ['organisation-alias', 'organisation alias'],
+    place: ['place-alias', 'place alias'],
+    demonym: ['demonym', 'demonym'],
+  };
+
+  private knownEntity(hit: AliasHit, item: Item, genitive: boolean): Decision {
+    const e = hit.entity;
+    if (!this.index.get(e.key)) this.index.create(e.key, e.kind, e.name, false, e.type);
+    const [rule, what] = EntityResolver.RULES[e.kind];
+    const via = genitive ? ` (genitive of ${q(hit.alias)})` : hit.alias === item.display ? '' : ` (as ${q(hit.alias)})`;
+    // A nationality is explained by its country: "demonym 'Israeli' of Israel".
+    const of = e.of?.name ?? e.name;
+    return { key: e.key, rule, reason: `${what} ${q(item.display)}${via} of ${of} (${hit.source})` };
+  }
+
+  /** A person named with at least two words. */
+  private resolveFullName(item: Item, articleId: string, storyId: string | null, assigned: Map<Item, string>, articleKeys: Set<string>): Decision {
+    const exact = this.index.people(this.index.byFoldedName(item.folded), item.gender);
+    if (exact.length > 0) return { key: this.index.mostMentioned(exact), rule: 'same-name', reason: `same normalised name ${q(item.folded)}` };
+
+    // Same first and last name, middle names compatible ("Donald J. Trump" = "Donald Trump", but
+    // "George H. W. Bush" != "George W. Bush").
+    const me = personName(item.tokens);
+    const fl = this.index.people(this.index.byFirstAndLast(me.core), item.gender).filter((k) =>
+      [...this.rec(k).names.keys()].every((n) => {
+        const t = foldedTokens(foldName(n));
+        if (t.length < 2) return true;
+        const other = personName(t);
+        return middlesCompatible(me.middle, other.middle) && (!me.suffix || !other.suffix || me.suffix === other.suffix);
+      }),
+    );
+    if (fl.length === 1) {
+      const other = fullestName(this.rec(fl[0]));
+      return { key: fl[0], rule: 'same-first-last-name', reason: `same first and last name as ${q(other)}` };
+    }
+
+    // A name that is the surname part of a known full name ("Al-Aydi" for "Yousef Al-Aydi").
+    const bySurname = this.surnameDecision(item, storyId, articleKeys);
+    if (bySurname) return bySurname;
+
+    const typo = this.typoInArticle(item, assigned) ?? (storyId ? this.typoInStory(item, articleId, storyId, articleKeys) : null);
+    if (typo) return typo;
+
+    const key = this.index.newKey('per', item.folded);
+    this.index.create(key, 'name', null, true);
+    return { key, rule: 'new', reason: `first mention of ${q(item.display)}` };
+  }
+
+  /** A person named with one word that is not the surname of a known person: typos, the same single name, or new. */
+  private resolveSingleName(item: Item, articleId: string, storyId: string | null, assigned: Map<Item, string>, articleKeys: Set<string>): Decision {
+    const inArticle = this.typoInArticle(item, assigned) ?? this.firstNameInArticle(item, assigned);
+    if (inArticle) return inArticle;
+    // A surname shared by several people stays apart across articles (unless in one story): the same
+    // bare surname in two articles is no evidence of the same person.
+    const holders = this.index.people(this.index.bySurnameOf(item.folded));
+    const exact = this.index.people(this.index.byFoldedName(item.folded), item.gender).filter(
+      (k) => holders.length < 2 || (storyId !== null && this.rec(k).stories.has(storyId)),
+    );
+    if (exact.length > 0) return { key: this.index.mostMentioned(exact), rule: 'same-name', reason: `same normalised name ${q(item.folded)}` };
+    const inStory = storyId ? this.typoInStory(item, articleId, storyId, articleKeys) : null;
+    if (inStory) return inStory;
+    const key = this.index.newKey('per', item.folded);
+    this.index.create(key, 'name', null, true);
+    const note = holders.length > 1 ? `; ${q(item.display)} is the surname of ${holders.map((k) => fullestName(this.rec(k))).join(', ')}, and nothing tells them apart` : '';
+    return { key, rule: 'new', reason: `first mention of ${q(item.display)}${note}` };
+  }
+
+  /** Links a surname (or any proper end part of a full name) to the one person it can stand for. */
+  private surnameDecision(item: Item, storyId: string | null, articleKeys: Set<string>, weighEvidence = true): Decision | null {
+    const candidates = this.index.people(this.index.bySurnameOf(item.folded), item.gender);
+    if (candidates.length === 0) return null;
+    const label = (k: string): string => this.label(k);
+    const inArticle = candidates.filter((k) => articleKeys.has(k));
+    if (inArticle.length === 1) {
+      return { key: inArticle[0], rule: 'surname-in-article', reason: `surname of ${label(inArticle[0])}, named in the same article` };
+    }
+    if (inArticle.length === 0 && storyId) {
+      const inStory = candidates.filter((k) => this.rec(k).stories.has(storyId));
+      if (inStory.length === 1) {
+        return { key: inStory[0], rule: 'surname-in-story', reason: `surname of ${label(inStory[0])}, named in the same story` };
+      }
+    }
+    if (candidates.length === 1 && inArticle.length === 0) {
+      const others = this.index.people(this.index.bySurnameOf(item.folded)).length - 1;
+      const but = others > 0 && item.gender ? ` not known to be a ${item.gender === 'm' ? 'woman' : 'man'} (${q(item.layer.name)})` : '';
+      return { key: candidates[0], rule: 'surname-unique', reason: `surname of the only PER ${label(candidates[0])} in the corpus${but}` };
+    }
+    if (!weighEvidence) return null;
+    const pool = inArticle.length > 1 ? inArticle : candidates;
+    const chosen = this.evidence(item, pool, articleKeys);
+    if (chosen) {
+      return {
+        key: chosen.key,
+        rule: 'surname-evidence',
+        reason: `surname shared by ${pool.map(label).join(', ')}; chose ${label(chosen.key)}: ${chosen.why}`,
+      };
+    }
+    return null;
+  }
+
+  /**
+   * Picks one of several people sharing a surname: the only one holding a role the mention has,
+   * or the one clearly more often named together with the entities of this article.
+   */
+  private evidence(item: Item, candidates: string[], articleKeys: Set<string>): { key: string; why: string } | null {
+    // The same role ("President"), then a role sharing a word ("US President" ~ "President").
+    const roles = new Set(item.roles.map(foldName));
+    if (roles.size > 0) {
+      const same = candidates
+        .map((k) => ({ k, shared: [...this.rec(k).roles.entries()].find(([f]) => roles.has(f))?.[1] }))
+        .filter((x) => x.shared);
+      if (same.length === 1) return { key: same[0].k, why: `shared role ${q(same[0].shared!.text)}` };
+    }
+    const words = new Set(item.roles.flatMap(roleWords));
+    if (words.size > 0) {
+      const withRole = candidates
+        .map((k) => {
+          const shared = [...this.rec(k).roles.values()].find((r) => roleWords(r.text).some((w) => words.has(w)));
+          return { k, shared };
+        })
+        .filter((x) => x.shared);
+      if (withRole.length === 1) return { key: withRole[0].k, why: `shared role ${q(withRole[0].shared!.text)}` };
+    }
+    const context = [...articleKeys].filter((k) => !candidates.includes(k));
+    if (context.length === 0) return null;
+    const scored = candidates
+      .map((k) => ({ k, shared: this.index.namedWith(this.rec(k), context) }))
+      .sort((a, b) => b.shared.length - a.shared.length);
+    const [best, second] = scored;
+    const secondCount = second ? second.shared.length : 0;
+    if (best.shared.length >= 2 && best.shared.length >= 2 * secondCount + 1) {
+      const names = best.shared.slice(0, 3).map((k) => this.index.view(this.rec(k)).name);
+      return { key: best.k, why: `named with ${best.shared.length} entities of this article before (${names.join(', ')}), the other ${secondCount === 1 ? 'with 1' : `with ${secondCount}`}` };
+    }
+    return null;
+  }
+
+  /** A single name that is the first name of exactly one person named in full in the same article ("Ellen"). */
+  private firstNameInArticle(item: Item, assigned: Map<Item, string>): Decision | null {
+    const matches = new Map<string, string>();
+    for (const [other, key] of assigned) {
+      if (other.type !== 'PER' || other.tokens.length < 2 || other.tokens[0] !== item.folded) continue;
+      const rec = this.index.get(this.index.current(key));
+      if (rec && item.gender && otherGender(rec, item.gender)) continue;
+      matches.set(key, other.display);
+    }
+    if (matches.size !== 1) return null;
+    const [[key, other]] = [...matches];
+    return { key, rule: 'first-name-in-article', reason: `first name of ${q(other)}, named in the same article` };
+  }
+
+  /** A one-edit misspelling (at least five letters) of the surname of a person named earlier in the same article. */
+  private typoInArticle(item: Item, assigned: Map<Item, string>): Decision | null {
+    const last = item.tokens[item.tokens.length - 1];
+    if (last.length < TYPO_MIN_LENGTH) return null;
+    const firsts = item.tokens.slice(0, -1).join(' ');
+    const matches = new Map<string, string>();
+    for (const [other, key] of assigned) {
+      if (other.type !== 'PER' || other === item) continue;
+      const rec = this.index.get(this.index.current(key));
+      if (rec && item.gender && otherGender(rec, item.gender)) continue;
+      const t = other.tokens;
+      const otherLast = t[t.length - 1];
+      if (otherLast === last || otherLast.length < TYPO_MIN_LENGTH) continue;
+      const otherFirsts = t.slice(0, -1).join(' ');
+      if (firsts && otherFirsts && firsts !== otherFirsts) continue;
+      if (withinOneEdit(last, otherLast)) matches.set(key, other.display);
+    }
+    if (matches.size !== 1) return null;
+    const [[key, other]] = [...matches];
+    const surname = other.split(/[\s\-‐‑–—\/]+/).pop() ?? other;
+    const of = surname === other ? '' : `, surname of ${q(other)}`;
+    return { key, rule: 'typo-in-article', reason: `typo of ${q(surname)} (edit distance 1) in the same article${of}` };
+  }
+
+  /**
+   * A one-edit misspelling (at least five letters) of the surname of a person named in another
+   * article of the same story who was also named with one of the entities of this article.
+   */
+  private typoInStory(item: Item, articleId: string, storyId: string, articleKeys: Set<string>): Decision | null {
+    const last = item.tokens[item.tokens.length - 1];
+    if (last.length < TYPO_MIN_LENGTH) return null;
+    const firsts = item.tokens.slice(0, -1).join(' ');
+    const ids = this.index.byTypoOf(last);
+    const matches: { key: string; other: string; together: string }[] = [];
+    for (const k of ids) {
+      const rec = this.index.get(k);
+      if (!rec || !rec.stories.has(storyId) || rec.articles.has(articleId)) continue;
+      if (item.gender && otherGender(rec, item.gender)) continue;
+      const hit = [...rec.indexed].map(foldedTokens).find((t) => {
+        const otherLast = t[t.length - 1];
+        return t.length > 1 && otherLast !== last && withinOneEdit(last, otherLast) && (!firsts || firsts === t.slice(0, -1).join(' '));
+      });
+      if (!hit) continue;
+      const together = this.index.namedWith(rec, [...articleKeys], storyId)[0];
+      if (together) matches.push({ key: k, other: fullestName(rec), together: this.index.view(this.rec(together)).name });
+    }
+    if (matches.length !== 1) return null;
+    const [m] = matches;
+    return { key: m.key, rule: 'typo-in-story', reason: `typo of ${q(m.other)} (edit distance 1) in the same story, both named with ${q(m.together)}` };
+  }
+
+  /**
+   * When a person's first full name arrives, entities created earlier for their surname alone
+   * (when no full name was known) join it, unless their roles contradict.
+   */
+  private absorbSurnameEntities(rec: Rec, articleId: string): EntityMerge[] {
+    const out: EntityMerge[] = [];
+    const full = [...rec.names.keys()][0];
+    for (const suffix of surnamesOf(foldedTokens(foldName(full)))) {
+      const holders = this.index.people(this.index.bySurnameOf(suffix)).filter((k) => k !== rec.key);
+      if (holders.length > 0) continue;
+      for (const k of this.index.people(this.index.byFoldedName(suffix))) {
+        const other = this.rec(k);
+        if (k === rec.key || [...other.names.keys()].some((n) => foldedTokens(foldName(n)).length > 1)) continue;
+        if (!this.rolesAgree(rec, other) || [...other.genders.keys()].some((g) => otherGender(rec, g))) continue;
+        const m: EntityMerge = {
+          from: k,
+          to: rec.key,
+          articleId,
+          reason: `${q(fullestName(other))} was known only by that name; ${q(full)} is the first person with that surname`,
+        };
+        this.index.merge(other, rec, m);
+        out.push(m);
+      }
+    }
+    return out;
+  }
+
+  private rolesAgree(a: Rec, b: Rec): boolean {
+    if (a.roles.size === 0 || b.roles.size === 0) return true;
+    const words = new Set([...a.roles.values()].flatMap((r) => roleWords(r.text)));
+    return [...b.roles.values()].some((r) => roleWords(r.text).some((w) => words.has(w)));
+  }
+}

@@ -1,0 +1,346 @@
+// The story views as plain functions returning JSON (what `dossier stories|story|timeline|compare
+// --json` prints and what an HTTP route returns): storiesList, storyDetail, timeline, compare. They
+// read through a StorySource, which any store can provide (SQLite: src/store/sqlite/stories.ts).
+import { entityKey } from './entity-keys.ts';
+import { defaultAliasTables, lookupAlias } from '../entities/aliases.ts';
+import { foldName, isAllCaps, personName, foldedTokens } from '../entities/normalise.ts';
+import type { AnalyzedArticle } from '../../types.ts';
+import { compareArticles, type ComparisonBody, type EventInfo } from './compare.ts';
+import { clusterLabel, keyEntities, spanOf, type LabelledEntity, type Span } from './labels.ts';
+import type { ClusterLevel, ClusterState } from './model.ts';
+import { basisNote, sourceBasis, sourceOf, type SourceBasis, type SourceRef } from './sources.ts';
+import { buildTimeline, type TimelineItem } from './timeline.ts';
+
+type Awaitable<T> = T | Promise<T>;
+
+/** One article's place in the stories, with what a listing shows of it. */
+export interface MemberRecord {
+  articleId: string;
+  seq: number;
+  eventId: string;
+  storylineId: string;
+  /** The article's own date for clustering (published, else from its lead). */
+  day: string | null;
+  monthDay: string | null;
+  title: string | null;
+  file: string;
+  source: string | null;
+  language: string;
+  publishedAt: string | null;
+}
+
+/** What the story views read. Implemented by each store. */
+export interface StorySource {
+  /** Storylines, most recently active first. */
+  storylines(page: { limit: number; offset: number }): Awaitable<{ total: number; items: ClusterState[] }>;
+  /** An event or storyline by full id or unique prefix (throws a StoreInputError when ambiguous). */
+  findCluster(idOrPrefix: string): Awaitable<ClusterState | null>;
+  clusters(ids: string[]): Awaitable<ClusterState[]>;
+  /** The events of storylines. */
+  eventsOf(storylineIds: string[]): Awaitable<ClusterState[]>;
+  /** The members of events or storylines, in the order they were placed. */
+  members(clusterIds: string[]): Awaitable<MemberRecord[]>;
+  /** Stored articles by id (order kept; unknown ids left out). */
+  articles(ids: string[]): Awaitable<AnalyzedArticle[]>;
+  /** Ids of the articles that name `name` (full-text), most recent first. */
+  articlesNaming(name: string, limit: number): Awaitable<string[]>;
+  /** Stored articles not placed in any story (stored before the story tables existed: run restory). */
+  unplaced(): Awaitable<number>;
+}
+
+export interface ArticleRef {
+  id: string;
+  title: string | null;
+  file: string;
+  source: string | null;
+  language: string;
+  publishedAt: string | null;
+  /** The date clustering used (publication date, else a date from the lead). */
+  day: string | null;
+  eventId: string;
+}
+
+export interface SourceSummary {
+  source: SourceRef;
+  articles: number;
+  languages: string[];
+}
+
+/** What a list shows of an event or a storyline. */
+export interface ClusterSummary {
+  id: string;
+  label: string;
+  title: string | null;
+  span: Span;
+  articles: number;
+  languages: Record<string, number>;
+  sources: SourceSummary[];
+}
+
+export type EventSummary = ClusterSummary;
+
+export interface StorylineSummary extends ClusterSummary {
+  entities: LabelledEntity[];
+  events: EventSummary[];
+}
+
+export interface StoriesList {
+  total: number;
+  /** Stored articles not placed in stories yet (`dossier restory` places them). */
+  unplaced: number;
+  sourceBasis: SourceBasis;
+  note: string;
+  storylines: StorylineSummary[];
+}
+
+export interface StoryDetail {
+  id: string;
+  level: ClusterLevel;
+  label: string;
+  title: string | null;
+  span: Span;
+  /** The storyline an event belongs to (null for a storyline). */
+  storyline: { id: string; label: string } | null;
+  sourceBasis: SourceBasis;
+  note: string;
+  languages: Record<string, number>;
+  entities: LabelledEntity[];
+  sources: SourceSummary[];
+  events: (EventSummary & { articleIds: string[] })[];
+  articles: ArticleRef[];
+  timeline: TimelineItem[];
+}
+
+export interface TimelineView {
+  scope: { story: { id: string; level: ClusterLevel; label: string } } | { entity: { query: string; keys: string[]; names: string[] } };
+  sourceBasis: SourceBasis;
+  note: string;
+  items: TimelineItem[];
+  /** Quotes left out because neither they nor their article carry a date. */
+  undatedStatements: number;
+  /** Articles read (an entity timeline reads at most `limit`, most recent first). */
+  articles: number;
+}
+
+export interface ComparisonView extends ComparisonBody {
+  id: string;
+  level: ClusterLevel;
+  label: string;
+  sourceBasis: SourceBasis;
+  note: string;
+  sources: { source: SourceRef; languages: string[]; articles: ArticleRef[] }[];
+}
+
+const articleRef = (m: MemberRecord): ArticleRef => ({
+  id: m.articleId,
+  title: m.title,
+  file: m.file,
+  source: m.source,
+  language: m.language,
+  publishedAt: m.publishedAt,
+  day: m.day,
+  eventId: m.eventId,
+});
+
+function sourceSummaries(members: MemberRecord[]): SourceSummary[] {
+  const out = new Map<string, SourceSummary>();
+  for (const m of members) {
+    const s = sourceOf({ id: m.articleId, source: m.source, title: m.title, file: m.file });
+    const e = out.get(s.id) ?? { source: s, articles: 0, languages: [] };
+    e.articles++;
+    if (!e.languages.includes(m.language)) e.languages.push(m.language);
+    out.set(s.id, e);
+  }
+  return [...out.values()].sort((a, b) => b.articles - a.articles || a.source.name.localeCompare(b.source.name));
+}
+
+/** A member's title: of an event, the earliest dated report (else the first placed); of a storyline, the latest. */
+function titleOf(members: MemberRecord[], latest = false): string | null {
+  const sorted = [...members].sort((a, b) => (a.day ?? '\uffff').localeCompare(b.day ?? '\uffff') || a.seq - b.seq);
+  if (latest) sorted.reverse().sort((a, b) => (a.day === null ? 1 : 0) - (b.day === null ? 1 : 0));
+  return sorted.find((m) => m.title)?.title ?? null;
+}
+
+function eventSummary(e: ClusterState, members: MemberRecord[]): EventSummary {
+  return {
+    id: e.id,
+    label: clusterLabel(e),
+    title: titleOf(members),
+    span: spanOf(e),
+    articles: e.size,
+    languages: e.languages,
+    sources: sourceSummaries(members),
+  };
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const t of items) {
+    const k = key(t);
+    const list = out.get(k);
+    if (list) list.push(t);
+    else out.set(k, [t]);
+  }
+  return out;
+}
+
+/** Sort events by date (undated last), then by when they started. */
+const byDate = (a: ClusterState, b: ClusterState) => (a.first ?? '\uffff').localeCompare(b.first ?? '\uffff') || a.created - b.created;
+
+export async function storiesList(src: StorySource, page: { limit?: number; offset?: number } = {}): Promise<StoriesList> {
+  const { total, items } = await src.storylines({ limit: page.limit ?? 20, offset: page.offset ?? 0 });
+  const ids = items.map((s) => s.id);
+  const events = await src.eventsOf(ids);
+  const members = await src.members(ids);
+  const byStory = groupBy(members, (m) => m.storylineId);
+  const byEvent = groupBy(members, (m) => m.eventId);
+  const eventsByStory = groupBy(events, (e) => e.parent!);
+  const storylines = items.map((s): StorylineSummary => {
+    const ms = byStory.get(s.id) ?? [];
+    return {
+      id: s.id,
+      label: clusterLabel(s),
+      title: titleOf(ms, true),
+      span: spanOf(s),
+      articles: s.size,
+      languages: s.languages,
+      entities: keyEntities(s, 6),
+      sources: sourceSummaries(ms),
+      events: (eventsByStory.get(s.id) ?? []).sort(byDate).map((e) => eventSummary(e, byEvent.get(e.id) ?? [])),
+    };
+  });
+  const basis = sourceBasis(members.map((m) => ({ id: m.articleId, source: m.source, title: m.title, file: m.file })));
+  return { total, unplaced: await src.unplaced(), sourceBasis: basis, note: basisNote(basis), storylines };
+}
+
+/** The date of each article's event (its first day), for articles that have none of their own. */
+function eventDays(members: MemberRecord[], events: ClusterState[]): (articleId: string) => string | null {
+  const first = new Map(events.map((e) => [e.id, e.first]));
+  const eventOf = new Map(members.map((m) => [m.articleId, m.eventId]));
+  return (id) => first.get(eventOf.get(id) ?? '') ?? null;
+}
+
+async function scope(src: StorySource, id: string) {
+  const c = await src.findCluster(id);
+  if (!c) return null;
+  const members = await src.members([c.id]);
+  const events = c.level === 'storyline' ? (await src.eventsOf([c.id])).sort(byDate) : [c];
+  const parent = c.level === 'event' && c.parent ? (await src.clusters([c.parent]))[0] ?? null : null;
+  const articles = await src.articles(members.map((m) => m.articleId));
+  const basis = sourceBasis(members.map((m) => ({ id: m.articleId, source: m.source, title: m.title, file: m.file })));
+  return { c, members, events, parent, articles, basis };
+}
+
+export async function storyDetail(src: StorySource, id: string): Promise<StoryDetail | null> {
+  const s = await scope(src, id);
+  if (!s) return null;
+  const byEvent = groupBy(s.members, (m) => m.eventId);
+  const { items } = buildTimeline(s.articles, { eventDay: eventDays(s.members, s.events) });
+  const refs = s.members.map(articleRef).sort((a, b) => (a.day ?? '\uffff').localeCompare(b.day ?? '\uffff') || a.id.localeCompare(b.id));
+  return {
+    id: s.c.id,
+    level: s.c.level,
+    label: clusterLabel(s.c),
+    title: titleOf(s.members, s.c.level === 'storyline'),
+    span: spanOf(s.c),
+    storyline: s.parent ? { id: s.parent.id, label: clusterLabel(s.parent) } : null,
+    sourceBasis: s.basis,
+    note: basisNote(s.basis),
+    languages: s.c.languages,
+    entities: keyEntities(s.c),
+    sources: sourceSummaries(s.members),
+    events: s.events.map((e) => ({ ...eventSummary(e, byEvent.get(e.id) ?? []), articleIds: (byEvent.get(e.id) ?? []).map((m) => m.articleId) })),
+    articles: refs,
+    timeline: items,
+  };
+}
+
+export async function compare(src: StorySource, id: string): Promise<ComparisonView | null> {
+  const s = await scope(src, id);
+  if (!s) return null;
+  const byEvent = groupBy(s.members, (m) => m.eventId);
+  const events: EventInfo[] = s.events.map((e) => ({ id: e.id, label: clusterLabel(e), articleIds: (byEvent.get(e.id) ?? []).map((m) => m.articleId) }));
+  const body = compareArticles(s.articles, events, eventDays(s.members, s.events));
+  const sources = new Map<string, { source: SourceRef; languages: string[]; articles: ArticleRef[] }>();
+  for (const m of s.members) {
+    const src2 = sourceOf({ id: m.articleId, source: m.source, title: m.title, file: m.file });
+    const e = sources.get(src2.id) ?? { source: src2, languages: [], articles: [] };
+    e.articles.push(articleRef(m));
+    if (!e.languages.includes(m.language)) e.languages.push(m.language);
+    sources.set(src2.id, e);
+  }
+  return {
+    id: s.c.id,
+    level: s.c.level,
+    label: clusterLabel(s.c),
+    sourceBasis: s.basis,
+    note: basisNote(s.basis),
+    sources: [...sources.values()].sort((a, b) => a.source.name.localeCompare(b.source.name)),
+    ...body,
+  };
+}
+
+/** Keys of the entities an article names that `query` stands for (by name, surname, key or alias). */
+export function entityKeysFor(query: string, articles: AnalyzedArticle[]): { keys: Set<string>; names: Set<string> } {
+  const q = foldName(query);
+  const keys = new Set<string>();
+  const names = new Set<string>();
+  const alias = lookupAlias(defaultAliasTables(), q, { language: '*', allCaps: isAllCaps(query) });
+  if (alias.status === 'found') keys.add(alias.hit.entity.key);
+  for (const a of articles) {
+    for (const e of a.entities) {
+      const k = entityKey(e, a.language);
+      const core = personName(foldedTokens(k.folded)).core;
+      const matches =
+        k.key === query ||
+        keys.has(k.key) ||
+        k.folded === q ||
+        (e.type === 'PER' && core.length > 1 && core[core.length - 1] === q) ||
+        e.mentions.some((m) => foldName(m.text) === q);
+      if (matches) {
+        keys.add(k.key);
+        names.add(k.display);
+      }
+    }
+  }
+  return { keys, names };
+}
+
+export interface TimelineQuery {
+  /** An event or storyline id (or unique prefix). */
+  story?: string;
+  /** An entity name ("Netanyahu", "Israël") or global key ("country:IL"). */
+  entity?: string;
+  /** Most recent articles read for an entity timeline (default 300). */
+  limit?: number;
+}
+
+export async function timeline(src: StorySource, q: TimelineQuery): Promise<TimelineView | null> {
+  if (q.story) {
+    const s = await scope(src, q.story);
+    if (!s) return null;
+    const t = buildTimeline(s.articles, { eventDay: eventDays(s.members, s.events) });
+    return {
+      scope: { story: { id: s.c.id, level: s.c.level, label: clusterLabel(s.c) } },
+      sourceBasis: s.basis,
+      note: basisNote(s.basis),
+      items: t.items,
+      undatedStatements: t.undatedStatements,
+      articles: s.articles.length,
+    };
+  }
+  if (!q.entity) return null;
+  const ids = await src.articlesNaming(q.entity, q.limit ?? 300);
+  const articles = await src.articles(ids);
+  const { keys, names } = entityKeysFor(q.entity, articles);
+  const t = buildTimeline(articles, keys.size > 0 ? { entityKeys: keys } : { entityText: q.entity });
+  const basis = sourceBasis(articles);
+  return {
+    scope: { entity: { query: q.entity, keys: [...keys].sort(), names: [...names].sort() } },
+    sourceBasis: basis,
+    note: basisNote(basis),
+    items: t.items,
+    undatedStatements: t.undatedStatements,
+    articles: articles.length,
+  };
+}

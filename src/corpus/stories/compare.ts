@@ -1,0 +1,191 @@
+// Source comparison for one event or storyline: figures side by side (figures.ts), each source's voice
+// (loaded terms it uses itself or attributes, and who it quotes, by side and role), and coverage (which
+// figures, events and quoted speakers each source reports, and which it leaves out that others report).
+import type { AnalyzedArticle } from '../../types.ts';
+import { entityKey } from './entity-keys.ts';
+import { figureRows, type FigureRowView } from './figures.ts';
+import { sourceOf, type SourceRef } from './sources.ts';
+import { loadedTermUses, sideOf, type LoadedTermUse } from './voice.ts';
+
+export interface TermUsage {
+  term: string;
+  /** Uses in the source's own voice. */
+  own: number;
+  attributed: number;
+  quoted: number;
+  uses: LoadedTermUse[];
+}
+
+export interface QuotedSpeaker {
+  name: string;
+  key: string | null;
+  /** A role given to the speaker in the article ("Israeli Prime Minister"), or the description that stands for an unnamed one. */
+  role: string | null;
+  /** The side they speak for ("country:IL", "org:hamas"), when their role, name or key tells. */
+  side: string | null;
+  quotes: number;
+  direct: number;
+  indirect: number;
+}
+
+export interface SourceVoice {
+  source: SourceRef;
+  languages: string[];
+  articles: string[];
+  loadedTerms: TermUsage[];
+  /** Loaded terms the source uses in its own voice, most used first. */
+  ownVoiceTerms: string[];
+  quoted: QuotedSpeaker[];
+  /** Quotes per side (null: side unknown), most quoted first. */
+  sides: { side: string | null; quotes: number }[];
+}
+
+export interface CoverageFact {
+  kind: 'figure' | 'event' | 'speaker';
+  key: string;
+  label: string;
+  /** Ids of the sources that report it. */
+  sources: string[];
+}
+
+export interface Coverage {
+  facts: CoverageFact[];
+  bySource: { source: SourceRef; reports: number; omits: { kind: CoverageFact['kind']; key: string; label: string }[] }[];
+}
+
+export interface EventInfo {
+  id: string;
+  label: string;
+  articleIds: string[];
+}
+
+function bySource(articles: AnalyzedArticle[]): Map<string, { source: SourceRef; articles: AnalyzedArticle[] }> {
+  const out = new Map<string, { source: SourceRef; articles: AnalyzedArticle[] }>();
+  for (const a of articles) {
+    const s = sourceOf(a);
+    const g = out.get(s.id) ?? { source: s, articles: [] };
+    g.articles.push(a);
+    out.set(s.id, g);
+  }
+  return out;
+}
+
+function speakerId(s: { key: string | null; name: string }): string {
+  return s.key ?? `name:${s.name.toLowerCase().replace(/\s+/g, ' ').trim()}`;
+}
+
+/** Who an article quotes, one entry per speaker. */
+export function quotedSpeakers(a: AnalyzedArticle): QuotedSpeaker[] {
+  const out = new Map<string, QuotedSpeaker>();
+  for (const q of a.quotes) {
+    if (!q.speaker) continue;
+    const layer = q.speaker.entity ? a.entities.find((e) => e.id === q.speaker!.entity) : undefined;
+    const k = layer ? entityKey(layer, a.language) : null;
+    const name = k?.display ?? q.speaker.name;
+    const key = k?.key ?? null;
+    const role = layer?.roles?.[0]?.text ?? (layer ? null : q.speaker.name);
+    const id = speakerId({ key, name });
+    const s = out.get(id) ?? {
+      name,
+      key,
+      role,
+      side: sideOf(a.language, [...(layer?.roles ?? []).map((r) => r.text), q.speaker.name], key),
+      quotes: 0,
+      direct: 0,
+      indirect: 0,
+    };
+    s.quotes++;
+    if (q.kind === 'direct') s.direct++;
+    else s.indirect++;
+    out.set(id, s);
+  }
+  return [...out.values()];
+}
+
+export function sourceVoices(articles: AnalyzedArticle[]): SourceVoice[] {
+  const out: SourceVoice[] = [];
+  for (const { source, articles: list } of bySource(articles).values()) {
+    const terms = new Map<string, TermUsage>();
+    const speakers = new Map<string, QuotedSpeaker>();
+    for (const a of list) {
+      for (const u of loadedTermUses(a)) {
+        const t = terms.get(u.term) ?? { term: u.term, own: 0, attributed: 0, quoted: 0, uses: [] };
+        if (u.voice === 'asserted') t.own++;
+        else if (u.voice === 'attributed') t.attributed++;
+        else t.quoted++;
+        t.uses.push(u);
+        terms.set(u.term, t);
+      }
+      for (const s of quotedSpeakers(a)) {
+        const id = speakerId(s);
+        const known = speakers.get(id);
+        if (!known) speakers.set(id, { ...s });
+        else {
+          known.quotes += s.quotes;
+          known.direct += s.direct;
+          known.indirect += s.indirect;
+          known.role ??= s.role;
+          known.side ??= s.side;
+        }
+      }
+    }
+    const loaded = [...terms.values()].sort((a, b) => b.own - a.own || b.uses.length - a.uses.length || a.term.localeCompare(b.term));
+    const quoted = [...speakers.values()].sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name));
+    const sides = new Map<string | null, number>();
+    for (const s of quoted) sides.set(s.side, (sides.get(s.side) ?? 0) + s.quotes);
+    out.push({
+      source,
+      languages: [...new Set(list.map((a) => a.language))].sort(),
+      articles: list.map((a) => a.id),
+      loadedTerms: loaded,
+      ownVoiceTerms: loaded.filter((t) => t.own > 0).map((t) => t.term),
+      quoted,
+      sides: [...sides].map(([side, quotes]) => ({ side, quotes })).sort((a, b) => b.quotes - a.quotes || String(a.side).localeCompare(String(b.side))),
+    });
+  }
+  return out.sort((a, b) => a.source.name.localeCompare(b.source.name));
+}
+
+export function coverage(articles: AnalyzedArticle[], figures: FigureRowView[], events: EventInfo[], voices: SourceVoice[]): Coverage {
+  const facts: CoverageFact[] = [];
+  for (const r of figures) facts.push({ kind: 'figure', key: r.key, label: r.label, sources: [...new Set(r.claims.map((c) => c.source.id))].sort() });
+  if (events.length > 1) {
+    const sourceOfArticle = new Map(articles.map((a) => [a.id, sourceOf(a).id]));
+    for (const e of events) {
+      const ids = [...new Set(e.articleIds.map((id) => sourceOfArticle.get(id)).filter((x): x is string => !!x))].sort();
+      facts.push({ kind: 'event', key: e.id, label: e.label, sources: ids });
+    }
+  }
+  const speakers = new Map<string, CoverageFact>();
+  for (const v of voices) {
+    for (const s of v.quoted) {
+      const id = speakerId(s);
+      const f = speakers.get(id) ?? { kind: 'speaker' as const, key: id, label: s.name, sources: [] };
+      if (!f.sources.includes(v.source.id)) f.sources.push(v.source.id);
+      speakers.set(id, f);
+    }
+  }
+  facts.push(...[...speakers.values()].map((f) => ({ ...f, sources: f.sources.sort() })));
+  const all = voices.map((v) => v.source);
+  return {
+    facts,
+    bySource: all.map((source) => ({
+      source,
+      reports: facts.filter((f) => f.sources.includes(source.id)).length,
+      omits: facts.filter((f) => !f.sources.includes(source.id) && f.sources.length > 0).map(({ kind, key, label }) => ({ kind, key, label })),
+    })),
+  };
+}
+
+export interface ComparisonBody {
+  figures: FigureRowView[];
+  voice: SourceVoice[];
+  coverage: Coverage;
+}
+
+/** The comparison of a set of articles; `eventDay` dates figures of undated articles by their event. */
+export function compareArticles(articles: AnalyzedArticle[], events: EventInfo[], eventDay?: (articleId: string) => string | null): ComparisonBody {
+  const figures = figureRows(articles, eventDay);
+  const voice = sourceVoices(articles);
+  return { figures, voice, coverage: coverage(articles, figures, events, voice) };
+}

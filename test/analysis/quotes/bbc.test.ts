@@ -1,0 +1,20 @@
+// Regressions found on BBC News articles (../shared/data/bbc), each named after what broke.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../../src/analysis/quotes/index.ts';
+import { analyzedDoc } from '../../helpers/doc.ts';
+import { quote, quotesOf } from './helpers.ts';
+
+const bbc = (name: string) => readFileSync(new URL(`../../../../shared/data/bbc/${name}`, import.meta.url), 'utf8');
+
+describe('BBC regressions', () => {
+  it('"says Cara Diemont of IT firm Dimension Data": the speaker stops before "of" (business/020)', () => {
+    const qs = quotesOf(bbc('business/020.txt'), 'en');
+    expect(quote(qs, 'Customers are getting used to the idea', 'direct').speaker?.name).toBe('Cara Diemont');
+  });
+
+  it('returns no quotes for a language without quotes data, and for empty text', () => {
+    expect(extractQuotes(analyzedDoc('“Ceci n’est pas une pipe,” dit-il.', 'fr'))).toEqual([]);
+    expect(extractQuotes(analyzedDoc('', 'en'))).toEqual([]);
+  });
+});

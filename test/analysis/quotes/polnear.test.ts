@@ -1,0 +1,32 @@
+// Regression checks on real PolNeAR dev articles (../shared/data/polnear): attributions that the
+// annotators marked, with the speaker they marked.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { quote, quotesOf, expectExactSlices } from './helpers.ts';
+
+const dev = (name: string) => readFileSync(new URL(`../../../../shared/data/polnear/dev/text/${name}`, import.meta.url), 'utf8');
+
+describe('PolNeAR dev articles', () => {
+  it('reads trailing "…, a source said." attributions as reported speech (breitbart, Sept 12)', () => {
+    const text = dev('breitbart_2016-09-12_stealth-over-health-hillary-clin.txt');
+    const qs = quotesOf(text, 'en');
+    expectExactSlices(text, qs);
+    expect(quote(qs, 'But a campaign operative decided to change course', 'indirect').speaker).toMatchObject({ name: 'a source', entity: null });
+    expect(quote(qs, 'Clinton had told police officials', 'indirect').speaker?.name).toBe('the source');
+    // "Level I Trauma Center" is not a first-person "I": reported speech, not a quotation
+    expect(quote(qs, 'Secret Service protocol called for', 'indirect').speaker?.name).toBe('sources');
+  });
+
+  it('attributes quotations signed with a dash (huff-post, Sept 27)', () => {
+    const text = dev('huff-post_2016-09-27_latinos-share-their-most-honest-.txt');
+    const qs = quotesOf(text, 'en');
+    expect(quote(qs, 'Mr. Trump embodies the lasting legacy').speaker?.name).toBe('Sonya Herridge');
+    expect(quote(qs, 'During the debate Trump said Hispanics').speaker?.name).toBe('Pamela Padilla');
+  });
+
+  it('reads two apostrophes as quotation marks and skips an apposition to the speaker (nyt, Sept 16)', () => {
+    const text = dev('nyt_2016-09-16_clinton-plan-for-taxes-is-expans.txt');
+    const q = quote(quotesOf(text, 'en'), 'It has the important virtue of being fiscally responsible', 'direct');
+    expect(q.speaker?.name).toBe('Leonard E. Burman');
+  });
+});
