@@ -1,4 +1,4 @@
-// What the layer benchmarks (times, quantities) share: the public data in ../shared/data, the
+// What the layer benchmarks (times, figures) share: the public data in ../shared/data, the
 // Recognizers-Text cases with their results placed in the input, span overlap, and the throughput
 // run over the BBC News corpus.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

@@ -57,7 +57,7 @@ function makeItem(n: number): IngestItem {
     sentences: matches(text, /[^.!?]+[.!?]/g).map(({ start, end }) => ({ start, end })),
     entities: [...names.values()],
     quotes: matches(text, /"[^"\n]{10,}"/g).map((q) => ({ ...q, kind: 'direct' as const, speaker: { name: 'Tony Blair', entity: null }, cue: 'said' })),
-    quantities: matches(text, /\b\d[\d,.]*(?: (?:million|billion|bn|m))?\b/g).map((q) => ({ ...q, value: Number(q.text.replace(/,/g, '')) || null, unit: null, qualifier: null, counts: 'jobs' })),
+    figures: matches(text, /\b\d[\d,.]*(?: (?:million|billion|bn|m))?\b/g).map((q) => ({ ...q, value: Number(q.text.replace(/,/g, '')) || null, unit: null, qualifier: null, counts: 'jobs' })),
     times: matches(text, /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b/g).map((t) => ({ ...t, value: '2004', granularity: 'year' as const })),
   };
   const raw: RawArticle = { file: src.file, format: 'txt', raw: src.body, original: src.body, meta: {} };
@@ -84,7 +84,7 @@ if (postgres) {
 const t0 = performance.now();
 const items = Array.from({ length: count }, (_, i) => makeItem(i));
 const tBuild = performance.now() - t0;
-const rows = items.reduce((n, i) => n + i.article.quotes.length + i.article.quantities.length + i.article.times.length + i.article.entities.reduce((m, e) => m + e.mentions.length, 0), 0);
+const rows = items.reduce((n, i) => n + i.article.quotes.length + i.article.figures.length + i.article.times.length + i.article.entities.reduce((m, e) => m + e.mentions.length, 0), 0);
 const bytes = items.reduce((n, i) => n + i.article.text.length, 0);
 
 const t1 = performance.now();

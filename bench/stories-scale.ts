@@ -19,7 +19,7 @@ import { articleFeatures } from '../src/corpus/stories/features.ts';
 import { placeArticle } from '../src/corpus/stories/cluster.ts';
 import { MemoryStoryIndex } from '../src/corpus/stories/memory-index.ts';
 import type { StoryIndex, Placement } from '../src/corpus/stories/model.ts';
-import type { AnalyzedArticle, EntityLayer, Quantity, TimeExpr } from '../src/types.ts';
+import type { AnalyzedArticle, EntityLayer, Figure, TimeExpr } from '../src/types.ts';
 import { openSqliteStore } from '../src/store/sqlite/index.ts';
 import { storyIndexOn } from '../src/store/sqlite/stories.ts';
 import { analyzedDoc } from '../test/helpers/doc.ts';
@@ -136,7 +136,7 @@ function article(seq: string, e: Event, s: Story, nl: boolean): AnalyzedArticle 
   const w = (x: string) => (nl ? `nl${x}` : x);
   const parts: string[] = [];
   const entities = new Map<string, EntityLayer>();
-  const quantities: Quantity[] = [];
+  const figures: Figure[] = [];
   const times: TimeExpr[] = [];
   let text = '';
   const put = (s2: string) => {
@@ -173,7 +173,7 @@ function article(seq: string, e: Event, s: Story, nl: boolean): AnalyzedArticle 
       for (const f of e.figures) {
         const v = String(f.value);
         const span = put(v);
-        quantities.push({ ...span, text: v, value: f.value, unit: null, qualifier: null, counts: f.counts, countsKey: f.counts });
+        figures.push({ ...span, text: v, value: f.value, unit: null, qualifier: null, counts: f.counts, countsKey: f.counts });
         put(w(f.counts.split(' ')[0]));
       }
     }
@@ -188,7 +188,7 @@ function article(seq: string, e: Event, s: Story, nl: boolean): AnalyzedArticle 
     source: `outlet-${Math.floor(rand() * 40)}`,
     sentences,
     entities: [...entities.values()],
-    quantities,
+    figures,
     times,
   });
 }

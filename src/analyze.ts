@@ -73,7 +73,7 @@ export async function createAnalyzer(opts: AnalyzerOptions = {}): Promise<Analyz
         sentences: [],
         entities: [],
         quotes: [],
-        quantities: [],
+        figures: [],
         times: [],
         analysisVersion: analysisVersion(),
       };

@@ -106,7 +106,7 @@ export interface Quote extends Span {
   cueEnd?: number;
 }
 
-export interface Quantity extends Span {
+export interface Figure extends Span {
   value: number | null;
   /** Upper end of a range ("10 to 15"): value is the lower end. */
   valueMax?: number | null;
@@ -159,7 +159,7 @@ export interface AnalyzedArticle {
   sentences: Sentence[];
   entities: EntityLayer[];
   quotes: Quote[];
-  quantities: Quantity[];
+  figures: Figure[];
   times: TimeExpr[];
   /** Which analysis produced the layers: Dossier's version and a digest of the analysis code, models
    *  and language data (src/analysis/version.ts). Stored articles with another value were analysed

@@ -3,7 +3,7 @@
 import { measureNer } from './ner.ts';
 import { measureQuotes } from './quotes.ts';
 import { measureTimesRecognizers, measureTimesTempeval, timeRates } from './times.ts';
-import { measureCurrency, measureNumbers, quantityF1, type QuantityScore } from './quantities.ts';
+import { measureCurrency, measureNumbers, figureF1, type FigureScore } from './figures.ts';
 import { measureEntityResolution } from './global-entities-ecbplus.ts';
 import { measureStories } from './stories-quality.ts';
 
@@ -84,19 +84,19 @@ const timesGroup: MetricGroup = {
   },
 };
 
-const QUANTITY_SETS: [string, string, (lang: string) => QuantityScore][] = [
+const QUANTITY_SETS: [string, string, (lang: string) => FigureScore][] = [
   ['numbers', 'Recognizers-Text NumberModel (number recogniser)', measureNumbers],
   ['currency', 'Recognizers-Text CurrencyModel (money amounts)', measureCurrency],
 ];
-const quantitiesGroup: MetricGroup = {
-  name: 'quantities',
-  command: 'npm run bench:quantities -- --errors',
+const figuresGroup: MetricGroup = {
+  name: 'figures',
+  command: 'npm run bench:figures -- --errors',
   metrics: Object.fromEntries(
     QUANTITY_SETS.flatMap(([kind, what]) =>
       LANGS.flatMap((lang) => [
-        [`quantities.${kind}.${lang}.f1`, `${what}, ${lang}: span F1 by overlap`],
-        [`quantities.${kind}.${lang}.value`, `${what}, ${lang}: value accuracy on found spans`],
-        ...(kind === 'currency' ? [[`quantities.${kind}.${lang}.currency`, `${what}, ${lang}: currency accuracy on found spans`]] : []),
+        [`figures.${kind}.${lang}.f1`, `${what}, ${lang}: span F1 by overlap`],
+        [`figures.${kind}.${lang}.value`, `${what}, ${lang}: value accuracy on found spans`],
+        ...(kind === 'currency' ? [[`figures.${kind}.${lang}.currency`, `${what}, ${lang}: currency accuracy on found spans`]] : []),
       ]),
     ),
   ),
@@ -106,9 +106,9 @@ const quantitiesGroup: MetricGroup = {
         LANGS.flatMap((lang) => {
           const s = measure(lang);
           return [
-            [`quantities.${kind}.${lang}.f1`, pts(quantityF1(s))],
-            [`quantities.${kind}.${lang}.value`, pts(s.valued ? s.valueOk / s.valued : 0)],
-            ...(kind === 'currency' ? [[`quantities.${kind}.${lang}.currency`, pts(s.united ? s.unitOk / s.united : 0)]] : []),
+            [`figures.${kind}.${lang}.f1`, pts(figureF1(s))],
+            [`figures.${kind}.${lang}.value`, pts(s.valued ? s.valueOk / s.valued : 0)],
+            ...(kind === 'currency' ? [[`figures.${kind}.${lang}.currency`, pts(s.united ? s.unitOk / s.united : 0)]] : []),
           ];
         }),
       ),
@@ -138,4 +138,4 @@ const storiesGroup: MetricGroup = {
   },
 };
 
-export const ACCURACY_GROUPS: MetricGroup[] = [...LANGS.map(nerGroup), quotesGroup, timesGroup, quantitiesGroup, entitiesGroup, storiesGroup];
+export const ACCURACY_GROUPS: MetricGroup[] = [...LANGS.map(nerGroup), quotesGroup, timesGroup, figuresGroup, entitiesGroup, storiesGroup];

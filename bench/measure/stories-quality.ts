@@ -1,7 +1,7 @@
 // Event and storyline clustering measured on ECB+: 35 topics, each with two different real-world
 // events of the same kind (the `ecb` and the `ecbplus` half: two celebrities entering rehab, two
 // earthquakes), so a topic is a hard test for telling events apart. Gold: one cluster per topic half
-// ("subtopic"). Every article goes through the real analysis (cleaning, sentences, times, quantities,
+// ("subtopic"). Every article goes through the real analysis (cleaning, sentences, times, figures,
 // entities), then through incremental clustering in shuffled orders (the corpus has no publication
 // order; same seeds every run).
 // Entity layers, two ways:

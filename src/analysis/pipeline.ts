@@ -4,7 +4,7 @@ import type { AnalysisStep, StepContext } from './step.ts';
 import { sentencesStep } from './sentences/index.ts';
 import { entitiesStep } from './mentions/index.ts';
 import { publishedAtStep, timesStep } from './times/index.ts';
-import { quantitiesStep } from './figures/index.ts';
+import { figuresStep } from './figures/index.ts';
 import { quotesStep } from './quotes/index.ts';
 
 export const steps: AnalysisStep[] = [
@@ -12,7 +12,7 @@ export const steps: AnalysisStep[] = [
   entitiesStep,
   publishedAtStep,
   timesStep,
-  quantitiesStep,
+  figuresStep,
   quotesStep,
 ];
 

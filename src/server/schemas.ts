@@ -75,7 +75,7 @@ const layerCounts = {
     entities: { type: 'integer' },
     mentions: { type: 'integer' },
     quotes: { type: 'integer' },
-    quantities: { type: 'integer' },
+    figures: { type: 'integer' },
     times: { type: 'integer' },
   },
 } as const;
@@ -151,7 +151,7 @@ export const storedArticleSchema = {
     sentences: { type: 'array', items: open({ start: { type: 'integer' }, end: { type: 'integer' } }) },
     entities: { type: 'array', items: { type: 'object', additionalProperties: true } },
     quotes: { type: 'array', items: { type: 'object', additionalProperties: true } },
-    quantities: { type: 'array', items: { type: 'object', additionalProperties: true } },
+    figures: { type: 'array', items: { type: 'object', additionalProperties: true } },
     times: { type: 'array', items: { type: 'object', additionalProperties: true } },
     ingestedAt: { type: 'string' },
     analyzedAt: { type: 'string' },

@@ -22,7 +22,7 @@ import {
 /** Columns of `articles a` that make an ArticleSummary. */
 export const SUMMARY_COLUMNS =
   'a.id, a.title, a.source, a.language, a.language_supported, a.published_at, a.published_at_from, a.file, a.position, a.url, ' +
-  'a.n_entities, a.n_mentions, a.n_quotes, a.n_quantities, a.n_times';
+  'a.n_entities, a.n_mentions, a.n_quotes, a.n_figures, a.n_times';
 
 export interface SummaryRow {
   id: string;
@@ -38,7 +38,7 @@ export interface SummaryRow {
   n_entities: number;
   n_mentions: number;
   n_quotes: number;
-  n_quantities: number;
+  n_figures: number;
   n_times: number;
 }
 
@@ -53,7 +53,7 @@ export function toSummary(r: SummaryRow): ArticleSummary {
     publishedAtFrom: r.published_at_from,
     file: r.file,
     url: r.url,
-    counts: { entities: r.n_entities, mentions: r.n_mentions, quotes: r.n_quotes, quantities: r.n_quantities, times: r.n_times },
+    counts: { entities: r.n_entities, mentions: r.n_mentions, quotes: r.n_quotes, figures: r.n_figures, times: r.n_times },
   };
   if (r.position !== null) s.position = r.position;
   return s;
@@ -72,7 +72,7 @@ export function analysisParams(a: AnalyzedArticle, analyzedAt: string) {
     n_entities: a.entities.length,
     n_mentions: a.entities.reduce((n, e) => n + e.mentions.length, 0),
     n_quotes: a.quotes.length,
-    n_quantities: a.quantities.length,
+    n_figures: a.figures.length,
     n_times: a.times.length,
     title: a.title,
     dek: a.dek,
@@ -87,12 +87,12 @@ export function analysisParams(a: AnalyzedArticle, analyzedAt: string) {
 /** The rows of an article's layer tables, keyed by column (idx: the item's index in its layer). */
 export interface LayerRecords {
   quotes: Record<string, unknown>[];
-  quantities: Record<string, unknown>[];
+  figures: Record<string, unknown>[];
   times: Record<string, unknown>[];
   entity_mentions: Record<string, unknown>[];
 }
 
-export const LAYER_TABLES = ['quotes', 'quantities', 'times', 'entity_mentions'] as const;
+export const LAYER_TABLES = ['quotes', 'figures', 'times', 'entity_mentions'] as const;
 
 export function layerRecords(a: AnalyzedArticle): LayerRecords {
   const span = (x: { start: number; end: number; text: string }) => ({ span_start: x.start, span_end: x.end, span_text: x.text });
@@ -105,7 +105,7 @@ export function layerRecords(a: AnalyzedArticle): LayerRecords {
       cue: q.cue ?? null, cue_start: q.cueStart ?? null, cue_end: q.cueEnd ?? null,
     };
   });
-  const quantities = a.quantities.map((f, idx) => ({
+  const figures = a.figures.map((f, idx) => ({
     article_id: a.id, idx, ...span(f), value: f.value ?? null, value_max: f.valueMax ?? null, unit: f.unit ?? null,
     qualifier: f.qualifier ?? null, qualifier_start: f.qualifierStart ?? null, qualifier_end: f.qualifierEnd ?? null,
     counts: f.counts ?? null, counts_folded: f.counts ? fold(f.counts) : null, counts_key: f.countsKey ?? null,
@@ -124,7 +124,7 @@ export function layerRecords(a: AnalyzedArticle): LayerRecords {
       });
     }
   }
-  return { quotes, quantities, times, entity_mentions };
+  return { quotes, figures, times, entity_mentions };
 }
 
 /** Columns of the article that layer rows carry. */
@@ -253,8 +253,19 @@ export interface StoredDbRow {
   rest: string;
 }
 
+/** A stored analysis (the `analysis` column). Analyses stored before the layer was renamed hold the
+ *  figures under their former name, `quantities`; they are read as `figures`. */
+export function parseAnalysis(json: string): AnalyzedArticle {
+  const doc = JSON.parse(json) as AnalyzedArticle & { quantities?: AnalyzedArticle['figures'] };
+  if (doc.quantities !== undefined) {
+    doc.figures ??= doc.quantities;
+    delete doc.quantities;
+  }
+  return doc;
+}
+
 export function toStoredArticle(r: StoredDbRow): StoredArticle {
-  const doc = JSON.parse(r.analysis) as AnalyzedArticle;
+  const doc = parseAnalysis(r.analysis);
   doc.text = r.text;
   return { ...doc, ingestedAt: r.ingested_at, analyzedAt: r.analyzed_at, contentHash: r.content_hash, raw: JSON.parse(r.rest) as StoredArticle['raw'] };
 }
@@ -294,7 +305,7 @@ export interface TotalsRow {
   entities: number;
   mentions: number;
   quotes: number;
-  quantities: number;
+  figures: number;
   times: number;
 }
 
@@ -313,7 +324,7 @@ export function toStats(
     bySource,
     dateRange: { from: t.first, to: t.last },
     undated: t.undated,
-    counts: { entities: t.entities, mentions: t.mentions, quotes: t.quotes, quantities: t.quantities, times: t.times },
+    counts: { entities: t.entities, mentions: t.mentions, quotes: t.quotes, figures: t.figures, times: t.times },
     sizeBytes,
     schemaVersion,
   };

@@ -2,7 +2,7 @@
 // suite (test/store/contract.ts). Methods return Promises so a networked implementation can exist;
 // the SQLite one does its work synchronously inside them.
 import type { EntitySource, EntityLink, Explanation } from '../corpus/entities/model.ts';
-import type { AnalyzedArticle, EntityType, PublishedAtSource, Quantity, Quote, RawArticle, RawMeta, TimeExpr } from '../types.ts';
+import type { AnalyzedArticle, EntityType, PublishedAtSource, Figure, Quote, RawArticle, RawMeta, TimeExpr } from '../types.ts';
 import type { StoryStore } from '../corpus/stories/story-store.ts';
 
 export { QueryError } from './query.ts';
@@ -67,7 +67,7 @@ export interface LayerCounts {
   entities: number;
   mentions: number;
   quotes: number;
-  quantities: number;
+  figures: number;
   times: number;
 }
 
@@ -161,10 +161,10 @@ export interface QuoteRow extends LayerRowBase {
   cueEnd?: number;
 }
 
-/** A Quantity (see types.ts) with its article; optional fields appear only when set. */
+/** A Figure (see types.ts) with its article; optional fields appear only when set. */
 export interface FigureRow
   extends LayerRowBase,
-    Pick<Quantity, 'value' | 'valueMax' | 'unit' | 'qualifier' | 'qualifierStart' | 'qualifierEnd' | 'counts' | 'countsKey'> {}
+    Pick<Figure, 'value' | 'valueMax' | 'unit' | 'qualifier' | 'qualifierStart' | 'qualifierEnd' | 'counts' | 'countsKey'> {}
 
 /** A TimeExpr (see types.ts) with its article; optional fields appear only when set. */
 export interface TimeRow extends LayerRowBase, Pick<TimeExpr, 'value' | 'valueEnd' | 'granularity' | 'mod' | 'relative'> {}
@@ -196,7 +196,7 @@ export interface QuoteFilter extends ArticleFilter, Page {
 export interface FigureFilter extends ArticleFilter, Page {
   /** Substring of what the figure counts ("killed", "hostages"); case and diacritics ignored. */
   counts?: string;
-  /** Exact language-independent key of what is counted (Quantity.countsKey). */
+  /** Exact language-independent key of what is counted (Figure.countsKey). */
   countsKey?: string;
   articleId?: string;
 }

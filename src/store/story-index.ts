@@ -9,6 +9,7 @@ import type { ClusterLevel, ClusterState, Placement, StoryIndex } from '../corpu
 import { kindNorms } from '../corpus/stories/vectors.ts';
 import type { AnalyzedArticle } from '../types.ts';
 import { StoreInputError } from './store.ts';
+import { parseAnalysis } from './rows.ts';
 
 /** Cluster states kept in memory (the clusters touched most recently). */
 const CLUSTER_CACHE = 8192;
@@ -348,7 +349,7 @@ export function articlesWithKeys(
   }
   const out = new Map<string, AnalyzedArticle>();
   for (const r of rows) {
-    const doc = JSON.parse(r.analysis) as AnalyzedArticle;
+    const doc = parseAnalysis(r.analysis);
     doc.text = r.text;
     const k = keys.get(r.id);
     if (k) doc.entities = doc.entities.map((e) => (e.key || !k.has(e.id) ? e : { ...e, key: k.get(e.id) }));

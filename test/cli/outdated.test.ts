@@ -13,7 +13,7 @@ const stats = (analysisVersions: StoreStats['analysisVersions']): StoreStats => 
   bySource: [],
   dateRange: { from: null, to: null },
   undated: 0,
-  counts: { entities: 0, mentions: 0, quotes: 0, quantities: 0, times: 0 },
+  counts: { entities: 0, mentions: 0, quotes: 0, figures: 0, times: 0 },
   sizeBytes: 0,
   schemaVersion: 5,
 });

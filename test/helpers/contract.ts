@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import type { AnalyzedArticle } from '../../src/types.ts';
 
 export function expectContract(doc: AnalyzedArticle): void {
-  for (const key of ['file', 'id', 'title', 'dek', 'byline', 'source', 'url', 'language', 'languageConfidence', 'publishedAt', 'publishedAtFrom', 'text', 'removed', 'headings', 'sentences', 'entities', 'quotes', 'quantities', 'times']) {
+  for (const key of ['file', 'id', 'title', 'dek', 'byline', 'source', 'url', 'language', 'languageConfidence', 'publishedAt', 'publishedAtFrom', 'text', 'removed', 'headings', 'sentences', 'entities', 'quotes', 'figures', 'times']) {
     expect(doc, `field ${key}`).toHaveProperty(key);
   }
   expect(doc.id).toMatch(/^[0-9a-f]{16}$/);
@@ -14,7 +14,7 @@ export function expectContract(doc: AnalyzedArticle): void {
     ...doc.sentences,
     ...doc.entities.flatMap((e) => e.mentions),
     ...doc.quotes,
-    ...doc.quantities,
+    ...doc.figures,
     ...doc.times,
   ];
   for (const s of spans) {

@@ -24,7 +24,7 @@ export function analyzedDoc(text: string, language: string, fields: Partial<Anal
     sentences: fields.sentences ?? segmentSentences(text, language),
     entities: [],
     quotes: [],
-    quantities: [],
+    figures: [],
     times: [],
     ...fields,
   };

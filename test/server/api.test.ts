@@ -67,11 +67,11 @@ describe('HTTP API', () => {
     expect(a.title).toMatch(/^Blinken Meets With Netanyahu/);
     expect(a.byline).toBe('Ryan Morgan');
     expect(a.publishedAtFrom).toBe('caption');
-    for (const layer of ['sentences', 'headings', 'entities', 'quotes', 'quantities', 'times', 'removed']) expect(Array.isArray(a[layer])).toBe(true);
+    for (const layer of ['sentences', 'headings', 'entities', 'quotes', 'figures', 'times', 'removed']) expect(Array.isArray(a[layer])).toBe(true);
     expect(a.sentences.length).toBeGreaterThan(10);
     expect(a.removed).toContainEqual({ text: 'Ryan Morgan', reason: 'byline' });
     expect(a.raw).toMatchObject({ file: expect.stringMatching(/004_ed9a467948e1cb24\.txt$/), format: 'txt' });
-    for (const s of [...a.headings, ...a.quotes, ...a.quantities, ...a.times]) expect(a.text.slice(s.start, s.end)).toBe(s.text);
+    for (const s of [...a.headings, ...a.quotes, ...a.figures, ...a.times]) expect(a.text.slice(s.start, s.end)).toBe(s.text);
   });
 
   it('pages every list and reports the page asked for', async () => {

@@ -150,7 +150,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
           entities: 3,
           mentions: items[2].article.entities.reduce((n, e) => n + e.mentions.length, 0),
           quotes: 3,
-          quantities: 5,
+          figures: 5,
           times: 2,
         });
       });
@@ -415,7 +415,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
         const g = await store.figures({ counts: 'GIJZELAARS' });
         expect(g.items.map((f) => f.text).sort()).toEqual(['18 gijzelaars', 'acht gijzelaars']);
         const killed = await store.figures({ counts: 'killed' });
-        expect(killed.total).toBe(items.flatMap((i) => i.article.quantities).filter((q) => q.counts?.includes('killed')).length);
+        expect(killed.total).toBe(items.flatMap((i) => i.article.figures).filter((q) => q.counts?.includes('killed')).length);
         const big = (await store.figures({ counts: 'palestijnse doden' })).items[0];
         expect(big).toMatchObject({ value: 57500, qualifier: 'meer dan', unit: null, text: '57.500 Palestijnen', language: 'nl', countsKey: 'palestinians killed' });
         expect(big).not.toHaveProperty('valueMax');
@@ -513,7 +513,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
         entities: sum((i) => i.article.entities.length),
         mentions: sum((i) => i.article.entities.reduce((n, e) => n + e.mentions.length, 0)),
         quotes: sum((i) => i.article.quotes.length),
-        quantities: sum((i) => i.article.quantities.length),
+        figures: sum((i) => i.article.figures.length),
         times: sum((i) => i.article.times.length),
       });
       expect(s.sizeBytes).toBeGreaterThan(0);

@@ -3,7 +3,7 @@
 // text — plus two short variants written for diacritics and id-prefix cases.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { AnalyzedArticle, EntityLayer, Quantity, Quote, RawArticle, Span, TimeExpr } from '../../src/types.ts';
+import type { AnalyzedArticle, EntityLayer, Figure, Quote, RawArticle, Span, TimeExpr } from '../../src/types.ts';
 import type { IngestItem } from '../../src/store/store.ts';
 
 const EXAMPLES = new URL('../../examples/', import.meta.url);
@@ -46,7 +46,7 @@ interface Spec {
   publishedAt: string | null;
   quotes?: { text: string; nth?: number; kind: Quote['kind']; speaker?: string; entity?: string; cue?: string }[];
   /** `qualifierBefore`: the qualifier phrase right before the span ("More than" in "More than 66,000 …"). */
-  quantities?: {
+  figures?: {
     text: string;
     nth?: number;
     value: number | null;
@@ -90,9 +90,9 @@ export function buildItem(spec: Spec, body: string, contentHash = sha256(body)):
       ...(cue ? { cueStart: cue.start, cueEnd: cue.end } : {}),
     };
   });
-  const quantities: Quantity[] = (spec.quantities ?? []).map((f) => {
+  const figures: Figure[] = (spec.figures ?? []).map((f) => {
     const span = spanOf(text, f.text, f.nth);
-    const q: Quantity = { ...span, value: f.value, unit: f.unit ?? null, qualifier: f.qualifier ?? f.qualifierBefore ?? null, counts: f.counts ?? null };
+    const q: Figure = { ...span, value: f.value, unit: f.unit ?? null, qualifier: f.qualifier ?? f.qualifierBefore ?? null, counts: f.counts ?? null };
     if (f.valueMax !== undefined) q.valueMax = f.valueMax;
     if (f.countsKey !== undefined) q.countsKey = f.countsKey;
     if (f.qualifierBefore) {
@@ -145,7 +145,7 @@ export function buildItem(spec: Spec, body: string, contentHash = sha256(body)):
     sentences: [],
     entities,
     quotes,
-    quantities,
+    figures,
     times,
   };
   return { contentHash, raw, article };
@@ -163,7 +163,7 @@ const SPECS: Spec[] = [
       { text: 'They want to meet and they want to have that ceasefire,', kind: 'direct', speaker: 'Donald Trump', entity: 'e1', cue: 'said' },
       { text: 'I don’t think there is a hold-up', kind: 'direct', speaker: 'Donald Trump', entity: 'e1', cue: 'responded' },
     ],
-    quantities: [
+    figures: [
       { text: '21-month', value: 21, unit: 'month' },
       { text: '10 living hostages', value: 10, counts: 'living hostages' },
       { text: '18 others', value: 18, counts: 'bodies of hostages' },
@@ -209,7 +209,7 @@ const SPECS: Spec[] = [
       { text: 'Aanvankelijk zullen acht gijzelaars worden vrijgelaten, gevolgd door nog twee op de 50ste dag,', kind: 'direct', speaker: 'Gideon Saar', entity: 'e2', cue: 'zei' },
       { text: 'Ja, dat zullen we aanbieden.', kind: 'direct', speaker: 'Gideon Saar', entity: 'e2', cue: 'antwoordde' },
     ],
-    quantities: [
+    figures: [
       { text: '60 dagen', value: 60, unit: 'day' },
       { text: 'acht gijzelaars', value: 8, counts: 'gijzelaars' },
       { text: '18 gijzelaars', value: 18, counts: 'lichamen van gijzelaars' },
@@ -234,7 +234,7 @@ const SPECS: Spec[] = [
     url: null,
     publishedAt: '2025-09-29T12:53:00Z',
     quotes: [{ text: 'it’s not been finalized yet,', kind: 'direct', speaker: 'Benjamin Netanyahu', entity: 'e1' }],
-    quantities: [
+    figures: [
       { text: '21-point', value: 21, unit: 'point' },
       { text: '66,000 Palestinians', value: 66000, qualifierBefore: 'More than', counts: 'Palestinians killed', countsKey: 'palestinians killed' },
       { text: 'approximately 1,200 people', value: 1200, qualifier: 'approximately', counts: 'people killed' },
@@ -265,7 +265,7 @@ const SPECS: Spec[] = [
         cue: 'said',
       },
     ],
-    quantities: [
+    figures: [
       { text: 'seven aid workers', value: 7, counts: 'aid workers killed' },
       { text: 'More than a million people', value: 1_000_000, qualifier: 'more than', counts: 'people relocated to Rafah' },
     ],
@@ -307,7 +307,7 @@ export function coordinationItem(): IngestItem {
       quotes: [
         { text: 'Zonder betere coördinatie komt de hulp niet aan,', kind: 'direct', speaker: 'António Guterres', entity: 'e1', cue: 'zei' },
       ],
-      quantities: [{ text: 'meer dan 500 vrachtwagens', value: 500, qualifier: 'meer dan', counts: 'vrachtwagens bij Rafah' }],
+      figures: [{ text: 'meer dan 500 vrachtwagens', value: 500, qualifier: 'meer dan', counts: 'vrachtwagens bij Rafah' }],
       times: [
         { text: '3 juni 2025', value: '2025-06-03', granularity: 'day' },
         { text: 'Van 1 tot 5 juni', value: '2025-06-01', valueEnd: '2025-06-05', granularity: 'day', relative: true },

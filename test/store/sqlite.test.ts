@@ -74,7 +74,7 @@ describe('SQLite store on a file', () => {
     const store = openSqliteStore(file);
     await store.ingest([first]);
     const bad = structuredClone(third);
-    bad.article.quantities[1] = { ...bad.article.quantities[1], end: bad.article.quantities[1].start - 1 };
+    bad.article.figures[1] = { ...bad.article.figures[1], end: bad.article.figures[1].start - 1 };
     const err = await store.ingest([second, bad]).catch((e: Error) => e);
     expect(err).toBeInstanceOf(StoreError);
     expect((err as Error).message).toMatch(/item 2 of 2 .*002_74f363901181367a.*CHECK constraint failed/);

@@ -1,10 +1,10 @@
 // Where no figure can start: URLs, e-mail, markup, clock times and phone numbers (the grammar's masks),
 // plus spans the caller excludes (time expressions), as sorted, merged ranges with a binary-search test.
 import type { Span } from '../../types.ts';
-import type { QuantityGrammar } from './grammar.ts';
+import type { FigureGrammar } from './grammar.ts';
 
 /** Sorted, merged ranges where no figure can start: masks (URLs, clock times, phones) and excluded spans. */
-export function blockedRanges(text: string, g: QuantityGrammar, exclude: readonly Span[]): [number, number][] {
+export function blockedRanges(text: string, g: FigureGrammar, exclude: readonly Span[]): [number, number][] {
   const r: [number, number][] = [];
   g.masks.lastIndex = 0;
   for (let m: RegExpExecArray | null; (m = g.masks.exec(text)); ) r.push([m.index, m.index + m[0].length]);

@@ -3,7 +3,7 @@
 // "killing", "de dood van", "omkwamen"), so that "More than 66,000 Palestinians ... have been killed" counts
 // "Palestinians killed". countsKey is the same thing in a language-independent form (nounKeys and event
 // ids from the lang data): "palestinians killed" for both "Palestinians killed" and "Palestijnen gedood".
-import type { QuantityGrammar } from './grammar.ts';
+import type { FigureGrammar } from './grammar.ts';
 import { phraseKey } from './patterns.ts';
 
 export interface NounPhrase {
@@ -30,7 +30,7 @@ export interface PreviousFigure {
 }
 
 /** Reads up to four words of a noun phrase from `pos` (stopping at function words, verbs, events, punctuation). */
-export function readNounPhrase(text: string, pos: number, g: QuantityGrammar): NounPhrase | null {
+export function readNounPhrase(text: string, pos: number, g: FigureGrammar): NounPhrase | null {
   const re = g.npWord;
   let end = pos;
   let start = -1;
@@ -68,7 +68,7 @@ export function readNounPhrase(text: string, pos: number, g: QuantityGrammar): N
  * The event a figure takes part in: after its noun phrase ("have been killed", "omkwamen", "uitgegeven")
  * or just before the figure ("killing", "de dood van"); an event id of the lang data, or null.
  */
-export function findEvent(text: string, npEnd: number, before: number, sentence: { start: number; end: number }, g: QuantityGrammar): string | null {
+export function findEvent(text: string, npEnd: number, before: number, sentence: { start: number; end: number }, g: FigureGrammar): string | null {
   g.eventAfter.lastIndex = npEnd;
   const after = g.eventAfter.exec(text);
   if (after && g.eventAfter.lastIndex <= sentence.end) {
@@ -80,7 +80,7 @@ export function findEvent(text: string, npEnd: number, before: number, sentence:
 }
 
 /** Language-independent key of a phrase: whole-phrase entry in nounKeys, else word by word. */
-export function keyOf(phrase: string, g: QuantityGrammar): string {
+export function keyOf(phrase: string, g: FigureGrammar): string {
   const k = phraseKey(phrase);
   const whole = g.nounKeys.get(k);
   if (whole) return whole;
@@ -101,7 +101,7 @@ export function countedBy(
   before: number,
   sentence: { start: number; end: number },
   prev: PreviousFigure | null,
-  g: QuantityGrammar,
+  g: FigureGrammar,
 ): Counted & { npEnd: number } {
   // "10 of the hostages" / "acht van de gijzelaars": the link is skipped.
   g.nounLink.lastIndex = figEnd;

@@ -1,15 +1,15 @@
-// The quantities layer: figures in the text with value, range, unit (currency, percent, duration...),
+// The figures layer: figures in the text with value, range, unit (currency, percent, duration...),
 // qualifier ("more than", "naar schatting") and what they count.
 //
 // Not figures: numbers inside dates and other time expressions ("2023" in "October 7, 2023"), bare years,
 // ordinals ("21st", "50ste"), clock times ("10:30", "15.00 uur"), phone numbers, numbers in URLs and markup,
 // reference numbers ("page 4", "artikel 5"), identifiers ("COVID-19", "5G") and lone "one"/"een".
-import type { Quantity, Sentence, Span } from '../../types.ts';
+import type { Figure, Sentence, Span } from '../../types.ts';
 import { sentenceAt } from '../times/sentence-at.ts';
 import { blockedRanges, isBlocked } from './blocked.ts';
 import { countedBy, findEvent, keyOf, readNounPhrase, type Counted, type PreviousFigure } from './counts.ts';
-import { figureAt, isName, isRangeGap, type Figure } from './figure.ts';
-import { quantityGrammar, type QuantityGrammar } from './grammar.ts';
+import { figureAt, isName, isRangeGap, type FigureMatch } from './figure.ts';
+import { figureGrammar, type FigureGrammar } from './grammar.ts';
 import { findNumbers } from './numbers.ts';
 import { isPeriodPreposition, qualifierAt } from './qualifier.ts';
 
@@ -17,13 +17,13 @@ import { isPeriodPreposition, qualifierAt } from './qualifier.ts';
  * Figures of `text`. `exclude` are spans that hold no figures (the times layer: dates and other time
  * expressions); `sentences` bound the search for what is counted.
  */
-export function extractQuantities(text: string, lang: string, sentences?: readonly Sentence[], exclude: readonly Span[] = []): Quantity[] {
-  const g = quantityGrammar(lang);
+export function extractFigures(text: string, lang: string, sentences?: readonly Sentence[], exclude: readonly Span[] = []): Figure[] {
+  const g = figureGrammar(lang);
   if (!g) return [];
   const numbers = findNumbers(text, lang);
   if (numbers.length === 0) return [];
   const blocked = blockedRanges(text, g, exclude);
-  const out: Quantity[] = [];
+  const out: Figure[] = [];
   let prev: PreviousFigure | null = null;
   for (let i = 0; i < numbers.length; i++) {
     const n = numbers[i];
@@ -59,7 +59,7 @@ export function extractQuantities(text: string, lang: string, sentences?: readon
     if (qualifier && isPeriodPreposition(qualifier, unit, counted?.head ?? null, g)) qualifier = null;
     // The evidence span includes the qualifier ("more than 66,000"), as the contract shows.
     const start = qualifier ? qualifier.start : fig.start;
-    const q: Quantity = {
+    const q: Figure = {
       start,
       end,
       text: text.slice(start, end),
@@ -89,13 +89,13 @@ export function extractQuantities(text: string, lang: string, sentences?: readon
  */
 function whatIsCounted(
   text: string,
-  fig: Figure,
+  fig: FigureMatch,
   unit: string | null,
   end: number,
   before: number,
   sentence: { start: number; end: number },
   prev: PreviousFigure | null,
-  g: QuantityGrammar,
+  g: FigureGrammar,
 ): (Counted & { npEnd: number }) | null {
   if (fig.compound) {
     const np = readNounPhrase(text, end, g);

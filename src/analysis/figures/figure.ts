@@ -2,11 +2,11 @@
 // "27%"), or the decision that a number is not a figure at all (ordinals, identifiers, page and clock
 // numbers, bare years, numbers that belong to a name).
 import { readNounPhrase } from './counts.ts';
-import type { QuantityGrammar } from './grammar.ts';
+import type { FigureGrammar } from './grammar.ts';
 import type { NumberMatch } from './numbers.ts';
 import { phraseKey } from './patterns.ts';
 
-export interface Figure {
+export interface FigureMatch {
   start: number;
   end: number;
   value: number;
@@ -17,7 +17,7 @@ export interface Figure {
 }
 
 /** The figure around a number (currency, scale, unit), or null when the number is not a figure. */
-export function figureAt(text: string, n: NumberMatch, g: QuantityGrammar): Figure | null {
+export function figureAt(text: string, n: NumberMatch, g: FigureGrammar): FigureMatch | null {
   if (n.ordinal || n.weak) return null;
   // Glued to a word: "COVID-19", "F-16", "A320".
   if (n.start > 0 && /[\p{L}_]-?$/u.test(text.slice(Math.max(0, n.start - 2), n.start))) {
@@ -77,7 +77,7 @@ export function figureAt(text: string, n: NumberMatch, g: QuantityGrammar): Figu
  * Dollar Baby", "Peres (73)" — a capitalised number word inside a sentence, digits in a slash pair, a bare
  * number in brackets, or a bare number right after a capitalised word that does not count anything.
  */
-export function isName(text: string, n: NumberMatch, fig: Figure, sentenceStart: number, g: QuantityGrammar): boolean {
+export function isName(text: string, n: NumberMatch, fig: FigureMatch, sentenceStart: number, g: FigureGrammar): boolean {
   if (/^\/\d/.test(text.slice(n.end, n.end + 2)) || /\d\/$/.test(text.slice(Math.max(0, n.start - 2), n.start))) return true;
   // "Shimon Peres (73)", "(2)": a bare number alone in brackets is an age or a reference.
   if (text[n.start - 1] === '(' && text[fig.end] === ')' && !fig.unit) return true;
@@ -95,7 +95,7 @@ export function isName(text: string, n: NumberMatch, fig: Figure, sentenceStart:
 }
 
 /** Two figures joined as a range: "10 to 15", "10-15", "between 10 and 15", "tussen de 10 en 15". */
-export function isRangeGap(text: string, a: Figure, b: Figure, g: QuantityGrammar): boolean {
+export function isRangeGap(text: string, a: FigureMatch, b: FigureMatch, g: FigureGrammar): boolean {
   const gap = text.slice(a.end, b.start);
   if (g.rangeConnector.test(gap)) return true;
   return g.rangeJoin.test(gap) && g.rangeOpen.test(text.slice(Math.max(0, a.start - 12), a.start));

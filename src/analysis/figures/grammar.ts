@@ -1,10 +1,10 @@
-// The per-language quantity grammar: currencies, units, qualifiers, what-is-counted cues and the
-// not-a-figure cues of src/lang/<code>/quantities.json, compiled once per language.
+// The per-language figure grammar: currencies, units, qualifiers, what-is-counted cues and the
+// not-a-figure cues of src/lang/<code>/figures.json, compiled once per language.
 import { langData } from '../../lang/registry.ts';
 import { numberGrammar, type NumberData, type NumberGrammar } from './numbers.ts';
 import { alternation, escapeRegex, phraseKey } from './patterns.ts';
 
-export interface QuantityData extends NumberData {
+export interface FigureData extends NumberData {
   qualifiers: Record<string, string>;
   periodQualifierExceptions: string[];
   currencies: { code: string; symbols: string[]; names: string[] }[];
@@ -36,10 +36,10 @@ export interface QuantityData extends NumberData {
   nounLikeVerbForms: string[];
 }
 
-export interface QuantityGrammar {
+export interface FigureGrammar {
   lang: string;
   numbers: NumberGrammar;
-  data: QuantityData;
+  data: FigureData;
   qualifierIds: Map<string, string>;
   periodQualifierExceptions: Set<string>;
   currencyBySymbol: Map<string, string>;
@@ -100,12 +100,12 @@ export interface QuantityGrammar {
   npModifier: RegExp | null;
 }
 
-const grammars = new Map<string, QuantityGrammar | null>();
+const grammars = new Map<string, FigureGrammar | null>();
 
-export function quantityGrammar(lang: string): QuantityGrammar | undefined {
+export function figureGrammar(lang: string): FigureGrammar | undefined {
   let g = grammars.get(lang);
   if (g === undefined) {
-    const data = langData<QuantityData>(lang, 'quantities');
+    const data = langData<FigureData>(lang, 'figures');
     const numbers = numberGrammar(lang);
     g = data && numbers ? compile(lang, data, numbers) : null;
     grammars.set(lang, g);
@@ -116,7 +116,7 @@ export function quantityGrammar(lang: string): QuantityGrammar | undefined {
 const lowerMap = (o: Record<string, string>) => new Map(Object.entries(o).map(([k, v]) => [phraseKey(k), v]));
 const lowerSet = (a: string[]) => new Set(a.map(phraseKey));
 
-function compile(lang: string, d: QuantityData, numbers: NumberGrammar): QuantityGrammar {
+function compile(lang: string, d: FigureData, numbers: NumberGrammar): FigureGrammar {
   const currencyBySymbol = new Map<string, string>();
   const currencyByName = new Map<string, string>();
   for (const c of d.currencies) {

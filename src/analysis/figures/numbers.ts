@@ -1,7 +1,7 @@
 // Number recognition: digits in the language's number format ("66,000" / "57.500", "3.8" / "3,8"),
 // number words ("seven", "one hundred and sixteen", "eenentwintig", "a million") and scales after digits
 // ("3,8 miljard", "$3bn"). Knows nothing about what a number means; see extract.ts for that.
-// Everything language-specific comes from src/lang/<code>/quantities.json; regexes are compiled once per language.
+// Everything language-specific comes from src/lang/<code>/figures.json; regexes are compiled once per language.
 import { langData } from '../../lang/registry.ts';
 import { alternation, escapeRegex, NOT_WORD_AFTER, NOT_WORD_BEFORE, phraseKey } from './patterns.ts';
 
@@ -66,11 +66,11 @@ export interface NumberGrammar {
 
 const grammars = new Map<string, NumberGrammar | null>();
 
-/** The compiled number grammar of a language, or undefined when the language has no quantities.json. */
+/** The compiled number grammar of a language, or undefined when the language has no figures.json. */
 export function numberGrammar(lang: string): NumberGrammar | undefined {
   let g = grammars.get(lang);
   if (g === undefined) {
-    const data = langData<NumberData>(lang, 'quantities');
+    const data = langData<NumberData>(lang, 'figures');
     g = data ? compile(lang, data) : null;
     grammars.set(lang, g);
   }

@@ -1,7 +1,7 @@
 // The qualifier before a figure ("More than", "naar schatting", "rond de") as a normalised id
 // ("more-than", "estimated", "approximately"), and the prepositions that only look like one ("over five
 // phases", "over three days").
-import type { QuantityGrammar } from './grammar.ts';
+import type { FigureGrammar } from './grammar.ts';
 import { phraseKey } from './patterns.ts';
 
 export interface Qualifier {
@@ -13,7 +13,7 @@ export interface Qualifier {
 }
 
 /** The qualifier ending right before `pos`, not reaching back before `sentenceStart`. */
-export function qualifierAt(text: string, pos: number, sentenceStart: number, g: QuantityGrammar): Qualifier | null {
+export function qualifierAt(text: string, pos: number, sentenceStart: number, g: FigureGrammar): Qualifier | null {
   const from = Math.max(0, pos - 30);
   const m = g.qualifierBefore.exec(text.slice(from, pos));
   if (!m) return null;
@@ -24,7 +24,7 @@ export function qualifierAt(text: string, pos: number, sentenceStart: number, g:
 }
 
 /** "over"/"rond" before a duration or a period noun ("phases", "rondes") is a preposition, not a qualifier. */
-export function isPeriodPreposition(q: Qualifier, unit: string | null, head: string | null, g: QuantityGrammar): boolean {
+export function isPeriodPreposition(q: Qualifier, unit: string | null, head: string | null, g: FigureGrammar): boolean {
   if (!g.periodQualifierExceptions.has(q.phrase)) return false;
   if (unit && g.durationUnits.has(unit)) return true;
   const h = head ? phraseKey(head) : '';

@@ -4,7 +4,7 @@
 import { evaluateWords, numberGrammar } from '../figures/numbers.ts';
 import { phraseKey } from '../figures/patterns.ts';
 import { isValidDate } from './calendar-math.ts';
-import { quantityGrammar } from '../figures/grammar.ts';
+import { figureGrammar } from '../figures/grammar.ts';
 import { timeGrammar, type Modifier, type TimeGrammar, type WeekdayRelation } from './grammar.ts';
 
 export type MentionKind =
@@ -225,7 +225,7 @@ function yearContext(text: string, start: number, end: number, g: TimeGrammar): 
   // "the 2023 terrorist incident", "the company's 1989 results" — but not "the 2000 soldiers".
   if (g.yearDeterminers.has(before) || /\p{L}['’]s$/u.test(before)) {
     const next = /^\s(\p{L}+)/u.exec(after);
-    if (next && !quantityGrammar(g.lang)?.countNouns.has(next[1].toLowerCase())) return true;
+    if (next && !figureGrammar(g.lang)?.countNouns.has(next[1].toLowerCase())) return true;
   }
   return false;
 }

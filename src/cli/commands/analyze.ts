@@ -43,7 +43,7 @@ function describe(doc: AnalyzedArticle): string {
   if (doc.dek) lines.push(`  dek:       ${doc.dek}`);
   lines.push(
     `  text:      ${doc.text.length} chars, ${doc.sentences.length} sentences, ${doc.headings.length} headings`,
-    `  layers:    ${doc.entities.length} entities, ${doc.quotes.length} quotes, ${doc.quantities.length} figures, ${doc.times.length} times`,
+    `  layers:    ${doc.entities.length} entities, ${doc.quotes.length} quotes, ${doc.figures.length} figures, ${doc.times.length} times`,
     `  removed:   ${doc.removed.length} piece(s)${doc.removed.length ? ': ' + doc.removed.map((r) => `${r.reason} "${r.text.slice(0, 40)}${r.text.length > 40 ? '…' : ''}"`).join('; ') : ''}`,
   );
   return lines.join('\n');

@@ -55,9 +55,9 @@ function render(doc: AnalyzedArticle): string {
     parts.push('', 'Quotes:');
     for (const q of doc.quotes) parts.push(`  ${q.speaker?.name ?? '(unknown)'} ${q.cue ?? ''}: ${q.kind === 'direct' ? '“' + q.text + '”' : q.text}`);
   }
-  if (doc.quantities.length) {
+  if (doc.figures.length) {
     parts.push('', 'Figures:');
-    for (const f of doc.quantities) parts.push(`  ${f.text}  = ${f.value ?? '?'}${f.unit ? ' ' + f.unit : ''}${f.counts ? '  (' + f.counts + ')' : ''}`);
+    for (const f of doc.figures) parts.push(`  ${f.text}  = ${f.value ?? '?'}${f.unit ? ' ' + f.unit : ''}${f.counts ? '  (' + f.counts + ')' : ''}`);
   }
   if (doc.times.length) {
     parts.push('', 'Dates:');

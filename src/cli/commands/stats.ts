@@ -28,7 +28,7 @@ function formatStats(s: StoreStats): string {
     `languages:  ${facets(s.byLanguage)}`,
     `sources:    ${facets(s.bySource)}`,
     `published:  ${s.dateRange.from ?? '—'} … ${s.dateRange.to ?? '—'} (${s.undated} undated)`,
-    `layers:     ${c.entities} entities (${c.mentions} mentions), ${c.quotes} quotes, ${c.quantities} figures, ${c.times} time expressions`,
+    `layers:     ${c.entities} entities (${c.mentions} mentions), ${c.quotes} quotes, ${c.figures} figures, ${c.times} time expressions`,
     `analysis:   ${s.analysisVersions.length ? s.analysisVersions.map((v) => `${v.version ?? '(not recorded)'}${v.version === analysisVersion() ? ' (this version)' : ''} ${v.articles}`).join(', ') : '—'}`,
     `database:   ${(s.sizeBytes / 1e6).toFixed(1)} MB, schema version ${s.schemaVersion}`,
   ].join('\n');

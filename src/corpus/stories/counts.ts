@@ -1,6 +1,6 @@
-// What a figure counts, taken apart: the quantities layer writes a language-independent key
+// What a figure counts, taken apart: the figures layer writes a language-independent key
 // "<noun> <event>" ("bodies of hostages released", "palestinians killed", "truce") from the event ids
-// of each language's quantities.json; here it is split into the noun, its head word and the event.
+// of each language's figures.json; here it is split into the noun, its head word and the event.
 import { langData, supportedLanguages } from '../../lang/registry.ts';
 
 export interface CountsParts {
@@ -19,7 +19,7 @@ function events(): string[] {
   if (!eventIds) {
     const ids = new Set<string>();
     for (const code of supportedLanguages()) {
-      const data = langData<{ events?: Record<string, string[]> }>(code, 'quantities');
+      const data = langData<{ events?: Record<string, string[]> }>(code, 'figures');
       for (const id of Object.keys(data?.events ?? {})) ids.add(id);
     }
     eventIds = [...ids].sort((a, b) => b.length - a.length);

@@ -15,7 +15,7 @@ import { articleWhen, leadEnd, namedDays } from './when.ts';
 /** The article fields features are built from. */
 export type FeatureInput = Pick<
   AnalyzedArticle,
-  'id' | 'language' | 'source' | 'title' | 'text' | 'sentences' | 'entities' | 'quantities' | 'times' | 'publishedAt'
+  'id' | 'language' | 'source' | 'title' | 'text' | 'sentences' | 'entities' | 'figures' | 'times' | 'publishedAt'
 > & { headings?: AnalyzedArticle['headings'] };
 
 const TYPE_WEIGHT = { PER: 1, ORG: 1, LOC: 0.8, MISC: 0.7 } as const;
@@ -36,8 +36,8 @@ export function valueKey(v: number): string {
   return Number.isInteger(v) ? String(v) : String(Math.round(v * 1000) / 1000);
 }
 
-/** Figure features of one quantity: value with what it counts, the counted noun's head, and the unit. */
-export function figureFeatures(q: AnalyzedArticle['quantities'][number]): string[] {
+/** Figure features of one figure: value with what it counts, the counted noun's head, and the unit. */
+export function figureFeatures(q: AnalyzedArticle['figures'][number]): string[] {
   if (q.value === null || !Number.isFinite(q.value)) return [];
   const v = valueKey(q.value);
   const out = new Set<string>();
@@ -104,7 +104,7 @@ export function articleFeatures(doc: FeatureInput): ArticleFeatures {
   for (const [k, w] of terms) features.set(k, w);
 
   // Figures and days.
-  for (const q of doc.quantities) for (const f of figureFeatures(q)) features.set(f, 1);
+  for (const q of doc.figures) for (const f of figureFeatures(q)) features.set(f, 1);
   for (const d of namedDays(doc.times)) features.set(`d:${d}`, 1);
 
   return { id: doc.id, language: doc.language, source: doc.source, when: articleWhen(doc), features, names };

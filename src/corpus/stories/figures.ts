@@ -4,7 +4,7 @@
 // of values over time for a chart.
 import { readFileSync } from 'node:fs';
 import { worldCountries } from '../entities/countries.ts';
-import type { AnalyzedArticle, Quantity } from '../../types.ts';
+import type { AnalyzedArticle, Figure } from '../../types.ts';
 import { splitCountsKey } from './counts.ts';
 import { entityKey, nameLikeRefs } from './entity-keys.ts';
 import { evidence, sentenceAt, type Evidence } from './evidence.ts';
@@ -94,7 +94,7 @@ const UNIT_LABEL: Record<string, string> = { day: 'days', week: 'weeks', month: 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** What a figure counts, as a comparison row; null when the figure names nothing counted. */
-export function rowOf(doc: Pick<AnalyzedArticle, 'entities' | 'language' | 'sentences' | 'text'>, q: Quantity): RowKey | null {
+export function rowOf(doc: Pick<AnalyzedArticle, 'entities' | 'language' | 'sentences' | 'text'>, q: Figure): RowKey | null {
   if (!q.countsKey || q.value === null) return null;
   const parts = splitCountsKey(q.countsKey);
   let noun = parts.noun ? parts.noun.split(' ').filter((w) => !DROPPED.has(w)).join(' ') || parts.noun : null;
@@ -154,7 +154,7 @@ export function figureClaims(articles: AnalyzedArticle[], eventDay: (articleId: 
   for (const a of articles) {
     const when = articleWhen(a);
     const fallback = when.day ? null : eventDay(a.id);
-    for (const q of a.quantities) {
+    for (const q of a.figures) {
       const row = rowOf(a, q);
       if (!row || q.value === null) continue;
       out.push({

@@ -44,13 +44,13 @@ export function words(text: string, language: string): Word[] {
 const stopCache = new Map<string, Set<string>>();
 
 /**
- * Function words of a language: the `stopWords` list the language's data already has (quantities.json),
+ * Function words of a language: the `stopWords` list the language's data already has (figures.json),
  * folded. Empty for a language without one; inverse document frequency then does the work.
  */
 export function stopWords(language: string): Set<string> {
   let s = stopCache.get(language);
   if (!s) {
-    const data = langData<{ stopWords?: string[] }>(language, 'quantities');
+    const data = langData<{ stopWords?: string[] }>(language, 'figures');
     s = new Set((data?.stopWords ?? []).map(foldWord));
     stopCache.set(language, s);
   }

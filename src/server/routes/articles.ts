@@ -35,7 +35,7 @@ export const articleRoutes: RouteModule = (app, { store }) => {
         summary: 'One article with every layer',
         description:
           'The cleaned text, metadata (with where the date came from), the removed noise with reasons, and the layers: ' +
-          'sentences, headings, entities, quotes, quantities (figures) and times. Every span has start/end offsets into `text`. ' +
+          'sentences, headings, entities, quotes, figures (figures) and times. Every span has start/end offsets into `text`. ' +
           'Each entity linked to a global entity carries its `key` (see /api/entities/{key}).',
         params: articleIdParam,
         response: { 200: ref('Article'), ...errors(400, 404) },

@@ -1,4 +1,4 @@
-// Layer rows across the corpus: quotes, figures (quantities), dates (times) and entity mentions, each
+// Layer rows across the corpus: quotes, figures (figures), dates (times) and entity mentions, each
 // with the article it comes from and the offsets of its evidence in that article's text.
 import type { RouteModule } from '../context.ts';
 import { articleFilter } from '../context.ts';
@@ -57,7 +57,7 @@ export const layerRoutes: RouteModule = (app, { store }) => {
     {
       schema: {
         tags: ['layers'],
-        summary: 'Figures (quantities) across articles',
+        summary: 'Figures (figures) across articles',
         description: 'Numbers with unit, qualifier ("more than") and what they count.',
         querystring: querySchema({
           counts: { type: 'string', maxLength: 200, description: 'Part of what the figure counts ("killed").' },

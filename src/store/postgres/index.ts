@@ -108,7 +108,7 @@ export function redactUrl(url: string): string {
 
 const ARTICLE_COLUMNS = [
   'id', 'content_hash', 'ingested_at', 'analyzed_at', 'file', 'position', 'format', 'language', 'language_supported',
-  'published_at', 'published_at_from', 'source', 'url', 'n_entities', 'n_mentions', 'n_quotes', 'n_quantities', 'n_times',
+  'published_at', 'published_at_from', 'source', 'url', 'n_entities', 'n_mentions', 'n_quotes', 'n_figures', 'n_times',
   'title', 'dek', 'text', 'analysis', 'analysis_version',
 ] as const;
 const UPDATED_COLUMNS = ARTICLE_COLUMNS.filter((c) => !['id', 'content_hash', 'ingested_at', 'position', 'format'].includes(c));
@@ -118,7 +118,7 @@ const LAYER_COLUMN_TYPES: Record<(typeof LAYER_TABLES)[number], string> = {
   quotes:
     'article_id text, idx int, span_start int, span_end int, span_text text, kind text, speaker_name text, speaker_folded text, ' +
     'speaker_entity text, speaker_start int, speaker_end int, cue text, cue_start int, cue_end int',
-  quantities:
+  figures:
     'article_id text, idx int, span_start int, span_end int, span_text text, value float8, value_max float8, unit text, qualifier text, ' +
     'qualifier_start int, qualifier_end int, counts text, counts_folded text, counts_key text',
   times: 'article_id text, idx int, span_start int, span_end int, span_text text, value text, value_end text, granularity text, mod text, relative smallint',
@@ -432,7 +432,7 @@ export class PostgresStore implements Store {
   }
 
   async figures(filter: FigureFilter = {}): Promise<RowsResult<FigureRow>> {
-    return this.layerRows<FigureDbRow, FigureRow>('quantities', filter, (p) => {
+    return this.layerRows<FigureDbRow, FigureRow>('figures', filter, (p) => {
       const c: string[] = [];
       const counts = optionalText(filter.counts);
       if (counts !== undefined) c.push(`strpos(l.counts_folded, ${p.add(fold(counts))}) > 0`);
@@ -470,7 +470,7 @@ export class PostgresStore implements Store {
       pool,
       `SELECT count(*) AS articles, min(published_at) AS first, max(published_at) AS last,
          count(*) - count(published_at) AS undated, coalesce(sum(n_entities), 0) AS entities, coalesce(sum(n_mentions), 0) AS mentions,
-         coalesce(sum(n_quotes), 0) AS quotes, coalesce(sum(n_quantities), 0) AS quantities, coalesce(sum(n_times), 0) AS times FROM articles`,
+         coalesce(sum(n_quotes), 0) AS quotes, coalesce(sum(n_figures), 0) AS figures, coalesce(sum(n_times), 0) AS times FROM articles`,
     ))!;
     const facet = (column: string) =>
       rows<FacetCount>(pool, `SELECT ${column} AS value, count(*) AS count FROM articles GROUP BY ${column} ORDER BY count DESC, ${column} NULLS LAST`);

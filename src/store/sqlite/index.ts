@@ -99,7 +99,7 @@ type Statement = Database.Statement<unknown[], unknown>;
  *  migrations, as the upgrade tests do, has no such column). */
 const ARTICLE_COLUMNS = [
   'id', 'content_hash', 'ingested_at', 'analyzed_at', 'file', 'position', 'format', 'language', 'language_supported',
-  'published_at', 'published_at_from', 'source', 'url', 'n_entities', 'n_mentions', 'n_quotes', 'n_quantities', 'n_times',
+  'published_at', 'published_at_from', 'source', 'url', 'n_entities', 'n_mentions', 'n_quotes', 'n_figures', 'n_times',
   'title', 'dek', 'text', 'analysis', 'analysis_version',
 ];
 const NOT_UPDATED = new Set(['id', 'content_hash', 'ingested_at', 'position', 'format']);
@@ -124,6 +124,8 @@ export class SqliteStore implements Store {
   private readonly hasEntityIndex: boolean;
   /** INSERT and UPDATE of an article's columns, for the columns this database has. */
   private readonly articleColumns: Set<string>;
+  /** The schema predates migration 006: the figures layer is the table `quantities`, its count `n_quantities`. */
+  private readonly legacyFigures: boolean;
   private readonly articleInsert: string;
   private readonly articleUpdate: string;
   /** Events and storylines (tables of migration 004). */
@@ -154,10 +156,13 @@ export class SqliteStore implements Store {
       this.schemaVersion = migrate(this.db, path, options.migrations);
       this.hasEntityIndex = this.db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'entity_state'").get() !== undefined;
       const columns = new Set((this.db.prepare('PRAGMA table_info(articles)').all() as { name: string }[]).map((c) => c.name));
-      const present = ARTICLE_COLUMNS.filter((c) => columns.has(c));
+      // A schema from before migration 006 (opened with older `options.migrations`, as the upgrade
+      // tests do) names the figures layer by its former name.
+      this.legacyFigures = !columns.has('n_figures') && columns.has('n_quantities');
+      const present = ARTICLE_COLUMNS.filter((c) => columns.has(this.column(c)));
       this.articleColumns = new Set(present);
-      this.articleInsert = articleInsert(present);
-      this.articleUpdate = articleUpdate(present);
+      this.articleInsert = articleInsert(present.map((c) => this.column(c)));
+      this.articleUpdate = articleUpdate(present.map((c) => this.column(c)));
       this.stories = new SqliteStoryStore(this.db, (sql) => this.stmt(sql), () => void this.open(), async (name) => (this.hasEntityIndex ? this.entityReader.find(name) : []));
     } catch (err) {
       this.db.close();
@@ -184,7 +189,13 @@ export class SqliteStore implements Store {
 
   /** The parameters of the article columns this database has (better-sqlite3 refuses extra named parameters). */
   private present(params: Record<string, unknown>): Record<string, unknown> {
-    return Object.fromEntries(Object.entries(params).filter(([k]) => this.articleColumns.has(k)));
+    return Object.fromEntries(Object.entries(params).filter(([k]) => this.articleColumns.has(k)).map(([k, v]) => [this.column(k), v]));
+  }
+
+  /** The name of a column or table in this database's schema (see `legacyFigures`). */
+  private column(name: string): string {
+    if (!this.legacyFigures) return name;
+    return name === 'n_figures' ? 'n_quantities' : name === 'figures' ? 'quantities' : name;
   }
 
   async storedHashes(hashes: readonly string[]): Promise<Set<string>> {
@@ -238,7 +249,7 @@ export class SqliteStore implements Store {
       const rows = records[table];
       if (rows.length === 0) continue;
       const columns = Object.keys(rows[0]);
-      const insert = this.stmt(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
+      const insert = this.stmt(`INSERT INTO ${this.column(table)} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
       for (const r of rows) insert.run(r);
     }
   }
@@ -254,7 +265,7 @@ export class SqliteStore implements Store {
       if (info.changes === 0) throw new StoreError(`replaceAnalysis: no stored article has id "${id}"`);
       // When what entity resolution read changed, the entity index is out of date until rebuilt.
       if (this.hasEntityIndex && before && entityInputChanged(before, article)) this.stmt('UPDATE entity_state SET stale = 1').run();
-      for (const table of LAYER_TABLES) this.stmt(`DELETE FROM ${table} WHERE article_id = ?`).run(id);
+      for (const table of LAYER_TABLES) this.stmt(`DELETE FROM ${this.column(table)} WHERE article_id = ?`).run(id);
       this.insertLayers(article);
     });
     run.immediate();
@@ -426,7 +437,7 @@ export class SqliteStore implements Store {
       c.sql.push('l.counts_key = ?');
       c.params.push(countsKey);
     }
-    return this.layerRows<FigureDbRow, FigureRow>('quantities', filter, c, toFigureRow);
+    return this.layerRows<FigureDbRow, FigureRow>('figures', filter, c, toFigureRow);
   }
 
   async times(filter: TimeFilter = {}): Promise<RowsResult<TimeRow>> {
@@ -464,7 +475,7 @@ export class SqliteStore implements Store {
     const t = this.stmt(
       `SELECT count(*) AS articles, min(published_at) AS first, max(published_at) AS last,
          count(*) - count(published_at) AS undated, total(n_entities) AS entities, total(n_mentions) AS mentions,
-         total(n_quotes) AS quotes, total(n_quantities) AS quantities, total(n_times) AS times FROM articles`,
+         total(n_quotes) AS quotes, total(n_figures) AS figures, total(n_times) AS times FROM articles`,
     ).get() as TotalsRow;
     const facet = (column: string) =>
       this.stmt(`SELECT ${column} AS value, count(*) AS count FROM articles GROUP BY ${column} ORDER BY count DESC, ${column} IS NULL, ${column}`).all() as FacetCount[];

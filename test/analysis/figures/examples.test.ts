@@ -1,14 +1,14 @@
-// The quantities layer on the real example articles (times layer run first, as in the pipeline).
+// The figures layer on the real example articles (times layer run first, as in the pipeline).
 import { describe, expect, it } from 'vitest';
-import { quantitiesStep } from '../../../src/analysis/figures/index.ts';
+import { figuresStep } from '../../../src/analysis/figures/index.ts';
 import { timesStep } from '../../../src/analysis/times/index.ts';
-import type { Quantity } from '../../../src/types.ts';
+import type { Figure } from '../../../src/types.ts';
 import { exampleDoc } from '../times/doc.ts';
 
-function figures(prefix: Parameters<typeof exampleDoc>[0]): Quantity[] {
+function figures(prefix: Parameters<typeof exampleDoc>[0]): Figure[] {
   const doc = exampleDoc(prefix);
   const withTimes = { ...doc, ...timesStep.run(doc) };
-  const q = quantitiesStep.run(withTimes).quantities!;
+  const q = figuresStep.run(withTimes).figures!;
   for (const x of q) {
     expect(doc.text.slice(x.start, x.end)).toBe(x.text);
     if (x.qualifierStart !== undefined) expect(x.qualifierStart).toBe(x.start); // the span includes its qualifier
@@ -16,9 +16,9 @@ function figures(prefix: Parameters<typeof exampleDoc>[0]): Quantity[] {
   return q;
 }
 /** The nth figure whose number reads `text` (the span may start with a qualifier: "more than 66,000"). */
-const find = (q: Quantity[], text: string, nth = 0) => q.filter((x) => x.text === text || x.text.endsWith(' ' + text))[nth];
+const find = (q: Figure[], text: string, nth = 0) => q.filter((x) => x.text === text || x.text.endsWith(' ' + text))[nth];
 
-describe('quantities on the example articles', () => {
+describe('figures on the example articles', () => {
   it('000: hostages, bodies of hostages, the 60-day truce and the 21-month war', () => {
     const q = figures('000');
     expect(find(q, '21-month')).toMatchObject({ value: 21, unit: 'month', counts: 'war' });

@@ -1,14 +1,14 @@
-// The quantities layer on sentences written for each pattern, English and Dutch, including what must
+// The figures layer on sentences written for each pattern, English and Dutch, including what must
 // not be taken for a figure.
 import { describe, expect, it } from 'vitest';
-import { extractQuantities } from '../../../src/analysis/figures/extract.ts';
+import { extractFigures } from '../../../src/analysis/figures/extract.ts';
 import { findNumbers } from '../../../src/analysis/figures/numbers.ts';
 import { extractTimes } from '../../../src/analysis/times/extract.ts';
 import { segmentSentences } from '../../../src/analysis/sentences/segment.ts';
 
 function run(text: string, lang: string) {
   const sentences = segmentSentences(text, lang);
-  const q = extractQuantities(text, lang, sentences, extractTimes(text, lang, null, sentences));
+  const q = extractFigures(text, lang, sentences, extractTimes(text, lang, null, sentences));
   for (const x of q) expect(text.slice(x.start, x.end)).toBe(x.text);
   return q;
 }
@@ -206,7 +206,7 @@ describe('findNumbers', () => {
   });
 });
 
-describe('languages without quantity data', () => {
+describe('languages without figure data', () => {
   it('yield no figures', () => {
     expect(run('Mehr als 66.000 Menschen wurden getötet.', 'de')).toEqual([]);
     expect(findNumbers('66.000', 'de')).toEqual([]);

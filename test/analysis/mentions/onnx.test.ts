@@ -152,7 +152,7 @@ describe('the analyzer with --ner-model', () => {
     // the layers that do not depend on names are untouched
     expect(doc.sentences).toEqual(base.sentences);
     expect(doc.times).toEqual(base.times);
-    expect(doc.quantities).toEqual(base.quantities);
+    expect(doc.figures).toEqual(base.figures);
   });
 
   it('tags languages without full support too (the user chose the model for them)', async () => {

@@ -1,4 +1,4 @@
-// The example articles as docs for the times/quantities tests: text, language, publication date and the
+// The example articles as docs for the times/figures tests: text, language, publication date and the
 // sentences layer from the real segmenter (the step that runs before ours).
 import { readFileSync } from 'node:fs';
 import type { AnalyzedArticle, PublishedAtSource } from '../../../src/types.ts';

@@ -1,4 +1,4 @@
-// The five example articles as the full pipeline gives them (cleaning, sentences, times, quantities),
+// The five example articles as the full pipeline gives them (cleaning, sentences, times, figures),
 // with the hand-built entity layers of test/corpus/entities/seeds.ts in place of the entity step's
 // (re-found in the cleaned text: cleaning removes titles and captions, so offsets differ from the raw
 // files) and the quotes layer run again over them (it links speakers to entities). Nothing else is

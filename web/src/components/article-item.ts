@@ -9,7 +9,7 @@ export function articleItem(a: ArticleSummary, extra?: Child): HTMLElement {
   const found = [
     c.entities ? plural(c.entities, 'entity', 'entities') : null,
     c.quotes ? plural(c.quotes, 'quote') : null,
-    c.quantities ? plural(c.quantities, 'figure') : null,
+    c.figures ? plural(c.figures, 'figure') : null,
     c.times ? plural(c.times, 'date') : null,
   ].filter(Boolean);
   return h(

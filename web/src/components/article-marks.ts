@@ -4,7 +4,7 @@ import { entityHref, type StoredArticle } from '../api.ts';
 import { formatDate, formatNumber } from '../format.ts';
 import { h, type Child } from '../dom.ts';
 import type { Mark } from './annotated-text.ts';
-import type { EntityLayer, Mention, Quantity, Quote, TimeExpr } from '../../../src/types.ts';
+import type { EntityLayer, Mention, Figure, Quote, TimeExpr } from '../../../src/types.ts';
 
 export const ENTITY_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
 export const ENTITY_LABELS: Record<string, string> = { PER: 'person', ORG: 'organisation', LOC: 'place', MISC: 'other name' };
@@ -62,13 +62,13 @@ export function describeQuote(q: Quote, entities: EntityLayer[]): Child[] {
   ];
 }
 
-export function figureValue(f: Quantity): string {
+export function figureValue(f: Figure): string {
   if (f.value === null) return 'value not resolved';
   const v = formatNumber(f.value) + (f.valueMax !== undefined && f.valueMax !== null ? `–${formatNumber(f.valueMax)}` : '');
   return f.unit ? `${v} ${f.unit}` : v;
 }
 
-export function describeFigure(f: Quantity): Child[] {
+export function describeFigure(f: Figure): Child[] {
   return [
     h('div', { class: 'card-title' }, figureValue(f)),
     f.qualifier ? line('Qualifier', f.qualifier.replace(/-/g, ' ')) : null,
@@ -151,7 +151,7 @@ export function articleMarks(a: StoredArticle, speakers: Speaker[], at?: { start
       });
     }
   });
-  a.quantities.forEach((f, i) => {
+  a.figures.forEach((f, i) => {
     marks.push({ key: `figure-${i}`, layer: 'figure', start: f.start, end: f.end, classes: ['figure'], tags: { figure: String(i) }, describe: () => describeFigure(f) });
     if (f.qualifierStart !== undefined && f.qualifierEnd !== undefined) {
       marks.push({ key: `qualifier-${i}`, layer: 'figure', start: f.qualifierStart, end: f.qualifierEnd, classes: ['qualifier'], describe: () => describeFigure(f) });

@@ -53,12 +53,12 @@ export function layerPanel(a: StoredArticle, speakers: Speaker[], pick: Pick): H
 
   const figures = section(
     'Figures',
-    a.quantities.length,
+    a.figures.length,
     'panel-figures',
     h(
       'ul',
       null,
-      a.quantities.map((f, i) =>
+      a.figures.map((f, i) =>
         item(`figure-${i}`, 'figure', pick, h('strong', null, figureValue(f)), f.qualifier ? ` (${f.qualifier.replace(/-/g, ' ')})` : '', f.counts ? ` — ${f.counts}` : '', h('span', { class: 'evidence' }, ` “${f.text}”`)),
       ),
     ),
@@ -97,7 +97,7 @@ export function layerPanel(a: StoredArticle, speakers: Speaker[], pick: Pick): H
     }),
   );
 
-  const empty = a.quotes.length + a.quantities.length + a.times.length + a.entities.length === 0;
+  const empty = a.quotes.length + a.figures.length + a.times.length + a.entities.length === 0;
   return h(
     'aside',
     { class: 'layer-panel', 'aria-label': 'What the analysis found' },

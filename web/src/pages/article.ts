@@ -100,7 +100,7 @@ export const articlePage: Page = {
     const counts = {
       entity: a.entities.length,
       quote: a.quotes.length,
-      figure: a.quantities.length,
+      figure: a.figures.length,
       time: a.times.length,
       ...Object.fromEntries(ENTITY_TYPES.map((t) => [t, a.entities.filter((e) => e.type === t).length])),
     } as Record<ToggleName, number>;

@@ -32,7 +32,7 @@ export const articlesPage: Page = {
           `${plural(stats.articles, 'article')} in ${plural(stats.byLanguage.length, 'language')}`,
           ` from ${plural(stats.bySource.filter((s) => s.value).length, 'named source')} · ${range}`,
           stats.undated ? ` (${formatNumber(stats.undated)} undated)` : '',
-          ` · ${plural(stats.counts.quotes, 'quote')}, ${plural(stats.counts.quantities, 'figure')}, ${plural(stats.counts.times, 'date')}, ${plural(stats.counts.entities, 'entity', 'entities')}`,
+          ` · ${plural(stats.counts.quotes, 'quote')}, ${plural(stats.counts.figures, 'figure')}, ${plural(stats.counts.times, 'date')}, ${plural(stats.counts.entities, 'entity', 'entities')}`,
         ),
         stats.outdated > 0
           ? h(

@@ -40,7 +40,7 @@ const TYPES: Record<string, EntityType | null> = {
   WORK_OF_ART: 'MISC',
   LAW: 'MISC',
   LANGUAGE: 'MISC',
-  // OntoNotes' numeric types: Dossier finds those in its own layers (times, quantities)
+  // OntoNotes' numeric types: Dossier finds those in its own layers (times, figures)
   DATE: null,
   TIME: null,
   PERCENT: null,

@@ -1,20 +1,20 @@
-// Benchmark of the quantities layer.
+// Benchmark of the figures layer.
 //   1. Recognizers-Text NumberModel (English, Dutch): the number recogniser (findNumbers) — span
 //      precision / recall by overlap, exact spans, value accuracy.
-//   2. Recognizers-Text CurrencyModel (English, Dutch): the quantities layer's money amounts — same, plus
+//   2. Recognizers-Text CurrencyModel (English, Dutch): the figures layer's money amounts — same, plus
 //      currency accuracy where the gold unit maps to an ISO code.
 //   3. Throughput of the whole layer (times exclusion included) on the BBC news corpus.
-// Usage: npm run bench:quantities  [--errors]
-import { extractQuantities } from '../src/analysis/figures/extract.ts';
+// Usage: npm run bench:figures  [--errors]
+import { extractFigures } from '../src/analysis/figures/extract.ts';
 import { extractTimes } from '../src/analysis/times/extract.ts';
 import { bbcArticles, printThroughput } from './layer-bench.ts';
-import { measureCurrency, measureNumbers, quantityF1, type QuantityScore } from './measure/quantities.ts';
+import { measureCurrency, measureNumbers, figureF1, type FigureScore } from './measure/figures.ts';
 
 const verbose = process.argv.includes('--errors');
 
-function print(name: string, s: QuantityScore, withUnit: boolean): void {
+function print(name: string, s: FigureScore, withUnit: boolean): void {
   const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) : '-').padStart(5);
-  const f = quantityF1(s);
+  const f = figureF1(s);
   console.log(
     `${name.padEnd(26)} P ${pct(s.predOk, s.pred)}  R ${pct(s.found, s.gold)}  F1 ${(100 * f).toFixed(1).padStart(5)}  exact-span ${pct(s.exact, s.gold)}  value-acc ${pct(s.valueOk, s.valued)}` +
       (withUnit ? `  currency-acc ${pct(s.unitOk, s.united)}` : `  value-acc(integers) ${pct(s.valueOkInt, s.valuedInt)}`) +
@@ -22,7 +22,7 @@ function print(name: string, s: QuantityScore, withUnit: boolean): void {
   );
 }
 
-console.log('quantities — span P/R by overlap; value accuracy on found spans');
+console.log('figures — span P/R by overlap; value accuracy on found spans');
 for (const [kind, measure] of [
   ['numbers', measureNumbers],
   ['currency', measureCurrency],
@@ -43,7 +43,7 @@ if (bbc) {
   const times = texts.map((t, i) => extractTimes(t, 'en', '2005-01-01', sentences[i]));
   printThroughput(
     texts,
-    (i) => extractQuantities(texts[i], 'en', sentences[i], times[i]),
+    (i) => extractFigures(texts[i], 'en', sentences[i], times[i]),
     (all) => `${all.flat().length} figures (${all.flat().filter((q) => q.counts).length} with counts)`,
   );
 }

@@ -1,9 +1,9 @@
-// Quantities layer accuracy on the Recognizers-Text cases: the number recogniser (findNumbers) on the
+// Figures layer accuracy on the Recognizers-Text cases: the number recogniser (findNumbers) on the
 // NumberModel cases and the layer's money amounts on the CurrencyModel cases (English, Dutch) — span
 // precision / recall by overlap, exact spans, value accuracy, currency accuracy where the gold unit
 // maps to an ISO code.
-import { extractQuantities } from '../../src/analysis/figures/extract.ts';
-import { quantityGrammar } from '../../src/analysis/figures/grammar.ts';
+import { extractFigures } from '../../src/analysis/figures/extract.ts';
+import { figureGrammar } from '../../src/analysis/figures/grammar.ts';
 import { findNumbers } from '../../src/analysis/figures/numbers.ts';
 import { extractTimes } from '../../src/analysis/times/extract.ts';
 import { overlaps, placeResult, recognizersCases } from '../layer-bench.ts';
@@ -21,7 +21,7 @@ interface Pred {
 }
 
 /** Counts of one data set (overlap match; value and unit accuracy on found spans). */
-export interface QuantityScore {
+export interface FigureScore {
   pred: number;
   predOk: number;
   gold: number;
@@ -64,8 +64,8 @@ const UNIT_CODES: Record<string, string> = {
   'Russian ruble': 'RUB',
 };
 
-function score(cases: Case[], lang: string, predict: (text: string) => Pred[], withUnit: boolean, errors?: string[]): QuantityScore {
-  const s: QuantityScore = { pred: 0, predOk: 0, gold: 0, found: 0, exact: 0, valued: 0, valueOk: 0, united: 0, unitOk: 0, valuedInt: 0, valueOkInt: 0 };
+function score(cases: Case[], lang: string, predict: (text: string) => Pred[], withUnit: boolean, errors?: string[]): FigureScore {
+  const s: FigureScore = { pred: 0, predOk: 0, gold: 0, found: 0, exact: 0, valued: 0, valueOk: 0, united: 0, unitOk: 0, valuedInt: 0, valueOkInt: 0 };
   for (const c of cases) {
     const text = c.Input;
     const gold = (c.Results ?? [])
@@ -111,23 +111,23 @@ function score(cases: Case[], lang: string, predict: (text: string) => Pred[], w
 const FILE_PREFIX: Record<string, string> = { en: 'English', nl: 'Dutch' };
 
 /** The number recogniser (findNumbers) on the Recognizers-Text NumberModel cases of `lang`. */
-export function measureNumbers(lang: string, errors?: string[]): QuantityScore {
+export function measureNumbers(lang: string, errors?: string[]): FigureScore {
   const numbers = recognizersCases<Case>(`${FILE_PREFIX[lang]}-Number-NumberModel.json`);
   // The recogniser's own view of "a number": no lone "one", no ordinals, nothing glued to letters ("180ml").
   const predict = (t: string) => findNumbers(t, lang).filter((n) => !n.weak && !n.ordinal && !n.glued);
   return score(numbers, lang, predict, false, errors);
 }
 
-/** The quantities layer's money amounts on the Recognizers-Text CurrencyModel cases of `lang`. */
-export function measureCurrency(lang: string, errors?: string[]): QuantityScore {
-  const g = quantityGrammar(lang)!;
+/** The figures layer's money amounts on the Recognizers-Text CurrencyModel cases of `lang`. */
+export function measureCurrency(lang: string, errors?: string[]): FigureScore {
+  const g = figureGrammar(lang)!;
   const money = recognizersCases<Case>(`${FILE_PREFIX[lang]}-NumberWithUnit-CurrencyModel.json`);
-  const predict = (t: string) => extractQuantities(t, lang, undefined, extractTimes(t, lang, null)).filter((q) => q.unit !== null && g.currencyCodes.has(q.unit));
+  const predict = (t: string) => extractFigures(t, lang, undefined, extractTimes(t, lang, null)).filter((q) => q.unit !== null && g.currencyCodes.has(q.unit));
   return score(money, lang, predict, true, errors);
 }
 
 /** Overlap F1 (0..1) of a score. */
-export function quantityF1(s: QuantityScore): number {
+export function figureF1(s: FigureScore): number {
   const p = s.pred ? s.predOk / s.pred : 0;
   const r = s.gold ? s.found / s.gold : 0;
   return p + r ? (2 * p * r) / (p + r) : 0;
