@@ -1,8 +1,8 @@
 // Every pinned accuracy metric (bench/baseline.json) measured now, next to its pin.
 //   npm run bench:baseline              print, exit 1 when a metric falls below or rises well above its pin
 //   npm run bench:baseline -- --update  rewrite bench/baseline.json with the current values (rounded down)
-import { ACCURACY_GROUPS } from './measure/accuracy.ts';
-import { BASELINE_FILE, pinOf, pinVerdict, readBaseline, writeBaseline, type Pin } from './measure/baseline-file.ts';
+import { ACCURACY_GROUPS } from '../support/measure/accuracy.ts';
+import { BASELINE_FILE, pinOf, pinVerdict, readBaseline, writeBaseline, type Pin } from '../support/measure/baseline-file.ts';
 
 const update = process.argv.includes('--update');
 const pins = update ? {} : readBaseline().metrics;

@@ -7,8 +7,8 @@
 // Usage: npm run bench:figures  [--errors]
 import { extractFigures } from '../src/analysis/figures/extract.ts';
 import { extractTimes } from '../src/analysis/times/extract.ts';
-import { bbcArticles, printThroughput } from './layer-bench.ts';
-import { measureCurrency, measureNumbers, figureF1, type FigureScore } from './measure/figures.ts';
+import { bbcArticles, printThroughput } from '../support/measure/data-sets.ts';
+import { measureCurrency, measureNumbers, figureF1, type FigureScore } from '../support/measure/figures.ts';
 
 const verbose = process.argv.includes('--errors');
 

@@ -2,14 +2,14 @@
 // exact span and type) on the CoNLL development sets, and tagging speed on one core.
 //   npm run bench:ner                       (both languages, shipped models)
 //   npm run bench:ner -- --lang nl --model DIR --data DIR
-// Scores: measureNer (bench/measure/ner.ts), through the `dossier tag` path.
+// Scores: measureNer (support/measure/ner.ts), through the `dossier tag` path.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseConll } from '../src/analysis/mentions/ner/conll.ts';
 import { loadNerModel, modelPath } from '../src/analysis/mentions/ner/model.ts';
 import { tagDocument } from '../src/analysis/mentions/ner/tagger.ts';
-import { measureNer, NER_DEV_SETS } from './measure/ner.ts';
+import { measureNer, NER_DEV_SETS } from '../support/measure/ner.ts';
 
 const { values } = parseArgs({
   options: {

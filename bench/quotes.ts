@@ -1,8 +1,8 @@
 // Quotes benchmark on PolNeAR dev (attribution relations in US political news, brat standoff).
 //   npm run bench:quotes [-- --data DIR] [-- --no-entities] [-- --errors N]
 // Prints precision/recall of quote content spans (overlap and exact match), recall by kind of gold
-// content, and speaker accuracy on matched quotes, as bench/measure/quotes.ts defines them.
-import { measureQuotes } from './measure/quotes.ts';
+// content, and speaker accuracy on matched quotes, as support/measure/quotes.ts defines them.
+import { measureQuotes } from '../support/measure/quotes.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => {

@@ -3,7 +3,7 @@
 // Layers are found with simple patterns so row counts are realistic (quotes, figures, names).
 // Usage: node bin/run-ts.js bench/store.ts [count=10000] [batch=200] [db=.bench/store.db] [--store sqlite|postgres]
 //   db may be a postgres:// URL of an empty database; --store postgres without one starts a throwaway
-//   PostgreSQL server (test/store/postgres-server.ts, durable settings) for the run.
+//   PostgreSQL server (support/postgres-server.ts, durable settings) for the run.
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { mkdirSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { join, dirname } from 'node:path';
 import { connectPostgresStore, isPostgresUrl } from '../src/store/postgres/index.ts';
 import { openSqliteStore } from '../src/store/sqlite/index.ts';
 import type { IngestItem, Store } from '../src/store/store.ts';
-import { startPostgres, type PgServer } from '../test/store/postgres-server.ts';
+import { startPostgres, type PgServer } from '../support/postgres-server.ts';
 import type { AnalyzedArticle, EntityLayer, RawArticle } from '../src/types.ts';
 
 const flag = process.argv.indexOf('--store');

@@ -1,17 +1,17 @@
 // Event and storyline clustering measured on ECB+ (../shared/data/ecbplus): every article analysed,
 // then clustered incrementally in three shuffled orders, with the pipeline's entity layers and with
-// the gold proper names as entity layers (bench/measure/stories-quality.ts says what is measured).
+// the gold proper names as entity layers (support/measure/stories-quality.ts says what is measured).
 // Prints pairwise and B-cubed precision/recall/F1 for events and for storylines per order and their
 // mean, and the singleton baseline.
 // Usage: node bin/run-ts.js bench/stories-quality.ts [path to ecbplus]
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Scores } from './measure/clusters.ts';
-import { measureStories } from './measure/stories-quality.ts';
+import type { Scores } from '../support/measure/clusters.ts';
+import { measureStories } from '../support/measure/stories-quality.ts';
 
 // For tuning scripts and bench/stories-scale.ts.
-export { bcubed, pairwise } from './measure/clusters.ts';
-export { goldLayers, readCorpus, shuffled } from './measure/stories-quality.ts';
+export { bcubed, pairwise } from '../support/measure/clusters.ts';
+export { goldLayers, readCorpus, shuffled } from '../support/measure/stories-quality.ts';
 
 const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
 const fmt = (s: Scores) => `P ${pct(s.p)} R ${pct(s.r)} F1 ${pct(s.f)}`;

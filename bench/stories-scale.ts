@@ -22,7 +22,7 @@ import type { StoryIndex, Placement } from '../src/corpus/stories/model.ts';
 import type { AnalyzedArticle, EntityLayer, Figure, TimeExpr } from '../src/types.ts';
 import { openSqliteStore } from '../src/store/sqlite/index.ts';
 import { storyIndexOn } from '../src/store/sqlite/stories.ts';
-import { analyzedDoc } from '../test/helpers/doc.ts';
+import { analyzedDoc } from '../support/analyzed-doc.ts';
 import { bcubed } from './stories-quality.ts';
 
 const args = process.argv.slice(2);

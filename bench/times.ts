@@ -5,8 +5,8 @@
 //   3. Throughput on the BBC news corpus (times detection and resolution per article).
 // Usage: npm run bench:times  (reads ../shared/data; prints numbers, exits 0)
 import { extractTimes } from '../src/analysis/times/extract.ts';
-import { bbcArticles, printThroughput } from './layer-bench.ts';
-import { measureTimesRecognizers, measureTimesTempeval, timeRates, type TimeScore } from './measure/times.ts';
+import { bbcArticles, printThroughput } from '../support/measure/data-sets.ts';
+import { measureTimesRecognizers, measureTimesTempeval, timeRates, type TimeScore } from '../support/measure/times.ts';
 
 function printScore(name: string, s: TimeScore): void {
   const { p, r, f1: f, exactSpan, valueAcc } = timeRates(s);

@@ -2,8 +2,8 @@
 // development data and fails when it falls below its pin (beyond float noise), or rises well above
 // it (the pin must follow improvements: npm run bench:baseline -- --update).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ACCURACY_GROUPS } from '../../bench/measure/accuracy.ts';
-import { pinOf, pinVerdict, readBaseline, UPDATE_COMMAND, type Pin } from '../../bench/measure/baseline-file.ts';
+import { ACCURACY_GROUPS } from '../../support/measure/accuracy.ts';
+import { pinOf, pinVerdict, readBaseline, UPDATE_COMMAND, type Pin } from '../../support/measure/baseline-file.ts';
 
 const pins = readBaseline().metrics;
 

@@ -1,7 +1,7 @@
 // For a test file: a throwaway PostgreSQL server (./postgres-server.ts) started before its tests and
 // stopped after them. Without one installed, the file fails with the message saying how to install it.
 import { afterAll, beforeAll } from 'vitest';
-import { startPostgres, type PgServer } from './postgres-server.ts';
+import { startPostgres, type PgServer } from '../../support/postgres-server.ts';
 
 export function useTestPostgres(): () => PgServer {
   let server: PgServer | undefined;

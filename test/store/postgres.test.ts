@@ -1,4 +1,4 @@
-// The PostgreSQL store: the shared contract suite on a throwaway server (test/store/postgres-server.ts,
+// The PostgreSQL store: the shared contract suite on a throwaway server (support/postgres-server.ts,
 // or DOSSIER_TEST_PG_URL), then what only a server database shows: migrations under concurrent
 // opens, two writers ingesting into one database, and connection errors.
 import pg from 'pg';

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractQuotes } from '../../../src/analysis/quotes/index.ts';
-import { analyzedDoc } from '../../helpers/doc.ts';
+import { analyzedDoc } from '../../../support/analyzed-doc.ts';
 import { quote, quotesOf } from './helpers.ts';
 
 const bbc = (name: string) => readFileSync(new URL(`../../../../shared/data/bbc/${name}`, import.meta.url), 'utf8');

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { extractQuotes } from '../../../src/analysis/quotes/index.ts';
 import type { AnalyzedArticle, EntityLayer, EntityType, Quote } from '../../../src/types.ts';
-import { analyzedDoc } from '../../helpers/doc.ts';
+import { analyzedDoc } from '../../../support/analyzed-doc.ts';
 
 /** An example article as the pipeline would see it: a first line without sentence punctuation
  *  is the headline (cleaning removes it; here it is kept in the text and marked as a heading). */

@@ -2,7 +2,7 @@
 // sentences layer from the real segmenter (the step that runs before ours).
 import { readFileSync } from 'node:fs';
 import type { AnalyzedArticle, PublishedAtSource } from '../../../src/types.ts';
-import { analyzedDoc } from '../../helpers/doc.ts';
+import { analyzedDoc } from '../../../support/analyzed-doc.ts';
 
 /** An example article (/work/main/examples) as a doc; publication dates as given in the issue. */
 export function exampleDoc(prefix: '000' | '001' | '002' | '003' | '004'): AnalyzedArticle {

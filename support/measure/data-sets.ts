@@ -3,10 +3,10 @@
 // run over the BBC News corpus.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { segmentSentences } from '../src/analysis/sentences/segment.ts';
-import type { Sentence } from '../src/types.ts';
+import { segmentSentences } from '../../src/analysis/sentences/segment.ts';
+import type { Sentence } from '../../src/types.ts';
 
-export const DATA = new URL('../../shared/data/', import.meta.url).pathname;
+export const DATA = new URL('../../../shared/data/', import.meta.url).pathname;
 
 /** Every file below `dir` whose name ends with `ending`, folder by folder in directory order. */
 export function filesBelow(dir: string, ending: string): string[] {

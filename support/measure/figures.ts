@@ -6,7 +6,7 @@ import { extractFigures } from '../../src/analysis/figures/extract.ts';
 import { figureGrammar } from '../../src/analysis/figures/grammar.ts';
 import { findNumbers } from '../../src/analysis/figures/numbers.ts';
 import { extractTimes } from '../../src/analysis/times/extract.ts';
-import { overlaps, placeResult, recognizersCases } from '../layer-bench.ts';
+import { overlaps, placeResult, recognizersCases } from './data-sets.ts';
 
 interface Case {
   Input: string;

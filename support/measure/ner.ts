@@ -7,7 +7,7 @@ import { PassThrough } from 'node:stream';
 import { EntityScorer, type TypeScore } from '../../src/analysis/mentions/ner/evaluate.ts';
 import { parseConll, tagConll } from '../../src/analysis/mentions/ner/conll.ts';
 import { spansFromBio } from '../../src/analysis/mentions/ner/tags.ts';
-import { DATA } from '../layer-bench.ts';
+import { DATA } from './data-sets.ts';
 
 /** The development set of each language, relative to the data folder. */
 export const NER_DEV_SETS: Record<string, string> = {

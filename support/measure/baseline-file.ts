@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const BASELINE_FILE = fileURLToPath(new URL('../baseline.json', import.meta.url));
+export const BASELINE_FILE = fileURLToPath(new URL('../../bench/baseline.json', import.meta.url));
 export const UPDATE_COMMAND = 'npm run bench:baseline -- --update';
 /** Points a metric may fall below its pin (float noise). */
 export const DROP_TOLERANCE = 0.01;

@@ -4,7 +4,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EntityType } from '../../src/types.ts';
-import { DATA, decodeXml } from '../layer-bench.ts';
+import { DATA, decodeXml } from './data-sets.ts';
 
 export const ECBPLUS_DIR = join(DATA, 'ecbplus');
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { extractTimes } from '../../src/analysis/times/extract.ts';
 import { segmentSentences } from '../../src/analysis/sentences/segment.ts';
 import type { TimeExpr } from '../../src/types.ts';
-import { DATA, decodeXml, filesBelow, overlaps, placeResult, recognizersCases } from '../layer-bench.ts';
+import { DATA, decodeXml, filesBelow, overlaps, placeResult, recognizersCases } from './data-sets.ts';
 
 interface Gold {
   start: number;

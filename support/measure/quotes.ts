@@ -11,8 +11,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { extractQuotes } from '../../src/analysis/quotes/extract.ts';
 import type { AnalysisStep } from '../../src/analysis/step.ts';
 import type { Quote } from '../../src/types.ts';
-import { analyzedDoc } from '../../test/helpers/doc.ts';
-import { DATA } from '../layer-bench.ts';
+import { analyzedDoc } from '../analyzed-doc.ts';
+import { DATA } from './data-sets.ts';
 
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 
