@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { reanalyzeStored } from '../../ingest/reanalyze.ts';
+import { reanalyzeStored } from '../../pipeline/reanalyze.ts';
 import { DEFAULT_DB, parseIntOption, printJson, withStore } from '../context.ts';
 import { progressBar } from '../progress.ts';
 import { NER_MODEL_HELP, checkNerModelOption } from '../ner-model.ts';

@@ -2,7 +2,7 @@
 // and stored. Answers with what became of each article and why any input could not be read.
 import type { FastifyRequest } from 'fastify';
 import { articleId, contentHash } from '../../analyze.ts';
-import { ingestStream, type IngestFailure } from '../../ingest/ingest.ts';
+import { ingestStream, type IngestFailure } from '../../pipeline/ingest.ts';
 import { readBuffer } from '../../readers/index.ts';
 import type { Store } from '../../store/store.ts';
 import type { InputError, RawArticle } from '../../types.ts';
