@@ -1,10 +1,10 @@
-// Re-analysis: rebuilds every layer of stored articles from their stored raw input (after an
-// upgrade of the analysis). Shared by `dossier reanalyze` and the server's background job.
-import { setImmediate as nextTick } from 'node:timers/promises';
-import { createAnalyzer } from '../analyze.ts';
+// Reanalysis: stored articles through the pipeline again (run.ts), read again from their stored input
+// (after an upgrade of the readers or the analysis). Shared by `dossier reanalyze` and the server's
+// background job.
 import type { Store } from '../store/store.ts';
 import type { RawArticle } from '../types.ts';
-import { AnalysisPool, defaultWorkers, ordered } from './analysis-pool.ts';
+import type { AnalyseOptions } from './analyse-stage.ts';
+import { runPipeline, type PipelineNote } from './run.ts';
 
 export interface ReanalyzeFailure {
   id: string;
@@ -12,7 +12,7 @@ export interface ReanalyzeFailure {
   reason: string;
 }
 
-export interface ReanalyzeOptions {
+export interface ReanalyzeOptions extends AnalyseOptions {
   /** Only these article ids (full ids); all stored articles when absent. */
   ids?: Set<string>;
   /** Called after each article. */
@@ -21,16 +21,13 @@ export interface ReanalyzeOptions {
   shouldStop?: () => boolean;
   /** Yield to the event loop between articles (a server keeps answering). */
   yieldBetween?: boolean;
-  /** Tag names with this local ONNX model instead of the shipped ones (`--ner-model`). */
-  nerModelDir?: string;
-  /** Analysis worker threads (default: one per core); 0 analyses on the main thread (always so
-   *  with an ONNX model). */
-  workers?: number;
 }
 
 export interface ReanalyzeSummary {
   reanalyzed: number;
   failures: ReanalyzeFailure[];
+  /** Articles analysed from the text stored at ingest, because their input could not be read again. */
+  notes: PipelineNote[];
   /** The corpus-wide entity index, rebuilt from the new layers. */
   entities: { articles: number; entities: number; links: number; merges: number };
   /** Events and storylines, recomputed from the new layers. */
@@ -38,38 +35,20 @@ export interface ReanalyzeSummary {
 }
 
 export async function reanalyzeStored(store: Store, opts: ReanalyzeOptions = {}): Promise<ReanalyzeSummary> {
-  const workers = opts.nerModelDir ? 0 : (opts.workers ?? defaultWorkers());
-  const pool = workers > 0 ? new AnalysisPool(workers) : null;
-  const analyzer = pool ? null : await createAnalyzer({ nerModelDir: opts.nerModelDir });
-  const summary: ReanalyzeSummary = { reanalyzed: 0, failures: [], entities: { articles: 0, entities: 0, links: 0, merges: 0 }, stories: { events: 0, storylines: 0 } };
-  let done = 0;
+  const { ids, onProgress, shouldStop, ...pipeline } = opts;
   async function* wanted(): AsyncGenerator<{ id: string; raw: RawArticle }> {
     for await (const stored of store.allRaw()) {
-      if (opts.shouldStop?.()) throw new Error('stopped before the end');
-      if (!opts.ids || opts.ids.has(stored.id)) yield stored;
+      if (shouldStop?.()) throw new Error('stopped before the end');
+      if (!ids || ids.has(stored.id)) yield stored;
     }
   }
-  try {
-    const analyse = (raw: RawArticle) => (pool ? pool.analyze(raw) : analyzer!.analyze(raw));
-    for await (const { item, value, error } of ordered(wanted(), ({ raw }) => analyse(raw), pool ? workers * 8 : 1)) {
-      try {
-        if (error !== undefined || !value) throw error;
-        await store.replaceAnalysis(item.id, { ...value, id: item.id });
-        summary.reanalyzed++;
-      } catch (err) {
-        summary.failures.push({ id: item.id, file: item.raw.file, reason: err instanceof Error ? err.message : String(err) });
-      }
-      opts.onProgress?.(++done, summary.failures.length);
-      if (opts.yieldBetween) await nextTick();
-    }
-  } finally {
-    await pool?.close();
-    await analyzer?.close();
-  }
-  // Global entities depend on every article's entities layer, in ingest order: rebuild them once.
-  summary.entities = await store.rebuildEntities();
-  // Stories are placed from entities, figures and dates: recompute them from the new layers too.
-  const placed = await store.stories.restory();
-  summary.stories = { events: placed.newEvents, storylines: placed.newStorylines };
-  return summary;
+  const s = await runPipeline(store, { kind: 'stored', inputs: wanted() }, { ...pipeline, onProgress: onProgress && ((p) => onProgress(p.read, p.errors)) });
+  const { entities, stories } = s.rebuilt!;
+  return {
+    reanalyzed: s.stored,
+    failures: s.failures.map((f) => ({ id: f.id!, file: f.file, reason: f.reason })),
+    notes: s.notes,
+    entities,
+    stories: { events: stories.newEvents, storylines: stories.newStorylines },
+  };
 }
