@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { cleanArticle } from './clean/index.ts';
 import { languageDetector } from './lang/detect.ts';
 import { isSupported } from './lang/registry.ts';
-import { runSteps, runStepsAsync } from './analysis/pipeline.ts';
+import { runSteps, runStepsAsync, selectSteps } from './analysis/pipeline.ts';
 import { analysisVersion } from './analysis/version.ts';
 import { loadOnnxNameTagger, type OnnxNameTagger } from './analysis/mentions/onnx/index.ts';
 import type { AnalyzedArticle, RawArticle } from './types.ts';
@@ -46,6 +46,8 @@ export function articleId(hash: string): string {
 export async function createAnalyzer(opts: AnalyzerOptions = {}): Promise<Analyzer> {
   const onnx: OnnxNameTagger | null = opts.nerModelDir ? await loadOnnxNameTagger(opts.nerModelDir, { runtimeDir: opts.onnxRuntimeDir }) : null;
   const detect = await languageDetector();
+  // the steps run for unsupported languages are checked now (the full order is checked when loaded)
+  selectSteps(onnx ? LANGUAGE_NEUTRAL_STEPS_WITH_MODEL : LANGUAGE_NEUTRAL_STEPS);
   return {
     async close() {
       await onnx?.dispose();
