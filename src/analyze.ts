@@ -1,6 +1,7 @@
 // One article from raw input to every analysis layer: clean -> detect language -> analysis steps.
-// This is the in-process library entry (`import { createAnalyzer } from 'dossier'`) and what the CLI,
-// the server and `reanalyze` all use, so every surface gives the same result.
+// This is the in-process library entry (`import { createAnalyzer } from 'dossier'`), `dossier
+// analyze`, and the clean and analyse stages of the pipeline (src/pipeline) that ingest, uploads and
+// reanalysis run, so every surface gives the same result.
 import { createHash } from 'node:crypto';
 import { cleanArticle } from './clean/index.ts';
 import { languageDetector } from './lang/detect.ts';
