@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openSqliteStore } from '../src/store/sqlite/index.ts';
-import { ingestPaths } from '../src/ingest/ingest.ts';
+import { ingestPaths } from '../src/pipeline/ingest.ts';
 
 const { values } = parseArgs({
   options: { articles: { type: 'string', default: '10000' }, format: { type: 'string', default: 'txt' }, workers: { type: 'string' } },

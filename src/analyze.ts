@@ -1,11 +1,12 @@
 // One article from raw input to every analysis layer: clean -> detect language -> analysis steps.
-// This is the in-process library entry (`import { createAnalyzer } from 'dossier'`) and what the CLI,
-// the server and `reanalyze` all use, so every surface gives the same result.
+// This is the in-process library entry (`import { createAnalyzer } from 'dossier'`), `dossier
+// analyze`, and the clean and analyse stages of the pipeline (src/pipeline) that ingest, uploads and
+// reanalysis run, so every surface gives the same result.
 import { createHash } from 'node:crypto';
 import { cleanArticle } from './clean/index.ts';
 import { languageDetector } from './lang/detect.ts';
 import { isSupported } from './lang/registry.ts';
-import { runSteps, runStepsAsync } from './analysis/pipeline.ts';
+import { runSteps, runStepsAsync, selectSteps } from './analysis/pipeline.ts';
 import { analysisVersion } from './analysis/version.ts';
 import { loadOnnxNameTagger, type OnnxNameTagger } from './analysis/mentions/onnx/index.ts';
 import type { AnalyzedArticle, RawArticle } from './types.ts';
@@ -46,6 +47,8 @@ export function articleId(hash: string): string {
 export async function createAnalyzer(opts: AnalyzerOptions = {}): Promise<Analyzer> {
   const onnx: OnnxNameTagger | null = opts.nerModelDir ? await loadOnnxNameTagger(opts.nerModelDir, { runtimeDir: opts.onnxRuntimeDir }) : null;
   const detect = await languageDetector();
+  // the steps run for unsupported languages are checked now (the full order is checked when loaded)
+  selectSteps(onnx ? LANGUAGE_NEUTRAL_STEPS_WITH_MODEL : LANGUAGE_NEUTRAL_STEPS);
   return {
     async close() {
       await onnx?.dispose();

@@ -1,7 +1,8 @@
-// Re-analysis as a background job: rebuilds every layer of stored articles from their stored raw
-// input (after an upgrade of the analysis). One job at a time; its progress can be polled. It
-// yields to the event loop between articles so the server keeps answering while it runs.
-import { reanalyzeStored } from '../ingest/reanalyze.ts';
+// Re-analysis as a background job (src/pipeline/reanalyze.ts): rebuilds every layer of stored
+// articles from their stored input (after an upgrade of the analysis). One job at a time; its
+// progress can be polled. It yields to the event loop between articles so the server keeps
+// answering while it runs.
+import { reanalyzeStored } from '../pipeline/reanalyze.ts';
 import type { Store } from '../store/store.ts';
 
 export interface ReanalysisStatus {

@@ -3,7 +3,7 @@
 // must render as text and run nothing. Screenshots go to test-results/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ingestPaths } from '../../src/ingest/ingest.ts';
+import { ingestPaths } from '../../src/pipeline/ingest.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
 import type { StoredArticle } from '../../src/store/store.ts';
 import { exampleItems } from '../store/fixtures.ts';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/server/app.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
-import { ingestPaths } from '../../src/ingest/ingest.ts';
+import { ingestPaths } from '../../src/pipeline/ingest.ts';
 import type { Store } from '../../src/store/store.ts';
 import { exampleItems } from '../store/fixtures.ts';
 

@@ -3,7 +3,7 @@
 // country it belongs to, and the country itself counts only the place; an explanation gives, for
 // each article, every mention and why it belongs to the entity.
 import { describe, expect, it } from 'vitest';
-import { ingestPaths } from '../../src/ingest/ingest.ts';
+import { ingestPaths } from '../../src/pipeline/ingest.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
 import { serveForTests } from './serve.ts';
 

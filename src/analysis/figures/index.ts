@@ -1,7 +1,6 @@
 // Analysis step of the figures layer. It runs after the times step and leaves every number inside a
-// time expression alone; when the times layer is missing it detects time expressions itself.
+// time expression alone.
 import type { AnalysisStep } from '../step.ts';
-import { extractTimes } from '../times/extract.ts';
 import { extractFigures } from './extract.ts';
 
 export { extractFigures } from './extract.ts';
@@ -9,8 +8,7 @@ export { findNumbers } from './numbers.ts';
 
 export const figuresStep: AnalysisStep = {
   name: 'figures',
-  run: (doc) => {
-    const times = doc.times && doc.times.length ? doc.times : extractTimes(doc.text, doc.language, doc.publishedAt, doc.sentences);
-    return { figures: extractFigures(doc.text, doc.language, doc.sentences, times) };
-  },
+  needs: ['sentences', 'times'],
+  adds: ['figures'],
+  run: (doc) => ({ figures: extractFigures(doc.text, doc.language, doc.sentences, doc.times) }),
 };

@@ -22,26 +22,27 @@ const builtin = builtinNameTagger();
 /** Entities of an article: `text` with its sentence spans (segmented here when not given), names
  *  tagged by the shipped model of `lang` (or the one in `modelDir`). */
 export function findEntities(text: string, lang: string, sentences?: readonly Sentence[], modelDir?: string): EntityLayer[] {
-  return findEntitiesWith(modelDir ? builtinNameTagger(modelDir) : builtin, text, lang, sentences);
+  const sents = sentences?.length ? sentences : segmentSentences(text, lang);
+  return findEntitiesWith(modelDir ? builtinNameTagger(modelDir) : builtin, text, lang, sents);
 }
 
-/** Entities of an article with names tagged by `tagger`; none when it does not handle `lang`. */
-export function findEntitiesWith(tagger: NameTagger, text: string, lang: string, sentences?: readonly Sentence[]): EntityLayer[] {
+/** Entities of an article (text and its sentences) with names tagged by `tagger`; none when it does not handle `lang`. */
+function findEntitiesWith(tagger: NameTagger, text: string, lang: string, sentences: readonly Sentence[]): EntityLayer[] {
   if (!tagger.handles(lang)) return [];
-  const sents = sentences && sentences.length ? sentences : segmentSentences(text, lang);
-  const art = tagArticle(text, sents, lang, (words) => tagger.tag(words, lang));
+  const art = tagArticle(text, sentences, lang, (words) => tagger.tag(words, lang));
   return resolveEntities(text, art, entityLanguage(lang));
 }
 
 export const entitiesStep: AnalysisStep = {
   name: 'entities',
+  needs: ['sentences'],
+  adds: ['entities'],
   /** With an asynchronous tagger in the context (an ONNX model), tags the article's words now and
    *  passes the tags on to `run`. */
   async prepare(doc, ctx): Promise<StepContext> {
     const tagger = ctx.asyncNames;
     if (!tagger || !tagger.handles(doc.language)) return ctx;
-    const sents = doc.sentences.length ? doc.sentences : segmentSentences(doc.text, doc.language);
-    const { words } = tokenizeArticle(doc.text, sents, doc.language);
+    const { words } = tokenizeArticle(doc.text, doc.sentences, doc.language);
     const tags = await tagger.tag(words, doc.language);
     return { ...ctx, names: precomputedNameTagger(words, tags) };
   },

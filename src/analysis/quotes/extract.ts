@@ -5,7 +5,6 @@
 // from src/lang/<code>/quotes.json. See README.md in this folder for the rules and their limits.
 import type { AnalysisInput } from '../step.ts';
 import type { Quote, Span } from '../../types.ts';
-import { segmentSentences } from '../sentences/segment.ts';
 import { DocContext } from './context.ts';
 import { findCues } from './cues.ts';
 import { quotesLexicon } from './lexicon.ts';
@@ -40,7 +39,7 @@ const MAX_SCARE_WORDS = 2;
 /** Word overlap (Jaccard) at which a cue-less quotation repeats an attributed one (pull quotes). */
 const ECHO_SIMILARITY = 0.8;
 
-/** All quotes of the article. */
+/** All quotes of the article: its text with the sentences and entities layers (what the quotes step needs). */
 export function extractQuotes(doc: AnalysisInput): Quote[] {
   return extractDrafts(doc).map((d) => toQuote(doc.text, d));
 }
@@ -49,8 +48,7 @@ export function extractQuotes(doc: AnalysisInput): Quote[] {
 export function extractDrafts(doc: AnalysisInput): Draft[] {
   const lex = quotesLexicon(doc.language);
   if (!lex || !doc.text) return [];
-  const sentences = doc.sentences?.length ? doc.sentences : segmentSentences(doc.text, doc.language);
-  const ctx = new DocContext(doc.text, sentences, lex);
+  const ctx = new DocContext(doc.text, doc.sentences, lex);
   const refs = new Referents(ctx, doc.entities ?? []);
   const disc = new Discourse(ctx, refs);
   const headings: readonly Span[] = doc.headings ?? [];

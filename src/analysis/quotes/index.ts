@@ -4,6 +4,8 @@ import { extractQuotes } from './extract.ts';
 
 export const quotesStep: AnalysisStep = {
   name: 'quotes',
+  needs: ['sentences', 'entities'],
+  adds: ['quotes'],
   run: (doc) => ({ quotes: extractQuotes(doc) }),
 };
 

@@ -1,6 +1,8 @@
-// Units of attribution: the article's sentences, re-split where scraping glued two sentences
-// together ("very well.He also claimed") and re-joined where a quotation runs across a sentence
-// boundary, so that every quotation lies inside one unit with the text that attributes it.
+// Units of attribution, made from the sentences layer (which the quotes step needs; nothing is
+// segmented again here): a sentence is cut where scraping glued two sentences together ("very
+// well.He also claimed", which the sentences layer keeps whole), and sentences are joined where a
+// quotation runs across their boundary, so that every quotation lies inside one unit with the text
+// that attributes it.
 import type { Sentence } from '../../types.ts';
 import type { QuoteSpan } from './marks.ts';
 

@@ -10,6 +10,8 @@ export { inferPublishedAt } from './published-at.ts';
 /** Fills publishedAt from the text when nothing else found it (publishedAtFrom 'none'); see published-at.ts. */
 export const publishedAtStep: AnalysisStep = {
   name: 'publishedAt',
+  needs: ['sentences'],
+  adds: ['publishedAt', 'publishedAtFrom'],
   run: (doc) => {
     if (doc.publishedAtFrom !== 'none') return {};
     const date = inferPublishedAt(doc.text, doc.language, doc.sentences);
@@ -20,5 +22,7 @@ export const publishedAtStep: AnalysisStep = {
 /** Time expressions, resolved against publishedAt when known. */
 export const timesStep: AnalysisStep = {
   name: 'times',
+  needs: ['sentences', 'publishedAt'],
+  adds: ['times'],
   run: (doc) => ({ times: extractTimes(doc.text, doc.language, doc.publishedAt, doc.sentences) }),
 };

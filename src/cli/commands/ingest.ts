@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { describeFailure, ingestPaths } from '../../ingest/ingest.ts';
+import { describeFailure, ingestPaths } from '../../pipeline/ingest.ts';
 import { printJson, withStore, DEFAULT_DB, parseIntOption } from '../context.ts';
 import { progressBar } from '../progress.ts';
 import { NER_MODEL_HELP, checkNerModelOption } from '../ner-model.ts';

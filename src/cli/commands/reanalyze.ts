@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { reanalyzeStored } from '../../ingest/reanalyze.ts';
+import { reanalyzeStored } from '../../pipeline/reanalyze.ts';
 import { DEFAULT_DB, parseIntOption, printJson, withStore } from '../context.ts';
 import { progressBar } from '../progress.ts';
 import { NER_MODEL_HELP, checkNerModelOption } from '../ner-model.ts';
@@ -7,7 +7,7 @@ import { NER_MODEL_HELP, checkNerModelOption } from '../ner-model.ts';
 export function registerReanalyze(program: Command): void {
   program
     .command('reanalyze')
-    .description('Rebuild every layer of every stored article from its stored raw input (after an upgrade)')
+    .description('Rebuild every layer of every stored article, reading its stored input again (after an upgrade)')
     .option('--db <file|url>', 'database: SQLite file or postgres:// URL', DEFAULT_DB)
     .option('--json', 'print the summary as JSON')
     .option('--ner-model <dir>', NER_MODEL_HELP)
@@ -28,10 +28,12 @@ export function registerReanalyze(program: Command): void {
         reanalyzed: result.reanalyzed,
         entities: result.entities,
         failures: result.failures.map((f) => `${f.id} (${f.file}): ${f.reason}`),
+        notes: result.notes.map((n) => `${n.id} (${n.file}): ${n.note}`),
         seconds: (performance.now() - started) / 1000,
       };
       if (opts.json) printJson(summary);
       else {
+        for (const n of summary.notes) process.stderr.write(`note: ${n}\n`);
         for (const f of summary.failures) process.stderr.write(`error: ${f}\n`);
         process.stdout.write(
           `reanalyzed ${summary.reanalyzed} article(s) in ${summary.seconds.toFixed(1)} s; ` +

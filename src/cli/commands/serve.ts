@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
 import { buildServer, UnsafeBindingError } from '../../server/app.ts';
-import { describeFailure, ingestPaths } from '../../ingest/ingest.ts';
+import { describeFailure, ingestPaths } from '../../pipeline/ingest.ts';
 import { DEFAULT_DB, UsageError, dbLabel, openStore, outdatedNote, parseIntOption } from '../context.ts';
 import type { Store } from '../../store/store.ts';
 

@@ -1,8 +1,8 @@
-// Upload: articles as JSON or as files (multipart), read by the same readers as the CLI, analysed
-// and stored. Answers with what became of each article and why any input could not be read.
+// Upload: articles as JSON or as files (multipart), read by the same readers as the CLI and sent
+// through the same pipeline as `dossier ingest` (src/pipeline). Answers with what became of each article and why any input could not be read.
 import type { FastifyRequest } from 'fastify';
 import { articleId, contentHash } from '../../analyze.ts';
-import { ingestStream, type IngestFailure } from '../../ingest/ingest.ts';
+import { describeFailure, ingestStream } from '../../pipeline/ingest.ts';
 import { readBuffer } from '../../readers/index.ts';
 import type { Store } from '../../store/store.ts';
 import type { InputError, RawArticle } from '../../types.ts';
@@ -118,13 +118,6 @@ async function readMultipart(req: FastifyRequest): Promise<{ files: { name: stri
   return { files, source };
 }
 
-function describeFailures(failures: IngestFailure[]): string {
-  return failures
-    .slice(0, 5)
-    .map((f) => `${f.file}${f.position !== undefined ? `:${f.position}` : ''}: ${f.reason}`)
-    .join('; ');
-}
-
 export const uploadRoutes: RouteModule = (app, { store, requireWrite, upload }) => {
   app.post<{ Body: { articles: UploadedArticle[]; source?: string } | undefined }>(
     '/api/articles',
@@ -181,7 +174,7 @@ export const uploadRoutes: RouteModule = (app, { store, requireWrite, upload }) 
         const lines = req.body.articles.map((a) => JSON.stringify(a)).join('\n');
         result = await ingestAndReport(store, readBuffer(`upload-${stamp}.jsonl`, Buffer.from(lines, 'utf8')), req.body.source);
       }
-      if (result.read === 0) throw badRequest(`no article could be read: ${describeFailures(result.failures)}`);
+      if (result.read === 0) throw badRequest(`no article could be read: ${result.failures.slice(0, 5).map(describeFailure).join('; ')}`);
       return reply.status(result.inserted > 0 ? 201 : 200).send(result);
     },
   );

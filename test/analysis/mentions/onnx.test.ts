@@ -14,8 +14,8 @@ import { loadOnnxNameTagger, OnnxNerError, readLabel, toBio, mapLabels, type Onn
 import { parseConll } from '../../../src/analysis/mentions/ner/conll.ts';
 import { readTxt } from '../../../src/readers/txt.ts';
 import type { AnalyzedArticle } from '../../../src/types.ts';
-import { ingestPaths } from '../../../src/ingest/ingest.ts';
-import { reanalyzeStored } from '../../../src/ingest/reanalyze.ts';
+import { ingestPaths } from '../../../src/pipeline/ingest.ts';
+import { reanalyzeStored } from '../../../src/pipeline/reanalyze.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/index.ts';
 
 const EXAMPLE = new URL('../../../examples/000_3a9e140460d11d4b.txt', import.meta.url).pathname;

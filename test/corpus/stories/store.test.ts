@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contentHash } from '../../../src/analyze.ts';
-import { ingestPaths } from '../../../src/ingest/ingest.ts';
+import { ingestPaths } from '../../../src/pipeline/ingest.ts';
 import { bundledMigrations, openSqliteStore, type SqliteStore } from '../../../src/store/sqlite/index.ts';
 import { storyIndexOn } from '../../../src/store/sqlite/stories.ts';
 import { StoreInputError, type IngestItem } from '../../../src/store/store.ts';

@@ -1,7 +1,7 @@
 // An interrupted ingest keeps every finished batch; re-running it stores the rest, with no duplicates.
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
-import { ingestStream } from '../../src/ingest/ingest.ts';
+import { ingestStream } from '../../src/pipeline/ingest.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
 import type { RawArticle } from '../../src/types.ts';
 
