@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { acronymsOf, cleanName, deletionVariants, foldName, genitiveVariants, isAllCaps, personName, withinOneEdit } from '../../../src/corpus/entities/normalise.ts';
+import { acronymsOf, cleanName, deletionVariants, genitiveVariants, isAllCaps, personName } from '../../../src/corpus/entities/normalise.ts';
+import { foldName } from '../../../src/text/fold.ts';
+import { withinOneEdit } from '../../../src/text/edit-distance.ts';
 import { exampleText } from './seeds.ts';
 
 describe('foldName', () => {
