@@ -3,7 +3,7 @@
 // resolve.ts turns these into ISO values against the publication date.
 import { evaluateWords, numberGrammar } from '../figures/numbers.ts';
 import { phraseKey } from '../figures/patterns.ts';
-import { isValidDate } from './calendar-math.ts';
+import { isValidDate } from '../../text/calendar.ts';
 import { figureGrammar } from '../figures/grammar.ts';
 import { timeGrammar, type Modifier, type TimeGrammar, type WeekdayRelation } from './grammar.ts';
 
