@@ -5,7 +5,8 @@
 // per language, wants "May" capitalised and takes partial dates; cleaning runs before the language
 // is known and only full dates are publication dates, so the patterns here stay its own. Shared:
 // month names (calendar.json through cleanRules), ordinal suffixes (times.json) and calendar math.
-import { cleanRules, escapeRegExp } from './data.ts';
+import { cleanRules } from './data.ts';
+import { escapeRegex } from '../text/patterns.ts';
 import { isoDate as formatIsoDate, isValidDate } from '../text/calendar.ts';
 import { langData, supportedLanguages } from '../lang/registry.ts';
 
@@ -40,7 +41,7 @@ function ordinalSuffixes(): { monthFirst: string; any: string } {
       if (order === 'month-day') monthFirst.add(s);
     }
   }
-  const alt = (set: Set<string>) => [...set].map(escapeRegExp).join('|');
+  const alt = (set: Set<string>) => [...set].map(escapeRegex).join('|');
   return { monthFirst: alt(monthFirst), any: alt(any) };
 }
 
