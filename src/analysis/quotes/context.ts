@@ -16,7 +16,7 @@ export interface TitleMatch {
 }
 
 /** A word token of the article and the direct quotation it lies in. */
-export interface QuoteToken extends WordToken {
+interface QuoteToken extends WordToken {
   /** Index of the direct-quote span this token lies inside (marks excluded), or -1. */
   inQuote: number;
 }
