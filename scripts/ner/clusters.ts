@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { foldWord } from '../../src/analysis/mentions/ner/wordform.ts';
+import { foldTypography } from '../../src/text/fold.ts';
 
 export interface ClusterOptions {
   /** Numbers of classes, coarse to fine. */
@@ -21,7 +21,7 @@ export interface ClusterOptions {
 
 /** Key used for a word in the cluster table (the tagger looks words up the same way). */
 export function clusterKey(w: string): string {
-  return foldWord(w).replace(/[0-9]/g, '0');
+  return foldTypography(w).replace(/[0-9]/g, '0');
 }
 
 export function induceClusters(corpus: readonly (readonly string[])[], opts: ClusterOptions): Map<string, Int32Array> {

@@ -4,7 +4,8 @@
 import { createRequire } from 'node:module';
 import { Gazetteer } from '../../src/analysis/mentions/ner/gazetteer.ts';
 import { tokenize } from '../../src/analysis/mentions/ner/tokenize.ts';
-import { Cap, capClass, foldWord, normLower } from '../../src/analysis/mentions/ner/wordform.ts';
+import { Cap, capClass, normLower } from '../../src/analysis/mentions/ner/wordform.ts';
+import { foldTypography } from '../../src/text/fold.ts';
 import type { LabelledDoc } from './data.ts';
 
 /**
@@ -21,7 +22,7 @@ export function lowerCaseBuckets(corpus: Iterable<readonly string[]>, minCount =
     for (const w of sent) if (capClass(w) === Cap.AllCaps) upper++;
     if (upper > sent.length / 2) continue;
     for (let i = 1; i < sent.length; i++) {
-      const w = foldWord(sent[i]);
+      const w = foldTypography(sent[i]);
       const c = capClass(w);
       if (c === Cap.Punct || c === Cap.Digit) continue;
       const key = normLower(w);
@@ -45,7 +46,7 @@ export function addTrainingEntities(g: Gazetteer, docs: readonly LabelledDoc[], 
   for (const d of docs) {
     d.sentences.forEach((s, i) => {
       for (const sp of d.spans[i]) {
-        const toks = s.slice(sp.start, sp.end).map(foldWord);
+        const toks = s.slice(sp.start, sp.end).map(foldTypography);
         if (!toks.some((t) => /\p{Lu}/u.test(t))) continue;
         g.add(`${prefix}-${sp.type}`, toks);
 
@@ -69,7 +70,7 @@ export function addCountryLists(g: Gazetteer, lang: string): void {
   const iso = require('i18n-iso-countries') as { getNames(lang: string, opts?: { select: string }): Record<string, string | string[]> };
   const iso3: Record<string, string> = { en: 'eng', nl: 'nld' };
   const add = (list: string, name: string) => {
-    const toks = tokenize(name, lang).map((t) => foldWord(t.text));
+    const toks = tokenize(name, lang).map((t) => foldTypography(t.text));
     if (toks.length && toks.length <= 6) g.add(list, toks);
   };
   for (const c of countries) {

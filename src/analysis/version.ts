@@ -1,8 +1,8 @@
 // The version of the analysis: Dossier's package version and a digest of everything that decides
-// an article's layers (the cleaning, language and analysis code, the language data, the shipped
-// models, the alias tables of the entity index). Every analysed article carries it, so a store can
-// tell which articles an upgrade would analyse differently (`dossier stats`, `dossier serve`) and
-// `dossier reanalyze` can bring them up to date. Computed once per process (about 20 ms).
+// an article's layers (the cleaning, language, text toolkit and analysis code, the language data,
+// the shipped models, the alias tables of the entity index). Every analysed article carries it, so
+// a store can tell which articles an upgrade would analyse differently (`dossier stats`, `dossier
+// serve`) and `dossier reanalyze` can bring them up to date. Computed once per process (about 20 ms).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** What the layers depend on, relative to the repository root. */
-const INPUTS = ['src/readers', 'src/clean', 'src/lang', 'src/analysis', 'src/corpus/entities', 'models/ner'];
+const INPUTS = ['src/readers', 'src/clean', 'src/lang', 'src/text', 'src/analysis', 'src/corpus/entities', 'models/ner'];
 
 let cached: string | undefined;
 

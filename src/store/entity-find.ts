@@ -3,7 +3,8 @@
 // name; else an entity the alias tables know by that name ("Internationaal Strafhof" -> org:icc).
 import { defaultAliasTables, lookupAlias } from '../corpus/entities/aliases.ts';
 import { surnamesOf } from '../corpus/entities/entity-index.ts';
-import { cleanName, foldName, foldedTokens, isAllCaps } from '../corpus/entities/normalise.ts';
+import { cleanName, foldedTokens, isAllCaps } from '../corpus/entities/normalise.ts';
+import { foldName } from '../text/fold.ts';
 import type { EntitySummaryRow } from './entity-rows.ts';
 
 type Awaitable<T> = T | Promise<T>;

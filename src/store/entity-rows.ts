@@ -4,11 +4,11 @@
 // functions and plain data: each store runs the SQL its own way.
 import { nationalityOf } from '../corpus/entities/demonym-forms.ts';
 import type { ArticleEntities, EntityLink, EntityRow, ResolvedArticle, ResolverState } from '../corpus/entities/model.ts';
-import { foldName } from '../corpus/entities/normalise.ts';
+import { foldName } from '../text/fold.ts';
 import type { EntityResolver } from '../corpus/entities/resolve.ts';
 import type { EntityType } from '../types.ts';
 import { NOT_SEEN, type Seen, entityDisplayName, entityDisplayType, joinSeen, seenWith } from './entity-view.ts';
-import { fold } from './fold.ts';
+import { foldForSearch as fold } from '../text/fold.ts';
 import type { EntitySummary } from './store.ts';
 
 /** Entity tables emptied by a rebuild, children first. */

@@ -1,7 +1,7 @@
 // Between the tables of a store and the Store's objects: the column lists and row shapes both stores
 // share (the same column names in SQLite and PostgreSQL), and the converters.
 import type { AnalyzedArticle, EntityType, Quote, RawArticle, TimeExpr } from '../types.ts';
-import { fold } from './fold.ts';
+import { foldForSearch as fold } from '../text/fold.ts';
 import {
   AmbiguousIdError,
   StoreError,

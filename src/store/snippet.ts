@@ -3,7 +3,7 @@
 // holding the most different ones is cut out, and every match is wrapped in [[ ]] (a phrase as one
 // mark), with "…" where text was cut. Used by stores whose engine cannot mark matches the way it
 // matched them (PostgreSQL's ts_headline parses "57.500" or an e-mail address as one word).
-import { fold } from './fold.ts';
+import { foldForSearch as fold } from '../text/fold.ts';
 import { positiveTerms, type QueryNode } from './query.ts';
 import { SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_OPEN } from './store.ts';
 

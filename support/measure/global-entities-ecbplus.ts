@@ -7,7 +7,7 @@
 //   article - no merging across articles (the within-article grouping only).
 import { readFileSync } from 'node:fs';
 import { EntityResolver } from '../../src/corpus/entities/resolve.ts';
-import { foldName } from '../../src/corpus/entities/normalise.ts';
+import { foldName } from '../../src/text/fold.ts';
 import type { EntityLayer, EntityType } from '../../src/types.ts';
 import { bcubed, type Clustered, type Scores } from './clusters.ts';
 import { ECB_TYPES, ECBPLUS_DIR, ecbDocuments, ecbMarkables, ecbTokens, isProperName, lowerCaseWords } from './ecbplus.ts';

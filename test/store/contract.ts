@@ -1,7 +1,7 @@
 // The behaviour every Store implementation must show. Call runStoreContract from an
 // implementation's test file; `open` must return a new, empty store each time.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fold } from '../../src/store/fold.ts';
+import { foldForSearch as fold } from '../../src/text/fold.ts';
 import { QueryError } from '../../src/store/query.ts';
 import { AmbiguousIdError, StoreError, StoreInputError, type IngestItem, type Store } from '../../src/store/store.ts';
 import { buildItem, coordinationItem, exampleItems, undatedItem } from './fixtures.ts';

@@ -4,7 +4,7 @@
 // "Palestinians killed". countsKey is the same thing in a language-independent form (nounKeys and event
 // ids from the lang data): "palestinians killed" for both "Palestinians killed" and "Palestijnen gedood".
 import type { FigureGrammar } from './grammar.ts';
-import { phraseKey } from './patterns.ts';
+import { phraseKey } from '../../text/patterns.ts';
 
 export interface NounPhrase {
   start: number;

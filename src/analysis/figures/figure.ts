@@ -4,7 +4,7 @@
 import { readNounPhrase } from './counts.ts';
 import type { FigureGrammar } from './grammar.ts';
 import type { NumberMatch } from './numbers.ts';
-import { phraseKey } from './patterns.ts';
+import { phraseKey } from '../../text/patterns.ts';
 
 export interface FigureMatch {
   start: number;

@@ -2,7 +2,7 @@
 // not-a-figure cues of src/lang/<code>/figures.json, compiled once per language.
 import { langData } from '../../lang/registry.ts';
 import { numberGrammar, type NumberData, type NumberGrammar } from './numbers.ts';
-import { alternation, escapeRegex, phraseKey } from './patterns.ts';
+import { alternation, escapeRegex, phraseKey } from '../../text/patterns.ts';
 
 export interface FigureData extends NumberData {
   qualifiers: Record<string, string>;

@@ -3,7 +3,7 @@
 // ("3,8 miljard", "$3bn"). Knows nothing about what a number means; see extract.ts for that.
 // Everything language-specific comes from src/lang/<code>/figures.json; regexes are compiled once per language.
 import { langData } from '../../lang/registry.ts';
-import { alternation, escapeRegex, NOT_WORD_AFTER, NOT_WORD_BEFORE, phraseKey } from './patterns.ts';
+import { alternation, escapeRegex, NOT_WORD_AFTER, NOT_WORD_BEFORE, phraseKey } from '../../text/patterns.ts';
 
 export interface NumberData {
   numberFormat: { decimal: string; group: string };

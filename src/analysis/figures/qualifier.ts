@@ -2,7 +2,7 @@
 // ("more-than", "estimated", "approximately"), and the prepositions that only look like one ("over five
 // phases", "over three days").
 import type { FigureGrammar } from './grammar.ts';
-import { phraseKey } from './patterns.ts';
+import { phraseKey } from '../../text/patterns.ts';
 
 export interface Qualifier {
   id: string;

@@ -16,7 +16,8 @@
 //  4. third-person pronouns outside quotations resolve when exactly one compatible person is
 //     mentioned before them in the sentence (or, failing that, the previous sentence).
 import type { EntityLayer, EntityType, Mention } from '../../types.ts';
-import { norm, type EntityLanguage, type Gender } from './language.ts';
+import { norm, type EntityLanguage } from './language.ts';
+import type { PersonGender } from '../../text/gender.ts';
 import type { NameSpan, TaggedArticle } from './tag-article.ts';
 import { type RolePhrase, nameIndex, roleReferences, titleBefore } from './roles.ts';
 import { similarNames } from './fuzzy.ts';
@@ -43,7 +44,7 @@ interface Ent {
   lasts: Set<string>;
   firsts: Set<string>;
   titles: RolePhrase[];
-  gender: Gender | null;
+  gender: PersonGender | null;
   /** Token index of the latest mention so far (for recency). */
   lastPos: number;
 }

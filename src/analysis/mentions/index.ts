@@ -10,13 +10,6 @@ import { entityLanguage } from './language.ts';
 import { segmentSentences } from '../sentences/segment.ts';
 import { builtinNameTagger, precomputedNameTagger, type NameTagger } from './name-tagger.ts';
 
-export { loadNerModel, hasNerModel } from './ner/model.ts';
-export { tagTokens, tagDocument } from './ner/tagger.ts';
-export { tagConll } from './ner/conll.ts';
-export { tokenize } from './ner/tokenize.ts';
-export { builtinNameTagger, precomputedNameTagger } from './name-tagger.ts';
-export type { NameTagger, AsyncNameTagger, SentenceWords } from './name-tagger.ts';
-
 const builtin = builtinNameTagger();
 
 /** Entities of an article: `text` with its sentence spans (segmented here when not given), names

@@ -2,10 +2,9 @@
 // nouns, role modifiers, determiners, pronouns. Loaded once per language into matchers; the code
 // that uses them is language-neutral.
 import { langData } from '../../lang/registry.ts';
-import { foldWord } from './ner/wordform.ts';
+import { foldTypography } from '../../text/fold.ts';
+import type { PersonGender } from '../../text/gender.ts';
 import { tokenize } from './ner/tokenize.ts';
-
-export type Gender = 'male' | 'female';
 
 interface EntitiesJson {
   honorifics?: { male?: string[]; female?: string[]; any?: string[] };
@@ -25,7 +24,7 @@ interface EntitiesJson {
 
 /** Lowercased, typographically folded form used for every comparison. */
 export function norm(w: string): string {
-  return foldWord(w).toLowerCase();
+  return foldTypography(w).toLowerCase();
 }
 
 /** A set of phrases (token sequences), matched on normalised tokens. */
@@ -60,7 +59,7 @@ export class PhraseSet {
 }
 
 export interface EntityLanguage {
-  honorifics: Map<string, Gender | null>;
+  honorifics: Map<string, PersonGender | null>;
   determiners: Set<string>;
   possessives: Set<string>;
   genitiveSuffixes: string[];
@@ -69,7 +68,7 @@ export interface EntityLanguage {
   roles: PhraseSet;
   leaderNouns: PhraseSet;
   leaderRoles: PhraseSet;
-  pronouns: Map<string, Gender>;
+  pronouns: Map<string, PersonGender>;
   /** Nouns that name the kind of organisation the name after them is ("the charity [Project Hope]"). */
   organisationNouns: Set<string>;
   /** Endings of compound nouns of that kind (Dutch "hulp|organisatie", "terreur|groep"). */
@@ -84,13 +83,13 @@ export function entityLanguage(lang: string): EntityLanguage {
   let el = cache.get(lang);
   if (el) return el;
   const d = langData<EntitiesJson>(lang, 'entities') ?? {};
-  const honorifics = new Map<string, Gender | null>();
-  for (const w of d.honorifics?.male ?? []) honorifics.set(norm(w), 'male');
-  for (const w of d.honorifics?.female ?? []) honorifics.set(norm(w), 'female');
+  const honorifics = new Map<string, PersonGender | null>();
+  for (const w of d.honorifics?.male ?? []) honorifics.set(norm(w), 'm');
+  for (const w of d.honorifics?.female ?? []) honorifics.set(norm(w), 'f');
   for (const w of d.honorifics?.any ?? []) honorifics.set(norm(w), null);
-  const pronouns = new Map<string, Gender>();
-  for (const w of d.pronouns?.male ?? []) pronouns.set(norm(w), 'male');
-  for (const w of d.pronouns?.female ?? []) pronouns.set(norm(w), 'female');
+  const pronouns = new Map<string, PersonGender>();
+  for (const w of d.pronouns?.male ?? []) pronouns.set(norm(w), 'm');
+  for (const w of d.pronouns?.female ?? []) pronouns.set(norm(w), 'f');
   el = {
     honorifics,
     determiners: new Set((d.determiners ?? []).map(norm)),

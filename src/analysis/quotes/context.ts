@@ -3,7 +3,8 @@
 import type { Sentence } from '../../types.ts';
 import { compoundTitle, sourceNounNumber, type Lexicon } from './lexicon.ts';
 import { findQuoteSpans, type QuoteSpan } from './marks.ts';
-import { tokenize, isPossessive, type Token } from './tokens.ts';
+import { isPossessive, wordTokens, type WordToken } from '../../text/tokens.ts';
+import type { Gender } from '../../text/gender.ts';
 import { buildUnits, paragraphsOf, type Paragraph, type Unit } from './units.ts';
 
 export interface TitleMatch {
@@ -11,14 +12,20 @@ export interface TitleMatch {
   start: number;
   end: number;
   words: string;
-  gender?: 'm' | 'f' | 'n';
+  gender?: Gender;
+}
+
+/** A word token of the article and the direct quotation it lies in. */
+interface QuoteToken extends WordToken {
+  /** Index of the direct-quote span this token lies inside (marks excluded), or -1. */
+  inQuote: number;
 }
 
 export class DocContext {
   readonly paragraphs: Paragraph[];
   readonly spans: QuoteSpan[];
   readonly units: Unit[];
-  readonly toks: Token[];
+  readonly toks: QuoteToken[];
   /** Token index range [first, last) of each unit. */
   readonly unitToks: { first: number; last: number }[];
   /** True for a token that starts its unit or follows an opening mark, colon or dash. */
@@ -34,7 +41,7 @@ export class DocContext {
     this.paragraphs = paragraphsOf(text);
     this.spans = this.paragraphs.flatMap((p, i) => findQuoteSpans(text, p.start, p.end, lex, this.paragraphs[i + 1]?.start));
     this.units = buildUnits(text, sentences, this.paragraphs, this.spans, lex.attributionDashes);
-    this.toks = tokenize(text, 0, text.length, lex.abbreviations);
+    this.toks = wordTokens(text, 0, text.length, lex.abbreviations).map((t) => ({ ...t, inQuote: -1 }));
     // quotation membership
     let q = 0;
     for (const t of this.toks) {

@@ -12,7 +12,7 @@ import type { Phrase } from './phrases.ts';
 import { Referents, type Resolved } from './referents.ts';
 import { reportedContent } from './reported.ts';
 import { clauseSubjects, Discourse, locateSpeakers, type CueInfo } from './speakers.ts';
-import { countWords } from './tokens.ts';
+import { countWords } from '../../text/tokens.ts';
 
 export interface Draft {
   start: number;

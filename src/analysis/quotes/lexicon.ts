@@ -1,11 +1,11 @@
 // The quotes layer's language data: src/lang/<code>/quotes.json compiled into lookup tables.
 // Nothing in this folder names a language; everything language-specific comes through here.
 import { langData } from '../../lang/registry.ts';
+import type { Gender } from '../../text/gender.ts';
 
 export type Tense = 'present' | 'past' | 'perfect' | 'gerund';
 /** What a cue may attribute (see the comment in quotes.json). */
 export type Frame = 'partial' | 'that' | 'bare' | 'trailing';
-export type Gender = 'm' | 'f' | 'n';
 export type GramNumber = 'sg' | 'pl';
 
 interface VerbEntry {

@@ -2,7 +2,8 @@
 // "the president", "a senior administration official", "hij"), parsed over tokens leftwards
 // (SPEAKER said) or rightwards (said SPEAKER, according to SPEAKER), and classified.
 import type { DocContext, TitleMatch } from './context.ts';
-import type { Gender, GramNumber } from './lexicon.ts';
+import type { GramNumber } from './lexicon.ts';
+import type { Gender } from '../../text/gender.ts';
 
 export type PhraseKind = 'pronoun' | 'named' | 'role' | 'source';
 

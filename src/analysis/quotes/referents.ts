@@ -7,7 +7,8 @@
 // "the president" / "de premier" resolve to the holder. Fallback referents carry entity: null.
 import type { EntityLayer, EntityType } from '../../types.ts';
 import type { DocContext } from './context.ts';
-import type { Gender, PronounInfo } from './lexicon.ts';
+import type { PronounInfo } from './lexicon.ts';
+import type { Gender } from '../../text/gender.ts';
 import type { Phrase } from './phrases.ts';
 import { classify } from './phrases.ts';
 

@@ -7,7 +7,7 @@
 // ("…, waarschuwde hij dat", "…, en schatten dat").
 import type { DocContext } from './context.ts';
 import type { CueInfo } from './speakers.ts';
-import { countWords } from './tokens.ts';
+import { countWords } from '../../text/tokens.ts';
 
 export interface Region {
   /** Token range [s, e). */

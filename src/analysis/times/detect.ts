@@ -2,8 +2,8 @@
 // full date, "April 29" a month-day without year, "last week" a period shifted by -1, "Monday" a weekday.
 // resolve.ts turns these into ISO values against the publication date.
 import { evaluateWords, numberGrammar } from '../figures/numbers.ts';
-import { phraseKey } from '../figures/patterns.ts';
-import { isValidDate } from './calendar-math.ts';
+import { phraseKey } from '../../text/patterns.ts';
+import { isValidDate } from '../../text/calendar.ts';
 import { figureGrammar } from '../figures/grammar.ts';
 import { timeGrammar, type Modifier, type TimeGrammar, type WeekdayRelation } from './grammar.ts';
 

@@ -1,6 +1,6 @@
 // The times layer: detected mentions resolved against the publication date, as TimeExpr spans.
 import type { Sentence, TimeExpr } from '../../types.ts';
-import { anchorDay } from './calendar-math.ts';
+import { anchorDay } from '../../text/calendar.ts';
 import { detectTimes, type TimeMention } from './detect.ts';
 import { timeGrammar } from './grammar.ts';
 import { resolveMention } from './resolve.ts';

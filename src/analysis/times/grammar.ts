@@ -2,7 +2,7 @@
 // and tense cues (times.json), compiled once per language into the regular expressions detect.ts runs.
 import { langData } from '../../lang/registry.ts';
 import { numberGrammar } from '../figures/numbers.ts';
-import { alternation, NOT_WORD_AFTER as A, NOT_WORD_BEFORE as B, phraseKey } from '../figures/patterns.ts';
+import { alternation, NOT_WORD_AFTER as A, NOT_WORD_BEFORE as B, phraseKey } from '../../text/patterns.ts';
 
 export interface CalendarData {
   months: string[][];

@@ -11,7 +11,7 @@
 //
 // A text with no full date, or whose latest full date is never echoed year-less, keeps publishedAt null.
 import type { Sentence } from '../../types.ts';
-import { epochDay, isoDay, isValidDate } from './calendar-math.ts';
+import { epochDay, isoDay, isValidDate } from '../../text/calendar.ts';
 import { detectTimes, type TimeMention } from './detect.ts';
 import { timeGrammar } from './grammar.ts';
 import { sentenceAt } from './sentence-at.ts';

@@ -24,7 +24,7 @@ import {
   pad4,
   partialMonth,
   partialMonthDay,
-} from './calendar-math.ts';
+} from '../../text/calendar.ts';
 import type { TimeMention } from './detect.ts';
 import type { Tense } from './tense.ts';
 

@@ -11,7 +11,8 @@ import countries from 'i18n-iso-countries';
 import { worldCountries } from './countries.ts';
 import { demonymForms, demonymKey, demonymName } from './demonym-forms.ts';
 import type { EntityType } from '../../types.ts';
-import { foldName, isAllCaps } from './normalise.ts';
+import { isAllCaps } from './normalise.ts';
+import { foldName } from '../../text/fold.ts';
 
 export type AliasKind = 'country' | 'organisation' | 'place' | 'demonym';
 

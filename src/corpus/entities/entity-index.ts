@@ -6,7 +6,9 @@
 import type { EntityType } from '../../types.ts';
 import type { EntityLink, EntityMerge, EntityRow, EntitySource, GlobalEntity, ResolverState } from './model.ts';
 import { nationalityOf } from './demonym-forms.ts';
-import { type Gender, cleanName, deletionVariants, foldName, foldedTokens, isAllCaps, personName, slug } from './normalise.ts';
+import { cleanName, deletionVariants, foldedTokens, isAllCaps, personName, slug } from './normalise.ts';
+import type { PersonGender as Gender } from '../../text/gender.ts';
+import { foldName } from '../../text/fold.ts';
 
 /** Surnames at least this long are indexed for typo matching. */
 export const TYPO_MIN_LENGTH = 5;

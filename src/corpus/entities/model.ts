@@ -1,7 +1,7 @@
 // The data shapes of cross-article entity resolution: what goes into the resolver, what comes
 // out of it, and the rows a store persists to continue it (see docs in src/corpus/entities/resolve.ts).
 import type { EntityLayer, EntityType } from '../../types.ts';
-import type { Gender } from './normalise.ts';
+import type { PersonGender as Gender } from '../../text/gender.ts';
 
 /** One article's entity layer as the resolver needs it. */
 export interface ArticleEntities {

@@ -1,5 +1,5 @@
-// Name normalisation for cross-article entity resolution: folds case, accents and punctuation
-// ("U.S." -> "us", "Israël" -> "israel", "Zuid-Afrika" -> "zuid afrika"), strips possessives
+// Name normalisation for cross-article entity resolution: folds names (foldName of src/text/fold.ts:
+// "U.S." -> "us", "Israël" -> "israel", "Zuid-Afrika" -> "zuid afrika"), strips possessives
 // ("Trump’s", "Hamas’"), titles in front of person names ("Mr.", "President", "de premier") and
 // leading articles in front of other names ("the United Nations"). Language knowledge comes from
 // src/corpus/entities/data/titles.json, the country adjectives of demonym-forms.ts ("Israeli Prime Minister
@@ -11,6 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { demonymForms } from './demonym-forms.ts';
 import { langData } from '../../lang/registry.ts';
 import type { EntityType } from '../../types.ts';
+import { foldName } from '../../text/fold.ts';
+import type { PersonGender } from '../../text/gender.ts';
+import { nameWords, type FoldedToken } from '../../text/tokens.ts';
 
 interface TitlesFile {
   titles: Record<string, string[]>;
@@ -23,33 +26,8 @@ interface TitlesFile {
   genitiveSuffixes: Record<string, string[]>;
 }
 
-export type Gender = 'm' | 'f';
-
 const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), 'data');
 const titlesFile = JSON.parse(readFileSync(join(DATA_DIR, 'titles.json'), 'utf8')) as TitlesFile;
-
-/** Latin letters that Unicode decomposition leaves alone. */
-const EXTRA_FOLDS: Record<string, string> = {
-  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŧ: 't',
-};
-
-/**
- * Folds a name for comparison: lower case, no accents (only combining diacritical marks are
- * removed, so vowel signs of other scripts survive), dots inside acronyms and apostrophes inside
- * words dropped ("U.S." -> "us", "O'Brien" -> "obrien"), hyphens, slashes and other punctuation
- * turned into spaces, whitespace collapsed.
- */
-export function foldName(text: string): string {
-  return text
-    .replace(/\.(?=\p{Lu}\p{Ll})/gu, ' ')
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[ßæœøłđðþıħŧ]/g, (c) => EXTRA_FOLDS[c] ?? c)
-    .replace(/(?<=[\p{L}\p{N}])[.'’ʼ`´](?=[\p{L}\p{N}]|$|\s)/gu, '')
-    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
-    .trim();
-}
 
 /** Words of a folded name. */
 export function foldedTokens(folded: string): string[] {
@@ -74,19 +52,12 @@ export function stripPossessive(text: string): string {
   return text.replace(/(?<=\p{L})['’ʼ]s?$/u, '');
 }
 
-interface Token {
-  text: string;
-  folded: string;
-  start: number;
-}
-
-/** Words of a surface name with their folded forms and offsets (hyphens and slashes separate words). */
-function surfaceTokens(text: string): Token[] {
-  const out: Token[] = [];
-  // Words are separated by spaces, hyphens, slashes, and by a dot glued to a capitalised word ("Gov.Sarah").
-  for (const m of text.matchAll(/(?:[^\s\-‐‑–—\/.]|\.(?!\p{Lu}\p{Ll}))+\.?/gu)) {
-    const folded = foldName(m[0]);
-    if (folded) out.push({ text: m[0], folded, start: m.index ?? 0 });
+/** Words of a surface name with their folded forms and offsets; words that fold to nothing are left out. */
+function surfaceTokens(text: string): FoldedToken[] {
+  const out: FoldedToken[] = [];
+  for (const w of nameWords(text)) {
+    const folded = foldName(w.text);
+    if (folded) out.push({ ...w, folded });
   }
   return out;
 }
@@ -157,7 +128,7 @@ function rulesFor(language: string | undefined): LanguageRules {
 }
 
 /** Length in tokens of the title phrase starting at tokens[i], or 0. */
-function titleAt(tokens: Token[], i: number, rules: LanguageRules): number {
+function titleAt(tokens: FoldedToken[], i: number, rules: LanguageRules): number {
   for (const title of rules.titles) {
     if (i + title.length > tokens.length) continue;
     let ok = true;
@@ -168,16 +139,16 @@ function titleAt(tokens: Token[], i: number, rules: LanguageRules): number {
 }
 
 /** A country adjective: a world-countries demonym or a word with an adjective ending of the language. */
-function isDemonymLike(token: Token, rules: LanguageRules): boolean {
+function isDemonymLike(token: FoldedToken, rules: LanguageRules): boolean {
   if (rules.demonyms.has(token.folded)) return true;
   return rules.modifierSuffixes.some((s) => token.folded.length > s.length + 2 && token.folded.endsWith(s));
 }
 
-function isModifier(token: Token, rules: LanguageRules): boolean {
+function isModifier(token: FoldedToken, rules: LanguageRules): boolean {
   return rules.modifiers.has(token.folded) || isDemonymLike(token, rules);
 }
 
-const genderOf = new Map<string, Gender>();
+const genderOf = new Map<string, PersonGender>();
 for (const g of ['m', 'f'] as const) for (const t of titlesFile.gender[g]) genderOf.set(foldName(t), g);
 
 /**
@@ -185,7 +156,7 @@ for (const g of ['m', 'f'] as const) for (const t of titlesFile.gender[g]) gende
  * Benjamin Netanyahu" -> the index of "Benjamin"); modifiers (articles, "former", demonyms, Dutch
  * adjectives in -se) count only when a title follows them. At least one token is always left.
  */
-function titleEnd(tokens: Token[], rules: LanguageRules, titles: string[] = []): number {
+function titleEnd(tokens: FoldedToken[], rules: LanguageRules, titles: string[] = []): number {
   let i = 0;
   let end = 0;
   while (i < tokens.length) {
@@ -216,7 +187,7 @@ export interface CleanName {
   /** What was stripped from the front ("Prime Minister", "the"), when anything was. */
   stripped?: string;
   /** A person's gender when a stripped title tells it ("Mr.", "Miss", "mevrouw"). */
-  gender?: Gender;
+  gender?: PersonGender;
 }
 
 export interface NameOptions {
@@ -258,7 +229,7 @@ export function cleanName(text: string, options: NameOptions = {}): CleanName {
   display = display.replace(/\s+/g, ' ').trim();
   const out: CleanName = { display, folded: foldName(keepInDisplay ? trimmed.slice(tokens[from].start) : display) };
   if (from > 0) out.stripped = trimmed.slice(0, tokens[from].start).trim();
-  const genders = new Set(titles.map((t) => genderOf.get(t)).filter((g): g is Gender => !!g));
+  const genders = new Set(titles.map((t) => genderOf.get(t)).filter((g): g is PersonGender => !!g));
   if (genders.size === 1) out.gender = [...genders][0];
   return out;
 }
@@ -273,24 +244,6 @@ export function genitiveVariants(folded: string, language: string | undefined): 
     if (folded.length > suffix.length + 2 && folded.endsWith(suffix)) out.push(folded.slice(0, -suffix.length));
   }
   return out;
-}
-
-/**
- * True when the two strings are at most one edit apart (Damerau-Levenshtein, optimal string
- * alignment: one insertion, deletion, substitution or swap of adjacent letters).
- */
-export function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
-  const la = a.length;
-  const lb = b.length;
-  if (Math.abs(la - lb) > 1) return false;
-  let i = 0;
-  while (i < la && i < lb && a[i] === b[i]) i++;
-  if (la === lb) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
-    return i + 1 < la && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
-  }
-  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 const NAME_SUFFIXES = new Set(titlesFile.nameSuffixes.any.map(foldName));

@@ -11,16 +11,16 @@ import { type AliasHit, type AliasTables, defaultAliasTables, lookupAlias } from
 import { EntityIndex, type Rec, TYPO_MIN_LENGTH, fullestName, otherGender, surnamesOf } from './entity-index.ts';
 import type { ArticleEntities, EntityLink, EntityMerge, EntityRow, Explanation, GlobalEntity, LinkRule, ResolvedArticle, ResolverState } from './model.ts';
 import {
-  type Gender,
   acronymsOf,
   cleanName,
-  foldName,
   foldedTokens,
   genitiveVariants,
   isAllCaps,
   personName,
-  withinOneEdit,
 } from './normalise.ts';
+import type { PersonGender as Gender } from '../../text/gender.ts';
+import { foldName } from '../../text/fold.ts';
+import { withinOneEdit } from '../../text/edit-distance.ts';
 
 export type * from './model.ts';
 

@@ -3,7 +3,8 @@
 // read through a StorySource, which any store can provide (SQLite: src/store/sqlite/stories.ts).
 import { entityKey } from './entity-keys.ts';
 import { defaultAliasTables, lookupAlias } from '../entities/aliases.ts';
-import { foldName, isAllCaps, personName, foldedTokens } from '../entities/normalise.ts';
+import { isAllCaps, personName, foldedTokens } from '../entities/normalise.ts';
+import { foldName } from '../../text/fold.ts';
 import type { AnalyzedArticle } from '../../types.ts';
 import { compareArticles, type ComparisonBody, type EventInfo } from './compare.ts';
 import { clusterLabel, keyEntities, spanOf, type LabelledEntity, type Span } from './labels.ts';

@@ -6,9 +6,11 @@
 // ("e:sur:netanyahu"), so "Netanyahu" in one article meets "Benjamin Netanyahu" in another whether or
 // not either was resolved.
 import { defaultAliasTables, lookupAlias } from '../entities/aliases.ts';
-import { cleanName, foldName, genitiveVariants, isAllCaps, personName, foldedTokens, slug, stripPossessive } from '../entities/normalise.ts';
+import { cleanName, genitiveVariants, isAllCaps, personName, foldedTokens, slug, stripPossessive } from '../entities/normalise.ts';
+import { foldName } from '../../text/fold.ts';
 import type { AnalyzedArticle, EntityLayer, EntityType } from '../../types.ts';
-import { isContentWord, stopWords, words } from './text.ts';
+import { isContentWord, stopWords } from './text.ts';
+import { segmentWords } from '../../text/tokens.ts';
 
 export interface EntityRef {
   /** Global key ("per:benjamin-netanyahu", "country:IL"). */
@@ -69,7 +71,7 @@ export function entityRefs(doc: Pick<AnalyzedArticle, 'entities' | 'language'>):
 export function nameLikeWords(
   doc: Pick<AnalyzedArticle, 'text' | 'language' | 'sentences'> & { headings?: AnalyzedArticle['headings'] },
 ): { folded: string; text: string; start: number; end: number }[] {
-  const ws = words(doc.text, doc.language);
+  const ws = segmentWords(doc.text, doc.language);
   const stop = stopWords(doc.language);
   const lower = new Set(ws.filter((w) => /^\p{Ll}/u.test(w.text)).map((w) => w.folded));
   // The first word of a sentence, a line or a clause after a colon may be capitalised for grammar only.

@@ -9,7 +9,8 @@ import type { AnalyzedArticle } from '../../types.ts';
 import { splitCountsKey } from './counts.ts';
 import { entityRefs, nameLikeRefs } from './entity-keys.ts';
 import type { ArticleFeatures } from './model.ts';
-import { isContentWord, stopWords, words } from './text.ts';
+import { isContentWord, stopWords } from './text.ts';
+import { segmentWords } from '../../text/tokens.ts';
 import { articleWhen, leadEnd, namedDays } from './when.ts';
 
 /** The article fields features are built from. */
@@ -90,13 +91,13 @@ export function articleFeatures(doc: FeatureInput): ArticleFeatures {
   const stop = stopWords(doc.language);
   const terms = new Map<string, number>();
   let c = 0;
-  for (const w of words(doc.text, doc.language)) {
+  for (const w of segmentWords(doc.text, doc.language)) {
     while (c < covered.length && covered[c][1] <= w.start) c++;
     if (c < covered.length && covered[c][0] <= w.start && w.end <= covered[c][1]) continue;
     if (isContentWord(w.folded, stop) && !/^\p{N}/u.test(w.folded)) add(terms, `t:${w.folded}`, 1);
   }
   if (doc.title) {
-    for (const w of words(doc.title, doc.language)) {
+    for (const w of segmentWords(doc.title, doc.language)) {
       if (isContentWord(w.folded, stop) && !/^\p{N}/u.test(w.folded) && !nameWords.has(w.folded)) add(terms, `t:${w.folded}`, TITLE_WEIGHT);
     }
   }

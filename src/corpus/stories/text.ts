@@ -1,45 +1,7 @@
-// Words of an article for story features: Unicode word segmentation (Intl.Segmenter, so languages
-// without spaces work too), folded to lower case without diacritics ("Israël" -> "israel").
+// The function words of a language for story features; the words themselves come from
+// segmentWords of src/text/tokens.ts (Unicode word segmentation, folded: "Israël" -> "israel").
 import { langData } from '../../lang/registry.ts';
-
-export interface Word {
-  /** Folded form. */
-  folded: string;
-  /** As written. */
-  text: string;
-  start: number;
-  end: number;
-}
-
-const segmenters = new Map<string, Intl.Segmenter>();
-
-function segmenter(language: string): Intl.Segmenter {
-  let s = segmenters.get(language);
-  if (!s) {
-    try {
-      s = new Intl.Segmenter(language, { granularity: 'word' });
-    } catch {
-      s = new Intl.Segmenter('en', { granularity: 'word' });
-    }
-    segmenters.set(language, s);
-  }
-  return s;
-}
-
-/** Lower case, no combining marks. */
-export function foldWord(text: string): string {
-  return text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-}
-
-/** The word-like segments of `text` (letters or digits), with offsets. */
-export function words(text: string, language: string): Word[] {
-  const out: Word[] = [];
-  for (const seg of segmenter(language).segment(text)) {
-    if (!seg.isWordLike) continue;
-    out.push({ folded: foldWord(seg.segment), text: seg.segment, start: seg.index, end: seg.index + seg.segment.length });
-  }
-  return out;
-}
+import { foldCaseAndAccents } from '../../text/fold.ts';
 
 const stopCache = new Map<string, Set<string>>();
 
@@ -51,7 +13,7 @@ export function stopWords(language: string): Set<string> {
   let s = stopCache.get(language);
   if (!s) {
     const data = langData<{ stopWords?: string[] }>(language, 'figures');
-    s = new Set((data?.stopWords ?? []).map(foldWord));
+    s = new Set((data?.stopWords ?? []).map(foldCaseAndAccents));
     stopCache.set(language, s);
   }
   return s;

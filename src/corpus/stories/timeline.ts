@@ -6,7 +6,7 @@ import type { AnalyzedArticle, TimeExpr } from '../../types.ts';
 import { entityKey } from './entity-keys.ts';
 import { evidence, sentenceAt, type Evidence } from './evidence.ts';
 import { sourceOf, type SourceRef } from './sources.ts';
-import { foldWord } from './text.ts';
+import { foldCaseAndAccents } from '../../text/fold.ts';
 import { articleWhen } from './when.ts';
 
 export interface TimelineEvidence extends Evidence {
@@ -85,9 +85,9 @@ function drafts(doc: AnalyzedArticle, opts: TimelineOptions): Draft[] {
   const out: Draft[] = [];
   const keys = mentionKeys(doc);
   const source = sourceOf(doc);
-  const text = opts.entityText ? foldWord(opts.entityText) : null;
+  const text = opts.entityText ? foldCaseAndAccents(opts.entityText) : null;
   const wanted = (m: Map<string, string>, extra: (string | null)[] = [], span?: { start: number; end: number }) => {
-    if (text !== null) return span !== undefined && foldWord(doc.text.slice(span.start, span.end)).includes(text);
+    if (text !== null) return span !== undefined && foldCaseAndAccents(doc.text.slice(span.start, span.end)).includes(text);
     return !opts.entityKeys || [...m.keys(), ...extra].some((k) => k !== null && opts.entityKeys!.has(k));
   };
   // Happenings: one per sentence and date.

@@ -3,12 +3,12 @@
 // explanation of its merges and the entities named with it.
 import type pg from 'pg';
 import type { EntityExplanation, EntityLink, Explanation } from '../../corpus/entities/model.ts';
-import { foldName } from '../../corpus/entities/normalise.ts';
+import { foldName } from '../../text/fold.ts';
 import type { EntityType } from '../../types.ts';
 import { findEntities, type EntityLookup } from '../entity-find.ts';
 import { ENTITY_SUMMARY_COLUMNS, LINK_COLUMNS, type EntitySummaryRow, type LinkDbRow, toEntitySummary, toLink } from '../entity-rows.ts';
 import { optionalText, resolvePage } from '../filter.ts';
-import { fold } from '../fold.ts';
+import { foldForSearch as fold } from '../../text/fold.ts';
 import { LAYER_ARTICLE_COLUMNS, toMentionRow, toQuoteRow, type MentionDbRow, type QuoteDbRow } from '../rows.ts';
 import {
   AmbiguousEntityError,

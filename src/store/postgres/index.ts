@@ -7,7 +7,7 @@ import type { EntityLink, Explanation } from '../../corpus/entities/model.ts';
 import type { AnalyzedArticle, RawArticle } from '../../types.ts';
 import { byCount, byMonth } from '../facets.ts';
 import { optionalText, resolveFilter, resolvePage } from '../filter.ts';
-import { fold } from '../fold.ts';
+import { foldForSearch as fold } from '../../text/fold.ts';
 import type { Migration } from '../migrations.ts';
 import { parseQuery } from '../query.ts';
 import { bestSnippet, snippetTerms } from '../snippet.ts';

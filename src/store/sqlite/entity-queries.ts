@@ -2,12 +2,12 @@
 // memory: listing, finding an entity by key or name, its mentions and quotes through
 // entity_links (article_id, local_id) -> key, and the explanation of its merges.
 import type { EntityExplanation, EntityLink, EntityMerge, Explanation } from '../../corpus/entities/model.ts';
-import { foldName } from '../../corpus/entities/normalise.ts';
+import { foldName } from '../../text/fold.ts';
 import type { EntityType } from '../../types.ts';
 import { findEntities, type EntityLookup } from '../entity-find.ts';
 import { ENTITY_SUMMARY_COLUMNS as SUMMARY_COLUMNS, LINK_COLUMNS, type EntitySummaryRow as EntityDbRow, type LinkDbRow, toEntitySummary, toLink } from '../entity-rows.ts';
 import { optionalText, resolvePage } from '../filter.ts';
-import { fold } from '../fold.ts';
+import { foldForSearch as fold } from '../../text/fold.ts';
 import {
   AmbiguousEntityError,
   ENTITY_TYPES,

@@ -5,7 +5,7 @@ import { existsSync, statSync } from 'node:fs';
 import type { AnalyzedArticle, RawArticle } from '../../types.ts';
 import { optionalText, resolveFilter, resolvePage } from '../filter.ts';
 import { byCount, byMonth } from '../facets.ts';
-import { fold } from '../fold.ts';
+import { foldForSearch as fold } from '../../text/fold.ts';
 import { parseQuery, QueryError } from '../query.ts';
 import {
   SNIPPET_CLOSE,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultAliasTables, lookupAlias } from '../../../src/corpus/entities/aliases.ts';
-import { foldName, isAllCaps } from '../../../src/corpus/entities/normalise.ts';
+import { isAllCaps } from '../../../src/corpus/entities/normalise.ts';
+import { foldName } from '../../../src/text/fold.ts';
 
 const tables = defaultAliasTables();
 

@@ -11,7 +11,8 @@
 //    the same word and the same name elsewhere, the type of an adjacent name and the words between).
 import { hashString, mix, mix3 } from './hash.ts';
 import type { Gazetteer } from './gazetteer.ts';
-import { Cap, capClass, foldWord, normLower, wordShape } from './wordform.ts';
+import { Cap, capClass, normLower, wordShape } from './wordform.ts';
+import { foldTypography } from '../../../text/fold.ts';
 import { ENTITY_TYPES, N_TAGS, spansFromBilou, tagType } from './tags.ts';
 import type { EntityType } from '../../../types.ts';
 
@@ -72,7 +73,7 @@ export class FeatureExtractor {
   }
 
   private computeInfo(raw: string): TypeInfo {
-    const w = foldWord(raw);
+    const w = foldTypography(raw);
     const lowerStr = normLower(w);
     const lower = hashString(lowerStr);
     const cap = capClass(w);

@@ -5,7 +5,8 @@ import type { NerModel } from './model.ts';
 import { N_TAGS, bioFromSpans, spansFromBilou } from './tags.ts';
 import type { DocFeatures } from './features.ts';
 import type { LinearModel } from './linear.ts';
-import { Cap, capClass, foldWord, normLower } from './wordform.ts';
+import { Cap, capClass, normLower } from './wordform.ts';
+import { foldTypography } from '../../../text/fold.ts';
 
 let em = new Float32Array(0);
 
@@ -40,11 +41,11 @@ export function truecaseTitles(model: NerModel, doc: readonly (readonly string[]
       letters++;
       if (c === Cap.Initial) {
         initial++;
-        if (i > 0 && (lc.get(normLower(foldWord(w))) ?? 0) >= 4) lowerish++;
+        if (i > 0 && (lc.get(normLower(foldTypography(w))) ?? 0) >= 4) lowerish++;
       }
     });
     if (letters < 4 || initial / letters < 0.75 || lowerish < 2) return sent;
-    return sent.map((w, i) => (i > 0 && capClass(w) === Cap.Initial && (lc.get(normLower(foldWord(w))) ?? 0) >= 4 ? w.toLowerCase() : w));
+    return sent.map((w, i) => (i > 0 && capClass(w) === Cap.Initial && (lc.get(normLower(foldTypography(w))) ?? 0) >= 4 ? w.toLowerCase() : w));
   });
 }
 

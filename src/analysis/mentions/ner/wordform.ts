@@ -1,18 +1,5 @@
-// Word forms as the tagger sees them: typographic variants folded (curly quotes, dashes) so raw web
-// text looks like the CoNLL training text, plus word shape and capitalisation class.
-
-const FOLD: Record<string, string> = {
-  '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'", '\u00b4': "'", '`': "'",
-  '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u00ab': '"', '\u00bb': '"', '\u2033': '"',
-  '\u2013': '-', '\u2014': '--', '\u2212': '-', '\u2010': '-', '\u2011': '-', '\u00a0': ' ',
-};
-const FOLD_RE = /[\u2018\u2019\u201a\u201b\u2032\u00b4`\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u2013\u2014\u2212\u2010\u2011\u00a0]/g;
-
-/** Folds typographic variants: ’ -> ', “ -> ", – -> -, — -> --. */
-export function foldWord(w: string): string {
-  if (w === '``' || w === "''") return '"';
-  return FOLD_RE.test(w) ? w.replace(FOLD_RE, (c) => FOLD[c]) : w;
-}
+// Word forms as the tagger sees them: word shape and capitalisation class (typographic variants are
+// folded by foldTypography of src/text/fold.ts, so raw web text looks like the CoNLL training text).
 
 /** Capitalisation classes. */
 export const enum Cap {

@@ -1,5 +1,6 @@
-// Date arithmetic on "epoch days" (whole days since 1970-01-01, proleptic Gregorian, no time zone), so
-// resolution never depends on the machine's time zone. ISO weeks start on Monday.
+// Calendar arithmetic shared by the date grammars (the times step and the publication date of the
+// cleaning step): dates as "epoch days" (whole days since 1970-01-01, proleptic Gregorian, no time
+// zone), so nothing depends on the machine's time zone. ISO weeks start on Monday.
 
 export interface YMD {
   y: number;
@@ -52,9 +53,14 @@ export function addMonths(n: number, months: number): number {
 const pad2 = (n: number) => (n < 10 ? '0' : '') + n;
 const pad4 = (n: number) => String(n).padStart(4, '0');
 
+/** YYYY-MM-DD of a year, month and day (not checked: see isValidDate). */
+export function isoDate(y: number, m: number, d: number): string {
+  return `${pad4(y)}-${pad2(m)}-${pad2(d)}`;
+}
+
 export function isoDay(n: number): string {
   const { y, m, d } = fromEpochDay(n);
-  return `${pad4(y)}-${pad2(m)}-${pad2(d)}`;
+  return isoDate(y, m, d);
 }
 
 export function isoMonth(y: number, m: number): string {

@@ -1,4 +1,5 @@
-// Small helpers to build the per-language regular expressions from lists of words in the lang data.
+// Small helpers to build regular expressions from lists of words and phrases in the language data
+// (the figures and times grammars, the cleaning step's dates).
 
 /** Escapes a literal for use inside a RegExp. */
 export function escapeRegex(s: string): string {
