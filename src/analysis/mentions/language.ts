@@ -7,22 +7,6 @@ import { tokenize } from './ner/tokenize.ts';
 
 export type Gender = 'male' | 'female';
 
-interface EntitiesJson {
-  honorifics?: { male?: string[]; female?: string[]; any?: string[] };
-  determiners?: string[];
-  possessives?: string[];
-  genitiveSuffixes?: string[];
-  roleModifiers?: string[];
-  roleLinks?: string[];
-  roles?: string[];
-  leaderNouns?: string[];
-  leaderRoles?: string[];
-  pronouns?: { male?: string[]; female?: string[] };
-  organisationNouns?: string[];
-  organisationNounEndings?: string[];
-  hyphenCompounds?: boolean;
-}
-
 /** Lowercased, typographically folded form used for every comparison. */
 export function norm(w: string): string {
   return foldWord(w).toLowerCase();
@@ -83,7 +67,7 @@ const cache = new Map<string, EntityLanguage>();
 export function entityLanguage(lang: string): EntityLanguage {
   let el = cache.get(lang);
   if (el) return el;
-  const d = langData<EntitiesJson>(lang, 'entities') ?? {};
+  const d = langData(lang, 'entities') ?? {};
   const honorifics = new Map<string, Gender | null>();
   for (const w of d.honorifics?.male ?? []) honorifics.set(norm(w), 'male');
   for (const w of d.honorifics?.female ?? []) honorifics.set(norm(w), 'female');
@@ -95,7 +79,7 @@ export function entityLanguage(lang: string): EntityLanguage {
     honorifics,
     determiners: new Set((d.determiners ?? []).map(norm)),
     possessives: new Set((d.possessives ?? []).map(norm)),
-    genitiveSuffixes: d.genitiveSuffixes ?? [],
+    genitiveSuffixes: langData(lang, 'names')?.genitiveSuffixes ?? [],
     roleModifiers: new Set((d.roleModifiers ?? []).map(norm)),
     roleLinks: new Set((d.roleLinks ?? []).map(norm)),
     roles: new PhraseSet(d.roles ?? [], lang),

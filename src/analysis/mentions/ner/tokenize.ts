@@ -10,17 +10,6 @@ export interface Token {
   end: number;
 }
 
-interface TokenizerData {
-  /** Word endings split off as their own token (case-insensitive; ’ matches '). */
-  clitics?: string[];
-}
-
-interface AbbreviationData {
-  titles?: string[];
-  months?: string[];
-  initialisms?: string[];
-}
-
 interface Rules {
   abbrevs: Set<string>;
   clitics: string[];
@@ -31,8 +20,8 @@ const rulesCache = new Map<string, Rules>();
 function rules(lang: string): Rules {
   let r = rulesCache.get(lang);
   if (!r) {
-    const ab = langData<AbbreviationData>(lang, 'abbreviations') ?? {};
-    const ent = langData<{ tokenizer?: TokenizerData }>(lang, 'entities')?.tokenizer ?? {};
+    const ab = langData(lang, 'abbreviations') ?? {};
+    const ent = langData(lang, 'entities')?.tokenizer ?? {};
     r = {
       abbrevs: new Set([...(ab.titles ?? []), ...(ab.months ?? []), ...(ab.initialisms ?? [])]),
       clitics: (ent.clitics ?? []).map((c) => c.toLowerCase()).sort((a, b) => b.length - a.length),
