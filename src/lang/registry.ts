@@ -68,6 +68,16 @@ function describe(issue: ZodIssue): string {
   return issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : issue.message;
 }
 
+/** Checks parsed JSON against the schema of data file `name`; `file` names it in the error. */
+export function checkLangFile<K extends LangFileName>(name: K, json: unknown, file: string): LangFiles[K] {
+  const result = langFileSchemas[name].safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new LangDataError(file, fieldPath(issue.path), describe(issue));
+  }
+  return result.data as LangFiles[K];
+}
+
 /** Reads and checks one file; throws LangDataError naming the file and the field that is wrong. */
 function load<K extends LangFileName>(file: string, name: K): LangFiles[K] {
   const shown = relative(process.cwd(), file);
@@ -77,12 +87,7 @@ function load<K extends LangFileName>(file: string, name: K): LangFiles[K] {
   } catch (err) {
     throw new LangDataError(shown, '', `not valid JSON (${(err as Error).message})`);
   }
-  const result = langFileSchemas[name].safeParse(json);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new LangDataError(shown, fieldPath(issue.path), describe(issue));
-  }
-  return result.data as LangFiles[K];
+  return checkLangFile(name, json, shown);
 }
 
 /**
