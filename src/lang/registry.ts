@@ -117,3 +117,27 @@ export function checkLanguageFolder(code: string): void {
   const info = langData(code, 'language');
   if (info && info.code !== code) throw new LangDataError(relative(process.cwd(), join(LANG_DIR, code, 'language.json')), 'code', `"${info.code}" is not the folder name "${code}"`);
 }
+
+type Datasets = NonNullable<LangFiles['language']['datasets']>;
+
+/** The NER data set of a supported language (language.json datasets.ner); undefined when it has none. */
+export function nerDataset(code: string): Datasets['ner'] {
+  return langData(code, 'language')?.datasets?.ner;
+}
+
+/** The file-name prefix of a language's Recognizers-Text specs ("English"); undefined when it has none. */
+export function recognizersPrefix(code: string): string | undefined {
+  return langData(code, 'language')?.datasets?.recognizers;
+}
+
+/** The language a corpus of ../shared/data is written in (the one whose language.json lists it). */
+export function corpusLanguage(corpus: NonNullable<Datasets['corpora']>[number]): string {
+  const code = supportedLanguages().find((c) => langData(c, 'language')?.datasets?.corpora?.includes(corpus));
+  if (!code) throw new Error(`no language lists the corpus "${corpus}" (language.json datasets.corpora)`);
+  return code;
+}
+
+/** The supported languages that have a data set of this kind, in code order. */
+export function languagesWithDataset(kind: keyof Datasets): string[] {
+  return supportedLanguages().filter((code) => langData(code, 'language')?.datasets?.[kind] !== undefined);
+}

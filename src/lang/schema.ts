@@ -17,6 +17,8 @@ export const languageSchema = file({
   code: z.string().regex(/^[a-z]{2,3}$/),
   /** English name of the language. */
   name: z.string(),
+  /** ISO 639-3 code: the key world-countries uses for its names and demonyms in the language ("nld"). */
+  iso639_3: z.string().regex(/^[a-z]{3}$/),
   /** The public data sets of ../shared/data the bench and `npm run train:ner` use for this language. */
   datasets: z
     .object({
@@ -42,6 +44,8 @@ export const languageSchema = file({
         .optional(),
       /** File-name prefix of the Microsoft Recognizers-Text specs of this language ("English"). */
       recognizers: z.string().optional(),
+      /** Other corpora of ../shared/data written in this language, which the bench reads as such. */
+      corpora: z.array(z.enum(['bbc', 'polnear', 'tempeval3', 'ecbplus'])).optional(),
     })
     .strict()
     .optional(),
