@@ -1,6 +1,6 @@
 // Words of an article for story features: Unicode word segmentation (Intl.Segmenter, so languages
 // without spaces work too), folded to lower case without diacritics ("Israël" -> "israel").
-import { langData } from '../../lang/registry.ts';
+import { DEFAULT_LANGUAGE, langData } from '../../lang/registry.ts';
 
 export interface Word {
   /** Folded form. */
@@ -19,7 +19,7 @@ function segmenter(language: string): Intl.Segmenter {
     try {
       s = new Intl.Segmenter(language, { granularity: 'word' });
     } catch {
-      s = new Intl.Segmenter('en', { granularity: 'word' });
+      s = new Intl.Segmenter(DEFAULT_LANGUAGE, { granularity: 'word' });
     }
     segmenters.set(language, s);
   }
