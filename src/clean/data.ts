@@ -15,6 +15,9 @@ export interface CleanRules {
   weekdays: Set<string>;
   /** Alternation (regex source) of every month name, longest first. */
   monthAlternation: string;
+  /** Alternations of the ordinal suffixes of day numbers (times.json): after a month ("May 1st"), from
+   *  the languages that write the month first, and before one ("1st May", "1ste mei"), from all. */
+  ordinals: { monthDay: string; dayMonth: string };
   /** Tokens ending in '.' that do not end a sentence (case-sensitive, with the dot). */
   abbreviations: Set<string>;
   bylinePrefix: RegExp;
@@ -58,6 +61,8 @@ export function cleanRules(): CleanRules {
   const months = new Map<string, number>();
   const weekdays = new Set<string>();
   const abbreviations = new Set<string>();
+  const monthDayOrdinals: string[] = [];
+  const dayMonthOrdinals: string[] = [];
   for (const code of supportedLanguages()) {
     const f = cleanLangFile(code);
     if (f) files.push(f);
@@ -69,6 +74,9 @@ export function cleanRules(): CleanRules {
       }
     });
     for (const names of cal?.weekdays ?? []) for (const n of names) weekdays.add(n.toLowerCase().replace(/\.$/, ''));
+    const ordinals = langData(code, 'times')?.ordinalSuffixes ?? [];
+    if (cal?.dateOrder === 'month-day') monthDayOrdinals.push(...ordinals);
+    dayMonthOrdinals.push(...ordinals);
     const ab = langData(code, 'abbreviations');
     for (const list of [ab?.titles, ab?.months, ab?.initialisms]) for (const a of list ?? []) abbreviations.add(a);
   }
@@ -81,6 +89,7 @@ export function cleanRules(): CleanRules {
     months,
     weekdays,
     monthAlternation: alternation(months.keys()),
+    ordinals: { monthDay: alternation(monthDayOrdinals), dayMonth: alternation(dayMonthOrdinals) },
     abbreviations,
     bylinePrefix: new RegExp(`^(?:${alternation(all('bylinePrefixes'))})\\s*:?\\s+`, 'iu'),
     nameJoiners: lowerSet('nameJoiners'),

@@ -25,18 +25,18 @@ let patterns: { monthDay: RegExp; dayMonth: RegExp; iso: RegExp } | undefined;
 
 function datePatterns() {
   if (patterns) return patterns;
-  const months = cleanRules().monthAlternation;
+  const { monthAlternation: months, ordinals } = cleanRules();
   const notLetterBefore = '(?<![\\p{L}\\p{N}])';
   const notLetterAfter = '(?![\\p{L}\\p{N}])';
   patterns = {
     // "May 1, 2024", "Oct. 7 2023", "September 29th, 2025"
     monthDay: new RegExp(
-      `${notLetterBefore}(${months})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${notLetterAfter}`,
+      `${notLetterBefore}(${months})\\.?\\s+(\\d{1,2})(?:${ordinals.monthDay})?,?\\s+(\\d{4})${notLetterAfter}`,
       'giu',
     ),
     // "1 mei 2024", "01 May 2024", "1st May 2024", "1. Mai 2024"
     dayMonth: new RegExp(
-      `${notLetterBefore}(\\d{1,2})(?:st|nd|rd|th|e|ste|de)?\\.?\\s+(${months})\\.?,?\\s+(\\d{4})${notLetterAfter}`,
+      `${notLetterBefore}(\\d{1,2})(?:${ordinals.dayMonth})?\\.?\\s+(${months})\\.?,?\\s+(\\d{4})${notLetterAfter}`,
       'giu',
     ),
     iso: /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g,
