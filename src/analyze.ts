@@ -46,7 +46,7 @@ export function languageSupportNote(language: string, ran: readonly string[] | u
     language === 'und'
       ? 'the language of the article could not be told'
       : ran
-        ? `no language data for "${language}" (src/lang/${language}/language.json)`
+        ? `"${language}" is not a supported language (no src/lang/${language}/language.json)`
         : `no name-tagging model for "${language}" (models/ner/${language}.model.gz, made by npm run train:ner)`;
   return { layers, reason };
 }

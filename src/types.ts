@@ -142,7 +142,7 @@ export interface Sentence {
 export interface LanguageSupportNote {
   /** The layers not analysed, of "entities", "quotes", "figures", "times". */
   layers: string[];
-  /** Why, in words for people: "no language data for \"de\"". */
+  /** Why, in words for people: "\"de\" is not a supported language (no src/lang/de/language.json)". */
   reason: string;
 }
 

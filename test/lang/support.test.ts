@@ -20,7 +20,7 @@ describe('the language note', () => {
     const doc = await (await createAnalyzer()).analyze(raw(GERMAN));
     expect(doc.language).toBe('de');
     expect(doc.languageSupported).toBe(false);
-    expect(doc.unsupported).toEqual({ layers: ['entities', 'quotes', 'figures', 'times'], reason: 'no language data for "de" (src/lang/de/language.json)' });
+    expect(doc.unsupported).toEqual({ layers: ['entities', 'quotes', 'figures', 'times'], reason: '"de" is not a supported language (no src/lang/de/language.json)' });
     expect(doc.sentences.length).toBeGreaterThan(0);
   });
 
