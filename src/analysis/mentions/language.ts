@@ -1,6 +1,6 @@
 // The entity layer's language data (src/lang/<code>/entities.json): honorifics, role and title
-// nouns, role modifiers, determiners, pronouns. Loaded once per language into matchers; the code
-// that uses them is language-neutral.
+// nouns, role modifiers, determiners, pronouns — and the genitive endings of names.json. Loaded once
+// per language into matchers; the code that uses them is language-neutral.
 import { langData } from '../../lang/registry.ts';
 import { foldWord } from './ner/wordform.ts';
 import { tokenize } from './ner/tokenize.ts';
