@@ -9,6 +9,7 @@ import { extractFigures } from '../src/analysis/figures/extract.ts';
 import { extractTimes } from '../src/analysis/times/extract.ts';
 import { bbcArticles, printThroughput } from '../support/measure/data-sets.ts';
 import { measureCurrency, measureNumbers, figureF1, type FigureScore } from '../support/measure/figures.ts';
+import { languagesWithDataset } from '../src/lang/registry.ts';
 
 const verbose = process.argv.includes('--errors');
 
@@ -27,7 +28,7 @@ for (const [kind, measure] of [
   ['numbers', measureNumbers],
   ['currency', measureCurrency],
 ] as const) {
-  for (const lang of ['en', 'nl']) {
+  for (const lang of languagesWithDataset('recognizers')) {
     const name = `${kind} ${lang}`;
     const errors: string[] = [];
     const s = measure(lang, errors);
@@ -39,11 +40,11 @@ for (const [kind, measure] of [
 // Throughput: the whole layer as the pipeline runs it (sentences given, times computed for exclusion).
 const bbc = bbcArticles();
 if (bbc) {
-  const { texts, sentences } = bbc;
-  const times = texts.map((t, i) => extractTimes(t, 'en', '2005-01-01', sentences[i]));
+  const { texts, sentences, language } = bbc;
+  const times = texts.map((t, i) => extractTimes(t, language, '2005-01-01', sentences[i]));
   printThroughput(
     texts,
-    (i) => extractFigures(texts[i], 'en', sentences[i], times[i]),
+    (i) => extractFigures(texts[i], language, sentences[i], times[i]),
     (all) => `${all.flat().length} figures (${all.flat().filter((q) => q.counts).length} with counts)`,
   );
 }

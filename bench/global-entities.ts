@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EntityResolver } from '../src/corpus/entities/resolve.ts';
 import type { EntityLayer, EntityType } from '../src/types.ts';
+import { languagesWithDataset, nerDataset } from '../src/lang/registry.ts';
 
 const DATA = join(import.meta.dirname, '..', '..', 'shared', 'data');
 const ROUNDS = Number(process.argv[2] ?? 10);
@@ -72,12 +73,9 @@ function readConll(file: string, language: string): Doc[] {
   return docs;
 }
 
-const docs = [
-  ...readConll(join(DATA, 'conll2003', 'eng.train'), 'en'),
-  ...readConll(join(DATA, 'conll2003', 'eng.testa'), 'en'),
-  ...readConll(join(DATA, 'conll2002', 'ned.train'), 'nl'),
-  ...readConll(join(DATA, 'conll2002', 'ned.testa'), 'nl'),
-];
+// The training and development documents of every language with a NER data set.
+const languages = languagesWithDataset('ner');
+const docs = languages.flatMap((lang) => [nerDataset(lang)!.train, nerDataset(lang)!.dev].flatMap((file) => readConll(join(DATA, file), lang)));
 
 function suffix(round: number): string {
   let s = '';
@@ -100,7 +98,7 @@ function layer(doc: Doc, round: number): EntityLayer[] {
 }
 
 const resolver = new EntityResolver();
-console.log(`${docs.length} documents per round (${docs.filter((d) => d.language === 'en').length} en, ${docs.filter((d) => d.language === 'nl').length} nl)`);
+console.log(`${docs.length} documents per round (${languages.map((l) => `${docs.filter((d) => d.language === l).length} ${l}`).join(', ')})`);
 console.log('round  articles  entities  ms/article  heap MB');
 let rules: Map<string, number> | null = null;
 for (let round = 0; round < ROUNDS; round++) {

@@ -1,6 +1,6 @@
 // NER benchmark: entity-level precision / recall / F1 per type and overall (conlleval definition:
 // exact span and type) on the CoNLL development sets, and tagging speed on one core.
-//   npm run bench:ner                       (both languages, shipped models)
+//   npm run bench:ner                       (every language with a NER data set, shipped models)
 //   npm run bench:ner -- --lang nl --model DIR --data DIR
 // Scores: measureNer (support/measure/ner.ts), through the `dossier tag` path.
 import { readFileSync } from 'node:fs';
@@ -9,7 +9,8 @@ import { parseArgs } from 'node:util';
 import { parseConll } from '../src/analysis/mentions/ner/conll.ts';
 import { loadNerModel, modelPath } from '../src/analysis/mentions/ner/model.ts';
 import { tagDocument } from '../src/analysis/mentions/ner/tagger.ts';
-import { measureNer, NER_DEV_SETS } from '../support/measure/ner.ts';
+import { measureNer } from '../support/measure/ner.ts';
+import { DEFAULT_LANGUAGE, languagesWithDataset } from '../src/lang/registry.ts';
 
 const { values } = parseArgs({
   options: {
@@ -19,7 +20,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
   },
 });
-const langs = values.lang ? values.lang.split(',') : Object.keys(NER_DEV_SETS);
+const langs = values.lang ? values.lang.split(',') : languagesWithDataset('ner');
 
 for (const lang of langs) {
   const t0 = performance.now();
@@ -39,5 +40,5 @@ for (const lang of langs) {
   }
   console.log(`== ${lang}: ${file}  (model ${modelPath(lang, values.model)}, loaded in ${loadMs.toFixed(0)} ms)`);
   console.log(scorer.report());
-  console.log(`speed: ${tokens} tokens in ${best.toFixed(0)} ms = ${Math.round(tokens / (best / 1000)).toLocaleString('en')} tokens/s (one thread, best of ${values.runs})`);
+  console.log(`speed: ${tokens} tokens in ${best.toFixed(0)} ms = ${Math.round(tokens / (best / 1000)).toLocaleString(DEFAULT_LANGUAGE)} tokens/s (one thread, best of ${values.runs})`);
 }

@@ -13,6 +13,7 @@ import { openSqliteStore } from '../src/store/sqlite/index.ts';
 import type { IngestItem, Store } from '../src/store/store.ts';
 import { startPostgres, type PgServer } from '../support/postgres-server.ts';
 import type { AnalyzedArticle, EntityLayer, RawArticle } from '../src/types.ts';
+import { corpusLanguage } from '../src/lang/registry.ts';
 
 const flag = process.argv.indexOf('--store');
 const kind = flag >= 0 ? process.argv[flag + 1] : undefined;
@@ -51,7 +52,7 @@ function makeItem(n: number): IngestItem {
   }
   const article: AnalyzedArticle = {
     file: src.file, id, title: headline.trim(), dek: null, byline: null, source: `BBC ${src.file.split('/')[1]}`, url: null,
-    language: 'en', languageConfidence: 0.99, languageSupported: true,
+    language: corpusLanguage('bbc'), languageConfidence: 0.99, languageSupported: true,
     publishedAt: `${2004 + (n % 2)}-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 28) + 1).padStart(2, '0')}`,
     publishedAtFrom: 'metadata', text, removed: [], headings: [],
     sentences: matches(text, /[^.!?]+[.!?]/g).map(({ start, end }) => ({ start, end })),
@@ -118,7 +119,7 @@ console.log(`re-ingest 1000 duplicates: ${tDup.toFixed(0)} ms (${again.duplicate
 await time('search "government" (common) + facets', () => store.search('government'));
 await time('search "Blair -Brown" limit 20', () => store.search('Blair -Brown'));
 await time('search "econ*" prefix', () => store.search('econ*'));
-await time('search "\\"interest rates\\"" lang+date filter', () => store.search('"interest rates"', { language: 'en', from: '2004-03', to: '2004-09' }));
+await time('search "\\"interest rates\\"" lang+date filter', () => store.search('"interest rates"', { language: corpusLanguage('bbc'), from: '2004-03', to: '2004-09' }));
 await time('list page 1 (total + 20)', () => store.list());
 await time('list source filter, offset 500', () => store.list({ source: 'BBC tech', offset: 500 }));
 await time('quotes speaker "blair" page', () => store.quotes({ speaker: 'blair' }));

@@ -7,7 +7,7 @@
 //
 // The generator: storylines (each with its own core people, places and topic words) made of events
 // (each with its own extra people, words, figures and a day), reported by 1-8 articles each, 80% in
-// English and 20% in "Dutch" (a separate vocabulary: only names, figures and dates are shared across
+// the first supported language and 20% in the second (a separate vocabulary: only names, figures and dates are shared across
 // the two), in date order with a little shuffling; every article also carries common words and
 // popular names drawn from a Zipf distribution over the whole corpus.
 //
@@ -23,6 +23,7 @@ import type { AnalyzedArticle, EntityLayer, Figure, TimeExpr } from '../src/type
 import { openSqliteStore } from '../src/store/sqlite/index.ts';
 import { storyIndexOn } from '../src/store/sqlite/stories.ts';
 import { analyzedDoc } from '../support/analyzed-doc.ts';
+import { supportedLanguages } from '../src/lang/registry.ts';
 import { bcubed } from './stories-quality.ts';
 
 const args = process.argv.slice(2);
@@ -124,16 +125,19 @@ function* generate(n: number): Generator<{ doc: AnalyzedArticle; event: number; 
     };
     const reports = 1 + Math.floor(rand() * 8);
     for (let r = 0; r < reports && made < n; r++, made++) {
-      const nl = rand() < 0.2;
-      yield { doc: article(`${made}`, e, story, nl), event: e.id, story: story.id };
+      const other = rand() < 0.2;
+      yield { doc: article(`${made}`, e, story, other), event: e.id, story: story.id };
     }
   }
 }
 
-function article(seq: string, e: Event, s: Story, nl: boolean): AnalyzedArticle {
-  const lang = nl ? 'nl' : 'en';
+/** The two supported languages the articles are written in: most in the first, some in the second. */
+const [MAIN_LANGUAGE, OTHER_LANGUAGE] = supportedLanguages();
+
+function article(seq: string, e: Event, s: Story, other: boolean): AnalyzedArticle {
+  const lang = other ? OTHER_LANGUAGE : MAIN_LANGUAGE;
   // Words: a Dutch article uses its own vocabulary (a prefix), names and figures are shared.
-  const w = (x: string) => (nl ? `nl${x}` : x);
+  const w = (x: string) => (other ? `${OTHER_LANGUAGE}${x}` : x);
   const parts: string[] = [];
   const entities = new Map<string, EntityLayer>();
   const figures: Figure[] = [];

@@ -7,6 +7,7 @@
 import { extractTimes } from '../src/analysis/times/extract.ts';
 import { bbcArticles, printThroughput } from '../support/measure/data-sets.ts';
 import { measureTimesRecognizers, measureTimesTempeval, timeRates, type TimeScore } from '../support/measure/times.ts';
+import { languagesWithDataset, recognizersPrefix } from '../src/lang/registry.ts';
 
 function printScore(name: string, s: TimeScore): void {
   const { p, r, f1: f, exactSpan, valueAcc } = timeRates(s);
@@ -20,10 +21,10 @@ function printScore(name: string, s: TimeScore): void {
 function throughput(): void {
   const bbc = bbcArticles();
   if (!bbc) return;
-  const { texts, sentences } = bbc;
+  const { texts, sentences, language } = bbc;
   printThroughput(
     texts,
-    (i) => extractTimes(texts[i], 'en', '2005-01-01', sentences[i]),
+    (i) => extractTimes(texts[i], language, '2005-01-01', sentences[i]),
     (all) => `${all.flat().length} expressions`,
   );
 }
@@ -33,12 +34,9 @@ const show = (name: string, errs: string[]) => {
   if (verbose) for (const e of errs) console.log(`  [${name}] ${e}`);
 };
 console.log('times — span P/R by overlap on date/daterange (Recognizers) or DATE (TempEval-3); value accuracy on found spans');
-for (const [file, lang] of [
-  ['English-DateTime-DateTimeModel.json', 'en'],
-  ['Dutch-DateTime-DateTimeModel.json', 'nl'],
-] as const) {
+for (const lang of languagesWithDataset('recognizers')) {
   const errs: string[] = [];
-  const s = measureTimesRecognizers(file, lang, errs);
+  const s = measureTimesRecognizers(`${recognizersPrefix(lang)}-DateTime-DateTimeModel.json`, lang, errs);
   show(lang, errs);
   printScore(`recognizers ${lang}`, s);
 }

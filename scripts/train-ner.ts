@@ -1,5 +1,5 @@
 // Trains the NER models shipped in models/ner/ from the public CoNLL data in ../shared/data:
-//   npm run train:ner                 (both languages)
+//   npm run train:ner                 (every language whose language.json names a NER data set)
 //   npm run train:ner -- --lang en    (one language)
 // Options: --data DIR (default ../shared/data), --out DIR (default models/ner), --epochs N
 // (default 12), --folds N (5), --ensemble N (4), --seed N (1), --no-clusters, --one-stage,
@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { trainLanguage, type LanguageConfig } from './ner/pipeline.ts';
 import { writeModelCard } from './ner/card.ts';
+import { languagesWithDataset, nerDataset } from '../src/lang/registry.ts';
 
 const { values } = parseArgs({
   options: {
@@ -27,31 +28,24 @@ const { values } = parseArgs({
 });
 
 const data = values.data!;
-const configs: Record<string, LanguageConfig> = {
-  en: {
-    lang: 'en',
-    train: join(data, 'conll2003/eng.train'),
-    dev: join(data, 'conll2003/eng.testa'),
-    unlabelled: [
-      { kind: 'polnear', dir: join(data, 'polnear') },
-      { kind: 'ecbplus', dir: join(data, 'ecbplus') },
-    ],
-    clusters: true,
-    crossLingual: join(data, 'conll2002/ned.train'),
-    silver: true,
-  },
-  nl: {
-    lang: 'nl',
-    train: join(data, 'conll2002/ned.train'),
-    dev: join(data, 'conll2002/ned.testa'),
-    unlabelled: [],
-    // English training documents as a second domain: +1.5 F1 on ned.testa. Their names join the
-    // (jackknifed) training-name gazetteer, so no separate cross-lingual list.
-    extraTrain: join(data, 'conll2003/eng.train'),
-    // clusters induced from the 200k words of the training text alone did not help on ned.testa
-    clusters: false,
-  },
-};
+// Each language's training set-up is data: src/lang/<code>/language.json datasets.ner.
+const configs: Record<string, LanguageConfig> = Object.fromEntries(
+  languagesWithDataset('ner').map((lang) => {
+    const { train, dev, training } = nerDataset(lang)!;
+    const under = (file: string | undefined) => file && join(data, file);
+    const config: LanguageConfig = {
+      lang,
+      train: join(data, train),
+      dev: join(data, dev),
+      unlabelled: training.unlabelled.map((u) => ({ kind: u.kind, dir: join(data, u.dir) })),
+      clusters: training.clusters,
+      crossLingual: under(training.crossLingual),
+      extraTrain: under(training.extraTrain),
+      silver: training.silver,
+    };
+    return [lang, config];
+  }),
+);
 
 const langs = values.lang ? values.lang.split(',') : Object.keys(configs);
 for (const l of langs) if (!configs[l]) throw new Error(`no training configuration for language "${l}"`);

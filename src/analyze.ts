@@ -6,10 +6,11 @@ import { createHash } from 'node:crypto';
 import { cleanArticle } from './clean/index.ts';
 import { languageDetector } from './lang/detect.ts';
 import { isSupported } from './lang/registry.ts';
+import { hasNerModel } from './analysis/mentions/ner/model.ts';
 import { runSteps, runStepsAsync, selectSteps } from './analysis/pipeline.ts';
 import { analysisVersion } from './analysis/version.ts';
 import { loadOnnxNameTagger, type OnnxNameTagger } from './analysis/mentions/onnx/index.ts';
-import type { AnalyzedArticle, RawArticle } from './types.ts';
+import type { AnalyzedArticle, LanguageSupportNote, RawArticle } from './types.ts';
 
 export interface Analyzer {
   /** Full analysis of one raw article. `id` is derived from the content hash. */
@@ -30,6 +31,26 @@ export interface AnalyzerOptions {
 const LANGUAGE_NEUTRAL_STEPS = ['sentences'];
 /** With an ONNX model, which the user chose for the languages they give it, names too. */
 const LANGUAGE_NEUTRAL_STEPS_WITH_MODEL = ['sentences', 'entities'];
+
+/** The layers an article gets in a fully supported language, as the note on a partial one names them. */
+const LAYERS = ['entities', 'quotes', 'figures', 'times'] as const;
+
+/**
+ * What an article in `language` will not get, when anything: every layer but those of `ran` when
+ * the language has no data folder, and the entities when no tagger handles it. Undefined when
+ * every layer is analysed, so the JSON of fully supported articles has no such field.
+ */
+export function languageSupportNote(language: string, ran: readonly string[] | undefined, tagsNames: boolean): LanguageSupportNote | undefined {
+  const layers = LAYERS.filter((l) => (ran && !ran.includes(l)) || (l === 'entities' && !tagsNames));
+  if (layers.length === 0) return undefined;
+  const reason =
+    language === 'und'
+      ? 'the language of the article could not be told'
+      : ran
+        ? `"${language}" is not a supported language (no src/lang/${language}/language.json)`
+        : `no name-tagging model for "${language}" (models/ner/${language}.model.gz, made by npm run train:ner)`;
+  return { layers, reason };
+}
 
 /**
  * The article's identity: SHA-256 of its raw text with whitespace collapsed, so the same article
@@ -57,6 +78,9 @@ export async function createAnalyzer(opts: AnalyzerOptions = {}): Promise<Analyz
       const clean = cleanArticle(raw);
       const guess = detect([clean.title ?? '', clean.text].join('\n'), raw.meta.language);
       const supported = isSupported(guess.language);
+      const only = supported ? undefined : onnx ? LANGUAGE_NEUTRAL_STEPS_WITH_MODEL : LANGUAGE_NEUTRAL_STEPS;
+      // An ONNX model tags names in every language; the shipped tagger where it has a model.
+      const note = languageSupportNote(guess.language, only, onnx !== null || hasNerModel(guess.language));
       const doc: AnalyzedArticle = {
         file: raw.file,
         id: articleId(contentHash(raw)),
@@ -68,6 +92,7 @@ export async function createAnalyzer(opts: AnalyzerOptions = {}): Promise<Analyz
         language: guess.language,
         languageConfidence: guess.confidence,
         languageSupported: supported,
+        ...(note && { unsupported: note }),
         publishedAt: clean.publishedAt,
         publishedAtFrom: clean.publishedAtFrom,
         text: clean.text,
@@ -81,8 +106,8 @@ export async function createAnalyzer(opts: AnalyzerOptions = {}): Promise<Analyz
         analysisVersion: analysisVersion(),
       };
       // the built-in taggers are synchronous; an ONNX model tags in the entities step's prepare
-      if (!onnx) return runSteps(doc, supported ? undefined : LANGUAGE_NEUTRAL_STEPS);
-      return runStepsAsync(doc, supported ? undefined : LANGUAGE_NEUTRAL_STEPS_WITH_MODEL, { asyncNames: onnx });
+      if (!onnx) return runSteps(doc, only);
+      return runStepsAsync(doc, only, { asyncNames: onnx });
     },
   };
 }

@@ -138,6 +138,14 @@ export interface Sentence {
   end: number;
 }
 
+/** Why an article's layers are empty: not "nothing found", but "not analysed in this language". */
+export interface LanguageSupportNote {
+  /** The layers not analysed, of "entities", "quotes", "figures", "times". */
+  layers: string[];
+  /** Why, in words for people: "\"de\" is not a supported language (no src/lang/de/language.json)". */
+  reason: string;
+}
+
 /** One article as printed by `dossier analyze --json` (one JSON object per line). */
 export interface AnalyzedArticle {
   file: string;
@@ -151,6 +159,10 @@ export interface AnalyzedArticle {
   languageConfidence: number;
   /** false when the language has no full support (no rules/models for later layers). */
   languageSupported: boolean;
+  /** Present only when layers were left empty for want of language support — no language data
+   *  (src/lang/<code>/language.json) or no name-tagging model for the language; absent when every
+   *  layer was analysed. */
+  unsupported?: LanguageSupportNote;
   publishedAt: string | null;
   publishedAtFrom: PublishedAtSource;
   text: string;

@@ -6,6 +6,7 @@ import { Gazetteer } from '../../src/analysis/mentions/ner/gazetteer.ts';
 import { tokenize } from '../../src/analysis/mentions/ner/tokenize.ts';
 import { Cap, capClass, normLower } from '../../src/analysis/mentions/ner/wordform.ts';
 import { foldTypography } from '../../src/text/fold.ts';
+import { DEFAULT_LANGUAGE, langData } from '../../src/lang/registry.ts';
 import type { LabelledDoc } from './data.ts';
 
 /**
@@ -68,7 +69,8 @@ export function addCountryLists(g: Gazetteer, lang: string): void {
     demonyms?: Record<string, { f: string; m: string }>;
   }[];
   const iso = require('i18n-iso-countries') as { getNames(lang: string, opts?: { select: string }): Record<string, string | string[]> };
-  const iso3: Record<string, string> = { en: 'eng', nl: 'nld' };
+  // world-countries keys its translations and demonyms by ISO 639-3 code (language.json iso639_3)
+  const iso3 = langData(lang, 'language')?.iso639_3 ?? '';
   const add = (list: string, name: string) => {
     const toks = tokenize(name, lang).map((t) => foldTypography(t.text));
     if (toks.length && toks.length <= 6) g.add(list, toks);
@@ -76,22 +78,21 @@ export function addCountryLists(g: Gazetteer, lang: string): void {
   for (const c of countries) {
     add('country', c.name.common);
     add('country', c.name.official);
-    const tr = c.translations[iso3[lang] ?? ''];
+    const tr = c.translations[iso3];
     if (tr) {
       add('country', tr.common);
       add('country', tr.official);
     }
     for (const alt of c.altSpellings ?? []) if (alt.length > 3) add('country', alt);
     for (const cap of c.capital ?? []) add('capital', cap);
-    if (lang === 'en') {
-      const dem = c.demonyms?.eng;
-      if (dem) {
-        add('demonym', dem.m);
-        add('demonym', dem.f);
-      }
+    const dem = c.demonyms?.[iso3];
+    if (dem) {
+      add('demonym', dem.m);
+      add('demonym', dem.f);
     }
   }
-  for (const l of new Set([lang, 'en'])) {
+  // English names too: international news writes them in every language
+  for (const l of new Set([lang, DEFAULT_LANGUAGE])) {
     try {
       for (const names of Object.values(iso.getNames(l, { select: 'all' }))) for (const n of [names].flat()) add('country', n);
     } catch {

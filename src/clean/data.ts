@@ -3,37 +3,9 @@
 // src/lang/<code>/clean.json; month and
 // weekday names from src/lang/<code>/calendar.json; abbreviations from abbreviations.json.
 import { langData, supportedLanguages } from '../lang/registry.ts';
+import type { CleanFile } from '../lang/schema.ts';
 import agencyFile from './agencies.json' with { type: 'json' };
 
-
-/** Shape of a language's cleaning file (see src/lang/en/clean.json). */
-export interface CleanLangFile {
-  bylinePrefixes?: string[];
-  nameJoiners?: string[];
-  nameParticles?: string[];
-  timestampLabels?: string[];
-  timestampWords?: string[];
-  relativeTimePatterns?: string[];
-  mediaLines?: string[];
-  mediaPatterns?: string[];
-  boilerplateLines?: string[];
-  boilerplatePatterns?: string[];
-  creditPatterns?: string[];
-  photoCreditPrefixes?: string[];
-  creditJoiners?: string[];
-}
-
-interface CalendarFile {
-  months: string[][];
-  weekdays: string[][];
-  dateOrder?: string;
-}
-
-interface AbbreviationFile {
-  titles?: string[];
-  months?: string[];
-  initialisms?: string[];
-}
 
 /** All languages' cleaning knowledge, compiled. */
 export interface CleanRules {
@@ -43,6 +15,9 @@ export interface CleanRules {
   weekdays: Set<string>;
   /** Alternation (regex source) of every month name, longest first. */
   monthAlternation: string;
+  /** Alternations of the ordinal suffixes of day numbers (times.json): after a month ("May 1st"), from
+   *  the languages that write the month first, and before one ("1st May", "1ste mei"), from all. */
+  ordinals: { monthDay: string; dayMonth: string };
   /** Tokens ending in '.' that do not end a sentence (case-sensitive, with the dot). */
   abbreviations: Set<string>;
   bylinePrefix: RegExp;
@@ -73,8 +48,8 @@ function alternation(phrases: Iterable<string>): string {
 }
 
 /** The cleaning file of one language, or undefined when it has none. */
-export function cleanLangFile(code: string): CleanLangFile | undefined {
-  return langData<CleanLangFile>(code, 'clean');
+export function cleanLangFile(code: string): CleanFile | undefined {
+  return langData(code, 'clean');
 }
 
 let compiled: CleanRules | undefined;
@@ -82,14 +57,16 @@ let compiled: CleanRules | undefined;
 /** The merged, compiled rules of all supported languages (built once). */
 export function cleanRules(): CleanRules {
   if (compiled) return compiled;
-  const files: CleanLangFile[] = [];
+  const files: CleanFile[] = [];
   const months = new Map<string, number>();
   const weekdays = new Set<string>();
   const abbreviations = new Set<string>();
+  const monthDayOrdinals: string[] = [];
+  const dayMonthOrdinals: string[] = [];
   for (const code of supportedLanguages()) {
     const f = cleanLangFile(code);
     if (f) files.push(f);
-    const cal = langData<CalendarFile>(code, 'calendar');
+    const cal = langData(code, 'calendar');
     cal?.months.forEach((names, i) => {
       for (const n of names) {
         const key = n.toLowerCase().replace(/\.$/, '');
@@ -97,17 +74,22 @@ export function cleanRules(): CleanRules {
       }
     });
     for (const names of cal?.weekdays ?? []) for (const n of names) weekdays.add(n.toLowerCase().replace(/\.$/, ''));
-    const ab = langData<AbbreviationFile>(code, 'abbreviations');
+    const ordinals = langData(code, 'times')?.ordinalSuffixes ?? [];
+    if (cal?.dateOrder === 'month-day') monthDayOrdinals.push(...ordinals);
+    dayMonthOrdinals.push(...ordinals);
+    const ab = langData(code, 'abbreviations');
     for (const list of [ab?.titles, ab?.months, ab?.initialisms]) for (const a of list ?? []) abbreviations.add(a);
   }
-  const all = <K extends keyof CleanLangFile>(k: K): string[] => files.flatMap((f) => (f[k] as string[] | undefined) ?? []);
-  const lowerSet = (k: keyof CleanLangFile) => new Set(all(k).map((s) => s.toLowerCase()));
-  const regexes = (k: keyof CleanLangFile) => all(k).map((src) => new RegExp(src, 'iu'));
+  type ListField = Exclude<keyof CleanFile, 'comment' | 'origin'>;
+  const all = (k: ListField): string[] => files.flatMap((f) => f[k] ?? []);
+  const lowerSet = (k: ListField) => new Set(all(k).map((s) => s.toLowerCase()));
+  const regexes = (k: ListField) => all(k).map((src) => new RegExp(src, 'iu'));
   const joiners = all('creditJoiners');
   compiled = {
     months,
     weekdays,
     monthAlternation: alternation(months.keys()),
+    ordinals: { monthDay: alternation(monthDayOrdinals), dayMonth: alternation(dayMonthOrdinals) },
     abbreviations,
     bylinePrefix: new RegExp(`^(?:${alternation(all('bylinePrefixes'))})\\s*:?\\s+`, 'iu'),
     nameJoiners: lowerSet('nameJoiners'),

@@ -4,11 +4,9 @@
 // The times step (src/analysis/times) has a richer grammar over the same calendar.json, but it works
 // per language, wants "May" capitalised and takes partial dates; cleaning runs before the language
 // is known and only full dates are publication dates, so the patterns here stay its own. Shared:
-// month names (calendar.json through cleanRules), ordinal suffixes (times.json) and calendar math.
+// month names (calendar.json) and ordinal suffixes (times.json), both through cleanRules, and calendar math.
 import { cleanRules } from './data.ts';
-import { escapeRegex } from '../text/patterns.ts';
 import { isoDate as formatIsoDate, isValidDate } from '../text/calendar.ts';
-import { langData, supportedLanguages } from '../lang/registry.ts';
 
 export interface FoundDate {
   /** YYYY-MM-DD */
@@ -26,42 +24,22 @@ export function isoDate(year: number, month: number, day: number): string | null
   return formatIsoDate(year, month, day);
 }
 
-/**
- * Ordinal suffixes of day numbers ("1st", "1ste") as an alternation: of the languages that write the
- * month first ("May 1st, 2024"), and of every language ("1st May 2024", "1ste mei 2024").
- */
-function ordinalSuffixes(): { monthFirst: string; any: string } {
-  const monthFirst = new Set<string>();
-  const any = new Set<string>();
-  for (const code of supportedLanguages()) {
-    const suffixes = langData<{ ordinalSuffixes?: string[] }>(code, 'times')?.ordinalSuffixes ?? [];
-    const order = langData<{ dateOrder?: string }>(code, 'calendar')?.dateOrder;
-    for (const s of suffixes) {
-      any.add(s);
-      if (order === 'month-day') monthFirst.add(s);
-    }
-  }
-  const alt = (set: Set<string>) => [...set].map(escapeRegex).join('|');
-  return { monthFirst: alt(monthFirst), any: alt(any) };
-}
-
 let patterns: { monthDay: RegExp; dayMonth: RegExp; iso: RegExp } | undefined;
 
 function datePatterns() {
   if (patterns) return patterns;
-  const months = cleanRules().monthAlternation;
-  const ordinals = ordinalSuffixes();
+  const { monthAlternation: months, ordinals } = cleanRules();
   const notLetterBefore = '(?<![\\p{L}\\p{N}])';
   const notLetterAfter = '(?![\\p{L}\\p{N}])';
   patterns = {
     // "May 1, 2024", "Oct. 7 2023", "September 29th, 2025"
     monthDay: new RegExp(
-      `${notLetterBefore}(${months})\\.?\\s+(\\d{1,2})(?:${ordinals.monthFirst})?,?\\s+(\\d{4})${notLetterAfter}`,
+      `${notLetterBefore}(${months})\\.?\\s+(\\d{1,2})(?:${ordinals.monthDay})?,?\\s+(\\d{4})${notLetterAfter}`,
       'giu',
     ),
     // "1 mei 2024", "01 May 2024", "1st May 2024", "1. Mai 2024"
     dayMonth: new RegExp(
-      `${notLetterBefore}(\\d{1,2})(?:${ordinals.any})?\\.?\\s+(${months})\\.?,?\\s+(\\d{4})${notLetterAfter}`,
+      `${notLetterBefore}(\\d{1,2})(?:${ordinals.dayMonth})?\\.?\\s+(${months})\\.?,?\\s+(\\d{4})${notLetterAfter}`,
       'giu',
     ),
     iso: /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g,

@@ -6,6 +6,7 @@ import { measureTimesRecognizers, measureTimesTempeval, timeRates } from './time
 import { measureCurrency, measureNumbers, figureF1, type FigureScore } from './figures.ts';
 import { measureEntityResolution } from './global-entities-ecbplus.ts';
 import { measureStories } from './stories-quality.ts';
+import { languagesWithDataset, nerDataset, recognizersPrefix } from '../../src/lang/registry.ts';
 
 export interface MetricGroup {
   name: string;
@@ -19,15 +20,15 @@ export interface MetricGroup {
 
 const pts = (x: number) => 100 * x;
 const NER_TYPES = ['LOC', 'MISC', 'ORG', 'PER'];
-const NER_SETS: Record<string, string> = { en: 'CoNLL-2003 eng.testa', nl: 'CoNLL-2002 ned.testa' };
-const LANGS = ['en', 'nl'];
+/** Languages measured on Recognizers-Text specs (language.json datasets.recognizers). */
+const RECOGNIZERS_LANGS = languagesWithDataset('recognizers');
 
 const nerGroup = (lang: string): MetricGroup => ({
   name: `NER ${lang}`,
   command: `npm run bench:ner -- --lang ${lang} --runs 1`,
   metrics: {
-    [`ner.${lang}.f1`]: `${NER_SETS[lang]}: entity F1, all types (conlleval: exact span and type)`,
-    ...Object.fromEntries(NER_TYPES.map((t) => [`ner.${lang}.${t}.f1`, `${NER_SETS[lang]}: entity F1 of ${t}`])),
+    [`ner.${lang}.f1`]: `${nerDataset(lang)!.name}: entity F1, all types (conlleval: exact span and type)`,
+    ...Object.fromEntries(NER_TYPES.map((t) => [`ner.${lang}.${t}.f1`, `${nerDataset(lang)!.name}: entity F1 of ${t}`])),
   },
   async measure() {
     const s = await measureNer(lang);
@@ -58,8 +59,10 @@ const quotesGroup: MetricGroup = {
 };
 
 const TIME_SETS: [string, string, () => ReturnType<typeof measureTimesTempeval>][] = [
-  ['recognizers.en', 'Recognizers-Text English DateTimeModel, date and date-range cases', () => measureTimesRecognizers('English-DateTime-DateTimeModel.json', 'en')],
-  ['recognizers.nl', 'Recognizers-Text Dutch DateTimeModel, date and date-range cases', () => measureTimesRecognizers('Dutch-DateTime-DateTimeModel.json', 'nl')],
+  ...RECOGNIZERS_LANGS.map((lang): (typeof TIME_SETS)[number] => {
+    const prefix = recognizersPrefix(lang)!;
+    return [`recognizers.${lang}`, `Recognizers-Text ${prefix} DateTimeModel, date and date-range cases`, () => measureTimesRecognizers(`${prefix}-DateTime-DateTimeModel.json`, lang)];
+  }),
   ['tempeval3', 'TempEval-3 TIMEX3 type DATE', () => measureTimesTempeval()],
 ];
 const timesGroup: MetricGroup = {
@@ -93,7 +96,7 @@ const figuresGroup: MetricGroup = {
   command: 'npm run bench:figures -- --errors',
   metrics: Object.fromEntries(
     QUANTITY_SETS.flatMap(([kind, what]) =>
-      LANGS.flatMap((lang) => [
+      RECOGNIZERS_LANGS.flatMap((lang) => [
         [`figures.${kind}.${lang}.f1`, `${what}, ${lang}: span F1 by overlap`],
         [`figures.${kind}.${lang}.value`, `${what}, ${lang}: value accuracy on found spans`],
         ...(kind === 'currency' ? [[`figures.${kind}.${lang}.currency`, `${what}, ${lang}: currency accuracy on found spans`]] : []),
@@ -103,7 +106,7 @@ const figuresGroup: MetricGroup = {
   async measure() {
     return Object.fromEntries(
       QUANTITY_SETS.flatMap(([kind, , measure]) =>
-        LANGS.flatMap((lang) => {
+        RECOGNIZERS_LANGS.flatMap((lang) => {
           const s = measure(lang);
           return [
             [`figures.${kind}.${lang}.f1`, pts(figureF1(s))],
@@ -138,4 +141,4 @@ const storiesGroup: MetricGroup = {
   },
 };
 
-export const ACCURACY_GROUPS: MetricGroup[] = [...LANGS.map(nerGroup), quotesGroup, timesGroup, figuresGroup, entitiesGroup, storiesGroup];
+export const ACCURACY_GROUPS: MetricGroup[] = [...languagesWithDataset('ner').map(nerGroup), quotesGroup, timesGroup, figuresGroup, entitiesGroup, storiesGroup];

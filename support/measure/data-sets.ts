@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { segmentSentences } from '../../src/analysis/sentences/segment.ts';
 import type { Sentence } from '../../src/types.ts';
+import { corpusLanguage } from '../../src/lang/registry.ts';
 
 export const DATA = new URL('../../../shared/data/', import.meta.url).pathname;
 
@@ -44,11 +45,12 @@ export function decodeXml(s: string): string {
 export const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
 
 /** The BBC News articles (bbc/), each with its sentences as the pipeline gives them; null when the corpus is absent. */
-export function bbcArticles(): { texts: string[]; sentences: Sentence[][] } | null {
+export function bbcArticles(): { texts: string[]; sentences: Sentence[][]; language: string } | null {
   const dir = join(DATA, 'bbc');
   if (!existsSync(dir)) return null;
   const texts = filesBelow(dir, '.txt').map((f) => readFileSync(f, 'utf8'));
-  return { texts, sentences: texts.map((t) => segmentSentences(t, 'en')) };
+  const language = corpusLanguage('bbc');
+  return { texts, sentences: texts.map((t) => segmentSentences(t, language)), language };
 }
 
 /**

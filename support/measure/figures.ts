@@ -1,5 +1,6 @@
 // Figures layer accuracy on the Recognizers-Text cases: the number recogniser (findNumbers) on the
-// NumberModel cases and the layer's money amounts on the CurrencyModel cases (English, Dutch) — span
+// NumberModel cases and the layer's money amounts on the CurrencyModel cases (every language whose
+// language.json names its Recognizers-Text specs) — span
 // precision / recall by overlap, exact spans, value accuracy, currency accuracy where the gold unit
 // maps to an ISO code.
 import { extractFigures } from '../../src/analysis/figures/extract.ts';
@@ -7,6 +8,7 @@ import { figureGrammar } from '../../src/analysis/figures/grammar.ts';
 import { findNumbers } from '../../src/analysis/figures/numbers.ts';
 import { extractTimes } from '../../src/analysis/times/extract.ts';
 import { overlaps, placeResult, recognizersCases } from './data-sets.ts';
+import { langData, recognizersPrefix } from '../../src/lang/registry.ts';
 
 interface Case {
   Input: string;
@@ -36,10 +38,11 @@ export interface FigureScore {
   valueOkInt: number;
 }
 
-/** Gold numbers are written in the language's format ("4,25" in Dutch). */
+/** Gold numbers are written in the language's number format of figures.json ("4,25" in Dutch). */
 function goldNumber(v: string | null | undefined, lang: string): number | null {
   if (v === null || v === undefined || v === '') return null;
-  const s = lang === 'nl' ? v.replace(/\./g, '').replace(',', '.') : v.replace(/,/g, '');
+  const { decimal, group } = langData(lang, 'figures')!.numberFormat;
+  const s = v.split(group).join('').replace(decimal, '.');
   const n = Number(s);
   return Number.isFinite(n) ? n : null;
 }
@@ -108,11 +111,9 @@ function score(cases: Case[], lang: string, predict: (text: string) => Pred[], w
 }
 
 
-const FILE_PREFIX: Record<string, string> = { en: 'English', nl: 'Dutch' };
-
 /** The number recogniser (findNumbers) on the Recognizers-Text NumberModel cases of `lang`. */
 export function measureNumbers(lang: string, errors?: string[]): FigureScore {
-  const numbers = recognizersCases<Case>(`${FILE_PREFIX[lang]}-Number-NumberModel.json`);
+  const numbers = recognizersCases<Case>(`${recognizersPrefix(lang)}-Number-NumberModel.json`);
   // The recogniser's own view of "a number": no lone "one", no ordinals, nothing glued to letters ("180ml").
   const predict = (t: string) => findNumbers(t, lang).filter((n) => !n.weak && !n.ordinal && !n.glued);
   return score(numbers, lang, predict, false, errors);
@@ -121,7 +122,7 @@ export function measureNumbers(lang: string, errors?: string[]): FigureScore {
 /** The figures layer's money amounts on the Recognizers-Text CurrencyModel cases of `lang`. */
 export function measureCurrency(lang: string, errors?: string[]): FigureScore {
   const g = figureGrammar(lang)!;
-  const money = recognizersCases<Case>(`${FILE_PREFIX[lang]}-NumberWithUnit-CurrencyModel.json`);
+  const money = recognizersCases<Case>(`${recognizersPrefix(lang)}-NumberWithUnit-CurrencyModel.json`);
   const predict = (t: string) => extractFigures(t, lang, undefined, extractTimes(t, lang, null)).filter((q) => q.unit !== null && g.currencyCodes.has(q.unit));
   return score(money, lang, predict, true, errors);
 }

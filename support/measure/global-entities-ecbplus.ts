@@ -11,6 +11,7 @@ import { foldName } from '../../src/text/fold.ts';
 import type { EntityLayer, EntityType } from '../../src/types.ts';
 import { bcubed, type Clustered, type Scores } from './clusters.ts';
 import { ECB_TYPES, ECBPLUS_DIR, ecbDocuments, ecbMarkables, ecbTokens, isProperName, lowerCaseWords } from './ecbplus.ts';
+import { corpusLanguage } from '../../src/lang/registry.ts';
 
 const PRONOUNS = new Set(['He', 'She', 'It', 'They', 'We', 'I', 'You', 'His', 'Her', 'Their', 'Its', 'Him', 'Them', 'Who', 'This', 'That', "I'm", "I'd", "It's", "She's", "He's", 'Where']);
 const LEADING = new Set(['The', 'the', 'A', 'a', 'An', 'an']);
@@ -97,7 +98,7 @@ export function measureEntityResolution(dir = ECBPLUS_DIR): EntityResolutionScor
   const t0 = performance.now();
   const keyOf = new Map<string, string>();
   for (const d of docs) {
-    const r = resolver.add({ id: d.id, language: 'en', publishedAt: null, entities: d.layer });
+    const r = resolver.add({ id: d.id, language: corpusLanguage('ecbplus'), publishedAt: null, entities: d.layer });
     for (const e of r.entities) for (const m of e.mentions) keyOf.set(`${d.id}:${m.start}`, e.key ?? `${d.id}:${e.id}`);
   }
   const ms = performance.now() - t0;

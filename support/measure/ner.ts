@@ -8,12 +8,7 @@ import { EntityScorer, type TypeScore } from '../../src/analysis/mentions/ner/ev
 import { parseConll, tagConll } from '../../src/analysis/mentions/ner/conll.ts';
 import { spansFromBio } from '../../src/analysis/mentions/ner/tags.ts';
 import { DATA } from './data-sets.ts';
-
-/** The development set of each language, relative to the data folder. */
-export const NER_DEV_SETS: Record<string, string> = {
-  en: 'conll2003/eng.testa',
-  nl: 'conll2002/ned.testa',
-};
+import { nerDataset } from '../../src/lang/registry.ts';
 
 export interface NerScores {
   /** The development set read. */
@@ -27,8 +22,8 @@ export interface NerScores {
 
 /** Tags the development set of `lang` with the model in `opts.model` (default: the shipped one) and scores it. */
 export async function measureNer(lang: string, opts: { model?: string; data?: string } = {}): Promise<NerScores> {
-  const set = NER_DEV_SETS[lang];
-  if (!set) throw new Error(`no development set for "${lang}"`);
+  const set = nerDataset(lang)?.dev;
+  if (!set) throw new Error(`no development set for "${lang}" (src/lang/${lang}/language.json datasets.ner)`);
   const file = join(opts.data ?? DATA, set);
   const input = new PassThrough();
   const output = new PassThrough();

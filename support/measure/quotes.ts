@@ -13,6 +13,7 @@ import type { AnalysisStep } from '../../src/analysis/step.ts';
 import type { Quote } from '../../src/types.ts';
 import { analyzedDoc } from '../analyzed-doc.ts';
 import { DATA } from './data-sets.ts';
+import { corpusLanguage } from '../../src/lang/registry.ts';
 
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 
@@ -160,7 +161,7 @@ export async function measureQuotes(opts: { data?: string; entities?: boolean; e
     const gold = parseAnn(readFileSync(join(annDir, annFile), 'utf8'));
     let preds = predCache.get(textFile);
     if (!preds) {
-      let doc = analyzedDoc(text, 'en', { file: textFile, id: textFile });
+      let doc = analyzedDoc(text, corpusLanguage('polnear'), { file: textFile, id: textFile });
       const t0 = performance.now();
       if (entitiesStep) doc = { ...doc, ...entitiesStep.run(doc) };
       preds = extractQuotes(doc);

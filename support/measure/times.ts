@@ -7,6 +7,7 @@ import { extractTimes } from '../../src/analysis/times/extract.ts';
 import { segmentSentences } from '../../src/analysis/sentences/segment.ts';
 import type { TimeExpr } from '../../src/types.ts';
 import { DATA, decodeXml, filesBelow, overlaps, placeResult, recognizersCases } from './data-sets.ts';
+import { corpusLanguage } from '../../src/lang/registry.ts';
 
 interface Gold {
   start: number;
@@ -137,7 +138,8 @@ export function measureTimesTempeval(errors?: string[]): TimeScore {
       }
     }
     text += decodeXml(body.slice(last));
-    const preds = extractTimes(text, 'en', dct, segmentSentences(text, 'en'));
+    const language = corpusLanguage('tempeval3');
+    const preds = extractTimes(text, language, dct, segmentSentences(text, language));
     scoreDoc(s, preds, gold, errors, text);
   }
   return s;

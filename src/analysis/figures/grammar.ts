@@ -1,45 +1,14 @@
 // The per-language figure grammar: currencies, units, qualifiers, what-is-counted cues and the
 // not-a-figure cues of src/lang/<code>/figures.json, compiled once per language.
 import { langData } from '../../lang/registry.ts';
-import { numberGrammar, type NumberData, type NumberGrammar } from './numbers.ts';
+import type { FiguresFile } from '../../lang/schema.ts';
+import { numberGrammar, type NumberGrammar } from './numbers.ts';
 import { alternation, escapeRegex, phraseKey } from '../../text/patterns.ts';
-
-export interface FigureData extends NumberData {
-  qualifiers: Record<string, string>;
-  periodQualifierExceptions: string[];
-  currencies: { code: string; symbols: string[]; names: string[] }[];
-  percentWords: string[];
-  units: Record<string, string[]>;
-  compoundTails: string[];
-  periodNouns: string[];
-  notFigureAfter: string[];
-  timeOfDaySuffixes: string[];
-  rangeConnectors: string[];
-  rangeBetween: { open: string; join: string };
-  events: Record<string, string[]>;
-  eventLabels: Record<string, string>;
-  auxiliaries: string[];
-  nounLinks: string[];
-  determiners: string[];
-  containerNouns: string[];
-  referenceNouns: string[];
-  coordinators: string[];
-  tollNouns: Record<string, string>;
-  amountLinks: string[];
-  countNouns: string[];
-  nounKeys: Record<string, string>;
-  stopWords: string[];
-  verbPattern: string;
-  /** When set, only words matching it can precede the head noun ("speciale helikopters"): the first
-   *  word that does not match ends the noun phrase. Empty = any word can ("aid workers"). */
-  npModifierPattern: string;
-  nounLikeVerbForms: string[];
-}
 
 export interface FigureGrammar {
   lang: string;
   numbers: NumberGrammar;
-  data: FigureData;
+  data: FiguresFile;
   qualifierIds: Map<string, string>;
   periodQualifierExceptions: Set<string>;
   currencyBySymbol: Map<string, string>;
@@ -105,7 +74,7 @@ const grammars = new Map<string, FigureGrammar | null>();
 export function figureGrammar(lang: string): FigureGrammar | undefined {
   let g = grammars.get(lang);
   if (g === undefined) {
-    const data = langData<FigureData>(lang, 'figures');
+    const data = langData(lang, 'figures');
     const numbers = numberGrammar(lang);
     g = data && numbers ? compile(lang, data, numbers) : null;
     grammars.set(lang, g);
@@ -116,7 +85,7 @@ export function figureGrammar(lang: string): FigureGrammar | undefined {
 const lowerMap = (o: Record<string, string>) => new Map(Object.entries(o).map(([k, v]) => [phraseKey(k), v]));
 const lowerSet = (a: string[]) => new Set(a.map(phraseKey));
 
-function compile(lang: string, d: FigureData, numbers: NumberGrammar): FigureGrammar {
+function compile(lang: string, d: FiguresFile, numbers: NumberGrammar): FigureGrammar {
   const currencyBySymbol = new Map<string, string>();
   const currencyByName = new Map<string, string>();
   for (const c of d.currencies) {

@@ -3,20 +3,15 @@
 // ("3,8 miljard", "$3bn"). Knows nothing about what a number means; see extract.ts for that.
 // Everything language-specific comes from src/lang/<code>/figures.json; regexes are compiled once per language.
 import { langData } from '../../lang/registry.ts';
+import type { FiguresFile } from '../../lang/schema.ts';
 import { alternation, escapeRegex, NOT_WORD_AFTER, NOT_WORD_BEFORE, phraseKey } from '../../text/patterns.ts';
 
-export interface NumberData {
-  numberFormat: { decimal: string; group: string };
-  numberWords: Record<string, number>;
-  hundredWords: string[];
-  scaleWords: Record<string, number>;
-  scaleAbbreviations: Record<string, number>;
-  wordJoiners: string[];
-  compoundJoiners: string[];
-  indefiniteOne: string[];
-  weakNumbers: string[];
-  ordinalSuffixes: string[];
-}
+/** The number part of a language's figures.json. */
+export type NumberData = Pick<
+  FiguresFile,
+  | 'numberFormat' | 'numberWords' | 'hundredWords' | 'scaleWords' | 'scaleAbbreviations'
+  | 'wordJoiners' | 'compoundJoiners' | 'indefiniteOne' | 'weakNumbers' | 'ordinalSuffixes'
+>;
 
 export interface NumberMatch {
   start: number;
@@ -70,7 +65,7 @@ const grammars = new Map<string, NumberGrammar | null>();
 export function numberGrammar(lang: string): NumberGrammar | undefined {
   let g = grammars.get(lang);
   if (g === undefined) {
-    const data = langData<NumberData>(lang, 'figures');
+    const data = langData(lang, 'figures');
     g = data ? compile(lang, data) : null;
     grammars.set(lang, g);
   }

@@ -1,26 +1,11 @@
 // The entity layer's language data (src/lang/<code>/entities.json): honorifics, role and title
-// nouns, role modifiers, determiners, pronouns. Loaded once per language into matchers; the code
-// that uses them is language-neutral.
+// nouns, role modifiers, determiners, pronouns — and the genitive endings of names.json. Loaded once
+// per language into matchers; the code that uses them is language-neutral.
 import { langData } from '../../lang/registry.ts';
 import { foldTypography } from '../../text/fold.ts';
 import type { PersonGender } from '../../text/gender.ts';
 import { tokenize } from './ner/tokenize.ts';
 
-interface EntitiesJson {
-  honorifics?: { male?: string[]; female?: string[]; any?: string[] };
-  determiners?: string[];
-  possessives?: string[];
-  genitiveSuffixes?: string[];
-  roleModifiers?: string[];
-  roleLinks?: string[];
-  roles?: string[];
-  leaderNouns?: string[];
-  leaderRoles?: string[];
-  pronouns?: { male?: string[]; female?: string[] };
-  organisationNouns?: string[];
-  organisationNounEndings?: string[];
-  hyphenCompounds?: boolean;
-}
 
 /** Lowercased, typographically folded form used for every comparison. */
 export function norm(w: string): string {
@@ -82,7 +67,7 @@ const cache = new Map<string, EntityLanguage>();
 export function entityLanguage(lang: string): EntityLanguage {
   let el = cache.get(lang);
   if (el) return el;
-  const d = langData<EntitiesJson>(lang, 'entities') ?? {};
+  const d = langData(lang, 'entities') ?? {};
   const honorifics = new Map<string, PersonGender | null>();
   for (const w of d.honorifics?.male ?? []) honorifics.set(norm(w), 'm');
   for (const w of d.honorifics?.female ?? []) honorifics.set(norm(w), 'f');
@@ -94,7 +79,7 @@ export function entityLanguage(lang: string): EntityLanguage {
     honorifics,
     determiners: new Set((d.determiners ?? []).map(norm)),
     possessives: new Set((d.possessives ?? []).map(norm)),
-    genitiveSuffixes: d.genitiveSuffixes ?? [],
+    genitiveSuffixes: langData(lang, 'names')?.genitiveSuffixes ?? [],
     roleModifiers: new Set((d.roleModifiers ?? []).map(norm)),
     roleLinks: new Set((d.roleLinks ?? []).map(norm)),
     roles: new PhraseSet(d.roles ?? [], lang),

@@ -1,64 +1,14 @@
 // The quotes layer's language data: src/lang/<code>/quotes.json compiled into lookup tables.
 // Nothing in this folder names a language; everything language-specific comes through here.
 import { langData } from '../../lang/registry.ts';
+import type { QuotesFile } from '../../lang/schema.ts';
 import type { Gender } from '../../text/gender.ts';
 
+export type { Gender };
 export type Tense = 'present' | 'past' | 'perfect' | 'gerund';
 /** What a cue may attribute (see the comment in quotes.json). */
-export type Frame = 'partial' | 'that' | 'bare' | 'trailing';
-export type GramNumber = 'sg' | 'pl';
-
-interface VerbEntry {
-  lemma: string;
-  present?: string[];
-  past?: string[];
-  perfect?: string[];
-  gerund?: string[];
-  frames: Frame[];
-}
-
-/** The shape of src/lang/<code>/quotes.json. */
-export interface QuotesData {
-  quoteMarks: { open: string; close: string[] }[];
-  quoteDashes: string[];
-  attributionDashes: string[];
-  verbs: VerbEntry[];
-  complementizers: string[];
-  sourcePrepositions: { phrase: string; positions: ('leading' | 'trailing')[] }[];
-  /** Nouns of speech that take a that-clause: "Trump's claim that …", "de bewering van X dat …". */
-  nounCues?: { lemma: string; forms: string[] }[];
-  /** Prepositions introducing a noun cue's source: "the claim by X that", "de bewering van X dat". */
-  nounSourcePrepositions?: string[];
-  /** Possessive pronoun -> the personal pronoun it stands for ("his" -> "he"). */
-  possessivePronouns?: Record<string, string>;
-  addresseeMarkers: string[];
-  pronouns: Record<string, { gender?: Gender; number: GramNumber[] }>;
-  firstPerson: string[];
-  honorifics: Record<string, { gender?: Gender }>;
-  titles: { words: string; gender?: Gender }[];
-  roleGroups: Record<string, string[]>;
-  roleQualifierAliases: Record<string, string[]>;
-  formerMarkers: string[];
-  sourceNouns: { singular: string[]; plural: string[] };
-  compoundHeads: boolean;
-  sourceModifiers: string[];
-  determiners: { definite: string[]; indefinite: string[] };
-  functionWords: string[];
-  clauseOpeners: string[];
-  fillers: string[];
-  negations: string[];
-  workNouns: string[];
-  nameParticles: string[];
-  relativePronouns: string[];
-  auxiliaries: string[];
-  organizationWords: string[];
-  bareStarters: string[];
-  subjectVerbInversion: boolean;
-  nonNames: string[];
-  adverbSuffixes: string[];
-  speakerPrepositions: string[];
-  organizationConnectors: string[];
-}
+export type Frame = QuotesFile['verbs'][number]['frames'][number];
+export type GramNumber = QuotesFile['pronouns'][string]['number'][number];
 
 /** One way a cue can be written: a verb form or a source preposition ("according to"). */
 export interface CueForm {
@@ -141,12 +91,6 @@ export interface Lexicon {
   abbreviations: Set<string>;
 }
 
-interface AbbreviationData {
-  titles?: string[];
-  months?: string[];
-  initialisms?: string[];
-}
-
 const lower = (xs: readonly string[] | undefined) => (xs ?? []).map((x) => x.toLowerCase());
 const set = (xs: readonly string[] | undefined) => new Set(lower(xs));
 const split = (phrase: string) => phrase.toLowerCase().split(/\s+/).filter(Boolean);
@@ -163,13 +107,13 @@ const cache = new Map<string, Lexicon | null>();
 /** The compiled quotes data of `lang`, or null when the language has no quotes.json. */
 export function quotesLexicon(lang: string): Lexicon | null {
   if (cache.has(lang)) return cache.get(lang)!;
-  const data = langData<QuotesData>(lang, 'quotes');
+  const data = langData(lang, 'quotes');
   const lex = data ? compile(lang, data) : null;
   cache.set(lang, lex);
   return lex;
 }
 
-function compile(lang: string, d: QuotesData): Lexicon {
+function compile(lang: string, d: QuotesFile): Lexicon {
   const marks = new Map<string, string[]>();
   const markChars = new Set<string>();
   for (const m of d.quoteMarks) {
@@ -231,7 +175,7 @@ function compile(lang: string, d: QuotesData): Lexicon {
     for (const v of variants) qualifierAliases.set(v.toLowerCase(), canon);
   }
 
-  const abbrev = langData<AbbreviationData>(lang, 'abbreviations') ?? {};
+  const abbrev = langData(lang, 'abbreviations') ?? {};
   const abbreviations = new Set([
     ...lower(abbrev.titles),
     ...lower(abbrev.months),

@@ -4,18 +4,12 @@
 import { langData } from '../../lang/registry.ts';
 import type { Sentence } from '../../types.ts';
 
-interface AbbreviationData {
-  titles?: string[];
-  months?: string[];
-  initialisms?: string[];
-}
-
 const abbrevCache = new Map<string, Set<string>>();
 
 function abbreviations(lang: string): Set<string> {
   let set = abbrevCache.get(lang);
   if (!set) {
-    const data = langData<AbbreviationData>(lang, 'abbreviations') ?? {};
+    const data = langData(lang, 'abbreviations') ?? {};
     set = new Set([...(data.titles ?? []), ...(data.months ?? []), ...(data.initialisms ?? [])]);
     abbrevCache.set(lang, set);
   }

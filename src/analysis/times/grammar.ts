@@ -1,62 +1,12 @@
 // The per-language time grammar: month and weekday names (calendar.json), relative expressions, modifiers
 // and tense cues (times.json), compiled once per language into the regular expressions detect.ts runs.
 import { langData } from '../../lang/registry.ts';
+import type { CalendarFile, TimesFile } from '../../lang/schema.ts';
 import { numberGrammar } from '../figures/numbers.ts';
 import { alternation, NOT_WORD_AFTER as A, NOT_WORD_BEFORE as B, phraseKey } from '../../text/patterns.ts';
 
-export interface CalendarData {
-  months: string[][];
-  weekdays: string[][];
-  dateOrder: 'month-day' | 'day-month';
-}
-
-export interface TimesData {
-  caseSensitiveNames: string[];
-  ordinalSuffixes: string[];
-  dayOfMonthJoiners: string[];
-  dayArticles: string[];
-  dayWords: Record<string, number>;
-  dayWordBlockers?: string[];
-  shiftWords: Record<string, number>;
-  periodWords: Record<string, string>;
-  modifierWords: Record<string, string>;
-  offsetUnits: Record<string, string[]>;
-  agoWords: string[];
-  fromNowWords: string[];
-  offsetBefore: string[];
-  offsetArticle: string[];
-  anchorPrepositions: string[];
-  yearDeterminers: string[];
-  /** "last" -> previous-week, "this past" -> before, "on" -> null (no shift). */
-  weekdayPrefixes: Record<string, WeekdayRelation | null>;
-  weekdaySuffixes: string[];
-  seasons: Record<string, string>;
-  seasonNeedsAnchor: string[];
-  seasonTriggers: string[];
-  rangeConnectors: string[];
-  rangeOpeners: string[];
-  /** Connectors that make a range only after an opener ("between 2007 and 2009", not "2007 and 2009"). */
-  rangeNeedsOpener: string[];
-  futureMarkers: string[];
-  pastMarkers: string[];
-  pastVerbPattern: string;
-  /** Past forms that say nothing about the tense of what is reported ("said", "told"). */
-  reportingVerbs: string[];
-  holidays: Record<string, string>;
-  /** "the weekend": a period whose direction comes from the tense. */
-  periodArticles: Record<string, string>;
-  /** "the last 3 months", "de komende twee weken": a span from or to the anchor. */
-  spanShifts: Record<string, number>;
-  quarterOrdinals: Record<string, number>;
-  quarterNouns: string[];
-  quarterArticles: string[];
-  quarterQualifiers: string[];
-  quarterShifts: Record<string, number>;
-  /** Letters of the "Q3 2023" notation. */
-  quarterCodes: string[];
-}
-
-export type WeekdayRelation = 'previous-week' | 'next-week' | 'this-week' | 'before' | 'after';
+/** How a weekday prefix places the day ("last Monday": previous-week); see times.json weekdayPrefixes. */
+export type WeekdayRelation = NonNullable<TimesFile['weekdayPrefixes'][string]>;
 
 export type Modifier = 'early' | 'mid' | 'late';
 
@@ -132,8 +82,8 @@ const grammars = new Map<string, TimeGrammar | null>();
 export function timeGrammar(lang: string): TimeGrammar | undefined {
   let g = grammars.get(lang);
   if (g === undefined) {
-    const cal = langData<CalendarData>(lang, 'calendar');
-    const t = langData<TimesData>(lang, 'times');
+    const cal = langData(lang, 'calendar');
+    const t = langData(lang, 'times');
     g = cal && t ? compile(lang, cal, t) : null;
     grammars.set(lang, g);
   }
@@ -142,7 +92,7 @@ export function timeGrammar(lang: string): TimeGrammar | undefined {
 
 const strip = (f: string) => f.toLowerCase().replace(/\.$/, '');
 
-function compile(lang: string, cal: CalendarData, t: TimesData): TimeGrammar {
+function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
   const months = new Map<string, { month: number; full: boolean }>();
   cal.months.forEach((forms, i) => forms.forEach((f, j) => months.set(strip(f), { month: i + 1, full: j === 0 })));
   const weekdays = new Map<string, { weekday: number; full: boolean }>();

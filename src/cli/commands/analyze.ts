@@ -44,6 +44,7 @@ function describe(doc: AnalyzedArticle): string {
   lines.push(
     `  text:      ${doc.text.length} chars, ${doc.sentences.length} sentences, ${doc.headings.length} headings`,
     `  layers:    ${doc.entities.length} entities, ${doc.quotes.length} quotes, ${doc.figures.length} figures, ${doc.times.length} times`,
+    ...(doc.unsupported ? [`  not analysed: ${doc.unsupported.layers.join(', ')} — ${doc.unsupported.reason}`] : []),
     `  removed:   ${doc.removed.length} piece(s)${doc.removed.length ? ': ' + doc.removed.map((r) => `${r.reason} "${r.text.slice(0, 40)}${r.text.length > 40 ? '…' : ''}"`).join('; ') : ''}`,
   );
   return lines.join('\n');

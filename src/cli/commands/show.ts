@@ -45,6 +45,7 @@ function render(doc: AnalyzedArticle): string {
       .join(' · '),
     `id ${doc.id} · ${doc.file}`,
   ];
+  if (doc.unsupported) head.push(`Not analysed: ${doc.unsupported.layers.join(', ')} — ${doc.unsupported.reason}`);
   if (doc.dek) head.push('', doc.dek);
   const parts = [head.join('\n'), '', doc.text];
   if (doc.entities.length) {

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import countries from 'i18n-iso-countries';
 import { worldCountries } from './countries.ts';
 import { demonymForms, demonymKey, demonymName } from './demonym-forms.ts';
+import { DEFAULT_LANGUAGE } from '../../lang/registry.ts';
 import type { EntityType } from '../../types.ts';
 import { isAllCaps } from './normalise.ts';
 import { foldName } from '../../text/fold.ts';
@@ -133,7 +134,7 @@ export class AliasTable {
    * then main entities before secondary ones; if that still leaves several, the result is ambiguous.
    */
   lookup(folded: string, options: LookupOptions): AliasLookup {
-    const own = (e: AliasEntry): boolean => e.language === options.language || e.language === 'en';
+    const own = (e: AliasEntry): boolean => e.language === options.language || e.language === DEFAULT_LANGUAGE;
     const bound = this.options.languageBound && options.language !== '*';
     const entries = (this.byName.get(folded) ?? []).filter(
       (e) =>
@@ -156,7 +157,7 @@ export class AliasTable {
       if (inLanguage.length >= 1) keys = inLanguage;
     }
     if (keys.length > 1) {
-      const general = keys.filter((k) => byKey.get(k)!.some((e) => e.language === 'en' || e.language === '*'));
+      const general = keys.filter((k) => byKey.get(k)!.some((e) => e.language === DEFAULT_LANGUAGE || e.language === '*'));
       if (general.length >= 1) keys = general;
     }
     if (keys.length > 1) {
@@ -168,7 +169,7 @@ export class AliasTable {
   }
 
   private hit(key: string, entries: AliasEntry[], language: string): AliasHit {
-    const rank = (e: AliasEntry): number => (e.language === language ? 0 : e.language === 'en' ? 1 : e.language === '*' ? 2 : 3);
+    const rank = (e: AliasEntry): number => (e.language === language ? 0 : e.language === DEFAULT_LANGUAGE ? 1 : e.language === '*' ? 2 : 3);
     const best = [...entries].sort((a, b) => rank(a) - rank(b))[0];
     return { entity: this.known.get(key)!, alias: best.alias, language: best.language, source: best.source };
   }
@@ -208,8 +209,8 @@ export function buildCountryTable(): AliasTable {
   // native names, whose language codes (ISO 639-3) tie them to no article language here.
   for (const c of worldCountries()) {
     const key = `country:${c.cca2}`;
-    table.add(key, c.name.common, 'en', 'world-countries, common name');
-    table.add(key, c.name.official, 'en', 'world-countries, official name');
+    table.add(key, c.name.common, DEFAULT_LANGUAGE, 'world-countries, common name');
+    table.add(key, c.name.official, DEFAULT_LANGUAGE, 'world-countries, official name');
     for (const alt of c.altSpellings) {
       if (alt === c.cca2 && !i18nNames.has(alt)) continue;
       table.add(key, alt, '*', 'world-countries, alternative spelling');
@@ -251,7 +252,7 @@ function buildCuratedTable(kind: 'organisation' | 'place', file: string, entries
     seen.add(e.key);
     const key = `${prefix}:${e.key}`;
     table.define({ key, kind, name: e.name, type: e.type ?? (kind === 'organisation' ? 'ORG' : 'LOC') });
-    table.add(key, e.name, 'en', file);
+    table.add(key, e.name, DEFAULT_LANGUAGE, file);
     for (const a of e.acronyms ?? []) table.add(key, a, '*', `${file}, acronym`);
     for (const [lang, list] of Object.entries(e.aliases ?? {})) for (const a of list) table.add(key, a, lang, `${file}, ${lang}`);
   }

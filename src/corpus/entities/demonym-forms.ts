@@ -5,39 +5,12 @@
 // world-countries (demonyms.eng, demonyms.fra) where a language's data names that key, and from the
 // language's own src/lang/<code>/demonyms.json; inflections (plural, adjective + e) are rules in that
 // file. No language is named here: a language has demonyms when its folder has demonyms.json.
-import countries from 'i18n-iso-countries';
 import { worldCountries } from './countries.ts';
-import { langData, supportedLanguages } from '../../lang/registry.ts';
+import { DEFAULT_LANGUAGE, langData, languageFolders } from '../../lang/registry.ts';
+import type { DemonymsFile } from '../../lang/schema.ts';
 
 /** [ending, replacement]: the form's ending (case ignored) is replaced; null means no form. */
-type Rule = [string, string | null];
-
-interface Inflection {
-  /** Classes of base forms it applies to ("adjective", "noun"). */
-  of: string[];
-  /** "plural" when the forms name several people ("Israelis", "Palestijnen"). */
-  number?: string;
-  rules: Rule[];
-}
-
-/** src/lang/<code>/demonyms.json */
-export interface DemonymFile {
-  comment?: string;
-  origin?: string;
-  /** Base forms from world-countries: its demonyms key (ISO 639-3) and the class they get. */
-  worldCountries?: { key: string; class: string };
-  /** Separators inside a source string listing several forms ("Antiguan, Barbudan"). */
-  alternatives?: string[];
-  /** Classes (base or inflection names) whose forms stand in front of a title as a country adjective. */
-  modifiers?: string[];
-  inflections?: Record<string, Inflection>;
-  /** ISO 3166-1 alpha-2 -> class -> forms; a list named like an inflection replaces its rules. */
-  countries?: Record<string, Record<string, string[]>>;
-  /** Forms the sources give that are names of places rather than nationality words ("Vatican"). */
-  exclude?: string[];
-  /** Countries deliberately left without forms (documentation only). */
-  leftOut?: string[];
-}
+type Rule = NonNullable<DemonymsFile['inflections']>[string]['rules'][number];
 
 /** One written form of the demonym of one country in one language. */
 export interface DemonymForm {
@@ -72,13 +45,8 @@ function split(text: string, separators: string[]): string[] {
   return parts.map((p) => p.trim()).filter(Boolean);
 }
 
-/** Languages that may have demonym data: the supported ones and every locale i18n-iso-countries names countries in. */
-function candidateLanguages(): string[] {
-  return [...new Set([...supportedLanguages(), ...countries.getSupportedLanguages()])].sort();
-}
-
 /** Every demonym form of one language's data (empty when it has no demonyms.json). */
-export function demonymFormsOf(language: string, file: DemonymFile | undefined = langData<DemonymFile>(language, 'demonyms')): DemonymForm[] {
+export function demonymFormsOf(language: string, file: DemonymsFile | undefined = langData(language, 'demonyms')): DemonymForm[] {
   if (!file) return [];
   const path = `src/lang/${language}/demonyms.json`;
   const known = new Set(worldCountries().map((c) => c.cca2));
@@ -146,7 +114,7 @@ let all: DemonymForm[] | undefined;
 
 /** Every demonym form of every language that has demonym data, built once. */
 export function demonymForms(): DemonymForm[] {
-  all ??= candidateLanguages().flatMap((code) => demonymFormsOf(code));
+  all ??= languageFolders().flatMap((code) => demonymFormsOf(code));
   return all;
 }
 
@@ -169,7 +137,7 @@ export function demonymKey(code: string): string {
 export function demonymName(code: string): string {
   const n = countryNames().get(code);
   if (n?.demonym) return n.demonym;
-  const en = demonymForms().find((f) => f.code === code && f.language === 'en' && f.number === 'singular');
+  const en = demonymForms().find((f) => f.code === code && f.language === DEFAULT_LANGUAGE && f.number === 'singular');
   return en?.form ?? `${n?.country ?? code} nationality`;
 }
 

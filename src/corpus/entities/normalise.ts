@@ -2,32 +2,31 @@
 // "U.S." -> "us", "Israël" -> "israel", "Zuid-Afrika" -> "zuid afrika"), strips possessives
 // ("Trump’s", "Hamas’"), titles in front of person names ("Mr.", "President", "de premier") and
 // leading articles in front of other names ("the United Nations"). Language knowledge comes from
-// src/corpus/entities/data/titles.json, the country adjectives of demonym-forms.ts ("Israeli Prime Minister
-// ...", "de Israëlische premier") and, when a language has one, the string lists under title-like
-// keys of src/lang/<code>/entities.json.
+// each language's src/lang/<code>/names.json (titles, modifiers, articles, genitives) and the
+// honorifics of its entities.json, the titles every language shares in data/titles.json, and the
+// country adjectives of demonym-forms.ts ("Israeli Prime Minister ...", "de Israëlische premier").
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demonymForms } from './demonym-forms.ts';
-import { langData } from '../../lang/registry.ts';
+import { langData, languageFolders } from '../../lang/registry.ts';
+import type { NamesFile } from '../../lang/schema.ts';
 import type { EntityType } from '../../types.ts';
 import { foldName } from '../../text/fold.ts';
 import type { PersonGender } from '../../text/gender.ts';
 import { nameWords, type FoldedToken } from '../../text/tokens.ts';
 
-interface TitlesFile {
-  titles: Record<string, string[]>;
-  modifiers: Record<string, string[]>;
-  modifierSuffixes: Record<string, string[]>;
-  articles: Record<string, string[]>;
-  gender: { m: string[]; f: string[] };
-  nameSuffixes: { any: string[] };
-  acronymStopwords: { any: string[] };
-  genitiveSuffixes: Record<string, string[]>;
+/** data/titles.json: the name parts every language shares. */
+interface SharedNamesFile {
+  titles: string[];
+  nameSuffixes: string[];
 }
 
 const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), 'data');
-const titlesFile = JSON.parse(readFileSync(join(DATA_DIR, 'titles.json'), 'utf8')) as TitlesFile;
+const shared = JSON.parse(readFileSync(join(DATA_DIR, 'titles.json'), 'utf8')) as SharedNamesFile;
+
+/** The names.json of every language folder that has one. */
+const allNames = (): NamesFile[] => languageFolders().flatMap((code) => langData(code, 'names') ?? []);
 
 /** Words of a folded name. */
 export function foldedTokens(folded: string): string[] {
@@ -74,22 +73,10 @@ interface LanguageRules {
 
 const rulesCache = new Map<string, LanguageRules>();
 
-/**
- * Title-like strings in a language's entities.json (written by the per-article entity layer, with
- * keys of its own): every string in a list under a key that names titles or honorifics, at any depth.
- */
-function titlesFromLanguageData(language: string): string[] {
-  const out: string[] = [];
-  const collect = (value: unknown, isTitles: boolean, depth: number): void => {
-    if (depth > 4) return;
-    if (Array.isArray(value)) {
-      for (const v of value) if (isTitles && typeof v === 'string') out.push(v);
-    } else if (value && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) collect(v, isTitles || /title|honorific/i.test(k), depth + 1);
-    }
-  };
-  collect(langData<unknown>(language, 'entities'), false, 0);
-  return out;
+/** The honorifics of a language's entities.json (the per-article mentions layer's), which are titles too. */
+function honorifics(language: string): string[] {
+  const h = langData(language, 'entities')?.honorifics;
+  return [...(h?.male ?? []), ...(h?.female ?? []), ...(h?.any ?? [])];
 }
 
 let demonymCache: string[] | undefined;
@@ -108,20 +95,20 @@ function rulesFor(language: string | undefined): LanguageRules {
   const code = language && /^[a-z]{2,3}$/.test(language) ? language : '*';
   const cached = rulesCache.get(code);
   if (cached) return cached;
-  const pick = (table: Record<string, string[]>): string[] =>
-    code === '*' ? Object.values(table).flat() : [...(table.any ?? []), ...(table[code] ?? [])];
+  const files = code === '*' ? allNames() : [langData(code, 'names') ?? {}];
+  const pick = (list: (f: NamesFile) => string[] | undefined): string[] => files.flatMap((f) => list(f) ?? []);
   const titleSet = new Set<string>();
-  for (const t of [...pick(titlesFile.titles), ...(code === '*' ? [] : titlesFromLanguageData(code))]) {
+  for (const t of [...shared.titles, ...pick((f) => f.titles), ...(code === '*' ? [] : honorifics(code))]) {
     const f = foldName(t);
     if (f) titleSet.add(f);
   }
   const rules: LanguageRules = {
     titles: [...titleSet].map((t) => t.split(' ')).sort((a, b) => b.length - a.length),
-    modifiers: new Set(pick(titlesFile.modifiers).map(foldName)),
+    modifiers: new Set(pick((f) => f.modifiers).map(foldName)),
     demonyms: new Set(demonyms()),
-    modifierSuffixes: pick(titlesFile.modifierSuffixes),
-    articles: pick(titlesFile.articles).map((a) => a.toLowerCase()),
-    genitiveSuffixes: code === '*' ? [] : (titlesFile.genitiveSuffixes[code] ?? []),
+    modifierSuffixes: pick((f) => f.modifierSuffixes),
+    articles: pick((f) => f.articles).map((a) => a.toLowerCase()),
+    genitiveSuffixes: code === '*' ? [] : pick((f) => f.genitiveSuffixes),
   };
   rulesCache.set(code, rules);
   return rules;
@@ -148,8 +135,15 @@ function isModifier(token: FoldedToken, rules: LanguageRules): boolean {
   return rules.modifiers.has(token.folded) || isDemonymLike(token, rules);
 }
 
-const genderOf = new Map<string, PersonGender>();
-for (const g of ['m', 'f'] as const) for (const t of titlesFile.gender[g]) genderOf.set(foldName(t), g);
+let genderCache: Map<string, PersonGender> | undefined;
+/** Folded title -> the gender it tells, over every language (a title says it in any article). */
+function genderOf(): Map<string, PersonGender> {
+  if (!genderCache) {
+    genderCache = new Map();
+    for (const g of ['m', 'f'] as const) for (const f of allNames()) for (const t of f.titleGender?.[g] ?? []) genderCache.set(foldName(t), g);
+  }
+  return genderCache;
+}
 
 /**
  * Index of the first token after the leading titles of a person name ("Israeli Prime Minister
@@ -229,7 +223,7 @@ export function cleanName(text: string, options: NameOptions = {}): CleanName {
   display = display.replace(/\s+/g, ' ').trim();
   const out: CleanName = { display, folded: foldName(keepInDisplay ? trimmed.slice(tokens[from].start) : display) };
   if (from > 0) out.stripped = trimmed.slice(0, tokens[from].start).trim();
-  const genders = new Set(titles.map((t) => genderOf.get(t)).filter((g): g is PersonGender => !!g));
+  const genders = new Set(titles.map((t) => genderOf().get(t)).filter((g): g is PersonGender => !!g));
   if (genders.size === 1) out.gender = [...genders][0];
   return out;
 }
@@ -246,8 +240,13 @@ export function genitiveVariants(folded: string, language: string | undefined): 
   return out;
 }
 
-const NAME_SUFFIXES = new Set(titlesFile.nameSuffixes.any.map(foldName));
-const ACRONYM_STOPWORDS = new Set(titlesFile.acronymStopwords.any.map(foldName));
+const NAME_SUFFIXES = new Set(shared.nameSuffixes.map(foldName));
+let acronymStopwordCache: Set<string> | undefined;
+/** Small words of every language skipped when reading an acronym off a name. */
+function acronymStopwords(): Set<string> {
+  acronymStopwordCache ??= new Set(allNames().flatMap((f) => f.acronymStopwords ?? []).map(foldName));
+  return acronymStopwordCache;
+}
 
 /** The parts of a folded person name that identify the person. */
 export interface PersonName {
@@ -279,7 +278,7 @@ export function personName(tokens: string[]): PersonName {
  */
 export function acronymsOf(tokens: string[]): string[] {
   if (tokens.length < 2) return [];
-  const content = tokens.filter((t) => !ACRONYM_STOPWORDS.has(t));
+  const content = tokens.filter((t) => !acronymStopwords().has(t));
   const all = tokens.map((t) => t[0]).join('');
   const initials = content.map((t) => t[0]).join('');
   const kept = content.map((t) => (t.length <= 3 ? t : t[0])).join('');

@@ -19,7 +19,7 @@ function events(): string[] {
   if (!eventIds) {
     const ids = new Set<string>();
     for (const code of supportedLanguages()) {
-      const data = langData<{ events?: Record<string, string[]> }>(code, 'figures');
+      const data = langData(code, 'figures');
       for (const id of Object.keys(data?.events ?? {})) ids.add(id);
     }
     eventIds = [...ids].sort((a, b) => b.length - a.length);

@@ -12,7 +12,7 @@ const stopCache = new Map<string, Set<string>>();
 export function stopWords(language: string): Set<string> {
   let s = stopCache.get(language);
   if (!s) {
-    const data = langData<{ stopWords?: string[] }>(language, 'figures');
+    const data = langData(language, 'figures');
     s = new Set((data?.stopWords ?? []).map(foldCaseAndAccents));
     stopCache.set(language, s);
   }

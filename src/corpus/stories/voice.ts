@@ -25,18 +25,6 @@ export interface VoiceOf {
   cue: string | null;
 }
 
-interface VoiceFile {
-  loadedTerms?: Record<string, string[]>;
-  attributionCues?: string[];
-  sideWords?: Record<string, string>;
-}
-
-interface QuotesFile {
-  verbs?: { present?: string[]; past?: string[]; perfect?: string[]; gerund?: string[]; frames?: string[] }[];
-  sourcePrepositions?: { phrase: string }[];
-  quoteMarks?: { open: string; close: string[] }[];
-}
-
 interface LanguageVoice {
   terms: { id: string; re: RegExp }[];
   cues: RegExp | null;
@@ -59,20 +47,21 @@ const cache = new Map<string, LanguageVoice>();
 function languageVoice(language: string): LanguageVoice {
   let v = cache.get(language);
   if (v) return v;
-  const data = langData<VoiceFile>(language, 'voice') ?? {};
-  const quotes = langData<QuotesFile>(language, 'quotes') ?? {};
+  const data = langData(language, 'voice') ?? {};
+  const quotes = langData(language, 'quotes');
   // Reporting verbs that carry content (a that-clause or a trailing "…, he said"); verbs that only
   // frame quoted words ("expressed optimism", "spoke with") do not make the rest of a sentence theirs.
-  const verbForms = (quotes.verbs ?? [])
+  const verbForms = (quotes?.verbs ?? [])
     .filter((x) => (x.frames ?? []).some((f) => f === 'that' || f === 'trailing'))
     .flatMap((x) => [...(x.present ?? []), ...(x.past ?? []), ...(x.perfect ?? []), ...(x.gerund ?? [])]);
-  const cues = [...(data.attributionCues ?? []), ...verbForms, ...(quotes.sourcePrepositions ?? []).map((p) => p.phrase)];
+  const cues = [...(data.attributionCues ?? []), ...verbForms, ...(quotes?.sourcePrepositions ?? []).map((p) => p.phrase)];
   const sides: { re: RegExp; key: string }[] = [];
   for (const [word, key] of Object.entries(data.sideWords ?? {})) sides.push({ re: wordsPattern([word])!, key });
-  // English demonyms of every country ("Israeli", "Qatari") from world-countries.
-  if (language === 'en') {
+  // Demonyms of every country in the language ("Israeli", "Qatari") from world-countries, when its
+  // voice.json names their key (sideDemonyms).
+  if (data.sideDemonyms) {
     for (const c of worldCountries()) {
-      const d = (c as { demonyms?: Record<string, { m?: string; f?: string }> }).demonyms?.eng;
+      const d = (c as { demonyms?: Record<string, { m?: string; f?: string }> }).demonyms?.[data.sideDemonyms];
       for (const form of new Set([d?.m, d?.f].filter((x): x is string => !!x && x.length > 3))) {
         sides.push({ re: wordsPattern([form])!, key: `country:${c.cca2}` });
       }
@@ -84,9 +73,9 @@ function languageVoice(language: string): LanguageVoice {
       return re ? [{ id, re }] : [];
     }),
     cues: wordsPattern(cues),
-    leading: new Set((quotes.sourcePrepositions ?? []).map((p) => p.phrase.toLowerCase())),
+    leading: new Set((quotes?.sourcePrepositions ?? []).map((p) => p.phrase.toLowerCase())),
     // Straight single quotes double as apostrophes: not used as quotation marks here.
-    marks: (quotes.quoteMarks ?? [{ open: '“', close: ['”'] }, { open: '"', close: ['"'] }]).filter((m) => m.open !== "'"),
+    marks: (quotes?.quoteMarks ?? [{ open: '“', close: ['”'] }, { open: '"', close: ['"'] }]).filter((m) => m.open !== "'"),
     sides,
   };
   cache.set(language, v);

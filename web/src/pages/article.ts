@@ -50,7 +50,12 @@ function meta(a: StoredArticle): HTMLElement {
       `${languageName(a.language)} (${a.language})`,
       ' ',
       h('span', { class: 'provenance' }, `${Math.round(a.languageConfidence * 100)}% confident`),
-      a.languageSupported ? null : h('span', { class: 'warning' }, ' · not analysed beyond sentences yet'),
+      // The analysis says what it left out and why (text nodes only); articles stored before it did say less.
+      a.unsupported
+        ? h('span', { class: 'warning language-note' }, ` · not analysed: ${a.unsupported.layers.join(', ')} — ${a.unsupported.reason}`)
+        : a.languageSupported
+          ? null
+          : h('span', { class: 'warning' }, ' · not analysed beyond sentences yet'),
     ),
     url
       ? row(

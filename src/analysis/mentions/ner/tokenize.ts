@@ -4,24 +4,13 @@
 import { langData } from '../../../lang/registry.ts';
 import { conllTokens, type ConllRules, type Token } from '../../../text/tokens.ts';
 
-interface TokenizerData {
-  /** Word endings split off as their own token (case-insensitive; ’ matches '). */
-  clitics?: string[];
-}
-
-interface AbbreviationData {
-  titles?: string[];
-  months?: string[];
-  initialisms?: string[];
-}
-
 const rulesCache = new Map<string, ConllRules>();
 
 function rules(lang: string): ConllRules {
   let r = rulesCache.get(lang);
   if (!r) {
-    const ab = langData<AbbreviationData>(lang, 'abbreviations') ?? {};
-    const ent = langData<{ tokenizer?: TokenizerData }>(lang, 'entities')?.tokenizer ?? {};
+    const ab = langData(lang, 'abbreviations') ?? {};
+    const ent = langData(lang, 'entities')?.tokenizer ?? {};
     r = {
       abbreviations: new Set([...(ab.titles ?? []), ...(ab.months ?? []), ...(ab.initialisms ?? [])]),
       clitics: (ent.clitics ?? []).map((c) => c.toLowerCase()).sort((a, b) => b.length - a.length),

@@ -1,0 +1,357 @@
+// The declared shape of every data file a language folder may hold (src/lang/<code>/<name>.json):
+// one zod schema per file name, checked by the registry when a file is first read, and the
+// TypeScript types the analysis steps and corpus stages use (inferred from the schemas, so the shape
+// is written once). Objects are strict: a misspelt key is an error, not a silently ignored list.
+// `comment` and `origin` document a file and are allowed everywhere at the top.
+import { z } from 'zod';
+
+const words = z.array(z.string());
+const wordMap = z.record(z.string(), z.string());
+const numberMap = z.record(z.string(), z.number());
+/** A file's top-level object: its own fields plus documentation. */
+const file = <T extends z.ZodRawShape>(shape: T) => z.object({ comment: z.string().optional(), origin: z.string().optional(), ...shape }).strict();
+
+/** language.json: the language is fully supported (its folder has this file). */
+export const languageSchema = file({
+  /** ISO 639-1 code, the folder name. */
+  code: z.string().regex(/^[a-z]{2,3}$/),
+  /** English name of the language. */
+  name: z.string(),
+  /** ISO 639-3 code: the key world-countries uses for its names and demonyms in the language ("nld"). */
+  iso639_3: z.string().regex(/^[a-z]{3}$/),
+  /** The public data sets of ../shared/data the bench and `npm run train:ner` use for this language. */
+  datasets: z
+    .object({
+      /** Named-entity data in CoNLL format (paths under the data folder). */
+      ner: z
+        .object({
+          /** What the development set is, for reports ("CoNLL-2003 eng.testa"). */
+          name: z.string(),
+          train: z.string(),
+          dev: z.string(),
+          /** How `npm run train:ner` trains this language's model (scripts/ner/pipeline.ts LanguageConfig). */
+          training: z
+            .object({
+              unlabelled: z.array(z.object({ kind: z.enum(['polnear', 'ecbplus']), dir: z.string() }).strict()),
+              clusters: z.boolean(),
+              crossLingual: z.string().optional(),
+              extraTrain: z.string().optional(),
+              silver: z.boolean().optional(),
+            })
+            .strict(),
+        })
+        .strict()
+        .optional(),
+      /** File-name prefix of the Microsoft Recognizers-Text specs of this language ("English"). */
+      recognizers: z.string().optional(),
+      /** Other corpora of ../shared/data written in this language, which the bench reads as such. */
+      corpora: z.array(z.enum(['bbc', 'polnear', 'tempeval3', 'ecbplus'])).optional(),
+    })
+    .strict()
+    .optional(),
+});
+
+/** abbreviations.json: tokens ending in a period that do not end a sentence (case-sensitive). */
+export const abbreviationsSchema = file({
+  titles: words.optional(),
+  months: words.optional(),
+  initialisms: words.optional(),
+});
+
+/** calendar.json: month and weekday names, each a list of forms with the full name first. */
+export const calendarSchema = file({
+  months: z.array(words).length(12),
+  weekdays: z.array(words).length(7),
+  dateOrder: z.enum(['month-day', 'day-month']),
+});
+
+/** clean.json: cleaning patterns (src/clean); *Patterns are regular expressions (flags 'iu'). */
+export const cleanSchema = file({
+  bylinePrefixes: words.optional(),
+  nameJoiners: words.optional(),
+  nameParticles: words.optional(),
+  timestampLabels: words.optional(),
+  timestampWords: words.optional(),
+  relativeTimePatterns: words.optional(),
+  mediaLines: words.optional(),
+  mediaPatterns: words.optional(),
+  boilerplateLines: words.optional(),
+  boilerplatePatterns: words.optional(),
+  creditPatterns: words.optional(),
+  photoCreditPrefixes: words.optional(),
+  creditJoiners: words.optional(),
+});
+
+/** [ending, replacement]: the form's ending (case ignored) is replaced; null means no form. */
+const inflectionRule = z.tuple([z.string(), z.string().nullable()]);
+
+/** demonyms.json: nationality words of countries (src/corpus/entities/demonym-forms.ts). */
+export const demonymsSchema = file({
+  /** Base forms from world-countries: its demonyms key (ISO 639-3) and the class they get. */
+  worldCountries: z.object({ key: z.string(), class: z.string() }).strict().optional(),
+  /** Separators inside a source string listing several forms ("Antiguan, Barbudan"). */
+  alternatives: words.optional(),
+  /** Classes (base or inflection names) whose forms stand in front of a title as a country adjective. */
+  modifiers: words.optional(),
+  inflections: z
+    .record(
+      z.string(),
+      z
+        .object({
+          /** Classes of base forms it applies to ("adjective", "noun"). */
+          of: words,
+          /** "plural" when the forms name several people ("Israelis", "Palestijnen"). */
+          number: z.string().optional(),
+          rules: z.array(inflectionRule),
+        })
+        .strict(),
+    )
+    .optional(),
+  /** ISO 3166-1 alpha-2 -> class -> forms; a list named like an inflection replaces its rules. */
+  countries: z.record(z.string().regex(/^[A-Z]{2}$/), z.record(z.string(), words)).optional(),
+  /** Forms the sources give that are names of places rather than nationality words ("Vatican"). */
+  exclude: words.optional(),
+  /** Countries deliberately left without forms (documentation only). */
+  leftOut: words.optional(),
+});
+
+/** entities.json: the mentions layer's honorifics, roles, determiners, pronouns and tokeniser. */
+export const entitiesSchema = file({
+  tokenizer: z
+    .object({
+      /** Word endings split off as their own token (case-insensitive; ’ matches '). */
+      clitics: words.optional(),
+    })
+    .strict()
+    .optional(),
+  honorifics: z.object({ male: words.optional(), female: words.optional(), any: words.optional() }).strict().optional(),
+  determiners: words.optional(),
+  possessives: words.optional(),
+  roleModifiers: words.optional(),
+  roleLinks: words.optional(),
+  roles: words.optional(),
+  leaderNouns: words.optional(),
+  leaderRoles: words.optional(),
+  pronouns: z.object({ male: words.optional(), female: words.optional() }).strict().optional(),
+  /** Nouns that name the kind of organisation the name after them is ("the charity [Project Hope]"). */
+  organisationNouns: words.optional(),
+  /** Endings of compound nouns of that kind (Dutch "hulp|organisatie", "terreur|groep"). */
+  organisationNounEndings: words.optional(),
+  /** Words built on a name are written with a hyphen ("Hamas-leiders", "US-backed"). */
+  hyphenCompounds: z.boolean().optional(),
+});
+
+/**
+ * names.json: how names are written, for matching them across articles (src/corpus/entities/normalise.ts)
+ * and within one (the mentions layer's genitives). Compared case- and accent-insensitively, without dots.
+ */
+export const namesSchema = file({
+  /** Titles stripped from the front of person names ("Mr.", "de premier"), when a name remains. */
+  titles: words.optional(),
+  /** Words stripped in front of a name only when a title follows them ("the", "former", "voormalig"). */
+  modifiers: words.optional(),
+  /** Endings of adjectives that count as modifiers ("Israëlische": "sche"). */
+  modifierSuffixes: words.optional(),
+  /** Articles stripped from the front of organisation and place names ("the United Nations"). */
+  articles: words.optional(),
+  /** Titles that say a person is a man (m) or a woman (f): "Mr. Jenkin" and "Miss Jenkin" stay apart. */
+  titleGender: z.object({ m: words.optional(), f: words.optional() }).strict().optional(),
+  /** Small words skipped when reading an acronym off a name ("Academy of ... Arts and Sciences"). */
+  acronymStopwords: words.optional(),
+  /** Genitive endings tried when a name is not found as written (Dutch "Israëls" -> "Israël"). */
+  genitiveSuffixes: words.optional(),
+});
+
+const currency = z.object({ code: z.string(), symbols: words, names: words }).strict();
+
+/** figures.json: number words and formats, currencies, units, qualifiers and what figures count. */
+export const figuresSchema = file({
+  numberFormat: z.object({ decimal: z.string(), group: z.string() }).strict(),
+  numberWords: numberMap,
+  hundredWords: words,
+  scaleWords: numberMap,
+  scaleAbbreviations: numberMap,
+  wordJoiners: words,
+  compoundJoiners: words,
+  indefiniteOne: words,
+  weakNumbers: words,
+  ordinalSuffixes: words,
+  qualifiers: wordMap,
+  periodQualifierExceptions: words,
+  currencies: z.array(currency),
+  percentWords: words,
+  units: z.record(z.string(), words),
+  compoundTails: words,
+  periodNouns: words,
+  notFigureAfter: words,
+  timeOfDaySuffixes: words,
+  rangeConnectors: words,
+  rangeBetween: z.object({ open: z.string(), join: z.string() }).strict(),
+  events: z.record(z.string(), words),
+  eventLabels: wordMap,
+  auxiliaries: words,
+  nounLinks: words,
+  determiners: words,
+  containerNouns: words,
+  referenceNouns: words,
+  coordinators: words,
+  tollNouns: wordMap,
+  amountLinks: words,
+  countNouns: words,
+  nounKeys: wordMap,
+  stopWords: words,
+  verbPattern: z.string(),
+  /** When set, only words matching it can precede the head noun ("speciale helikopters"): the first
+   *  word that does not match ends the noun phrase. Empty = any word can ("aid workers"). */
+  npModifierPattern: z.string(),
+  nounLikeVerbForms: words,
+});
+
+const frame = z.enum(['partial', 'that', 'bare', 'trailing']);
+const gender = z.enum(['m', 'f', 'n']);
+const gramNumber = z.enum(['sg', 'pl']);
+
+/** quotes.json: quotation marks, reporting verbs and the words around speakers (src/analysis/quotes). */
+export const quotesSchema = file({
+  quoteMarks: z.array(z.object({ open: z.string(), close: words }).strict()),
+  quoteDashes: words,
+  attributionDashes: words,
+  verbs: z.array(
+    z
+      .object({
+        lemma: z.string(),
+        present: words.optional(),
+        past: words.optional(),
+        perfect: words.optional(),
+        gerund: words.optional(),
+        frames: z.array(frame),
+      })
+      .strict(),
+  ),
+  complementizers: words,
+  sourcePrepositions: z.array(z.object({ phrase: z.string(), positions: z.array(z.enum(['leading', 'trailing'])) }).strict()),
+  /** Nouns of speech that take a that-clause: "Trump's claim that …", "de bewering van X dat …". */
+  nounCues: z.array(z.object({ lemma: z.string(), forms: words }).strict()).optional(),
+  /** Prepositions introducing a noun cue's source: "the claim by X that", "de bewering van X dat". */
+  nounSourcePrepositions: words.optional(),
+  /** Possessive pronoun -> the personal pronoun it stands for ("his" -> "he"). */
+  possessivePronouns: wordMap.optional(),
+  addresseeMarkers: words,
+  pronouns: z.record(z.string(), z.object({ gender: gender.optional(), number: z.array(gramNumber) }).strict()),
+  firstPerson: words,
+  honorifics: z.record(z.string(), z.object({ gender: gender.optional() }).strict()),
+  titles: z.array(z.object({ words: z.string(), gender: gender.optional() }).strict()),
+  roleGroups: z.record(z.string(), words),
+  roleQualifierAliases: z.record(z.string(), words),
+  formerMarkers: words,
+  sourceNouns: z.object({ singular: words, plural: words }).strict(),
+  compoundHeads: z.boolean(),
+  sourceModifiers: words,
+  determiners: z.object({ definite: words, indefinite: words }).strict(),
+  functionWords: words,
+  clauseOpeners: words,
+  fillers: words,
+  negations: words,
+  workNouns: words,
+  nameParticles: words,
+  relativePronouns: words,
+  auxiliaries: words,
+  organizationWords: words,
+  bareStarters: words,
+  subjectVerbInversion: z.boolean(),
+  nonNames: words,
+  adverbSuffixes: words,
+  speakerPrepositions: words,
+  organizationConnectors: words,
+});
+
+const weekdayRelation = z.enum(['previous-week', 'next-week', 'this-week', 'before', 'after']);
+
+/** times.json: relative expressions, modifiers and tense cues of the times layer. */
+export const timesSchema = file({
+  caseSensitiveNames: words,
+  ordinalSuffixes: words,
+  dayOfMonthJoiners: words,
+  dayArticles: words,
+  dayWords: numberMap,
+  dayWordBlockers: words.optional(),
+  shiftWords: numberMap,
+  periodWords: wordMap,
+  modifierWords: wordMap,
+  offsetUnits: z.record(z.string(), words),
+  agoWords: words,
+  fromNowWords: words,
+  offsetBefore: words,
+  offsetArticle: words,
+  anchorPrepositions: words,
+  yearDeterminers: words,
+  /** "last" -> previous-week, "this past" -> before, "on" -> null (no shift). */
+  weekdayPrefixes: z.record(z.string(), weekdayRelation.nullable()),
+  weekdaySuffixes: words,
+  seasons: wordMap,
+  seasonNeedsAnchor: words,
+  seasonTriggers: words,
+  rangeConnectors: words,
+  rangeOpeners: words,
+  /** Connectors that make a range only after an opener ("between 2007 and 2009", not "2007 and 2009"). */
+  rangeNeedsOpener: words,
+  futureMarkers: words,
+  pastMarkers: words,
+  pastVerbPattern: z.string(),
+  /** Past forms that say nothing about the tense of what is reported ("said", "told"). */
+  reportingVerbs: words,
+  holidays: wordMap,
+  /** "the weekend": a period whose direction comes from the tense. */
+  periodArticles: wordMap,
+  /** "the last 3 months", "de komende twee weken": a span from or to the anchor. */
+  spanShifts: numberMap,
+  quarterOrdinals: numberMap,
+  quarterNouns: words,
+  quarterArticles: words,
+  quarterQualifiers: words,
+  quarterShifts: numberMap,
+  /** Letters of the "Q3 2023" notation. */
+  quarterCodes: words,
+});
+
+/** voice.json: loaded terms, attribution cues and side words for source comparison (src/corpus/stories/voice.ts). */
+export const voiceSchema = file({
+  /** Language-independent term id -> the forms as written (whole words, case-insensitive). */
+  loadedTerms: z.record(z.string(), words).optional(),
+  /** Words that put what their sentence says in someone else's mouth or judgement. */
+  attributionCues: words.optional(),
+  /** Words in a speaker's role that tell the side they speak for -> the side's entity key. */
+  sideWords: wordMap.optional(),
+  /** A world-countries demonyms key (ISO 639-3, "eng") whose forms also tell a speaker's side. */
+  sideDemonyms: z.string().optional(),
+});
+
+/** Every file a language folder may hold, by name (without .json). */
+export const langFileSchemas = {
+  language: languageSchema,
+  abbreviations: abbreviationsSchema,
+  calendar: calendarSchema,
+  clean: cleanSchema,
+  demonyms: demonymsSchema,
+  entities: entitiesSchema,
+  figures: figuresSchema,
+  names: namesSchema,
+  quotes: quotesSchema,
+  times: timesSchema,
+  voice: voiceSchema,
+} as const;
+
+export type LangFiles = { [K in keyof typeof langFileSchemas]: z.infer<(typeof langFileSchemas)[K]> };
+export type LangFileName = keyof LangFiles;
+
+export type LanguageFile = LangFiles['language'];
+export type AbbreviationsFile = LangFiles['abbreviations'];
+export type CalendarFile = LangFiles['calendar'];
+export type CleanFile = LangFiles['clean'];
+export type DemonymsFile = LangFiles['demonyms'];
+export type EntitiesFile = LangFiles['entities'];
+export type FiguresFile = LangFiles['figures'];
+export type NamesFile = LangFiles['names'];
+export type QuotesFile = LangFiles['quotes'];
+export type TimesFile = LangFiles['times'];
+export type VoiceFile = LangFiles['voice'];

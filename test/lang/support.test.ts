@@ -1,0 +1,46 @@
+// An article in a language Dossier cannot fully analyse says so: `unsupported` names the layers it
+// did not get and why, instead of leaving them silently empty. Fully analysed articles have no such field.
+import { describe, expect, it } from 'vitest';
+import { createAnalyzer, languageSupportNote } from '../../src/analyze.ts';
+import type { RawArticle } from '../../src/types.ts';
+
+const raw = (text: string): RawArticle => ({ file: 'note.txt', format: 'txt', raw: text, original: text, meta: {}, encoding: 'utf-8' });
+
+const GERMAN =
+  'Bundeskanzler Olaf Scholz hat am Montag in Berlin mit dem französischen Präsidenten über die Lage im Nahen Osten gesprochen. ' +
+  'Die beiden Politiker forderten eine sofortige Waffenruhe und mehr humanitäre Hilfe für die Menschen im Gazastreifen. ' +
+  'Nach Angaben der Vereinten Nationen sind mehr als zwei Millionen Menschen auf Hilfe angewiesen.';
+
+const ENGLISH =
+  'Prime Minister Benjamin Netanyahu said on Monday that Israel would keep fighting in Gaza. ' +
+  '"We will not stop," he told reporters in Jerusalem, adding that more than 200 hostages were still held.';
+
+describe('the language note', () => {
+  it('a German article (no language data) names the layers it did not get', async () => {
+    const doc = await (await createAnalyzer()).analyze(raw(GERMAN));
+    expect(doc.language).toBe('de');
+    expect(doc.languageSupported).toBe(false);
+    expect(doc.unsupported).toEqual({ layers: ['entities', 'quotes', 'figures', 'times'], reason: '"de" is not a supported language (no src/lang/de/language.json)' });
+    expect(doc.sentences.length).toBeGreaterThan(0);
+  });
+
+  it('a fully analysed article has no note', async () => {
+    const doc = await (await createAnalyzer()).analyze(raw(ENGLISH));
+    expect(doc.languageSupported).toBe(true);
+    expect(doc).not.toHaveProperty('unsupported');
+    expect(doc.entities.length).toBeGreaterThan(0);
+  });
+
+  it('a supported language without a name-tagging model gets a note for its entities', () => {
+    expect(languageSupportNote('nl', undefined, false)).toEqual({
+      layers: ['entities'],
+      reason: 'no name-tagging model for "nl" (models/ner/nl.model.gz, made by npm run train:ner)',
+    });
+    expect(languageSupportNote('nl', undefined, true)).toBeUndefined();
+  });
+
+  it('an unsupported language tagged by a model of its own misses the other layers', () => {
+    expect(languageSupportNote('de', ['sentences', 'entities'], true)?.layers).toEqual(['quotes', 'figures', 'times']);
+    expect(languageSupportNote('und', ['sentences'], false)?.reason).toBe('the language of the article could not be told');
+  });
+});
