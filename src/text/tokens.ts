@@ -8,6 +8,7 @@
 //   nameWords     the words of one short name (hyphens, slashes and a glued dot separate)
 //   countWords    how many words a stretch of text has
 import { foldCaseAndAccents } from './fold.ts';
+import { DEFAULT_LANGUAGE } from '../lang/registry.ts';
 
 export interface Token {
   text: string;
@@ -212,7 +213,7 @@ function segmenter(language: string): Intl.Segmenter {
     try {
       s = new Intl.Segmenter(language, { granularity: 'word' });
     } catch {
-      s = new Intl.Segmenter('en', { granularity: 'word' });
+      s = new Intl.Segmenter(DEFAULT_LANGUAGE, { granularity: 'word' });
     }
     segmenters.set(language, s);
   }
