@@ -72,7 +72,12 @@ const linkShape = {
 export const entityLinkSchema = named('EntityLink', z.object(linkShape));
 
 /** Two global entities found to be one after both existed; `from` now redirects to `to`. */
-export const entityMergeSchema = z.object({ from: z.string(), to: z.string(), articleId: z.string(), reason: z.string() });
+export const entityMergeSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  articleId: z.string().describe('The article whose resolution caused the merge.'),
+  reason: z.string(),
+});
 
 export const entityDetailSchema = named(
   'EntityDetail',
