@@ -119,3 +119,7 @@ export type QuoteQuery = z.output<typeof quoteQuery>;
 export type FigureQuery = z.output<typeof figureQuery>;
 export type TimeQuery = z.output<typeof timeQuery>;
 export type MentionQuery = z.output<typeof mentionQuery>;
+export type QuotePage = z.infer<typeof quotePageSchema>;
+export type FigurePage = z.infer<typeof figurePageSchema>;
+export type TimePage = z.infer<typeof timePageSchema>;
+export type MentionPage = z.infer<typeof mentionPageSchema>;
