@@ -311,3 +311,4 @@ export type StoryDetail = z.infer<typeof storyDetailSchema>;
 export type TimelineView = z.infer<typeof timelineViewSchema>;
 export type TimelinePage = z.infer<typeof timelinePageSchema>;
 export type ComparisonView = z.infer<typeof comparisonSchema>;
+export type EntityTimelineQuery = z.output<typeof entityTimelineQuery>;

@@ -3,11 +3,11 @@ import type { RouteModule } from '../context.ts';
 import { articleFilter } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { withEntityKeys } from '../../store/article-entity-keys.ts';
-import { articleIdParams, articleListQuery, articlePageSchema, storedArticleSchema } from '../../api/articles.ts';
+import { articleIdParams, articleListQuery, articlePageSchema, storedArticleSchema, type ArticlePage, type StoredArticle } from '../../api/articles.ts';
 import { errors, querySchema, ref, type FilterQS } from '../schemas.ts';
 
 export const articleRoutes: RouteModule = (app, { store }) => {
-  app.get<{ Querystring: FilterQS }>(
+  app.get<{ Querystring: FilterQS; Reply: ArticlePage }>(
     '/api/articles',
     {
       schema: {
@@ -24,7 +24,7 @@ export const articleRoutes: RouteModule = (app, { store }) => {
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get<{ Params: { id: string }; Reply: StoredArticle }>(
     '/api/articles/:id',
     {
       schema: {

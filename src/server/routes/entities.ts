@@ -24,7 +24,12 @@ import {
   entityListQuery,
   entityListSchema,
   explainQuery,
+  type ArticleEntityLinks,
+  type EntityCooccurrenceResponse,
   type EntityDetailQuery,
+  type EntityDetailResponse,
+  type EntityExplanationResponse,
+  type EntityList,
   type EntityListQuery,
   type PageQuery,
 } from '../../api/entities.ts';
@@ -61,10 +66,10 @@ const page = (r: { total: number }, p: Required<Page>) => ({ total: r.total, lim
 
 export const entityRoutes: RouteModule = (app, { store }) => {
   /** A GET route on one entity (`:key`): 404 when none, 409 with the candidates when the name fits several. */
-  const entityGet = <Q>(
+  const entityGet = <Q, R>(
     path: string,
     schema: { summary: string; description: string; querystring: unknown; ok: { $ref: string } },
-    handler: (req: FastifyRequest<{ Params: { key: string }; Querystring: Q }>) => Promise<unknown>,
+    handler: (req: FastifyRequest<{ Params: { key: string }; Querystring: Q }>) => Promise<R>,
   ) =>
     app.get<{ Params: { key: string }; Querystring: Q }>(
       path,
@@ -87,7 +92,7 @@ export const entityRoutes: RouteModule = (app, { store }) => {
       },
     );
 
-  app.get<{ Querystring: EntityListQuery }>(
+  app.get<{ Querystring: EntityListQuery; Reply: EntityList }>(
     '/api/entities',
     {
       schema: {
@@ -107,7 +112,7 @@ export const entityRoutes: RouteModule = (app, { store }) => {
     },
   );
 
-  entityGet<EntityDetailQuery>(
+  entityGet<EntityDetailQuery, EntityDetailResponse>(
     '/api/entities/:key',
     {
       summary: 'One entity',
@@ -127,7 +132,7 @@ export const entityRoutes: RouteModule = (app, { store }) => {
     },
   );
 
-  entityGet<PageQuery>(
+  entityGet<PageQuery, EntityCooccurrenceResponse>(
     '/api/entities/:key/cooccurrence',
     {
       summary: 'Entities named in the same articles',
@@ -145,7 +150,7 @@ export const entityRoutes: RouteModule = (app, { store }) => {
     },
   );
 
-  entityGet<PageQuery>(
+  entityGet<PageQuery, EntityExplanationResponse>(
     '/api/entities/:key/explain',
     {
       summary: 'Why mentions were merged into one entity',
@@ -167,7 +172,7 @@ export const entityRoutes: RouteModule = (app, { store }) => {
     },
   );
 
-  app.get<{ Params: { id: string }; Querystring: PageQuery }>(
+  app.get<{ Params: { id: string }; Querystring: PageQuery; Reply: ArticleEntityLinks }>(
     '/api/articles/:id/entities',
     {
       schema: {

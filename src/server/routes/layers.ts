@@ -11,15 +11,19 @@ import {
   quoteQuery,
   timePageSchema,
   timeQuery,
+  type FigurePage,
   type FigureQuery,
+  type MentionPage,
   type MentionQuery,
+  type QuotePage,
   type QuoteQuery,
+  type TimePage,
   type TimeQuery,
 } from '../../api/layers.ts';
 import { errors, querySchema, ref } from '../schemas.ts';
 
 export const layerRoutes: RouteModule = (app, { store }) => {
-  app.get<{ Querystring: QuoteQuery }>(
+  app.get<{ Querystring: QuoteQuery; Reply: QuotePage }>(
     '/api/quotes',
     {
       schema: {
@@ -37,7 +41,7 @@ export const layerRoutes: RouteModule = (app, { store }) => {
     },
   );
 
-  app.get<{ Querystring: FigureQuery }>(
+  app.get<{ Querystring: FigureQuery; Reply: FigurePage }>(
     '/api/figures',
     {
       schema: {
@@ -55,7 +59,7 @@ export const layerRoutes: RouteModule = (app, { store }) => {
     },
   );
 
-  app.get<{ Querystring: TimeQuery }>(
+  app.get<{ Querystring: TimeQuery; Reply: TimePage }>(
     '/api/times',
     {
       schema: {
@@ -73,7 +77,7 @@ export const layerRoutes: RouteModule = (app, { store }) => {
     },
   );
 
-  app.get<{ Querystring: MentionQuery }>(
+  app.get<{ Querystring: MentionQuery; Reply: MentionPage }>(
     '/api/mentions',
     {
       schema: {

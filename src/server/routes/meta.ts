@@ -1,11 +1,11 @@
 // About the corpus and the server: counts for the UI's overview, and what the UI needs to know.
 import type { RouteModule } from '../context.ts';
 import { analysisVersion, outdatedArticles } from '../../analysis/version.ts';
-import { infoSchema, statsSchema } from '../../api/meta.ts';
+import { infoSchema, statsSchema, type Info, type Stats } from '../../api/meta.ts';
 import { ref } from '../schemas.ts';
 
 export const metaRoutes: RouteModule = (app, { store, writeRequiresToken, upload }) => {
-  app.get(
+  app.get<{ Reply: Stats }>(
     '/api/stats',
     {
       schema: {
@@ -21,7 +21,7 @@ export const metaRoutes: RouteModule = (app, { store, writeRequiresToken, upload
     },
   );
 
-  app.get(
+  app.get<{ Reply: Info }>(
     '/api/info',
     {
       schema: {

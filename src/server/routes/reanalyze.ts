@@ -1,11 +1,11 @@
 // Re-analysis: start a background job (write route) and follow its progress.
 import type { RouteModule } from '../context.ts';
 import { HttpError, notFound } from '../errors.ts';
-import { reanalysisStatusSchema, reanalyzeBody, type ReanalyzeBody } from '../../api/reanalysis.ts';
+import { reanalysisStatusSchema, reanalyzeBody, type ReanalysisStatus, type ReanalyzeBody } from '../../api/reanalysis.ts';
 import { errors, querySchema, ref } from '../schemas.ts';
 
 export const reanalyzeRoutes: RouteModule = (app, { store, reanalysis, requireWrite }) => {
-  app.get(
+  app.get<{ Reply: ReanalysisStatus }>(
     '/api/reanalyze',
     {
       schema: {
@@ -17,7 +17,7 @@ export const reanalyzeRoutes: RouteModule = (app, { store, reanalysis, requireWr
     async () => reanalysis.current,
   );
 
-  app.post<{ Body: ReanalyzeBody | undefined }>(
+  app.post<{ Body: ReanalyzeBody | undefined; Reply: ReanalysisStatus }>(
     '/api/reanalyze',
     {
       onRequest: requireWrite,

@@ -1,7 +1,7 @@
 // Full-text search with snippets and facets.
 import type { RouteModule } from '../context.ts';
 import { articleFilter } from '../context.ts';
-import { searchQuery, searchResponseSchema, type SearchQuery } from '../../api/search.ts';
+import { searchQuery, searchResponseSchema, type SearchQuery, type SearchResponse } from '../../api/search.ts';
 import { errors, querySchema, ref } from '../schemas.ts';
 
 const SYNTAX =
@@ -9,7 +9,7 @@ const SYNTAX =
   'Case and diacritics never matter (Israel finds Israël). A malformed query is a 400 naming the problem.';
 
 export const searchRoutes: RouteModule = (app, { store }) => {
-  app.get<{ Querystring: SearchQuery }>(
+  app.get<{ Querystring: SearchQuery; Reply: SearchResponse }>(
     '/api/search',
     {
       schema: {

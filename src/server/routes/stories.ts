@@ -18,6 +18,11 @@ import {
   storyIdParams,
   timelinePageSchema,
   timelineQuery,
+  type ComparisonView,
+  type EntityTimelineQuery,
+  type StoriesListResponse,
+  type StoryDetail,
+  type TimelinePage,
 } from '../../api/stories.ts';
 import type { PageQuery } from '../../api/entities.ts';
 import { errors, querySchema, ref } from '../schemas.ts';
@@ -27,7 +32,7 @@ export const storyRoutes: RouteModule = (app, { store }) => {
   const stories = store.stories;
   const missing = (id: string) => notFound(`no storyline or event with id "${id}"`);
 
-  app.get<{ Querystring: PageQuery }>(
+  app.get<{ Querystring: PageQuery; Reply: StoriesListResponse }>(
     '/api/stories',
     {
       schema: {
@@ -48,7 +53,7 @@ export const storyRoutes: RouteModule = (app, { store }) => {
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get<{ Params: { id: string }; Reply: StoryDetail }>(
     '/api/stories/:id',
     {
       schema: {
@@ -68,7 +73,7 @@ export const storyRoutes: RouteModule = (app, { store }) => {
     },
   );
 
-  app.get<{ Params: { id: string }; Querystring: PageQuery }>(
+  app.get<{ Params: { id: string }; Querystring: PageQuery; Reply: TimelinePage }>(
     '/api/stories/:id/timeline',
     {
       schema: {
@@ -90,7 +95,7 @@ export const storyRoutes: RouteModule = (app, { store }) => {
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get<{ Params: { id: string }; Reply: ComparisonView }>(
     '/api/stories/:id/compare',
     {
       schema: {
@@ -111,7 +116,7 @@ export const storyRoutes: RouteModule = (app, { store }) => {
     },
   );
 
-  app.get<{ Params: { key: string }; Querystring: PageQuery & { articles: number } }>(
+  app.get<{ Params: { key: string }; Querystring: EntityTimelineQuery; Reply: TimelinePage }>(
     '/api/entities/:key/timeline',
     {
       schema: {

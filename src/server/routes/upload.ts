@@ -8,7 +8,7 @@ import type { Store } from '../../store/store.ts';
 import type { InputError, RawArticle } from '../../types.ts';
 import type { RouteModule } from '../context.ts';
 import { badRequest, HttpError } from '../errors.ts';
-import { uploadBody, uploadForm, uploadResultSchema, type UploadBody, type UploadItem } from '../../api/upload.ts';
+import { uploadBody, uploadForm, uploadResultSchema, type UploadBody, type UploadItem, type UploadResult } from '../../api/upload.ts';
 import { errors, querySchema, ref } from '../schemas.ts';
 
 /** Ingests inputs, remembering the id of every article read so duplicates are reported by id too. */
@@ -62,7 +62,7 @@ function describeFailures(failures: IngestFailure[]): string {
 }
 
 export const uploadRoutes: RouteModule = (app, { store, requireWrite, upload }) => {
-  app.post<{ Body: UploadBody | undefined }>(
+  app.post<{ Body: UploadBody | undefined; Reply: UploadResult }>(
     '/api/articles',
     {
       onRequest: requireWrite,
