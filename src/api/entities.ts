@@ -137,7 +137,7 @@ export const entityKeyParams = z.object({
 });
 
 /** Page size of the lists inside one entity (mentions, quotes, co-occurring entities). */
-export const DETAIL_PAGE = 20;
+const DETAIL_PAGE = 20;
 
 export const entityListQuery = z.strictObject({
   type: entityType.optional(),
@@ -145,11 +145,13 @@ export const entityListQuery = z.strictObject({
   ...pageQuery,
 });
 
+const mentionsPage = pageParams('Mentions', DETAIL_PAGE);
+const quotesPage = pageParams('Quotes', DETAIL_PAGE);
 export const entityDetailQuery = z.strictObject({
-  mentionsLimit: pageParams('Mentions', DETAIL_PAGE).limit,
-  mentionsOffset: pageParams('Mentions', DETAIL_PAGE).offset,
-  quotesLimit: pageParams('Quotes', DETAIL_PAGE).limit,
-  quotesOffset: pageParams('Quotes', DETAIL_PAGE).offset,
+  mentionsLimit: mentionsPage.limit,
+  mentionsOffset: mentionsPage.offset,
+  quotesLimit: quotesPage.limit,
+  quotesOffset: quotesPage.offset,
 });
 
 export const cooccurrenceQuery = z.strictObject(pageParams('Items', DETAIL_PAGE));

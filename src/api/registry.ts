@@ -6,7 +6,7 @@
 import { z } from 'zod/v4';
 
 /** The named response shapes, by name. */
-export const apiSchemas = z.registry<{ id: string }>();
+const apiSchemas = z.registry<{ id: string }>();
 
 /** Names a response shape: it becomes a shared schema, referenced wherever it is used. */
 export function named<T extends z.ZodType>(id: string, schema: T): T {

@@ -267,11 +267,11 @@ export const storyIdParams = z.object({
     .describe('A storyline ("s-66afb30d58d1") or event ("e-1228e33355ce") id, or a unique prefix of at least 4 hex digits.'),
 });
 
-export const STORIES_PAGE = 20;
-export const MAX_STORIES_PAGE = 100;
-export const TIMELINE_PAGE = 100;
-export const ENTITY_ARTICLES = 300;
-export const MAX_ENTITY_ARTICLES = 2000;
+const STORIES_PAGE = 20;
+const MAX_STORIES_PAGE = 100;
+const TIMELINE_PAGE = 100;
+const ENTITY_ARTICLES = 300;
+const MAX_ENTITY_ARTICLES = 2000;
 
 export const storiesQuery = z.strictObject(pageParams('Storylines', STORIES_PAGE, MAX_STORIES_PAGE));
 export const timelineQuery = z.strictObject(pageParams('Timeline items', TIMELINE_PAGE, MAX_PAGE));

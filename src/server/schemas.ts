@@ -5,8 +5,8 @@ import { ref, requestSchema, sharedSchemas as namedSchemas } from '../api/regist
 // Every resource module names its shapes when loaded: load them all before listing the shapes.
 import '../api/index.ts';
 
-export { DEFAULT_PAGE, MAX_PAGE, type FilterQuery as FilterQS } from '../api/page.ts';
-export { ref, requestSchema as querySchema };
+export type { FilterQuery as FilterQS } from '../api/page.ts';
+export { ref, requestSchema };
 
 /** Schemas registered with `addSchema`, referenced as { $ref: 'Name#' }. */
 export const sharedSchemas = namedSchemas();

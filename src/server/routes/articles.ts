@@ -4,7 +4,7 @@ import { articleFilter } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { withEntityKeys } from '../../store/article-entity-keys.ts';
 import { articleIdParams, articleListQuery, articlePageSchema, storedArticleSchema, type ArticlePage, type StoredArticle } from '../../api/articles.ts';
-import { errors, querySchema, ref, type FilterQS } from '../schemas.ts';
+import { errors, requestSchema, ref, type FilterQS } from '../schemas.ts';
 
 export const articleRoutes: RouteModule = (app, { store }) => {
   app.get<{ Querystring: FilterQS; Reply: ArticlePage }>(
@@ -14,7 +14,7 @@ export const articleRoutes: RouteModule = (app, { store }) => {
         tags: ['articles'],
         summary: 'List articles',
         description: 'Newest first (undated last). Filters combine; `lang` and `source` may repeat.',
-        querystring: querySchema(articleListQuery),
+        querystring: requestSchema(articleListQuery),
         response: { 200: ref(articlePageSchema), ...errors(400) },
       },
     },
@@ -34,7 +34,7 @@ export const articleRoutes: RouteModule = (app, { store }) => {
           'The cleaned text, metadata (with where the date came from), the removed noise with reasons, and the layers: ' +
           'sentences, headings, entities, quotes, figures (figures) and times. Every span has start/end offsets into `text`. ' +
           'Each entity linked to a global entity carries its `key` (see /api/entities/{key}).',
-        params: querySchema(articleIdParams),
+        params: requestSchema(articleIdParams),
         response: { 200: ref(storedArticleSchema), ...errors(400, 404) },
       },
     },

@@ -33,7 +33,7 @@ import {
   type EntityListQuery,
   type PageQuery,
 } from '../../api/entities.ts';
-import { errors, querySchema, ref } from '../schemas.ts';
+import { errors, requestSchema, ref } from '../schemas.ts';
 
 /** The API address of an entity. */
 export const entityPath = (key: string) => `/api/entities/${encodeURIComponent(key).replace(/%3A/gi, ':')}`;
@@ -78,7 +78,7 @@ export const entityRoutes: RouteModule = (app, { store }) => {
           tags: ['entities'],
           summary: schema.summary,
           description: schema.description,
-          params: querySchema(entityKeyParams),
+          params: requestSchema(entityKeyParams),
           querystring: schema.querystring,
           response: { 200: schema.ok, ...errors(400, 404), 409: ref(ambiguousEntitySchema) },
         },
@@ -101,7 +101,7 @@ export const entityRoutes: RouteModule = (app, { store }) => {
         description:
           'People, organisations and places across the corpus, most widely reported first (articles, then mentions). ' +
           '`stale` says the stored analyses changed since the entity index was built (`dossier entities --rebuild`).',
-        querystring: querySchema(entityListQuery),
+        querystring: requestSchema(entityListQuery),
         response: { 200: ref(entityListSchema), ...errors(400) },
       },
     },
@@ -119,7 +119,7 @@ export const entityRoutes: RouteModule = (app, { store }) => {
       description:
         'Its names and roles with counts, the keys merged into it, a page of its mentions in every article (newest ' +
         'article first) and a page of the quotes it said. Articles naming it: `GET /api/articles?entity=<key>`.',
-      querystring: querySchema(entityDetailQuery),
+      querystring: requestSchema(entityDetailQuery),
       ok: ref(entityDetailSchema),
     },
     async (req) => {
@@ -139,7 +139,7 @@ export const entityRoutes: RouteModule = (app, { store }) => {
       description:
         'The entities named in articles that name this one, by the number of articles naming both, and for every ' +
         'pair of them on this page the articles naming both (`edges`): the data of a co-occurrence graph.',
-      querystring: querySchema(cooccurrenceQuery),
+      querystring: requestSchema(cooccurrenceQuery),
       ok: ref(cooccurrenceSchema),
     },
     async (req) => {
@@ -155,7 +155,7 @@ export const entityRoutes: RouteModule = (app, { store }) => {
     {
       summary: 'Why mentions were merged into one entity',
       description: 'Every local entity linked to it, in the order of resolution, with the rule and reason (paged), and the entities merged into it.',
-      querystring: querySchema(explainQuery),
+      querystring: requestSchema(explainQuery),
       ok: ref(entityExplanationSchema),
     },
     async (req) => {
@@ -181,8 +181,8 @@ export const entityRoutes: RouteModule = (app, { store }) => {
         description:
           "Each entity of the article's entity layer (in layer order) with the global entity it is linked to and why. " +
           '(`GET /api/articles/:id` also sets `key` on each entity of its layer.)',
-        params: querySchema(articleIdParams),
-        querystring: querySchema(articleEntitiesQuery),
+        params: requestSchema(articleIdParams),
+        querystring: requestSchema(articleEntitiesQuery),
         response: { 200: ref(articleEntityLinksSchema), ...errors(400, 404) },
       },
     },

@@ -20,7 +20,7 @@ import {
   type TimePage,
   type TimeQuery,
 } from '../../api/layers.ts';
-import { errors, querySchema, ref } from '../schemas.ts';
+import { errors, requestSchema, ref } from '../schemas.ts';
 
 export const layerRoutes: RouteModule = (app, { store }) => {
   app.get<{ Querystring: QuoteQuery; Reply: QuotePage }>(
@@ -30,7 +30,7 @@ export const layerRoutes: RouteModule = (app, { store }) => {
         tags: ['layers'],
         summary: 'Quotes across articles',
         description: 'Direct and reported speech with speaker and cue verb.',
-        querystring: querySchema(quoteQuery),
+        querystring: requestSchema(quoteQuery),
         response: { 200: ref(quotePageSchema), ...errors(400) },
       },
     },
@@ -48,7 +48,7 @@ export const layerRoutes: RouteModule = (app, { store }) => {
         tags: ['layers'],
         summary: 'Figures (figures) across articles',
         description: 'Numbers with unit, qualifier ("more than") and what they count.',
-        querystring: querySchema(figureQuery),
+        querystring: requestSchema(figureQuery),
         response: { 200: ref(figurePageSchema), ...errors(400) },
       },
     },
@@ -66,7 +66,7 @@ export const layerRoutes: RouteModule = (app, { store }) => {
         tags: ['layers'],
         summary: 'Dates and times mentioned in articles',
         description: 'Absolute and relative expressions resolved to ISO values.',
-        querystring: querySchema(timeQuery),
+        querystring: requestSchema(timeQuery),
         response: { 200: ref(timePageSchema), ...errors(400) },
       },
     },
@@ -84,7 +84,7 @@ export const layerRoutes: RouteModule = (app, { store }) => {
         tags: ['layers'],
         summary: 'Entity mentions in articles',
         description: 'Every mention of a named entity (person, organisation, place, other) as found in each article.',
-        querystring: querySchema(mentionQuery),
+        querystring: requestSchema(mentionQuery),
         response: { 200: ref(mentionPageSchema), ...errors(400) },
       },
     },

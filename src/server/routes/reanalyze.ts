@@ -2,7 +2,7 @@
 import type { RouteModule } from '../context.ts';
 import { HttpError, notFound } from '../errors.ts';
 import { reanalysisStatusSchema, reanalyzeBody, type ReanalysisStatus, type ReanalyzeBody } from '../../api/reanalysis.ts';
-import { errors, querySchema, ref } from '../schemas.ts';
+import { errors, requestSchema, ref } from '../schemas.ts';
 
 export const reanalyzeRoutes: RouteModule = (app, { store, reanalysis, requireWrite }) => {
   app.get<{ Reply: ReanalysisStatus }>(
@@ -33,7 +33,7 @@ export const reanalyzeRoutes: RouteModule = (app, { store, reanalysis, requireWr
           'Starts a background job that re-runs the analysis on the stored raw input of every article (or of `ids`), ' +
           'e.g. after an upgrade. Answers 202 at once; poll GET /api/reanalyze. 409 while a job runs.',
         security: [{ bearer: [] }],
-        body: querySchema(reanalyzeBody),
+        body: requestSchema(reanalyzeBody),
         response: { 202: ref(reanalysisStatusSchema), ...errors(400, 401, 403, 404, 409) },
       },
     },

@@ -2,7 +2,7 @@
 import type { RouteModule } from '../context.ts';
 import { articleFilter } from '../context.ts';
 import { searchQuery, searchResponseSchema, type SearchQuery, type SearchResponse } from '../../api/search.ts';
-import { errors, querySchema, ref } from '../schemas.ts';
+import { errors, requestSchema, ref } from '../schemas.ts';
 
 const SYNTAX =
   'Words are ANDed; "exact phrase"; OR (upper case); NOT word or -word; prefix*; (grouping). ' +
@@ -16,7 +16,7 @@ export const searchRoutes: RouteModule = (app, { store }) => {
         tags: ['search'],
         summary: 'Search articles',
         description: `${SYNTAX} Facets count all matches (language, source, entity, month of publication).`,
-        querystring: querySchema(searchQuery),
+        querystring: requestSchema(searchQuery),
         response: { 200: ref(searchResponseSchema), ...errors(400) },
       },
     },

@@ -25,7 +25,7 @@ import {
   type TimelinePage,
 } from '../../api/stories.ts';
 import type { PageQuery } from '../../api/entities.ts';
-import { errors, querySchema, ref } from '../schemas.ts';
+import { errors, requestSchema, ref } from '../schemas.ts';
 import { keyOf, sendAmbiguous } from './entities.ts';
 
 export const storyRoutes: RouteModule = (app, { store }) => {
@@ -41,7 +41,7 @@ export const storyRoutes: RouteModule = (app, { store }) => {
         description:
           'Storylines, most recently active first, each with its events (in date order), sources, languages and key entities. ' +
           'Articles join events and storylines when they are ingested (`dossier restory` rebuilds them).',
-        querystring: querySchema(storiesQuery),
+        querystring: requestSchema(storiesQuery),
         response: { 200: ref(storiesListSchema), ...errors(400) },
       },
     },
@@ -62,7 +62,7 @@ export const storyRoutes: RouteModule = (app, { store }) => {
         description:
           'Its label and time span, languages, key entities, sources, events (each with its article ids), articles and timeline. ' +
           'The timeline alone, paged: `/api/stories/{id}/timeline`; the source comparison: `/api/stories/{id}/compare`.',
-        params: querySchema(storyIdParams),
+        params: requestSchema(storyIdParams),
         response: { 200: ref(storyDetailSchema), ...errors(400, 404) },
       },
     },
@@ -82,8 +82,8 @@ export const storyRoutes: RouteModule = (app, { store }) => {
         description:
           'Dated happenings (sentences with a resolved date) and statements (quotes) from its articles, in date order. One happening ' +
           'reported by several articles appears once, with the evidence of each (offsets into the article text).',
-        params: querySchema(storyIdParams),
-        querystring: querySchema(timelineQuery),
+        params: requestSchema(storyIdParams),
+        querystring: requestSchema(timelineQuery),
         response: { 200: ref(timelinePageSchema), ...errors(400, 404) },
       },
     },
@@ -105,7 +105,7 @@ export const storyRoutes: RouteModule = (app, { store }) => {
           'Figures side by side (each thing counted, with every source’s value, qualifier, date, language and voice, and the ' +
           'points of a chart over time), each source’s voice (loaded terms, who it quotes, by side) and coverage (what each ' +
           'source reports and leaves out that others report).',
-        params: querySchema(storyIdParams),
+        params: requestSchema(storyIdParams),
         response: { 200: ref(comparisonSchema), ...errors(400, 404) },
       },
     },
@@ -125,8 +125,8 @@ export const storyRoutes: RouteModule = (app, { store }) => {
         description:
           'Dated happenings naming the entity and its statements (quotes by or naming it), from the most recent articles naming ' +
           'it, in date order. Unknown entity: 404; a name that fits several: 409 with the candidates.',
-        params: querySchema(entityKeyParams),
-        querystring: querySchema(entityTimelineQuery),
+        params: requestSchema(entityKeyParams),
+        querystring: requestSchema(entityTimelineQuery),
         response: { 200: ref(timelinePageSchema), ...errors(400, 404), 409: ref(ambiguousEntitySchema) },
       },
     },

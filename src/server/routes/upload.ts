@@ -9,7 +9,7 @@ import type { InputError, RawArticle } from '../../types.ts';
 import type { RouteModule } from '../context.ts';
 import { badRequest, HttpError } from '../errors.ts';
 import { uploadBody, uploadForm, uploadResultSchema, type UploadBody, type UploadItem, type UploadResult } from '../../api/upload.ts';
-import { errors, querySchema, ref } from '../schemas.ts';
+import { errors, requestSchema, ref } from '../schemas.ts';
 
 /** Ingests inputs, remembering the id of every article read so duplicates are reported by id too. */
 async function ingestAndReport(store: Store, inputs: AsyncIterable<RawArticle | InputError>, source: string | undefined) {
@@ -84,8 +84,8 @@ export const uploadRoutes: RouteModule = (app, { store, requireWrite, upload }) 
         consumes: ['application/json', 'multipart/form-data'],
         body: {
           content: {
-            'application/json': { schema: querySchema(uploadBody(upload.articles)) },
-            'multipart/form-data': { schema: querySchema(uploadForm) },
+            'application/json': { schema: requestSchema(uploadBody(upload.articles)) },
+            'multipart/form-data': { schema: requestSchema(uploadForm) },
           },
         },
         response: { 200: ref(uploadResultSchema), 201: ref(uploadResultSchema), ...errors(400, 401, 403, 413, 415) },
