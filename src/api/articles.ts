@@ -132,9 +132,9 @@ export const storedArticleSchema = named(
     figures: z.array(figureSchema),
     times: z.array(timeSchema),
     analysisVersion: z.string().optional().describe('The analysis that produced the layers (see /api/stats).'),
-    ingestedAt: z.string(),
-    analyzedAt: z.string(),
-    contentHash: z.string(),
+    ingestedAt: z.string().describe('ISO timestamp of the ingest.'),
+    analyzedAt: z.string().describe('ISO timestamp of the analysis stored now (equals ingestedAt until a re-analysis).'),
+    contentHash: z.string().describe('Hex digest of the content; the id is its first 16 digits.'),
     raw: z
       .object({
         file: z.string(),
@@ -143,7 +143,7 @@ export const storedArticleSchema = named(
         encoding: z.string().optional(),
         meta: rawMetaSchema,
       })
-      .describe('How the input was read: file, format, encoding, reader metadata.'),
+      .describe('How the input was read: file, format, encoding, reader metadata (without the input itself, which re-analysis reads).'),
   }),
 );
 

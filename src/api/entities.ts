@@ -11,7 +11,7 @@ export const entitySource = z
   .describe('Where the identity comes from: an alias table (demonym: a nationality word, "Israeli" / "Israëlische"), or the names alone.');
 
 const summaryShape = {
-  key: z.string().describe('Stable key: "per:benjamin-netanyahu", "country:IL", "org:icc".'),
+  key: z.string().describe('Stable key: "per:benjamin-netanyahu", "country:IL", "org:icc", "loc:gaza-strip".'),
   name: z.string().describe('Best name: the canonical English name of a known entity, the fullest name of a person.'),
   type: entityType,
   source: entitySource,

@@ -16,7 +16,7 @@ export const storeStatsSchema = z.object({
   dateRange: z.object({ from: z.string().nullable(), to: z.string().nullable() }).describe('Earliest and latest publication date (null when no article is dated).'),
   undated: int.describe('Undated articles.'),
   counts: layerCountsSchema,
-  sizeBytes: int.describe('Size of the database.'),
+  sizeBytes: int.describe('Size of the database (for SQLite: the file plus its write-ahead log).'),
   schemaVersion: int,
 });
 

@@ -7,7 +7,7 @@ import { named } from './registry.ts';
 export const searchHitSchema = named(
   'SearchHit',
   articleSummarySchema.extend({
-    score: z.number().describe('Relevance, higher is better.'),
+    score: z.number().describe('Relevance, higher is better (negated BM25; the title weighs most, then the dek, then the text).'),
     snippet: z.string().describe('Excerpt with each matched term wrapped in [[ ]]; … marks cut text.'),
   }),
 );
