@@ -1,5 +1,6 @@
-// The OpenAPI document (/api/openapi.json) built from the routes' JSON schemas, and readable docs
-// (/api/docs, Swagger UI served from the installed package: no CDN).
+// The OpenAPI document (/api/openapi.json) built from the routes' JSON schemas — generated from the
+// API contract in src/api, its named shapes as components — and readable docs (/api/docs, Swagger UI
+// served from the installed package: no CDN).
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
@@ -23,6 +24,8 @@ export async function registerOpenApi(app: FastifyInstance, opts: { writeRequire
         { name: 'articles', description: 'Articles and their layers' },
         { name: 'search', description: 'Full-text search' },
         { name: 'layers', description: 'Quotes, figures, dates and mentions across articles' },
+        { name: 'entities', description: 'People, organisations and places across articles and languages' },
+        { name: 'stories', description: 'Storylines and events, their timelines and the source comparison' },
         { name: 'corpus', description: 'Overview of the corpus and the server' },
         { name: 'write', description: 'Upload and re-analysis' },
       ],

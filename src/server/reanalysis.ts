@@ -4,20 +4,9 @@
 // answering while it runs.
 import { reanalyzeStored } from '../pipeline/reanalyze.ts';
 import type { Store } from '../store/store.ts';
+import type { ReanalysisStatus } from '../api/reanalysis.ts';
 
-export interface ReanalysisStatus {
-  state: 'idle' | 'running' | 'done' | 'failed';
-  /** Articles to process (all stored, or the ids asked for). */
-  total: number;
-  /** Articles processed so far (including failures). */
-  done: number;
-  reanalyzed: number;
-  failures: { id: string; file: string; reason: string }[];
-  startedAt: string | null;
-  finishedAt: string | null;
-  /** Why the whole job stopped, when state is "failed". */
-  error?: string;
-}
+export type { ReanalysisStatus };
 
 export class ReanalysisJob {
   private status: ReanalysisStatus = { state: 'idle', total: 0, done: 0, reanalyzed: 0, failures: [], startedAt: null, finishedAt: null };

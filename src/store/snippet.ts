@@ -79,12 +79,6 @@ export function bestSnippet(fields: (string | null)[], terms: Term[], size = SNI
   return best ? cut(best.text, best.words, best.found, size) : '';
 }
 
-/** The snippet of `text` for `terms`: the window of `size` words with the most different terms, matches marked. */
-export function snippet(text: string, terms: Term[], size = SNIPPET_WORDS): string {
-  const words = wordsOf(text);
-  return cut(text, words, matches(words, terms), size);
-}
-
 function cut(text: string, words: Word[], found: [number, number, number][], size: number): string {
   if (words.length === 0) return text.slice(0, 200);
   // Best window start: most different terms, then most matches, then earliest; it starts at a match

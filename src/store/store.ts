@@ -1,9 +1,29 @@
 // The storage contract. Every implementation (SQLite now, PostgreSQL later) passes the same contract
 // suite (test/store/contract.ts). Methods return Promises so a networked implementation can exist;
 // the SQLite one does its work synchronously inside them.
-import type { EntitySource, EntityLink, Explanation } from '../corpus/entities/model.ts';
-import type { AnalyzedArticle, EntityType, PublishedAtSource, Figure, Quote, RawArticle, RawMeta, TimeExpr } from '../types.ts';
+import type { EntityLink, Explanation } from '../corpus/entities/model.ts';
+import type { AnalyzedArticle, EntityType, Quote, RawArticle, TimeExpr } from '../types.ts';
 import type { StoryStore } from '../corpus/stories/story-store.ts';
+import type { ArticleSummary, CooccurringEntity, EntitySummary, MentionRow, QuoteRow, FigureRow, SearchFacets, SearchHit, StoredArticle, StoreStats, TimeRow } from '../api/index.ts';
+
+// The shapes the API returns are declared once, in src/api (schemas and types).
+export type {
+  ArticleSummary,
+  CooccurringEntity,
+  EntityFacetCount,
+  EntitySummary,
+  FacetCount,
+  FigureRow,
+  LayerCounts,
+  LayerRowBase,
+  MentionRow,
+  QuoteRow,
+  SearchFacets,
+  SearchHit,
+  StoredArticle,
+  StoreStats,
+  TimeRow,
+} from '../api/index.ts';
 
 export { QueryError } from './query.ts';
 
@@ -25,17 +45,6 @@ export interface IngestResult {
   insertedIds: string[];
   /** One entry per batch item, in order: the article id (the existing one for duplicates). */
   items: { id: string; contentHash: string; status: 'inserted' | 'duplicate' }[];
-}
-
-/** What `get` returns: the analysed article plus storage facts and the reader's metadata. */
-export interface StoredArticle extends AnalyzedArticle {
-  /** ISO timestamp of the ingest (or of the last `replaceAnalysis`, see `analyzedAt`). */
-  ingestedAt: string;
-  /** ISO timestamp of the analysis stored now (equals ingestedAt until `replaceAnalysis`). */
-  analyzedAt: string;
-  contentHash: string;
-  /** The raw input's description without its (large) text; `allRaw` yields the full input. */
-  raw: { file: string; position?: number; format: RawArticle['format']; encoding?: string; meta: RawMeta };
 }
 
 /** Filters shared by list, search and the layer queries. All given filters must hold. */
@@ -63,29 +72,6 @@ export interface Page {
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 1000;
 
-export interface LayerCounts {
-  entities: number;
-  mentions: number;
-  quotes: number;
-  figures: number;
-  times: number;
-}
-
-/** One line of an article listing. */
-export interface ArticleSummary {
-  id: string;
-  title: string | null;
-  source: string | null;
-  language: string;
-  languageSupported: boolean;
-  publishedAt: string | null;
-  publishedAtFrom: PublishedAtSource;
-  file: string;
-  position?: number;
-  url: string | null;
-  counts: LayerCounts;
-}
-
 export interface ListResult {
   /** Number of articles matching the filter (all pages). */
   total: number;
@@ -99,35 +85,6 @@ export const SNIPPET_CLOSE = ']]';
 /** Stands for cut text at either end of a snippet. */
 export const SNIPPET_ELLIPSIS = '…';
 
-export interface SearchHit extends ArticleSummary {
-  /** Relevance, higher is better (negated BM25; title weighs most, then dek, then text). */
-  score: number;
-  /** A short excerpt of the best-matching field with every matched term wrapped in [[ ]]. */
-  snippet: string;
-}
-
-export interface FacetCount {
-  /** null collects articles without a value (no source, no publication date). */
-  value: string | null;
-  count: number;
-}
-
-/** An entity facet value: the global entity key, with its name and type for display. */
-export interface EntityFacetCount extends FacetCount {
-  value: string;
-  name: string;
-  type: EntityType;
-}
-
-export interface SearchFacets {
-  language: FacetCount[];
-  source: FacetCount[];
-  /** The entities named most often among the matches (top 20 by number of matching articles). */
-  entity: EntityFacetCount[];
-  /** "YYYY-MM" of publishedAt ("YYYY" when only the year is known). */
-  month: FacetCount[];
-}
-
 export interface SearchResult {
   /** Matches over all pages. */
   total: number;
@@ -135,47 +92,6 @@ export interface SearchResult {
   hits: SearchHit[];
   /** Counts over all matches (not just this page); by count descending, month chronologically. */
   facets: SearchFacets;
-}
-
-/** The article a layer row belongs to, flattened into each row. */
-export interface LayerRowBase {
-  articleId: string;
-  title: string | null;
-  source: string | null;
-  language: string;
-  publishedAt: string | null;
-  /** The evidence: offsets into the article's cleaned text and the text between them. */
-  start: number;
-  end: number;
-  text: string;
-}
-
-export interface QuoteRow extends LayerRowBase {
-  kind: Quote['kind'];
-  speakerName: string | null;
-  speakerEntity: string | null;
-  speakerStart?: number;
-  speakerEnd?: number;
-  cue: string | null;
-  cueStart?: number;
-  cueEnd?: number;
-}
-
-/** A Figure (see types.ts) with its article; optional fields appear only when set. */
-export interface FigureRow
-  extends LayerRowBase,
-    Pick<Figure, 'value' | 'valueMax' | 'unit' | 'qualifier' | 'qualifierStart' | 'qualifierEnd' | 'counts' | 'countsKey'> {}
-
-/** A TimeExpr (see types.ts) with its article; optional fields appear only when set. */
-export interface TimeRow extends LayerRowBase, Pick<TimeExpr, 'value' | 'valueEnd' | 'granularity' | 'mod' | 'relative'> {}
-
-export interface MentionRow extends LayerRowBase {
-  /** The entity's id local to its article (EntityLayer.id). */
-  entityId: string;
-  name: string;
-  type: EntityType;
-  /** Global entity key, when resolved. */
-  key?: string;
 }
 
 export interface RowsResult<T> {
@@ -225,28 +141,6 @@ export interface EntityFilter extends Page {
   name?: string;
 }
 
-/** One global entity: one real-world person, organisation or place across articles and languages. */
-export interface EntitySummary {
-  /** Stable key: "per:benjamin-netanyahu", "country:IL", "org:icc", "loc:gaza-strip". */
-  key: string;
-  /** Best name: canonical English name of known entities, fullest name of people. */
-  name: string;
-  type: EntityType;
-  /** Where the identity comes from: an alias table (country, organisation, place) or the names alone. */
-  source: EntitySource;
-  /** Names as written in the mentions, with counts, most frequent first. */
-  aliases: { name: string; count: number }[];
-  /** Roles and titles, with counts, most frequent first. */
-  roles: { role: string; count: number }[];
-  articleCount: number;
-  mentionCount: number;
-  /** Earliest and latest publication date of the articles naming it (null when none is dated). */
-  firstSeen: string | null;
-  lastSeen: string | null;
-  /** For a nationality ("Israeli", source demonym): the country it is the nationality of. */
-  nationalityOf?: { key: string; name: string };
-}
-
 export interface EntityListResult extends RowsResult<EntitySummary> {
   /** The stored analyses changed since the index was built (reanalysis, upgrade): `rebuildEntities` brings it up to date. */
   stale: boolean;
@@ -266,12 +160,6 @@ export interface EntityDetailOptions {
   quotes?: Page;
 }
 
-/** An entity named in the same articles as another one. */
-export interface CooccurringEntity extends Pick<EntitySummary, 'key' | 'name' | 'type' | 'articleCount' | 'mentionCount'> {
-  /** Articles naming both. */
-  sharedArticles: number;
-}
-
 export interface EntityCooccurrence {
   /** The entity asked about (its current key). */
   key: string;
@@ -288,23 +176,6 @@ export interface EntityRebuildResult {
   entities: number;
   links: number;
   merges: number;
-}
-
-export interface StoreStats {
-  articles: number;
-  /** How many articles each analysis version produced (AnalyzedArticle.analysisVersion; null:
-   *  analysed before versions were recorded), most articles first. */
-  analysisVersions: { version: string | null; articles: number }[];
-  byLanguage: FacetCount[];
-  bySource: FacetCount[];
-  /** Earliest and latest publishedAt (null when no article is dated). */
-  dateRange: { from: string | null; to: string | null };
-  /** Undated articles. */
-  undated: number;
-  counts: LayerCounts;
-  /** Size of the database (file plus write-ahead log for SQLite). */
-  sizeBytes: number;
-  schemaVersion: number;
 }
 
 export interface Store {

@@ -1,80 +1,39 @@
-// The UI's client for the JSON API. Types come from the store contract, so the UI and the server
-// cannot drift apart silently.
-import type { ArticleSummary, FacetCount, FigureRow, QuoteRow, SearchFacets, SearchHit, StoreStats, StoredArticle, TimeRow } from '../../src/store/store.ts';
-import type { CooccurringEntity, EntitySummary, MentionRow } from '../../src/store/store.ts';
-import type { EntityLink, EntityMerge } from '../../src/corpus/entities/model.ts';
-import type { ReanalysisStatus } from '../../src/server/reanalysis.ts';
-import type { Mention } from '../../src/types.ts';
+// The UI's client for the JSON API. The types are the API contract (src/api), the one source the
+// server's schemas come from too, so the UI and the server cannot drift apart silently. Type-only
+// imports: zod stays out of the bundle.
+import type {
+  AmbiguousEntity,
+  ArticlePage,
+  ArticleSummary,
+  CooccurringEntity,
+  EntityCooccurrenceResponse as CooccurrenceResponse,
+  EntityDetailResponse,
+  EntityExplanationResponse as EntityExplainResponse,
+  EntityLink,
+  EntityList,
+  EntitySummary,
+  FacetCount,
+  FigurePage,
+  FigureRow,
+  Info as ServerInfo,
+  MentionRow,
+  QuotePage,
+  QuoteRow,
+  ReanalysisStatus,
+  SearchFacets,
+  SearchHit,
+  SearchResponse,
+  Stats as CorpusStats,
+  StoredArticle,
+  StoreStats,
+  TimeRow,
+  UploadResult,
+} from '../../src/api/index.ts';
 
 export type { ArticleSummary, FacetCount, FigureRow, QuoteRow, SearchFacets, SearchHit, StoreStats, StoredArticle, TimeRow };
 export type { CooccurringEntity, EntityLink, EntitySummary, MentionRow };
 export type { ReanalysisStatus };
-
-/** GET /api/stats: the store's counts, and how many articles another analysis version produced. */
-export type CorpusStats = StoreStats & { currentAnalysisVersion: string; outdated: number };
-
-export interface Paged<T> {
-  total: number;
-  limit: number;
-  offset: number;
-  items: T[];
-}
-
-export interface SearchResponse {
-  query: string;
-  total: number;
-  limit: number;
-  offset: number;
-  hits: SearchHit[];
-  facets: SearchFacets;
-}
-
-export interface ServerInfo {
-  name: string;
-  writeRequiresToken: boolean;
-  upload: { bytes: number; files: number; articles: number };
-}
-
-export interface UploadResult {
-  read: number;
-  inserted: number;
-  duplicates: number;
-  articles: { id: string; status: 'inserted' | 'duplicate' | 'failed'; file: string; position?: number; title: string | null }[];
-  failures: { file: string; position?: number; reason: string }[];
-  seconds: number;
-}
-
-export interface EntityList extends Paged<EntitySummary> {
-  /** The stored analyses changed since the entity index was built. */
-  stale: boolean;
-}
-
-export interface EntityDetailResponse extends EntitySummary {
-  formerKeys: string[];
-  mentions: Paged<MentionRow>;
-  quotes: Paged<QuoteRow>;
-}
-
-export interface CooccurrenceResponse extends Paged<CooccurringEntity> {
-  key: string;
-  name: string;
-  edges: { a: string; b: string; sharedArticles: number }[];
-}
-
-export interface EntityExplainResponse {
-  key: string;
-  name: string;
-  type: EntitySummary['type'];
-  /** Each link with the mentions of its local entity and why each joined it. */
-  links: Paged<EntityLink & { mentions: Mention[] }>;
-  merges: EntityMerge[];
-}
-
-/** The body of a 409 for a name that fits several entities. */
-export interface AmbiguousEntity {
-  message: string;
-  candidates: (Pick<EntitySummary, 'key' | 'name' | 'type' | 'articleCount' | 'mentionCount'> & { href: string })[];
-}
+export type { AmbiguousEntity, CooccurrenceResponse, CorpusStats, EntityDetailResponse, EntityExplainResponse, EntityList, SearchResponse, ServerInfo, UploadResult };
 
 /** The UI address of an entity (keys keep their readable colon: /entities/per:benjamin-netanyahu). */
 export const entityHref = (key: string) => `/entities/${encodeURIComponent(key).replace(/%3A/gi, ':')}`;
@@ -142,12 +101,12 @@ const authHeaders = (): Record<string, string> => (token.get() ? { Authorization
 export const api = {
   info: (signal?: AbortSignal) => getJson<ServerInfo>('/api/info', {}, signal),
   stats: (signal?: AbortSignal) => getJson<CorpusStats>('/api/stats', {}, signal),
-  articles: (f: Filters & { entity?: string }, signal?: AbortSignal) => getJson<Paged<ArticleSummary>>('/api/articles', { ...f }, signal),
+  articles: (f: Filters & { entity?: string }, signal?: AbortSignal) => getJson<ArticlePage>('/api/articles', { ...f }, signal),
   article: (id: string, signal?: AbortSignal) => getJson<StoredArticle>(`/api/articles/${encodeURIComponent(id)}`, {}, signal),
   search: (q: string, f: Filters, signal?: AbortSignal) => getJson<SearchResponse>('/api/search', { q, ...f }, signal),
   quotes: (f: Filters & { speaker?: string; kind?: string; article?: string }, signal?: AbortSignal) =>
-    getJson<Paged<QuoteRow>>('/api/quotes', { ...f }, signal),
-  figures: (f: Filters & { counts?: string; article?: string }, signal?: AbortSignal) => getJson<Paged<FigureRow>>('/api/figures', { ...f }, signal),
+    getJson<QuotePage>('/api/quotes', { ...f }, signal),
+  figures: (f: Filters & { counts?: string; article?: string }, signal?: AbortSignal) => getJson<FigurePage>('/api/figures', { ...f }, signal),
   entities: (f: { type?: string; name?: string; limit?: number; offset?: number }, signal?: AbortSignal) => getJson<EntityList>('/api/entities', { ...f }, signal),
   entity: (key: string, page: { mentionsLimit?: number; mentionsOffset?: number; quotesLimit?: number; quotesOffset?: number }, signal?: AbortSignal) =>
     getJson<EntityDetailResponse>(`/api/entities/${encodeURIComponent(key)}`, { ...page }, signal),

@@ -6,11 +6,15 @@ import { defaultAliasTables, lookupAlias } from '../entities/aliases.ts';
 import { isAllCaps, personName, foldedTokens } from '../entities/normalise.ts';
 import { foldName } from '../../text/fold.ts';
 import type { AnalyzedArticle } from '../../types.ts';
-import { compareArticles, type ComparisonBody, type EventInfo } from './compare.ts';
-import { clusterLabel, keyEntities, spanOf, type LabelledEntity, type Span } from './labels.ts';
-import type { ClusterLevel, ClusterState } from './model.ts';
-import { basisNote, sourceBasis, sourceOf, type SourceBasis, type SourceRef } from './sources.ts';
-import { buildTimeline, type TimelineItem } from './timeline.ts';
+import { compareArticles, type EventInfo } from './compare.ts';
+import { clusterLabel, keyEntities, spanOf } from './labels.ts';
+import type { ClusterState } from './model.ts';
+import { basisNote, sourceBasis, sourceOf, type SourceRef } from './sources.ts';
+import { buildTimeline } from './timeline.ts';
+import type { ArticleRef, ComparisonView, EventSummary, SourceSummary, StoriesList, StoryDetail, StorylineSummary, TimelineView } from '../../api/stories.ts';
+
+// The views' JSON is the API's: its shapes are declared once, in src/api/stories.ts.
+export type { ArticleRef, ClusterSummary, ComparisonView, EventSummary, SourceSummary, StoriesList, StoryDetail, StorylineSummary, TimelineView } from '../../api/stories.ts';
 
 type Awaitable<T> = T | Promise<T>;
 
@@ -47,89 +51,6 @@ export interface StorySource {
   articlesNaming(name: string, limit: number): Awaitable<string[]>;
   /** Stored articles not placed in any story (stored before the story tables existed: run restory). */
   unplaced(): Awaitable<number>;
-}
-
-export interface ArticleRef {
-  id: string;
-  title: string | null;
-  file: string;
-  source: string | null;
-  language: string;
-  publishedAt: string | null;
-  /** The date clustering used (publication date, else a date from the lead). */
-  day: string | null;
-  eventId: string;
-}
-
-export interface SourceSummary {
-  source: SourceRef;
-  articles: number;
-  languages: string[];
-}
-
-/** What a list shows of an event or a storyline. */
-export interface ClusterSummary {
-  id: string;
-  label: string;
-  title: string | null;
-  span: Span;
-  articles: number;
-  languages: Record<string, number>;
-  sources: SourceSummary[];
-}
-
-export type EventSummary = ClusterSummary;
-
-export interface StorylineSummary extends ClusterSummary {
-  entities: LabelledEntity[];
-  events: EventSummary[];
-}
-
-export interface StoriesList {
-  total: number;
-  /** Stored articles not placed in stories yet (`dossier restory` places them). */
-  unplaced: number;
-  sourceBasis: SourceBasis;
-  note: string;
-  storylines: StorylineSummary[];
-}
-
-export interface StoryDetail {
-  id: string;
-  level: ClusterLevel;
-  label: string;
-  title: string | null;
-  span: Span;
-  /** The storyline an event belongs to (null for a storyline). */
-  storyline: { id: string; label: string } | null;
-  sourceBasis: SourceBasis;
-  note: string;
-  languages: Record<string, number>;
-  entities: LabelledEntity[];
-  sources: SourceSummary[];
-  events: (EventSummary & { articleIds: string[] })[];
-  articles: ArticleRef[];
-  timeline: TimelineItem[];
-}
-
-export interface TimelineView {
-  scope: { story: { id: string; level: ClusterLevel; label: string } } | { entity: { query: string; keys: string[]; names: string[] } };
-  sourceBasis: SourceBasis;
-  note: string;
-  items: TimelineItem[];
-  /** Quotes left out because neither they nor their article carry a date. */
-  undatedStatements: number;
-  /** Articles read (an entity timeline reads at most `limit`, most recent first). */
-  articles: number;
-}
-
-export interface ComparisonView extends ComparisonBody {
-  id: string;
-  level: ClusterLevel;
-  label: string;
-  sourceBasis: SourceBasis;
-  note: string;
-  sources: { source: SourceRef; languages: string[]; articles: ArticleRef[] }[];
 }
 
 const articleRef = (m: MemberRecord): ArticleRef => ({

@@ -3,22 +3,19 @@ import type { RouteModule } from '../context.ts';
 import { articleFilter } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { withEntityKeys } from '../../store/article-entity-keys.ts';
-import { articleIdParam, errors, filterQuery, pageOf, pageQuery, querySchema, ref, type FilterQS } from '../schemas.ts';
+import { articleIdParams, articleListQuery, articlePageSchema, storedArticleSchema, type ArticlePage, type StoredArticle } from '../../api/articles.ts';
+import { errors, requestSchema, ref, type FilterQS } from '../schemas.ts';
 
 export const articleRoutes: RouteModule = (app, { store }) => {
-  app.get<{ Querystring: FilterQS & { entity?: string } }>(
+  app.get<{ Querystring: FilterQS; Reply: ArticlePage }>(
     '/api/articles',
     {
       schema: {
         tags: ['articles'],
         summary: 'List articles',
         description: 'Newest first (undated last). Filters combine; `lang` and `source` may repeat.',
-        querystring: querySchema({
-          ...filterQuery,
-          entity: { type: 'string', minLength: 1, maxLength: 300, description: 'Only articles naming this entity: its key (per:benjamin-netanyahu; see /api/entities).' },
-          ...pageQuery,
-        }),
-        response: { 200: pageOf(ref('ArticleSummary')), ...errors(400) },
+        querystring: requestSchema(articleListQuery),
+        response: { 200: ref(articlePageSchema), ...errors(400) },
       },
     },
     async (req) => {
@@ -27,7 +24,7 @@ export const articleRoutes: RouteModule = (app, { store }) => {
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get<{ Params: { id: string }; Reply: StoredArticle }>(
     '/api/articles/:id',
     {
       schema: {
@@ -37,8 +34,8 @@ export const articleRoutes: RouteModule = (app, { store }) => {
           'The cleaned text, metadata (with where the date came from), the removed noise with reasons, and the layers: ' +
           'sentences, headings, entities, quotes, figures (figures) and times. Every span has start/end offsets into `text`. ' +
           'Each entity linked to a global entity carries its `key` (see /api/entities/{key}).',
-        params: articleIdParam,
-        response: { 200: ref('Article'), ...errors(400, 404) },
+        params: requestSchema(articleIdParams),
+        response: { 200: ref(storedArticleSchema), ...errors(400, 404) },
       },
     },
     async (req) => {

@@ -6,126 +6,34 @@
 // surname ("Netanyahu", "Internationaal Strafhof"). Unknown: 404. A name that fits several
 // entities: 409 with the candidates (`AmbiguousEntity`), so the client can ask again by key.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AmbiguousEntityError, ENTITY_TYPES, type Page, type Store } from '../../store/store.ts';
-import type { EntityLayer, EntityType } from '../../types.ts';
+import { AmbiguousEntityError, type Page, type Store } from '../../store/store.ts';
+import type { EntityLayer } from '../../types.ts';
 import type { RouteModule } from '../context.ts';
 import { notFound } from '../errors.ts';
-import { articleIdParam, DEFAULT_PAGE, errors, layerRowSchema, MAX_PAGE, pageOf, pageQuery, querySchema, ref } from '../schemas.ts';
-
-const str = { type: 'string' } as const;
-const nullableStr = { type: ['string', 'null'] } as const;
-const int = { type: 'integer' } as const;
-const entityType = { type: 'string', enum: ENTITY_TYPES } as const;
-
-const counted = (name: string) => ({
-  type: 'array',
-  items: { type: 'object', properties: { [name]: str, count: int } },
-});
-
-const summaryProperties = {
-  key: { type: 'string', description: 'Stable key: "per:benjamin-netanyahu", "country:IL", "org:icc".' },
-  name: { type: 'string', description: 'Best name: the canonical English name of a known entity, the fullest name of a person.' },
-  type: entityType,
-  source: { type: 'string', enum: ['country', 'organisation', 'place', 'demonym', 'name'], description: 'Where the identity comes from: an alias table (demonym: a nationality word, "Israeli" / "Israëlische"), or the names alone.' },
-  nationalityOf: { type: 'object', properties: { key: str, name: str }, description: 'For a nationality (source demonym): the country it is the nationality of.' },
-  aliases: { ...counted('name'), description: 'Names as written in the mentions, most frequent first.' },
-  roles: { ...counted('role'), description: 'Roles and titles ("Prime Minister", "de premier"), most frequent first.' },
-  articleCount: int,
-  mentionCount: int,
-  firstSeen: { ...nullableStr, description: 'Earliest publication date of the articles naming it.' },
-  lastSeen: nullableStr,
-} as const;
-
-export const entitySummarySchema = {
-  $id: 'EntitySummary',
-  type: 'object',
-  description: 'One global entity: one real-world person, organisation or place across articles and languages.',
-  properties: summaryProperties,
-  additionalProperties: true,
-} as const;
-
-const candidate = {
-  type: 'object',
-  properties: { key: str, name: str, type: entityType, articleCount: int, mentionCount: int, href: { type: 'string', description: 'This entity in the API.' } },
-} as const;
-
-export const ambiguousEntitySchema = {
-  $id: 'AmbiguousEntity',
-  type: 'object',
-  description: 'A name that fits several entities (409): ask again with the key of one of the candidates.',
-  properties: {
-    statusCode: int,
-    error: str,
-    message: str,
-    query: str,
-    candidates: { type: 'array', items: candidate },
-  },
-  required: ['statusCode', 'error', 'message', 'candidates'],
-} as const;
-
-const { $id: _rowId, ...rowBase } = layerRowSchema;
-const row = (properties: Record<string, unknown>) => ({ ...rowBase, properties: { ...rowBase.properties, ...properties } });
-const quoteRow = row({
-  kind: str,
-  speakerName: nullableStr,
-  speakerEntity: nullableStr,
-  speakerStart: int,
-  speakerEnd: int,
-  cue: nullableStr,
-  cueStart: int,
-  cueEnd: int,
-});
-const mentionRow = row({ entityId: str, name: str, type: str, key: str });
-
-const linkSchema = {
-  type: 'object',
-  properties: {
-    articleId: str,
-    localId: { type: 'string', description: 'Id of the entity in the article\'s entity layer ("e2").' },
-    name: { type: 'string', description: 'Name of the entity in the article.' },
-    type: entityType,
-    key: { type: 'string', description: 'The global entity it is linked to.' },
-    rule: { type: 'string', description: 'The rule that linked it ("same-name", "organisation-alias", "surname-in-article", …).' },
-    reason: { type: 'string', description: 'Why, for people.' },
-  },
-} as const;
-
-const explainedLinkSchema = {
-  ...linkSchema,
-  properties: {
-    ...linkSchema.properties,
-    mentions: {
-      type: 'array',
-      description: 'The mentions of the local entity in its article, each with why it belongs to it (`how`).',
-      items: { type: 'object', properties: { start: int, end: int, text: str, how: str } },
-    },
-  },
-} as const;
-
-export const keyParam = {
-  type: 'object',
-  properties: {
-    key: {
-      type: 'string',
-      minLength: 1,
-      maxLength: 300,
-      description: 'An entity key ("per:benjamin-netanyahu"; former keys are followed) or a name, alias or surname ("Netanyahu").',
-    },
-  },
-  required: ['key'],
-} as const;
-
-const pageParams = (prefix: string, what: string, def: number) => ({
-  [`${prefix}Limit`]: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: def, description: `${what} per page (1–${MAX_PAGE}).` },
-  [`${prefix}Offset`]: { type: 'integer', minimum: 0, default: 0, description: `${what} to skip.` },
-});
-
-const DETAIL_PAGE = 20;
-
-interface PageQS {
-  limit: number;
-  offset: number;
-}
+import { articleIdParams } from '../../api/articles.ts';
+import { ambiguousEntitySchema, type AmbiguousEntity } from '../../api/errors.ts';
+import {
+  articleEntitiesQuery,
+  articleEntityLinksSchema,
+  cooccurrenceQuery,
+  cooccurrenceSchema,
+  entityDetailQuery,
+  entityDetailSchema,
+  entityExplanationSchema,
+  entityKeyParams,
+  entityListQuery,
+  entityListSchema,
+  explainQuery,
+  type ArticleEntityLinks,
+  type EntityCooccurrenceResponse,
+  type EntityDetailQuery,
+  type EntityDetailResponse,
+  type EntityExplanationResponse,
+  type EntityList,
+  type EntityListQuery,
+  type PageQuery,
+} from '../../api/entities.ts';
+import { errors, requestSchema, ref } from '../schemas.ts';
 
 /** The API address of an entity. */
 export const entityPath = (key: string) => `/api/entities/${encodeURIComponent(key).replace(/%3A/gi, ':')}`;
@@ -142,7 +50,7 @@ export function sendAmbiguous(reply: FastifyReply, err: unknown): FastifyReply {
       message: err.message,
       query: err.query,
       candidates: err.candidates.map((c) => ({ ...c, href: entityPath(c.key) })),
-    });
+    } satisfies AmbiguousEntity);
 }
 
 const noEntity = (nameOrKey: string) => notFound(`no entity named "${nameOrKey}"`);
@@ -157,14 +65,11 @@ export async function keyOf(store: Store, nameOrKey: string): Promise<{ key: str
 const page = (r: { total: number }, p: Required<Page>) => ({ total: r.total, limit: p.limit, offset: p.offset });
 
 export const entityRoutes: RouteModule = (app, { store }) => {
-  app.addSchema(entitySummarySchema);
-  app.addSchema(ambiguousEntitySchema);
-
   /** A GET route on one entity (`:key`): 404 when none, 409 with the candidates when the name fits several. */
-  const entityGet = <Q>(
+  const entityGet = <Q, R>(
     path: string,
-    schema: { summary: string; description: string; querystring: unknown; ok: unknown },
-    handler: (req: FastifyRequest<{ Params: { key: string }; Querystring: Q }>) => Promise<unknown>,
+    schema: { summary: string; description: string; querystring: unknown; ok: { $ref: string } },
+    handler: (req: FastifyRequest<{ Params: { key: string }; Querystring: Q }>) => Promise<R>,
   ) =>
     app.get<{ Params: { key: string }; Querystring: Q }>(
       path,
@@ -173,9 +78,9 @@ export const entityRoutes: RouteModule = (app, { store }) => {
           tags: ['entities'],
           summary: schema.summary,
           description: schema.description,
-          params: keyParam,
+          params: requestSchema(entityKeyParams),
           querystring: schema.querystring,
-          response: { 200: schema.ok, ...errors(400, 404), 409: ref('AmbiguousEntity') },
+          response: { 200: schema.ok, ...errors(400, 404), 409: ref(ambiguousEntitySchema) },
         },
       },
       async (req, reply) => {
@@ -187,7 +92,7 @@ export const entityRoutes: RouteModule = (app, { store }) => {
       },
     );
 
-  app.get<{ Querystring: PageQS & { type?: EntityType; name?: string } }>(
+  app.get<{ Querystring: EntityListQuery; Reply: EntityList }>(
     '/api/entities',
     {
       schema: {
@@ -196,19 +101,8 @@ export const entityRoutes: RouteModule = (app, { store }) => {
         description:
           'People, organisations and places across the corpus, most widely reported first (articles, then mentions). ' +
           '`stale` says the stored analyses changed since the entity index was built (`dossier entities --rebuild`).',
-        querystring: querySchema({
-          type: entityType,
-          name: { type: 'string', maxLength: 200, description: 'Part of one of its names (case and diacritics ignored).' },
-          ...pageQuery,
-        }),
-        response: {
-          200: {
-            type: 'object',
-            properties: { ...pageOf(ref('EntitySummary')).properties, stale: { type: 'boolean' } },
-            required: ['total', 'limit', 'offset', 'items', 'stale'],
-          },
-          ...errors(400),
-        },
+        querystring: requestSchema(entityListQuery),
+        response: { 200: ref(entityListSchema), ...errors(400) },
       },
     },
     async (req) => {
@@ -218,25 +112,15 @@ export const entityRoutes: RouteModule = (app, { store }) => {
     },
   );
 
-  type DetailQS = { mentionsLimit: number; mentionsOffset: number; quotesLimit: number; quotesOffset: number };
-  entityGet<DetailQS>(
+  entityGet<EntityDetailQuery, EntityDetailResponse>(
     '/api/entities/:key',
     {
       summary: 'One entity',
       description:
         'Its names and roles with counts, the keys merged into it, a page of its mentions in every article (newest ' +
         'article first) and a page of the quotes it said. Articles naming it: `GET /api/articles?entity=<key>`.',
-      querystring: querySchema({ ...pageParams('mentions', 'Mentions', DETAIL_PAGE), ...pageParams('quotes', 'Quotes', DETAIL_PAGE) }),
-      ok: {
-        type: 'object',
-        properties: {
-          ...summaryProperties,
-          formerKeys: { type: 'array', items: str, description: 'Keys of entities merged into this one (they still find it).' },
-          mentions: pageOf(mentionRow),
-          quotes: pageOf(quoteRow),
-        },
-        additionalProperties: true,
-      },
+      querystring: requestSchema(entityDetailQuery),
+      ok: ref(entityDetailSchema),
     },
     async (req) => {
       const q = req.query;
@@ -248,31 +132,15 @@ export const entityRoutes: RouteModule = (app, { store }) => {
     },
   );
 
-  entityGet<PageQS>(
+  entityGet<PageQuery, EntityCooccurrenceResponse>(
     '/api/entities/:key/cooccurrence',
     {
       summary: 'Entities named in the same articles',
       description:
         'The entities named in articles that name this one, by the number of articles naming both, and for every ' +
         'pair of them on this page the articles naming both (`edges`): the data of a co-occurrence graph.',
-      querystring: querySchema({ ...pageQuery, limit: { ...pageQuery.limit, default: DETAIL_PAGE } }),
-      ok: {
-        type: 'object',
-        properties: {
-          key: str,
-          name: str,
-          ...pageOf({
-            type: 'object',
-            properties: { key: str, name: str, type: entityType, articleCount: int, mentionCount: int, sharedArticles: { type: 'integer', description: 'Articles naming both.' } },
-          }).properties,
-          edges: {
-            type: 'array',
-            items: { type: 'object', properties: { a: str, b: str, sharedArticles: int } },
-            description: 'Pairs of listed entities named together in the corpus (a < b), with the articles naming both.',
-          },
-        },
-        required: ['key', 'total', 'limit', 'offset', 'items', 'edges'],
-      },
+      querystring: requestSchema(cooccurrenceQuery),
+      ok: ref(cooccurrenceSchema),
     },
     async (req) => {
       const { key, name } = await keyOf(store, req.params.key);
@@ -282,25 +150,13 @@ export const entityRoutes: RouteModule = (app, { store }) => {
     },
   );
 
-  entityGet<PageQS>(
+  entityGet<PageQuery, EntityExplanationResponse>(
     '/api/entities/:key/explain',
     {
       summary: 'Why mentions were merged into one entity',
       description: 'Every local entity linked to it, in the order of resolution, with the rule and reason (paged), and the entities merged into it.',
-      querystring: querySchema(pageQuery),
-      ok: {
-        type: 'object',
-        properties: {
-          key: str,
-          name: str,
-          type: entityType,
-          links: pageOf(explainedLinkSchema),
-          merges: {
-            type: 'array',
-            items: { type: 'object', properties: { from: str, to: str, articleId: str, reason: str } },
-          },
-        },
-      },
+      querystring: requestSchema(explainQuery),
+      ok: ref(entityExplanationSchema),
     },
     async (req) => {
       const { key } = await keyOf(store, req.params.key);
@@ -316,7 +172,7 @@ export const entityRoutes: RouteModule = (app, { store }) => {
     },
   );
 
-  app.get<{ Params: { id: string }; Querystring: PageQS }>(
+  app.get<{ Params: { id: string }; Querystring: PageQuery; Reply: ArticleEntityLinks }>(
     '/api/articles/:id/entities',
     {
       schema: {
@@ -325,9 +181,9 @@ export const entityRoutes: RouteModule = (app, { store }) => {
         description:
           "Each entity of the article's entity layer (in layer order) with the global entity it is linked to and why. " +
           '(`GET /api/articles/:id` also sets `key` on each entity of its layer.)',
-        params: articleIdParam,
-        querystring: querySchema({ ...pageQuery, limit: { ...pageQuery.limit, default: DEFAULT_PAGE } }),
-        response: { 200: { type: 'object', properties: { articleId: str, ...pageOf(linkSchema).properties } }, ...errors(400, 404) },
+        params: requestSchema(articleIdParams),
+        querystring: requestSchema(articleEntitiesQuery),
+        response: { 200: ref(articleEntityLinksSchema), ...errors(400, 404) },
       },
     },
     async (req) => {

@@ -1,39 +1,23 @@
 // Re-analysis: start a background job (write route) and follow its progress.
 import type { RouteModule } from '../context.ts';
 import { HttpError, notFound } from '../errors.ts';
-import { errors } from '../schemas.ts';
-
-const statusSchema = {
-  type: 'object',
-  properties: {
-    state: { type: 'string', enum: ['idle', 'running', 'done', 'failed'] },
-    total: { type: 'integer' },
-    done: { type: 'integer' },
-    reanalyzed: { type: 'integer' },
-    failures: {
-      type: 'array',
-      items: { type: 'object', properties: { id: { type: 'string' }, file: { type: 'string' }, reason: { type: 'string' } } },
-    },
-    startedAt: { type: ['string', 'null'] },
-    finishedAt: { type: ['string', 'null'] },
-    error: { type: 'string' },
-  },
-} as const;
+import { reanalysisStatusSchema, reanalyzeBody, type ReanalysisStatus, type ReanalyzeBody } from '../../api/reanalysis.ts';
+import { errors, requestSchema, ref } from '../schemas.ts';
 
 export const reanalyzeRoutes: RouteModule = (app, { store, reanalysis, requireWrite }) => {
-  app.get(
+  app.get<{ Reply: ReanalysisStatus }>(
     '/api/reanalyze',
     {
       schema: {
         tags: ['write'],
         summary: 'Progress of the re-analysis job',
-        response: { 200: statusSchema },
+        response: { 200: ref(reanalysisStatusSchema) },
       },
     },
     async () => reanalysis.current,
   );
 
-  app.post<{ Body: { ids?: string[] } | undefined }>(
+  app.post<{ Body: ReanalyzeBody | undefined; Reply: ReanalysisStatus }>(
     '/api/reanalyze',
     {
       onRequest: requireWrite,
@@ -49,12 +33,8 @@ export const reanalyzeRoutes: RouteModule = (app, { store, reanalysis, requireWr
           'Starts a background job that re-runs the analysis on the stored raw input of every article (or of `ids`), ' +
           'e.g. after an upgrade. Answers 202 at once; poll GET /api/reanalyze. 409 while a job runs.',
         security: [{ bearer: [] }],
-        body: {
-          type: 'object',
-          properties: { ids: { type: 'array', items: { type: 'string', pattern: '^[0-9a-f]{6,64}$' }, minItems: 1, maxItems: 1000 } },
-          additionalProperties: false,
-        },
-        response: { 202: statusSchema, ...errors(400, 401, 403, 404, 409) },
+        body: requestSchema(reanalyzeBody),
+        response: { 202: ref(reanalysisStatusSchema), ...errors(400, 401, 403, 404, 409) },
       },
     },
     async (req, reply) => {

@@ -8,72 +8,8 @@ import type { Store } from '../../store/store.ts';
 import type { InputError, RawArticle } from '../../types.ts';
 import type { RouteModule } from '../context.ts';
 import { badRequest, HttpError } from '../errors.ts';
-import { errors } from '../schemas.ts';
-
-export interface UploadedArticle {
-  text?: string;
-  html?: string;
-  title?: string;
-  url?: string;
-  source?: string;
-  byline?: string;
-  publishedAt?: string;
-  language?: string;
-}
-
-interface UploadItem {
-  id: string;
-  status: 'inserted' | 'duplicate' | 'failed';
-  file: string;
-  position?: number;
-  title: string | null;
-}
-
-const shortText = (max: number) => ({ type: 'string', maxLength: max }) as const;
-
-const articleInput = {
-  type: 'object',
-  properties: {
-    text: { type: 'string', description: 'Plain text of the article (may include the scraped noise; cleaning removes it).' },
-    html: { type: 'string', description: 'HTML of the article or page, used when there is no `text`.' },
-    title: shortText(2000),
-    url: shortText(4000),
-    source: shortText(200),
-    byline: shortText(500),
-    publishedAt: shortText(100),
-    language: shortText(20),
-  },
-  anyOf: [{ required: ['text'] }, { required: ['html'] }],
-  additionalProperties: false,
-} as const;
-
-const resultSchema = {
-  type: 'object',
-  properties: {
-    read: { type: 'integer', description: 'Articles read from the input.' },
-    inserted: { type: 'integer' },
-    duplicates: { type: 'integer', description: 'Articles already stored (same content).' },
-    articles: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          id: { type: 'string' },
-          status: { type: 'string', enum: ['inserted', 'duplicate', 'failed'] },
-          file: { type: 'string' },
-          position: { type: 'integer' },
-          title: { type: ['string', 'null'] },
-        },
-      },
-    },
-    failures: {
-      type: 'array',
-      description: 'Inputs that could not be read, analysed or stored, with the reason.',
-      items: { type: 'object', properties: { file: { type: 'string' }, position: { type: 'integer' }, reason: { type: 'string' } } },
-    },
-    seconds: { type: 'number' },
-  },
-} as const;
+import { uploadBody, uploadForm, uploadResultSchema, type UploadBody, type UploadItem, type UploadResult } from '../../api/upload.ts';
+import { errors, requestSchema, ref } from '../schemas.ts';
 
 /** Ingests inputs, remembering the id of every article read so duplicates are reported by id too. */
 async function ingestAndReport(store: Store, inputs: AsyncIterable<RawArticle | InputError>, source: string | undefined) {
@@ -119,7 +55,7 @@ async function readMultipart(req: FastifyRequest): Promise<{ files: { name: stri
 }
 
 export const uploadRoutes: RouteModule = (app, { store, requireWrite, upload }) => {
-  app.post<{ Body: { articles: UploadedArticle[]; source?: string } | undefined }>(
+  app.post<{ Body: UploadBody | undefined; Reply: UploadResult }>(
     '/api/articles',
     {
       onRequest: requireWrite,
@@ -141,23 +77,11 @@ export const uploadRoutes: RouteModule = (app, { store, requireWrite, upload }) 
         consumes: ['application/json', 'multipart/form-data'],
         body: {
           content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                properties: { articles: { type: 'array', items: articleInput, minItems: 1, maxItems: upload.articles }, source: shortText(200) },
-                required: ['articles'],
-                additionalProperties: false,
-              },
-            },
-            'multipart/form-data': {
-              schema: {
-                type: 'object',
-                properties: { file: { type: 'string', format: 'binary' }, source: { type: 'string' } },
-              },
-            },
+            'application/json': { schema: requestSchema(uploadBody(upload.articles)) },
+            'multipart/form-data': { schema: requestSchema(uploadForm) },
           },
         },
-        response: { 200: resultSchema, 201: resultSchema, ...errors(400, 401, 403, 413, 415) },
+        response: { 200: ref(uploadResultSchema), 201: ref(uploadResultSchema), ...errors(400, 401, 403, 413, 415) },
       },
     },
     async (req, reply) => {

@@ -4,7 +4,7 @@ import { entityHref, type StoredArticle } from '../api.ts';
 import { formatDate, formatNumber } from '../format.ts';
 import { h, type Child } from '../dom.ts';
 import type { Mark } from './annotated-text.ts';
-import type { EntityLayer, Mention, Figure, Quote, TimeExpr } from '../../../src/types.ts';
+import type { EntityLayer, Mention, Figure, Quote, TimeExpr } from '../../../src/api/articles.ts';
 
 export const ENTITY_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
 export const ENTITY_LABELS: Record<string, string> = { PER: 'person', ORG: 'organisation', LOC: 'place', MISC: 'other name' };

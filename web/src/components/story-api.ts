@@ -1,31 +1,27 @@
-// The UI's client for the story routes (src/server/routes/stories.ts). The types are the story views
-// of src/corpus/stories/api.ts, so the pages and the server cannot drift apart silently.
+// The UI's client for the story routes (src/server/routes/stories.ts). The types are the API contract
+// (src/api/stories.ts), which the story views and the route schemas use too, so the pages and the
+// server cannot drift apart silently.
 import { getJson } from '../api.ts';
-import type { ArticleRef, ComparisonView, EventSummary, SourceSummary, StoryDetail, StorylineSummary, TimelineView } from '../../../src/corpus/stories/api.ts';
-import type { FigureClaim, FigureRowView } from '../../../src/corpus/stories/figures.ts';
-import type { Span } from '../../../src/corpus/stories/labels.ts';
-import type { SourceRef } from '../../../src/corpus/stories/sources.ts';
-import type { TimelineEvidence, TimelineItem } from '../../../src/corpus/stories/timeline.ts';
-import type { SourceVoice } from '../../../src/corpus/stories/compare.ts';
+import type {
+  ArticleRef,
+  ComparisonView,
+  EventSummary,
+  FigureClaim,
+  FigureRowView,
+  SourceRef,
+  SourceSummary,
+  SourceVoice,
+  StoriesListResponse as StoriesPage,
+  StoryDetail,
+  StorylineSummary,
+  StorySpan as Span,
+  TimelineEvidence,
+  TimelineItem,
+  TimelinePage,
+} from '../../../src/api/stories.ts';
 
 export type { ArticleRef, ComparisonView, EventSummary, FigureClaim, FigureRowView, SourceRef, SourceSummary, SourceVoice, Span, StoryDetail, StorylineSummary, TimelineEvidence, TimelineItem };
-
-export interface StoriesPage {
-  total: number;
-  limit: number;
-  offset: number;
-  /** Stored articles not placed in any storyline yet. */
-  unplaced: number;
-  sourceBasis: StoryDetail['sourceBasis'];
-  note: string;
-  items: StorylineSummary[];
-}
-
-export interface TimelinePage extends TimelineView {
-  total: number;
-  limit: number;
-  offset: number;
-}
+export type { StoriesPage, TimelinePage };
 
 const storyPath = (id: string) => `/api/stories/${encodeURIComponent(id)}`;
 

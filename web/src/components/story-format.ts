@@ -1,7 +1,7 @@
 // How story data reads in the UI: time spans, labels without their ISO dates, figures with their
 // qualifiers, voices, sides, evidence links, one colour per source, and dates as day numbers for charts.
 import { formatDate, formatNumber, languageName } from '../format.ts';
-import type { Evidence } from '../../../src/corpus/stories/evidence.ts';
+import type { Evidence } from '../../../src/api/stories.ts';
 import type { FigureClaim, SourceRef, Span } from './story-api.ts';
 
 /** The span as the story labels write it ("2024-05-01 – 2025-09-29"), to recognise it at the end of a label. */
