@@ -51,6 +51,22 @@ describe('POST /api/articles', () => {
     expect(stored.sentences.length).toBeGreaterThan(1);
   });
 
+  it('keeps the note of an article whose language has no full support (the layers it lacks and why)', async () => {
+    const german = {
+      title: 'Waffenruhe in Gaza',
+      text:
+        'Die Verhandlungen über eine Waffenruhe im Gazastreifen sind am Montag in Doha fortgesetzt worden. ' +
+        'Nach Angaben der Vermittler warten mehr als fünfzig Lastwagen mit Hilfsgütern an der Grenze. ' +
+        'Die israelische Regierung äußerte sich zunächst nicht zu den Gesprächen.',
+    };
+    const r = await app.inject({ method: 'POST', url: '/api/articles', payload: { articles: [german] } });
+    expect(r.statusCode).toBe(201);
+    const stored = (await app.inject({ url: `/api/articles/${r.json().articles[0].id}` })).json();
+    expect(stored).toMatchObject({ language: 'de', languageSupported: false });
+    expect(stored.unsupported.layers).toEqual(expect.arrayContaining(['entities', 'quotes', 'figures', 'times']));
+    expect(stored.unsupported.reason).toContain('de');
+  });
+
   it('reports a re-upload as a duplicate, with the id of the stored article', async () => {
     const r = await app.inject({ method: 'POST', url: '/api/articles', payload: { articles: [article, article] } });
     expect(r.statusCode).toBe(200);
