@@ -6,6 +6,7 @@ import type { IngestItem, Store } from '../store/store.ts';
 import { InputError, type AnalyzedArticle, type RawArticle } from '../types.ts';
 import { readAhead } from './read-ahead.ts';
 import { AnalysisPool, defaultWorkers, ordered } from './analysis-pool.ts';
+import { openCorpus } from '../corpus/index.ts';
 
 export interface IngestOptions extends ReaderOptions {
   /** Overrides the source (outlet) name of every article. */
@@ -100,7 +101,7 @@ export async function ingestStream(
     const stored = summary.insertedIds.slice(before);
     if (stored.length > 0) {
       try {
-        await store.stories.attach(stored);
+        await openCorpus(store).place(stored);
       } catch (e) {
         summary.failures.push({ file: items[0].raw.file, reason: `stored, but not placed in stories: ${message(e)} (run "dossier restory")` });
       }

@@ -5,6 +5,7 @@ import { createAnalyzer } from '../analyze.ts';
 import type { Store } from '../store/store.ts';
 import type { RawArticle } from '../types.ts';
 import { AnalysisPool, defaultWorkers, ordered } from './analysis-pool.ts';
+import { openCorpus } from '../corpus/index.ts';
 
 export interface ReanalyzeFailure {
   id: string;
@@ -69,7 +70,7 @@ export async function reanalyzeStored(store: Store, opts: ReanalyzeOptions = {})
   // Global entities depend on every article's entities layer, in ingest order: rebuild them once.
   summary.entities = await store.rebuildEntities();
   // Stories are placed from entities, figures and dates: recompute them from the new layers too.
-  const placed = await store.stories.restory();
+  const placed = await openCorpus(store).restory();
   summary.stories = { events: placed.newEvents, storylines: placed.newStorylines };
   return summary;
 }

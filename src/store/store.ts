@@ -3,7 +3,7 @@
 // the SQLite one does its work synchronously inside them.
 import type { EntitySource, EntityLink, Explanation } from '../corpus/entities/model.ts';
 import type { AnalyzedArticle, EntityType, PublishedAtSource, Figure, Quote, RawArticle, RawMeta, TimeExpr } from '../types.ts';
-import type { StoryStore } from '../corpus/stories/story-store.ts';
+import type { StoryReads, StoryTables } from './story-tables.ts';
 
 export { QueryError } from './query.ts';
 
@@ -341,9 +341,23 @@ export interface Store {
   entityCooccurrence(key: string, page?: Page): Promise<EntityCooccurrence | null>;
   /** Re-resolves every stored entity layer in ingest order, replacing the entity index in one transaction. */
   rebuildEntities(): Promise<EntityRebuildResult>;
-  /** Events and storylines: placing articles, rebuilding, and the story views (src/corpus/stories/story-store.ts). */
-  readonly stories: StoryStore;
+  /** The story tables, as the story views read them (placing writes them inside `write`). */
+  readonly stories: StoryReads;
+  /**
+   * Runs `fn` in one write transaction: committed when its promise resolves, rolled back when it
+   * rejects. Writers of the same `lock` (in every process) wait for each other; `fn` should await
+   * only the given tables (see docs/decisions.md, "Corpus stages over the store").
+   */
+  write<T>(lock: WriteLock, fn: (tables: WriteTables) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** What a write transaction serialises on: storing articles (and their entity links), or placing them in stories. */
+export type WriteLock = 'ingest' | 'stories';
+
+/** The tables a write transaction reads and writes. */
+export interface WriteTables {
+  readonly stories: StoryTables;
 }
 
 /** A storage failure described for the user (the underlying driver error is kept as `cause`). */

@@ -13,6 +13,7 @@ import type { IngestItem, Store } from '../../src/store/store.ts';
 import { exampleItems as entityItems, kushnerFirst, stephenMiller } from '../corpus/entities/examples.ts';
 import { EXAMPLE_FILES, exampleDocs, exampleRaw } from '../corpus/stories/examples.ts';
 import { useTestPostgres } from './postgres-fixture.ts';
+import { openCorpus } from '../../src/corpus/index.ts';
 
 const pgServer = useTestPostgres();
 
@@ -21,7 +22,7 @@ async function both(batches: IngestItem[][]): Promise<{ sqlite: SqliteStore; pg:
   const sqlite = openSqliteStore(':memory:');
   const pg = await connectPostgresStore(await pgServer().database(), { poolSize: 2 });
   for (const s of [sqlite, pg] as Store[]) {
-    for (const b of batches) await s.stories.attach((await s.ingest(b)).insertedIds);
+    for (const b of batches) await openCorpus(s).place((await s.ingest(b)).insertedIds);
   }
   return { sqlite, pg };
 }
@@ -94,31 +95,31 @@ describe('stories and search, as in SQLite', () => {
   });
 
   it('places every article in the same event and storyline and shows the same views', async () => {
-    const placed = await sqlite.stories.placements();
+    const placed = await openCorpus(sqlite).stories.placements();
     expect(placed).toHaveLength(5);
-    expect(await pg.stories.placements()).toEqual(placed);
-    const list = await sqlite.stories.list();
-    expect(await pg.stories.list()).toEqual(list);
+    expect(await openCorpus(pg).stories.placements()).toEqual(placed);
+    const list = await openCorpus(sqlite).stories.list();
+    expect(await openCorpus(pg).stories.list()).toEqual(list);
     for (const s of list.storylines) {
       for (const id of [s.id, ...s.events.map((e) => e.id)]) {
-        expect(await pg.stories.detail(id), id).toEqual(await sqlite.stories.detail(id));
-        expect(await pg.stories.timeline({ story: id }), id).toEqual(await sqlite.stories.timeline({ story: id }));
+        expect(await openCorpus(pg).stories.detail(id), id).toEqual(await openCorpus(sqlite).stories.detail(id));
+        expect(await openCorpus(pg).stories.timeline({ story: id }), id).toEqual(await openCorpus(sqlite).stories.timeline({ story: id }));
       }
-      expect(await pg.stories.compare(s.id)).toEqual(await sqlite.stories.compare(s.id));
+      expect(await openCorpus(pg).stories.compare(s.id)).toEqual(await openCorpus(sqlite).stories.compare(s.id));
     }
-    expect(await pg.stories.timeline({ entity: 'Blinken' })).toEqual(await sqlite.stories.timeline({ entity: 'Blinken' }));
+    expect(await openCorpus(pg).stories.timeline({ entity: 'Blinken' })).toEqual(await openCorpus(sqlite).stories.timeline({ entity: 'Blinken' }));
     const exported = async (s: Store) => {
       const ids: string[] = [];
-      for await (const a of s.stories.articlesOf()) ids.push(a.id);
+      for await (const a of openCorpus(s).stories.articlesOf()) ids.push(a.id);
       return ids;
     };
     expect(await exported(pg)).toEqual(await exported(sqlite));
   });
 
   it('rebuilds the stories to the same placements', async () => {
-    const [a, b] = [await sqlite.stories.restory(), await pg.stories.restory()];
+    const [a, b] = [await openCorpus(sqlite).restory(), await openCorpus(pg).restory()];
     expect({ ...b, seconds: 0 }).toEqual({ ...a, seconds: 0 });
-    expect(await pg.stories.placements()).toEqual(await sqlite.stories.placements());
+    expect(await openCorpus(pg).stories.placements()).toEqual(await openCorpus(sqlite).stories.placements());
   });
 
   it('finds the same articles with the same facets', async () => {

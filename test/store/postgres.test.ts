@@ -11,6 +11,7 @@ import { MemoryStoryIndex } from '../../src/corpus/stories/memory-index.ts';
 import { runStoreContract } from './contract.ts';
 import { coordinationItem, exampleItems, undatedItem } from './fixtures.ts';
 import { useTestPostgres } from './postgres-fixture.ts';
+import { openCorpus } from '../../src/corpus/index.ts';
 
 const pgServer = useTestPostgres();
 
@@ -106,15 +107,15 @@ describe('PostgreSQL store on a server', () => {
       expect(await b.entities({ limit: 1000 })).toEqual(incremental);
       // Stories placed by both writers at once: every article placed once, as one writer would.
       const ids = items.map((i) => i.article.id);
-      const attached = await Promise.all([a.stories.attach(ids.slice(0, 4)), b.stories.attach(ids.slice(2))]);
+      const attached = await Promise.all([openCorpus(a).place(ids.slice(0, 4)), openCorpus(b).place(ids.slice(2))]);
       expect(attached[0].attached + attached[1].attached).toBe(items.length);
-      const placed = await a.stories.placements();
+      const placed = await openCorpus(a).stories.placements();
       expect(placed.map((p) => p.seq)).toEqual(items.map((_, i) => i + 1));
       const together = new Map(placed.map((p) => [p.articleId, [p.eventId, p.storylineId]]));
       // Whichever writer went second saw the first one's clusters: the placements are those of one
       // index fed the articles in placement order.
       const index = new MemoryStoryIndex();
-      for (const d of await a.stories.articles(placed.map((p) => p.articleId))) placeArticle(index, articleFeatures(d));
+      for (const d of await a.stories.articles(placed.map((p) => p.articleId))) await placeArticle(index, articleFeatures(d));
       expect(new Map(index.members.map((m) => [m.articleId, [m.eventId, m.storylineId]]))).toEqual(together);
     } finally {
       await a.close();

@@ -9,6 +9,7 @@ import type { RouteModule } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { MAX_PAGE, errors, querySchema, ref } from '../schemas.ts';
 import { keyOf, keyParam, sendAmbiguous } from './entities.ts';
+import { openCorpus } from '../../corpus/index.ts';
 
 const str = { type: 'string' } as const;
 const int = { type: 'integer' } as const;
@@ -230,7 +231,7 @@ const timelinePage = {
 
 export const storyRoutes: RouteModule = (app, { store }) => {
   for (const s of storySchemas) app.addSchema(s);
-  const stories = store.stories;
+  const stories = openCorpus(store).stories;
   const missing = (id: string) => notFound(`no storyline or event with id "${id}"`);
 
   app.get<{ Querystring: PageQS }>(

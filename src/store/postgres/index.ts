@@ -67,6 +67,8 @@ import {
   type SearchFacets,
   type SearchResult,
   type Store,
+  type WriteLock,
+  type WriteTables,
   type StoreStats,
   type StoredArticle,
   type TimeFilter,
@@ -76,7 +78,7 @@ import { Params, createPool, lock, row, rows, transaction, value, type Queryable
 import { PgEntityIndexWriter, articleEntities } from './entities.ts';
 import { PgEntityIndexReader } from './entity-queries.ts';
 import { migrate } from './migrate.ts';
-import { PgStoryStore } from './stories.ts';
+import { PgStoryTables } from './stories.ts';
 import { articleVector, toTsquery } from './tsearch.ts';
 import { articleConditions, whereClause } from './where.ts';
 
@@ -147,7 +149,7 @@ export class PostgresStore implements Store {
   private readonly entityWriter = new PgEntityIndexWriter();
   private readonly entityReader: PgEntityIndexReader;
   /** Events and storylines (tables of migration 003). */
-  readonly stories: PgStoryStore;
+  readonly stories: PgStoryTables;
 
   constructor(
     readonly url: string,
@@ -160,10 +162,7 @@ export class PostgresStore implements Store {
     this.ready = this.init(options.migrations);
     this.ready.catch(() => {}); // reported by the first call that awaits it
     this.entityReader = new PgEntityIndexReader(this.pool);
-    this.stories = new PgStoryStore(this.pool, () => this.open(), async (name) => {
-      await this.open();
-      return this.entityReader.find(name);
-    });
+    this.stories = new PgStoryTables(() => this.open(), (name) => this.entityKeys(name));
   }
 
   private async init(migrations: Migration[] | undefined): Promise<void> {
@@ -188,7 +187,22 @@ export class PostgresStore implements Store {
     return this.version;
   }
 
+  /** Global entity keys a name or key stands for. */
+  private async entityKeys(name: string): Promise<string[]> {
+    await this.open();
+    return this.entityReader.find(name);
+  }
+
   // ---------------------------------------------------------------- writing
+
+  /** One write transaction on one pooled client, under the advisory lock `name` (see README.md). */
+  async write<T>(name: WriteLock, fn: (tables: WriteTables) => Promise<T>): Promise<T> {
+    const pool = await this.open();
+    return transaction(pool, async (c) => {
+      await lock(c, name);
+      return fn({ stories: new PgStoryTables(async () => c, (n) => this.entityKeys(n)) });
+    });
+  }
 
   async storedHashes(hashes: readonly string[]): Promise<Set<string>> {
     const pool = await this.open();

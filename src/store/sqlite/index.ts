@@ -36,6 +36,8 @@ import {
   type EntityListResult,
   type EntityRebuildResult,
   type Store,
+  type WriteLock,
+  type WriteTables,
   type StoreStats,
   type StoredArticle,
   type TimeFilter,
@@ -46,7 +48,7 @@ import { toFts5 } from './fts5.ts';
 import { EntityIndexWriter, articleEntities } from './entities.ts';
 import { EntityIndexReader } from './entity-queries.ts';
 import { migrate, type Migration } from './migrate.ts';
-import { SqliteStoryStore } from './stories.ts';
+import { SqliteStoryTables } from './stories.ts';
 import {
   LAYER_ARTICLE_COLUMNS,
   LAYER_TABLES,
@@ -129,7 +131,9 @@ export class SqliteStore implements Store {
   private readonly articleInsert: string;
   private readonly articleUpdate: string;
   /** Events and storylines (tables of migration 004). */
-  readonly stories: SqliteStoryStore;
+  readonly stories: SqliteStoryTables;
+  /** The end of the queue of this connection's writers (see `serial`). */
+  private writers: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly path: string,
@@ -163,7 +167,7 @@ export class SqliteStore implements Store {
       this.articleColumns = new Set(present);
       this.articleInsert = articleInsert(present.map((c) => this.column(c)));
       this.articleUpdate = articleUpdate(present.map((c) => this.column(c)));
-      this.stories = new SqliteStoryStore(this.db, (sql) => this.stmt(sql), () => void this.open(), async (name) => (this.hasEntityIndex ? this.entityReader.find(name) : []));
+      this.stories = new SqliteStoryTables(this.db, (sql) => this.stmt(sql), () => void this.open(), async (name) => (this.hasEntityIndex ? this.entityReader.find(name) : []));
     } catch (err) {
       this.db.close();
       throw err;
@@ -187,6 +191,37 @@ export class SqliteStore implements Store {
 
   // ---------------------------------------------------------------- writing
 
+  /**
+   * Runs the writers of this connection one after another. A `write` transaction stays open while
+   * its function awaits; a writer started meanwhile (an ingest from another request) must not run
+   * inside it, where better-sqlite3 would make it a savepoint of that transaction.
+   */
+  private serial<T>(fn: () => T | Promise<T>): Promise<T> {
+    const run = this.writers.then(fn, fn);
+    this.writers = run.catch(() => {});
+    return run;
+  }
+
+  /**
+   * One write transaction (BEGIN IMMEDIATE: other processes' writers wait on the file lock, this
+   * process's on `serial`). The tables do their SQL synchronously and return settled promises, so
+   * while `fn` awaits only them no other callback of this process runs inside the transaction.
+   */
+  write<T>(_lock: WriteLock, fn: (tables: WriteTables) => Promise<T>): Promise<T> {
+    return this.serial(async () => {
+      const db = this.open();
+      db.prepare('BEGIN IMMEDIATE').run();
+      try {
+        const out = await fn({ stories: this.stories });
+        db.prepare('COMMIT').run();
+        return out;
+      } catch (err) {
+        if (db.inTransaction) db.prepare('ROLLBACK').run();
+        throw err;
+      }
+    });
+  }
+
   /** The parameters of the article columns this database has (better-sqlite3 refuses extra named parameters). */
   private present(params: Record<string, unknown>): Record<string, unknown> {
     return Object.fromEntries(Object.entries(params).filter(([k]) => this.articleColumns.has(k)).map(([k, v]) => [this.column(k), v]));
@@ -204,7 +239,11 @@ export class SqliteStore implements Store {
     return new Set(hashes.filter((h) => byHash.get(h) !== undefined));
   }
 
-  async ingest(batch: IngestItem[]): Promise<IngestResult> {
+  ingest(batch: IngestItem[]): Promise<IngestResult> {
+    return this.serial(() => this.ingestNow(batch));
+  }
+
+  private ingestNow(batch: IngestItem[]): IngestResult {
     const db = this.open();
     const now = new Date().toISOString();
     const run = db.transaction((items: IngestItem[]): IngestResult => {
@@ -268,7 +307,7 @@ export class SqliteStore implements Store {
       for (const table of LAYER_TABLES) this.stmt(`DELETE FROM ${this.column(table)} WHERE article_id = ?`).run(id);
       this.insertLayers(article);
     });
-    run.immediate();
+    return this.serial(() => run.immediate());
   }
 
   // ---------------------------------------------------------------- reading one article
@@ -529,12 +568,14 @@ export class SqliteStore implements Store {
   async rebuildEntities(): Promise<EntityRebuildResult> {
     const db = this.withEntityIndex();
     const run = db.transaction(() => this.entityWriter.rebuild());
-    try {
-      return run.immediate();
-    } catch (err) {
-      this.entityWriter.discard();
-      throw err;
-    }
+    return this.serial(() => {
+      try {
+        return run.immediate();
+      } catch (err) {
+        this.entityWriter.discard();
+        throw err;
+      }
+    });
   }
 
   async close(): Promise<void> {
