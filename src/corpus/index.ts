@@ -2,7 +2,8 @@
 // linked to the corpus-wide entities (in the same transaction as the articles), then the stored
 // articles are placed in events and storylines. The pipeline (ingest, reanalyze, upload, workers)
 // calls these and nothing else of the corpus; the CLI and the API read the story views here.
-import type { IngestItem, IngestResult, Store } from '../store/store.ts';
+import type { EntityRebuildResult, IngestItem, IngestResult, IngestStage, Store } from '../store/store.ts';
+import { EntityIndexWriter, articleEntities } from './entities/index-writer.ts';
 import { StoryPlacer, type AttachSummary } from './stories/placing.ts';
 import { StoryViews } from './stories/views.ts';
 
@@ -16,11 +17,13 @@ export interface Corpus {
   place(articleIds: string[]): Promise<AttachSummary>;
   /** Forgets every event and storyline and places every stored article again, in ingest order. */
   restory(opts?: { onProgress?: (done: number, total: number) => void }): Promise<AttachSummary>;
+  /** Re-resolves every stored entity layer in ingest order, replacing the entity index in one transaction. */
+  rebuildEntities(): Promise<EntityRebuildResult>;
   /** The story views: list, detail, timeline, compare, placements, export. */
   readonly stories: StoryViews;
 }
 
-/** One corpus per store: placing keeps its caches of the story tables from one call to the next. */
+/** One corpus per store: the entity resolver and the story index keep their state from one call to the next. */
 const corpora = new WeakMap<Store, Corpus>();
 
 /** The corpus stages over a store. */
@@ -28,8 +31,29 @@ export function openCorpus(store: Store): Corpus {
   let corpus = corpora.get(store);
   if (!corpus) {
     const placer = new StoryPlacer(store);
+    const entities = new EntityIndexWriter();
+    // Each stored article's entities are linked to the corpus entities in the ingest's transaction.
+    const linkEntities: IngestStage = {
+      async begin({ entities: tables }) {
+        // A schema without entity tables (custom migrations) stores articles without linking them.
+        const batch = tables.available ? await entities.batch(tables) : undefined;
+        return {
+          stored: async (article, seq) => batch?.add(articleEntities(article), seq),
+          finish: async () => batch?.finish(),
+        };
+      },
+      abort: () => entities.discard(), // its resolver holds the rolled-back articles
+    };
     corpus = {
-      add: (items) => store.ingest(items),
+      add: (items) => store.ingest(items, linkEntities),
+      rebuildEntities: async () => {
+        try {
+          return await store.write('ingest', (tables) => entities.rebuild(tables.entities));
+        } catch (err) {
+          entities.discard();
+          throw err;
+        }
+      },
       place: (ids) => placer.attach(ids),
       restory: (opts) => placer.restory(opts),
       stories: new StoryViews(store.stories),

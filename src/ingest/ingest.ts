@@ -80,7 +80,7 @@ export async function ingestStream(
     for (const item of items) unstored.delete(item.contentHash);
     const before = summary.insertedIds.length;
     try {
-      const result = await store.ingest(items);
+      const result = await openCorpus(store).add(items);
       summary.inserted += result.inserted;
       summary.duplicates += result.duplicates;
       summary.insertedIds.push(...result.insertedIds);
@@ -88,7 +88,7 @@ export async function ingestStream(
       // The batch rolled back as a whole; store what can be stored one by one, naming what cannot.
       for (const item of items) {
         try {
-          const r = await store.ingest([item]);
+          const r = await openCorpus(store).add([item]);
           summary.inserted += r.inserted;
           summary.duplicates += r.duplicates;
           summary.insertedIds.push(...r.insertedIds);

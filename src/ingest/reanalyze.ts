@@ -68,7 +68,7 @@ export async function reanalyzeStored(store: Store, opts: ReanalyzeOptions = {})
     await analyzer?.close();
   }
   // Global entities depend on every article's entities layer, in ingest order: rebuild them once.
-  summary.entities = await store.rebuildEntities();
+  summary.entities = await openCorpus(store).rebuildEntities();
   // Stories are placed from entities, figures and dates: recompute them from the new layers too.
   const placed = await openCorpus(store).restory();
   summary.stories = { events: placed.newEvents, storylines: placed.newStorylines };

@@ -4,6 +4,7 @@
 import type { EntitySource, EntityLink, Explanation } from '../corpus/entities/model.ts';
 import type { AnalyzedArticle, EntityType, PublishedAtSource, Figure, Quote, RawArticle, RawMeta, TimeExpr } from '../types.ts';
 import type { StoryReads, StoryTables } from './story-tables.ts';
+import type { EntityTables } from './entity-tables.ts';
 
 export { QueryError } from './query.ts';
 
@@ -307,9 +308,25 @@ export interface StoreStats {
   schemaVersion: number;
 }
 
+/** A corpus stage that runs on each article an ingest stores, in the ingest's transaction (the entity index). */
+export interface IngestStage {
+  /** Starts the stage inside the transaction. */
+  begin(tables: WriteTables): Promise<{
+    /** After each stored article (its `articles.seq`); an error fails the batch and names the item. */
+    stored(article: AnalyzedArticle, seq: number): Promise<void>;
+    /** After the last one. */
+    finish(): Promise<void>;
+  }>;
+  /** The transaction was rolled back. */
+  abort(): void;
+}
+
 export interface Store {
-  /** Stores a batch in one transaction; all or nothing. Items whose content hash is stored are skipped. */
-  ingest(batch: IngestItem[]): Promise<IngestResult>;
+  /**
+   * Stores a batch in one transaction (under the 'ingest' lock); all or nothing. Items whose content
+   * hash is stored are skipped. `stage` runs on each stored article in the same transaction.
+   */
+  ingest(batch: IngestItem[], stage?: IngestStage): Promise<IngestResult>;
   /** Which of these content hashes are already stored (ingest skips analysing those articles). */
   storedHashes(hashes: readonly string[]): Promise<Set<string>>;
   /** By full id, unique id prefix (≥ 6 hex characters) or content-hash prefix (> 16 characters). */
@@ -339,8 +356,6 @@ export interface Store {
   entityLinks(articleId: string): Promise<EntityLink[]>;
   /** The entities named in the same articles as the entity `key` (former keys are followed); null when there is no such entity. */
   entityCooccurrence(key: string, page?: Page): Promise<EntityCooccurrence | null>;
-  /** Re-resolves every stored entity layer in ingest order, replacing the entity index in one transaction. */
-  rebuildEntities(): Promise<EntityRebuildResult>;
   /** The story tables, as the story views read them (placing writes them inside `write`). */
   readonly stories: StoryReads;
   /**
@@ -358,6 +373,7 @@ export type WriteLock = 'ingest' | 'stories';
 /** The tables a write transaction reads and writes. */
 export interface WriteTables {
   readonly stories: StoryTables;
+  readonly entities: EntityTables;
 }
 
 /** A storage failure described for the user (the underlying driver error is kept as `cause`). */

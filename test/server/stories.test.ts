@@ -97,7 +97,7 @@ describe('GET /api/stories', () => {
       expect(r.json()).toMatchObject({ total: 0, unplaced: 0, items: [] });
       expect((await bare.inject({ url: '/api/stories/s-1234abcd' })).statusCode).toBe(404);
       // Stored without being placed (as before the story tables existed): counted, until placed.
-      const stored = await empty.ingest((await entityCorpus()).examples.slice(0, 2));
+      const stored = await openCorpus(empty).add((await entityCorpus()).examples.slice(0, 2));
       expect((await bare.inject({ url: '/api/stories' })).json()).toMatchObject({ total: 0, unplaced: 2 });
       await openCorpus(empty).place(stored.insertedIds);
       expect((await bare.inject({ url: '/api/stories' })).json()).toMatchObject({ unplaced: 0, items: [expect.objectContaining({ articles: expect.any(Number) })] });

@@ -6,8 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash } from '../../src/analyze.ts';
 import { connectPostgresStore, type PostgresStore } from '../../src/store/postgres/index.ts';
-import { readEntityState as readPgState } from '../../src/store/postgres/entities.ts';
-import { readEntityState as readSqliteState } from '../../src/store/sqlite/entities.ts';
+import { readResolverState } from '../../src/corpus/entities/index-writer.ts';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.ts';
 import type { IngestItem, Store } from '../../src/store/store.ts';
 import { exampleItems as entityItems, kushnerFirst, stephenMiller } from '../corpus/entities/examples.ts';
@@ -22,15 +21,14 @@ async function both(batches: IngestItem[][]): Promise<{ sqlite: SqliteStore; pg:
   const sqlite = openSqliteStore(':memory:');
   const pg = await connectPostgresStore(await pgServer().database(), { poolSize: 2 });
   for (const s of [sqlite, pg] as Store[]) {
-    for (const b of batches) await openCorpus(s).place((await s.ingest(b)).insertedIds);
+    for (const b of batches) await openCorpus(s).place((await openCorpus(s).add(b)).insertedIds);
   }
   return { sqlite, pg };
 }
 
-/** The resolver state a store holds (through its own connection type). */
+/** The resolver state a store holds. */
 async function stateOf(s: SqliteStore | PostgresStore) {
-  if ('path' in s) return readSqliteState((sql) => (s as unknown as { stmt(sql: string): never }).stmt(sql));
-  return readPgState((s as unknown as { pool: import('pg').Pool }).pool);
+  return s.write('ingest', ({ entities }) => readResolverState(entities));
 }
 
 describe('the entity index, as in SQLite', () => {
@@ -72,7 +70,7 @@ describe('the entity index, as in SQLite', () => {
     const before = await stateOf(sqlite);
     expect(before.merges.length).toBeGreaterThan(0);
     expect(await stateOf(pg)).toEqual(before);
-    expect(await pg.rebuildEntities()).toEqual(await sqlite.rebuildEntities());
+    expect(await openCorpus(pg).rebuildEntities()).toEqual(await openCorpus(sqlite).rebuildEntities());
     expect(await stateOf(pg)).toEqual(before);
     expect(await pg.entities({ limit: 1000 })).toEqual(await sqlite.entities({ limit: 1000 }));
   });

@@ -32,7 +32,7 @@ describe('PostgreSQL store on a server', () => {
       await db.end();
       expect(versions.map((v) => v.version)).toEqual(bundledMigrations().map((m) => m.version));
       expect(versions.map((v) => v.name)).toEqual(bundledMigrations().map((m) => m.name));
-      expect((await stores[0].ingest(exampleItems().slice(0, 2))).inserted).toBe(2);
+      expect((await openCorpus(stores[0]).add(exampleItems().slice(0, 2))).inserted).toBe(2);
       expect((await stores[3].list()).total).toBe(2);
     } finally {
       for (const s of stores) await s.close();
@@ -42,7 +42,7 @@ describe('PostgreSQL store on a server', () => {
   it('applies a new migration to a database with data, refuses a newer schema, and stops at a failing migration', async () => {
     const url = await pgServer().database();
     const v1 = await connectPostgresStore(url);
-    await v1.ingest(exampleItems().slice(0, 2));
+    await openCorpus(v1).add(exampleItems().slice(0, 2));
     await v1.close();
     const v2 = await connectPostgresStore(url, { migrations: [...bundledMigrations(), extra] });
     expect((await v2.stats()).schemaVersion).toBe(known + 1);
@@ -91,10 +91,10 @@ describe('PostgreSQL store on a server', () => {
       const items = [...exampleItems(), coordinationItem()];
       // Overlapping batches from two processes, several rounds: each article is stored exactly once.
       const results = await Promise.all([
-        a.ingest(items.slice(0, 4)),
-        b.ingest(items.slice(2, 6)),
-        a.ingest(items.slice(3)),
-        b.ingest([items[1], items[0]]),
+        openCorpus(a).add(items.slice(0, 4)),
+        openCorpus(b).add(items.slice(2, 6)),
+        openCorpus(a).add(items.slice(3)),
+        openCorpus(b).add([items[1], items[0]]),
       ]);
       expect(results.reduce((n, r) => n + r.inserted, 0)).toBe(items.length);
       expect(results.reduce((n, r) => n + r.inserted + r.duplicates, 0)).toBe(4 + 4 + 3 + 2);
@@ -103,7 +103,7 @@ describe('PostgreSQL store on a server', () => {
       // Each writer saw the other's entity index: it equals a rebuild in ingest order.
       const incremental = await b.entities({ limit: 1000 });
       expect(incremental.items.find((e) => e.key === 'country:IL')).toMatchObject({ articleCount: 2 });
-      await a.rebuildEntities();
+      await openCorpus(a).rebuildEntities();
       expect(await b.entities({ limit: 1000 })).toEqual(incremental);
       // Stories placed by both writers at once: every article placed once, as one writer would.
       const ids = items.map((i) => i.article.id);
@@ -128,7 +128,7 @@ describe('PostgreSQL store on a server', () => {
     try {
       const nfd = 'Israe\u0308l';
       const note = undatedItem('5'.repeat(64), `Volgens de VN zijn er meer dan 57.500 doden. ${nfd} en Hamas spraken over een cease-fire in Gaza.`);
-      await store.ingest([note]);
+      await openCorpus(store).add([note]);
       expect((await store.search('57.500')).hits[0].snippet).toContain('[[57.500]]');
       expect((await store.search('Israel')).hits[0].snippet).toContain(`[[${nfd}]]`);
       expect((await store.search('"cease-fire in"')).hits[0].snippet).toContain('[[cease-fire in]]');

@@ -7,6 +7,7 @@ import type { EntityLayer } from '../../types.ts';
 import { AmbiguousEntityError, ENTITY_TYPES, type EntityDetail, type EntitySummary, StoreInputError } from '../../store/store.ts';
 import type { EntityType } from '../../types.ts';
 import { DEFAULT_DB, UsageError, dbLabel, parseIntOption, printJson, withStore } from '../context.ts';
+import { openCorpus } from '../../corpus/index.ts';
 
 interface EntitiesOpts {
   db: string;
@@ -111,7 +112,7 @@ export function registerEntities(program: Command): void {
     .action(async (opts: EntitiesOpts) => {
       await withStore(opts.db, async (store) => {
         if (opts.rebuild) {
-          const r = await store.rebuildEntities();
+          const r = await openCorpus(store).rebuildEntities();
           if (!opts.json) process.stderr.write(`rebuilt the entity index: ${plural(r.entities, 'entity', 'entities')} from ${plural(r.articles, 'article')}\n`);
         }
         if (opts.explain !== undefined) {

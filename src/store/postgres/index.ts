@@ -67,6 +67,7 @@ import {
   type SearchFacets,
   type SearchResult,
   type Store,
+  type IngestStage,
   type WriteLock,
   type WriteTables,
   type StoreStats,
@@ -75,7 +76,7 @@ import {
   type TimeRow,
 } from '../store.ts';
 import { Params, createPool, lock, row, rows, transaction, value, type Queryable } from './db.ts';
-import { PgEntityIndexWriter, articleEntities } from './entities.ts';
+import { PgEntityTables } from './entities.ts';
 import { PgEntityIndexReader } from './entity-queries.ts';
 import { migrate } from './migrate.ts';
 import { PgStoryTables } from './stories.ts';
@@ -146,7 +147,6 @@ export class PostgresStore implements Store {
   private version = 0;
   /** The URL without password, for messages. */
   readonly where: string;
-  private readonly entityWriter = new PgEntityIndexWriter();
   private readonly entityReader: PgEntityIndexReader;
   /** Events and storylines (tables of migration 003). */
   readonly stories: PgStoryTables;
@@ -196,11 +196,15 @@ export class PostgresStore implements Store {
   // ---------------------------------------------------------------- writing
 
   /** One write transaction on one pooled client, under the advisory lock `name` (see README.md). */
-  async write<T>(name: WriteLock, fn: (tables: WriteTables) => Promise<T>): Promise<T> {
+  write<T>(name: WriteLock, fn: (tables: WriteTables) => Promise<T>): Promise<T> {
+    return this.transact(name, (_c, tables) => fn(tables));
+  }
+
+  private async transact<T>(name: WriteLock, fn: (c: pg.PoolClient, tables: WriteTables) => Promise<T>): Promise<T> {
     const pool = await this.open();
     return transaction(pool, async (c) => {
       await lock(c, name);
-      return fn({ stories: new PgStoryTables(async () => c, (n) => this.entityKeys(n)) });
+      return fn(c, { stories: new PgStoryTables(async () => c, (n) => this.entityKeys(n)), entities: new PgEntityTables(c) });
     });
   }
 
@@ -211,20 +215,18 @@ export class PostgresStore implements Store {
     return new Set(found.map((r) => r.content_hash));
   }
 
-  async ingest(batch: IngestItem[]): Promise<IngestResult> {
-    const pool = await this.open();
+  async ingest(batch: IngestItem[], stage?: IngestStage): Promise<IngestResult> {
     const now = new Date().toISOString();
     try {
-      return await transaction(pool, async (c) => {
-        // One writer at a time: entity resolution and its tables follow ingest order (seq).
-        await lock(c, 'ingest');
+      // One writer at a time: the corpus stages follow ingest order (seq).
+      return await this.transact('ingest', async (c, tables) => {
         const tally = new IngestTally();
         for (const r of await rows<{ content_hash: string; id: string }>(c, 'SELECT content_hash, id FROM articles WHERE content_hash = ANY($1::text[])', [
           batch.map((i) => i.contentHash),
         ])) {
           tally.stored.set(r.content_hash, r.id);
         }
-        const entities = await this.entityWriter.batch(c);
+        const staged = await stage?.begin(tables);
         for (const [i, item] of batch.entries()) {
           const existing = tally.stored.get(item.contentHash);
           if (existing !== undefined) {
@@ -234,7 +236,7 @@ export class PostgresStore implements Store {
           let seq: number | undefined;
           try {
             seq = await this.insertArticle(c, item, now);
-            if (seq !== undefined) await entities.add(articleEntities(item.article), seq);
+            if (seq !== undefined) await staged?.stored(item.article, seq);
           } catch (err) {
             throw itemError(item, i, batch.length, err);
           }
@@ -245,11 +247,11 @@ export class PostgresStore implements Store {
             tally.inserted(item);
           }
         }
-        await entities.finish();
+        await staged?.finish();
         return tally.result;
       });
     } catch (err) {
-      this.entityWriter.discard(); // its resolver holds the rolled-back articles
+      stage?.abort();
       throw err;
     }
   }
@@ -523,19 +525,6 @@ export class PostgresStore implements Store {
   async entityCooccurrence(key: string, page?: Page): Promise<EntityCooccurrence | null> {
     await this.open();
     return this.entityReader.cooccurrence(key, page);
-  }
-
-  async rebuildEntities(): Promise<EntityRebuildResult> {
-    const pool = await this.open();
-    try {
-      return await transaction(pool, async (c) => {
-        await lock(c, 'ingest');
-        return this.entityWriter.rebuild(c);
-      });
-    } catch (err) {
-      this.entityWriter.discard();
-      throw err;
-    }
   }
 
   async close(): Promise<void> {

@@ -36,6 +36,7 @@ import {
   type EntityListResult,
   type EntityRebuildResult,
   type Store,
+  type IngestStage,
   type WriteLock,
   type WriteTables,
   type StoreStats,
@@ -45,7 +46,7 @@ import {
 } from '../store.ts';
 import type { EntityLink, Explanation } from '../../corpus/entities/model.ts';
 import { toFts5 } from './fts5.ts';
-import { EntityIndexWriter, articleEntities } from './entities.ts';
+import { SqliteEntityTables } from './entities.ts';
 import { EntityIndexReader } from './entity-queries.ts';
 import { migrate, type Migration } from './migrate.ts';
 import { SqliteStoryTables } from './stories.ts';
@@ -120,7 +121,7 @@ export class SqliteStore implements Store {
   private closed = false;
   readonly schemaVersion: number;
   /** The corpus-wide entity index: resolved inside each ingest transaction, read with SQL. */
-  private readonly entityWriter = new EntityIndexWriter((sql) => this.stmt(sql));
+  private readonly entityTables: SqliteEntityTables;
   private readonly entityReader = new EntityIndexReader((sql) => this.stmt(sql));
   /** False only for a schema from `options.migrations` without the entity tables (migration 003). */
   private readonly hasEntityIndex: boolean;
@@ -167,6 +168,7 @@ export class SqliteStore implements Store {
       this.articleColumns = new Set(present);
       this.articleInsert = articleInsert(present.map((c) => this.column(c)));
       this.articleUpdate = articleUpdate(present.map((c) => this.column(c)));
+      this.entityTables = new SqliteEntityTables((sql) => this.stmt(sql), this.hasEntityIndex, () => void this.withEntityIndex());
       this.stories = new SqliteStoryTables(this.db, (sql) => this.stmt(sql), () => void this.open(), async (name) => (this.hasEntityIndex ? this.entityReader.find(name) : []));
     } catch (err) {
       this.db.close();
@@ -212,7 +214,7 @@ export class SqliteStore implements Store {
       const db = this.open();
       db.prepare('BEGIN IMMEDIATE').run();
       try {
-        const out = await fn({ stories: this.stories });
+        const out = await fn({ stories: this.stories, entities: this.entityTables });
         db.prepare('COMMIT').run();
         return out;
       } catch (err) {
@@ -239,36 +241,32 @@ export class SqliteStore implements Store {
     return new Set(hashes.filter((h) => byHash.get(h) !== undefined));
   }
 
-  ingest(batch: IngestItem[]): Promise<IngestResult> {
-    return this.serial(() => this.ingestNow(batch));
-  }
-
-  private ingestNow(batch: IngestItem[]): IngestResult {
-    const db = this.open();
+  async ingest(batch: IngestItem[], stage?: IngestStage): Promise<IngestResult> {
     const now = new Date().toISOString();
-    const run = db.transaction((items: IngestItem[]): IngestResult => {
-      const tally = new IngestTally();
-      // Entities are resolved in the same transaction: a batch that fails leaves the index as it was.
-      const entities = this.hasEntityIndex ? this.entityWriter.batch() : undefined;
-      const byHash = this.stmt('SELECT id FROM articles WHERE content_hash = ?').pluck();
-      items.forEach((item, i) => {
-        const existing = tally.stored.get(item.contentHash) ?? (byHash.get(item.contentHash) as string | undefined);
-        if (existing !== undefined) return tally.duplicate(item.contentHash, existing);
-        try {
-          const seq = this.insertArticle(item, now);
-          entities?.add(articleEntities(item.article), seq);
-        } catch (err) {
-          throw itemError(item, i, items.length, err);
-        }
-        tally.inserted(item);
-      });
-      entities?.finish();
-      return tally.result;
-    });
     try {
-      return run.immediate(batch);
+      return await this.write('ingest', async (tables) => {
+        const tally = new IngestTally();
+        // The stage (entity resolution) runs in the same transaction: a batch that fails leaves its tables as they were.
+        const staged = await stage?.begin(tables);
+        const byHash = this.stmt('SELECT id FROM articles WHERE content_hash = ?').pluck();
+        for (const [i, item] of batch.entries()) {
+          const existing = tally.stored.get(item.contentHash) ?? (byHash.get(item.contentHash) as string | undefined);
+          if (existing !== undefined) {
+            tally.duplicate(item.contentHash, existing);
+            continue;
+          }
+          try {
+            await staged?.stored(item.article, this.insertArticle(item, now));
+          } catch (err) {
+            throw itemError(item, i, batch.length, err);
+          }
+          tally.inserted(item);
+        }
+        await staged?.finish();
+        return tally.result;
+      });
     } catch (err) {
-      this.entityWriter.discard(); // its resolver holds the rolled-back articles
+      stage?.abort();
       throw err;
     }
   }
@@ -563,19 +561,6 @@ export class SqliteStore implements Store {
   async entityCooccurrence(key: string, page?: Page): Promise<EntityCooccurrence | null> {
     this.withEntityIndex();
     return this.entityReader.cooccurrence(key, page);
-  }
-
-  async rebuildEntities(): Promise<EntityRebuildResult> {
-    const db = this.withEntityIndex();
-    const run = db.transaction(() => this.entityWriter.rebuild());
-    return this.serial(() => {
-      try {
-        return run.immediate();
-      } catch (err) {
-        this.entityWriter.discard();
-        throw err;
-      }
-    });
   }
 
   async close(): Promise<void> {

@@ -15,6 +15,7 @@ import { openSqliteStore } from '../../../src/store/sqlite/index.ts';
 import type { EntityLayer } from '../../../src/types.ts';
 import { exampleItems } from './examples.ts';
 import { type EntitySpec, article, layer, seed000, seed001, seed002, seed003, seed004 } from './seeds.ts';
+import { openCorpus } from '../../../src/corpus/index.ts';
 
 const tables = defaultAliasTables();
 
@@ -330,7 +331,7 @@ describe('nationalities in the store', () => {
     const db = join(dir, 'test.db');
     const store = openSqliteStore(db);
     try {
-      await store.ingest(items);
+      await openCorpus(store).add(items);
       const list = await store.entities({ limit: 1000 });
       const il = list.items.find((e) => e.key === 'demonym:IL')!;
       expect(il).toMatchObject({ name: 'Israeli', type: 'MISC', source: 'demonym', articleCount: 3 });
@@ -340,7 +341,7 @@ describe('nationalities in the store', () => {
       expect((await store.entity('Palestinians'))!.key).toBe('demonym:PS'); // not named so in a mention: found through the table
       expect(formatExplanation(await store.explainEntity('demonym:PS'))).toContain(`demonym 'Palestijnen' of Palestine (src/lang/nl/demonyms.json, plural)`);
       const before = await store.entities({ limit: 1000 });
-      await store.rebuildEntities();
+      await openCorpus(store).rebuildEntities();
       expect(await store.entities({ limit: 1000 })).toEqual(before);
       await store.close();
       // The CLI shows the country a nationality belongs to, in text and JSON.

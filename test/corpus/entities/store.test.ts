@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatExplanation } from '../../../src/corpus/entities/explain.ts';
 import { EntityResolver } from '../../../src/corpus/entities/resolve.ts';
-import { articleEntities, readEntityState } from '../../../src/store/sqlite/entities.ts';
+import { articleEntities, readResolverState } from '../../../src/corpus/entities/index-writer.ts';
 import { bundledMigrations, openSqliteStore, type SqliteStore } from '../../../src/store/sqlite/index.ts';
 import { AmbiguousEntityError, type IngestItem, StoreError, StoreInputError } from '../../../src/store/store.ts';
 import { exampleItems, kushnerFirst, stephenMiller } from './examples.ts';
+import { openCorpus } from '../../../src/corpus/index.ts';
 
 let examples: IngestItem[];
 let kushner: IngestItem;
@@ -35,7 +36,7 @@ const newFile = (): string => join(dir, `index-${++files}.db`);
 /** Ingests `batches` one after another into a new store (':memory:' unless a file is given). */
 async function storeWith(batches: IngestItem[][], file = ':memory:'): Promise<SqliteStore> {
   const store = openSqliteStore(file);
-  for (const b of batches) await store.ingest(b);
+  for (const b of batches) await openCorpus(store).add(b);
   return store;
 }
 
@@ -137,9 +138,9 @@ describe('the entity index of the example articles', () => {
     for (const item of all) resolver.add(articleEntities(item.article));
     const file = newFile();
     await (await storeWith([[kushner, examples[0], examples[1]], [examples[2]], [examples[3], examples[4], miller]], file)).close();
-    const db = new Database(file, { readonly: true });
-    const stored = readEntityState((sql) => db.prepare(sql));
-    db.close();
+    const reopened = openSqliteStore(file);
+    const stored = await reopened.write('ingest', ({ entities }) => readResolverState(entities));
+    await reopened.close();
     const want = resolver.state();
     expect(stored.entities).toEqual(want.entities); // same rows, same (creation) order
     expect(stored.links).toEqual(want.links);
@@ -215,7 +216,7 @@ describe('rebuilding and failing', () => {
     expect(dump(oneBatch)).toEqual(incremental);
 
     const store = openSqliteStore(file);
-    const r = await store.rebuildEntities();
+    const r = await openCorpus(store).rebuildEntities();
     expect(r).toMatchObject({ articles: all.length, merges: 1 });
     await store.close();
     expect(dump(file)).toEqual(incremental);
@@ -233,10 +234,10 @@ describe('rebuilding and failing', () => {
       const store = await storeWith([[kushner, examples[0], examples[1]]], file);
       const before = dump(file);
       // examples[2] is resolved (new entities, links) before the bad item fails.
-      await expect(store.ingest([examples[2], bad])).rejects.toThrow(bad === badLayer ? /item 2 of 2 .*two entities with id "e1"/ : StoreError);
+      await expect(openCorpus(store).add([examples[2], bad])).rejects.toThrow(bad === badLayer ? /item 2 of 2 .*two entities with id "e1"/ : StoreError);
       expect(dump(file)).toEqual(before);
-      await store.ingest([examples[2]]);
-      await store.ingest([examples[3], examples[4], miller]);
+      await openCorpus(store).add([examples[2]]);
+      await openCorpus(store).add([examples[3], examples[4], miller]);
       await store.close();
       const clean = newFile();
       await (await storeWith([[kushner, examples[0], examples[1]], [examples[2]], [examples[3], examples[4], miller]], clean)).close();
@@ -253,12 +254,12 @@ describe('rebuilding and failing', () => {
     await store.replaceAnalysis(a.id, { ...a, entities: withoutStrafhof });
     expect((await store.entities()).stale).toBe(true);
     expect((await store.entity('org:icc'))!.articleCount).toBe(2);
-    await store.rebuildEntities();
+    await openCorpus(store).rebuildEntities();
     expect((await store.entities()).stale).toBe(false);
     expect((await store.entity('org:icc'))!.articleCount).toBe(1);
     expect((await store.entityLinks(a.id)).map((l) => l.localId)).toEqual(withoutStrafhof.map((e) => e.id));
     // Incremental resolution goes on from the rebuilt index.
-    await store.ingest([miller]);
+    await openCorpus(store).add([miller]);
     expect((await store.entity('per:stephen-miller'))!.articleCount).toBe(1);
     await expect(store.entity('Miller')).rejects.toThrow(AmbiguousEntityError);
     await store.close();
@@ -267,11 +268,11 @@ describe('rebuilding and failing', () => {
   it('marks a database upgraded with stored articles as stale until rebuilt', async () => {
     const file = newFile();
     const old = openSqliteStore(file, { migrations: bundledMigrations().slice(0, 2) }); // before the entity index
-    await old.ingest(all);
+    await openCorpus(old).add(all);
     await old.close();
     const store = openSqliteStore(file);
     expect(await store.entities()).toEqual({ total: 0, items: [], stale: true });
-    expect(await store.rebuildEntities()).toMatchObject({ articles: all.length });
+    expect(await openCorpus(store).rebuildEntities()).toMatchObject({ articles: all.length });
     expect((await store.entities()).stale).toBe(false);
     expect((await store.entity('Netanyahu'))!.articleCount).toBe(5);
     await store.close();

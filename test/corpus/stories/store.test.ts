@@ -37,7 +37,7 @@ afterEach(async () => {
 
 async function ingestInBatches(batches: number[][]): Promise<void> {
   for (const b of batches) {
-    const r = await store.ingest(b.map((i) => items[i]));
+    const r = await openCorpus(store).add(b.map((i) => items[i]));
     await openCorpus(store).place(r.insertedIds);
   }
 }
@@ -71,7 +71,7 @@ describe('placing and rebuilding', () => {
     const b = openSqliteStore(file);
     try {
       for (const [s, batch] of [[a, [0, 1]], [b, [2, 3]], [a, [4]]] as const) {
-        const r = await s.ingest(batch.map((i) => items[i]));
+        const r = await openCorpus(s).add(batch.map((i) => items[i]));
         await openCorpus(s).place(r.insertedIds);
       }
       const incremental = new Map((await openCorpus(a).stories.placements()).map((m) => [m.articleId, [m.eventId, m.storylineId]]));
@@ -90,7 +90,7 @@ describe('placing and rebuilding', () => {
     const file = join(dir, 'old.db');
     try {
       const old = openSqliteStore(file, { migrations: bundledMigrations().slice(0, 3) });
-      await old.ingest(items);
+      await openCorpus(old).add(items);
       expect(await openCorpus(old).place([docs[0].id])).toMatchObject({ attached: 0, skipped: 1 });
       await old.close();
       const upgraded = openSqliteStore(file);
@@ -202,7 +202,7 @@ describe('story views', () => {
   });
 
   it('reads the articles of an entity through the entity index: any alias, any language', async () => {
-    await store.ingest(items);
+    await openCorpus(store).add(items);
     // "ICC" is written in none of the articles; the entity index knows 000 ("International Criminal
     // Court") and 002 ("Internationaal Strafhof") name it
     const icc = (await openCorpus(store).stories.timeline({ entity: 'ICC' }))!;
