@@ -3,13 +3,17 @@
 // articles are placed in events and storylines. The pipeline (ingest, reanalyze, upload, workers)
 // calls these and nothing else of the corpus; the CLI and the API read the story views here.
 import type { EntityRebuildResult, IngestItem, IngestResult, IngestStage, Store } from '../store/store.ts';
+import { EntityViews } from './entities/views.ts';
 import { EntityIndexWriter, articleEntities } from './entities/index-writer.ts';
 import { StoryPlacer, type AttachSummary } from './stories/placing.ts';
 import { StoryViews } from './stories/views.ts';
 
 export type { AttachSummary } from './stories/placing.ts';
 
-export interface Corpus {
+/** The entity views (global entities, one entity, explanations, an article's links, co-occurrence). */
+type EntityViewMethods = Pick<EntityViews, 'entities' | 'entity' | 'explainEntity' | 'entityLinks' | 'entityCooccurrence'>;
+
+export interface Corpus extends EntityViewMethods {
   /** Stores a batch of analysed articles and links their entities to the corpus entities, all or
    *  nothing; items already stored (by content hash) are skipped. */
   add(items: IngestItem[]): Promise<IngestResult>;
@@ -32,6 +36,7 @@ export function openCorpus(store: Store): Corpus {
   if (!corpus) {
     const placer = new StoryPlacer(store);
     const entities = new EntityIndexWriter();
+    const entityViews = new EntityViews(store.entityIndex);
     // Each stored article's entities are linked to the corpus entities in the ingest's transaction.
     const linkEntities: IngestStage = {
       async begin({ entities: tables }) {
@@ -56,7 +61,12 @@ export function openCorpus(store: Store): Corpus {
       },
       place: (ids) => placer.attach(ids),
       restory: (opts) => placer.restory(opts),
-      stories: new StoryViews(store.stories),
+      stories: new StoryViews(store.stories, (name) => entityViews.find(name)),
+      entities: (filter) => entityViews.entities(filter),
+      entity: (nameOrKey, opts) => entityViews.entity(nameOrKey, opts),
+      explainEntity: (nameOrKey) => entityViews.explainEntity(nameOrKey),
+      entityLinks: (articleId) => entityViews.entityLinks(articleId),
+      entityCooccurrence: (key, page) => entityViews.entityCooccurrence(key, page),
     };
     corpora.set(store, corpus);
   }

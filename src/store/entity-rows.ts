@@ -1,15 +1,9 @@
-// The corpus-wide entity index as every store persists it (tables of SQLite migration 003 /
-// PostgreSQL migration 002, same columns): the bookkeeping of one ingest batch, the rows written
-// for an entity, the resolver state read back, and the public view of a stored entity. Pure
-// functions and plain data: each store runs the SQL its own way.
-import { nationalityOf } from '../corpus/entities/demonym-forms.ts';
-import type { ArticleEntities, EntityLink, EntityRow, ResolvedArticle, ResolverState } from '../corpus/entities/model.ts';
-import { foldName } from '../corpus/entities/normalise.ts';
-import type { EntityResolver } from '../corpus/entities/resolve.ts';
+// The rows of the corpus-wide entity index as every store persists it (tables of SQLite migration
+// 003 / PostgreSQL migration 002, same columns) and the queries that read the resolver's state
+// back. Plain data: each store runs the SQL its own way; what the rows mean is the business of
+// the corpus's entity stage.
 import type { EntityType } from '../types.ts';
-import { NOT_SEEN, type Seen, entityDisplayName, entityDisplayType, joinSeen, seenWith } from './entity-view.ts';
-import { fold } from './fold.ts';
-import type { EntitySummary } from './store.ts';
+import type { EntityLink, EntitySource } from './entity-records.ts';
 
 /** Entity tables emptied by a rebuild, children first. */
 export const ENTITY_TABLES = ['entity_links', 'entity_merges', 'entity_redirects', 'entity_names', 'entities', 'entity_articles'];
@@ -27,7 +21,7 @@ export interface StoredEntity {
 /** The resolver's columns of an `entities` row, as read back. */
 export interface EntityStateRow {
   key: string;
-  source: EntityRow['source'];
+  source: EntitySource;
   canonical_name: string | null;
   canonical_type: EntityType | null;
   is_person: number;
@@ -63,7 +57,7 @@ export interface EntitySummaryRow {
   key: string;
   name: string;
   type: EntityType;
-  source: EntitySummary['source'];
+  source: EntitySource;
   mention_count: number;
   article_count: number;
   first_seen: string | null;
@@ -74,29 +68,6 @@ export interface EntitySummaryRow {
 
 export const ENTITY_SUMMARY_COLUMNS =
   'e.key, e.name, e.type, e.source, e.mention_count, e.article_count, e.first_seen, e.last_seen, e.surfaces_json, e.roles_json';
-
-/** Most frequent first, ties in locale order (as the resolver's view). */
-function byCount<T>(rows: T[], count: (r: T) => number, text: (r: T) => string): T[] {
-  return rows.sort((a, b) => count(b) - count(a) || text(a).localeCompare(text(b)));
-}
-
-export function toEntitySummary(r: EntitySummaryRow): EntitySummary {
-  const aliases = Object.entries(JSON.parse(r.surfaces_json) as Record<string, number>).map(([name, count]) => ({ name, count }));
-  const roles = Object.entries(JSON.parse(r.roles_json) as Record<string, number>).map(([role, count]) => ({ role, count }));
-  return {
-    key: r.key,
-    name: r.name,
-    type: r.type,
-    source: r.source,
-    aliases: byCount(aliases, (a) => a.count, (a) => a.name),
-    roles: byCount(roles, (x) => x.count, (x) => x.role),
-    articleCount: r.article_count,
-    mentionCount: r.mention_count,
-    firstSeen: r.first_seen,
-    lastSeen: r.last_seen,
-    ...(r.source === 'demonym' && nationalityOf(r.key) ? { nationalityOf: nationalityOf(r.key) } : {}),
-  };
-}
 
 /**
  * The queries that read the resolver's state back (the same SQL in every store), assembled by

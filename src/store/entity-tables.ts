@@ -1,9 +1,11 @@
 // The entity tables (entities, entity_names, entity_links, entity_merges, entity_redirects,
-// entity_articles, entity_state) as the entity stage of the corpus (src/corpus/entities) asks a
+// entity_articles, entity_state) as the entity stage of the corpus (the corpus's entity stage) asks a
 // store to keep them: the rows, and the reads and writes of resolving inside a write transaction
-// (`Store.write` / `Store.ingest`). Storage only: the resolver and what its rows mean are the corpus's.
-import type { EntityLayer } from '../types.ts';
-import type { EntityStateRows, StoredEntity } from './entity-rows.ts';
+// (`Store.write` / `Store.ingest`), and the reads of the entity views (`Store.entityIndex`). Storage only: the resolver and what its rows mean are the corpus's.
+import type { EntityLayer, EntityType } from '../types.ts';
+import type { EntityLink, EntityMerge } from './entity-records.ts';
+import type { EntityStateRows, EntitySummaryRow, StoredEntity } from './entity-rows.ts';
+import type { MentionRow, Page, QuoteRow, RowsResult } from './store.ts';
 
 /** A row of entity_articles: an article the resolver has seen, in resolution order (`seq`). */
 export interface EntityArticleRow {
@@ -82,4 +84,49 @@ export interface EntityTables {
   linkedDates(key: string): Promise<(string | null)[]>;
   /** Inserts or replaces entity rows, then adds names (known ones are kept). */
   writeEntities(rows: EntityColumns[], names: EntityNameRow[]): Promise<void>;
+}
+
+/** A stored entity named in the same articles as another one (see `EntityReads.cooccurring`). */
+export interface CooccurringRow {
+  key: string;
+  name: string;
+  type: EntityType;
+  articleCount: number;
+  mentionCount: number;
+  sharedArticles: number;
+}
+
+/** What the entity views (the corpus's entity views) read (`Store.entityIndex`). */
+export interface EntityReads {
+  /** False when the schema has no entity tables (a SQLite store opened with custom migrations). */
+  readonly available: boolean;
+  /** True when stored analyses changed since the index was built. */
+  stale(): Promise<boolean>;
+  /** Entities of a type and/or containing a folded name (`name`: folded as a display name, `alias`: folded as a
+   *  name or mention text), most widely reported first (article count, mention count, key). */
+  list(q: { type?: string; name?: { name: string; alias: string }; limit: number; offset: number }): Promise<{ total: number; rows: EntitySummaryRow[] }>;
+  /** The current key of a key that may have been merged away. */
+  current(key: string): Promise<string>;
+  /** The entity row of a current key. */
+  row(key: string): Promise<EntitySummaryRow | undefined>;
+  /** Keys having a name or mention text whose folded form is `folded`. */
+  keysNamed(folded: string): Promise<string[]>;
+  /** Names (kind 'name') of people that contain `folded`, with their keys. */
+  personNamesContaining(folded: string): Promise<{ key: string; folded: string }[]>;
+  /** Keys merged into `key`, in the order of the merges. */
+  formerKeys(key: string): Promise<string[]>;
+  /** Mentions of the entity in every article, newest article first, then in layer order. */
+  mentions(key: string, page?: Page): Promise<RowsResult<MentionRow>>;
+  /** Quotes whose speaker is linked to the entity, newest article first, then in text order. */
+  quotes(key: string, page?: Page): Promise<RowsResult<QuoteRow>>;
+  /** The entity's links, in order of resolution. */
+  linksOf(key: string): Promise<EntityLink[]>;
+  /** The merges into the entity (and into the keys merged into it), in order. */
+  mergesInto(key: string): Promise<EntityMerge[]>;
+  /** Entities sharing an article with `key`: by shared articles, article count, mention count, key. */
+  cooccurring(key: string, page: { limit: number; offset: number }): Promise<{ total: number; items: CooccurringRow[] }>;
+  /** For every pair among `keys` named together anywhere: the articles naming both (a < b), most first. */
+  edges(keys: string[]): Promise<{ a: string; b: string; sharedArticles: number }[]>;
+  /** The links of one article's local entities, in layer order. */
+  articleLinks(articleId: string): Promise<EntityLink[]>;
 }

@@ -1,7 +1,8 @@
 // The storage contract. Every implementation (SQLite now, PostgreSQL later) passes the same contract
 // suite (test/store/contract.ts). Methods return Promises so a networked implementation can exist;
 // the SQLite one does its work synchronously inside them.
-import type { EntitySource, EntityLink, Explanation } from '../corpus/entities/model.ts';
+import type { EntitySource } from './entity-records.ts';
+import type { EntityReads } from './entity-tables.ts';
 import type { AnalyzedArticle, EntityType, PublishedAtSource, Figure, Quote, RawArticle, RawMeta, TimeExpr } from '../types.ts';
 import type { StoryReads, StoryTables } from './story-tables.ts';
 import type { EntityTables } from './entity-tables.ts';
@@ -343,19 +344,8 @@ export interface Store {
   times(filter?: TimeFilter): Promise<RowsResult<TimeRow>>;
   entityMentions(filter?: MentionFilter): Promise<RowsResult<MentionRow>>;
   stats(): Promise<StoreStats>;
-  /** Global entities, most widely reported first (article count, then mention count, then key). */
-  entities(filter?: EntityFilter): Promise<EntityListResult>;
-  /**
-   * One global entity by key (former keys are followed) or by a name, alias, mention text or
-   * surname; null when nothing matches. Throws AmbiguousEntityError when a name fits several.
-   */
-  entity(nameOrKey: string, opts?: EntityDetailOptions): Promise<EntityDetail | null>;
-  /** Why the mentions of the entity (or every entity) a name or key stands for were merged. */
-  explainEntity(nameOrKey: string): Promise<Explanation>;
-  /** How each entity of one stored article is linked to its global entity (in layer order). */
-  entityLinks(articleId: string): Promise<EntityLink[]>;
-  /** The entities named in the same articles as the entity `key` (former keys are followed); null when there is no such entity. */
-  entityCooccurrence(key: string, page?: Page): Promise<EntityCooccurrence | null>;
+  /** The entity tables, as the entity views read them (resolving writes them inside `ingest` and `write`). */
+  readonly entityIndex: EntityReads;
   /** The story tables, as the story views read them (placing writes them inside `write`). */
   readonly stories: StoryReads;
   /**

@@ -1,5 +1,5 @@
 // The story tables (story_df, story_postings, story_clusters, story_articles, story_state) as the
-// story stage of the corpus (src/corpus/stories) asks a store to keep them: the rows, the reads the
+// story stage of the corpus (the corpus's stories stage) asks a store to keep them: the rows, the reads the
 // story views make (StoryReads, on `Store.stories`) and the reads and writes of placing
 // (StoryTables, inside `Store.write`). Storage only: what the rows mean is the corpus's business.
 import type { AnalyzedArticle } from '../types.ts';
@@ -87,9 +87,8 @@ export interface StoryReads {
   articles(ids: string[]): Promise<AnalyzedArticle[]>;
   /** Every stored article id, in ingest order. */
   articleIds(): Promise<string[]>;
-  /** Ids of the articles containing `name` as a phrase or linked to the entity it stands for (any
-   *  language, any alias), most recent first. */
-  articlesNaming(name: string, limit: number): Promise<string[]>;
+  /** Ids of the articles containing `name` as a phrase or linked to one of the entities `keys`, most recent first. */
+  articlesNaming(name: string, keys: string[], limit: number): Promise<string[]>;
   /** Stored articles not placed in any story. */
   unplaced(): Promise<number>;
 }

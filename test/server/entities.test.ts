@@ -24,7 +24,7 @@ const get = server.get;
 /** The global keys of each article, from the store's links: what co-occurrence must agree with. */
 async function keysByArticle(): Promise<Map<string, Set<string>>> {
   const out = new Map<string, Set<string>>();
-  for (const item of all) out.set(item.article.id, new Set((await server.store.entityLinks(item.article.id)).map((l) => l.key)));
+  for (const item of all) out.set(item.article.id, new Set((await openCorpus(server.store).entityLinks(item.article.id)).map((l) => l.key)));
   return out;
 }
 

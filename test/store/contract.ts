@@ -468,7 +468,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
     describe('entities', () => {
       it('lists the entities named in the same articles as one, by shared articles, with the edges among them', async () => {
         await seed();
-        const c = (await store.entityCooccurrence('per:benjamin-netanyahu'))!;
+        const c = (await openCorpus(store).entityCooccurrence('per:benjamin-netanyahu'))!;
         expect(c.key).toBe('per:benjamin-netanyahu');
         expect(c.total).toBe(4);
         // Israel: in 000 (en) and 002 (nl, "Israël"); the rest once each, then by articles and mentions overall.
@@ -483,13 +483,13 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
           { a: 'country:IL', b: 'per:donald-trump', sharedArticles: 1 },
           { a: 'country:IL', b: 'per:gideon-saar', sharedArticles: 1 },
         ]);
-        const page = (await store.entityCooccurrence('per:benjamin-netanyahu', { limit: 2, offset: 1 }))!;
+        const page = (await openCorpus(store).entityCooccurrence('per:benjamin-netanyahu', { limit: 2, offset: 1 }))!;
         expect(page.total).toBe(4);
         expect(page.items.map((i) => i.key)).toEqual(['per:antony-blinken', 'per:donald-trump']);
         expect(page.edges).toEqual([]); // Blinken and Trump share no article
-        expect(await store.entityCooccurrence('per:antonio-guterres')).toEqual({ key: 'per:antonio-guterres', total: 0, items: [], edges: [] });
-        expect(await store.entityCooccurrence('per:nobody')).toBeNull();
-        await expect(store.entityCooccurrence('per:benjamin-netanyahu', { limit: 0 })).rejects.toThrow(StoreInputError);
+        expect(await openCorpus(store).entityCooccurrence('per:antonio-guterres')).toEqual({ key: 'per:antonio-guterres', total: 0, items: [], edges: [] });
+        expect(await openCorpus(store).entityCooccurrence('per:nobody')).toBeNull();
+        await expect(openCorpus(store).entityCooccurrence('per:benjamin-netanyahu', { limit: 0 })).rejects.toThrow(StoreInputError);
       });
     });
 

@@ -46,24 +46,24 @@ describe('the entity index, as in SQLite', () => {
   });
 
   it('lists the same entities in the same order, with the same details, explanations and co-occurrences', async () => {
-    const list = await sqlite.entities({ limit: 1000 });
+    const list = await openCorpus(sqlite).entities({ limit: 1000 });
     expect(list.total).toBeGreaterThan(20);
-    expect(await pg.entities({ limit: 1000 })).toEqual(list);
+    expect(await openCorpus(pg).entities({ limit: 1000 })).toEqual(list);
     for (const filter of [{ type: 'PER' as const }, { name: 'israel' }, { name: 'strafhof', limit: 3 }, { limit: 5, offset: 5 }]) {
-      expect(await pg.entities(filter), JSON.stringify(filter)).toEqual(await sqlite.entities(filter));
+      expect(await openCorpus(pg).entities(filter), JSON.stringify(filter)).toEqual(await openCorpus(sqlite).entities(filter));
     }
     for (const e of list.items) {
-      expect(await pg.entity(e.key, { mentions: { limit: 1000 }, quotes: { limit: 1000 } }), e.key).toEqual(
-        await sqlite.entity(e.key, { mentions: { limit: 1000 }, quotes: { limit: 1000 } }),
+      expect(await openCorpus(pg).entity(e.key, { mentions: { limit: 1000 }, quotes: { limit: 1000 } }), e.key).toEqual(
+        await openCorpus(sqlite).entity(e.key, { mentions: { limit: 1000 }, quotes: { limit: 1000 } }),
       );
-      expect(await pg.explainEntity(e.key), e.key).toEqual(await sqlite.explainEntity(e.key));
-      expect(await pg.entityCooccurrence(e.key), e.key).toEqual(await sqlite.entityCooccurrence(e.key));
+      expect(await openCorpus(pg).explainEntity(e.key), e.key).toEqual(await openCorpus(sqlite).explainEntity(e.key));
+      expect(await openCorpus(pg).entityCooccurrence(e.key), e.key).toEqual(await openCorpus(sqlite).entityCooccurrence(e.key));
     }
     for (const name of ['Netanyahu', 'Internationaal Strafhof', 'Kushner', 'Miller', 'Israël']) {
-      const [a, b] = await Promise.allSettled([sqlite.entity(name), pg.entity(name)]);
+      const [a, b] = await Promise.allSettled([openCorpus(sqlite).entity(name), openCorpus(pg).entity(name)]);
       expect(b, name).toEqual(a);
     }
-    for (const item of all) expect(await pg.entityLinks(item.article.id)).toEqual(await sqlite.entityLinks(item.article.id));
+    for (const item of all) expect(await openCorpus(pg).entityLinks(item.article.id)).toEqual(await openCorpus(sqlite).entityLinks(item.article.id));
   });
 
   it('holds the same resolver state, and a rebuild gives it again', async () => {
@@ -72,7 +72,7 @@ describe('the entity index, as in SQLite', () => {
     expect(await stateOf(pg)).toEqual(before);
     expect(await openCorpus(pg).rebuildEntities()).toEqual(await openCorpus(sqlite).rebuildEntities());
     expect(await stateOf(pg)).toEqual(before);
-    expect(await pg.entities({ limit: 1000 })).toEqual(await sqlite.entities({ limit: 1000 }));
+    expect(await openCorpus(pg).entities({ limit: 1000 })).toEqual(await openCorpus(sqlite).entities({ limit: 1000 }));
   });
 });
 

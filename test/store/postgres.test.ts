@@ -101,10 +101,10 @@ describe('PostgreSQL store on a server', () => {
       expect((await a.stats()).articles).toBe(items.length);
       expect((await b.quotes({ limit: 1000 })).total).toBe(items.reduce((n, i) => n + i.article.quotes.length, 0));
       // Each writer saw the other's entity index: it equals a rebuild in ingest order.
-      const incremental = await b.entities({ limit: 1000 });
+      const incremental = await openCorpus(b).entities({ limit: 1000 });
       expect(incremental.items.find((e) => e.key === 'country:IL')).toMatchObject({ articleCount: 2 });
       await openCorpus(a).rebuildEntities();
-      expect(await b.entities({ limit: 1000 })).toEqual(incremental);
+      expect(await openCorpus(b).entities({ limit: 1000 })).toEqual(incremental);
       // Stories placed by both writers at once: every article placed once, as one writer would.
       const ids = items.map((i) => i.article.id);
       const attached = await Promise.all([openCorpus(a).place(ids.slice(0, 4)), openCorpus(b).place(ids.slice(2))]);

@@ -116,7 +116,7 @@ export function registerEntities(program: Command): void {
           if (!opts.json) process.stderr.write(`rebuilt the entity index: ${plural(r.entities, 'entity', 'entities')} from ${plural(r.articles, 'article')}\n`);
         }
         if (opts.explain !== undefined) {
-          const explanation = await store.explainEntity(opts.explain);
+          const explanation = await openCorpus(store).explainEntity(opts.explain);
           if (explanation.entities.length === 0) throw new UsageError(notFound(opts.explain, opts.db), 1);
           if (opts.json) return printJson(explanation);
           // within each article: every mention of the linked entity and why it joined it
@@ -129,7 +129,7 @@ export function registerEntities(program: Command): void {
         }
         let page;
         try {
-          page = await store.entities({ type: opts.type, name: opts.name, limit: opts.limit, offset: opts.offset });
+          page = await openCorpus(store).entities({ type: opts.type, name: opts.name, limit: opts.limit, offset: opts.offset });
         } catch (err) {
           if (err instanceof StoreInputError) throw new UsageError(err.message);
           throw err;
@@ -158,7 +158,7 @@ export function registerEntities(program: Command): void {
       const page = { limit: opts.limit, offset: opts.offset };
       const detail = await withStore(opts.db, async (store) => {
         try {
-          return await store.entity(name, { mentions: page, quotes: page });
+          return await openCorpus(store).entity(name, { mentions: page, quotes: page });
         } catch (err) {
           if (err instanceof AmbiguousEntityError) {
             const list = err.candidates.map((c) => `${c.key} (${c.name}, ${c.type}, ${plural(c.articleCount, 'article')})`).join(', ');

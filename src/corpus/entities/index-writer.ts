@@ -7,7 +7,7 @@
 import type { EntityArticleRow, EntityColumns, EntityNameRow, EntityTables, LinkRow } from '../../store/entity-tables.ts';
 import type { EntityStateRow, EntityStateRows, LinkDbRow, StoredEntity } from '../../store/entity-rows.ts';
 import { toLink } from '../../store/entity-rows.ts';
-import { NOT_SEEN, type Seen, entityDisplayName, entityDisplayType, joinSeen, seenOf, seenWith } from '../../store/entity-view.ts';
+import { NOT_SEEN, type Seen, entityDisplayName, entityDisplayType, joinSeen, seenOf, seenWith } from './entity-view.ts';
 import { fold } from '../../store/fold.ts';
 import type { EntityRebuildResult } from '../../store/store.ts';
 import type { ArticleEntities, EntityLink, EntityRow, ResolvedArticle, ResolverState } from './model.ts';

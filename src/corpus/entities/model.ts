@@ -2,6 +2,9 @@
 // out of it, and the rows a store persists to continue it (see docs in src/corpus/entities/resolve.ts).
 import type { EntityLayer, EntityType } from '../../types.ts';
 import type { Gender } from './normalise.ts';
+import type { EntityLink, EntityMerge, EntitySource } from '../../store/entity-records.ts';
+
+export type { EntityExplanation, EntityLink, EntityMerge, EntitySource, Explanation, LinkRule } from '../../store/entity-records.ts';
 
 /** One article's entity layer as the resolver needs it. */
 export interface ArticleEntities {
@@ -14,47 +17,6 @@ export interface ArticleEntities {
   storyId?: string | null;
 }
 
-/** How a local entity was linked to its global entity. */
-export type LinkRule =
-  | 'new'
-  | 'same-name'
-  | 'same-first-last-name'
-  | 'organisation-alias'
-  | 'place-alias'
-  | 'country-alias'
-  | 'demonym'
-  | 'short-name-in-article'
-  | 'acronym-in-article'
-  | 'surname-in-article'
-  | 'surname-in-story'
-  | 'surname-unique'
-  | 'surname-evidence'
-  | 'typo-in-article'
-  | 'typo-in-story'
-  | 'first-name-in-article';
-
-/** The link of one local entity of one article to a global entity, with its reason. */
-export interface EntityLink {
-  articleId: string;
-  /** Id of the entity in the article's layer. */
-  localId: string;
-  /** Name of the entity in the article's layer. */
-  name: string;
-  type: EntityType;
-  key: string;
-  rule: LinkRule;
-  reason: string;
-}
-
-/** Two global entities found to be one after both existed; `from` now redirects to `to`. */
-export interface EntityMerge {
-  from: string;
-  to: string;
-  /** The article whose resolution caused the merge. */
-  articleId: string;
-  reason: string;
-}
-
 export interface ResolvedArticle {
   articleId: string;
   /** The article's entity layer with `key` set on every entity that has a usable name. */
@@ -65,8 +27,6 @@ export interface ResolvedArticle {
   /** Keys of the global entities this article created or changed. */
   changed: string[];
 }
-
-export type EntitySource = 'country' | 'organisation' | 'place' | 'demonym' | 'name';
 
 export interface GlobalEntity {
   /** Stable key: "per:benjamin-netanyahu", "country:IL", "demonym:IL", "org:icc", "loc:gaza-strip", "org:white-house". */
@@ -88,22 +48,6 @@ export interface GlobalEntity {
   formerKeys: string[];
   /** For a nationality (demonym:IL, "Israeli"): the country it is the nationality of. */
   nationalityOf?: { key: string; name: string };
-}
-
-export interface EntityExplanation {
-  key: string;
-  name: string;
-  type: EntityType;
-  /** Every local entity linked to it, in order of resolution, with the reason. */
-  links: EntityLink[];
-  /** Entities merged into it and why. */
-  merges: EntityMerge[];
-}
-
-export interface Explanation {
-  query: string;
-  /** The global entities the query names (several when it is ambiguous, such as a shared surname). */
-  entities: EntityExplanation[];
 }
 
 /** Everything the resolver knows, as plain rows: what a store persists to restart incrementally. */

@@ -12,7 +12,7 @@ import { toCluster } from './table-index.ts';
 const PAGE = 200;
 
 /** The StorySource of the views: the store's rows as cluster states. */
-function storySource(tables: StoryReads): StorySource {
+function storySource(tables: StoryReads, entityKeys: (name: string) => Promise<string[]>): StorySource {
   const states = async (rows: Promise<ClusterRow[]>): Promise<ClusterState[]> => (await rows).map(toCluster);
   return {
     storylines: async (page) => {
@@ -27,7 +27,7 @@ function storySource(tables: StoryReads): StorySource {
     eventsOf: (ids) => states(tables.eventsOf(ids)),
     members: (ids) => tables.members(ids),
     articles: (ids) => tables.articles(ids),
-    articlesNaming: (name, limit) => tables.articlesNaming(name, limit),
+    articlesNaming: async (name, limit) => tables.articlesNaming(name, await entityKeys(name), limit),
     unplaced: () => tables.unplaced(),
   };
 }
@@ -35,8 +35,12 @@ function storySource(tables: StoryReads): StorySource {
 export class StoryViews {
   private readonly source: StorySource;
 
-  constructor(private readonly tables: StoryReads) {
-    this.source = storySource(tables);
+  constructor(
+    private readonly tables: StoryReads,
+    /** Global entity keys a name or key stands for (the entity views' `find`). */
+    entityKeys: (name: string) => Promise<string[]>,
+  ) {
+    this.source = storySource(tables, entityKeys);
   }
 
   /** Storylines, most recently active first, with their events and sources (`dossier stories --json`). */

@@ -4,6 +4,7 @@ import { articleFilter } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { withEntityKeys } from '../../store/article-entity-keys.ts';
 import { articleIdParam, errors, filterQuery, pageOf, pageQuery, querySchema, ref, type FilterQS } from '../schemas.ts';
+import { openCorpus } from '../../corpus/index.ts';
 
 export const articleRoutes: RouteModule = (app, { store }) => {
   app.get<{ Querystring: FilterQS & { entity?: string } }>(
@@ -44,7 +45,7 @@ export const articleRoutes: RouteModule = (app, { store }) => {
     async (req) => {
       const doc = await store.get(req.params.id);
       if (!doc) throw notFound(`no article ${req.params.id}`);
-      return withEntityKeys(doc, await store.entityLinks(doc.id));
+      return withEntityKeys(doc, await openCorpus(store).entityLinks(doc.id));
     },
   );
 };

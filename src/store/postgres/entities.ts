@@ -1,5 +1,5 @@
 // The entity tables in PostgreSQL (migration 002), as the entity stage of the corpus reads and writes
-// them while resolving (src/corpus/entities/index-writer.ts), on the client of a write transaction
+// them while resolving (the corpus's entity index writer), on the client of a write transaction
 // that holds the 'ingest' advisory lock. Rows go in bulk (json_to_recordset).
 import type pg from 'pg';
 import type { EntityArticleRow, EntityColumns, EntityNameRow, EntityTables, LinkRow, MergeRow, StoredEntityLayer } from '../entity-tables.ts';

@@ -3,7 +3,6 @@
 // on a tsvector the store builds (./tsearch.ts). One ingest batch is one transaction; batches of
 // different processes queue on an advisory lock (see README "PostgreSQL" in src/store).
 import type pg from 'pg';
-import type { EntityLink, Explanation } from '../../corpus/entities/model.ts';
 import type { AnalyzedArticle, RawArticle } from '../../types.ts';
 import { byCount, byMonth } from '../facets.ts';
 import { optionalText, resolveFilter, resolvePage } from '../filter.ts';
@@ -77,7 +76,7 @@ import {
 } from '../store.ts';
 import { Params, createPool, lock, row, rows, transaction, value, type Queryable } from './db.ts';
 import { PgEntityTables } from './entities.ts';
-import { PgEntityIndexReader } from './entity-queries.ts';
+import { PgEntityReads } from './entity-queries.ts';
 import { migrate } from './migrate.ts';
 import { PgStoryTables } from './stories.ts';
 import { articleVector, toTsquery } from './tsearch.ts';
@@ -147,7 +146,8 @@ export class PostgresStore implements Store {
   private version = 0;
   /** The URL without password, for messages. */
   readonly where: string;
-  private readonly entityReader: PgEntityIndexReader;
+  /** The entity tables (migration 002), as the entity views read them. */
+  readonly entityIndex: PgEntityReads;
   /** Events and storylines (tables of migration 003). */
   readonly stories: PgStoryTables;
 
@@ -161,8 +161,8 @@ export class PostgresStore implements Store {
     this.pool.on('error', () => {});
     this.ready = this.init(options.migrations);
     this.ready.catch(() => {}); // reported by the first call that awaits it
-    this.entityReader = new PgEntityIndexReader(this.pool);
-    this.stories = new PgStoryTables(() => this.open(), (name) => this.entityKeys(name));
+    this.entityIndex = new PgEntityReads(() => this.open());
+    this.stories = new PgStoryTables(() => this.open());
   }
 
   private async init(migrations: Migration[] | undefined): Promise<void> {
@@ -187,12 +187,6 @@ export class PostgresStore implements Store {
     return this.version;
   }
 
-  /** Global entity keys a name or key stands for. */
-  private async entityKeys(name: string): Promise<string[]> {
-    await this.open();
-    return this.entityReader.find(name);
-  }
-
   // ---------------------------------------------------------------- writing
 
   /** One write transaction on one pooled client, under the advisory lock `name` (see README.md). */
@@ -204,7 +198,7 @@ export class PostgresStore implements Store {
     const pool = await this.open();
     return transaction(pool, async (c) => {
       await lock(c, name);
-      return fn(c, { stories: new PgStoryTables(async () => c, (n) => this.entityKeys(n)), entities: new PgEntityTables(c) });
+      return fn(c, { stories: new PgStoryTables(async () => c), entities: new PgEntityTables(c) });
     });
   }
 
@@ -501,31 +495,6 @@ export class PostgresStore implements Store {
   }
 
   // ---------------------------------------------------------------- the entity index
-
-  async entities(filter: EntityFilter = {}): Promise<EntityListResult> {
-    await this.open();
-    return this.entityReader.list(filter);
-  }
-
-  async entity(nameOrKey: string, opts: EntityDetailOptions = {}): Promise<EntityDetail | null> {
-    await this.open();
-    return this.entityReader.detail(nameOrKey, opts);
-  }
-
-  async explainEntity(nameOrKey: string): Promise<Explanation> {
-    await this.open();
-    return this.entityReader.explain(nameOrKey);
-  }
-
-  async entityLinks(articleId: string): Promise<EntityLink[]> {
-    await this.open();
-    return this.entityReader.links(articleId);
-  }
-
-  async entityCooccurrence(key: string, page?: Page): Promise<EntityCooccurrence | null> {
-    await this.open();
-    return this.entityReader.cooccurrence(key, page);
-  }
 
   async close(): Promise<void> {
     if (this.closed) return;

@@ -21,8 +21,6 @@ export class PgStoryTables implements StoryTables {
   constructor(
     /** The connection: waited for (open, migrated) before every query. */
     private readonly db: () => Promise<Queryable>,
-    /** Global entity keys a name or key stands for (the entity index). */
-    private readonly entityKeys: (nameOrKey: string) => Promise<string[]>,
   ) {}
 
   // ---------------------------------------------------------------- reads of the views
@@ -105,11 +103,10 @@ export class PgStoryTables implements StoryTables {
     return found.map(toMember);
   }
 
-  async articlesNaming(name: string, limit: number): Promise<string[]> {
+  async articlesNaming(name: string, keys: string[], limit: number): Promise<string[]> {
     const q = await this.db();
     const phrase = name.replace(/["\s]+/g, ' ').trim();
     if (!phrase) return [];
-    const keys = await this.entityKeys(name);
     return column<string>(
       q,
       `SELECT id FROM articles a

@@ -1,5 +1,5 @@
 // The entity tables in SQLite (migration 003), as the entity stage of the corpus reads and writes
-// them while resolving (src/corpus/entities/index-writer.ts). Every method runs its SQL synchronously
+// them while resolving (the corpus's entity index writer). Every method runs its SQL synchronously
 // and returns a settled promise (see SqliteStore.write).
 import type Database from 'better-sqlite3';
 import type { EntityArticleRow, EntityColumns, EntityNameRow, EntityTables, LinkRow, MergeRow, StoredEntityLayer } from '../entity-tables.ts';

@@ -44,10 +44,9 @@ import {
   type TimeFilter,
   type TimeRow,
 } from '../store.ts';
-import type { EntityLink, Explanation } from '../../corpus/entities/model.ts';
 import { toFts5 } from './fts5.ts';
 import { SqliteEntityTables } from './entities.ts';
-import { EntityIndexReader } from './entity-queries.ts';
+import { SqliteEntityReads } from './entity-queries.ts';
 import { migrate, type Migration } from './migrate.ts';
 import { SqliteStoryTables } from './stories.ts';
 import {
@@ -122,7 +121,8 @@ export class SqliteStore implements Store {
   readonly schemaVersion: number;
   /** The corpus-wide entity index: resolved inside each ingest transaction, read with SQL. */
   private readonly entityTables: SqliteEntityTables;
-  private readonly entityReader = new EntityIndexReader((sql) => this.stmt(sql));
+  /** The entity tables (migration 003), as the entity views read them. */
+  readonly entityIndex: SqliteEntityReads;
   /** False only for a schema from `options.migrations` without the entity tables (migration 003). */
   private readonly hasEntityIndex: boolean;
   /** INSERT and UPDATE of an article's columns, for the columns this database has. */
@@ -169,7 +169,8 @@ export class SqliteStore implements Store {
       this.articleInsert = articleInsert(present.map((c) => this.column(c)));
       this.articleUpdate = articleUpdate(present.map((c) => this.column(c)));
       this.entityTables = new SqliteEntityTables((sql) => this.stmt(sql), this.hasEntityIndex, () => void this.withEntityIndex());
-      this.stories = new SqliteStoryTables(this.db, (sql) => this.stmt(sql), () => void this.open(), async (name) => (this.hasEntityIndex ? this.entityReader.find(name) : []));
+      this.entityIndex = new SqliteEntityReads((sql) => this.stmt(sql), this.hasEntityIndex, () => void this.withEntityIndex());
+      this.stories = new SqliteStoryTables(this.db, (sql) => this.stmt(sql), () => void this.open());
     } catch (err) {
       this.db.close();
       throw err;
@@ -536,31 +537,6 @@ export class SqliteStore implements Store {
     const db = this.open();
     if (!this.hasEntityIndex) throw new StoreError(`${this.path} has no entity index (schema version ${this.schemaVersion})`);
     return db;
-  }
-
-  async entities(filter: EntityFilter = {}): Promise<EntityListResult> {
-    this.withEntityIndex();
-    return this.entityReader.list(filter);
-  }
-
-  async entity(nameOrKey: string, opts: EntityDetailOptions = {}): Promise<EntityDetail | null> {
-    this.withEntityIndex();
-    return this.entityReader.detail(nameOrKey, opts);
-  }
-
-  async explainEntity(nameOrKey: string): Promise<Explanation> {
-    this.withEntityIndex();
-    return this.entityReader.explain(nameOrKey);
-  }
-
-  async entityLinks(articleId: string): Promise<EntityLink[]> {
-    this.withEntityIndex();
-    return this.entityReader.links(articleId);
-  }
-
-  async entityCooccurrence(key: string, page?: Page): Promise<EntityCooccurrence | null> {
-    this.withEntityIndex();
-    return this.entityReader.cooccurrence(key, page);
   }
 
   async close(): Promise<void> {

@@ -21,8 +21,6 @@ export class SqliteStoryTables implements StoryTables {
     private readonly db: Database.Database,
     private readonly prepare: Prepare,
     private readonly guard: () => void,
-    /** Global entity keys a name or key stands for (the entity index; none without one). */
-    private readonly entityKeys: (nameOrKey: string) => Promise<string[]> = async () => [],
   ) {
     this.available = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'story_articles'").get() !== undefined;
   }
@@ -125,12 +123,11 @@ export class SqliteStoryTables implements StoryTables {
     return rows.map(toMember);
   }
 
-  async articlesNaming(name: string, limit: number): Promise<string[]> {
+  async articlesNaming(name: string, keys: string[], limit: number): Promise<string[]> {
     this.check();
     const phrase = name.replace(/["\s]+/g, ' ').trim();
     if (!phrase) return [];
     const match = toFts5(parseQuery(`"${phrase}"`));
-    const keys = JSON.stringify(await this.entityKeys(name));
     return this.prepare(
       `SELECT a.id FROM articles a
        WHERE a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)
@@ -138,7 +135,7 @@ export class SqliteStoryTables implements StoryTables {
        ORDER BY a.published_at DESC, a.seq DESC LIMIT ?`,
     )
       .pluck()
-      .all(match, keys, limit) as string[];
+      .all(match, JSON.stringify(keys), limit) as string[];
   }
 
   // ---------------------------------------------------------------- placing
