@@ -5,7 +5,7 @@
 // batches and reloaded only when another process wrote (entity_state.generation) or a transaction
 // rolled back.
 import type { EntityArticleRow, EntityColumns, EntityNameRow, EntityTables, LinkRow } from '../../store/entity-tables.ts';
-import type { EntityStateRow, EntityStateRows, LinkDbRow, StoredEntity } from '../../store/entity-rows.ts';
+import type { EntityStateRow, EntityStateRows, StoredEntity } from '../../store/entity-rows.ts';
 import { toLink } from '../../store/entity-rows.ts';
 import { NOT_SEEN, type Seen, entityDisplayName, entityDisplayType, joinSeen, seenOf, seenWith } from './entity-view.ts';
 import { fold } from '../../store/fold.ts';

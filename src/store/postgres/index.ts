@@ -10,73 +10,14 @@ import { fold } from '../fold.ts';
 import type { Migration } from '../migrations.ts';
 import { parseQuery } from '../query.ts';
 import { bestSnippet, snippetTerms } from '../snippet.ts';
-import {
-  LAYER_ARTICLE_COLUMNS,
-  LAYER_TABLES,
-  SUMMARY_COLUMNS,
-  IngestTally,
-  MAX_ID_CANDIDATES,
-  analysisParams,
-  articleColumns,
-  articleLookup,
-  entityInputChanged,
-  itemError,
-  layerRecords,
-  onlyArticle,
-  rawColumns,
-  toRawArticle,
-  toStats,
-  toStoredArticle,
-  type StoredDbRow,
-  type TotalsRow,
-  toFigureRow,
-  toMentionRow,
-  toQuoteRow,
-  toSummary,
-  toTimeRow,
-  type FigureDbRow,
-  type MentionDbRow,
-  type QuoteDbRow,
-  type SummaryRow,
-  type TimeDbRow,
-} from '../rows.ts';
-import {
-  StoreError,
-  StoreInputError,
-  type ArticleFilter,
-  type EntityCooccurrence,
-  type EntityDetail,
-  type EntityDetailOptions,
-  type EntityFacetCount,
-  type EntityFilter,
-  type EntityListResult,
-  type EntityRebuildResult,
-  type FacetCount,
-  type FigureFilter,
-  type FigureRow,
-  type IngestItem,
-  type IngestResult,
-  type ListResult,
-  type MentionFilter,
-  type MentionRow,
-  type Page,
-  type QuoteFilter,
-  type QuoteRow,
-  type RowsResult,
-  type SearchFacets,
-  type SearchResult,
-  type Store,
-  type IngestStage,
-  type WriteLock,
-  type WriteTables,
-  type StoreStats,
-  type StoredArticle,
-  type TimeFilter,
-  type TimeRow,
-} from '../store.ts';
+import { LAYER_ARTICLE_COLUMNS, LAYER_TABLES, SUMMARY_COLUMNS, MAX_ID_CANDIDATES, analysisParams, articleColumns, articleLookup, entityInputChanged, layerRecords, onlyArticle, rawColumns, toRawArticle, toStats, toStoredArticle, toFigureRow, toMentionRow, toQuoteRow, toSummary, toTimeRow } from '../rows.ts';
+import type { StoredDbRow, TotalsRow, FigureDbRow, MentionDbRow, QuoteDbRow, SummaryRow, TimeDbRow } from '../rows.ts';
+import { StoreError, StoreInputError } from '../store.ts';
+import type { ArticleFilter, EntityFacetCount, FacetCount, FigureFilter, FigureRow, IngestItem, IngestResult, ListResult, MentionFilter, MentionRow, Page, QuoteFilter, QuoteRow, RowsResult, SearchFacets, SearchResult, Store, IngestStage, WriteLock, WriteTables, StoreStats, StoredArticle, TimeFilter, TimeRow } from '../store.ts';
 import { Params, createPool, lock, row, rows, transaction, value, type Queryable } from './db.ts';
 import { PgEntityTables } from './entities.ts';
 import { PgEntityReads } from './entity-queries.ts';
+import { ingestBatch, type ArticleWrites } from '../ingest-batch.ts';
 import { migrate } from './migrate.ts';
 import { PgStoryTables } from './stories.ts';
 import { articleVector, toTsquery } from './tsearch.ts';
@@ -209,45 +150,20 @@ export class PostgresStore implements Store {
     return new Set(found.map((r) => r.content_hash));
   }
 
-  async ingest(batch: IngestItem[], stage?: IngestStage): Promise<IngestResult> {
-    const now = new Date().toISOString();
-    try {
-      // One writer at a time: the corpus stages follow ingest order (seq).
-      return await this.transact('ingest', async (c, tables) => {
-        const tally = new IngestTally();
-        for (const r of await rows<{ content_hash: string; id: string }>(c, 'SELECT content_hash, id FROM articles WHERE content_hash = ANY($1::text[])', [
-          batch.map((i) => i.contentHash),
-        ])) {
-          tally.stored.set(r.content_hash, r.id);
-        }
-        const staged = await stage?.begin(tables);
-        for (const [i, item] of batch.entries()) {
-          const existing = tally.stored.get(item.contentHash);
-          if (existing !== undefined) {
-            tally.duplicate(item.contentHash, existing);
-            continue;
-          }
-          let seq: number | undefined;
-          try {
-            seq = await this.insertArticle(c, item, now);
-            if (seq !== undefined) await staged?.stored(item.article, seq);
-          } catch (err) {
-            throw itemError(item, i, batch.length, err);
-          }
-          if (seq === undefined) {
-            // Stored by another writer since the lookup above (ON CONFLICT on the content hash).
-            tally.duplicate(item.contentHash, (await value<string>(c, 'SELECT id FROM articles WHERE content_hash = $1', [item.contentHash]))!);
-          } else {
-            tally.inserted(item);
-          }
-        }
-        await staged?.finish();
-        return tally.result;
-      });
-    } catch (err) {
-      stage?.abort();
-      throw err;
-    }
+  ingest(batch: IngestItem[], stage?: IngestStage): Promise<IngestResult> {
+    // One writer at a time: the corpus stages follow ingest order (seq).
+    return ingestBatch(batch, stage, (fn) => this.transact('ingest', (c, tables) => fn(this.articleWrites(c), tables)));
+  }
+
+  /** The article writes of an ingest on the transaction's client. */
+  private articleWrites(c: pg.PoolClient): ArticleWrites {
+    return {
+      storedIds: async (hashes) =>
+        new Map((await rows<{ content_hash: string; id: string }>(c, 'SELECT content_hash, id FROM articles WHERE content_hash = ANY($1::text[])', [hashes])).map((r) => [r.content_hash, r.id])),
+      insert: (item, now) => this.insertArticle(c, item, now),
+      // Stored by another writer since the lookup (ON CONFLICT on the content hash).
+      idOf: async (hash) => (await value<string>(c, 'SELECT id FROM articles WHERE content_hash = $1', [hash]))!,
+    };
   }
 
   /** Stores one article with its raw input and layers in one statement; its `seq`, or undefined when the hash is taken. */

@@ -7,78 +7,16 @@ import { optionalText, resolveFilter, resolvePage } from '../filter.ts';
 import { byCount, byMonth } from '../facets.ts';
 import { fold } from '../fold.ts';
 import { parseQuery, QueryError } from '../query.ts';
-import {
-  SNIPPET_CLOSE,
-  SNIPPET_ELLIPSIS,
-  SNIPPET_OPEN,
-  StoreError,
-  StoreInputError,
-  type ArticleFilter,
-  type FacetCount,
-  type FigureFilter,
-  type FigureRow,
-  type IngestItem,
-  type IngestResult,
-  type ListResult,
-  type MentionFilter,
-  type MentionRow,
-  type Page,
-  type QuoteFilter,
-  type QuoteRow,
-  type RowsResult,
-  type SearchFacets,
-  type EntityFacetCount,
-  type SearchResult,
-  type EntityCooccurrence,
-  type EntityDetail,
-  type EntityDetailOptions,
-  type EntityFilter,
-  type EntityListResult,
-  type EntityRebuildResult,
-  type Store,
-  type IngestStage,
-  type WriteLock,
-  type WriteTables,
-  type StoreStats,
-  type StoredArticle,
-  type TimeFilter,
-  type TimeRow,
-} from '../store.ts';
+import { SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_OPEN, StoreError, StoreInputError } from '../store.ts';
+import type { ArticleFilter, FacetCount, FigureFilter, FigureRow, IngestItem, IngestResult, ListResult, MentionFilter, MentionRow, Page, QuoteFilter, QuoteRow, RowsResult, SearchFacets, EntityFacetCount, SearchResult, Store, IngestStage, WriteLock, WriteTables, StoreStats, StoredArticle, TimeFilter, TimeRow } from '../store.ts';
 import { toFts5 } from './fts5.ts';
 import { SqliteEntityTables } from './entities.ts';
 import { SqliteEntityReads } from './entity-queries.ts';
+import { ingestBatch, type ArticleWrites } from '../ingest-batch.ts';
 import { migrate, type Migration } from './migrate.ts';
 import { SqliteStoryTables } from './stories.ts';
-import {
-  LAYER_ARTICLE_COLUMNS,
-  LAYER_TABLES,
-  SUMMARY_COLUMNS,
-  IngestTally,
-  MAX_ID_CANDIDATES,
-  analysisParams,
-  articleColumns,
-  articleLookup,
-  entityInputChanged,
-  itemError,
-  layerRecords,
-  onlyArticle,
-  rawColumns,
-  toRawArticle,
-  toStats,
-  toStoredArticle,
-  type StoredDbRow,
-  type TotalsRow,
-  toFigureRow,
-  toMentionRow,
-  toQuoteRow,
-  toSummary,
-  toTimeRow,
-  type FigureDbRow,
-  type MentionDbRow,
-  type QuoteDbRow,
-  type SummaryRow,
-  type TimeDbRow,
-} from '../rows.ts';
+import { LAYER_ARTICLE_COLUMNS, LAYER_TABLES, SUMMARY_COLUMNS, MAX_ID_CANDIDATES, analysisParams, articleColumns, articleLookup, entityInputChanged, layerRecords, onlyArticle, rawColumns, toRawArticle, toStats, toStoredArticle, toFigureRow, toMentionRow, toQuoteRow, toSummary, toTimeRow } from '../rows.ts';
+import type { StoredDbRow, TotalsRow, FigureDbRow, MentionDbRow, QuoteDbRow, SummaryRow, TimeDbRow } from '../rows.ts';
 import { articleConditions, whereClause, type Conditions } from './where.ts';
 
 export interface SqliteStoreOptions {
@@ -242,35 +180,23 @@ export class SqliteStore implements Store {
     return new Set(hashes.filter((h) => byHash.get(h) !== undefined));
   }
 
-  async ingest(batch: IngestItem[], stage?: IngestStage): Promise<IngestResult> {
-    const now = new Date().toISOString();
-    try {
-      return await this.write('ingest', async (tables) => {
-        const tally = new IngestTally();
-        // The stage (entity resolution) runs in the same transaction: a batch that fails leaves its tables as they were.
-        const staged = await stage?.begin(tables);
-        const byHash = this.stmt('SELECT id FROM articles WHERE content_hash = ?').pluck();
-        for (const [i, item] of batch.entries()) {
-          const existing = tally.stored.get(item.contentHash) ?? (byHash.get(item.contentHash) as string | undefined);
-          if (existing !== undefined) {
-            tally.duplicate(item.contentHash, existing);
-            continue;
-          }
-          try {
-            await staged?.stored(item.article, this.insertArticle(item, now));
-          } catch (err) {
-            throw itemError(item, i, batch.length, err);
-          }
-          tally.inserted(item);
-        }
-        await staged?.finish();
-        return tally.result;
-      });
-    } catch (err) {
-      stage?.abort();
-      throw err;
-    }
+  ingest(batch: IngestItem[], stage?: IngestStage): Promise<IngestResult> {
+    return ingestBatch(batch, stage, (fn) => this.write('ingest', (tables) => fn(this.articleWrites, tables)));
   }
+
+  /** The article writes of an ingest; synchronous SQL, settled promises (see `write`). */
+  private readonly articleWrites: ArticleWrites = {
+    storedIds: async (hashes) => {
+      const rows = this.stmt('SELECT content_hash, id FROM articles WHERE content_hash IN (SELECT value FROM json_each(?))').all(JSON.stringify(hashes)) as {
+        content_hash: string;
+        id: string;
+      }[];
+      return new Map(rows.map((r) => [r.content_hash, r.id]));
+    },
+    insert: async (item, now) => this.insertArticle(item, now),
+    // One writer at a time: a hash is never stored by another one between the lookup and the insert.
+    idOf: async (hash) => this.stmt('SELECT id FROM articles WHERE content_hash = ?').pluck().get(hash) as string,
+  };
 
   /** Stores one article with its raw input and layers; returns its `seq`. */
   private insertArticle(item: IngestItem, now: string): number {
