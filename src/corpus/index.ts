@@ -5,7 +5,10 @@
 import type { EntityRebuildResult, IngestItem, IngestResult, IngestStage, Store } from '../store/store.ts';
 import { EntityViews } from './entities/views.ts';
 import { EntityIndexWriter, articleEntities } from './entities/index-writer.ts';
-import { StoryPlacer, type AttachSummary } from './stories/placing.ts';
+import { StoryPlacer, type AttachSummary, type Recent } from './stories/placing.ts';
+import { withLinkedKeys } from '../store/story-tables.ts';
+import type { AnalyzedArticle } from '../types.ts';
+import type { EntityLink } from './entities/model.ts';
 import { StoryViews } from './stories/views.ts';
 
 export type { AttachSummary } from './stories/placing.ts';
@@ -37,20 +40,36 @@ export function openCorpus(store: Store): Corpus {
     const placer = new StoryPlacer(store);
     const entities = new EntityIndexWriter();
     const entityViews = new EntityViews(store.entityIndex);
+    /** The articles of the last batch added, with their entities' global keys, and the entity generation they reflect. */
+    let linked: { article: AnalyzedArticle; links: EntityLink[] }[] = [];
+    let recent: Recent = { articles: new Map(), generation: null };
     // Each stored article's entities are linked to the corpus entities in the ingest's transaction.
     const linkEntities: IngestStage = {
       async begin({ entities: tables }) {
+        linked = [];
         // A schema without entity tables (custom migrations) stores articles without linking them.
         const batch = tables.available ? await entities.batch(tables) : undefined;
         return {
-          stored: async (article, seq) => batch?.add(articleEntities(article), seq),
+          stored: async (article, seq) => {
+            linked.push({ article, links: batch ? await batch.add(articleEntities(article), seq) : [] });
+          },
           finish: async () => batch?.finish(),
         };
       },
       abort: () => entities.discard(), // its resolver holds the rolled-back articles
     };
     corpus = {
-      add: (items) => store.ingest(items, linkEntities),
+      add: async (items) => {
+        const result = await store.ingest(items, linkEntities);
+        // Placing takes these as they are, with the keys their links have after the batch's merges.
+        const keys = (links: EntityLink[]) => new Map(links.map((l) => [l.localId, entities.currentKey(l.key)]));
+        recent = {
+          articles: new Map(linked.map(({ article, links }) => [article.id, withLinkedKeys(article, keys(links))])),
+          generation: entities.committed,
+        };
+        linked = [];
+        return result;
+      },
       rebuildEntities: async () => {
         try {
           return await store.write('ingest', (tables) => entities.rebuild(tables.entities));
@@ -59,7 +78,7 @@ export function openCorpus(store: Store): Corpus {
           throw err;
         }
       },
-      place: (ids) => placer.attach(ids),
+      place: (ids) => placer.attach(ids, recent),
       restory: (opts) => placer.restory(opts),
       stories: new StoryViews(store.stories, (name) => entityViews.find(name)),
       entities: (filter) => entityViews.entities(filter),

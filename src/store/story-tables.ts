@@ -186,9 +186,13 @@ export function articlesWithKeys(
   for (const r of rows) {
     const doc = parseAnalysis(r.analysis);
     doc.text = r.text;
-    const k = keys.get(r.id);
-    if (k) doc.entities = doc.entities.map((e) => (e.key || !k.has(e.id) ? e : { ...e, key: k.get(e.id) }));
-    out.set(r.id, doc);
+    out.set(r.id, withLinkedKeys(doc, keys.get(r.id)));
   }
   return ids.map((id) => out.get(id)).filter((a): a is AnalyzedArticle => !!a);
+}
+
+/** The article with the global key of each linked local entity (`keys`: local id -> key) filled in where it has none. */
+export function withLinkedKeys(doc: AnalyzedArticle, keys: ReadonlyMap<string, string> | undefined): AnalyzedArticle {
+  if (!keys) return doc;
+  return { ...doc, entities: doc.entities.map((e) => (e.key || !keys.has(e.id) ? e : { ...e, key: keys.get(e.id) })) };
 }

@@ -202,6 +202,16 @@ export class EntityIndexWriter {
     this.resolver = undefined;
   }
 
+  /** The generation of the tables the resolver in memory reflects (null when it has none). */
+  get committed(): number | null {
+    return this.resolver ? this.generation : null;
+  }
+
+  /** The current key of a key the resolver in memory knows (merged keys lead to the entity they were merged into). */
+  currentKey(key: string): string {
+    return this.resolver ? this.resolver.current(key) : key;
+  }
+
   /**
    * Replaces the index with a new resolution of every stored entity layer, in ingest order (the
    * order incremental resolution saw them). Call inside a write transaction.
@@ -240,8 +250,8 @@ export class EntityBatch {
     private readonly onCommit: (generation: number) => void,
   ) {}
 
-  /** Resolves one article just stored (its `articles.seq`): records it, applies the merges it caused, queues its links. */
-  async add(article: ArticleEntities, seq: number): Promise<void> {
+  /** Resolves one article just stored (its `articles.seq`): records it, applies the merges it caused, queues its links; returns them. */
+  async add(article: ArticleEntities, seq: number): Promise<EntityLink[]> {
     checkLocalIds(article);
     const res = this.resolver.add(article);
     this.pendingArticles.push(articleRow(seq, article));
@@ -254,6 +264,7 @@ export class EntityBatch {
     }
     this.pendingLinks.push(...linkRows(res.links));
     this.log.resolved(article, res);
+    return res.links;
   }
 
   private async flush(): Promise<void> {
