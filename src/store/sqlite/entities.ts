@@ -9,10 +9,10 @@ export type Prepare = (sql: string) => Database.Statement<unknown[], unknown>;
 
 export class SqliteEntityTables implements EntityTables {
   constructor(
-    private readonly prepare: Prepare,
+    protected readonly prepare: Prepare,
     readonly available: boolean,
     /** Throws when the store is closed or has no entity tables. */
-    private readonly guard: () => void,
+    protected readonly guard: () => void,
   ) {}
 
   async generation(): Promise<number> {

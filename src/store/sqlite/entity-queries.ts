@@ -8,17 +8,11 @@ import { ENTITY_SUMMARY_COLUMNS as SUMMARY_COLUMNS, LINK_COLUMNS, type EntitySum
 import type { CooccurringRow, EntityReads } from '../entity-tables.ts';
 import { resolvePage } from '../filter.ts';
 import type { MentionRow, Page, QuoteRow, RowsResult } from '../store.ts';
-import type { Prepare } from './entities.ts';
+import { SqliteEntityTables } from './entities.ts';
 import { LAYER_ARTICLE_COLUMNS, toMentionRow, toQuoteRow, type MentionDbRow, type QuoteDbRow } from '../rows.ts';
 
-export class SqliteEntityReads implements EntityReads {
-  constructor(
-    private readonly prepare: Prepare,
-    readonly available: boolean,
-    /** Throws when the store is closed or has no entity tables. */
-    private readonly guard: () => void,
-  ) {}
-
+/** The entity tables as placing writes them (SqliteEntityTables) and as the views read them. */
+export class SqliteEntityIndex extends SqliteEntityTables implements EntityReads {
   async stale(): Promise<boolean> {
     this.guard();
     return (this.prepare('SELECT stale FROM entity_state').pluck().get() as number) === 1;

@@ -10,8 +10,7 @@ import { parseQuery, QueryError } from '../query.ts';
 import { SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_OPEN, StoreError, StoreInputError } from '../store.ts';
 import type { ArticleFilter, FacetCount, FigureFilter, FigureRow, IngestItem, IngestResult, ListResult, MentionFilter, MentionRow, Page, QuoteFilter, QuoteRow, RowsResult, SearchFacets, EntityFacetCount, SearchResult, Store, IngestStage, WriteLock, WriteTables, StoreStats, StoredArticle, TimeFilter, TimeRow } from '../store.ts';
 import { toFts5 } from './fts5.ts';
-import { SqliteEntityTables } from './entities.ts';
-import { SqliteEntityReads } from './entity-queries.ts';
+import { SqliteEntityIndex } from './entity-queries.ts';
 import { ingestBatch, type ArticleWrites } from '../ingest-batch.ts';
 import { migrate, type Migration } from './migrate.ts';
 import { SqliteStoryTables } from './stories.ts';
@@ -58,9 +57,8 @@ export class SqliteStore implements Store {
   private closed = false;
   readonly schemaVersion: number;
   /** The corpus-wide entity index: resolved inside each ingest transaction, read with SQL. */
-  private readonly entityTables: SqliteEntityTables;
   /** The entity tables (migration 003), as the entity views read them. */
-  readonly entityIndex: SqliteEntityReads;
+  readonly entityIndex: SqliteEntityIndex;
   /** False only for a schema from `options.migrations` without the entity tables (migration 003). */
   private readonly hasEntityIndex: boolean;
   /** INSERT and UPDATE of an article's columns, for the columns this database has. */
@@ -106,8 +104,7 @@ export class SqliteStore implements Store {
       this.articleColumns = new Set(present);
       this.articleInsert = articleInsert(present.map((c) => this.column(c)));
       this.articleUpdate = articleUpdate(present.map((c) => this.column(c)));
-      this.entityTables = new SqliteEntityTables((sql) => this.stmt(sql), this.hasEntityIndex, () => void this.withEntityIndex());
-      this.entityIndex = new SqliteEntityReads((sql) => this.stmt(sql), this.hasEntityIndex, () => void this.withEntityIndex());
+      this.entityIndex = new SqliteEntityIndex((sql) => this.stmt(sql), this.hasEntityIndex, () => void this.withEntityIndex());
       this.stories = new SqliteStoryTables(this.db, (sql) => this.stmt(sql), () => void this.open());
     } catch (err) {
       this.db.close();
@@ -153,7 +150,7 @@ export class SqliteStore implements Store {
       const db = this.open();
       db.prepare('BEGIN IMMEDIATE').run();
       try {
-        const out = await fn({ stories: this.stories, entities: this.entityTables });
+        const out = await fn({ stories: this.stories, entities: this.entityIndex });
         db.prepare('COMMIT').run();
         return out;
       } catch (err) {
