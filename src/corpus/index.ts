@@ -3,12 +3,12 @@
 // articles are placed in events and storylines. The pipeline (ingest, reanalyze, upload, workers)
 // calls these and nothing else of the corpus; the CLI and the API read the story views here.
 import type { EntityRebuildResult, IngestItem, IngestResult, IngestStage, Store } from '../store/store.ts';
-import { EntityViews } from './entities/views.ts';
-import { EntityIndexWriter, articleEntities } from './entities/index-writer.ts';
-import { StoryPlacer, type AttachSummary, type Recent } from './stories/placing.ts';
 import { withLinkedKeys } from '../store/story-tables.ts';
 import type { AnalyzedArticle } from '../types.ts';
+import { EntityIndexWriter, articleEntities } from './entities/index-writer.ts';
 import type { EntityLink } from './entities/model.ts';
+import { EntityViews } from './entities/views.ts';
+import { StoryPlacer, type AttachSummary, type Recent } from './stories/placing.ts';
 import { StoryViews } from './stories/views.ts';
 
 export type { AttachSummary } from './stories/placing.ts';
@@ -40,8 +40,9 @@ export function openCorpus(store: Store): Corpus {
     const placer = new StoryPlacer(store);
     const entities = new EntityIndexWriter();
     const entityViews = new EntityViews(store.entityIndex);
-    /** The articles of the last batch added, with their entities' global keys, and the entity generation they reflect. */
+    /** The articles the batch being added stored, with their links. */
     let linked: { article: AnalyzedArticle; links: EntityLink[] }[] = [];
+    /** The articles of the last batch added, with their entities' global keys, and the entity generation they reflect. */
     let recent: Recent = { articles: new Map(), generation: null };
     // Each stored article's entities are linked to the corpus entities in the ingest's transaction.
     const linkEntities: IngestStage = {
