@@ -4,7 +4,7 @@
 // its events, sources, languages, articles and timeline, the timeline alone (paged), the source
 // comparison with both death tolls (57,500 in the Dutch 002, 66,000 in the English 003), an entity's
 // timeline, the errors (404, 400, 409) and the OpenAPI document. The JSON must be exactly what the
-// StoryStore views give (the serializer drops nothing), and every evidence span must point at its text.
+// story views (openCorpus(store).stories) give (the serializer drops nothing), and every evidence span must point at its text.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';

@@ -1,5 +1,5 @@
 // Story commands: stories, story, timeline, compare, export, restory. Each prints the JSON of the
-// matching StoryStore view with --json (the same JSON the API serves), or a readable rendering.
+// matching story view (openCorpus(store).stories) with --json (the same JSON the API serves), or a readable rendering.
 import type { Command } from 'commander';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';

@@ -1,6 +1,6 @@
 // Stories: storylines (paged), one storyline or event with its events, sources, languages, articles
 // and timeline, its timeline alone (paged), the source comparison (figures side by side, voice,
-// coverage), and the timeline of an entity. The JSON is the StoryStore views of src/corpus/stories/api.ts —
+// coverage), and the timeline of an entity. The JSON is the story views (openCorpus(store).stories) of src/corpus/stories/api.ts —
 // the same `dossier stories|story|timeline|compare --json` prints — with a page around lists.
 //
 // `:id` is a storyline ("s-…") or event ("e-…") id, or a unique prefix of at least 4 hex digits.
