@@ -11,6 +11,7 @@ import { join, dirname } from 'node:path';
 import { connectPostgresStore, isPostgresUrl } from '../src/store/postgres/index.ts';
 import { openSqliteStore } from '../src/store/sqlite/index.ts';
 import type { IngestItem, Store } from '../src/store/store.ts';
+import { openCorpus } from '../src/corpus/index.ts';
 import { startPostgres, type PgServer } from '../support/postgres-server.ts';
 import type { AnalyzedArticle, EntityLayer, RawArticle } from '../src/types.ts';
 import { corpusLanguage } from '../src/lang/registry.ts';
@@ -90,10 +91,10 @@ const bytes = items.reduce((n, i) => n + i.article.text.length, 0);
 
 const t1 = performance.now();
 let inserted = 0;
-for (let i = 0; i < items.length; i += batchSize) inserted += (await store.ingest(items.slice(i, i + batchSize))).inserted;
+for (let i = 0; i < items.length; i += batchSize) inserted += (await openCorpus(store).add(items.slice(i, i + batchSize))).inserted;
 const tIngest = performance.now() - t1;
 const t2 = performance.now();
-const again = await store.ingest(items.slice(0, 1000));
+const again = await openCorpus(store).add(items.slice(0, 1000));
 const tDup = performance.now() - t2;
 if (postgres) {
   // Visibility map and planner statistics of the freshly loaded tables, as autovacuum makes them within a minute.

@@ -21,7 +21,7 @@ import { MemoryStoryIndex } from '../src/corpus/stories/memory-index.ts';
 import type { StoryIndex, Placement } from '../src/corpus/stories/model.ts';
 import type { AnalyzedArticle, EntityLayer, Figure, TimeExpr } from '../src/types.ts';
 import { openSqliteStore } from '../src/store/sqlite/index.ts';
-import { storyIndexOn } from '../src/store/sqlite/stories.ts';
+import { TableStoryIndex } from '../src/corpus/stories/table-index.ts';
 import { analyzedDoc } from '../support/analyzed-doc.ts';
 import { supportedLanguages } from '../src/lang/registry.ts';
 import { bcubed } from './stories-quality.ts';
@@ -202,7 +202,7 @@ function article(seq: string, e: Event, s: Story, other: boolean): AnalyzedArtic
 async function main(): Promise<void> {
   let index: StoryIndex;
   let cleanup = async () => {};
-  let commitBatch: ((fn: () => void) => void) | null = null;
+  let commitBatch: ((fn: () => Promise<void>) => Promise<void>) | null = null;
   if (STORE === 'sqlite') {
     // The SQLite store's own index, driven through a transaction per 200 articles as attach() does.
     const dir = mkdtempSync(join(tmpdir(), 'dossier-stories-'));
@@ -210,9 +210,9 @@ async function main(): Promise<void> {
     const db = (store as unknown as { db: import('better-sqlite3').Database }).db;
     // Story rows refer to articles: the generated articles are not stored, so the check is off here.
     db.pragma('foreign_keys = OFF');
-    const sqlite = storyIndexOn(db);
+    const sqlite = new TableStoryIndex();
     index = sqlite;
-    commitBatch = (fn) => sqlite.batch(fn);
+    commitBatch = (fn) => store.write('stories', ({ stories }) => sqlite.within(stories, fn));
     cleanup = async () => {
       await store.close();
       rmSync(dir, { recursive: true, force: true });
@@ -229,18 +229,18 @@ async function main(): Promise<void> {
   let windowFeatures = 0;
   let total = 0;
   let pending: AnalyzedArticle[] = [];
-  const flush = () => {
-    const run = () => {
+  const flush = async () => {
+    const run = async () => {
       for (const d of pending) {
         const t = performance.now();
         const f = articleFeatures(d);
         windowFeatures += performance.now() - t;
-        const p = placeArticle(index, f);
+        const p = await placeArticle(index, f);
         placed.push({ eventId: p.eventId, storylineId: p.storylineId });
       }
     };
-    if (commitBatch) commitBatch(run);
-    else run();
+    if (commitBatch) await commitBatch(run);
+    else await run();
     pending = [];
   };
   const started = performance.now();
@@ -248,9 +248,9 @@ async function main(): Promise<void> {
     truth.push({ event: g.event, story: g.story });
     pending.push(g.doc);
     total++;
-    if (pending.length === 200) flush();
+    if (pending.length === 200) await flush();
     if (total % WINDOW === 0) {
-      flush();
+      await flush();
       if (MILESTONES.includes(total)) {
         const ms = performance.now() - windowStart;
         const cpu = process.cpuUsage(windowCpu);
@@ -268,7 +268,7 @@ async function main(): Promise<void> {
       windowFeatures = 0;
     }
   }
-  flush();
+  await flush();
   const secs = (performance.now() - started) / 1000;
   console.log(`  overall: ${total.toLocaleString('en-US')} articles in ${secs.toFixed(1)} s (${(total / secs).toFixed(0)} articles/s, generation included)`);
   const ev = bcubed(placed.map((p, i) => ({ gold: String(truth[i].event), pred: p.eventId })));

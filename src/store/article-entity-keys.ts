@@ -1,7 +1,7 @@
 // The global entity key of each local entity of an article, from the store's entity links, so a
 // client can link a highlighted mention to the entity's page. The stored layer is never changed;
 // this sets `key` on a copy of the article that the API and `dossier show` answer with.
-import type { EntityLink } from '../corpus/entities/model.ts';
+import type { EntityLink } from './entity-records.ts';
 import type { StoredArticle } from './store.ts';
 
 /**

@@ -1,9 +1,10 @@
 // The storage contract. Every implementation (SQLite now, PostgreSQL later) passes the same contract
 // suite (test/store/contract.ts). Methods return Promises so a networked implementation can exist;
 // the SQLite one does its work synchronously inside them.
-import type { EntityLink, Explanation } from '../corpus/entities/model.ts';
+import type { EntitySource } from './entity-records.ts';
+import type { EntityReads, EntityTables } from './entity-tables.ts';
+import type { StoryReads, StoryTables } from './story-tables.ts';
 import type { AnalyzedArticle, EntityType, Quote, RawArticle, TimeExpr } from '../types.ts';
-import type { StoryStore } from '../corpus/stories/story-store.ts';
 import type { ArticleSummary, CooccurringEntity, EntitySummary, MentionRow, QuoteRow, FigureRow, SearchFacets, SearchHit, StoredArticle, StoreStats, TimeRow } from '../api/index.ts';
 
 // The shapes the API returns are declared once, in src/api (schemas and types).
@@ -178,9 +179,25 @@ export interface EntityRebuildResult {
   merges: number;
 }
 
+/** A corpus stage that runs on each article an ingest stores, in the ingest's transaction (the entity index). */
+export interface IngestStage {
+  /** Starts the stage inside the transaction. */
+  begin(tables: WriteTables): Promise<{
+    /** After each stored article (its `articles.seq`); an error fails the batch and names the item. */
+    stored(article: AnalyzedArticle, seq: number): Promise<void>;
+    /** After the last one. */
+    finish(): Promise<void>;
+  }>;
+  /** The transaction was rolled back. */
+  abort(): void;
+}
+
 export interface Store {
-  /** Stores a batch in one transaction; all or nothing. Items whose content hash is stored are skipped. */
-  ingest(batch: IngestItem[]): Promise<IngestResult>;
+  /**
+   * Stores a batch in one transaction (under the 'ingest' lock); all or nothing. Items whose content
+   * hash is stored are skipped. `stage` runs on each stored article in the same transaction.
+   */
+  ingest(batch: IngestItem[], stage?: IngestStage): Promise<IngestResult>;
   /** Which of these content hashes are already stored (ingest skips analysing those articles). */
   storedHashes(hashes: readonly string[]): Promise<Set<string>>;
   /** By full id, unique id prefix (≥ 6 hex characters) or content-hash prefix (> 16 characters). */
@@ -197,24 +214,26 @@ export interface Store {
   times(filter?: TimeFilter): Promise<RowsResult<TimeRow>>;
   entityMentions(filter?: MentionFilter): Promise<RowsResult<MentionRow>>;
   stats(): Promise<StoreStats>;
-  /** Global entities, most widely reported first (article count, then mention count, then key). */
-  entities(filter?: EntityFilter): Promise<EntityListResult>;
+  /** The entity tables, as the entity views read them (resolving writes them inside `ingest` and `write`). */
+  readonly entityIndex: EntityReads;
+  /** The story tables, as the story views read them (placing writes them inside `write`). */
+  readonly stories: StoryReads;
   /**
-   * One global entity by key (former keys are followed) or by a name, alias, mention text or
-   * surname; null when nothing matches. Throws AmbiguousEntityError when a name fits several.
+   * Runs `fn` in one write transaction: committed when its promise resolves, rolled back when it
+   * rejects. Writers of the same `lock` (in every process) wait for each other; `fn` should await
+   * only the given tables (see docs/decisions.md, "Corpus stages over the store").
    */
-  entity(nameOrKey: string, opts?: EntityDetailOptions): Promise<EntityDetail | null>;
-  /** Why the mentions of the entity (or every entity) a name or key stands for were merged. */
-  explainEntity(nameOrKey: string): Promise<Explanation>;
-  /** How each entity of one stored article is linked to its global entity (in layer order). */
-  entityLinks(articleId: string): Promise<EntityLink[]>;
-  /** The entities named in the same articles as the entity `key` (former keys are followed); null when there is no such entity. */
-  entityCooccurrence(key: string, page?: Page): Promise<EntityCooccurrence | null>;
-  /** Re-resolves every stored entity layer in ingest order, replacing the entity index in one transaction. */
-  rebuildEntities(): Promise<EntityRebuildResult>;
-  /** Events and storylines: placing articles, rebuilding, and the story views (src/corpus/stories/story-store.ts). */
-  readonly stories: StoryStore;
+  write<T>(lock: WriteLock, fn: (tables: WriteTables) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** What a write transaction serialises on: storing articles (and their entity links), or placing them in stories. */
+export type WriteLock = 'ingest' | 'stories';
+
+/** The tables a write transaction reads and writes. */
+export interface WriteTables {
+  readonly stories: StoryTables;
+  readonly entities: EntityTables;
 }
 
 /** A storage failure described for the user (the underlying driver error is kept as `cause`). */

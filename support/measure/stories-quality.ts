@@ -135,13 +135,13 @@ export interface StoryScores {
 }
 
 /** Clusters `docs` once per seed and scores events and storylines against the gold subtopics. */
-function clusterMode(label: string, docs: AnalyzedArticle[], gold: Map<string, string>, seeds: number[]): StoryModeScores {
+async function clusterMode(label: string, docs: AnalyzedArticle[], gold: Map<string, string>, seeds: number[]): Promise<StoryModeScores> {
   const orders: StoryModeScores['orders'] = [];
   let ms = 0;
   for (const seed of seeds) {
     const index = new MemoryStoryIndex();
     const t = performance.now();
-    for (const d of shuffled(docs, seed)) placeArticle(index, articleFeatures(d));
+    for (const d of shuffled(docs, seed)) await placeArticle(index, articleFeatures(d));
     ms += performance.now() - t;
     const ev: Clustered[] = index.members.map((m) => ({ gold: gold.get(m.articleId)!, pred: m.eventId }));
     const st: Clustered[] = index.members.map((m) => ({ gold: gold.get(m.articleId)!, pred: m.storylineId }));
@@ -177,10 +177,10 @@ export async function measureStories(opts: { dir?: string; seeds?: number[]; gol
   const gold = new Map(corpus.map((d, i) => [analysed[i].id, d.gold]));
   const singletons = analysed.map((a) => ({ gold: gold.get(a.id)!, pred: a.id }));
   const pipelineEntities = analysed.some((a) => a.entities.length > 0);
-  const modes = [clusterMode(pipelineEntities ? 'pipeline entities' : 'pipeline (no entity layer: capitalised words)', analysed, gold, seeds)];
+  const modes = [await clusterMode(pipelineEntities ? 'pipeline entities' : 'pipeline (no entity layer: capitalised words)', analysed, gold, seeds)];
   if (opts.goldNames !== false) {
     const withGoldNames = analysed.map((a, i) => ({ ...a, entities: goldLayers(a.text, corpus[i].names) }));
-    modes.push(clusterMode('gold proper names as entities', withGoldNames, gold, seeds));
+    modes.push(await clusterMode('gold proper names as entities', withGoldNames, gold, seeds));
   }
   return {
     articles: corpus.length,

@@ -9,6 +9,7 @@ import { openSqliteStore } from '../../src/store/sqlite/index.ts';
 import type { IngestItem } from '../../src/store/store.ts';
 import { entityCorpus } from '../server/fixtures/entity-corpus.ts';
 import { foreignRequests, getJson, hasChromium, openSession, screenshots, type RunningServer, type Session } from './harness.ts';
+import { openCorpus } from '../../src/corpus/index.ts';
 
 const shot = screenshots('e2e-entities-');
 
@@ -27,7 +28,7 @@ describe.skipIf(!hasChromium)('entity pages in Chromium', () => {
     const corpus = await entityCorpus();
     examples = corpus.examples;
     const store = openSqliteStore(':memory:');
-    await store.ingest(corpus.all);
+    await openCorpus(store).add(corpus.all);
     server = await session.serve(store);
     page = session.page;
   }, 60_000);

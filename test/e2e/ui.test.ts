@@ -8,6 +8,7 @@ import { openSqliteStore } from '../../src/store/sqlite/index.ts';
 import type { StoredArticle } from '../../src/store/store.ts';
 import { exampleItems } from '../store/fixtures.ts';
 import { foreignRequests, getJson, hasChromium, openSession, screenshots, type RunningServer, type Session } from './harness.ts';
+import { openCorpus } from '../../src/corpus/index.ts';
 
 const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
 const BLINKEN_TITLE = 'Blinken Meets With Netanyahu Amid Gaza Ceasefire Push';
@@ -54,7 +55,7 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
     const pipelineStore = openSqliteStore(':memory:');
     await ingestPaths(pipelineStore, [EXAMPLES]);
     const handStore = openSqliteStore(':memory:');
-    await handStore.ingest(exampleItems());
+    await openCorpus(handStore).add(exampleItems());
     pipeline = await session.serve(pipelineStore);
     handmade = await session.serve(handStore);
     page = session.page;

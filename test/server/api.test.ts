@@ -6,6 +6,7 @@ import { openSqliteStore } from '../../src/store/sqlite/index.ts';
 import { ingestPaths } from '../../src/pipeline/ingest.ts';
 import type { Store } from '../../src/store/store.ts';
 import { exampleItems } from '../store/fixtures.ts';
+import { openCorpus } from '../../src/corpus/index.ts';
 
 const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
 let store: Store;
@@ -169,7 +170,7 @@ describe('layer routes', () => {
   let api: FastifyInstance;
   beforeAll(async () => {
     layered = openSqliteStore(':memory:');
-    await layered.ingest(exampleItems());
+    await openCorpus(layered).add(exampleItems());
     api = await buildServer(layered);
   });
   afterAll(async () => {

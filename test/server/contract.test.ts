@@ -8,6 +8,7 @@
 // them (a nationality). The OpenAPI document lists the routes that must be covered.
 import { describe, expect, it } from 'vitest';
 import type { FastifyInstance, InjectOptions } from 'fastify';
+import { openCorpus } from '../../src/corpus/index.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
 import { entityCorpus } from './fixtures/entity-corpus.ts';
 import { ingestedExamples } from './fixtures/story-corpus.ts';
@@ -15,8 +16,9 @@ import { serveForTests, type TestServer } from './serve.ts';
 
 const handBuilt = serveForTests(async () => {
   const store = openSqliteStore(':memory:');
-  const r = await store.ingest((await entityCorpus()).all);
-  await store.stories.attach(r.insertedIds);
+  const corpus = openCorpus(store);
+  const r = await corpus.add((await entityCorpus()).all);
+  await corpus.place(r.insertedIds);
   return store;
 });
 const ingested = serveForTests(async () => (await ingestedExamples()).store);

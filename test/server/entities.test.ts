@@ -8,6 +8,7 @@ import { openSqliteStore } from '../../src/store/sqlite/index.ts';
 import type { EntitySummary, IngestItem } from '../../src/store/store.ts';
 import { entityCorpus } from './fixtures/entity-corpus.ts';
 import { serveForTests } from './serve.ts';
+import { openCorpus } from '../../src/corpus/index.ts';
 
 let examples: IngestItem[];
 let all: IngestItem[];
@@ -15,7 +16,7 @@ let all: IngestItem[];
 const server = serveForTests(async () => {
   ({ examples, all } = await entityCorpus());
   const store = openSqliteStore(':memory:');
-  await store.ingest(all);
+  await openCorpus(store).add(all);
   return store;
 });
 const get = server.get;
@@ -23,7 +24,7 @@ const get = server.get;
 /** The global keys of each article, from the store's links: what co-occurrence must agree with. */
 async function keysByArticle(): Promise<Map<string, Set<string>>> {
   const out = new Map<string, Set<string>>();
-  for (const item of all) out.set(item.article.id, new Set((await server.store.entityLinks(item.article.id)).map((l) => l.key)));
+  for (const item of all) out.set(item.article.id, new Set((await openCorpus(server.store).entityLinks(item.article.id)).map((l) => l.key)));
   return out;
 }
 
@@ -206,7 +207,7 @@ describe('entities of articles', () => {
     const ownApp = await buildServer(own);
     try {
       const item = examples[1];
-      await own.ingest([item]);
+      await openCorpus(own).add([item]);
       const renamed = item.article.entities.map((e, i) => (i === 0 ? { ...e, name: 'Somebody Else' } : e));
       await own.replaceAnalysis(item.article.id, { ...item.article, entities: renamed });
       const a = (await ownApp.inject({ url: `/api/articles/${item.article.id}` })).json();

@@ -4,7 +4,7 @@
 // its events, sources, languages, articles and timeline, the timeline alone (paged), the source
 // comparison with both death tolls (57,500 in the Dutch 002, 66,000 in the English 003), an entity's
 // timeline, the errors (404, 400, 409) and the OpenAPI document. The JSON must be exactly what the
-// StoryStore views give (the serializer drops nothing), and every evidence span must point at its text.
+// story views (openCorpus(store).stories) give (the serializer drops nothing), and every evidence span must point at its text.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
@@ -13,6 +13,7 @@ import type { ComparisonView, StoryDetail, StorylineSummary, TimelineView } from
 import { entityCorpus } from './fixtures/entity-corpus.ts';
 import { ingestedExamples, storyCorpus } from './fixtures/story-corpus.ts';
 import { serveForTests } from './serve.ts';
+import { openCorpus } from '../../src/corpus/index.ts';
 
 let ids: Record<string, string>;
 let storyline: StorylineSummary;
@@ -27,7 +28,7 @@ const server = serveForTests(async () => {
 const get = server.get;
 
 beforeAll(async () => {
-  storyline = (await server.store.stories.list()).storylines[0];
+  storyline = (await openCorpus(server.store).stories.list()).storylines[0];
 });
 
 /** Every evidence span of a timeline is the text at its offsets in its article. */
@@ -52,7 +53,7 @@ describe('GET /api/stories', () => {
     const r = await get<{ total: number; limit: number; offset: number; items: StorylineSummary[]; note: string; sourceBasis: string }>('/api/stories');
     expect([r.limit, r.offset]).toEqual([20, 0]);
     expect(r.items.length).toBe(r.total);
-    const { storylines, ...rest } = await server.store.stories.list({ limit: 20, offset: 0 });
+    const { storylines, ...rest } = await openCorpus(server.store).stories.list({ limit: 20, offset: 0 });
     expect(r).toEqual(roundTrip({ ...rest, limit: 20, offset: 0, items: storylines }));
     expect(r.items.reduce((n, s) => n + s.articles, 0)).toBe(5);
     const langs = r.items.reduce<Record<string, number>>((acc, s) => {
@@ -61,7 +62,7 @@ describe('GET /api/stories', () => {
     }, {});
     expect(langs).toEqual({ en: 4, nl: 1 });
     // The Dutch 002 and the English 003 report the same war: they share a storyline.
-    const placements = await server.store.stories.placements([ids['002'], ids['003']]);
+    const placements = await openCorpus(server.store).stories.placements([ids['002'], ids['003']]);
     expect(placements[0].storylineId).toBe(placements[1].storylineId);
     for (const s of r.items) {
       expect(s.id).toMatch(/^s-[0-9a-f]+$/);
@@ -69,7 +70,7 @@ describe('GET /api/stories', () => {
       expect(s.events.reduce((n, e) => n + e.articles, 0)).toBe(s.articles);
       expect(s.events.every((e) => e.id.startsWith('e-'))).toBe(true);
     }
-    expect(r.note).toBe((await server.store.stories.list()).note);
+    expect(r.note).toBe((await openCorpus(server.store).stories.list()).note);
   });
 
   it('pages without gaps or repeats and refuses bad paging', async () => {
@@ -96,9 +97,9 @@ describe('GET /api/stories', () => {
       expect(r.json()).toMatchObject({ total: 0, unplaced: 0, items: [] });
       expect((await bare.inject({ url: '/api/stories/s-1234abcd' })).statusCode).toBe(404);
       // Stored without being placed (as before the story tables existed): counted, until placed.
-      const stored = await empty.ingest((await entityCorpus()).examples.slice(0, 2));
+      const stored = await openCorpus(empty).add((await entityCorpus()).examples.slice(0, 2));
       expect((await bare.inject({ url: '/api/stories' })).json()).toMatchObject({ total: 0, unplaced: 2 });
-      await empty.stories.attach(stored.insertedIds);
+      await openCorpus(empty).place(stored.insertedIds);
       expect((await bare.inject({ url: '/api/stories' })).json()).toMatchObject({ unplaced: 0, items: [expect.objectContaining({ articles: expect.any(Number) })] });
     } finally {
       await bare.close();
@@ -110,7 +111,7 @@ describe('GET /api/stories', () => {
 describe('GET /api/stories/:id', () => {
   it('gives a storyline: events with their articles, sources, languages, articles and a timeline whose evidence is in the text', async () => {
     const d = await get<StoryDetail>(`/api/stories/${storyline.id}`);
-    expect(d).toEqual(roundTrip(await server.store.stories.detail(storyline.id)));
+    expect(d).toEqual(roundTrip(await openCorpus(server.store).stories.detail(storyline.id)));
     expect(d.level).toBe('storyline');
     expect(d.storyline).toBeNull();
     expect(d.events.map((e) => e.id).sort()).toEqual(storyline.events.map((e) => e.id).sort());
@@ -129,7 +130,7 @@ describe('GET /api/stories/:id', () => {
   it('gives an event by id or unique prefix, with its storyline', async () => {
     const event = storyline.events.find((e) => e.articles > 1) ?? storyline.events[0];
     const d = await get<StoryDetail>(`/api/stories/${event.id}`);
-    expect(d).toEqual(roundTrip(await server.store.stories.detail(event.id)));
+    expect(d).toEqual(roundTrip(await openCorpus(server.store).stories.detail(event.id)));
     expect(d.level).toBe('event');
     expect(d.storyline).toEqual({ id: storyline.id, label: storyline.label });
     expect(d.articles.length).toBe(event.articles);
@@ -149,7 +150,7 @@ describe('GET /api/stories/:id', () => {
 
 describe('GET /api/stories/:id/timeline', () => {
   it('pages the timeline of the story, in the same order as its detail', async () => {
-    const full = (await server.store.stories.detail(storyline.id))!.timeline;
+    const full = (await openCorpus(server.store).stories.detail(storyline.id))!.timeline;
     const first = await get(`/api/stories/${storyline.id}/timeline?limit=4`);
     expect(first.scope).toEqual({ story: { id: storyline.id, level: 'storyline', label: storyline.label } });
     expect([first.total, first.limit, first.offset]).toEqual([full.length, 4, 0]);
@@ -165,7 +166,7 @@ describe('GET /api/stories/:id/timeline', () => {
 describe('GET /api/stories/:id/compare', () => {
   it('puts both death tolls side by side: 57,500 from the Dutch 002 and 66,000 from the English 003', async () => {
     const c = await get<ComparisonView>(`/api/stories/${storyline.id}/compare`);
-    expect(c).toEqual(roundTrip(await server.store.stories.compare(storyline.id)));
+    expect(c).toEqual(roundTrip(await openCorpus(server.store).stories.compare(storyline.id)));
     const row = c.figures.find((r) => r.claims.some((x) => x.value === 57500))!;
     expect(row).toBeDefined();
     const dutch = row.claims.find((x) => x.value === 57500)!;
@@ -179,7 +180,7 @@ describe('GET /api/stories/:id/compare', () => {
     expect(dutch.evidence.text).toContain('57.500');
     expect(english.evidence.text).toContain('66,000');
     // The sources of the comparison are the sources of the story; each has a voice and a coverage line.
-    const detail = (await server.store.stories.detail(storyline.id))!;
+    const detail = (await openCorpus(server.store).stories.detail(storyline.id))!;
     expect(c.sources.map((s) => s.source.id).sort()).toEqual(detail.sources.map((s) => s.source.id).sort());
     expect(c.voice.map((v) => v.source.id).sort()).toEqual(c.sources.map((s) => s.source.id).sort());
     expect(c.coverage.bySource.length).toBe(c.sources.length);
@@ -220,7 +221,7 @@ describe('after a real ingest', () => {
     try {
       const list = (await ingestedApp.inject({ url: '/api/stories' })).json() as { items: StorylineSummary[] };
       expect(list.items.reduce((n, s) => n + s.articles, 0)).toBe(5);
-      const placed = await ingested.store.stories.placements([ingested.ids['002'], ingested.ids['003']]);
+      const placed = await openCorpus(ingested.store).stories.placements([ingested.ids['002'], ingested.ids['003']]);
       expect(placed.length).toBe(2);
       expect(placed[0].storylineId).toBe(placed[1].storylineId);
       const c = (await ingestedApp.inject({ url: `/api/stories/${placed[0].storylineId}/compare` })).json() as ComparisonView;

@@ -5,6 +5,7 @@ import { foldForSearch as fold } from '../../src/text/fold.ts';
 import { QueryError } from '../../src/store/query.ts';
 import { AmbiguousIdError, StoreError, StoreInputError, type IngestItem, type Store } from '../../src/store/store.ts';
 import { buildItem, coordinationItem, exampleItems, undatedItem } from './fixtures.ts';
+import { openCorpus } from '../../src/corpus/index.ts';
 
 /** The indexed words of an article as the search engines see them (folded, split on non-letters). */
 function words(item: IngestItem): string[] {
@@ -36,7 +37,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
     afterEach(async () => {
       await store.close();
     });
-    const seed = async () => store.ingest(items);
+    const seed = async () => openCorpus(store).add(items);
     const byId = (id: string) => items.find((i) => i.article.id === id)!;
 
     describe('ingest and get', () => {
@@ -61,7 +62,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
       it('re-ingesting is a no-op that returns the existing ids, also for repeats inside one batch', async () => {
         await seed();
         const before = await store.get(items[0].article.id);
-        const again = await store.ingest(items);
+        const again = await openCorpus(store).add(items);
         expect(again).toMatchObject({ inserted: 0, duplicates: items.length, insertedIds: [] });
         expect(again.items.map((i) => i.id)).toEqual(items.map((i) => i.article.id));
         expect((await store.get(items[0].article.id))!.ingestedAt).toBe(before!.ingestedAt);
@@ -69,7 +70,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
         expect((await store.quotes({ limit: 1000 })).total).toBe(items.reduce((n, i) => n + i.article.quotes.length, 0));
 
         const note = undatedItem('0123456789abcdef'.repeat(4), 'A note that is stored once although it comes twice.');
-        const mixed = await store.ingest([note, items[1], note]);
+        const mixed = await openCorpus(store).add([note, items[1], note]);
         expect(mixed.inserted).toBe(1);
         expect(mixed.duplicates).toBe(2);
         expect(mixed.items.map((i) => i.status)).toEqual(['inserted', 'duplicate', 'duplicate']);
@@ -78,14 +79,14 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
 
       it('tells which content hashes are already stored', async () => {
         expect(await store.storedHashes(items.map((i) => i.contentHash))).toEqual(new Set());
-        await store.ingest(items.slice(0, 2));
+        await openCorpus(store).add(items.slice(0, 2));
         const unknown = 'f'.repeat(64);
         const known = await store.storedHashes([items[1].contentHash, unknown, items[0].contentHash, items[2].contentHash]);
         expect(known).toEqual(new Set([items[0].contentHash, items[1].contentHash]));
       });
 
       it('a batch with an item that cannot be stored leaves the store exactly as before', async () => {
-        await store.ingest(items.slice(0, 3));
+        await openCorpus(store).add(items.slice(0, 3));
         const before = { list: await store.list({ limit: 100 }), stats: await store.stats(), quotes: await store.quotes({ limit: 1000 }) };
         // Same id as a stored article but a different content hash: the id is taken, so the insert fails.
         const clash = buildItem(
@@ -93,7 +94,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
           'A different text whose content hash was made to share the id of a stored article.',
           items[0].article.id + 'f'.repeat(48),
         );
-        const err = await rejection(store.ingest([items[3], items[5], clash]));
+        const err = await rejection(openCorpus(store).add([items[3], items[5], clash]));
         expect(err).toBeInstanceOf(StoreError);
         expect(err.message).toMatch(/item 3 of 3 .*variants\/clash\.txt.*rolled back/);
         expect(await store.list({ limit: 100 })).toEqual(before.list);
@@ -104,7 +105,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
         expect(await store.get(items[5].article.id)).toBeNull();
         expect((await store.search('coordinatie')).total).toBe(0);
         // The store is still usable and the good items go in on their own.
-        expect((await store.ingest([items[3], items[5]])).inserted).toBe(2);
+        expect((await openCorpus(store).add([items[3], items[5]])).inserted).toBe(2);
         expect((await store.search('coordinatie')).total).toBe(1);
       });
 
@@ -124,7 +125,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
 
         const one = undatedItem('abcdef01' + '0'.repeat(56), 'First note whose id starts with abcdef.');
         const two = undatedItem('abcdef02' + '0'.repeat(56), 'Second note whose id starts with abcdef.');
-        await store.ingest([one, two]);
+        await openCorpus(store).add([one, two]);
         const amb = await rejection(store.get('ABCDEF'));
         expect(amb).toBeInstanceOf(AmbiguousIdError);
         expect((amb as AmbiguousIdError).candidates.map((c) => c.id).sort()).toEqual([one.article.id, two.article.id]);
@@ -137,7 +138,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
     describe('list', () => {
       it('orders by publication date, newest first, undated last, with layer counts', async () => {
         const note = undatedItem('9'.repeat(64), 'An undated note.');
-        await store.ingest([...items, note]);
+        await openCorpus(store).add([...items, note]);
         const all = await store.list({ limit: 100 });
         expect(all.total).toBe(items.length + 1);
         const dates = all.items.map((s) => s.publishedAt);
@@ -467,7 +468,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
     describe('entities', () => {
       it('lists the entities named in the same articles as one, by shared articles, with the edges among them', async () => {
         await seed();
-        const c = (await store.entityCooccurrence('per:benjamin-netanyahu'))!;
+        const c = (await openCorpus(store).entityCooccurrence('per:benjamin-netanyahu'))!;
         expect(c.key).toBe('per:benjamin-netanyahu');
         expect(c.total).toBe(4);
         // Israel: in 000 (en) and 002 (nl, "Israël"); the rest once each, then by articles and mentions overall.
@@ -482,13 +483,13 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
           { a: 'country:IL', b: 'per:donald-trump', sharedArticles: 1 },
           { a: 'country:IL', b: 'per:gideon-saar', sharedArticles: 1 },
         ]);
-        const page = (await store.entityCooccurrence('per:benjamin-netanyahu', { limit: 2, offset: 1 }))!;
+        const page = (await openCorpus(store).entityCooccurrence('per:benjamin-netanyahu', { limit: 2, offset: 1 }))!;
         expect(page.total).toBe(4);
         expect(page.items.map((i) => i.key)).toEqual(['per:antony-blinken', 'per:donald-trump']);
         expect(page.edges).toEqual([]); // Blinken and Trump share no article
-        expect(await store.entityCooccurrence('per:antonio-guterres')).toEqual({ key: 'per:antonio-guterres', total: 0, items: [], edges: [] });
-        expect(await store.entityCooccurrence('per:nobody')).toBeNull();
-        await expect(store.entityCooccurrence('per:benjamin-netanyahu', { limit: 0 })).rejects.toThrow(StoreInputError);
+        expect(await openCorpus(store).entityCooccurrence('per:antonio-guterres')).toEqual({ key: 'per:antonio-guterres', total: 0, items: [], edges: [] });
+        expect(await openCorpus(store).entityCooccurrence('per:nobody')).toBeNull();
+        await expect(openCorpus(store).entityCooccurrence('per:benjamin-netanyahu', { limit: 0 })).rejects.toThrow(StoreInputError);
       });
     });
 
@@ -522,7 +523,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
 
     it('counts the articles of each analysis version, and follows a re-analysis', async () => {
       const versioned = items.map((i, n) => ({ ...i, article: { ...i.article, analysisVersion: n < 2 ? '0.1.0+old' : '0.2.0+new' } }));
-      await store.ingest(versioned);
+      await openCorpus(store).add(versioned);
       const expected = [
         { version: '0.2.0+new', articles: items.length - 2 },
         { version: '0.1.0+old', articles: 2 },
@@ -535,7 +536,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
       ]);
       const unversioned = undatedItem('fedcba9876543210'.repeat(4), 'An article analysed before versions were recorded.');
       delete unversioned.article.analysisVersion;
-      await store.ingest([unversioned]);
+      await openCorpus(store).add([unversioned]);
       expect((await store.stats()).analysisVersions.at(-1)).toEqual({ version: null, articles: 1 });
     });
 

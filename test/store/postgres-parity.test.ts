@@ -6,13 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash } from '../../src/analyze.ts';
 import { connectPostgresStore, type PostgresStore } from '../../src/store/postgres/index.ts';
-import { readEntityState as readPgState } from '../../src/store/postgres/entities.ts';
-import { readEntityState as readSqliteState } from '../../src/store/sqlite/entities.ts';
+import { readResolverState } from '../../src/corpus/entities/index-writer.ts';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.ts';
 import type { IngestItem, Store } from '../../src/store/store.ts';
 import { exampleItems as entityItems, kushnerFirst, stephenMiller } from '../corpus/entities/examples.ts';
 import { EXAMPLE_FILES, exampleDocs, exampleRaw } from '../corpus/stories/examples.ts';
 import { useTestPostgres } from './postgres-fixture.ts';
+import { openCorpus } from '../../src/corpus/index.ts';
 
 const pgServer = useTestPostgres();
 
@@ -21,15 +21,14 @@ async function both(batches: IngestItem[][]): Promise<{ sqlite: SqliteStore; pg:
   const sqlite = openSqliteStore(':memory:');
   const pg = await connectPostgresStore(await pgServer().database(), { poolSize: 2 });
   for (const s of [sqlite, pg] as Store[]) {
-    for (const b of batches) await s.stories.attach((await s.ingest(b)).insertedIds);
+    for (const b of batches) await openCorpus(s).place((await openCorpus(s).add(b)).insertedIds);
   }
   return { sqlite, pg };
 }
 
-/** The resolver state a store holds (through its own connection type). */
+/** The resolver state a store holds. */
 async function stateOf(s: SqliteStore | PostgresStore) {
-  if ('path' in s) return readSqliteState((sql) => (s as unknown as { stmt(sql: string): never }).stmt(sql));
-  return readPgState((s as unknown as { pool: import('pg').Pool }).pool);
+  return s.write('ingest', ({ entities }) => readResolverState(entities));
 }
 
 describe('the entity index, as in SQLite', () => {
@@ -47,33 +46,33 @@ describe('the entity index, as in SQLite', () => {
   });
 
   it('lists the same entities in the same order, with the same details, explanations and co-occurrences', async () => {
-    const list = await sqlite.entities({ limit: 1000 });
+    const list = await openCorpus(sqlite).entities({ limit: 1000 });
     expect(list.total).toBeGreaterThan(20);
-    expect(await pg.entities({ limit: 1000 })).toEqual(list);
+    expect(await openCorpus(pg).entities({ limit: 1000 })).toEqual(list);
     for (const filter of [{ type: 'PER' as const }, { name: 'israel' }, { name: 'strafhof', limit: 3 }, { limit: 5, offset: 5 }]) {
-      expect(await pg.entities(filter), JSON.stringify(filter)).toEqual(await sqlite.entities(filter));
+      expect(await openCorpus(pg).entities(filter), JSON.stringify(filter)).toEqual(await openCorpus(sqlite).entities(filter));
     }
     for (const e of list.items) {
-      expect(await pg.entity(e.key, { mentions: { limit: 1000 }, quotes: { limit: 1000 } }), e.key).toEqual(
-        await sqlite.entity(e.key, { mentions: { limit: 1000 }, quotes: { limit: 1000 } }),
+      expect(await openCorpus(pg).entity(e.key, { mentions: { limit: 1000 }, quotes: { limit: 1000 } }), e.key).toEqual(
+        await openCorpus(sqlite).entity(e.key, { mentions: { limit: 1000 }, quotes: { limit: 1000 } }),
       );
-      expect(await pg.explainEntity(e.key), e.key).toEqual(await sqlite.explainEntity(e.key));
-      expect(await pg.entityCooccurrence(e.key), e.key).toEqual(await sqlite.entityCooccurrence(e.key));
+      expect(await openCorpus(pg).explainEntity(e.key), e.key).toEqual(await openCorpus(sqlite).explainEntity(e.key));
+      expect(await openCorpus(pg).entityCooccurrence(e.key), e.key).toEqual(await openCorpus(sqlite).entityCooccurrence(e.key));
     }
     for (const name of ['Netanyahu', 'Internationaal Strafhof', 'Kushner', 'Miller', 'Israël']) {
-      const [a, b] = await Promise.allSettled([sqlite.entity(name), pg.entity(name)]);
+      const [a, b] = await Promise.allSettled([openCorpus(sqlite).entity(name), openCorpus(pg).entity(name)]);
       expect(b, name).toEqual(a);
     }
-    for (const item of all) expect(await pg.entityLinks(item.article.id)).toEqual(await sqlite.entityLinks(item.article.id));
+    for (const item of all) expect(await openCorpus(pg).entityLinks(item.article.id)).toEqual(await openCorpus(sqlite).entityLinks(item.article.id));
   });
 
   it('holds the same resolver state, and a rebuild gives it again', async () => {
     const before = await stateOf(sqlite);
     expect(before.merges.length).toBeGreaterThan(0);
     expect(await stateOf(pg)).toEqual(before);
-    expect(await pg.rebuildEntities()).toEqual(await sqlite.rebuildEntities());
+    expect(await openCorpus(pg).rebuildEntities()).toEqual(await openCorpus(sqlite).rebuildEntities());
     expect(await stateOf(pg)).toEqual(before);
-    expect(await pg.entities({ limit: 1000 })).toEqual(await sqlite.entities({ limit: 1000 }));
+    expect(await openCorpus(pg).entities({ limit: 1000 })).toEqual(await openCorpus(sqlite).entities({ limit: 1000 }));
   });
 });
 
@@ -94,31 +93,31 @@ describe('stories and search, as in SQLite', () => {
   });
 
   it('places every article in the same event and storyline and shows the same views', async () => {
-    const placed = await sqlite.stories.placements();
+    const placed = await openCorpus(sqlite).stories.placements();
     expect(placed).toHaveLength(5);
-    expect(await pg.stories.placements()).toEqual(placed);
-    const list = await sqlite.stories.list();
-    expect(await pg.stories.list()).toEqual(list);
+    expect(await openCorpus(pg).stories.placements()).toEqual(placed);
+    const list = await openCorpus(sqlite).stories.list();
+    expect(await openCorpus(pg).stories.list()).toEqual(list);
     for (const s of list.storylines) {
       for (const id of [s.id, ...s.events.map((e) => e.id)]) {
-        expect(await pg.stories.detail(id), id).toEqual(await sqlite.stories.detail(id));
-        expect(await pg.stories.timeline({ story: id }), id).toEqual(await sqlite.stories.timeline({ story: id }));
+        expect(await openCorpus(pg).stories.detail(id), id).toEqual(await openCorpus(sqlite).stories.detail(id));
+        expect(await openCorpus(pg).stories.timeline({ story: id }), id).toEqual(await openCorpus(sqlite).stories.timeline({ story: id }));
       }
-      expect(await pg.stories.compare(s.id)).toEqual(await sqlite.stories.compare(s.id));
+      expect(await openCorpus(pg).stories.compare(s.id)).toEqual(await openCorpus(sqlite).stories.compare(s.id));
     }
-    expect(await pg.stories.timeline({ entity: 'Blinken' })).toEqual(await sqlite.stories.timeline({ entity: 'Blinken' }));
+    expect(await openCorpus(pg).stories.timeline({ entity: 'Blinken' })).toEqual(await openCorpus(sqlite).stories.timeline({ entity: 'Blinken' }));
     const exported = async (s: Store) => {
       const ids: string[] = [];
-      for await (const a of s.stories.articlesOf()) ids.push(a.id);
+      for await (const a of openCorpus(s).stories.articlesOf()) ids.push(a.id);
       return ids;
     };
     expect(await exported(pg)).toEqual(await exported(sqlite));
   });
 
   it('rebuilds the stories to the same placements', async () => {
-    const [a, b] = [await sqlite.stories.restory(), await pg.stories.restory()];
+    const [a, b] = [await openCorpus(sqlite).restory(), await openCorpus(pg).restory()];
     expect({ ...b, seconds: 0 }).toEqual({ ...a, seconds: 0 });
-    expect(await pg.stories.placements()).toEqual(await sqlite.stories.placements());
+    expect(await openCorpus(pg).stories.placements()).toEqual(await openCorpus(sqlite).stories.placements());
   });
 
   it('finds the same articles with the same facets', async () => {

@@ -11,6 +11,7 @@ import { MemoryStoryIndex } from '../../src/corpus/stories/memory-index.ts';
 import { runStoreContract } from './contract.ts';
 import { coordinationItem, exampleItems, undatedItem } from './fixtures.ts';
 import { useTestPostgres } from './postgres-fixture.ts';
+import { openCorpus } from '../../src/corpus/index.ts';
 
 const pgServer = useTestPostgres();
 
@@ -31,7 +32,7 @@ describe('PostgreSQL store on a server', () => {
       await db.end();
       expect(versions.map((v) => v.version)).toEqual(bundledMigrations().map((m) => m.version));
       expect(versions.map((v) => v.name)).toEqual(bundledMigrations().map((m) => m.name));
-      expect((await stores[0].ingest(exampleItems().slice(0, 2))).inserted).toBe(2);
+      expect((await openCorpus(stores[0]).add(exampleItems().slice(0, 2))).inserted).toBe(2);
       expect((await stores[3].list()).total).toBe(2);
     } finally {
       for (const s of stores) await s.close();
@@ -41,7 +42,7 @@ describe('PostgreSQL store on a server', () => {
   it('applies a new migration to a database with data, refuses a newer schema, and stops at a failing migration', async () => {
     const url = await pgServer().database();
     const v1 = await connectPostgresStore(url);
-    await v1.ingest(exampleItems().slice(0, 2));
+    await openCorpus(v1).add(exampleItems().slice(0, 2));
     await v1.close();
     const v2 = await connectPostgresStore(url, { migrations: [...bundledMigrations(), extra] });
     expect((await v2.stats()).schemaVersion).toBe(known + 1);
@@ -90,31 +91,31 @@ describe('PostgreSQL store on a server', () => {
       const items = [...exampleItems(), coordinationItem()];
       // Overlapping batches from two processes, several rounds: each article is stored exactly once.
       const results = await Promise.all([
-        a.ingest(items.slice(0, 4)),
-        b.ingest(items.slice(2, 6)),
-        a.ingest(items.slice(3)),
-        b.ingest([items[1], items[0]]),
+        openCorpus(a).add(items.slice(0, 4)),
+        openCorpus(b).add(items.slice(2, 6)),
+        openCorpus(a).add(items.slice(3)),
+        openCorpus(b).add([items[1], items[0]]),
       ]);
       expect(results.reduce((n, r) => n + r.inserted, 0)).toBe(items.length);
       expect(results.reduce((n, r) => n + r.inserted + r.duplicates, 0)).toBe(4 + 4 + 3 + 2);
       expect((await a.stats()).articles).toBe(items.length);
       expect((await b.quotes({ limit: 1000 })).total).toBe(items.reduce((n, i) => n + i.article.quotes.length, 0));
       // Each writer saw the other's entity index: it equals a rebuild in ingest order.
-      const incremental = await b.entities({ limit: 1000 });
+      const incremental = await openCorpus(b).entities({ limit: 1000 });
       expect(incremental.items.find((e) => e.key === 'country:IL')).toMatchObject({ articleCount: 2 });
-      await a.rebuildEntities();
-      expect(await b.entities({ limit: 1000 })).toEqual(incremental);
+      await openCorpus(a).rebuildEntities();
+      expect(await openCorpus(b).entities({ limit: 1000 })).toEqual(incremental);
       // Stories placed by both writers at once: every article placed once, as one writer would.
       const ids = items.map((i) => i.article.id);
-      const attached = await Promise.all([a.stories.attach(ids.slice(0, 4)), b.stories.attach(ids.slice(2))]);
+      const attached = await Promise.all([openCorpus(a).place(ids.slice(0, 4)), openCorpus(b).place(ids.slice(2))]);
       expect(attached[0].attached + attached[1].attached).toBe(items.length);
-      const placed = await a.stories.placements();
+      const placed = await openCorpus(a).stories.placements();
       expect(placed.map((p) => p.seq)).toEqual(items.map((_, i) => i + 1));
       const together = new Map(placed.map((p) => [p.articleId, [p.eventId, p.storylineId]]));
       // Whichever writer went second saw the first one's clusters: the placements are those of one
       // index fed the articles in placement order.
       const index = new MemoryStoryIndex();
-      for (const d of await a.stories.articles(placed.map((p) => p.articleId))) placeArticle(index, articleFeatures(d));
+      for (const d of await a.stories.articles(placed.map((p) => p.articleId))) await placeArticle(index, articleFeatures(d));
       expect(new Map(index.members.map((m) => [m.articleId, [m.eventId, m.storylineId]]))).toEqual(together);
     } finally {
       await a.close();
@@ -127,7 +128,7 @@ describe('PostgreSQL store on a server', () => {
     try {
       const nfd = 'Israe\u0308l';
       const note = undatedItem('5'.repeat(64), `Volgens de VN zijn er meer dan 57.500 doden. ${nfd} en Hamas spraken over een cease-fire in Gaza.`);
-      await store.ingest([note]);
+      await openCorpus(store).add([note]);
       expect((await store.search('57.500')).hits[0].snippet).toContain('[[57.500]]');
       expect((await store.search('Israel')).hits[0].snippet).toContain(`[[${nfd}]]`);
       expect((await store.search('"cease-fire in"')).hits[0].snippet).toContain('[[cease-fire in]]');

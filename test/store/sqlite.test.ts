@@ -7,6 +7,7 @@ import { bundledMigrations, openSqliteStore, type Migration } from '../../src/st
 import { StoreError } from '../../src/store/store.ts';
 import { runStoreContract } from './contract.ts';
 import { coordinationItem, exampleItems } from './fixtures.ts';
+import { openCorpus } from '../../src/corpus/index.ts';
 
 runStoreContract('sqlite :memory:', async () => openSqliteStore(':memory:'));
 
@@ -32,11 +33,11 @@ describe('SQLite store on a file', () => {
   it('uses WAL, keeps its data across reopening and keeps the search index consistent', async () => {
     const items = [...exampleItems(), coordinationItem()];
     const store = openSqliteStore(file);
-    await store.ingest(items.slice(0, 4));
-    await store.ingest(items.slice(4));
+    await openCorpus(store).add(items.slice(0, 4));
+    await openCorpus(store).add(items.slice(4));
     const a = items[2].article;
     await store.replaceAnalysis(a.id, { ...a, title: 'Netanyahu wil onderhandelen', quotes: a.quotes.slice(1) });
-    await expect(store.ingest([items[0], { ...items[1], contentHash: items[0].contentHash.slice(0, 16) + '0'.repeat(48) }])).rejects.toThrow(StoreError);
+    await expect(openCorpus(store).add([items[0], { ...items[1], contentHash: items[0].contentHash.slice(0, 16) + '0'.repeat(48) }])).rejects.toThrow(StoreError);
     await store.close();
 
     expect(inspect((db) => db.pragma('journal_mode', { simple: true }))).toBe('wal');
@@ -53,13 +54,13 @@ describe('SQLite store on a file', () => {
     expect(stats.sizeBytes).toBeGreaterThan(100_000);
     expect((await again.get(a.id))!.title).toBe('Netanyahu wil onderhandelen');
     expect((await again.search('onderhandelen', { language: 'nl' })).hits[0].id).toBe(a.id);
-    expect((await again.ingest(items)).duplicates).toBe(items.length);
+    expect((await openCorpus(again).add(items)).duplicates).toBe(items.length);
     await again.close();
   });
 
   it('lets a second connection read while the store holds a write transaction open (WAL)', async () => {
     const store = openSqliteStore(file);
-    await store.ingest(exampleItems().slice(0, 2));
+    await openCorpus(store).add(exampleItems().slice(0, 2));
     const writer = new Database(file);
     writer.exec('BEGIN IMMEDIATE; DELETE FROM quotes;');
     expect((await store.list()).total).toBe(2);
@@ -72,10 +73,10 @@ describe('SQLite store on a file', () => {
   it('rolls back a batch whose item breaks a table constraint (span end before start)', async () => {
     const [first, second, third] = exampleItems();
     const store = openSqliteStore(file);
-    await store.ingest([first]);
+    await openCorpus(store).add([first]);
     const bad = structuredClone(third);
     bad.article.figures[1] = { ...bad.article.figures[1], end: bad.article.figures[1].start - 1 };
-    const err = await store.ingest([second, bad]).catch((e: Error) => e);
+    const err = await openCorpus(store).add([second, bad]).catch((e: Error) => e);
     expect(err).toBeInstanceOf(StoreError);
     expect((err as Error).message).toMatch(/item 2 of 2 .*002_74f363901181367a.*CHECK constraint failed/);
     await store.close();
@@ -100,7 +101,7 @@ describe('SQLite store on a file', () => {
 
     it('applies new migrations to an existing file in order and keeps its data', async () => {
       const v1 = openSqliteStore(file);
-      await v1.ingest(exampleItems().slice(0, 2));
+      await openCorpus(v1).add(exampleItems().slice(0, 2));
       await v1.close();
 
       const v2 = openSqliteStore(file, { migrations: [...bundledMigrations(), extra] });
@@ -116,7 +117,7 @@ describe('SQLite store on a file', () => {
       expect(inspect((db) => db.pragma('user_version', { simple: true }))).toBe(1);
       const store = openSqliteStore(file);
       expect(store.schemaVersion).toBe(known);
-      await store.ingest(exampleItems());
+      await openCorpus(store).add(exampleItems());
       expect((await store.figures({ countsKey: 'palestinians killed' })).total).toBe(2);
       await store.close();
     });

@@ -5,6 +5,7 @@ import { createAnalyzer } from '../../analyze.ts';
 import { InputError, type AnalyzedArticle, type EntityLayer, type TimeExpr } from '../../types.ts';
 import { DEFAULT_DB, UsageError, dbLabel, printJson, withStore } from '../context.ts';
 import { withEntityKeys } from '../../store/article-entity-keys.ts';
+import { openCorpus } from '../../corpus/index.ts';
 
 export function registerShow(program: Command): void {
   program
@@ -25,7 +26,7 @@ export function registerShow(program: Command): void {
       } else {
         const doc = await withStore(opts.db, async (store) => {
           const stored = await store.get(target);
-          return stored && withEntityKeys(stored, await store.entityLinks(stored.id));
+          return stored && withEntityKeys(stored, await openCorpus(store).entityLinks(stored.id));
         });
         if (!doc) throw new UsageError(`no article with id "${target}" in ${dbLabel(opts.db)} (and no such file)`, 1);
         docs.push(doc);

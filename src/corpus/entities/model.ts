@@ -2,10 +2,9 @@
 // out of it, and the rows a store persists to continue it (see docs in src/corpus/entities/resolve.ts).
 import type { EntityLayer, EntityType } from '../../types.ts';
 import type { PersonGender as Gender } from '../../text/gender.ts';
-import type { EntityLink, EntityMerge, EntitySource } from '../../api/entities.ts';
+import type { EntityLink, EntityMerge, EntitySource } from '../../store/entity-records.ts';
 
-// What the API shows of resolution (links, merges, where an identity comes from) is declared once, in src/api.
-export type { EntityLink, EntityMerge, EntitySource, LinkRule } from '../../api/entities.ts';
+export type { EntityExplanation, EntityLink, EntityMerge, EntitySource, Explanation, LinkRule } from '../../store/entity-records.ts';
 
 /** One article's entity layer as the resolver needs it. */
 export interface ArticleEntities {
@@ -49,22 +48,6 @@ export interface GlobalEntity {
   formerKeys: string[];
   /** For a nationality (demonym:IL, "Israeli"): the country it is the nationality of. */
   nationalityOf?: { key: string; name: string };
-}
-
-export interface EntityExplanation {
-  key: string;
-  name: string;
-  type: EntityType;
-  /** Every local entity linked to it, in order of resolution, with the reason. */
-  links: EntityLink[];
-  /** Entities merged into it and why. */
-  merges: EntityMerge[];
-}
-
-export interface Explanation {
-  query: string;
-  /** The global entities the query names (several when it is ambiguous, such as a shared surname). */
-  entities: EntityExplanation[];
 }
 
 /** Everything the resolver knows, as plain rows: what a store persists to restart incrementally. */

@@ -1,6 +1,6 @@
 // The story views as plain functions returning JSON (what `dossier stories|story|timeline|compare
 // --json` prints and what an HTTP route returns): storiesList, storyDetail, timeline, compare. They
-// read through a StorySource, which any store can provide (SQLite: src/store/sqlite/stories.ts).
+// read through a StorySource, which any store can provide (views.ts: over the store's story tables).
 import { entityKey } from './entity-keys.ts';
 import { defaultAliasTables, lookupAlias } from '../entities/aliases.ts';
 import { isAllCaps, personName, foldedTokens } from '../entities/normalise.ts';
@@ -18,23 +18,10 @@ export type { ArticleRef, ClusterSummary, ComparisonView, EventSummary, SourceSu
 
 type Awaitable<T> = T | Promise<T>;
 
-/** One article's place in the stories, with what a listing shows of it. */
-export interface MemberRecord {
-  articleId: string;
-  seq: number;
-  eventId: string;
-  storylineId: string;
-  /** The article's own date for clustering (published, else from its lead). */
-  day: string | null;
-  monthDay: string | null;
-  title: string | null;
-  file: string;
-  source: string | null;
-  language: string;
-  publishedAt: string | null;
-}
+export type { MemberRecord } from '../../store/story-tables.ts';
+import type { MemberRecord } from '../../store/story-tables.ts';
 
-/** What the story views read. Implemented by each store. */
+/** What the story views read (views.ts gives it over a store's tables). */
 export interface StorySource {
   /** Storylines, most recently active first. */
   storylines(page: { limit: number; offset: number }): Awaitable<{ total: number; items: ClusterState[] }>;

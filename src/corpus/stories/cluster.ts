@@ -132,24 +132,47 @@ function pick(
   return { chosen: null, reason: closest ? { ...reason(closest.ch, null), score: null } : null };
 }
 
-/** Places one article: decides its event and storyline and commits the decision to the index. */
-export function placeArticle(index: StoryIndex, f: ArticleFeatures, opts: ClusterOptions = DEFAULT_CLUSTER_OPTIONS): Placement {
-  const all = [...f.features.keys()];
-  const { docs, df } = index.df(all);
-  const vec = weighVector(f.features, df, docs, opts.eventIdfPower);
-  const svec = weighVector(f.features, df, docs, opts.storylineIdfPower);
-  const lookup = lookupFeatures(f, df, docs, opts.lookup);
+/** What deciding an article's place needs, read from the index. */
+export interface Candidates {
+  /** Articles placed so far, and the document frequencies of the article's features. */
+  docs: number;
+  df: Map<string, number>;
+  /** The features the article is looked up (and will be found) by. */
+  lookup: string[];
+  /** Candidate events, best reached first. */
+  events: ClusterState[];
+  /** Candidate storylines, then the storylines of the candidate events. */
+  storylines: ClusterState[];
+}
 
-  const eventIds = rankCandidates(index.postings(lookup, 'event', opts.perFeature), df, docs, opts.eventCandidates);
-  const storyIds = rankCandidates(index.postings(lookup, 'storyline', opts.perFeature), df, docs, opts.storylineCandidates);
-  const events = index.clusters(eventIds).filter((c) => c.level === 'event');
-  const parents = new Set(events.map((e) => e.parent!).filter((p) => !storyIds.includes(p)));
-  const storylines = index.clusters([...storyIds, ...parents]).filter((c) => c.level === 'storyline');
+/**
+ * Reads what placing `f` needs, in three rounds that each need the one before: the document
+ * frequencies (they choose the lookup features), the postings under those features (they rank the
+ * candidates), the candidate clusters with their storylines.
+ */
+export async function gatherCandidates(index: StoryIndex, f: ArticleFeatures, opts: ClusterOptions = DEFAULT_CLUSTER_OPTIONS): Promise<Candidates> {
+  const { docs, df } = await index.df([...f.features.keys()]);
+  const lookup = lookupFeatures(f, df, docs, opts.lookup);
+  const postings = await index.postings(lookup, opts.perFeature);
+  const eventIds = rankCandidates(postings.event, df, docs, opts.eventCandidates);
+  const storyIds = rankCandidates(postings.storyline, df, docs, opts.storylineCandidates);
+  const found = new Map((await index.clusters([...eventIds, ...storyIds])).map((c) => [c.id, c]));
+  const of = (ids: Iterable<string>, level: ClusterLevel) =>
+    [...new Set(ids)].map((id) => found.get(id)).filter((c): c is ClusterState => c?.level === level);
+  const events = of(eventIds, 'event');
+  const parents = events.map((e) => e.parent!).filter((p) => !storyIds.includes(p));
+  return { docs, df, lookup, events, storylines: of([...storyIds, ...parents], 'storyline') };
+}
+
+/** Decides one article's event and storyline from its candidates: the placement the index commits. Pure. */
+export function decidePlacement(f: ArticleFeatures, c: Candidates, seq: number, opts: ClusterOptions = DEFAULT_CLUSTER_OPTIONS): Placement {
+  const vec = weighVector(f.features, c.df, c.docs, opts.eventIdfPower);
+  const svec = weighVector(f.features, c.df, c.docs, opts.storylineIdfPower);
 
   // The best event the article may join.
   const ev = pick(
-    events,
-    (c) => channels(vec, f.when, f.language, c, opts.event.windowDays),
+    c.events,
+    (x) => channels(vec, f.when, f.language, x, opts.event.windowDays),
     (ch) => eventScore(ch, opts.event),
     (ch) => combine(ch, opts.event.weights),
   );
@@ -159,13 +182,13 @@ export function placeArticle(index: StoryIndex, f: ArticleFeatures, opts: Cluste
   let storyline: ClusterState | null;
   let storyReason: PlacementReason | null;
   if (event) {
-    storyline = storylines.find((s) => s.id === event.parent) ?? index.clusters([event.parent!])[0] ?? null;
+    storyline = c.storylines.find((s) => s.id === event.parent) ?? null;
     const ch = storyline ? channels(svec, f.when, f.language, storyline) : null;
     storyReason = ch ? reason(ch, storylineRaw(ch, opts.storyline)) : null;
   } else {
     const st = pick(
-      storylines,
-      (c) => channels(svec, f.when, f.language, c),
+      c.storylines,
+      (x) => channels(svec, f.when, f.language, x),
       (ch) => storylineScore(ch, opts.storyline),
       (ch) => storylineRaw(ch, opts.storyline),
     );
@@ -173,12 +196,11 @@ export function placeArticle(index: StoryIndex, f: ArticleFeatures, opts: Cluste
     storyReason = st.reason;
   }
 
-  const seq = index.nextSeq();
   const newStoryline = !storyline;
   const storyBase = storyline ?? emptyCluster(clusterId('storyline', f.id), 'storyline', null, seq);
   const newEvent = !event;
   const eventBase = event ?? emptyCluster(clusterId('event', f.id), 'event', storyBase.id, seq);
-  const placement: Placement = {
+  return {
     articleId: f.id,
     seq,
     eventId: eventBase.id,
@@ -189,12 +211,18 @@ export function placeArticle(index: StoryIndex, f: ArticleFeatures, opts: Cluste
     storylineReason: storyReason,
     event: withArticle(eventBase, vec, f, seq, opts.eventVector),
     storyline: withArticle(storyBase, svec, f, seq, opts.storylineVector),
-    features: all,
-    postings: lookup,
+    features: [...f.features.keys()],
+    postings: c.lookup,
     when: f.when,
     language: f.language,
     source: f.source,
   };
-  index.commit(placement);
+}
+
+/** Places one article: gathers its candidates, decides its event and storyline, commits the decision to the index. */
+export async function placeArticle(index: StoryIndex, f: ArticleFeatures, opts: ClusterOptions = DEFAULT_CLUSTER_OPTIONS): Promise<Placement> {
+  const candidates = await gatherCandidates(index, f, opts);
+  const placement = decidePlacement(f, candidates, index.nextSeq(), opts);
+  await index.commit(placement);
   return placement;
 }

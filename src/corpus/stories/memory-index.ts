@@ -30,18 +30,28 @@ export class MemoryStoryIndex implements StoryIndex {
     return { docs: this.docs, df };
   }
 
-  postings(features: string[], level: ClusterLevel, perFeature: number): Map<string, string[]> {
-    const out = new Map<string, string[]>();
-    for (const f of features) {
-      const list = this.lists[level].get(f);
-      if (!list) continue;
-      out.set(f, list.slice(-perFeature).reverse());
-    }
-    return out;
+  postings(features: string[], perFeature: number): Record<ClusterLevel, Map<string, string[]>> {
+    const level = (lv: ClusterLevel) => {
+      const out = new Map<string, string[]>();
+      for (const f of features) {
+        const list = this.lists[lv].get(f);
+        if (list) out.set(f, list.slice(-perFeature).reverse());
+      }
+      return out;
+    };
+    return { event: level('event'), storyline: level('storyline') };
   }
 
   clusters(ids: string[]): ClusterState[] {
-    return [...new Set(ids)].map((id) => this.states.get(id)).filter((c): c is ClusterState => !!c);
+    const found = new Map<string, ClusterState>();
+    for (const id of ids) {
+      const c = this.states.get(id);
+      if (!c) continue;
+      found.set(id, c);
+      const parent = c.parent ? this.states.get(c.parent) : undefined;
+      if (parent) found.set(parent.id, parent);
+    }
+    return [...found.values()];
   }
 
   nextSeq(): number {

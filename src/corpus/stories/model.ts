@@ -27,7 +27,8 @@ export interface ArticleFeatures {
   names: Map<string, string>;
 }
 
-export type ClusterLevel = 'event' | 'storyline';
+export type { ClusterLevel } from '../../store/story-tables.ts';
+import type { ClusterLevel } from '../../store/story-tables.ts';
 
 /** An event or a storyline as the clustering keeps it. */
 export interface ClusterState {
@@ -88,19 +89,22 @@ export interface Placement {
   source: string | null;
 }
 
+type Awaitable<T> = T | Promise<T>;
+
 /**
  * The inverted index and cluster memory behind incremental clustering. Implementations: memory
- * (tests, benchmarks) and SQLite. Synchronous: one writer places one article at a time.
+ * (memory-index.ts: tests, benchmarks) and a store's tables (table-index.ts). One writer places one
+ * article at a time; placing reads through it in three rounds (df, postings, clusters) and commits.
  */
 export interface StoryIndex {
   /** Articles placed so far and the document frequency of each given feature (absent = 0). */
-  df(features: string[]): { docs: number; df: Map<string, number> };
-  /** For each feature, the ids of the `perFeature` clusters of `level` most recently indexed under it. */
-  postings(features: string[], level: ClusterLevel, perFeature: number): Map<string, string[]>;
-  /** Cluster states by id (unknown ids are left out). */
-  clusters(ids: string[]): ClusterState[];
+  df(features: string[]): Awaitable<{ docs: number; df: Map<string, number> }>;
+  /** For each level and feature, the ids of the `perFeature` clusters of that level most recently indexed under it. */
+  postings(features: string[], perFeature: number): Awaitable<Record<ClusterLevel, Map<string, string[]>>>;
+  /** Cluster states by id and the storyline of each event among them (unknown ids are left out). */
+  clusters(ids: string[]): Awaitable<ClusterState[]>;
   /** Sequence number of the next article (1, 2, …). */
   nextSeq(): number;
   /** Writes a placement: membership, clusters, postings and document frequencies. */
-  commit(p: Placement): void;
+  commit(p: Placement): Awaitable<void>;
 }

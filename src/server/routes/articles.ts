@@ -5,6 +5,7 @@ import { notFound } from '../errors.ts';
 import { withEntityKeys } from '../../store/article-entity-keys.ts';
 import { articleIdParams, articleListQuery, articlePageSchema, storedArticleSchema, type ArticlePage, type StoredArticle } from '../../api/articles.ts';
 import { errors, requestSchema, ref, type FilterQS } from '../schemas.ts';
+import { openCorpus } from '../../corpus/index.ts';
 
 export const articleRoutes: RouteModule = (app, { store }) => {
   app.get<{ Querystring: FilterQS; Reply: ArticlePage }>(
@@ -41,7 +42,7 @@ export const articleRoutes: RouteModule = (app, { store }) => {
     async (req) => {
       const doc = await store.get(req.params.id);
       if (!doc) throw notFound(`no article ${req.params.id}`);
-      return withEntityKeys(doc, await store.entityLinks(doc.id));
+      return withEntityKeys(doc, await openCorpus(store).entityLinks(doc.id));
     },
   );
 };

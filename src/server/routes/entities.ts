@@ -34,6 +34,7 @@ import {
   type PageQuery,
 } from '../../api/entities.ts';
 import { errors, requestSchema, ref } from '../schemas.ts';
+import { openCorpus } from '../../corpus/index.ts';
 
 /** The API address of an entity. */
 export const entityPath = (key: string) => `/api/entities/${encodeURIComponent(key).replace(/%3A/gi, ':')}`;
@@ -57,7 +58,7 @@ const noEntity = (nameOrKey: string) => notFound(`no entity named "${nameOrKey}"
 
 /** The current key of the entity a key or name stands for; 404 when none, AmbiguousEntityError when several. */
 export async function keyOf(store: Store, nameOrKey: string): Promise<{ key: string; name: string }> {
-  const detail = await store.entity(nameOrKey, { mentions: { limit: 1 }, quotes: { limit: 1 } });
+  const detail = await openCorpus(store).entity(nameOrKey, { mentions: { limit: 1 }, quotes: { limit: 1 } });
   if (!detail) throw noEntity(nameOrKey);
   return { key: detail.key, name: detail.name };
 }
@@ -107,7 +108,7 @@ export const entityRoutes: RouteModule = (app, { store }) => {
     },
     async (req) => {
       const q = req.query;
-      const r = await store.entities({ type: q.type, name: q.name, limit: q.limit, offset: q.offset });
+      const r = await openCorpus(store).entities({ type: q.type, name: q.name, limit: q.limit, offset: q.offset });
       return { ...page(r, q), stale: r.stale, items: r.items };
     },
   );
@@ -126,7 +127,7 @@ export const entityRoutes: RouteModule = (app, { store }) => {
       const q = req.query;
       const mentions = { limit: q.mentionsLimit, offset: q.mentionsOffset };
       const quotes = { limit: q.quotesLimit, offset: q.quotesOffset };
-      const e = await store.entity(req.params.key, { mentions, quotes });
+      const e = await openCorpus(store).entity(req.params.key, { mentions, quotes });
       if (!e) throw noEntity(req.params.key);
       return { ...e, mentions: { ...page(e.mentions, mentions), items: e.mentions.items }, quotes: { ...page(e.quotes, quotes), items: e.quotes.items } };
     },
@@ -144,7 +145,7 @@ export const entityRoutes: RouteModule = (app, { store }) => {
     },
     async (req) => {
       const { key, name } = await keyOf(store, req.params.key);
-      const r = await store.entityCooccurrence(key, { limit: req.query.limit, offset: req.query.offset });
+      const r = await openCorpus(store).entityCooccurrence(key, { limit: req.query.limit, offset: req.query.offset });
       if (!r) throw noEntity(req.params.key);
       return { key: r.key, name, ...page(r, req.query), items: r.items, edges: r.edges };
     },
@@ -160,7 +161,7 @@ export const entityRoutes: RouteModule = (app, { store }) => {
     },
     async (req) => {
       const { key } = await keyOf(store, req.params.key);
-      const e = (await store.explainEntity(key)).entities.find((x) => x.key === key);
+      const e = (await openCorpus(store).explainEntity(key)).entities.find((x) => x.key === key);
       if (!e) throw noEntity(req.params.key);
       const { limit, offset } = req.query;
       // each link of the page with the mentions of its local entity and why each joined it
@@ -189,7 +190,7 @@ export const entityRoutes: RouteModule = (app, { store }) => {
     async (req) => {
       const doc = await store.get(req.params.id);
       if (!doc) throw notFound(`no article ${req.params.id}`);
-      const links = await store.entityLinks(doc.id);
+      const links = await openCorpus(store).entityLinks(doc.id);
       const { limit, offset } = req.query;
       return { articleId: doc.id, total: links.length, limit, offset, items: links.slice(offset, offset + limit) };
     },

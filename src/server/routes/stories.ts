@@ -1,6 +1,6 @@
 // Stories: storylines (paged), one storyline or event with its events, sources, languages, articles
 // and timeline, its timeline alone (paged), the source comparison (figures side by side, voice,
-// coverage), and the timeline of an entity. The JSON is the StoryStore views of src/corpus/stories/api.ts —
+// coverage), and the timeline of an entity. The JSON is the story views (openCorpus(store).stories) of src/corpus/stories/api.ts —
 // the same `dossier stories|story|timeline|compare --json` prints — with a page around lists.
 //
 // `:id` is a storyline ("s-…") or event ("e-…") id, or a unique prefix of at least 4 hex digits.
@@ -27,9 +27,10 @@ import {
 import type { PageQuery } from '../../api/entities.ts';
 import { errors, requestSchema, ref } from '../schemas.ts';
 import { keyOf, sendAmbiguous } from './entities.ts';
+import { openCorpus } from '../../corpus/index.ts';
 
 export const storyRoutes: RouteModule = (app, { store }) => {
-  const stories = store.stories;
+  const stories = openCorpus(store).stories;
   const missing = (id: string) => notFound(`no storyline or event with id "${id}"`);
 
   app.get<{ Querystring: PageQuery; Reply: StoriesListResponse }>(

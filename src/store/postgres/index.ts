@@ -3,7 +3,6 @@
 // on a tsvector the store builds (./tsearch.ts). One ingest batch is one transaction; batches of
 // different processes queue on an advisory lock (see README "PostgreSQL" in src/store).
 import type pg from 'pg';
-import type { EntityLink, Explanation } from '../../corpus/entities/model.ts';
 import type { AnalyzedArticle, RawArticle } from '../../types.ts';
 import { byCount, byMonth } from '../facets.ts';
 import { optionalText, resolveFilter, resolvePage } from '../filter.ts';
@@ -11,72 +10,16 @@ import { foldForSearch as fold } from '../../text/fold.ts';
 import type { Migration } from '../migrations.ts';
 import { parseQuery } from '../query.ts';
 import { bestSnippet, snippetTerms } from '../snippet.ts';
-import {
-  LAYER_ARTICLE_COLUMNS,
-  LAYER_TABLES,
-  SUMMARY_COLUMNS,
-  IngestTally,
-  MAX_ID_CANDIDATES,
-  analysisParams,
-  articleColumns,
-  articleLookup,
-  entityInputChanged,
-  itemError,
-  layerRecords,
-  onlyArticle,
-  rawColumns,
-  toRawArticle,
-  toStats,
-  toStoredArticle,
-  type StoredDbRow,
-  type TotalsRow,
-  toFigureRow,
-  toMentionRow,
-  toQuoteRow,
-  toSummary,
-  toTimeRow,
-  type FigureDbRow,
-  type MentionDbRow,
-  type QuoteDbRow,
-  type SummaryRow,
-  type TimeDbRow,
-} from '../rows.ts';
-import {
-  StoreError,
-  StoreInputError,
-  type ArticleFilter,
-  type EntityCooccurrence,
-  type EntityDetail,
-  type EntityDetailOptions,
-  type EntityFacetCount,
-  type EntityFilter,
-  type EntityListResult,
-  type EntityRebuildResult,
-  type FacetCount,
-  type FigureFilter,
-  type FigureRow,
-  type IngestItem,
-  type IngestResult,
-  type ListResult,
-  type MentionFilter,
-  type MentionRow,
-  type Page,
-  type QuoteFilter,
-  type QuoteRow,
-  type RowsResult,
-  type SearchFacets,
-  type SearchResult,
-  type Store,
-  type StoreStats,
-  type StoredArticle,
-  type TimeFilter,
-  type TimeRow,
-} from '../store.ts';
+import { LAYER_ARTICLE_COLUMNS, LAYER_TABLES, SUMMARY_COLUMNS, MAX_ID_CANDIDATES, analysisParams, articleColumns, articleLookup, entityInputChanged, layerRecords, onlyArticle, rawColumns, toRawArticle, toStats, toStoredArticle, toFigureRow, toMentionRow, toQuoteRow, toSummary, toTimeRow } from '../rows.ts';
+import type { StoredDbRow, TotalsRow, FigureDbRow, MentionDbRow, QuoteDbRow, SummaryRow, TimeDbRow } from '../rows.ts';
+import { StoreError, StoreInputError } from '../store.ts';
+import type { ArticleFilter, EntityFacetCount, FacetCount, FigureFilter, FigureRow, IngestItem, IngestResult, ListResult, MentionFilter, MentionRow, Page, QuoteFilter, QuoteRow, RowsResult, SearchFacets, SearchResult, Store, IngestStage, WriteLock, WriteTables, StoreStats, StoredArticle, TimeFilter, TimeRow } from '../store.ts';
 import { Params, createPool, lock, row, rows, transaction, value, type Queryable } from './db.ts';
-import { PgEntityIndexWriter, articleEntities } from './entities.ts';
-import { PgEntityIndexReader } from './entity-queries.ts';
+import { PgEntityTables } from './entities.ts';
+import { PgEntityReads } from './entity-queries.ts';
+import { ingestBatch, type ArticleWrites } from '../ingest-batch.ts';
 import { migrate } from './migrate.ts';
-import { PgStoryStore } from './stories.ts';
+import { PgStoryTables } from './stories.ts';
 import { articleVector, toTsquery } from './tsearch.ts';
 import { articleConditions, whereClause } from './where.ts';
 
@@ -144,10 +87,10 @@ export class PostgresStore implements Store {
   private version = 0;
   /** The URL without password, for messages. */
   readonly where: string;
-  private readonly entityWriter = new PgEntityIndexWriter();
-  private readonly entityReader: PgEntityIndexReader;
+  /** The entity tables (migration 002), as the entity views read them. */
+  readonly entityIndex: PgEntityReads;
   /** Events and storylines (tables of migration 003). */
-  readonly stories: PgStoryStore;
+  readonly stories: PgStoryTables;
 
   constructor(
     readonly url: string,
@@ -159,11 +102,8 @@ export class PostgresStore implements Store {
     this.pool.on('error', () => {});
     this.ready = this.init(options.migrations);
     this.ready.catch(() => {}); // reported by the first call that awaits it
-    this.entityReader = new PgEntityIndexReader(this.pool);
-    this.stories = new PgStoryStore(this.pool, () => this.open(), async (name) => {
-      await this.open();
-      return this.entityReader.find(name);
-    });
+    this.entityIndex = new PgEntityReads(() => this.open());
+    this.stories = new PgStoryTables(() => this.open());
   }
 
   private async init(migrations: Migration[] | undefined): Promise<void> {
@@ -190,6 +130,19 @@ export class PostgresStore implements Store {
 
   // ---------------------------------------------------------------- writing
 
+  /** One write transaction on one pooled client, under the advisory lock `name` (see README.md). */
+  write<T>(name: WriteLock, fn: (tables: WriteTables) => Promise<T>): Promise<T> {
+    return this.transact(name, (_c, tables) => fn(tables));
+  }
+
+  private async transact<T>(name: WriteLock, fn: (c: pg.PoolClient, tables: WriteTables) => Promise<T>): Promise<T> {
+    const pool = await this.open();
+    return transaction(pool, async (c) => {
+      await lock(c, name);
+      return fn(c, { stories: new PgStoryTables(async () => c), entities: new PgEntityTables(c) });
+    });
+  }
+
   async storedHashes(hashes: readonly string[]): Promise<Set<string>> {
     const pool = await this.open();
     if (hashes.length === 0) return new Set();
@@ -197,47 +150,20 @@ export class PostgresStore implements Store {
     return new Set(found.map((r) => r.content_hash));
   }
 
-  async ingest(batch: IngestItem[]): Promise<IngestResult> {
-    const pool = await this.open();
-    const now = new Date().toISOString();
-    try {
-      return await transaction(pool, async (c) => {
-        // One writer at a time: entity resolution and its tables follow ingest order (seq).
-        await lock(c, 'ingest');
-        const tally = new IngestTally();
-        for (const r of await rows<{ content_hash: string; id: string }>(c, 'SELECT content_hash, id FROM articles WHERE content_hash = ANY($1::text[])', [
-          batch.map((i) => i.contentHash),
-        ])) {
-          tally.stored.set(r.content_hash, r.id);
-        }
-        const entities = await this.entityWriter.batch(c);
-        for (const [i, item] of batch.entries()) {
-          const existing = tally.stored.get(item.contentHash);
-          if (existing !== undefined) {
-            tally.duplicate(item.contentHash, existing);
-            continue;
-          }
-          let seq: number | undefined;
-          try {
-            seq = await this.insertArticle(c, item, now);
-            if (seq !== undefined) await entities.add(articleEntities(item.article), seq);
-          } catch (err) {
-            throw itemError(item, i, batch.length, err);
-          }
-          if (seq === undefined) {
-            // Stored by another writer since the lookup above (ON CONFLICT on the content hash).
-            tally.duplicate(item.contentHash, (await value<string>(c, 'SELECT id FROM articles WHERE content_hash = $1', [item.contentHash]))!);
-          } else {
-            tally.inserted(item);
-          }
-        }
-        await entities.finish();
-        return tally.result;
-      });
-    } catch (err) {
-      this.entityWriter.discard(); // its resolver holds the rolled-back articles
-      throw err;
-    }
+  ingest(batch: IngestItem[], stage?: IngestStage): Promise<IngestResult> {
+    // One writer at a time: the corpus stages follow ingest order (seq).
+    return ingestBatch(batch, stage, (fn) => this.transact('ingest', (c, tables) => fn(this.articleWrites(c), tables)));
+  }
+
+  /** The article writes of an ingest on the transaction's client. */
+  private articleWrites(c: pg.PoolClient): ArticleWrites {
+    return {
+      storedIds: async (hashes) =>
+        new Map((await rows<{ content_hash: string; id: string }>(c, 'SELECT content_hash, id FROM articles WHERE content_hash = ANY($1::text[])', [hashes])).map((r) => [r.content_hash, r.id])),
+      insert: (item, now) => this.insertArticle(c, item, now),
+      // Stored by another writer since the lookup (ON CONFLICT on the content hash).
+      idOf: async (hash) => (await value<string>(c, 'SELECT id FROM articles WHERE content_hash = $1', [hash]))!,
+    };
   }
 
   /** Stores one article with its raw input and layers in one statement; its `seq`, or undefined when the hash is taken. */
@@ -485,44 +411,6 @@ export class PostgresStore implements Store {
   }
 
   // ---------------------------------------------------------------- the entity index
-
-  async entities(filter: EntityFilter = {}): Promise<EntityListResult> {
-    await this.open();
-    return this.entityReader.list(filter);
-  }
-
-  async entity(nameOrKey: string, opts: EntityDetailOptions = {}): Promise<EntityDetail | null> {
-    await this.open();
-    return this.entityReader.detail(nameOrKey, opts);
-  }
-
-  async explainEntity(nameOrKey: string): Promise<Explanation> {
-    await this.open();
-    return this.entityReader.explain(nameOrKey);
-  }
-
-  async entityLinks(articleId: string): Promise<EntityLink[]> {
-    await this.open();
-    return this.entityReader.links(articleId);
-  }
-
-  async entityCooccurrence(key: string, page?: Page): Promise<EntityCooccurrence | null> {
-    await this.open();
-    return this.entityReader.cooccurrence(key, page);
-  }
-
-  async rebuildEntities(): Promise<EntityRebuildResult> {
-    const pool = await this.open();
-    try {
-      return await transaction(pool, async (c) => {
-        await lock(c, 'ingest');
-        return this.entityWriter.rebuild(c);
-      });
-    } catch (err) {
-      this.entityWriter.discard();
-      throw err;
-    }
-  }
 
   async close(): Promise<void> {
     if (this.closed) return;

@@ -7,76 +7,15 @@ import { optionalText, resolveFilter, resolvePage } from '../filter.ts';
 import { byCount, byMonth } from '../facets.ts';
 import { foldForSearch as fold } from '../../text/fold.ts';
 import { parseQuery, QueryError } from '../query.ts';
-import {
-  SNIPPET_CLOSE,
-  SNIPPET_ELLIPSIS,
-  SNIPPET_OPEN,
-  StoreError,
-  StoreInputError,
-  type ArticleFilter,
-  type FacetCount,
-  type FigureFilter,
-  type FigureRow,
-  type IngestItem,
-  type IngestResult,
-  type ListResult,
-  type MentionFilter,
-  type MentionRow,
-  type Page,
-  type QuoteFilter,
-  type QuoteRow,
-  type RowsResult,
-  type SearchFacets,
-  type EntityFacetCount,
-  type SearchResult,
-  type EntityCooccurrence,
-  type EntityDetail,
-  type EntityDetailOptions,
-  type EntityFilter,
-  type EntityListResult,
-  type EntityRebuildResult,
-  type Store,
-  type StoreStats,
-  type StoredArticle,
-  type TimeFilter,
-  type TimeRow,
-} from '../store.ts';
-import type { EntityLink, Explanation } from '../../corpus/entities/model.ts';
+import { SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_OPEN, StoreError, StoreInputError } from '../store.ts';
+import type { ArticleFilter, FacetCount, FigureFilter, FigureRow, IngestItem, IngestResult, ListResult, MentionFilter, MentionRow, Page, QuoteFilter, QuoteRow, RowsResult, SearchFacets, EntityFacetCount, SearchResult, Store, IngestStage, WriteLock, WriteTables, StoreStats, StoredArticle, TimeFilter, TimeRow } from '../store.ts';
 import { toFts5 } from './fts5.ts';
-import { EntityIndexWriter, articleEntities } from './entities.ts';
-import { EntityIndexReader } from './entity-queries.ts';
+import { SqliteEntityIndex } from './entity-queries.ts';
+import { ingestBatch, type ArticleWrites } from '../ingest-batch.ts';
 import { migrate, type Migration } from './migrate.ts';
-import { SqliteStoryStore } from './stories.ts';
-import {
-  LAYER_ARTICLE_COLUMNS,
-  LAYER_TABLES,
-  SUMMARY_COLUMNS,
-  IngestTally,
-  MAX_ID_CANDIDATES,
-  analysisParams,
-  articleColumns,
-  articleLookup,
-  entityInputChanged,
-  itemError,
-  layerRecords,
-  onlyArticle,
-  rawColumns,
-  toRawArticle,
-  toStats,
-  toStoredArticle,
-  type StoredDbRow,
-  type TotalsRow,
-  toFigureRow,
-  toMentionRow,
-  toQuoteRow,
-  toSummary,
-  toTimeRow,
-  type FigureDbRow,
-  type MentionDbRow,
-  type QuoteDbRow,
-  type SummaryRow,
-  type TimeDbRow,
-} from '../rows.ts';
+import { SqliteStoryTables } from './stories.ts';
+import { LAYER_ARTICLE_COLUMNS, LAYER_TABLES, SUMMARY_COLUMNS, MAX_ID_CANDIDATES, analysisParams, articleColumns, articleLookup, entityInputChanged, layerRecords, onlyArticle, rawColumns, toRawArticle, toStats, toStoredArticle, toFigureRow, toMentionRow, toQuoteRow, toSummary, toTimeRow } from '../rows.ts';
+import type { StoredDbRow, TotalsRow, FigureDbRow, MentionDbRow, QuoteDbRow, SummaryRow, TimeDbRow } from '../rows.ts';
 import { articleConditions, whereClause, type Conditions } from './where.ts';
 
 export interface SqliteStoreOptions {
@@ -118,8 +57,8 @@ export class SqliteStore implements Store {
   private closed = false;
   readonly schemaVersion: number;
   /** The corpus-wide entity index: resolved inside each ingest transaction, read with SQL. */
-  private readonly entityWriter = new EntityIndexWriter((sql) => this.stmt(sql));
-  private readonly entityReader = new EntityIndexReader((sql) => this.stmt(sql));
+  /** The entity tables (migration 003), as the entity views read them. */
+  readonly entityIndex: SqliteEntityIndex;
   /** False only for a schema from `options.migrations` without the entity tables (migration 003). */
   private readonly hasEntityIndex: boolean;
   /** INSERT and UPDATE of an article's columns, for the columns this database has. */
@@ -129,7 +68,9 @@ export class SqliteStore implements Store {
   private readonly articleInsert: string;
   private readonly articleUpdate: string;
   /** Events and storylines (tables of migration 004). */
-  readonly stories: SqliteStoryStore;
+  readonly stories: SqliteStoryTables;
+  /** The end of the queue of this connection's writers (see `serial`). */
+  private writers: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly path: string,
@@ -163,7 +104,8 @@ export class SqliteStore implements Store {
       this.articleColumns = new Set(present);
       this.articleInsert = articleInsert(present.map((c) => this.column(c)));
       this.articleUpdate = articleUpdate(present.map((c) => this.column(c)));
-      this.stories = new SqliteStoryStore(this.db, (sql) => this.stmt(sql), () => void this.open(), async (name) => (this.hasEntityIndex ? this.entityReader.find(name) : []));
+      this.entityIndex = new SqliteEntityIndex((sql) => this.stmt(sql), this.hasEntityIndex, () => void this.withEntityIndex());
+      this.stories = new SqliteStoryTables(this.db, (sql) => this.stmt(sql), () => void this.open());
     } catch (err) {
       this.db.close();
       throw err;
@@ -187,6 +129,37 @@ export class SqliteStore implements Store {
 
   // ---------------------------------------------------------------- writing
 
+  /**
+   * Runs the writers of this connection one after another. A `write` transaction stays open while
+   * its function awaits; a writer started meanwhile (an ingest from another request) must not run
+   * inside it, where better-sqlite3 would make it a savepoint of that transaction.
+   */
+  private serial<T>(fn: () => T | Promise<T>): Promise<T> {
+    const run = this.writers.then(fn, fn);
+    this.writers = run.catch(() => {});
+    return run;
+  }
+
+  /**
+   * One write transaction (BEGIN IMMEDIATE: other processes' writers wait on the file lock, this
+   * process's on `serial`). The tables do their SQL synchronously and return settled promises, so
+   * while `fn` awaits only them no other callback of this process runs inside the transaction.
+   */
+  write<T>(_lock: WriteLock, fn: (tables: WriteTables) => Promise<T>): Promise<T> {
+    return this.serial(async () => {
+      const db = this.open();
+      db.prepare('BEGIN IMMEDIATE').run();
+      try {
+        const out = await fn({ stories: this.stories, entities: this.entityIndex });
+        db.prepare('COMMIT').run();
+        return out;
+      } catch (err) {
+        if (db.inTransaction) db.prepare('ROLLBACK').run();
+        throw err;
+      }
+    });
+  }
+
   /** The parameters of the article columns this database has (better-sqlite3 refuses extra named parameters). */
   private present(params: Record<string, unknown>): Record<string, unknown> {
     return Object.fromEntries(Object.entries(params).filter(([k]) => this.articleColumns.has(k)).map(([k, v]) => [this.column(k), v]));
@@ -204,35 +177,23 @@ export class SqliteStore implements Store {
     return new Set(hashes.filter((h) => byHash.get(h) !== undefined));
   }
 
-  async ingest(batch: IngestItem[]): Promise<IngestResult> {
-    const db = this.open();
-    const now = new Date().toISOString();
-    const run = db.transaction((items: IngestItem[]): IngestResult => {
-      const tally = new IngestTally();
-      // Entities are resolved in the same transaction: a batch that fails leaves the index as it was.
-      const entities = this.hasEntityIndex ? this.entityWriter.batch() : undefined;
-      const byHash = this.stmt('SELECT id FROM articles WHERE content_hash = ?').pluck();
-      items.forEach((item, i) => {
-        const existing = tally.stored.get(item.contentHash) ?? (byHash.get(item.contentHash) as string | undefined);
-        if (existing !== undefined) return tally.duplicate(item.contentHash, existing);
-        try {
-          const seq = this.insertArticle(item, now);
-          entities?.add(articleEntities(item.article), seq);
-        } catch (err) {
-          throw itemError(item, i, items.length, err);
-        }
-        tally.inserted(item);
-      });
-      entities?.finish();
-      return tally.result;
-    });
-    try {
-      return run.immediate(batch);
-    } catch (err) {
-      this.entityWriter.discard(); // its resolver holds the rolled-back articles
-      throw err;
-    }
+  ingest(batch: IngestItem[], stage?: IngestStage): Promise<IngestResult> {
+    return ingestBatch(batch, stage, (fn) => this.write('ingest', (tables) => fn(this.articleWrites, tables)));
   }
+
+  /** The article writes of an ingest; synchronous SQL, settled promises (see `write`). */
+  private readonly articleWrites: ArticleWrites = {
+    storedIds: async (hashes) => {
+      const rows = this.stmt('SELECT content_hash, id FROM articles WHERE content_hash IN (SELECT value FROM json_each(?))').all(JSON.stringify(hashes)) as {
+        content_hash: string;
+        id: string;
+      }[];
+      return new Map(rows.map((r) => [r.content_hash, r.id]));
+    },
+    insert: async (item, now) => this.insertArticle(item, now),
+    // One writer at a time: a hash is never stored by another one between the lookup and the insert.
+    idOf: async (hash) => this.stmt('SELECT id FROM articles WHERE content_hash = ?').pluck().get(hash) as string,
+  };
 
   /** Stores one article with its raw input and layers; returns its `seq`. */
   private insertArticle(item: IngestItem, now: string): number {
@@ -268,7 +229,7 @@ export class SqliteStore implements Store {
       for (const table of LAYER_TABLES) this.stmt(`DELETE FROM ${this.column(table)} WHERE article_id = ?`).run(id);
       this.insertLayers(article);
     });
-    run.immediate();
+    return this.serial(() => run.immediate());
   }
 
   // ---------------------------------------------------------------- reading one article
@@ -499,42 +460,6 @@ export class SqliteStore implements Store {
     const db = this.open();
     if (!this.hasEntityIndex) throw new StoreError(`${this.path} has no entity index (schema version ${this.schemaVersion})`);
     return db;
-  }
-
-  async entities(filter: EntityFilter = {}): Promise<EntityListResult> {
-    this.withEntityIndex();
-    return this.entityReader.list(filter);
-  }
-
-  async entity(nameOrKey: string, opts: EntityDetailOptions = {}): Promise<EntityDetail | null> {
-    this.withEntityIndex();
-    return this.entityReader.detail(nameOrKey, opts);
-  }
-
-  async explainEntity(nameOrKey: string): Promise<Explanation> {
-    this.withEntityIndex();
-    return this.entityReader.explain(nameOrKey);
-  }
-
-  async entityLinks(articleId: string): Promise<EntityLink[]> {
-    this.withEntityIndex();
-    return this.entityReader.links(articleId);
-  }
-
-  async entityCooccurrence(key: string, page?: Page): Promise<EntityCooccurrence | null> {
-    this.withEntityIndex();
-    return this.entityReader.cooccurrence(key, page);
-  }
-
-  async rebuildEntities(): Promise<EntityRebuildResult> {
-    const db = this.withEntityIndex();
-    const run = db.transaction(() => this.entityWriter.rebuild());
-    try {
-      return run.immediate();
-    } catch (err) {
-      this.entityWriter.discard();
-      throw err;
-    }
   }
 
   async close(): Promise<void> {

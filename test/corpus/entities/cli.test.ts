@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../src/cli/main.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/index.ts';
 import { exampleItems, kushnerFirst, stephenMiller } from './examples.ts';
+import { openCorpus } from '../../../src/corpus/index.ts';
 
 let dir: string;
 let db: string;
@@ -19,7 +20,7 @@ beforeAll(async () => {
   const examples = await exampleItems();
   n = examples.flatMap((i) => i.article.entities.filter((e) => e.name === 'Benjamin Netanyahu').flatMap((e) => e.mentions)).length;
   const store = openSqliteStore(db);
-  await store.ingest([await kushnerFirst(), ...examples, await stephenMiller()]);
+  await openCorpus(store).add([await kushnerFirst(), ...examples, await stephenMiller()]);
   await store.close();
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -17,6 +17,7 @@ import { openSqliteStore } from '../../../src/store/sqlite/index.ts';
 import type { EntityLayer } from '../../../src/types.ts';
 import { exampleItems } from './examples.ts';
 import { type EntitySpec, article, layer, seed000, seed001, seed002, seed003, seed004 } from './seeds.ts';
+import { openCorpus } from '../../../src/corpus/index.ts';
 
 const tables = defaultAliasTables();
 
@@ -332,18 +333,18 @@ describe('nationalities in the store', () => {
     const db = join(dir, 'test.db');
     const store = openSqliteStore(db);
     try {
-      await store.ingest(items);
-      const list = await store.entities({ limit: 1000 });
+      await openCorpus(store).add(items);
+      const list = await openCorpus(store).entities({ limit: 1000 });
       const il = list.items.find((e) => e.key === 'demonym:IL')!;
       expect(il).toMatchObject({ name: 'Israeli', type: 'MISC', source: 'demonym', articleCount: 3 });
       expect(il.aliases.map((a) => a.name).sort()).toEqual(['Israeli', 'Israëlische']);
       expect(list.items.find((e) => e.key === 'country:IL')!.aliases.map((a) => a.name)).not.toContain('Israeli');
-      expect((await store.entity('Israëlische'))!.key).toBe('demonym:IL');
-      expect((await store.entity('Palestinians'))!.key).toBe('demonym:PS'); // not named so in a mention: found through the table
-      expect(formatExplanation(await store.explainEntity('demonym:PS'))).toContain(`demonym 'Palestijnen' of Palestine (src/lang/nl/demonyms.json, plural)`);
-      const before = await store.entities({ limit: 1000 });
-      await store.rebuildEntities();
-      expect(await store.entities({ limit: 1000 })).toEqual(before);
+      expect((await openCorpus(store).entity('Israëlische'))!.key).toBe('demonym:IL');
+      expect((await openCorpus(store).entity('Palestinians'))!.key).toBe('demonym:PS'); // not named so in a mention: found through the table
+      expect(formatExplanation(await openCorpus(store).explainEntity('demonym:PS'))).toContain(`demonym 'Palestijnen' of Palestine (src/lang/nl/demonyms.json, plural)`);
+      const before = await openCorpus(store).entities({ limit: 1000 });
+      await openCorpus(store).rebuildEntities();
+      expect(await openCorpus(store).entities({ limit: 1000 })).toEqual(before);
       await store.close();
       // The CLI shows the country a nationality belongs to, in text and JSON.
       const text = await dossier('entities', '--db', db, '--name', 'israeli');

@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatExplanation } from '../../../src/corpus/entities/explain.ts';
 import { EntityResolver } from '../../../src/corpus/entities/resolve.ts';
-import { articleEntities, readEntityState } from '../../../src/store/sqlite/entities.ts';
+import { articleEntities, readResolverState } from '../../../src/corpus/entities/index-writer.ts';
 import { bundledMigrations, openSqliteStore, type SqliteStore } from '../../../src/store/sqlite/index.ts';
 import { AmbiguousEntityError, type IngestItem, StoreError, StoreInputError } from '../../../src/store/store.ts';
 import { exampleItems, kushnerFirst, stephenMiller } from './examples.ts';
+import { openCorpus } from '../../../src/corpus/index.ts';
 
 let examples: IngestItem[];
 let kushner: IngestItem;
@@ -35,7 +36,7 @@ const newFile = (): string => join(dir, `index-${++files}.db`);
 /** Ingests `batches` one after another into a new store (':memory:' unless a file is given). */
 async function storeWith(batches: IngestItem[][], file = ':memory:'): Promise<SqliteStore> {
   const store = openSqliteStore(file);
-  for (const b of batches) await store.ingest(b);
+  for (const b of batches) await openCorpus(store).add(b);
   return store;
 }
 
@@ -62,7 +63,7 @@ function dump(file: string): Record<string, unknown[]> {
 async function keyOf(store: SqliteStore, item: IngestItem, name: string): Promise<string> {
   const local = item.article.entities.find((e) => e.name === name);
   if (!local) throw new Error(`no local entity ${name} in ${item.raw.file}`);
-  const link = (await store.entityLinks(item.article.id)).find((l) => l.localId === local.id);
+  const link = (await openCorpus(store).entityLinks(item.article.id)).find((l) => l.localId === local.id);
   if (!link) throw new Error(`${name} in ${item.raw.file} is not linked`);
   return link.key;
 }
@@ -76,7 +77,7 @@ describe('the entity index of the example articles', () => {
 
   it('makes Netanyahu one entity in all five articles, with his mentions and quotes in both languages', async () => {
     for (const item of examples) expect(await keyOf(store, item, 'Benjamin Netanyahu')).toBe('per:benjamin-netanyahu');
-    const e = (await store.entity('Netanyahu', { mentions: { limit: 1000 } }))!;
+    const e = (await openCorpus(store).entity('Netanyahu', { mentions: { limit: 1000 } }))!;
     expect(e.key).toBe('per:benjamin-netanyahu');
     expect(e.name).toBe('Benjamin Netanyahu');
     expect(e.type).toBe('PER');
@@ -104,14 +105,14 @@ describe('the entity index of the example articles', () => {
   it('links the Dutch "Internationaal Strafhof" to the International Criminal Court', async () => {
     expect(await keyOf(store, examples[2], 'Internationaal Strafhof')).toBe('org:icc');
     expect(await keyOf(store, examples[0], 'International Criminal Court')).toBe('org:icc');
-    const e = (await store.entity('Internationaal Strafhof'))!;
+    const e = (await openCorpus(store).entity('Internationaal Strafhof'))!;
     expect(e).toMatchObject({ key: 'org:icc', name: 'International Criminal Court', type: 'ORG', source: 'organisation', articleCount: 2 });
     expect(e.aliases.map((a) => a.name).sort()).toEqual(['Internationaal Strafhof', 'International Criminal Court']);
-    expect((await store.entity('ICC'))!.key).toBe('org:icc'); // known alias, never written in the articles
+    expect((await openCorpus(store).entity('ICC'))!.key).toBe('org:icc'); // known alias, never written in the articles
   });
 
   it('explains why mentions were merged, in the order they were resolved', async () => {
-    const icc = await store.explainEntity('Internationaal Strafhof');
+    const icc = await openCorpus(store).explainEntity('Internationaal Strafhof');
     expect(icc.entities).toHaveLength(1);
     expect(icc.entities[0].links.map((l) => [l.articleId, l.name, l.rule])).toEqual([
       [examples[0].article.id, 'International Criminal Court', 'organisation-alias'],
@@ -121,14 +122,14 @@ describe('the entity index of the example articles', () => {
     expect(text).toContain("organisation alias 'Internationaal Strafhof'");
 
     const kushnerKey = await keyOf(store, examples[3], 'Jared Kushner');
-    const k = await store.explainEntity(kushnerKey);
+    const k = await openCorpus(store).explainEntity(kushnerKey);
     expect(k.entities[0].merges).toEqual([
       { from: 'per:kushner', to: 'per:jared-kushner', articleId: examples[3].article.id, reason: expect.stringContaining("'Jared Kushner' is the first person with that surname") },
     ]);
     expect(k.entities[0].links.map((l) => l.articleId)).toEqual([kushner.article.id, examples[3].article.id, examples[3].article.id]);
     expect(k.entities[0].links.map((l) => l.rule)).toEqual(['new', 'new', 'typo-in-article']); // "Kusher", the typo in 003
-    expect((await store.entity('per:kushner'))!.key).toBe('per:jared-kushner'); // a former key still finds it
-    expect((await store.entity('per:jared-kushner'))!.formerKeys).toEqual(['per:kushner']);
+    expect((await openCorpus(store).entity('per:kushner'))!.key).toBe('per:jared-kushner'); // a former key still finds it
+    expect((await openCorpus(store).entity('per:jared-kushner'))!.formerKeys).toEqual(['per:kushner']);
     for (const e of [icc, k]) for (const x of e.entities) for (const l of x.links) expect(l.reason.length).toBeGreaterThan(10);
   });
 
@@ -137,9 +138,9 @@ describe('the entity index of the example articles', () => {
     for (const item of all) resolver.add(articleEntities(item.article));
     const file = newFile();
     await (await storeWith([[kushner, examples[0], examples[1]], [examples[2]], [examples[3], examples[4], miller]], file)).close();
-    const db = new Database(file, { readonly: true });
-    const stored = readEntityState((sql) => db.prepare(sql));
-    db.close();
+    const reopened = openSqliteStore(file);
+    const stored = await reopened.write('ingest', ({ entities }) => readResolverState(entities));
+    await reopened.close();
     const want = resolver.state();
     expect(stored.entities).toEqual(want.entities); // same rows, same (creation) order
     expect(stored.links).toEqual(want.links);
@@ -147,7 +148,7 @@ describe('the entity index of the example articles', () => {
     expect(stored.redirects).toEqual(want.redirects);
     expect(stored.articles).toEqual(want.articles);
 
-    const listed = await store.entities({ limit: 1000 });
+    const listed = await openCorpus(store).entities({ limit: 1000 });
     expect(listed.total).toBe(want.entities.length);
     expect(listed.stale).toBe(false);
     const byKey = new Map(listed.items.map((e) => [e.key, e]));
@@ -167,37 +168,37 @@ describe('the entity index of the example articles', () => {
     }
     // Finding by name agrees with the resolver's own lookup.
     for (const name of ['Netanyahu', 'Trump', 'Israël', 'VS', 'Hamas', 'Miller', 'Gaza', 'Kushner', 'Witkoff', 'Strafhof']) {
-      expect((await store.explainEntity(name)).entities.map((e) => e.key), name).toEqual(resolver.find(name));
+      expect((await openCorpus(store).explainEntity(name)).entities.map((e) => e.key), name).toEqual(resolver.find(name));
     }
   });
 
   it('lists the candidates when a name fits two people, and finds each by its key', async () => {
-    const err = await store.entity('Miller').catch((e: unknown) => e);
+    const err = await openCorpus(store).entity('Miller').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AmbiguousEntityError);
     const candidates = (err as AmbiguousEntityError).candidates.map((c) => c.key).sort();
     expect(candidates).toEqual(['per:matthew-miller', 'per:stephen-miller']);
     expect((err as Error).message).toMatch(/^"Miller" names 2 entities: per:\S+ \(\w+ Miller, PER, 1 article\), .*Ask again with the key/);
-    expect((await store.entity('per:stephen-miller'))!.roles.map((r) => r.role)).toEqual(['deputy chief of staff']);
-    const matthew = (await store.entity('Matthew Miller'))!;
+    expect((await openCorpus(store).entity('per:stephen-miller'))!.roles.map((r) => r.role)).toEqual(['deputy chief of staff']);
+    const matthew = (await openCorpus(store).entity('Matthew Miller'))!;
     expect(matthew.key).toBe('per:matthew-miller');
     expect(matthew.quotes.items.map((q) => q.text)).toEqual(['reiterated the importance of accelerating and sustaining that improvement']);
-    expect((await store.explainEntity('Miller')).entities).toHaveLength(2);
-    expect(await store.entity('Nobody Atall')).toBeNull();
+    expect((await openCorpus(store).explainEntity('Miller')).entities).toHaveLength(2);
+    expect(await openCorpus(store).entity('Nobody Atall')).toBeNull();
   });
 
   it('filters by type and name, pages in a stable order, and rejects a bad type', async () => {
-    const all = await store.entities({ limit: 1000 });
-    const people = await store.entities({ type: 'PER', limit: 1000 });
+    const all = await openCorpus(store).entities({ limit: 1000 });
+    const people = await openCorpus(store).entities({ type: 'PER', limit: 1000 });
     expect(people.total).toBe(all.items.filter((e) => e.type === 'PER').length);
     expect(people.items.every((e) => e.type === 'PER')).toBe(true);
     const counts = all.items.map((e) => e.articleCount);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     // Gaza (the place alias Gaza Strip) is in six articles; Netanyahu and Hamas in five, he with more mentions.
     expect(all.items.slice(0, 3).map((e) => e.key)).toEqual(['loc:gaza-strip', 'per:benjamin-netanyahu', 'org:hamas']);
-    const pages = [...(await store.entities({ limit: 7 })).items, ...(await store.entities({ limit: 7, offset: 7 })).items];
+    const pages = [...(await openCorpus(store).entities({ limit: 7 })).items, ...(await openCorpus(store).entities({ limit: 7, offset: 7 })).items];
     expect(pages).toEqual(all.items.slice(0, 14));
-    expect((await store.entities({ name: 'israel' })).items.map((e) => e.key)).toContain('country:IL');
-    await expect(store.entities({ type: 'PERSON' as never })).rejects.toThrow(StoreInputError);
+    expect((await openCorpus(store).entities({ name: 'israel' })).items.map((e) => e.key)).toContain('country:IL');
+    await expect(openCorpus(store).entities({ type: 'PERSON' as never })).rejects.toThrow(StoreInputError);
   });
 });
 
@@ -215,7 +216,7 @@ describe('rebuilding and failing', () => {
     expect(dump(oneBatch)).toEqual(incremental);
 
     const store = openSqliteStore(file);
-    const r = await store.rebuildEntities();
+    const r = await openCorpus(store).rebuildEntities();
     expect(r).toMatchObject({ articles: all.length, merges: 1 });
     await store.close();
     expect(dump(file)).toEqual(incremental);
@@ -233,10 +234,10 @@ describe('rebuilding and failing', () => {
       const store = await storeWith([[kushner, examples[0], examples[1]]], file);
       const before = dump(file);
       // examples[2] is resolved (new entities, links) before the bad item fails.
-      await expect(store.ingest([examples[2], bad])).rejects.toThrow(bad === badLayer ? /item 2 of 2 .*two entities with id "e1"/ : StoreError);
+      await expect(openCorpus(store).add([examples[2], bad])).rejects.toThrow(bad === badLayer ? /item 2 of 2 .*two entities with id "e1"/ : StoreError);
       expect(dump(file)).toEqual(before);
-      await store.ingest([examples[2]]);
-      await store.ingest([examples[3], examples[4], miller]);
+      await openCorpus(store).add([examples[2]]);
+      await openCorpus(store).add([examples[3], examples[4], miller]);
       await store.close();
       const clean = newFile();
       await (await storeWith([[kushner, examples[0], examples[1]], [examples[2]], [examples[3], examples[4], miller]], clean)).close();
@@ -249,31 +250,31 @@ describe('rebuilding and failing', () => {
     const a = examples[2].article;
     const withoutStrafhof = a.entities.filter((e) => e.name !== 'Internationaal Strafhof');
     await store.replaceAnalysis(a.id, { ...a, title: 'Nieuwe titel' }); // entities unchanged: still current
-    expect((await store.entities()).stale).toBe(false);
+    expect((await openCorpus(store).entities()).stale).toBe(false);
     await store.replaceAnalysis(a.id, { ...a, entities: withoutStrafhof });
-    expect((await store.entities()).stale).toBe(true);
-    expect((await store.entity('org:icc'))!.articleCount).toBe(2);
-    await store.rebuildEntities();
-    expect((await store.entities()).stale).toBe(false);
-    expect((await store.entity('org:icc'))!.articleCount).toBe(1);
-    expect((await store.entityLinks(a.id)).map((l) => l.localId)).toEqual(withoutStrafhof.map((e) => e.id));
+    expect((await openCorpus(store).entities()).stale).toBe(true);
+    expect((await openCorpus(store).entity('org:icc'))!.articleCount).toBe(2);
+    await openCorpus(store).rebuildEntities();
+    expect((await openCorpus(store).entities()).stale).toBe(false);
+    expect((await openCorpus(store).entity('org:icc'))!.articleCount).toBe(1);
+    expect((await openCorpus(store).entityLinks(a.id)).map((l) => l.localId)).toEqual(withoutStrafhof.map((e) => e.id));
     // Incremental resolution goes on from the rebuilt index.
-    await store.ingest([miller]);
-    expect((await store.entity('per:stephen-miller'))!.articleCount).toBe(1);
-    await expect(store.entity('Miller')).rejects.toThrow(AmbiguousEntityError);
+    await openCorpus(store).add([miller]);
+    expect((await openCorpus(store).entity('per:stephen-miller'))!.articleCount).toBe(1);
+    await expect(openCorpus(store).entity('Miller')).rejects.toThrow(AmbiguousEntityError);
     await store.close();
   });
 
   it('marks a database upgraded with stored articles as stale until rebuilt', async () => {
     const file = newFile();
     const old = openSqliteStore(file, { migrations: bundledMigrations().slice(0, 2) }); // before the entity index
-    await old.ingest(all);
+    await openCorpus(old).add(all);
     await old.close();
     const store = openSqliteStore(file);
-    expect(await store.entities()).toEqual({ total: 0, items: [], stale: true });
-    expect(await store.rebuildEntities()).toMatchObject({ articles: all.length });
-    expect((await store.entities()).stale).toBe(false);
-    expect((await store.entity('Netanyahu'))!.articleCount).toBe(5);
+    expect(await openCorpus(store).entities()).toEqual({ total: 0, items: [], stale: true });
+    expect(await openCorpus(store).rebuildEntities()).toMatchObject({ articles: all.length });
+    expect((await openCorpus(store).entities()).stale).toBe(false);
+    expect((await openCorpus(store).entity('Netanyahu'))!.articleCount).toBe(5);
     await store.close();
   });
 });

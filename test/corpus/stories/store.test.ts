@@ -7,13 +7,15 @@ import { join } from 'node:path';
 import { contentHash } from '../../../src/analyze.ts';
 import { ingestPaths } from '../../../src/pipeline/ingest.ts';
 import { bundledMigrations, openSqliteStore, type SqliteStore } from '../../../src/store/sqlite/index.ts';
-import { storyIndexOn } from '../../../src/store/sqlite/stories.ts';
 import { StoreInputError, type IngestItem } from '../../../src/store/store.ts';
 import { articleFeatures } from '../../../src/corpus/stories/features.ts';
 import { placeArticle } from '../../../src/corpus/stories/cluster.ts';
 import { MemoryStoryIndex } from '../../../src/corpus/stories/memory-index.ts';
+import { TableStoryIndex } from '../../../src/corpus/stories/table-index.ts';
+import type { ArticleFeatures, StoryIndex } from '../../../src/corpus/stories/model.ts';
 import type { AnalyzedArticle } from '../../../src/types.ts';
 import { EXAMPLE_FILES, exampleDocs, exampleRaw } from './examples.ts';
+import { openCorpus } from '../../../src/corpus/index.ts';
 
 let docs: AnalyzedArticle[];
 let items: IngestItem[];
@@ -35,12 +37,12 @@ afterEach(async () => {
 
 async function ingestInBatches(batches: number[][]): Promise<void> {
   for (const b of batches) {
-    const r = await store.ingest(b.map((i) => items[i]));
-    await store.stories.attach(r.insertedIds);
+    const r = await openCorpus(store).add(b.map((i) => items[i]));
+    await openCorpus(store).place(r.insertedIds);
   }
 }
 
-const placementsById = async () => new Map((await store.stories.placements()).map((m) => [m.articleId, [m.eventId, m.storylineId]]));
+const placementsById = async () => new Map((await openCorpus(store).stories.placements()).map((m) => [m.articleId, [m.eventId, m.storylineId]]));
 
 describe('placing and rebuilding', () => {
   it('places each batch after it is stored, and restory gives the same events and storylines', async () => {
@@ -52,13 +54,13 @@ describe('placing and rebuilding', () => {
     expect(new Set([...incremental.values()].map(([e]) => e)).size).toBe(4);
     expect(new Set([...incremental.values()].map(([, s]) => s)).size).toBe(1);
 
-    const summary = await store.stories.restory();
+    const summary = await openCorpus(store).restory();
     expect(summary).toMatchObject({ attached: 5, newEvents: 4, newStorylines: 1 });
     expect(await placementsById()).toEqual(incremental);
 
     // The in-memory index, fed the stored articles in ingest order, agrees too.
     const index = new MemoryStoryIndex();
-    for await (const a of store.stories.articlesOf()) placeArticle(index, articleFeatures(a));
+    for await (const a of openCorpus(store).stories.articlesOf()) await placeArticle(index, articleFeatures(a));
     expect(new Map(index.members.map((m) => [m.articleId, [m.eventId, m.storylineId]]))).toEqual(incremental);
   });
 
@@ -69,12 +71,12 @@ describe('placing and rebuilding', () => {
     const b = openSqliteStore(file);
     try {
       for (const [s, batch] of [[a, [0, 1]], [b, [2, 3]], [a, [4]]] as const) {
-        const r = await s.ingest(batch.map((i) => items[i]));
-        await s.stories.attach(r.insertedIds);
+        const r = await openCorpus(s).add(batch.map((i) => items[i]));
+        await openCorpus(s).place(r.insertedIds);
       }
-      const incremental = new Map((await a.stories.placements()).map((m) => [m.articleId, [m.eventId, m.storylineId]]));
-      await b.stories.restory();
-      expect(new Map((await a.stories.placements()).map((m) => [m.articleId, [m.eventId, m.storylineId]]))).toEqual(incremental);
+      const incremental = new Map((await openCorpus(a).stories.placements()).map((m) => [m.articleId, [m.eventId, m.storylineId]]));
+      await openCorpus(b).restory();
+      expect(new Map((await openCorpus(a).stories.placements()).map((m) => [m.articleId, [m.eventId, m.storylineId]]))).toEqual(incremental);
       expect(new Set([...incremental.values()].map(([e]) => e)).size).toBe(4);
     } finally {
       await a.close();
@@ -88,20 +90,20 @@ describe('placing and rebuilding', () => {
     const file = join(dir, 'old.db');
     try {
       const old = openSqliteStore(file, { migrations: bundledMigrations().slice(0, 3) });
-      await old.ingest(items);
-      expect(await old.stories.attach([docs[0].id])).toMatchObject({ attached: 0, skipped: 1 });
+      await openCorpus(old).add(items);
+      expect(await openCorpus(old).place([docs[0].id])).toMatchObject({ attached: 0, skipped: 1 });
       await old.close();
       const upgraded = openSqliteStore(file);
-      expect(await upgraded.stories.list()).toMatchObject({ total: 0, unplaced: 5 });
-      await upgraded.stories.restory();
-      expect(await upgraded.stories.list()).toMatchObject({ total: 1, unplaced: 0 });
+      expect(await openCorpus(upgraded).stories.list()).toMatchObject({ total: 0, unplaced: 5 });
+      await openCorpus(upgraded).restory();
+      expect(await openCorpus(upgraded).stories.list()).toMatchObject({ total: 1, unplaced: 0 });
       await upgraded.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
-  it('places like the in-memory index over hundreds of articles, across its writes in between', () => {
+  it('places like the in-memory index over hundreds of articles, across its writes in between', async () => {
     // Variants of the examples on many days: the SQLite index writes its changes every 250 articles.
     const feats = docs.map((d) => articleFeatures(d));
     const variants = Array.from({ length: 600 }, (_, i) => {
@@ -109,29 +111,32 @@ describe('placing and rebuilding', () => {
       const day = new Date(Date.UTC(2020, 0, 1) + Math.floor(i / 3) * 5 * 86_400_000).toISOString().slice(0, 10);
       return { ...f, id: `${String(i).padStart(12, '0')}beef`, when: i % 7 === 0 ? f.when : { day, monthDay: null, from: 'published' as const } };
     });
+    const placeAll = async (index: StoryIndex, fs: ArticleFeatures[]) => {
+      const out = [];
+      for (const f of fs) out.push(await placeArticle(index, f));
+      return out;
+    };
     const memory = new MemoryStoryIndex();
-    const viaMemory = variants.map((f) => placeArticle(memory, f)).map((p) => [p.eventId, p.storylineId]);
+    const viaMemory = (await placeAll(memory, variants)).map((p) => [p.eventId, p.storylineId]);
     const db = (store as unknown as { db: import('better-sqlite3').Database }).db;
     db.pragma('foreign_keys = OFF'); // the variants are not stored articles
-    const sqlite = storyIndexOn(db);
-    const viaSqlite = [
-      ...sqlite.batch(() => variants.slice(0, 550).map((f) => placeArticle(sqlite, f))),
-      ...sqlite.batch(() => variants.slice(550).map((f) => placeArticle(sqlite, f))),
-    ].map((p) => [p.eventId, p.storylineId]);
+    const sqlite = new TableStoryIndex();
+    const batch = (fs: ArticleFeatures[]) => store.write('stories', ({ stories }) => sqlite.within(stories, () => placeAll(sqlite, fs)));
+    const viaSqlite = [...(await batch(variants.slice(0, 550))), ...(await batch(variants.slice(550)))].map((p) => [p.eventId, p.storylineId]);
     expect(viaSqlite).toEqual(viaMemory);
     expect(new Set(viaMemory.map(([e]) => e)).size).toBeGreaterThan(50);
   });
 
   it('skips articles already placed and ids that are not stored', async () => {
     await ingestInBatches([[0, 1]]);
-    const again = await store.stories.attach([docs[0].id, 'ffffffffffffffff']);
+    const again = await openCorpus(store).place([docs[0].id, 'ffffffffffffffff']);
     expect(again).toMatchObject({ attached: 0, skipped: 2 });
   });
 
   it('places articles ingested through the normal ingest path', async () => {
     const summary = await ingestPaths(store, ['examples']);
     expect(summary.failures).toEqual([]);
-    const placed = await store.stories.placements();
+    const placed = await openCorpus(store).stories.placements();
     expect(placed.map((p) => p.file).sort()).toEqual(EXAMPLE_FILES.map((f) => `examples/${f}`));
   });
 });
@@ -142,7 +147,7 @@ describe('story views', () => {
   });
 
   it('lists the storyline with its events, sources and languages, saying sources are articles here', async () => {
-    const list = await store.stories.list();
+    const list = await openCorpus(store).stories.list();
     expect(list.total).toBe(1);
     expect(list.unplaced).toBe(0);
     expect(list.sourceBasis).toBe('article');
@@ -160,19 +165,19 @@ describe('story views', () => {
   });
 
   it('shows one event by id prefix with its storyline, articles and timeline', async () => {
-    const e = (await store.stories.placements([docs[0].id]))[0].eventId;
-    const d = (await store.stories.detail(e.slice(0, 8)))!;
+    const e = (await openCorpus(store).stories.placements([docs[0].id]))[0].eventId;
+    const d = (await openCorpus(store).stories.detail(e.slice(0, 8)))!;
     expect(d.level).toBe('event');
     expect(d.articles.map((a) => a.id).sort()).toEqual([docs[0].id, docs[2].id].sort());
     expect(d.storyline!.id).toMatch(/^s-/);
     expect(d.sources).toHaveLength(2);
-    await expect(store.stories.detail('x-12')).rejects.toThrow(StoreInputError);
-    expect(await store.stories.detail('e-ffffffff')).toBeNull();
+    await expect(openCorpus(store).stories.detail('x-12')).rejects.toThrow(StoreInputError);
+    expect(await openCorpus(store).stories.detail('e-ffffffff')).toBeNull();
   });
 
   it('compares the storyline: the death toll row has 57,500 (nl) and 66,000 (en)', async () => {
-    const s = (await store.stories.list()).storylines[0];
-    const c = (await store.stories.compare(s.id))!;
+    const s = (await openCorpus(store).stories.list()).storylines[0];
+    const c = (await openCorpus(store).stories.compare(s.id))!;
     const row = c.figures.find((r) => r.key === 'palestinians killed')!;
     expect(row.claims.map((x) => [x.value, x.language])).toEqual(
       expect.arrayContaining([
@@ -186,24 +191,24 @@ describe('story views', () => {
   });
 
   it('gives the timeline of a story and of an entity by name', async () => {
-    const s = (await store.stories.list()).storylines[0];
-    const t = (await store.stories.timeline({ story: s.id }))!;
+    const s = (await openCorpus(store).stories.list()).storylines[0];
+    const t = (await openCorpus(store).stories.timeline({ story: s.id }))!;
     expect(t.items.length).toBeGreaterThan(10);
     expect(t.articles).toBe(5);
-    const b = (await store.stories.timeline({ entity: 'Blinken' }))!;
+    const b = (await openCorpus(store).stories.timeline({ entity: 'Blinken' }))!;
     expect(b.scope).toEqual({ entity: { query: 'Blinken', keys: ['per:antony-blinken'], names: ['Antony Blinken'] } });
     expect(b.articles).toBe(1);
     expect(b.items.every((i) => i.sources[0].id === `article:${docs[4].id}`)).toBe(true);
   });
 
   it('reads the articles of an entity through the entity index: any alias, any language', async () => {
-    await store.ingest(items);
+    await openCorpus(store).add(items);
     // "ICC" is written in none of the articles; the entity index knows 000 ("International Criminal
     // Court") and 002 ("Internationaal Strafhof") name it
-    const icc = (await store.stories.timeline({ entity: 'ICC' }))!;
+    const icc = (await openCorpus(store).stories.timeline({ entity: 'ICC' }))!;
     expect(icc.articles).toBe(2);
     expect(icc.scope).toMatchObject({ entity: { keys: expect.arrayContaining(['org:icc']) } });
-    const dutch = (await store.stories.timeline({ entity: 'Internationaal Strafhof' }))!;
+    const dutch = (await openCorpus(store).stories.timeline({ entity: 'Internationaal Strafhof' }))!;
     expect(dutch.articles).toBe(2);
   });
 });

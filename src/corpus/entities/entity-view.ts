@@ -2,10 +2,10 @@
 // (EntityIndex.view in src/corpus/entities/entity-index.ts) computes it from memory: best name, type, and
 // first/last seen. Stores keep these in their entity table so listing needs no resolver; every store
 // implementation uses these functions so all agree with the resolver (checked in test/entity-index).
-import type { EntityRow } from '../corpus/entities/model.ts';
-import { foldedTokens, isAllCaps } from '../corpus/entities/normalise.ts';
-import { foldName } from '../text/fold.ts';
-import type { EntityType } from '../types.ts';
+import type { EntityRow } from './model.ts';
+import { foldedTokens, isAllCaps } from './normalise.ts';
+import { foldName } from '../../text/fold.ts';
+import type { EntityType } from '../../types.ts';
 
 /** Best name: the canonical name of a known entity, the fullest proper name of a person, else the most used name. */
 export function entityDisplayName(row: EntityRow): string {

@@ -1,25 +1,15 @@
 // Finding a global entity by key or name, the same way in every store: the key (or a former key)
 // itself; else every entity with that name or mention text, or that surname of a person's full
 // name; else an entity the alias tables know by that name ("Internationaal Strafhof" -> org:icc).
-import { defaultAliasTables, lookupAlias } from '../corpus/entities/aliases.ts';
-import { surnamesOf } from '../corpus/entities/entity-index.ts';
-import { cleanName, foldedTokens, isAllCaps } from '../corpus/entities/normalise.ts';
-import { foldName } from '../text/fold.ts';
-import type { EntitySummaryRow } from './entity-rows.ts';
-
-type Awaitable<T> = T | Promise<T>;
+import type { EntitySummaryRow } from '../../store/entity-rows.ts';
+import type { EntityReads } from '../../store/entity-tables.ts';
+import { defaultAliasTables, lookupAlias } from './aliases.ts';
+import { surnamesOf } from './entity-index.ts';
+import { cleanName, foldedTokens, isAllCaps } from './normalise.ts';
+import { foldName } from '../../text/fold.ts';
 
 /** The reads finding needs from a store's entity tables. */
-export interface EntityLookup {
-  /** The current key of a key that may have been merged away. */
-  current(key: string): Awaitable<string>;
-  /** The entity row of a current key. */
-  row(key: string): Awaitable<EntitySummaryRow | undefined>;
-  /** Keys having a name or mention text whose foldName is `folded`. */
-  keysNamed(folded: string): Awaitable<string[]>;
-  /** Names (kind 'name') of people that contain `folded`, with their keys. */
-  personNamesContaining(folded: string): Awaitable<{ key: string; folded: string }[]>;
-}
+export type EntityLookup = Pick<EntityReads, 'current' | 'row' | 'keysNamed' | 'personNamesContaining'>;
 
 /** The rows a key or name stands for, most mentioned first. */
 export async function findEntities(src: EntityLookup, nameOrKey: string): Promise<EntitySummaryRow[]> {
