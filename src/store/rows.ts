@@ -1,7 +1,7 @@
 // Between the tables of a store and the Store's objects: the column lists and row shapes both stores
 // share (the same column names in SQLite and PostgreSQL), and the converters.
 import type { AnalyzedArticle, EntityType, Quote, RawArticle, TimeExpr } from '../types.ts';
-import { foldForSearch as fold } from '../text/fold.ts';
+import { foldForSearch } from '../text/fold.ts';
 import {
   AmbiguousIdError,
   StoreError,
@@ -100,7 +100,7 @@ export function layerRecords(a: AnalyzedArticle): LayerRecords {
     const sp = q.speaker;
     return {
       article_id: a.id, idx, ...span(q), kind: q.kind,
-      speaker_name: sp?.name ?? null, speaker_folded: sp ? fold(sp.name) : null, speaker_entity: sp?.entity ?? null,
+      speaker_name: sp?.name ?? null, speaker_folded: sp ? foldForSearch(sp.name) : null, speaker_entity: sp?.entity ?? null,
       speaker_start: sp?.start ?? null, speaker_end: sp?.end ?? null,
       cue: q.cue ?? null, cue_start: q.cueStart ?? null, cue_end: q.cueEnd ?? null,
     };
@@ -108,7 +108,7 @@ export function layerRecords(a: AnalyzedArticle): LayerRecords {
   const figures = a.figures.map((f, idx) => ({
     article_id: a.id, idx, ...span(f), value: f.value ?? null, value_max: f.valueMax ?? null, unit: f.unit ?? null,
     qualifier: f.qualifier ?? null, qualifier_start: f.qualifierStart ?? null, qualifier_end: f.qualifierEnd ?? null,
-    counts: f.counts ?? null, counts_folded: f.counts ? fold(f.counts) : null, counts_key: f.countsKey ?? null,
+    counts: f.counts ?? null, counts_folded: f.counts ? foldForSearch(f.counts) : null, counts_key: f.countsKey ?? null,
   }));
   const times = a.times.map((t, idx) => ({
     article_id: a.id, idx, ...span(t), value: t.value ?? null, value_end: t.valueEnd ?? null, granularity: t.granularity,
@@ -116,7 +116,7 @@ export function layerRecords(a: AnalyzedArticle): LayerRecords {
   }));
   const entity_mentions: Record<string, unknown>[] = [];
   for (const e of a.entities) {
-    const folded = fold(e.name);
+    const folded = foldForSearch(e.name);
     for (const m of e.mentions) {
       entity_mentions.push({
         article_id: a.id, idx: entity_mentions.length, entity_id: e.id, name: e.name, name_folded: folded, type: e.type,

@@ -3,7 +3,7 @@
 // holding the most different ones is cut out, and every match is wrapped in [[ ]] (a phrase as one
 // mark), with "…" where text was cut. Used by stores whose engine cannot mark matches the way it
 // matched them (PostgreSQL's ts_headline parses "57.500" or an e-mail address as one word).
-import { foldForSearch as fold } from '../text/fold.ts';
+import { foldForSearch } from '../text/fold.ts';
 import { positiveTerms, type QueryNode } from './query.ts';
 import { SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_OPEN } from './store.ts';
 
@@ -28,7 +28,7 @@ function wordsOf(text: string): Word[] {
     const end = start + m[0].length;
     // ASCII letters and digits fold to lower case alone (the common case, and much faster).
     if (/^[\x00-\x7f]*$/.test(m[0])) out.push({ folded: m[0].toLowerCase(), start, end });
-    else for (const folded of fold(m[0]).match(WORD) ?? []) out.push({ folded, start, end });
+    else for (const folded of foldForSearch(m[0]).match(WORD) ?? []) out.push({ folded, start, end });
   }
   return out;
 }
@@ -41,7 +41,7 @@ interface Term {
 /** The query's words and phrases as folded word sequences. */
 export function snippetTerms(tree: QueryNode): Term[] {
   return positiveTerms(tree)
-    .map((t) => ({ words: fold(t.text).match(WORD) ?? [], prefix: t.prefix }))
+    .map((t) => ({ words: foldForSearch(t.text).match(WORD) ?? [], prefix: t.prefix }))
     .filter((t) => t.words.length > 0);
 }
 

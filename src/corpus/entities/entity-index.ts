@@ -7,7 +7,7 @@ import type { EntityType } from '../../types.ts';
 import type { EntityLink, EntityMerge, EntityRow, EntitySource, GlobalEntity, ResolverState } from './model.ts';
 import { nationalityOf } from './demonym-forms.ts';
 import { cleanName, deletionVariants, foldedTokens, isAllCaps, personName, slug } from './normalise.ts';
-import type { PersonGender as Gender } from '../../text/gender.ts';
+import type { PersonGender } from '../../text/gender.ts';
 import { foldName } from '../../text/fold.ts';
 
 /** Surnames at least this long are indexed for typo matching. */
@@ -28,7 +28,7 @@ export interface Rec {
   surfaces: Map<string, number>;
   /** Folded role -> display form and count. */
   roles: Map<string, { text: string; count: number }>;
-  genders: Map<Gender, number>;
+  genders: Map<PersonGender, number>;
   articles: Set<string>;
   stories: Set<string>;
   mentionCount: number;
@@ -47,7 +47,7 @@ export interface Attachment {
   /** Mention texts as written. */
   mentions: string[];
   roles: string[];
-  gender: Gender | null;
+  gender: PersonGender | null;
   language: string;
   articleId: string;
   storyId: string | null;
@@ -344,7 +344,7 @@ export class EntityIndex {
   }
 
   /** The person entities among `keys`; with a gender, those not known to be of the other gender. */
-  people(keys: Iterable<string>, gender: Gender | null = null): string[] {
+  people(keys: Iterable<string>, gender: PersonGender | null = null): string[] {
     return [...keys].filter((k) => {
       const rec = this.recs.get(k);
       return rec?.isPerson && (!gender || !otherGender(rec, gender));
@@ -433,7 +433,7 @@ export class EntityIndex {
         x.bySurface.add(foldName(s), rec.key);
       }
       for (const [role, n] of Object.entries(row.roles)) rec.roles.set(foldName(role), { text: role, count: n });
-      for (const [g, n] of Object.entries(row.genders)) rec.genders.set(g as Gender, n ?? 0);
+      for (const [g, n] of Object.entries(row.genders)) rec.genders.set(g as PersonGender, n ?? 0);
       rec.mentionCount = row.mentionCount;
       for (const [name, n] of Object.entries(row.names)) {
         rec.names.set(name, n);
@@ -472,7 +472,7 @@ export class EntityIndex {
 }
 
 /** True when the titles of a person's mentions say they are of the other gender than `gender`. */
-export function otherGender(rec: Rec, gender: Gender): boolean {
+export function otherGender(rec: Rec, gender: PersonGender): boolean {
   return (rec.genders.get(gender) ?? 0) === 0 && (rec.genders.get(gender === 'm' ? 'f' : 'm') ?? 0) > 0;
 }
 

@@ -8,7 +8,7 @@ import type { EntityArticleRow, EntityColumns, EntityNameRow, EntityTables, Link
 import type { EntityStateRow, EntityStateRows, StoredEntity } from '../../store/entity-rows.ts';
 import { toLink } from '../../store/entity-rows.ts';
 import { NOT_SEEN, type Seen, entityDisplayName, entityDisplayType, joinSeen, seenOf, seenWith } from './entity-view.ts';
-import { foldForSearch as fold, foldName } from '../../text/fold.ts';
+import { foldForSearch, foldName } from '../../text/fold.ts';
 import type { EntityRebuildResult } from '../../store/store.ts';
 import type { ArticleEntities, EntityLink, EntityRow, ResolvedArticle, ResolverState } from './model.ts';
 import { EntityResolver } from './resolve.ts';
@@ -80,7 +80,7 @@ export function entityColumns(row: EntityRow, ord: number, seen: Seen): Record<s
     key: row.key,
     ord,
     name,
-    name_folded: fold(name),
+    name_folded: foldForSearch(name),
     type: entityDisplayType(row),
     source: row.source,
     canonical_name: row.canonicalName,

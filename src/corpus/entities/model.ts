@@ -1,7 +1,7 @@
 // The data shapes of cross-article entity resolution: what goes into the resolver, what comes
 // out of it, and the rows a store persists to continue it (see docs in src/corpus/entities/resolve.ts).
 import type { EntityLayer, EntityType } from '../../types.ts';
-import type { PersonGender as Gender } from '../../text/gender.ts';
+import type { PersonGender } from '../../text/gender.ts';
 import type { EntityLink, EntityMerge, EntitySource } from '../../store/entity-records.ts';
 
 export type { EntityExplanation, EntityLink, EntityMerge, EntitySource, Explanation, LinkRule } from '../../store/entity-records.ts';
@@ -76,6 +76,6 @@ export interface EntityRow {
   surfaces: Record<string, number>;
   roles: Record<string, number>;
   /** Mentions whose title tells the person's gender ("Mr.", "Miss"). */
-  genders: Partial<Record<Gender, number>>;
+  genders: Partial<Record<PersonGender, number>>;
   mentionCount: number;
 }

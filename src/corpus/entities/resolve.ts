@@ -18,7 +18,7 @@ import {
   isAllCaps,
   personName,
 } from './normalise.ts';
-import type { PersonGender as Gender } from '../../text/gender.ts';
+import type { PersonGender } from '../../text/gender.ts';
 import { foldName } from '../../text/fold.ts';
 import { withinOneEdit } from '../../text/edit-distance.ts';
 
@@ -33,8 +33,8 @@ interface Item {
   tokens: string[];
   allCaps: boolean;
   roles: string[];
-  /** Gender told by the titles of the name or mentions; null when none tells or they disagree. */
-  gender: Gender | null;
+  /** PersonGender told by the titles of the name or mentions; null when none tells or they disagree. */
+  gender: PersonGender | null;
 }
 
 interface Decision {
@@ -263,7 +263,7 @@ export class EntityResolver {
       clean = cleanName(m.text, { language, type: layer.type });
       allCaps = isAllCaps(m.text);
     }
-    const genders = new Set<Gender>();
+    const genders = new Set<PersonGender>();
     if (layer.type === 'PER') {
       for (const text of [layer.name, ...layer.mentions.map((m) => m.text)]) {
         const g = cleanName(text, { language, type: 'PER' }).gender;

@@ -5,7 +5,7 @@
 import type { EntitySummaryRow } from '../../store/entity-rows.ts';
 import type { EntityReads } from '../../store/entity-tables.ts';
 import { optionalText, resolvePage } from '../../store/filter.ts';
-import { foldForSearch as fold, foldName } from '../../text/fold.ts';
+import { foldForSearch, foldName } from '../../text/fold.ts';
 import {
   AmbiguousEntityError,
   ENTITY_TYPES,
@@ -63,7 +63,7 @@ export class EntityViews {
       throw new StoreInputError(`type must be one of ${ENTITY_TYPES.join(', ')}, got "${type}"`);
     }
     const name = optionalText(filter.name);
-    const { total, rows } = await this.reads.list({ type, name: name === undefined ? undefined : { name: fold(name), alias: foldName(name) || fold(name) }, limit, offset });
+    const { total, rows } = await this.reads.list({ type, name: name === undefined ? undefined : { name: foldForSearch(name), alias: foldName(name) || foldForSearch(name) }, limit, offset });
     return { total, items: rows.map(toEntitySummary), stale: await this.reads.stale() };
   }
 

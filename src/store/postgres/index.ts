@@ -6,7 +6,7 @@ import type pg from 'pg';
 import type { AnalyzedArticle, RawArticle } from '../../types.ts';
 import { byCount, byMonth } from '../facets.ts';
 import { optionalText, resolveFilter, resolvePage } from '../filter.ts';
-import { foldForSearch as fold } from '../../text/fold.ts';
+import { foldForSearch } from '../../text/fold.ts';
 import type { Migration } from '../migrations.ts';
 import { parseQuery } from '../query.ts';
 import { bestSnippet, snippetTerms } from '../snippet.ts';
@@ -351,7 +351,7 @@ export class PostgresStore implements Store {
     return this.layerRows<QuoteDbRow, QuoteRow>('quotes', filter, (p) => {
       const c: string[] = [];
       const speaker = optionalText(filter.speaker);
-      if (speaker !== undefined) c.push(`strpos(l.speaker_folded, ${p.add(fold(speaker))}) > 0`);
+      if (speaker !== undefined) c.push(`strpos(l.speaker_folded, ${p.add(foldForSearch(speaker))}) > 0`);
       if (optionalText(filter.kind) !== undefined) c.push(`l.kind = ${p.add(filter.kind)}`);
       return c;
     }, toQuoteRow);
@@ -361,7 +361,7 @@ export class PostgresStore implements Store {
     return this.layerRows<FigureDbRow, FigureRow>('figures', filter, (p) => {
       const c: string[] = [];
       const counts = optionalText(filter.counts);
-      if (counts !== undefined) c.push(`strpos(l.counts_folded, ${p.add(fold(counts))}) > 0`);
+      if (counts !== undefined) c.push(`strpos(l.counts_folded, ${p.add(foldForSearch(counts))}) > 0`);
       const countsKey = optionalText(filter.countsKey);
       if (countsKey !== undefined) c.push(`l.counts_key = ${p.add(countsKey)}`);
       return c;
@@ -382,7 +382,7 @@ export class PostgresStore implements Store {
     return this.layerRows<MentionDbRow, MentionRow>('entity_mentions', filter, (p) => {
       const c: string[] = [];
       const name = optionalText(filter.name);
-      if (name !== undefined) c.push(`strpos(l.name_folded, ${p.add(fold(name))}) > 0`);
+      if (name !== undefined) c.push(`strpos(l.name_folded, ${p.add(foldForSearch(name))}) > 0`);
       if (optionalText(filter.type) !== undefined) c.push(`l.type = ${p.add(filter.type)}`);
       return c;
     }, toMentionRow);

@@ -4,7 +4,7 @@
 // characters, as FTS5's unicode61 and the query parser see them). So matching does not depend on
 // the database's locale or parser ("57.500" is two words, "cease-fire" the phrase "cease fire"),
 // and every word reaches PostgreSQL as a quoted lexeme, never as tsquery syntax.
-import { foldForSearch as fold } from '../../text/fold.ts';
+import { foldForSearch } from '../../text/fold.ts';
 import type { QueryNode } from '../query.ts';
 
 /** PostgreSQL's limits: positions above 16383 are stored as 16383; at most 256 positions a lexeme. */
@@ -17,7 +17,7 @@ const WORD = /[\p{L}\p{N}\p{Co}]+/gu;
 
 /** The folded words of a text, in order. */
 export function searchWords(text: string): string[] {
-  return fold(text).match(WORD) ?? [];
+  return foldForSearch(text).match(WORD) ?? [];
 }
 
 /** A lexeme as a tsvector / tsquery literal: single-quoted, with quotes and backslashes escaped. */

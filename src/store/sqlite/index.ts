@@ -5,7 +5,7 @@ import { existsSync, statSync } from 'node:fs';
 import type { AnalyzedArticle, RawArticle } from '../../types.ts';
 import { optionalText, resolveFilter, resolvePage } from '../filter.ts';
 import { byCount, byMonth } from '../facets.ts';
-import { foldForSearch as fold } from '../../text/fold.ts';
+import { foldForSearch } from '../../text/fold.ts';
 import { parseQuery, QueryError } from '../query.ts';
 import { SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_OPEN, StoreError, StoreInputError } from '../store.ts';
 import type { ArticleFilter, FacetCount, FigureFilter, FigureRow, IngestItem, IngestResult, ListResult, MentionFilter, MentionRow, Page, QuoteFilter, QuoteRow, RowsResult, SearchFacets, EntityFacetCount, SearchResult, Store, IngestStage, WriteLock, WriteTables, StoreStats, StoredArticle, TimeFilter, TimeRow } from '../store.ts';
@@ -377,7 +377,7 @@ export class SqliteStore implements Store {
     const speaker = optionalText(filter.speaker);
     if (speaker !== undefined) {
       c.sql.push('instr(l.speaker_folded, ?) > 0');
-      c.params.push(fold(speaker));
+      c.params.push(foldForSearch(speaker));
     }
     if (optionalText(filter.kind) !== undefined) {
       c.sql.push('l.kind = ?');
@@ -391,7 +391,7 @@ export class SqliteStore implements Store {
     const counts = optionalText(filter.counts);
     if (counts !== undefined) {
       c.sql.push('instr(l.counts_folded, ?) > 0');
-      c.params.push(fold(counts));
+      c.params.push(foldForSearch(counts));
     }
     const countsKey = optionalText(filter.countsKey);
     if (countsKey !== undefined) {
@@ -420,7 +420,7 @@ export class SqliteStore implements Store {
     const name = optionalText(filter.name);
     if (name !== undefined) {
       c.sql.push('instr(l.name_folded, ?) > 0');
-      c.params.push(fold(name));
+      c.params.push(foldForSearch(name));
     }
     if (optionalText(filter.type) !== undefined) {
       c.sql.push('l.type = ?');
