@@ -5,7 +5,8 @@
 import type { EntityLayer, EntityType } from '../types.ts';
 import type { EntityLink, EntityMerge } from './entity-records.ts';
 import type { EntityStateRows, EntitySummaryRow, StoredEntity } from './entity-rows.ts';
-import type { MentionRow, Page, QuoteRow, RowsResult } from './store.ts';
+import type { MentionRow, QuoteRow } from '../api/index.ts';
+import type { Page, RowsResult } from './shapes.ts';
 
 /** A row of entity_articles: an article the resolver has seen, in resolution order (`seq`). */
 export interface EntityArticleRow {

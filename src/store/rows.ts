@@ -2,22 +2,9 @@
 // share (the same column names in SQLite and PostgreSQL), and the converters.
 import type { AnalyzedArticle, EntityType, Quote, RawArticle, TimeExpr } from '../types.ts';
 import { foldForSearch } from '../text/fold.ts';
-import {
-  AmbiguousIdError,
-  StoreError,
-  StoreInputError,
-  type ArticleSummary,
-  type FacetCount,
-  type FigureRow,
-  type IngestItem,
-  type IngestResult,
-  type LayerRowBase,
-  type MentionRow,
-  type QuoteRow,
-  type StoreStats,
-  type StoredArticle,
-  type TimeRow,
-} from './store.ts';
+import type { ArticleSummary, FacetCount, FigureRow, LayerRowBase, MentionRow, QuoteRow, StoreStats, StoredArticle, TimeRow } from '../api/index.ts';
+import { AmbiguousIdError, StoreError, StoreInputError } from './errors.ts';
+import type { IngestItem, IngestResult } from './shapes.ts';
 
 /** Columns of `articles a` that make an ArticleSummary. */
 export const SUMMARY_COLUMNS =

@@ -3,7 +3,7 @@
 // story views make (StoryReads, on `Store.stories`) and the reads and writes of placing
 // (StoryTables, inside `Store.write`). Storage only: what the rows mean is the corpus's business.
 import type { AnalyzedArticle } from '../types.ts';
-import { StoreInputError } from './store.ts';
+import { StoreInputError } from './errors.ts';
 import { parseAnalysis } from './rows.ts';
 
 export type ClusterLevel = 'event' | 'storyline';
