@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { articleFeatures } from '../src/corpus/stories/features.ts';
 import { placeArticle } from '../src/corpus/stories/cluster.ts';
 import { MemoryStoryIndex } from '../src/corpus/stories/memory-index.ts';
-import type { StoryIndex, Placement } from '../src/corpus/stories/model.ts';
+import type { StoryIndex, Placement } from '../src/corpus/stories/shapes.ts';
 import type { AnalyzedArticle, EntityLayer, Figure, TimeExpr } from '../src/types.ts';
 import { openSqliteStore } from '../src/store/sqlite/index.ts';
 import { TableStoryIndex } from '../src/corpus/stories/table-index.ts';

@@ -2,7 +2,7 @@
 // pre-extracted per document and mapped to dense key indices; weight rows are allocated lazily for
 // the keys that ever get updated.
 import { N_TAGS } from '../../src/analysis/mentions/ner/tags.ts';
-import { type Transitions, emptyTransitions, maskTransitions, viterbi } from '../../src/analysis/mentions/ner/decode.ts';
+import { type Transitions, emptyTransitions, maskTransitions, viterbi } from '../../src/analysis/mentions/ner/viterbi.ts';
 import { LinearModel } from '../../src/analysis/mentions/ner/linear.ts';
 import type { DocFeatures } from '../../src/analysis/mentions/ner/features.ts';
 

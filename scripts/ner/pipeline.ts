@@ -9,7 +9,7 @@ import { EntityScorer } from '../../src/analysis/mentions/ner/evaluate.ts';
 import { FEATURE_VERSION, createModel, modelPath, saveNerModel, type NerModel } from '../../src/analysis/mentions/ner/model.ts';
 import { bilouFromSpans, spansFromBilou, N_TAGS } from '../../src/analysis/mentions/ner/tags.ts';
 import { tagDocumentBilou } from '../../src/analysis/mentions/ner/tagger.ts';
-import { viterbi, maskTransitions } from '../../src/analysis/mentions/ner/decode.ts';
+import { viterbi, maskTransitions } from '../../src/analysis/mentions/ner/viterbi.ts';
 import { countTokens, readLabelled, type LabelledDoc } from './data.ts';
 import { addCountryLists, addTrainingEntities, lowerCaseBuckets } from './lexicon.ts';
 import { FeatureIndex, rng, shuffle, toLinearModel, trainEnsemble, type TrainDoc, type TrainedWeights } from './perceptron.ts';

@@ -2,7 +2,7 @@
 // article with every layer. The shapes match src/types.ts (test/api/types.test.ts checks it).
 import { z } from 'zod/v4';
 import { filterPageQuery, int, pageOf } from './page.ts';
-import { named } from './registry.ts';
+import { named } from './json-schema.ts';
 
 export const entityType = z.enum(['PER', 'ORG', 'LOC', 'MISC']);
 export type EntityType = z.infer<typeof entityType>;

@@ -4,7 +4,7 @@ import { z } from 'zod/v4';
 import { entityType, mentionSchema } from './articles.ts';
 import { mentionPageSchema, quotePageSchema } from './layers.ts';
 import { DEFAULT_PAGE, int, pageOf, pageParams, pageQuery } from './page.ts';
-import { named } from './registry.ts';
+import { named } from './json-schema.ts';
 
 export const entitySource = z
   .enum(['country', 'organisation', 'place', 'demonym', 'name'])

@@ -2,7 +2,7 @@
 import { z } from 'zod/v4';
 import { entityType } from './articles.ts';
 import { int } from './page.ts';
-import { named } from './registry.ts';
+import { named } from './json-schema.ts';
 
 const errorShape = { statusCode: int, error: z.string(), message: z.string() };
 

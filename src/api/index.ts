@@ -8,7 +8,7 @@ export * from './layers.ts';
 export * from './meta.ts';
 export * from './page.ts';
 export * from './reanalysis.ts';
-export * from './registry.ts';
+export * from './json-schema.ts';
 export * from './search.ts';
 export * from './stories.ts';
 export * from './upload.ts';

@@ -3,7 +3,7 @@
 import { z } from 'zod/v4';
 import { entityType, timeGranularity } from './articles.ts';
 import { filterQuery, int, pageOf, pageQuery } from './page.ts';
-import { named } from './registry.ts';
+import { named } from './json-schema.ts';
 
 /** The article a layer row belongs to, flattened into each row, and the evidence span. */
 const rowBase = {

@@ -2,7 +2,7 @@
 import { z } from 'zod/v4';
 import { layerCountsSchema } from './articles.ts';
 import { int } from './page.ts';
-import { named } from './registry.ts';
+import { named } from './json-schema.ts';
 import { facetCountSchema } from './search.ts';
 
 /** The store's overview of the corpus. */

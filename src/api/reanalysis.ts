@@ -1,7 +1,7 @@
 // Re-analysis: the background job that rebuilds the layers of stored articles, and its progress.
 import { z } from 'zod/v4';
 import { int } from './page.ts';
-import { named } from './registry.ts';
+import { named } from './json-schema.ts';
 
 export const reanalysisStatusSchema = named(
   'ReanalysisStatus',

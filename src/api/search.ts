@@ -2,7 +2,7 @@
 import { z } from 'zod/v4';
 import { articleSummarySchema, entityType } from './articles.ts';
 import { filterQuery, int, pageQuery } from './page.ts';
-import { named } from './registry.ts';
+import { named } from './json-schema.ts';
 
 export const searchHitSchema = named(
   'SearchHit',

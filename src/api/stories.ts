@@ -3,7 +3,7 @@
 // `dossier stories|story|timeline|compare --json` prints too, with a page around lists.
 import { z } from 'zod/v4';
 import { int, MAX_PAGE, pageParams } from './page.ts';
-import { named } from './registry.ts';
+import { named } from './json-schema.ts';
 
 export const clusterLevel = z.enum(['event', 'storyline']);
 export const sourceBasis = z.enum(['source', 'article', 'mixed']);

@@ -1,7 +1,7 @@
 // Upload: articles as JSON (this body) or as files (multipart), and what became of each.
 import { z } from 'zod/v4';
 import { int } from './page.ts';
-import { named } from './registry.ts';
+import { named } from './json-schema.ts';
 
 const shortText = (max: number) => z.string().max(max).optional();
 

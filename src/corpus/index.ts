@@ -6,7 +6,7 @@ import type { EntityRebuildResult, IngestItem, IngestResult, IngestStage, Store 
 import { withLinkedKeys } from '../store/story-tables.ts';
 import type { AnalyzedArticle } from '../types.ts';
 import { EntityIndexWriter, articleEntities } from './entities/index-writer.ts';
-import type { EntityLink } from './entities/model.ts';
+import type { EntityLink } from './entities/shapes.ts';
 import { EntityViews } from './entities/views.ts';
 import { StoryPlacer, type AttachSummary, type Recent } from './stories/placing.ts';
 import { StoryViews } from './stories/views.ts';

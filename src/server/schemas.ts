@@ -1,7 +1,7 @@
 // The API contract (src/api) as Fastify takes it: every named response shape for `addSchema`,
 // request parts as JSON Schema, references to response shapes, and the error responses of a route.
 import { errorSchema } from '../api/errors.ts';
-import { ref, requestSchema, sharedSchemas as namedSchemas } from '../api/registry.ts';
+import { ref, requestSchema, sharedSchemas as namedSchemas } from '../api/json-schema.ts';
 // Every resource module names its shapes when loaded: load them all before listing the shapes.
 import '../api/index.ts';
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import '../../src/api/index.ts';
 import { filterPageQuery } from '../../src/api/page.ts';
-import { requestSchema, sharedSchemas } from '../../src/api/registry.ts';
+import { requestSchema, sharedSchemas } from '../../src/api/json-schema.ts';
 import { uploadBody } from '../../src/api/upload.ts';
 
 type Json = Record<string, unknown>;

@@ -11,7 +11,7 @@ import type { SourceBasis, SourceRef } from '../../src/corpus/stories/sources.ts
 import type { TimelineEvidence, TimelineItem } from '../../src/corpus/stories/timeline.ts';
 import type { Coverage, SourceVoice } from '../../src/corpus/stories/compare.ts';
 import type { LoadedTermUse, VoiceOf } from '../../src/corpus/stories/voice.ts';
-import type { ClusterLevel } from '../../src/corpus/stories/model.ts';
+import type { ClusterLevel } from '../../src/corpus/stories/shapes.ts';
 import type { StoredArticle } from '../../src/store/store.ts';
 
 describe('the API shapes are the shapes the code builds', () => {

@@ -4,7 +4,7 @@
 // entities each article names, merges one entity into another leaving a redirect, renders the
 // public view of an entity, and converts everything to and from plain rows.
 import type { EntityType } from '../../types.ts';
-import type { EntityLink, EntityMerge, EntityRow, EntitySource, GlobalEntity, ResolverState } from './model.ts';
+import type { EntityLink, EntityMerge, EntityRow, EntitySource, GlobalEntity, ResolverState } from './shapes.ts';
 import { nationalityOf } from './demonym-forms.ts';
 import { cleanName, deletionVariants, foldedTokens, isAllCaps, personName, slug } from './normalise.ts';
 import type { PersonGender } from '../../text/gender.ts';

@@ -2,7 +2,7 @@
 // (EntityIndex.view in src/corpus/entities/entity-index.ts) computes it from memory: best name, type, and
 // first/last seen. Stores keep these in their entity table so listing needs no resolver; every store
 // implementation uses these functions so all agree with the resolver (checked in test/entity-index).
-import type { EntityRow } from './model.ts';
+import type { EntityRow } from './shapes.ts';
 import { foldedTokens, isAllCaps } from './normalise.ts';
 import { foldName } from '../../text/fold.ts';
 import type { EntityType } from '../../types.ts';

@@ -10,7 +10,7 @@ import { toLink } from '../../store/entity-rows.ts';
 import { NOT_SEEN, type Seen, entityDisplayName, entityDisplayType, joinSeen, seenOf, seenWith } from './entity-view.ts';
 import { foldForSearch, foldName } from '../../text/fold.ts';
 import type { EntityRebuildResult } from '../../store/store.ts';
-import type { ArticleEntities, EntityLink, EntityRow, ResolvedArticle, ResolverState } from './model.ts';
+import type { ArticleEntities, EntityLink, EntityRow, ResolvedArticle, ResolverState } from './shapes.ts';
 import { EntityResolver } from './resolve.ts';
 
 /** Stored articles read per step when rebuilding. */

@@ -9,7 +9,7 @@
 import type { EntityLayer, EntityType } from '../../types.ts';
 import { type AliasHit, type AliasTables, defaultAliasTables, lookupAlias } from './aliases.ts';
 import { EntityIndex, type Rec, TYPO_MIN_LENGTH, fullestName, otherGender, surnamesOf } from './entity-index.ts';
-import type { ArticleEntities, EntityLink, EntityMerge, EntityRow, Explanation, GlobalEntity, LinkRule, ResolvedArticle, ResolverState } from './model.ts';
+import type { ArticleEntities, EntityLink, EntityMerge, EntityRow, Explanation, GlobalEntity, LinkRule, ResolvedArticle, ResolverState } from './shapes.ts';
 import {
   acronymsOf,
   cleanName,
@@ -22,7 +22,7 @@ import type { PersonGender } from '../../text/gender.ts';
 import { foldName } from '../../text/fold.ts';
 import { withinOneEdit } from '../../text/edit-distance.ts';
 
-export type * from './model.ts';
+export type * from './shapes.ts';
 
 /** One local entity being resolved. */
 interface Item {

@@ -20,7 +20,7 @@ import {
 } from '../../store/store.ts';
 import { nationalityOf } from './demonym-forms.ts';
 import { findEntities } from './find.ts';
-import type { EntityLink, Explanation } from './model.ts';
+import type { EntityLink, Explanation } from './shapes.ts';
 
 /** Most frequent first, ties in locale order (as the resolver's view). */
 function byCount<T>(rows: T[], count: (r: T) => number, text: (r: T) => string): T[] {

@@ -8,7 +8,7 @@ import { foldName } from '../../text/fold.ts';
 import type { AnalyzedArticle } from '../../types.ts';
 import { compareArticles, type EventInfo } from './compare.ts';
 import { clusterLabel, keyEntities, spanOf } from './labels.ts';
-import type { ClusterState } from './model.ts';
+import type { ClusterState } from './shapes.ts';
 import { basisNote, sourceBasis, sourceOf, type SourceRef } from './sources.ts';
 import { buildTimeline } from './timeline.ts';
 import type { ArticleRef, ComparisonView, EventSummary, SourceSummary, StoriesList, StoryDetail, StorylineSummary, TimelineView } from '../../api/stories.ts';

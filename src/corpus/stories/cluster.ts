@@ -4,7 +4,7 @@
 // so the work per article does not grow with the corpus. Deterministic: the same articles in the same
 // order give the same events and storylines (ids come from the article that started each cluster).
 import { idf, weighVector, addToVector, kindNorms, KINDS } from './vectors.ts';
-import type { ArticleFeatures, ClusterLevel, ClusterState, FeatureKind, Placement, PlacementReason, StoryIndex } from './model.ts';
+import type { ArticleFeatures, ClusterLevel, ClusterState, FeatureKind, Placement, PlacementReason, StoryIndex } from './shapes.ts';
 import { channels, combine, eventScore, storylineRaw, storylineScore, EVENT_RULE, STORYLINE_RULE, type Channels, type EventRule, type StorylineRule } from './similarity.ts';
 
 export interface ClusterOptions {

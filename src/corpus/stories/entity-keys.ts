@@ -9,7 +9,7 @@ import { defaultAliasTables, lookupAlias } from '../entities/aliases.ts';
 import { cleanName, genitiveVariants, isAllCaps, personName, foldedTokens, slug, stripPossessive } from '../entities/normalise.ts';
 import { foldName } from '../../text/fold.ts';
 import type { AnalyzedArticle, EntityLayer, EntityType } from '../../types.ts';
-import { isContentWord, stopWords } from './text.ts';
+import { isContentWord, stopWords } from './function-words.ts';
 import { segmentWords } from '../../text/tokens.ts';
 
 export interface EntityRef {

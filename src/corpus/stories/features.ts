@@ -6,10 +6,10 @@
 //   d:  days the article names (YYYY-MM-DD, or --MM-DD without a year).
 // Raw weights here; inverse document frequency is applied when the article is placed.
 import type { AnalyzedArticle } from '../../types.ts';
-import { splitCountsKey } from './counts.ts';
+import { splitCountsKey } from './counted.ts';
 import { entityRefs, nameLikeRefs } from './entity-keys.ts';
-import type { ArticleFeatures } from './model.ts';
-import { isContentWord, stopWords } from './text.ts';
+import type { ArticleFeatures } from './shapes.ts';
+import { isContentWord, stopWords } from './function-words.ts';
 import { segmentWords } from '../../text/tokens.ts';
 import { articleWhen, leadEnd, namedDays } from './when.ts';
 

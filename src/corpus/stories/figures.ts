@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { worldCountries } from '../entities/countries.ts';
 import type { AnalyzedArticle, Figure } from '../../types.ts';
-import { splitCountsKey } from './counts.ts';
+import { splitCountsKey } from './counted.ts';
 import { entityKey, nameLikeRefs } from './entity-keys.ts';
 import { evidence, sentenceAt, type Evidence } from './evidence.ts';
 import { sourceOf, type SourceRef } from './sources.ts';

@@ -1,7 +1,7 @@
 // Readable labels for events and storylines, made from their own articles: the key people and
 // organisations, the main place, and the dates ("Benjamin Netanyahu, Donald Trump · Gaza Strip ·
 // 2025-09-29"). Nothing is invented: an undated event says "date unknown".
-import type { ClusterState } from './model.ts';
+import type { ClusterState } from './shapes.ts';
 
 export interface Span {
   from: string | null;

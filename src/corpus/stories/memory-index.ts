@@ -1,7 +1,7 @@
 // The story index in memory: for tests, benchmarks and anything that clusters a batch without a store.
 // Postings keep, per feature and level, only the most recent POSTINGS_KEPT clusters — lookups read at
 // most that many, so memory and time per article stay flat however common a feature gets.
-import type { ClusterLevel, ClusterState, Placement, StoryIndex } from './model.ts';
+import type { ClusterLevel, ClusterState, Placement, StoryIndex } from './shapes.ts';
 
 export const POSTINGS_KEPT = 64;
 

@@ -3,7 +3,7 @@
 // left out of the average rather than counted as a mismatch — that is what makes the comparison
 // cross-lingual and robust to undated articles. Dates can also veto: two dated reports more than a few
 // days apart are not one happening, however alike their participants.
-import type { ArticleWhen, ClusterState } from './model.ts';
+import type { ArticleWhen, ClusterState } from './shapes.ts';
 import { daysBetween, monthDayOf } from './when.ts';
 import { kindCosines } from './vectors.ts';
 

@@ -3,7 +3,7 @@
 // against the stored generation so that a write by another process empties them; what placing
 // changes is written once every FLUSH_EVERY articles, not once per article.
 import type { ClusterRow, MemberColumns, PostingRow, StoryTables } from '../../store/story-tables.ts';
-import type { ClusterLevel, ClusterState, Placement, StoryIndex } from './model.ts';
+import type { ClusterLevel, ClusterState, Placement, StoryIndex } from './shapes.ts';
 import { kindNorms } from './vectors.ts';
 
 /** Cluster states kept in memory (the clusters touched most recently). */

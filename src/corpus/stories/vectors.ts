@@ -1,7 +1,7 @@
 // Weighted feature vectors: raw weight x inverse document frequency, normalised per feature kind so
 // that entities, words, figures and days are compared separately (an article with many words does not
 // drown its entities).
-import type { FeatureKind } from './model.ts';
+import type { FeatureKind } from './shapes.ts';
 
 export const KINDS: FeatureKind[] = ['e', 't', 'f', 'd'];
 

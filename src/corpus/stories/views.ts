@@ -5,7 +5,7 @@ import type { ClusterRow, MemberRecord, StoryReads } from '../../store/story-tab
 import { StoreInputError } from '../../store/store.ts';
 import type { AnalyzedArticle } from '../../types.ts';
 import { compare, storiesList, storyDetail, timeline, type StorySource, type TimelineQuery } from './api.ts';
-import type { ClusterState } from './model.ts';
+import type { ClusterState } from './shapes.ts';
 import { toCluster } from './table-index.ts';
 
 /** Articles read per step when exporting. */

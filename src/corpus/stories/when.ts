@@ -3,7 +3,7 @@
 // such as "since October 2023" are older), else a day without a year ("Feb. 4") from the lead.
 // Nothing is guessed: an undated article whose lead says only "Monday" has no date.
 import type { AnalyzedArticle, TimeExpr } from '../../types.ts';
-import type { ArticleWhen } from './model.ts';
+import type { ArticleWhen } from './shapes.ts';
 
 /** Sentences that count as the lead. */
 export const LEAD_SENTENCES = 3;

@@ -11,7 +11,7 @@ import { readTxt } from '../../../src/readers/txt.ts';
 import { articleFeatures } from '../../../src/corpus/stories/features.ts';
 import { placeArticle, DEFAULT_CLUSTER_OPTIONS } from '../../../src/corpus/stories/cluster.ts';
 import { MemoryStoryIndex } from '../../../src/corpus/stories/memory-index.ts';
-import type { ClusterLevel, ClusterState, Placement, StoryIndex } from '../../../src/corpus/stories/model.ts';
+import type { ClusterLevel, ClusterState, Placement, StoryIndex } from '../../../src/corpus/stories/shapes.ts';
 import type { AnalyzedArticle } from '../../../src/types.ts';
 import { EXAMPLE_FILES, exampleDocs, exampleRaw } from './examples.ts';
 

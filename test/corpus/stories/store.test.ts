@@ -12,7 +12,7 @@ import { articleFeatures } from '../../../src/corpus/stories/features.ts';
 import { placeArticle } from '../../../src/corpus/stories/cluster.ts';
 import { MemoryStoryIndex } from '../../../src/corpus/stories/memory-index.ts';
 import { TableStoryIndex } from '../../../src/corpus/stories/table-index.ts';
-import type { ArticleFeatures, StoryIndex } from '../../../src/corpus/stories/model.ts';
+import type { ArticleFeatures, StoryIndex } from '../../../src/corpus/stories/shapes.ts';
 import type { AnalyzedArticle } from '../../../src/types.ts';
 import { EXAMPLE_FILES, exampleDocs, exampleRaw } from './examples.ts';
 import { openCorpus } from '../../../src/corpus/index.ts';

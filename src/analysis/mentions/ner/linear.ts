@@ -1,7 +1,7 @@
 // A linear scorer over hashed features: feature key -> row of N_TAGS weights, looked up through an
 // open-addressing hash table built at load time.
 import { N_TAGS } from './tags.ts';
-import { type Transitions, maskTransitions } from './decode.ts';
+import { type Transitions, maskTransitions } from './viterbi.ts';
 
 export class LinearModel {
   private readonly table: Uint32Array;

@@ -1,6 +1,6 @@
 // Tagging: two-stage decoding of a document (stage 1, then stage 2 with stage-1 predictions as
 // document-level evidence), returning BIO tags.
-import { viterbi } from './decode.ts';
+import { viterbi } from './viterbi.ts';
 import type { NerModel } from './model.ts';
 import { N_TAGS, bioFromSpans, spansFromBilou } from './tags.ts';
 import type { DocFeatures } from './features.ts';
