@@ -66,27 +66,26 @@ export class SqliteEntityIndex extends SqliteEntityTables implements EntityReads
   }
 
   async mentions(key: string, page?: Page): Promise<RowsResult<MentionRow>> {
-    const { limit, offset } = resolvePage(page);
-    const join = 'entity_links k CROSS JOIN entity_mentions l ON l.article_id = k.article_id AND l.entity_id = k.local_id';
-    const total = this.prepare(`SELECT count(*) FROM ${join} WHERE k.key = ?`).pluck().get(key) as number;
-    const rows = this.prepare(
-      `SELECT ${LAYER_ARTICLE_COLUMNS}, l.* FROM entity_links k CROSS JOIN articles a ON a.id = k.article_id
-       CROSS JOIN entity_mentions l ON l.article_id = k.article_id AND l.entity_id = k.local_id
-       WHERE k.key = ? ORDER BY a.published_at DESC, a.id, l.idx LIMIT ? OFFSET ?`,
-    ).all(key, limit, offset) as MentionDbRow[];
-    return { total, items: rows.map((r) => ({ ...toMentionRow(r), key })) };
+    const r = this.linked<MentionDbRow>('entity_mentions', 'l.entity_id', key, page);
+    return { total: r.total, items: r.items.map((m) => ({ ...toMentionRow(m), key })) };
   }
 
   async quotes(key: string, page?: Page): Promise<RowsResult<QuoteRow>> {
+    const r = this.linked<QuoteDbRow>('quotes', 'l.speaker_entity', key, page);
+    return { total: r.total, items: r.items.map(toQuoteRow) };
+  }
+
+  /** Rows of a layer table whose `localColumn` is a local entity linked to `key`, newest article first. */
+  private linked<R>(table: 'entity_mentions' | 'quotes', localColumn: string, key: string, page?: Page): RowsResult<R> {
     const { limit, offset } = resolvePage(page);
-    const join = 'entity_links k CROSS JOIN quotes l ON l.article_id = k.article_id AND l.speaker_entity = k.local_id';
+    const join = `entity_links k CROSS JOIN ${table} l ON l.article_id = k.article_id AND ${localColumn} = k.local_id`;
     const total = this.prepare(`SELECT count(*) FROM ${join} WHERE k.key = ?`).pluck().get(key) as number;
-    const rows = this.prepare(
+    const items = this.prepare(
       `SELECT ${LAYER_ARTICLE_COLUMNS}, l.* FROM entity_links k CROSS JOIN articles a ON a.id = k.article_id
-       CROSS JOIN quotes l ON l.article_id = k.article_id AND l.speaker_entity = k.local_id
+       CROSS JOIN ${table} l ON l.article_id = k.article_id AND ${localColumn} = k.local_id
        WHERE k.key = ? ORDER BY a.published_at DESC, a.id, l.idx LIMIT ? OFFSET ?`,
-    ).all(key, limit, offset) as QuoteDbRow[];
-    return { total, items: rows.map(toQuoteRow) };
+    ).all(key, limit, offset) as R[];
+    return { total, items };
   }
 
   async linksOf(key: string): Promise<EntityLink[]> {
