@@ -58,12 +58,11 @@ export function missingData(...names: string[]): MissingData | null {
   };
 }
 
-/** For bench scripts: the data set's path, or the one line on stderr and exit 1 when it is missing. */
-export function requireData(name: string, ...parts: string[]): string {
-  const m = missingData(name);
+/** For bench scripts: when a named data set is missing, the one line on stderr and exit 1 (no stack trace). */
+export function requireData(...names: string[]): void {
+  const m = missingData(...names);
   if (m) {
     process.stderr.write(`${m.what}: ${m.how}\n`);
     process.exit(1);
   }
-  return dataPath(name, ...parts);
 }
