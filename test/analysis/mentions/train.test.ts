@@ -42,7 +42,7 @@ if (hasData('conll2003')) describe('npm run train:ner', () => {
     const b = await run(join(dir, 'b'));
     expect(a.length).toBeGreaterThan(1000);
     expect(Buffer.compare(a, b)).toBe(0);
-  }, 60_000);
+  }, 240_000);
 
   it('writes a model the tagger loads', () => {
     const model = loadNerModel('en', join(dir, 'a'));
