@@ -3,6 +3,9 @@
 //   npm run bench:baseline -- --update  rewrite bench/baseline.json with the current values (rounded down)
 import { ACCURACY_GROUPS } from '../support/measure/accuracy.ts';
 import { BASELINE_FILE, pinOf, pinVerdict, readBaseline, writeBaseline, type Pin } from '../support/measure/baseline-file.ts';
+import { requireData } from '../support/data.ts';
+
+requireData(...ACCURACY_GROUPS.flatMap((g) => g.needs));
 
 const update = process.argv.includes('--update');
 const pins = update ? {} : readBaseline().metrics;

@@ -10,6 +10,9 @@ import { extractTimes } from '../src/analysis/times/extract.ts';
 import { bbcArticles, printThroughput } from '../support/measure/data-sets.ts';
 import { measureCurrency, measureNumbers, figureF1, type FigureScore } from '../support/measure/figures.ts';
 import { languagesWithDataset } from '../src/lang/registry.ts';
+import { requireData } from '../support/data.ts';
+
+requireData('recognizers-text');
 
 const verbose = process.argv.includes('--errors');
 

@@ -5,7 +5,9 @@
 // Usage: node bin/run-ts.js bench/global-entities-ecbplus.ts [path to ecbplus]
 import type { Scores } from '../support/measure/clusters.ts';
 import { measureEntityResolution } from '../support/measure/global-entities-ecbplus.ts';
+import { requireData } from '../support/data.ts';
 
+if (!process.argv[2]) requireData('ecbplus');
 const s = measureEntityResolution(process.argv[2]);
 const fmt = (x: Scores): string => `P ${(100 * x.p).toFixed(1)}  R ${(100 * x.r).toFixed(1)}  F1 ${(100 * x.f).toFixed(1)}`;
 console.log(`ECB+: ${s.articles} articles, ${s.mentions} proper-name mentions in ${s.goldEntities} gold entities`);

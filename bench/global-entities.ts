@@ -12,8 +12,9 @@ import { join } from 'node:path';
 import { EntityResolver } from '../src/corpus/entities/resolve.ts';
 import type { EntityLayer, EntityType } from '../src/types.ts';
 import { languagesWithDataset, nerDataset } from '../src/lang/registry.ts';
+import { dataRoot, dataSetOf, requireData } from '../support/data.ts';
 
-const DATA = join(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = dataRoot();
 const ROUNDS = Number(process.argv[2] ?? 10);
 
 interface Doc {
@@ -75,6 +76,7 @@ function readConll(file: string, language: string): Doc[] {
 
 // The training and development documents of every language with a NER data set.
 const languages = languagesWithDataset('ner');
+requireData(...languages.flatMap((lang) => [nerDataset(lang)!.train, nerDataset(lang)!.dev].map(dataSetOf)));
 const docs = languages.flatMap((lang) => [nerDataset(lang)!.train, nerDataset(lang)!.dev].flatMap((file) => readConll(join(DATA, file), lang)));
 
 function suffix(round: number): string {

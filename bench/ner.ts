@@ -4,23 +4,25 @@
 //   npm run bench:ner -- --lang nl --model DIR --data DIR
 // Scores: measureNer (support/measure/ner.ts), through the `dossier tag` path.
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseConll } from '../src/analysis/mentions/ner/conll.ts';
 import { loadNerModel, modelPath } from '../src/analysis/mentions/ner/model.ts';
 import { tagDocument } from '../src/analysis/mentions/ner/tagger.ts';
 import { measureNer } from '../support/measure/ner.ts';
-import { DEFAULT_LANGUAGE, languagesWithDataset } from '../src/lang/registry.ts';
+import { DEFAULT_LANGUAGE, languagesWithDataset, nerDataset } from '../src/lang/registry.ts';
+import { dataRoot, dataSetOf, requireData } from '../support/data.ts';
 
 const { values } = parseArgs({
   options: {
     lang: { type: 'string' },
     model: { type: 'string' },
-    data: { type: 'string', default: resolve('../shared/data') },
+    data: { type: 'string' },
     runs: { type: 'string', default: '3' },
   },
 });
 const langs = values.lang ? values.lang.split(',') : languagesWithDataset('ner');
+if (!values.data) requireData(...langs.flatMap((l) => (nerDataset(l) ? [dataSetOf(nerDataset(l)!.dev)] : [])));
+values.data ??= dataRoot();
 
 for (const lang of langs) {
   const t0 = performance.now();

@@ -3,12 +3,14 @@
 // Prints precision/recall of quote content spans (overlap and exact match), recall by kind of gold
 // content, and speaker accuracy on matched quotes, as support/measure/quotes.ts defines them.
 import { measureQuotes } from '../support/measure/quotes.ts';
+import { requireData } from '../support/data.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
+if (!opt('--data')) requireData('polnear');
 const c = await measureQuotes({ data: opt('--data'), entities: !args.includes('--no-entities'), errors: Number(opt('--errors') ?? 0) });
 const { annotationFiles, texts, entitiesLayer, ms, errors, nPred, nGold, matched, exact, goldDirect, goldDirectFound, goldIndirect, goldIndirectFound } = c;
 const { predDirect, predDirectMatched, predIndirect, predIndirectMatched, nested, nestedSpeakerOk, speakerScored, speakerRight, speakerNull } = c;

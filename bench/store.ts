@@ -15,6 +15,7 @@ import { openCorpus } from '../src/corpus/index.ts';
 import { startPostgres, type PgServer } from '../support/postgres-server.ts';
 import type { AnalyzedArticle, EntityLayer, RawArticle } from '../src/types.ts';
 import { corpusLanguage } from '../src/lang/registry.ts';
+import { dataPath, requireData } from '../support/data.ts';
 
 const flag = process.argv.indexOf('--store');
 const kind = flag >= 0 ? process.argv[flag + 1] : undefined;
@@ -24,7 +25,8 @@ const batchSize = Number(args[1] ?? 200);
 const dbPath = args[2] ?? '.bench/store.db';
 const postgres = kind === 'postgres' || isPostgresUrl(dbPath);
 if (kind !== undefined && kind !== 'sqlite' && kind !== 'postgres') throw new Error(`--store must be sqlite or postgres, got "${kind}"`);
-const BBC = new URL('../../shared/data/bbc', import.meta.url).pathname;
+requireData('bbc');
+const BBC = dataPath('bbc');
 
 const texts: { file: string; body: string }[] = [];
 for (const section of readdirSync(BBC, { withFileTypes: true }).filter((d) => d.isDirectory())) {

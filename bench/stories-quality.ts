@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Scores } from '../support/measure/clusters.ts';
 import { measureStories } from '../support/measure/stories-quality.ts';
+import { requireData } from '../support/data.ts';
 
 // For tuning scripts and bench/stories-scale.ts.
 export { bcubed, pairwise } from '../support/measure/clusters.ts';
@@ -17,6 +18,7 @@ const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
 const fmt = (s: Scores) => `P ${pct(s.p)} R ${pct(s.r)} F1 ${pct(s.f)}`;
 
 async function main(): Promise<void> {
+  if (!process.argv[2]) requireData('ecbplus');
   const s = await measureStories({ dir: process.argv[2] });
   console.log(
     `ECB+: ${s.articles} articles, ${s.subtopics} subtopics (gold events) in ${s.topics} topics; ` +

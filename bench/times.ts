@@ -3,11 +3,14 @@
 //      value accuracy on the date and date-range cases, anchored on Context.ReferenceDateTime.
 //   2. TempEval-3 (TimeBank + AQUAINT): same on TIMEX3 type DATE, anchored on the document creation time.
 //   3. Throughput on the BBC news corpus (times detection and resolution per article).
-// Usage: npm run bench:times  (reads ../shared/data; prints numbers, exits 0)
+// Usage: npm run bench:times  (reads ../shared/data or $DOSSIER_DATA; prints numbers, exits 0)
 import { extractTimes } from '../src/analysis/times/extract.ts';
 import { bbcArticles, printThroughput } from '../support/measure/data-sets.ts';
 import { measureTimesRecognizers, measureTimesTempeval, timeRates, type TimeScore } from '../support/measure/times.ts';
 import { languagesWithDataset, recognizersPrefix } from '../src/lang/registry.ts';
+import { requireData } from '../support/data.ts';
+
+requireData('recognizers-text', 'tempeval3');
 
 function printScore(name: string, s: TimeScore): void {
   const { p, r, f1: f, exactSpan, valueAcc } = timeRates(s);

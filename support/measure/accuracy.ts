@@ -6,12 +6,15 @@ import { measureTimesRecognizers, measureTimesTempeval, timeRates } from './time
 import { measureCurrency, measureNumbers, figureF1, type FigureScore } from './figures.ts';
 import { measureEntityResolution } from './global-entities-ecbplus.ts';
 import { measureStories } from './stories-quality.ts';
+import { dataSetOf } from '../data.ts';
 import { languagesWithDataset, nerDataset, recognizersPrefix } from '../../src/lang/registry.ts';
 
 export interface MetricGroup {
   name: string;
   /** The command that prints these numbers with their context (and errors, where it can). */
   command: string;
+  /** The data sets it reads (top folders of the data folder: support/data.ts). */
+  needs: string[];
   /** Each metric's id and what it is. */
   metrics: Record<string, string>;
   /** The value of every metric in `metrics`, in points. */
@@ -26,6 +29,7 @@ const RECOGNIZERS_LANGS = languagesWithDataset('recognizers');
 const nerGroup = (lang: string): MetricGroup => ({
   name: `NER ${lang}`,
   command: `npm run bench:ner -- --lang ${lang} --runs 1`,
+  needs: [dataSetOf(nerDataset(lang)!.dev)],
   metrics: {
     [`ner.${lang}.f1`]: `${nerDataset(lang)!.name}: entity F1, all types (conlleval: exact span and type)`,
     ...Object.fromEntries(NER_TYPES.map((t) => [`ner.${lang}.${t}.f1`, `${nerDataset(lang)!.name}: entity F1 of ${t}`])),
@@ -39,6 +43,7 @@ const nerGroup = (lang: string): MetricGroup => ({
 const quotesGroup: MetricGroup = {
   name: 'quotes',
   command: 'npm run bench:quotes -- --errors 50',
+  needs: ['polnear'],
   metrics: {
     'quotes.overlap.f1': 'PolNeAR dev: quote content F1, overlap match (>= 50% of the word tokens both ways)',
     'quotes.recall.direct': 'PolNeAR dev: recall of gold contents that open with a quotation mark',
@@ -68,6 +73,7 @@ const TIME_SETS: [string, string, () => ReturnType<typeof measureTimesTempeval>]
 const timesGroup: MetricGroup = {
   name: 'times',
   command: 'npm run bench:times -- --errors',
+  needs: ['recognizers-text', 'tempeval3'],
   metrics: Object.fromEntries(
     TIME_SETS.flatMap(([id, what]) => [
       [`times.${id}.f1`, `${what}: span F1 by overlap`],
@@ -94,6 +100,7 @@ const QUANTITY_SETS: [string, string, (lang: string) => FigureScore][] = [
 const figuresGroup: MetricGroup = {
   name: 'figures',
   command: 'npm run bench:figures -- --errors',
+  needs: ['recognizers-text'],
   metrics: Object.fromEntries(
     QUANTITY_SETS.flatMap(([kind, what]) =>
       RECOGNIZERS_LANGS.flatMap((lang) => [
@@ -122,6 +129,7 @@ const figuresGroup: MetricGroup = {
 const entitiesGroup: MetricGroup = {
   name: 'cross-article entities',
   command: 'node bin/run-ts.js bench/global-entities-ecbplus.ts',
+  needs: ['ecbplus'],
   metrics: { 'entities.ecbplus.b3.f1': 'ECB+ (772 articles): B-cubed F1 of the cross-article entity resolver on proper-name mentions' },
   async measure() {
     return { 'entities.ecbplus.b3.f1': pts(measureEntityResolution().resolver.f) };
@@ -131,6 +139,7 @@ const entitiesGroup: MetricGroup = {
 const storiesGroup: MetricGroup = {
   name: 'stories',
   command: 'npm run bench:stories-quality',
+  needs: ['ecbplus'],
   metrics: {
     'stories.ecbplus.events.b3.f1': 'ECB+ (772 articles, 66 subtopics): event clustering B-cubed F1, pipeline entities, mean of 3 orders',
     'stories.ecbplus.storylines.b3.f1': 'ECB+: storyline clustering B-cubed F1, pipeline entities, mean of 3 orders',

@@ -1,4 +1,4 @@
-// What the layer benchmarks (times, figures) share: the public data in ../shared/data, the
+// What the layer benchmarks (times, figures) share: the public data in ../shared/data ($DOSSIER_DATA), the
 // Recognizers-Text cases with their results placed in the input, span overlap, and the throughput
 // run over the BBC News corpus.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -6,8 +6,10 @@ import { join } from 'node:path';
 import { segmentSentences } from '../../src/analysis/sentences/segment.ts';
 import type { Sentence } from '../../src/types.ts';
 import { corpusLanguage } from '../../src/lang/registry.ts';
+import { dataRoot } from '../data.ts';
 
-export const DATA = new URL('../../../shared/data/', import.meta.url).pathname;
+/** The data folder ($DOSSIER_DATA, else ../shared/data: support/data.ts), with a trailing slash. */
+export const DATA = `${dataRoot()}/`;
 
 /** Every file below `dir` whose name ends with `ending`, folder by folder in directory order. */
 export function filesBelow(dir: string, ending: string): string[] {

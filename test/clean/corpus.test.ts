@@ -1,17 +1,18 @@
 // Cleaning on public corpora (../shared/data): BBC News (headline on the first line, clean
 // paragraphs) and PolNeAR (US political news with scraped captions, credits and annotated
 // attributions). Checks that headlines are found and that article text is never lost.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeHTML } from 'entities';
 import { cleanArticle } from '../../src/clean/index.ts';
 import { titleKey } from '../../src/clean/text.ts';
 import type { CleanArticle, RawMeta } from '../../src/types.ts';
+import { dataPath } from '../../support/data.ts';
+import { hasData } from '../helpers/needs.ts';
 
-const DATA = join(import.meta.dirname, '../../../shared/data');
-const BBC = join(DATA, 'bbc');
-const POLNEAR = join(DATA, 'polnear');
+const BBC = dataPath('bbc');
+const POLNEAR = dataPath('polnear');
 
 function clean(raw: string, meta: RawMeta = {}): CleanArticle {
   return cleanArticle({ file: 'corpus.txt', format: 'txt', raw, original: raw, meta });
@@ -24,7 +25,7 @@ const norm = (s: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-describe.skipIf(!existsSync(BBC))('BBC News (2,225 articles)', () => {
+if (hasData('bbc')) describe('BBC News (2,225 articles)', () => {
   const articles = readdirSync(BBC, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .flatMap((d) => readdirSync(join(BBC, d.name)).map((f) => join(BBC, d.name, f)))
@@ -54,7 +55,7 @@ describe.skipIf(!existsSync(BBC))('BBC News (2,225 articles)', () => {
   });
 });
 
-describe.skipIf(!existsSync(POLNEAR))('PolNeAR (US political news, 2015-2016)', () => {
+if (hasData('polnear')) describe('PolNeAR (US political news, 2015-2016)', () => {
   const meta = new Map<string, { title: string; date: string }>();
   const [head, ...rows] = readFileSync(join(POLNEAR, 'metadata.tsv'), 'utf8').trim().split('\n');
   const cols = head.split('\t');

@@ -1,5 +1,5 @@
 // The dossier command end to end, as a user runs it (a child process per call).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,9 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { AnalyzedArticle } from '../../src/types.ts';
 import { expectContract } from '../helpers/contract.ts';
+
+// Each test starts the CLI several times (seconds each on a busy machine): a hang guard, not a speed goal.
+vi.setConfig({ testTimeout: 120_000 });
 
 const run = promisify(execFile);
 const BIN = new URL('../../bin/dossier.js', import.meta.url).pathname;

@@ -1,19 +1,18 @@
 // What the browser tests need: the UI built from the current source, Dossier servers on free ports,
 // and Debian's Chromium driven by playwright-core with a fresh profile, all opened and closed together
 // as one session per test file.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/server/app.ts';
 import type { Store } from '../../src/store/store.ts';
+import { CHROMIUM } from '../helpers/needs.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const hasChromium = existsSync(CHROMIUM);
+/** Whether Chromium is there: else the file shows one skipped line (and fails under DOSSIER_REQUIRE_CHROMIUM=1). */
+export { hasChromium } from '../helpers/needs.ts';
 export const RESULTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
-
-if (!hasChromium) console.warn(`Skipping the browser tests: ${CHROMIUM} is not installed (Debian: apt-get install chromium).`);
 
 /** Saves a page's screenshot as test-results/<prefix><name>.png. */
 export const screenshots =

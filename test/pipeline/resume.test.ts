@@ -37,5 +37,5 @@ describe('interrupted ingest', () => {
     const hits = await store.search('"dispatch number"', { limit: 100 });
     expect(hits.total).toBe(60);
     await store.close();
-  });
+  }, 120_000); // about 10 s on a busy 2-core machine: a hang guard, not a speed goal
 });

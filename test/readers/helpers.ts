@@ -6,12 +6,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32, deflateSync, gzipSync } from 'node:zlib';
 import { InputError, type RawArticle } from '../../src/types.ts';
+import { dataRoot } from '../../support/data.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, '../..');
 export const examplesDir = join(repoRoot, 'examples');
 export const fixturesDir = join(repoRoot, 'test/fixtures/readers');
-export const sharedData = resolve(repoRoot, '../shared/data');
+/** The public data sets ($DOSSIER_DATA, else ../shared/data): check with hasData (../helpers/needs.ts) first. */
+export const sharedData = dataRoot();
 
 export const example = (name: string) => join(examplesDir, name);
 export const fixture = (name: string) => join(fixturesDir, name);

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { PassThrough, Readable } from 'node:stream';
 import { readFileSync } from 'node:fs';
 import { tagConll, parseConll } from '../../../src/analysis/mentions/ner/conll.ts';
+import { dataPath } from '../../../support/data.ts';
+import { hasData } from '../../helpers/needs.ts';
 import { spansFromBio } from '../../../src/analysis/mentions/ner/tags.ts';
 
 async function run(input: string, lang: string): Promise<string> {
@@ -67,8 +69,8 @@ describe('tagConll', () => {
     expect(lines.map((l) => l.split(' ').pop())).toEqual(['O', 'B-MISC', 'O', 'B-PER', 'I-PER', 'O', 'B-LOC', 'O']);
   });
 
-  it('round-trips the first documents of the English development set unchanged apart from the tag', async () => {
-    const dev = readFileSync(new URL('../../../../shared/data/conll2003/eng.testa', import.meta.url), 'utf8');
+  it.runIf(hasData('conll2003'))('round-trips the first documents of the English development set unchanged apart from the tag', async () => {
+    const dev = readFileSync(dataPath('conll2003', 'eng.testa'), 'utf8');
     const docs = dev.split(/^(?=-DOCSTART-)/m).slice(0, 3).join('');
     const out = await run(docs, 'en');
     const tokenLines = (s: string) => s.split('\n').filter((l) => l.trim() && !l.startsWith('-DOCSTART-'));

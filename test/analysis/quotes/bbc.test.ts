@@ -4,10 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { extractQuotes } from '../../../src/analysis/quotes/index.ts';
 import { analyzedDoc } from '../../../support/analyzed-doc.ts';
 import { quote, quotesOf } from './helpers.ts';
+import { dataPath } from '../../../support/data.ts';
+import { hasData } from '../../helpers/needs.ts';
 
-const bbc = (name: string) => readFileSync(new URL(`../../../../shared/data/bbc/${name}`, import.meta.url), 'utf8');
+const bbc = (name: string) => readFileSync(dataPath('bbc', name), 'utf8');
 
-describe('BBC regressions', () => {
+describe.runIf(hasData('bbc'))('BBC regressions', () => {
   it('"says Cara Diemont of IT firm Dimension Data": the speaker stops before "of" (business/020)', () => {
     const qs = quotesOf(bbc('business/020.txt'), 'en');
     expect(quote(qs, 'Customers are getting used to the idea', 'direct').speaker?.name).toBe('Cara Diemont');

@@ -3,10 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { quote, quotesOf, expectExactSlices } from './helpers.ts';
+import { dataPath } from '../../../support/data.ts';
+import { hasData } from '../../helpers/needs.ts';
 
-const dev = (name: string) => readFileSync(new URL(`../../../../shared/data/polnear/dev/text/${name}`, import.meta.url), 'utf8');
+const dev = (name: string) => readFileSync(dataPath('polnear', 'dev', 'text', name), 'utf8');
 
-describe('PolNeAR dev articles', () => {
+describe.runIf(hasData('polnear'))('PolNeAR dev articles', () => {
   it('reads trailing "…, a source said." attributions as reported speech (breitbart, Sept 12)', () => {
     const text = dev('breitbart_2016-09-12_stealth-over-health-hillary-clin.txt');
     const qs = quotesOf(text, 'en');

@@ -4,13 +4,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { expectExactSlices, noQuote, quote, quotesOf } from './helpers.ts';
+import { dataPath } from '../../../support/data.ts';
+import { hasData } from '../../helpers/needs.ts';
 
 const read = (text: string, lang: string) => {
   const qs = quotesOf(text, lang);
   expectExactSlices(text, qs);
   return qs;
 };
-const dev = (name: string) => readFileSync(new URL(`../../../../shared/data/polnear/dev/text/${name}`, import.meta.url), 'utf8');
+const dev = (name: string) => readFileSync(dataPath('polnear', 'dev', 'text', name), 'utf8');
 
 describe('particle and phrasal cue verbs (en)', () => {
   it('reads "pointed out that" with an adverb before the verb, and "made clear that"', () => {
@@ -85,7 +87,7 @@ describe('Dutch cue verbs and noun cues (nl)', () => {
   });
 });
 
-describe('PolNeAR dev sentences', () => {
+describe.runIf(hasData('polnear'))('PolNeAR dev sentences', () => {
   it('reads "Donald Trump’s claim that" and "Politifact then pointed out that" (breitbart, Sept 29)', () => {
     const text = dev('breitbart_2016-09-29_politifact-donald-trump-is-right.txt');
     const qs = read(text, 'en');

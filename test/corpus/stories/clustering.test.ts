@@ -14,6 +14,8 @@ import { MemoryStoryIndex } from '../../../src/corpus/stories/memory-index.ts';
 import type { ClusterLevel, ClusterState, Placement, StoryIndex } from '../../../src/corpus/stories/shapes.ts';
 import type { AnalyzedArticle } from '../../../src/types.ts';
 import { EXAMPLE_FILES, exampleDocs, exampleRaw } from './examples.ts';
+import { dataPath } from '../../../support/data.ts';
+import { hasData } from '../../helpers/needs.ts';
 
 let seeded: AnalyzedArticle[];
 let plain: AnalyzedArticle[];
@@ -115,9 +117,9 @@ describe('events and storylines of the five examples', () => {
     expect(groups(split.st)).toBe('00');
   });
 
-  it('is not disturbed by unrelated articles arriving in between, which stay out of the storyline', async () => {
+  it.runIf(hasData('bbc'))('is not disturbed by unrelated articles arriving in between, which stay out of the storyline', async () => {
     const analyzer = await createAnalyzer();
-    const dir = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'data', 'bbc');
+    const dir = dataPath('bbc');
     const noise: AnalyzedArticle[] = [];
     for (const section of ['business', 'politics', 'sport', 'tech']) {
       for (const f of readdirSync(join(dir, section)).sort().slice(0, 10)) {
