@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { describeFailure, ingestPaths } from '../../pipeline/ingest.ts';
 import { printJson, withStore, DEFAULT_DB, parseIntOption } from '../context.ts';
 import { progressBar } from '../progress.ts';
 import { NER_MODEL_HELP, checkNerModelOption } from '../ner-model.ts';
@@ -17,7 +16,8 @@ export function registerIngest(program: Command): void {
     .option('--workers <n>', 'analysis worker threads (default: one per core, at most 8; 0 = analyse on the main thread)', parseIntOption('workers'))
     .addHelpText('after', '\nExample:\n  dossier ingest examples/ --db dossier.db\n  cat dump.jsonl | dossier ingest - --source Reuters')
     .action(async (paths: string[], opts: { db: string; source?: string; batch: number; json?: boolean; nerModel?: string; workers?: number }) => {
-      checkNerModelOption(opts.nerModel);
+      await checkNerModelOption(opts.nerModel);
+      const { describeFailure, ingestPaths } = await import('../../pipeline/ingest.ts');
       const summary = await withStore(opts.db, async (store) => {
         const bar = progressBar('ingest', null);
         try {

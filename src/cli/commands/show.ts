@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
-import { readInputs } from '../../readers/index.ts';
-import { createAnalyzer } from '../../analyze.ts';
 import { InputError, type AnalyzedArticle, type EntityLayer, type TimeExpr } from '../../types.ts';
 import { DEFAULT_DB, UsageError, dbLabel, printJson, withStore } from '../context.ts';
 import { withEntityKeys } from '../../store/article-entity-keys.ts';
@@ -17,6 +15,7 @@ export function registerShow(program: Command): void {
     .action(async (target: string, opts: { db: string; json?: boolean }) => {
       const docs: AnalyzedArticle[] = [];
       if (existsSync(target)) {
+        const [{ readInputs }, { createAnalyzer }] = await Promise.all([import('../../readers/index.ts'), import('../../analyze.ts')]);
         const analyzer = await createAnalyzer();
         for await (const input of readInputs([target])) {
           if (input instanceof InputError) throw new UsageError(input.message, 1);

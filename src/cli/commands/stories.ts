@@ -6,7 +6,6 @@ import { once } from 'node:events';
 import type { ComparisonView, StoriesList, StoryDetail, TimelineView } from '../../corpus/stories/api.ts';
 import type { FigureRowView } from '../../corpus/stories/figures.ts';
 import type { TimelineItem } from '../../corpus/stories/timeline.ts';
-import { CooccurrenceGraph, FIGURE_COLUMNS, QUOTE_COLUMNS, csvLine, figureCsvLines, quoteCsvLines } from '../../corpus/stories/export.ts';
 import { StoreInputError, type Store } from '../../store/store.ts';
 import { DEFAULT_DB, UsageError, parseIntOption, printJson, withStore } from '../context.ts';
 import { progressBar } from '../progress.ts';
@@ -125,6 +124,7 @@ async function writeExport(store: Store, opts: { format: string; table: string; 
   const write = async (s: string) => {
     if (!sink.write(s)) await once(sink, 'drain');
   };
+  const { CooccurrenceGraph, FIGURE_COLUMNS, QUOTE_COLUMNS, csvLine, figureCsvLines, quoteCsvLines } = await import('../../corpus/stories/export.ts');
   const placements = new Map((await store.stories.placements()).map((m) => [m.articleId, m]));
   if (opts.format === 'json') {
     const first = await store.stories.list({ limit: 1000 });
