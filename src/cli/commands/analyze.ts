@@ -16,7 +16,8 @@ export function registerAnalyze(program: Command): void {
       const [{ readInputs }, { createAnalyzer }] = await Promise.all([import('../../readers/index.ts'), import('../../analyze.ts')]);
       const analyzer = await createAnalyzer({ nerModelDir: opts.nerModel });
       let failed = 0;
-      for await (const input of readInputs(paths)) {
+      const onSkip = (file: string, reason: string) => process.stderr.write(`skipped ${file}: ${reason}; name it on the command line to read it anyway\n`);
+      for await (const input of readInputs(paths, { onSkip })) {
         if (input instanceof InputError) {
           failed++;
           process.stderr.write(`error: ${input.message}\n`);
