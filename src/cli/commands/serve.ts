@@ -48,6 +48,8 @@ export function registerServe(program: Command): void {
 
   common(program.command('start').description('Ingest the bundled example articles (if not stored yet), then serve (what `npm start` runs)'))
     .action(async (opts: ServeOpts) => {
+      // the server's modules load while the examples are analysed (on worker threads)
+      import('../../server/app.ts').catch(() => {}); // a failure surfaces in serve()
       const { describeFailure, ingestPaths } = await import('../../pipeline/ingest.ts');
       const store = await openStore(opts.db);
       const rel = relative(process.cwd(), EXAMPLES_DIR);
