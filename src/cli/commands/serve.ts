@@ -48,12 +48,14 @@ export function registerServe(program: Command): void {
 
   common(program.command('start').description('Ingest the bundled example articles (if not stored yet), then serve (what `npm start` runs)'))
     .action(async (opts: ServeOpts) => {
-      // the server's modules load while the examples are analysed (on worker threads)
+      // the server's modules start loading before the examples are read
       import('../../server/app.ts').catch(() => {}); // a failure surfaces in serve()
       const { describeFailure, ingestPaths } = await import('../../pipeline/ingest.ts');
       const store = await openStore(opts.db);
       const rel = relative(process.cwd(), EXAMPLES_DIR);
-      const summary = await ingestPaths(store, [rel.startsWith('..') ? EXAMPLES_DIR : rel]);
+      // five articles: analysed on the main thread, as small uploads are (worker threads would each
+      // load the analyzer first, which takes longer than analysing them)
+      const summary = await ingestPaths(store, [rel.startsWith('..') ? EXAMPLES_DIR : rel], { workers: 0 });
       for (const f of summary.failures) process.stderr.write(`error: ${describeFailure(f)}\n`);
       process.stdout.write(`examples: ${summary.inserted} new, ${summary.duplicates} already stored in ${dbLabel(opts.db)}\n`);
       await serve(store, opts);
