@@ -40,19 +40,20 @@ function layer(path: string): string {
 /** What each folder of src may import (besides itself). */
 const MAY_IMPORT: Record<string, string[]> = {
   'src/types.ts': [],
+  'src/paths.ts': [],
   'src/api': [],
-  'src/lang': [],
-  'src/text': ['src/lang'],
-  'src/readers': ['src/types.ts', 'src/text', 'src/lang'],
-  'src/clean': ['src/types.ts', 'src/text', 'src/lang', 'src/readers'],
-  'src/analysis': ['src/types.ts', 'src/text', 'src/lang', 'src/readers', 'src/clean'],
-  'src/store': ['src/types.ts', 'src/api', 'src/text', 'src/lang'],
-  'src/corpus': ['src/types.ts', 'src/api', 'src/text', 'src/lang', 'src/store'],
-  'src/analyze.ts': ['src/types.ts', 'src/text', 'src/lang', 'src/readers', 'src/clean', 'src/analysis'],
-  'src/pipeline': ['src/types.ts', 'src/text', 'src/lang', 'src/readers', 'src/clean', 'src/analysis', 'src/analyze.ts', 'src/store', 'src/corpus'],
-  'src/server': ['src/types.ts', 'src/api', 'src/text', 'src/lang', 'src/readers', 'src/analyze.ts', 'src/analysis', 'src/store', 'src/corpus', 'src/pipeline'],
-  'src/cli': ['src/types.ts', 'src/api', 'src/text', 'src/lang', 'src/readers', 'src/clean', 'src/analyze.ts', 'src/analysis', 'src/store', 'src/corpus', 'src/pipeline', 'src/server'],
-  'src/index.ts': ['src/types.ts', 'src/analyze.ts', 'src/store', 'src/corpus', 'src/pipeline'],
+  'src/lang': ['src/paths.ts'],
+  'src/text': ['src/paths.ts', 'src/lang'],
+  'src/readers': ['src/paths.ts', 'src/types.ts', 'src/text', 'src/lang'],
+  'src/clean': ['src/paths.ts', 'src/types.ts', 'src/text', 'src/lang', 'src/readers'],
+  'src/analysis': ['src/paths.ts', 'src/types.ts', 'src/text', 'src/lang', 'src/readers', 'src/clean'],
+  'src/store': ['src/paths.ts', 'src/types.ts', 'src/api', 'src/text', 'src/lang'],
+  'src/corpus': ['src/paths.ts', 'src/types.ts', 'src/api', 'src/text', 'src/lang', 'src/store'],
+  'src/analyze.ts': ['src/paths.ts', 'src/types.ts', 'src/text', 'src/lang', 'src/readers', 'src/clean', 'src/analysis'],
+  'src/pipeline': ['src/paths.ts', 'src/types.ts', 'src/text', 'src/lang', 'src/readers', 'src/clean', 'src/analysis', 'src/analyze.ts', 'src/store', 'src/corpus'],
+  'src/server': ['src/paths.ts', 'src/types.ts', 'src/api', 'src/text', 'src/lang', 'src/readers', 'src/analyze.ts', 'src/analysis', 'src/store', 'src/corpus', 'src/pipeline'],
+  'src/cli': ['src/paths.ts', 'src/types.ts', 'src/api', 'src/text', 'src/lang', 'src/readers', 'src/clean', 'src/analyze.ts', 'src/analysis', 'src/store', 'src/corpus', 'src/pipeline', 'src/server'],
+  'src/index.ts': ['src/paths.ts', 'src/types.ts', 'src/analyze.ts', 'src/store', 'src/corpus', 'src/pipeline'],
 };
 
 const sourceFiles = files('src');

@@ -6,10 +6,11 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../paths.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** What the layers depend on, relative to the repository root. */
+const ROOT = PACKAGE_ROOT;
+/** What the layers depend on, relative to the repository root: the sources and data, never their
+ *  compiled copy in dist/, so the digest is the same whether Dossier runs from src/ or from dist/. */
 const INPUTS = ['src/readers', 'src/clean', 'src/lang', 'src/text', 'src/analysis', 'src/corpus/entities', 'models/ner'];
 
 let cached: string | undefined;

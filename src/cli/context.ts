@@ -1,7 +1,9 @@
-// What every command shares: where the database is, how errors and JSON are printed.
+// What every command shares: where the database is, how errors and JSON are printed. Every command
+// module imports this one when the program is built, so it loads no store: openStore imports the
+// one the database needs.
 import { resolve } from 'node:path';
-import { isPostgresUrl, openPostgresStore, redactUrl } from '../store/postgres/index.ts';
-import { openSqliteStore } from '../store/sqlite/index.ts';
+import { isPostgresUrl, redactUrl } from '../store/postgres/url.ts';
+import type { Corpus } from '../corpus/index.ts';
 import type { Store, StoreStats } from '../store/store.ts';
 import { analysisVersion, outdatedArticles } from '../analysis/version.ts';
 
@@ -16,11 +18,11 @@ export class UsageError extends Error {
 }
 
 /** The store at `db`: a postgres:// or postgresql:// URL opens PostgreSQL, anything else is a SQLite file. */
-export function openStore(db: string | undefined): Store {
+export async function openStore(db: string | undefined): Promise<Store> {
   const where = db ?? DEFAULT_DB;
   // PostgreSQL connects and migrates in the background; the first call on the store waits for it.
-  if (isPostgresUrl(where)) return openPostgresStore(where);
-  return openSqliteStore(resolve(where));
+  if (isPostgresUrl(where)) return (await import('../store/postgres/index.ts')).openPostgresStore(where);
+  return (await import('../store/sqlite/index.ts')).openSqliteStore(resolve(where));
 }
 
 /** The database as messages name it: a PostgreSQL URL without its password. */
@@ -36,8 +38,13 @@ export function outdatedNote(stats: StoreStats): string | null {
 }
 
 /** Runs `fn` with an open store and always closes it. */
+/** The corpus stages over a store (loaded when a command first needs them, not at start-up). */
+export async function corpusOf(store: Store): Promise<Corpus> {
+  return (await import('../corpus/index.ts')).openCorpus(store);
+}
+
 export async function withStore<T>(db: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = openStore(db);
+  const store = await openStore(db);
   try {
     return await fn(store);
   } finally {

@@ -4,12 +4,12 @@
 // src/lang names languages. A folder without language.json (fr today) holds data used across
 // languages (demonyms, name titles) but its articles get only the language-neutral layers.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
 import type { ZodIssue } from 'zod';
 import { langFileSchemas, type LangFileName, type LangFiles } from './schema.ts';
+import { packagePath } from '../paths.ts';
 
-const LANG_DIR = dirname(fileURLToPath(import.meta.url));
+const LANG_DIR = packagePath('src/lang');
 
 /**
  * The language of canonical names (world-countries' common names and demonyms are English; an

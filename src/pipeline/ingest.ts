@@ -1,12 +1,12 @@
 // Ingest: new articles through the pipeline (run.ts). Articles are stored in batches, each one store
 // transaction, so an interrupted ingest keeps every finished batch and a re-run skips them by content
 // hash. Used by `dossier ingest`, `dossier serve` (examples) and the server's upload route.
-import { readInputs, type ReaderOptions } from '../readers/index.ts';
+import { readInputs, type ReadInputsOptions } from '../readers/index.ts';
 import type { Store } from '../store/store.ts';
 import type { InputError, RawArticle } from '../types.ts';
 import { runPipeline, type PipelineFailure, type PipelineOptions } from './run.ts';
 
-export interface IngestOptions extends ReaderOptions, Omit<PipelineOptions, 'onProgress'> {
+export interface IngestOptions extends ReadInputsOptions, Omit<PipelineOptions, 'onProgress'> {
   /** Overrides the source (outlet) name of every article. */
   source?: string;
   onProgress?: (p: IngestProgress) => void;

@@ -99,16 +99,12 @@ interface Analysed extends Work {
   article: AnalyzedArticle;
 }
 
-/** How many articles between progress reports when nothing is stored in between. */
-const PROGRESS_EVERY = 25;
-
 export async function runPipeline(store: Store, articles: NewArticles | StoredArticles, opts: PipelineOptions = {}): Promise<PipelineSummary> {
   const started = performance.now();
   const corpus = openCorpus(store);
   const summary: PipelineSummary = { read: 0, stored: 0, duplicates: 0, failures: [], storedIds: [], notes: [], seconds: 0, bytes: 0 };
   // A replacement is one transaction of the store per article; new articles go in batches.
   const batchSize = articles.kind === 'new' ? (opts.batchSize ?? 200) : 1;
-  const progressEvery = articles.kind === 'new' ? PROGRESS_EVERY : 1;
   let lastFile = '';
   const report = () =>
     opts.onProgress?.({ read: summary.read, stored: summary.stored, duplicates: summary.duplicates, errors: summary.failures.length, file: lastFile });
@@ -188,7 +184,9 @@ export async function runPipeline(store: Store, articles: NewArticles | StoredAr
       else batch.push(value);
       const full = batch.length >= batchSize;
       if (full) await flush();
-      if (full || summary.read % progressEvery === 0) report();
+      // after every article: reporters only keep the numbers (a bar redraws at most 10 times a
+      // second, a line is written every few seconds), so a slow start still shows its first articles
+      report();
       if (opts.yieldBetween) await nextTick();
     }
     if (batch.length > 0) {

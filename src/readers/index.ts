@@ -17,9 +17,12 @@ export { detectKind, type InputKind } from './sniff.ts';
 export interface ReadInputsOptions extends ReaderOptions {
   /** What "-" reads; process.stdin by default. */
   stdin?: AsyncIterable<Uint8Array>;
+  /** Told of each file in a directory left out as clearly not an article (README, images, code, ...). */
+  onSkip?: (file: string, reason: string) => void;
 }
 
-/** Reads every input in order: files, directories (recursed, sorted, hidden entries skipped) and
+/** Reads every input in order: files, directories (recursed, sorted, hidden entries and files that
+ *  are clearly not articles skipped, see walk.ts) and
  *  "-" for stdin. Bad input yields an InputError naming the file (and line or item) and the rest
  *  still comes through; it throws only for invalid options. */
 export async function* readInputs(paths: string[], opts: ReadInputsOptions = {}): AsyncGenerator<RawArticle | InputError> {
@@ -28,6 +31,8 @@ export async function* readInputs(paths: string[], opts: ReadInputsOptions = {})
   for await (const p of expandPaths(paths)) {
     if (p instanceof InputError) {
       yield p;
+    } else if (p.kind === 'skipped') {
+      opts.onSkip?.(p.file, p.reason);
     } else if (p.kind === 'stdin') {
       if (stdinUsed) {
         yield new InputError('-', 'stdin given more than once');

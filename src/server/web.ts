@@ -2,13 +2,13 @@
 // page URL (the UI routes in the browser), and a clear message on `/` when the UI was not built.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendError } from './errors.ts';
+import { packagePath } from '../paths.ts';
 
 /** Where `vite build` writes the UI (see vite.config.ts). */
-export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+export const DEFAULT_WEB_ROOT = packagePath('dist/web/');
 
 /** The UI's Content-Security-Policy: nothing but its own files, no inline script, no plugins, no framing.
  *  A second line of defence: article text is rendered as text anyway. */

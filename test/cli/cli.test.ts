@@ -75,7 +75,9 @@ describe('dossier ingest, search, show, stats', () => {
     expect(summary.inserted).toBe(1); // the valid JSONL line; the copy of 001 is a duplicate
     expect(summary.duplicates).toBe(1);
     const failed = summary.failures.map((f: { file: string; position?: number }) => `${f.file.replace(/.*\//, '')}${f.position ? ':' + f.position : ''}`).sort();
-    expect(failed).toEqual(['archive.txt.gz', 'dump.jsonl:2', 'empty.txt', 'image.png']);
+    expect(failed).toEqual(['archive.txt.gz', 'dump.jsonl:2', 'empty.txt']);
+    // an image met in a directory is not an article: left out with a note, not a failure
+    expect(summary.skipped).toEqual([{ file: join(bad, 'image.png'), reason: 'an image (.png), not an article' }]);
     const stats = JSON.parse((await dossier('stats', '--db', db, '--json')).stdout);
     expect(stats.articles).toBe(6);
   });

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { readInputs } from '../../readers/index.ts';
-import { createAnalyzer } from '../../analyze.ts';
 import { InputError, type AnalyzedArticle } from '../../types.ts';
 import { printJson } from '../context.ts';
 import { NER_MODEL_HELP, checkNerModelOption } from '../ner-model.ts';
@@ -14,10 +12,12 @@ export function registerAnalyze(program: Command): void {
     .option('--ner-model <dir>', NER_MODEL_HELP)
     .addHelpText('after', '\nExample:\n  dossier analyze examples/*.txt --json | jq .title')
     .action(async (paths: string[], opts: { json?: boolean; nerModel?: string }) => {
-      checkNerModelOption(opts.nerModel);
+      await checkNerModelOption(opts.nerModel);
+      const [{ readInputs }, { createAnalyzer }] = await Promise.all([import('../../readers/index.ts'), import('../../analyze.ts')]);
       const analyzer = await createAnalyzer({ nerModelDir: opts.nerModel });
       let failed = 0;
-      for await (const input of readInputs(paths)) {
+      const onSkip = (file: string, reason: string) => process.stderr.write(`skipped ${file}: ${reason}; name it on the command line to read it anyway\n`);
+      for await (const input of readInputs(paths, { onSkip })) {
         if (input instanceof InputError) {
           failed++;
           process.stderr.write(`error: ${input.message}\n`);

@@ -6,8 +6,7 @@ import { formatExplanation } from '../../corpus/entities/explain.ts';
 import type { EntityLayer } from '../../types.ts';
 import { AmbiguousEntityError, ENTITY_TYPES, type EntityDetail, type EntitySummary, StoreInputError } from '../../store/store.ts';
 import type { EntityType } from '../../types.ts';
-import { DEFAULT_DB, UsageError, dbLabel, parseIntOption, printJson, withStore } from '../context.ts';
-import { openCorpus } from '../../corpus/index.ts';
+import { DEFAULT_DB, UsageError, dbLabel, parseIntOption, printJson, withStore, corpusOf } from '../context.ts';
 
 interface EntitiesOpts {
   db: string;
@@ -112,11 +111,11 @@ export function registerEntities(program: Command): void {
     .action(async (opts: EntitiesOpts) => {
       await withStore(opts.db, async (store) => {
         if (opts.rebuild) {
-          const r = await openCorpus(store).rebuildEntities();
+          const r = await (await corpusOf(store)).rebuildEntities();
           if (!opts.json) process.stderr.write(`rebuilt the entity index: ${plural(r.entities, 'entity', 'entities')} from ${plural(r.articles, 'article')}\n`);
         }
         if (opts.explain !== undefined) {
-          const explanation = await openCorpus(store).explainEntity(opts.explain);
+          const explanation = await (await corpusOf(store)).explainEntity(opts.explain);
           if (explanation.entities.length === 0) throw new UsageError(notFound(opts.explain, opts.db), 1);
           if (opts.json) return printJson(explanation);
           // within each article: every mention of the linked entity and why it joined it
@@ -129,7 +128,7 @@ export function registerEntities(program: Command): void {
         }
         let page;
         try {
-          page = await openCorpus(store).entities({ type: opts.type, name: opts.name, limit: opts.limit, offset: opts.offset });
+          page = await (await corpusOf(store)).entities({ type: opts.type, name: opts.name, limit: opts.limit, offset: opts.offset });
         } catch (err) {
           if (err instanceof StoreInputError) throw new UsageError(err.message);
           throw err;
@@ -158,7 +157,7 @@ export function registerEntities(program: Command): void {
       const page = { limit: opts.limit, offset: opts.offset };
       const detail = await withStore(opts.db, async (store) => {
         try {
-          return await openCorpus(store).entity(name, { mentions: page, quotes: page });
+          return await (await corpusOf(store)).entity(name, { mentions: page, quotes: page });
         } catch (err) {
           if (err instanceof AmbiguousEntityError) {
             const list = err.candidates.map((c) => `${c.key} (${c.name}, ${c.type}, ${plural(c.articleCount, 'article')})`).join(', ');

@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
-import { describeFailure, ingestPaths } from '../../pipeline/ingest.ts';
 import { printJson, withStore, DEFAULT_DB, parseIntOption } from '../context.ts';
-import { progressBar } from '../progress.ts';
+import { formatRate, progressBar } from '../progress.ts';
 import { NER_MODEL_HELP, checkNerModelOption } from '../ner-model.ts';
+
+/** Skipped files named one per line; the rest are counted. */
+const SKIP_NOTES = 10;
 
 export function registerIngest(program: Command): void {
   program
@@ -17,7 +19,9 @@ export function registerIngest(program: Command): void {
     .option('--workers <n>', 'analysis worker threads (default: one per core, at most 8; 0 = analyse on the main thread)', parseIntOption('workers'))
     .addHelpText('after', '\nExample:\n  dossier ingest examples/ --db dossier.db\n  cat dump.jsonl | dossier ingest - --source Reuters')
     .action(async (paths: string[], opts: { db: string; source?: string; batch: number; json?: boolean; nerModel?: string; workers?: number }) => {
-      checkNerModelOption(opts.nerModel);
+      await checkNerModelOption(opts.nerModel);
+      const { describeFailure, ingestPaths } = await import('../../pipeline/ingest.ts');
+      const skipped: { file: string; reason: string }[] = [];
       const summary = await withStore(opts.db, async (store) => {
         const bar = progressBar('ingest', null);
         try {
@@ -26,21 +30,26 @@ export function registerIngest(program: Command): void {
             batchSize: opts.batch,
             nerModelDir: opts.nerModel,
             workers: opts.workers,
+            onSkip: (file, reason) => {
+              skipped.push({ file, reason });
+              if (skipped.length <= SKIP_NOTES) process.stderr.write(`skipped ${file}: ${reason}; name it on the command line to read it anyway\n`);
+            },
             onProgress: (p) => bar.update(p.read, { errors: p.errors, note: p.file }),
           });
         } finally {
           bar.stop();
         }
       });
+      if (skipped.length > SKIP_NOTES) process.stderr.write(`skipped ${skipped.length - SKIP_NOTES} more file(s) that are not articles (--json lists them all)\n`);
       if (opts.json) {
-        printJson({ ...summary, failures: summary.failures });
+        printJson({ ...summary, failures: summary.failures, skipped });
       } else {
         for (const f of summary.failures) process.stderr.write(`error: ${describeFailure(f)}\n`);
-        const rate = summary.seconds > 0 ? summary.read / summary.seconds : 0;
+        const rate = formatRate(summary.read, summary.seconds);
         process.stdout.write(
           `ingested ${summary.inserted} new article(s), ${summary.duplicates} already stored, ` +
-            `${summary.failures.length} failed — ${summary.read} read in ${summary.seconds.toFixed(1)} s ` +
-            `(${rate.toFixed(0)} articles/s)\n`,
+            `${summary.failures.length} failed${skipped.length ? `, ${skipped.length} file(s) skipped` : ''} — ` +
+            `${summary.read} read in ${summary.seconds.toFixed(1)} s${rate ? ` (${rate})` : ''}\n`,
         );
       }
       if (summary.failures.length > 0) process.exitCode = 1;

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { reanalyzeStored } from '../../pipeline/reanalyze.ts';
 import { DEFAULT_DB, parseIntOption, printJson, withStore } from '../context.ts';
 import { progressBar } from '../progress.ts';
 import { NER_MODEL_HELP, checkNerModelOption } from '../ner-model.ts';
@@ -14,7 +13,8 @@ export function registerReanalyze(program: Command): void {
     .option('--workers <n>', 'analysis worker threads (default: one per core, at most 8; 0 = analyse on the main thread)', parseIntOption('workers'))
     .addHelpText('after', '\nExample:\n  dossier reanalyze --db dossier.db')
     .action(async (opts: { db: string; json?: boolean; nerModel?: string; workers?: number }) => {
-      checkNerModelOption(opts.nerModel);
+      await checkNerModelOption(opts.nerModel);
+      const { reanalyzeStored } = await import('../../pipeline/reanalyze.ts');
       const started = performance.now();
       const result = await withStore(opts.db, async (store) => {
         const bar = progressBar('reanalyze', (await store.stats()).articles);

@@ -1,12 +1,10 @@
 import type { Command } from 'commander';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../../paths.ts';
 import { relative } from 'node:path';
-import { buildServer, UnsafeBindingError } from '../../server/app.ts';
-import { describeFailure, ingestPaths } from '../../pipeline/ingest.ts';
 import { DEFAULT_DB, UsageError, dbLabel, openStore, outdatedNote, parseIntOption } from '../context.ts';
 import type { Store } from '../../store/store.ts';
 
-const EXAMPLES_DIR = fileURLToPath(new URL('../../../examples/', import.meta.url));
+const EXAMPLES_DIR = packagePath('examples/');
 const DEFAULT_PORT = Number(process.env.PORT ?? 8080);
 
 interface ServeOpts {
@@ -16,6 +14,7 @@ interface ServeOpts {
 }
 
 async function serve(store: Store, opts: ServeOpts): Promise<void> {
+  const { buildServer, UnsafeBindingError } = await import('../../server/app.ts');
   let app;
   try {
     app = await buildServer(store, { host: opts.host, token: process.env.DOSSIER_TOKEN || undefined });
@@ -45,13 +44,18 @@ export function registerServe(program: Command): void {
 
   common(program.command('serve').description('Serve the JSON API and the web UI'))
     .addHelpText('after', '\nExample:\n  dossier serve --db dossier.db --port 8080')
-    .action(async (opts: ServeOpts) => serve(openStore(opts.db), opts));
+    .action(async (opts: ServeOpts) => serve(await openStore(opts.db), opts));
 
   common(program.command('start').description('Ingest the bundled example articles (if not stored yet), then serve (what `npm start` runs)'))
     .action(async (opts: ServeOpts) => {
-      const store = openStore(opts.db);
+      // the server's modules start loading before the examples are read
+      import('../../server/app.ts').catch(() => {}); // a failure surfaces in serve()
+      const { describeFailure, ingestPaths } = await import('../../pipeline/ingest.ts');
+      const store = await openStore(opts.db);
       const rel = relative(process.cwd(), EXAMPLES_DIR);
-      const summary = await ingestPaths(store, [rel.startsWith('..') ? EXAMPLES_DIR : rel]);
+      // five articles: analysed on the main thread, as small uploads are (worker threads would each
+      // load the analyzer first, which takes longer than analysing them)
+      const summary = await ingestPaths(store, [rel.startsWith('..') ? EXAMPLES_DIR : rel], { workers: 0 });
       for (const f of summary.failures) process.stderr.write(`error: ${describeFailure(f)}\n`);
       process.stdout.write(`examples: ${summary.inserted} new, ${summary.duplicates} already stored in ${dbLabel(opts.db)}\n`);
       await serve(store, opts);

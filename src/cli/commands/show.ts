@@ -1,11 +1,8 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
-import { readInputs } from '../../readers/index.ts';
-import { createAnalyzer } from '../../analyze.ts';
 import { InputError, type AnalyzedArticle, type EntityLayer, type TimeExpr } from '../../types.ts';
-import { DEFAULT_DB, UsageError, dbLabel, printJson, withStore } from '../context.ts';
+import { DEFAULT_DB, UsageError, dbLabel, printJson, withStore, corpusOf } from '../context.ts';
 import { withEntityKeys } from '../../store/article-entity-keys.ts';
-import { openCorpus } from '../../corpus/index.ts';
 
 export function registerShow(program: Command): void {
   program
@@ -18,6 +15,7 @@ export function registerShow(program: Command): void {
     .action(async (target: string, opts: { db: string; json?: boolean }) => {
       const docs: AnalyzedArticle[] = [];
       if (existsSync(target)) {
+        const [{ readInputs }, { createAnalyzer }] = await Promise.all([import('../../readers/index.ts'), import('../../analyze.ts')]);
         const analyzer = await createAnalyzer();
         for await (const input of readInputs([target])) {
           if (input instanceof InputError) throw new UsageError(input.message, 1);
@@ -26,7 +24,7 @@ export function registerShow(program: Command): void {
       } else {
         const doc = await withStore(opts.db, async (store) => {
           const stored = await store.get(target);
-          return stored && withEntityKeys(stored, await openCorpus(store).entityLinks(stored.id));
+          return stored && withEntityKeys(stored, await (await corpusOf(store)).entityLinks(stored.id));
         });
         if (!doc) throw new UsageError(`no article with id "${target}" in ${dbLabel(opts.db)} (and no such file)`, 1);
         docs.push(doc);

@@ -1,16 +1,14 @@
 // Story commands: stories, story, timeline, compare, export, restory. Each prints the JSON of the
-// matching story view (openCorpus(store).stories) with --json (the same JSON the API serves), or a readable rendering.
+// matching story view ((await corpusOf(store)).stories) with --json (the same JSON the API serves), or a readable rendering.
 import type { Command } from 'commander';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { ComparisonView, StoriesList, StoryDetail, TimelineView } from '../../corpus/stories/api.ts';
 import type { FigureRowView } from '../../corpus/stories/figures.ts';
 import type { TimelineItem } from '../../corpus/stories/timeline.ts';
-import { CooccurrenceGraph, FIGURE_COLUMNS, QUOTE_COLUMNS, csvLine, figureCsvLines, quoteCsvLines } from '../../corpus/stories/export.ts';
 import { StoreInputError, type Store } from '../../store/store.ts';
-import { DEFAULT_DB, UsageError, parseIntOption, printJson, withStore } from '../context.ts';
+import { DEFAULT_DB, UsageError, parseIntOption, printJson, withStore, corpusOf } from '../context.ts';
 import { progressBar } from '../progress.ts';
-import { openCorpus } from '../../corpus/index.ts';
 
 const out = (s = '') => process.stdout.write(`${s}\n`);
 
@@ -126,22 +124,24 @@ async function writeExport(store: Store, opts: { format: string; table: string; 
   const write = async (s: string) => {
     if (!sink.write(s)) await once(sink, 'drain');
   };
-  const placements = new Map((await openCorpus(store).stories.placements()).map((m) => [m.articleId, m]));
+  const { CooccurrenceGraph, FIGURE_COLUMNS, QUOTE_COLUMNS, csvLine, figureCsvLines, quoteCsvLines } = await import('../../corpus/stories/export.ts');
+  const stories = (await corpusOf(store)).stories;
+  const placements = new Map((await stories.placements()).map((m) => [m.articleId, m]));
   if (opts.format === 'json') {
-    const first = await openCorpus(store).stories.list({ limit: 1000 });
+    const first = await stories.list({ limit: 1000 });
     const storylines = [...first.storylines];
-    for (let offset = 1000; offset < first.total; offset += 1000) storylines.push(...(await openCorpus(store).stories.list({ limit: 1000, offset })).storylines);
+    for (let offset = 1000; offset < first.total; offset += 1000) storylines.push(...(await stories.list({ limit: 1000, offset })).storylines);
     const chosen = opts.story ? storylines.filter((s) => s.id.startsWith(opts.story!) || s.events.some((e) => e.id.startsWith(opts.story!))) : storylines;
     await write(JSON.stringify({ sourceBasis: first.sourceBasis, note: first.note, storylines: chosen, placements: [...placements.values()] }) + '\n');
   } else if (opts.format === 'csv') {
     await write(csvLine(opts.table === 'quotes' ? QUOTE_COLUMNS : FIGURE_COLUMNS));
-    for await (const a of openCorpus(store).stories.articlesOf(opts.story)) {
+    for await (const a of stories.articlesOf(opts.story)) {
       const lines = opts.table === 'quotes' ? quoteCsvLines(a, placements.get(a.id)) : figureCsvLines(a, placements.get(a.id));
       for (const l of lines) await write(l);
     }
   } else {
     const g = new CooccurrenceGraph();
-    for await (const a of openCorpus(store).stories.articlesOf(opts.story)) g.add(a);
+    for await (const a of stories.articlesOf(opts.story)) g.add(a);
     await write(g.toGexf(opts.minWeight));
   }
   if (opts.out) {
@@ -160,7 +160,7 @@ export function registerStories(program: Command): void {
     .option('--json', 'print as JSON')
     .action(async (opts: { db: string; limit: number; offset: number; json?: boolean }) => {
       await withStore(opts.db, async (store) => {
-        const list = await userErrors(() => openCorpus(store).stories.list({ limit: opts.limit, offset: opts.offset }));
+        const list = await userErrors(async () => (await corpusOf(store)).stories.list({ limit: opts.limit, offset: opts.offset }));
         if (opts.json) printJson(list);
         else renderList(list);
       });
@@ -174,7 +174,7 @@ export function registerStories(program: Command): void {
     .option('--json', 'print as JSON')
     .action(async (id: string, opts: { db: string; json?: boolean }) => {
       await withStore(opts.db, async (store) => {
-        const d = await userErrors(() => openCorpus(store).stories.detail(id));
+        const d = await userErrors(async () => (await corpusOf(store)).stories.detail(id));
         if (!d) throw new UsageError(`no story with id "${id}" (see dossier stories)`, 1);
         if (opts.json) printJson(d);
         else renderDetail(d);
@@ -193,7 +193,7 @@ export function registerStories(program: Command): void {
     .action(async (opts: { story?: string; entity?: string; limit: number; db: string; json?: boolean }) => {
       if (!opts.story === !opts.entity) throw new UsageError('give exactly one of --story ID or --entity NAME');
       await withStore(opts.db, async (store) => {
-        const t: TimelineView | null = await userErrors(() => openCorpus(store).stories.timeline({ story: opts.story, entity: opts.entity, limit: opts.limit }));
+        const t: TimelineView | null = await userErrors(async () => (await corpusOf(store)).stories.timeline({ story: opts.story, entity: opts.entity, limit: opts.limit }));
         if (!t) throw new UsageError(`no story with id "${opts.story}" (see dossier stories)`, 1);
         if (opts.json) return printJson(t);
         const scope = 'story' in t.scope ? `${t.scope.story.id}  ${t.scope.story.label}` : `entity ${t.scope.entity.query} (${t.scope.entity.names.join(', ') || 'matched as text'})`;
@@ -211,7 +211,7 @@ export function registerStories(program: Command): void {
     .option('--json', 'print as JSON')
     .action(async (id: string, opts: { db: string; json?: boolean }) => {
       await withStore(opts.db, async (store) => {
-        const c = await userErrors(() => openCorpus(store).stories.compare(id));
+        const c = await userErrors(async () => (await corpusOf(store)).stories.compare(id));
         if (!c) throw new UsageError(`no story with id "${id}" (see dossier stories)`, 1);
         if (opts.json) printJson(c);
         else renderCompare(c);
@@ -244,7 +244,7 @@ export function registerStories(program: Command): void {
         const bar = progressBar('restory', (await store.stats()).articles);
         let summary;
         try {
-          summary = await userErrors(() => openCorpus(store).restory({ onProgress: (n) => bar.update(n, { errors: 0 }) }));
+          summary = await userErrors(async () => (await corpusOf(store)).restory({ onProgress: (n) => bar.update(n, { errors: 0 }) }));
         } finally {
           bar.stop();
         }

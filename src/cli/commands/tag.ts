@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
-import { tagConll, tagConllWith } from '../../analysis/mentions/ner/conll.ts';
-import { modelPath } from '../../analysis/mentions/ner/model.ts';
-import { loadOnnxNameTagger } from '../../analysis/mentions/onnx/index.ts';
 import { UsageError } from '../context.ts';
 import { NER_MODEL_HELP, checkNerModelOption } from '../ner-model.ts';
 
@@ -15,9 +12,14 @@ export function registerTag(program: Command): void {
     .option('--ner-model <dir>', NER_MODEL_HELP)
     .addHelpText('after', '\nExamples:\n  dossier tag --lang nl < ned.testa > ned.testa.tagged\n  dossier tag --ner-model ~/models/bert-ner < eng.testa > eng.testa.tagged')
     .action(async (opts: { lang?: string; model?: string; nerModel?: string }) => {
+      const [{ tagConll, tagConllWith }, { modelPath }, { loadOnnxNameTagger }] = await Promise.all([
+        import('../../analysis/mentions/ner/conll.ts'),
+        import('../../analysis/mentions/ner/model.ts'),
+        import('../../analysis/mentions/onnx/index.ts'),
+      ]);
       if (opts.nerModel !== undefined) {
         if (opts.model !== undefined) throw new UsageError('give --model or --ner-model, not both');
-        checkNerModelOption(opts.nerModel);
+        await checkNerModelOption(opts.nerModel);
         const tagger = await loadOnnxNameTagger(opts.nerModel);
         try {
           await tagConllWith(process.stdin, process.stdout, (words) => tagger.tag(words));

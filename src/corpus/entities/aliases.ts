@@ -5,8 +5,8 @@
 // and regions (loc:gaza-strip) from the curated files data/organisations.json and data/places.json;
 // nationalities (demonym:IL: "Israeli", "Israëlische", "Palestinians") from demonym-forms.ts.
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packagePath } from '../../paths.ts';
 import countries from 'i18n-iso-countries';
 import { worldCountries } from './countries.ts';
 import { demonymForms, demonymKey, demonymName } from './demonym-forms.ts';
@@ -175,7 +175,7 @@ export class AliasTable {
   }
 }
 
-const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), 'data');
+const DATA_DIR = packagePath('src/corpus/entities/data');
 
 function readData<T>(name: string): T {
   return JSON.parse(readFileSync(join(DATA_DIR, name), 'utf8')) as T;

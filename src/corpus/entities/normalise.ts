@@ -6,8 +6,8 @@
 // honorifics of its entities.json, the titles every language shares in data/titles.json, and the
 // country adjectives of demonym-forms.ts ("Israeli Prime Minister ...", "de Israëlische premier").
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packagePath } from '../../paths.ts';
 import { demonymForms } from './demonym-forms.ts';
 import { langData, languageFolders } from '../../lang/registry.ts';
 import type { NamesFile } from '../../lang/schema.ts';
@@ -22,7 +22,7 @@ interface SharedNamesFile {
   nameSuffixes: string[];
 }
 
-const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), 'data');
+const DATA_DIR = packagePath('src/corpus/entities/data');
 const shared = JSON.parse(readFileSync(join(DATA_DIR, 'titles.json'), 'utf8')) as SharedNamesFile;
 
 /** The names.json of every language folder that has one. */

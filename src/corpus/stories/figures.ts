@@ -3,6 +3,7 @@
 // in Gaza), with its value, qualifier, as-of date, language, source and voice, and per row a series
 // of values over time for a chart.
 import { readFileSync } from 'node:fs';
+import { packagePath } from '../../paths.ts';
 import { worldCountries } from '../entities/countries.ts';
 import type { AnalyzedArticle, Figure } from '../../types.ts';
 import { splitCountsKey } from './counted.ts';
@@ -19,7 +20,7 @@ interface GroupsFile {
   droppedModifiers: string[];
 }
 
-const groups = JSON.parse(readFileSync(new URL('./data/figure-groups.json', import.meta.url), 'utf8')) as GroupsFile;
+const groups = JSON.parse(readFileSync(packagePath('src/corpus/stories/data/figure-groups.json'), 'utf8')) as GroupsFile;
 const GENERIC = new Set(groups.genericNouns);
 const DROPPED = new Set(groups.droppedModifiers);
 const SAME_EVENT = new Map<string, string>();

@@ -22,6 +22,9 @@ import { migrate } from './migrate.ts';
 import { PgStoryTables } from './stories.ts';
 import { articleVector, toTsquery } from './tsearch.ts';
 import { articleConditions, whereClause } from './where.ts';
+import { redactUrl } from './url.ts';
+
+export { isPostgresUrl, redactUrl } from './url.ts';
 
 export interface PostgresStoreOptions {
   /** Schema migrations to apply instead of the bundled ones (for tests of migrations). */
@@ -32,22 +35,6 @@ export interface PostgresStoreOptions {
 
 /** Raw inputs fetched per step by allRaw. */
 const RAW_PAGE = 200;
-
-/** True for a `postgres://` or `postgresql://` URL (anything else is a SQLite file path). */
-export function isPostgresUrl(s: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(s);
-}
-
-/** The URL without its password, for messages. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return url.replace(/:[^:@/]*@/, ':***@');
-  }
-}
 
 const ARTICLE_COLUMNS = [
   'id', 'content_hash', 'ingested_at', 'analyzed_at', 'file', 'position', 'format', 'language', 'language_supported',

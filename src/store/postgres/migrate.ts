@@ -6,12 +6,14 @@ import type pg from 'pg';
 import { StoreError } from '../store.ts';
 import { checkNumbering, loadMigrations, type Migration } from '../migrations.ts';
 import { lock, transaction, value } from './db.ts';
+import { pathToFileURL } from 'node:url';
+import { packagePath } from '../../paths.ts';
 
 let bundled: Migration[] | undefined;
 
 /** The migrations that ship with this code, checked to be numbered 1, 2, 3, ... */
 export function bundledMigrations(): Migration[] {
-  bundled ??= loadMigrations(new URL('./migrations/', import.meta.url));
+  bundled ??= loadMigrations(pathToFileURL(packagePath('src/store/postgres/migrations/')));
   return bundled;
 }
 

@@ -3,6 +3,8 @@
 import type Database from 'better-sqlite3';
 import { StoreError } from '../store.ts';
 import { checkNumbering, loadMigrations, type Migration } from '../migrations.ts';
+import { pathToFileURL } from 'node:url';
+import { packagePath } from '../../paths.ts';
 
 export type { Migration } from '../migrations.ts';
 
@@ -10,7 +12,7 @@ let bundled: Migration[] | undefined;
 
 /** The migrations that ship with this code, checked to be numbered 1, 2, 3, ... */
 export function bundledMigrations(): Migration[] {
-  bundled ??= loadMigrations(new URL('./migrations/', import.meta.url));
+  bundled ??= loadMigrations(pathToFileURL(packagePath('src/store/sqlite/migrations/')));
   return bundled;
 }
 

@@ -1,8 +1,8 @@
 // The NER model: lexicon (word clusters, lower-case statistics, gazetteers) and two linear stages.
 // Shipped as models/ner/<lang>.model.gz (see container.ts); loaded once per language and cached.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packagePath } from '../../../paths.ts';
 import { readContainer, writeContainer } from './container.ts';
 import { FeatureExtractor, type Lexicon } from './features.ts';
 import { Gazetteer } from './gazetteer.ts';
@@ -12,7 +12,7 @@ import { N_TAGS } from './tags.ts';
 /** Bumped whenever feature extraction changes in a way that invalidates trained weights. */
 export const FEATURE_VERSION = 1;
 
-export const DEFAULT_MODEL_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../models/ner');
+export const DEFAULT_MODEL_DIR = packagePath('models/ner');
 
 export interface ModelMeta {
   lang: string;

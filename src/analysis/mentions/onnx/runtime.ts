@@ -4,11 +4,12 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { packagePath } from '../../../paths.ts';
 import { OnnxNerError } from './errors.ts';
 
 /** extras/onnx-ner in this checkout. */
-export const DEFAULT_RUNTIME_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../extras/onnx-ner');
+export const DEFAULT_RUNTIME_DIR = packagePath('extras/onnx-ner');
 
 /** Overrides the directory whose node_modules provide the runtime (tests point it at an empty one). */
 export const RUNTIME_DIR_ENV = 'DOSSIER_ONNX_RUNTIME_DIR';
