@@ -131,6 +131,19 @@ export interface TimeExpr extends Span {
   valueEnd?: string | null;
   /** "early April", "later this week", "eind vorig jaar", "mid-2023". */
   mod?: 'early' | 'mid' | 'late';
+  /** The day a relative or year-less expression was resolved against, and where that day comes from:
+   *  the article's publication date, or a date the text gives for a statement ("a week from now", in a
+   *  quote "said on April 30"). Absent when the value is written out in full or stays unresolved. */
+  anchor?: TimeAnchor;
+  /** Context, not a happening: a year on its own ("in 1974 he…") or a reference point ("since 1951").
+   *  Timelines and story dates skip these (src/analysis/times/happening.ts). */
+  background?: boolean;
+}
+
+export interface TimeAnchor {
+  /** YYYY-MM-DD */
+  date: string;
+  from: 'published' | 'text';
 }
 
 export interface Sentence {

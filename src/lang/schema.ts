@@ -312,6 +312,12 @@ export const timesSchema = file({
   quarterShifts: numberMap,
   /** Letters of the "Q3 2023" notation. */
   quarterCodes: words,
+  /** Words after a four-digit number that make it a time of day, never a year ("1600 GMT", "2030 local time"). */
+  timeOfDayAfter: words,
+  /** Words before a four-digit number that make it a time of day ("at 1430", "om 1600"). */
+  timeOfDayBefore: words,
+  /** Words that introduce a reference point rather than a happening ("since 1951"): such times are background. */
+  backgroundPrepositions: words,
 });
 
 /** voice.json: loaded terms, attribution cues and side words for source comparison (src/corpus/stories/voice.ts). */

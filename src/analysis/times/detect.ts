@@ -163,6 +163,7 @@ function collectDates(text: string, g: TimeGrammar, out: Candidate[]): void {
   }
   // Year ranges "2014-2018", "2014–18".
   for (g.yearRange.lastIndex = 0; (m = g.yearRange.exec(text)); ) {
+    if (g.timeOfDayBefore.has(wordBefore(text, m.index, g))) continue;
     const y1 = Number(m[1]);
     let y2 = Number(m[2]);
     if (m[2].length <= 2) y2 = Math.floor(y1 / 10 ** m[2].length) * 10 ** m[2].length + y2;
@@ -175,6 +176,7 @@ function collectDates(text: string, g: TimeGrammar, out: Candidate[]): void {
     const prefix = m[1]?.toLowerCase();
     const yStart = m.index + m[0].length - 4;
     if (!prefix && !yearContext(text, m.index, yStart + 4, g)) continue;
+    if (g.timeOfDayBefore.has(wordBefore(text, m.index, g))) continue;
     out.push({
       start: m.index,
       end: m.index + m[0].length,

@@ -1,40 +1,122 @@
-// The times layer: detected mentions resolved against the publication date, as TimeExpr spans.
+// The times layer: detected mentions resolved against their anchor, as TimeExpr spans.
+//
+// The anchor is the publication date, except in direct speech dated by its reporting clause: in
+// “… about a week from now will be ready,” Mr. Blinken said on April 30. the speaker's "now" is
+// April 30, not the day the article came out. Each resolved relative or year-less value says which day
+// it was resolved against and where that day comes from (TimeExpr.anchor); see happening.ts for which
+// times are background.
 import type { Sentence, TimeExpr } from '../../types.ts';
-import { anchorDay } from '../../text/calendar.ts';
-import { detectTimes, type TimeMention } from './detect.ts';
-import { timeGrammar } from './grammar.ts';
+import { anchorDay, epochDay, isoDay } from '../../text/calendar.ts';
+import { detectTimes, wordBefore, type TimeMention } from './detect.ts';
+import { timeGrammar, type TimeGrammar } from './grammar.ts';
+import { isBackground } from './happening.ts';
 import { resolveMention } from './resolve.ts';
 import { sentenceAt } from './sentence-at.ts';
 import { tenseAround, type Tense } from './tense.ts';
+
+/** Mentions whose value depends on "now" (re-anchored inside dated direct speech). */
+const DEICTIC = new Set<TimeMention['kind']>(['dayword', 'period', 'offset', 'span', 'weekday']);
 
 /** Time expressions of `text`, resolved against `publishedAt` (ISO date or date-time) when it is known. */
 export function extractTimes(text: string, lang: string, publishedAt: string | null, sentences?: readonly Sentence[]): TimeExpr[] {
   const g = timeGrammar(lang);
   if (!g) return [];
-  const anchor = anchorDay(publishedAt);
+  const published = anchorDay(publishedAt);
+  const mentions = detectTimes(text, lang);
   const out: TimeExpr[] = [];
-  for (const m of detectTimes(text, lang)) {
-    let tense: Tense | undefined;
-    const tenseOf = (): Tense => {
-      if (tense === undefined) {
-        const s = sentenceAt(text, sentences, m.start);
-        tense = tenseAround(text, s.start, Math.max(s.end, m.end), m.start, m.end, g);
-      }
-      return tense;
-    };
-    const r = resolveMention(m, anchor, tenseOf);
-    const t: TimeExpr = { start: m.start, end: m.end, text: text.slice(m.start, m.end), value: r.value, granularity: r.granularity };
-    if (r.relative) t.relative = true;
-    if (m.mod) t.mod = m.mod;
-    if (m.rangeEnd) t.valueEnd = resolveEnd(m, m.rangeEnd, anchor, tenseOf);
-    else if (r.valueEnd) t.valueEnd = r.valueEnd;
-    out.push(t);
+  const tenses = new Map<TimeMention, () => Tense>();
+  const tenseFor = (m: TimeMention) => {
+    let f = tenses.get(m);
+    if (!f) {
+      let tense: Tense | undefined;
+      f = () => {
+        if (tense === undefined) {
+          const s = sentenceAt(text, sentences, m.start);
+          tense = tenseAround(text, s.start, Math.max(s.end, m.end), m.start, m.end, g);
+        }
+        return tense;
+      };
+      tenses.set(m, f);
+    }
+    return f;
+  };
+  for (const m of mentions) out.push(resolveOne(text, g, m, published, 'published', tenseFor(m)));
+  // Direct speech dated by its reporting clause: its deictic expressions are re-anchored on that day.
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    if (!DEICTIC.has(m.kind) || !insideQuotes(text, sentences, m.start)) continue;
+    const day = speechDay(text, g, sentences, mentions, out, m.start);
+    if (day !== null && day !== published) out[i] = resolveOne(text, g, m, day, 'text', tenseFor(m));
   }
   return out;
+}
+
+function resolveOne(text: string, g: TimeGrammar, m: TimeMention, anchor: number | null, from: 'published' | 'text', tense: () => Tense): TimeExpr {
+  const r = resolveMention(m, anchor, tense);
+  const t: TimeExpr = { start: m.start, end: m.end, text: text.slice(m.start, m.end), value: r.value, granularity: r.granularity };
+  if (r.relative) t.relative = true;
+  if (m.mod) t.mod = m.mod;
+  if (m.rangeEnd) t.valueEnd = resolveEnd(m, m.rangeEnd, anchor, tense);
+  else if (r.valueEnd) t.valueEnd = r.valueEnd;
+  if (r.relative && anchor !== null && r.value !== null) t.anchor = { date: isoDay(anchor), from };
+  if (isBackground(t, g.backgroundPrepositions.has(wordBefore(text, m.start, g)))) t.background = true;
+  return t;
 }
 
 function resolveEnd(start: TimeMention, end: TimeMention, anchor: number | null, tense: () => Tense): string | null {
   // "May 1 to 5, 2024" / "from January to April 2015": a year on one end holds for the other.
   const e = end.year === undefined && start.year !== undefined && end.kind !== 'weekday' ? { ...end, year: start.year } : end;
   return resolveMention(e, anchor, tense).value;
+}
+
+/** True when `pos` lies between an opening and a closing quotation mark of its paragraph. */
+function insideQuotes(text: string, sentences: readonly Sentence[] | undefined, pos: number): boolean {
+  const from = Math.min(sentenceAt(text, sentences, pos).start, paragraphAround(text, pos).start);
+  let open = false;
+  for (let i = from; i < pos; i++) {
+    const c = text[i];
+    if (c === '"') open = !open;
+    else if (c === '“' || c === '„' || c === '«') open = true;
+    else if (c === '”' || c === '»') open = false;
+  }
+  return open;
+}
+
+function paragraphAround(text: string, pos: number): { start: number; end: number } {
+  const start = text.lastIndexOf('\n\n', pos);
+  const end = text.indexOf('\n\n', pos);
+  return { start: start < 0 ? 0 : start + 2, end: end < 0 ? text.length : end };
+}
+
+/**
+ * The day of the statement whose quote holds `pos`: a day-precision time right after a reporting verb
+ * of the same sentence ("said on April 30", "told reporters Friday" is not: the verb must be adjacent),
+ * already resolved in `resolved`. Null when the sentence dates no statement.
+ */
+function speechDay(
+  text: string,
+  g: TimeGrammar,
+  sentences: readonly Sentence[] | undefined,
+  mentions: TimeMention[],
+  resolved: TimeExpr[],
+  pos: number,
+): number | null {
+  const s = sentenceAt(text, sentences, pos);
+  const para = paragraphAround(text, pos);
+  const end = Math.max(s.end, para.end);
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    if (m.start < s.start || m.start >= end || m.start === pos) continue;
+    const t = resolved[i];
+    if (t.granularity !== 'day' || !t.value || !/^\d{4}-\d{2}-\d{2}$/.test(t.value)) continue;
+    // "<reporting verb> [on] <date>"
+    let before = text.slice(Math.max(s.start, m.start - 30), m.start);
+    const w = wordBefore(text, m.start, g);
+    if (g.weekdayPrefixes.has(w) && g.weekdayPrefixes.get(w) === null) before = before.slice(0, before.toLowerCase().lastIndexOf(w));
+    const verb = /([\p{L}]+)\s*$/u.exec(before)?.[1]?.toLowerCase();
+    if (!verb || !g.reportingVerbs.has(verb)) continue;
+    const [y, mo, d] = t.value.split('-').map(Number);
+    return epochDay(y, mo, d);
+  }
+  return null;
 }

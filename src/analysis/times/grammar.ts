@@ -37,6 +37,10 @@ export interface TimeGrammar {
   quarterOrdinals: Map<string, number>;
   quarterShifts: Map<string, number>;
   rangeNeedsOpener: Set<string>;
+  /** "at" in "at 1430": the number is a time of day. */
+  timeOfDayBefore: Set<string>;
+  /** "since": what follows is a reference point, not a happening. */
+  backgroundPrepositions: Set<string>;
   // Patterns (global, Unicode, case-insensitive unless noted).
   monthDay: RegExp;
   dayMonth: RegExp;
@@ -105,10 +109,14 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
   const WDANY = `(?:(${alternation(weekdays.keys())})(?![\\p{L}])\\.?,?\\s+)?`;
   const ORD = `(?:${alternation(t.ordinalSuffixes)})?`;
   const DAY = `(\\d{1,2})${ORD}(?![\\p{L}\\p{N}:]|[.,]\\d)`;
-  const YEAR = `(\\d{4})(?![\\p{N}]|[.,]\\d)`;
+  // A four-digit number followed by a time zone or "local time" is a time of day ("1600 GMT"), never a year.
+  const TOD = t.timeOfDayAfter.length ? `(?!\\s*(?:${alternation(t.timeOfDayAfter)})(?![\\p{L}]))` : '';
+  const YEAR = `(\\d{4})(?![\\p{N}]|[.,]\\d)${TOD}`;
+  // Within one line: a heading "Saturday, 26 February" and a kick-off "1600" on the next are not one date.
+  const SP = `[^\\S\\n]`;
   const JOIN = t.dayOfMonthJoiners.length ? `(?:(?:${alternation(t.dayOfMonthJoiners)})\\s+)?` : '';
   const ART = t.dayArticles.length ? `(?:(?:${alternation(t.dayArticles)})\\s+)?` : '';
-  const yearTail = `(?:(?:\\s*,\\s*|\\s+)${JOIN}${YEAR})?`;
+  const yearTail = `(?:(?:${SP}*,${SP}*|${SP}+)${JOIN}${YEAR})?`;
   const shiftAlt = alternation(Object.keys(t.shiftWords));
   const periodAlt = alternation(Object.keys(t.periodWords));
   const unitForms = new Map<string, string>();
@@ -146,16 +154,18 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
     quarterOrdinals: new Map(Object.entries(t.quarterOrdinals).map(([k, v]) => [k.toLowerCase(), v])),
     quarterShifts: new Map(Object.entries(t.quarterShifts).map(([k, v]) => [phraseKey(k), v])),
     rangeNeedsOpener: new Set(t.rangeNeedsOpener.map(phraseKey)),
+    timeOfDayBefore: new Set(t.timeOfDayBefore.map((s) => s.toLowerCase())),
+    backgroundPrepositions: new Set(t.backgroundPrepositions.map((s) => s.toLowerCase())),
 
     monthDay: new RegExp(`${B}${WDANY}${MON}\\s*${DAY}${yearTail}`, 'giu'),
     dayMonth: new RegExp(`${B}${WDANY}${ART}${DAY}\\s*${JOIN}${MON}${yearTail}`, 'giu'),
-    monthYear: new RegExp(`${B}${MON},?\\s+${JOIN}${YEAR}`, 'giu'),
+    monthYear: new RegExp(`${B}${MON},?${SP}+${JOIN}${YEAR}`, 'giu'),
     month: new RegExp(`${B}(?:(${shiftAlt})\\s+)?${MONFULL}`, 'giu'),
     isoDate: new RegExp(`(?<![\\p{L}\\p{N}/.-])(\\d{4})-(\\d{1,2})-(\\d{1,2})(?![\\p{N}]|-\\d)`, 'gu'),
     isoMonth: new RegExp(`(?<![\\p{L}\\p{N}/.-])(\\d{4})-(0[1-9]|1[0-2])(?![\\p{N}-])`, 'gu'),
     numericDate: new RegExp(`(?<![\\p{L}\\p{N}/.,-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\p{N}]|[/.-]\\d)`, 'gu'),
-    year: new RegExp(`(?<![\\p{L}\\p{N}_$€£¥#.,/-])(?:(mid|pre|post)-)?(1\\d{3}|20\\d{2})(?![\\p{L}\\p{N}]|[.,]\\d|\\s?%|-\\d)`, 'giu'),
-    yearRange: new RegExp(`(?<![\\p{L}\\p{N}_$€£¥#.,/-])(1[5-9]\\d{2}|20\\d{2})\\s*[-–/]\\s*(1[5-9]\\d{2}|20\\d{2}|\\d{1,2})(?![\\p{L}\\p{N}]|[.,]\\d)`, 'gu'),
+    year: new RegExp(`(?<![\\p{L}\\p{N}_$€£¥#.,/-])(?:(mid|pre|post)-)?(1\\d{3}|20\\d{2})(?![\\p{L}\\p{N}]|[.,]\\d|\\s?%|-\\d)${TOD}`, 'giu'),
+    yearRange: new RegExp(`(?<![\\p{L}\\p{N}_$€£¥#.,/-])(1[5-9]\\d{2}|20\\d{2})\\s*[-–/]\\s*(1[5-9]\\d{2}|20\\d{2}|\\d{1,2})(?![\\p{L}\\p{N}]|[.,]\\d)${TOD}`, 'giu'),
     dayWord: new RegExp(`${B}(${alternation(Object.keys(t.dayWords))})${A}`, 'giu'),
     period: new RegExp(`${B}(${shiftAlt})\\s+(${periodAlt})${A}`, 'giu'),
     weekday: new RegExp(
