@@ -3,6 +3,7 @@
 import { measureNer } from './ner.ts';
 import { measureQuotes } from './quotes.ts';
 import { measureTimesRecognizers, measureTimesTempeval, timeRates } from './times.ts';
+import { measureBbcDates } from './times-bbc.ts';
 import { measureCurrency, measureNumbers, figureF1, type FigureScore } from './figures.ts';
 import { measureEntityResolution } from './global-entities-ecbplus.ts';
 import { measureStories } from './stories-quality.ts';
@@ -87,6 +88,20 @@ const timesGroup: MetricGroup = {
   },
 };
 
+const bbcDatesGroup: MetricGroup = {
+  name: 'times on BBC',
+  command: 'npm run bench:times-bbc -- --errors',
+  metrics: {
+    'times.bbc.invented':
+      'BBC News (2004-05): minus the number of timeline and story dates outside 1990-2006 whose year the text does not write as a date (0 is best; an invented date fails)',
+  },
+  async measure() {
+    const s = measureBbcDates();
+    if (!s) throw new Error('times on BBC: the BBC News corpus is missing (../shared/data/bbc)');
+    return { 'times.bbc.invented': -s.invented };
+  },
+};
+
 const QUANTITY_SETS: [string, string, (lang: string) => FigureScore][] = [
   ['numbers', 'Recognizers-Text NumberModel (number recogniser)', measureNumbers],
   ['currency', 'Recognizers-Text CurrencyModel (money amounts)', measureCurrency],
@@ -141,4 +156,4 @@ const storiesGroup: MetricGroup = {
   },
 };
 
-export const ACCURACY_GROUPS: MetricGroup[] = [...languagesWithDataset('ner').map(nerGroup), quotesGroup, timesGroup, figuresGroup, entitiesGroup, storiesGroup];
+export const ACCURACY_GROUPS: MetricGroup[] = [...languagesWithDataset('ner').map(nerGroup), quotesGroup, timesGroup, bbcDatesGroup, figuresGroup, entitiesGroup, storiesGroup];
