@@ -85,14 +85,8 @@ function resolveDate(m: TimeMention, anchor: number | null, tense: () => Tense):
       return { value: isoDay(fitting[0]), granularity: 'day', relative: true };
     }
   }
-  const t = tense();
-  const pick =
-    t === 'future'
-      ? options.find((n) => n >= anchor)
-      : t === 'past'
-        ? [...options].reverse().find((n) => n <= anchor)
-        : [...options].sort((a, b) => Math.abs(a - anchor) - Math.abs(b - anchor))[0];
-  return { value: isoDay(pick ?? options[options.length - 1]), granularity: 'day', relative: true };
+  const y = pickYear(ay, (yy) => (isValidDate(yy, mo, d) ? epochDay(yy, mo, d) - anchor : NaN), tense());
+  return { value: isoDay(epochDay(y, mo, d)), granularity: 'day', relative: true };
 }
 
 function resolveMonth(m: TimeMention, anchor: number | null, tense: () => Tense): Resolved {
@@ -106,25 +100,33 @@ function resolveMonth(m: TimeMention, anchor: number | null, tense: () => Tense)
   else if (m.shift === 1) y = a.y * 12 + mo > here ? a.y : a.y + 1;
   else if (m.shift === 0) y = a.y;
   else {
-    // A bare month points back ("In november" = the most recent November) unless the tense says future.
-    const t = tense();
-    y = pickYear(a.y, (yy) => yy * 12 + mo - here, t === 'future' ? 'future' : 'past');
+    y = pickYear(a.y, (yy) => yy * 12 + mo - here, tense());
   }
   return { value: isoMonth(y, mo), granularity: 'month', relative: true };
 }
 
 /**
  * The year (anchor year or one either side) for a year-less expression, given its distance from the
- * anchor as a function of the year (negative = before): past -> latest not after, future -> earliest not
- * before, unknown -> nearest.
+ * anchor as a function of the year (negative = before; NaN when the expression does not exist that
+ * year). Writers drop the year of dates near the time of writing, so the nearest candidate wins unless
+ * the tense points the other way: past -> the latest not after the anchor, future -> the earliest not
+ * before — but not when the candidate on the other side is more than FAR times closer ("decided it must
+ * be done by Jan. 14", written on January 6, is the coming January 14).
  */
 function pickYear(ay: number, distance: (y: number) => number, tense: Tense): number {
-  const ys = [ay - 1, ay, ay + 1];
-  if (tense === 'past') return [...ys].reverse().find((y) => distance(y) <= 0) ?? ay - 1;
-  if (tense === 'future') return ys.find((y) => distance(y) >= 0) ?? ay + 1;
+  const ys = [ay - 1, ay, ay + 1].filter((y) => !Number.isNaN(distance(y)));
+  if (ys.length === 0) return ay;
+  const past = [...ys].reverse().find((y) => distance(y) <= 0);
+  const future = ys.find((y) => distance(y) >= 0);
   // Nearest; a tie goes to the past.
-  return ys.reduce((best, y) => (Math.abs(distance(y)) < Math.abs(distance(best)) ? y : best), ys[0]);
+  const nearest = ys.reduce((best, y) => (Math.abs(distance(y)) < Math.abs(distance(best)) ? y : best), ys[0]);
+  const side = tense === 'past' ? past : tense === 'future' ? future : undefined;
+  if (side === undefined) return nearest;
+  return Math.abs(distance(nearest)) * FAR < Math.abs(distance(side)) ? nearest : side;
 }
+
+/** How many times closer the other side must be to overrule the tense (see pickYear). */
+const FAR = 3;
 
 function resolveWeekday(m: TimeMention, anchor: number | null, tense: () => Tense): Resolved {
   if (anchor === null || m.weekday === undefined) return unresolved('day');
