@@ -318,6 +318,15 @@ export const timesSchema = file({
   timeOfDayBefore: words,
   /** Words that introduce a reference point rather than a happening ("since 1951"): such times are background. */
   backgroundPrepositions: words,
+  /**
+   * Phrases that refer to the period a (financial) report is about — the quarter named last in the text
+   * — shifted by whole years: "the latest quarter" 0, "the year-ago quarter" / "a year earlier" -1.
+   * Without a quarter named before them they are not times, except those that are also offsets ("a
+   * year ago"), which then count from the anchor.
+   */
+  referencePeriods: numberMap,
+  /** Nouns of "the 1988 period", "the 1989 quarter": that year's reference quarter. */
+  referenceNouns: words,
 });
 
 /** voice.json: loaded terms, attribution cues and side words for source comparison (src/corpus/stories/voice.ts). */

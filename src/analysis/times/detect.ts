@@ -17,7 +17,8 @@ export type MentionKind =
   | 'offset' // two days ago, over twee weken
   | 'season'
   | 'quarter' // the third quarter, Q3 2023, vorig kwartaal
-  | 'span'; // the last 3 months, de komende twee weken
+  | 'span' // the last 3 months, de komende twee weken
+  | 'reference'; // the latest quarter, a year earlier, the 1988 period: the text's reference quarter (extract.ts)
 
 export interface TimeMention {
   start: number;
@@ -268,6 +269,16 @@ function collectRelative(text: string, g: TimeGrammar, out: Candidate[]): void {
   for (g.quarter.lastIndex = 0; (m = g.quarter.exec(text)); ) {
     const q = g.quarterOrdinals.get(m[3].toLowerCase());
     if (q) out.push({ start: m.index, end: m.index + m[0].length, kind: 'quarter', quarter: q, year: num(m[4]), priority: 1 });
+  }
+  // "the 1988 third quarter" is a quarter; "the 1988 period" / "the 1988 quarter" that year's reference quarter.
+  for (g.referenceYear.lastIndex = 0; (m = g.referenceYear.exec(text)); ) {
+    const start = m.index + m[0].indexOf(m[1]);
+    const q = m[2] ? g.quarterOrdinals.get(m[2].toLowerCase()) : undefined;
+    if (m[2] && q) out.push({ start, end: m.index + m[0].length, kind: 'quarter', quarter: q, year: Number(m[1]), priority: 0 });
+    else if (!m[2]) out.push({ start, end: m.index + m[0].length, kind: 'reference', year: Number(m[1]), offset: 0, priority: 0 });
+  }
+  for (g.referencePeriod.lastIndex = 0; (m = g.referencePeriod.exec(text)); ) {
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'reference', offset: g.referencePeriods.get(phraseKey(m[1])) ?? 0, priority: 0 });
   }
   for (g.quarterShifted.lastIndex = 0; (m = g.quarterShifted.exec(text)); ) {
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'quarter', shift: g.quarterShifts.get(phraseKey(m[1])), priority: 1 });

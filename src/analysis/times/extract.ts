@@ -6,7 +6,7 @@
 // it was resolved against and where that day comes from (TimeExpr.anchor); see happening.ts for which
 // times are background.
 import type { Sentence, TimeExpr } from '../../types.ts';
-import { anchorDay, epochDay, isoDay } from '../../text/calendar.ts';
+import { anchorDay, epochDay, fromEpochDay, isoDate, isoDay, pad4 } from '../../text/calendar.ts';
 import { detectTimes, wordBefore, type TimeMention } from './detect.ts';
 import { timeGrammar, type TimeGrammar } from './grammar.ts';
 import { isBackground } from './happening.ts';
@@ -23,7 +23,6 @@ export function extractTimes(text: string, lang: string, publishedAt: string | n
   if (!g) return [];
   const published = anchorDay(publishedAt);
   const mentions = detectTimes(text, lang);
-  const out: TimeExpr[] = [];
   const tenses = new Map<TimeMention, () => Tense>();
   const tenseFor = (m: TimeMention) => {
     let f = tenses.get(m);
@@ -40,15 +39,36 @@ export function extractTimes(text: string, lang: string, publishedAt: string | n
     }
     return f;
   };
-  for (const m of mentions) out.push(resolveOne(text, g, m, published, 'published', tenseFor(m)));
+  // The reference quarter: the quarter a report is about, named last ("third-quarter profit ... from
+  // $1 billion a year earlier"; "the latest quarter").
+  let ref: { y: number; q: number } | null = null;
+  const anchorYear = published === null ? null : fromEpochDay(published).y;
+  const resolved: (TimeExpr | null)[] = [];
+  for (const m of mentions) {
+    if (m.kind === 'reference' && ref) {
+      const y = m.year ?? ref.y + (m.offset ?? 0);
+      const t: TimeExpr = { start: m.start, end: m.end, text: text.slice(m.start, m.end), value: `${pad4(y)}-Q${ref.q}`, granularity: 'quarter', relative: true };
+      t.anchor = { date: isoDate(ref.y, 3 * ref.q - 2, 1), from: 'text' };
+      resolved.push(t);
+      continue;
+    }
+    const t = resolveOne(text, g, m, published, 'published', tenseFor(m));
+    if (m.kind === 'reference' && t.value === null) {
+      resolved.push(null); // "the quarter" with no quarter named before it: not a time
+      continue;
+    }
+    const q = m.kind === 'quarter' && t.value ? /^(\d{4})-Q([1-4])$/.exec(t.value) : null;
+    if (q && (m.year === undefined || anchorYear === null || m.year === anchorYear)) ref = { y: Number(q[1]), q: Number(q[2]) };
+    resolved.push(t);
+  }
   // Direct speech dated by its reporting clause: its deictic expressions are re-anchored on that day.
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
     if (!DEICTIC.has(m.kind) || !insideQuotes(text, sentences, m.start)) continue;
-    const day = speechDay(text, g, sentences, mentions, out, m.start);
-    if (day !== null && day !== published) out[i] = resolveOne(text, g, m, day, 'text', tenseFor(m));
+    const day = speechDay(text, g, sentences, mentions, resolved, m.start);
+    if (day !== null && day !== published) resolved[i] = resolveOne(text, g, m, day, 'text', tenseFor(m));
   }
-  return out;
+  return resolved.filter((t): t is TimeExpr => t !== null);
 }
 
 function resolveOne(text: string, g: TimeGrammar, m: TimeMention, anchor: number | null, from: 'published' | 'text', tense: () => Tense): TimeExpr {
@@ -98,7 +118,7 @@ function speechDay(
   g: TimeGrammar,
   sentences: readonly Sentence[] | undefined,
   mentions: TimeMention[],
-  resolved: TimeExpr[],
+  resolved: (TimeExpr | null)[],
   pos: number,
 ): number | null {
   const s = sentenceAt(text, sentences, pos);
@@ -108,7 +128,7 @@ function speechDay(
     const m = mentions[i];
     if (m.start < s.start || m.start >= end || m.start === pos) continue;
     const t = resolved[i];
-    if (t.granularity !== 'day' || !t.value || !/^\d{4}-\d{2}-\d{2}$/.test(t.value)) continue;
+    if (!t || t.granularity !== 'day' || !t.value || !/^\d{4}-\d{2}-\d{2}$/.test(t.value)) continue;
     // "<reporting verb> [on] <date>"
     let before = text.slice(Math.max(s.start, m.start - 30), m.start);
     const w = wordBefore(text, m.start, g);

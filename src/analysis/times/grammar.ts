@@ -41,6 +41,8 @@ export interface TimeGrammar {
   timeOfDayBefore: Set<string>;
   /** "since": what follows is a reference point, not a happening. */
   backgroundPrepositions: Set<string>;
+  /** "the latest quarter" 0, "a year earlier" -1: years from the text's reference quarter. */
+  referencePeriods: Map<string, number>;
   // Patterns (global, Unicode, case-insensitive unless noted).
   monthDay: RegExp;
   dayMonth: RegExp;
@@ -66,6 +68,9 @@ export interface TimeGrammar {
   quarterCode: RegExp;
   yearQuarterCode: RegExp;
   dayRangeMonth: RegExp;
+  referencePeriod: RegExp;
+  /** "the 1988 period", "the 1988 third quarter". */
+  referenceYear: RegExp;
   /** Sticky-free: a modifier phrase at the very end of a string. */
   modifierBefore: RegExp;
   /** Word immediately before a position (applied to a short slice). */
@@ -108,7 +113,7 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
   const MONFULL = `(${alternation(fullMonths)})(?![\\p{L}])`;
   const WDANY = `(?:(${alternation(weekdays.keys())})(?![\\p{L}])\\.?,?\\s+)?`;
   const ORD = `(?:${alternation(t.ordinalSuffixes)})?`;
-  const DAY = `(\\d{1,2})${ORD}(?![\\p{L}\\p{N}:]|[.,]\\d)`;
+  const DAY = `(\\d{1,2})${ORD}(?![\\p{L}\\p{N}]|[.,:]\\d)`;
   // A four-digit number followed by a time zone or "local time" is a time of day ("1600 GMT"), never a year.
   const TOD = t.timeOfDayAfter.length ? `(?!\\s*(?:${alternation(t.timeOfDayAfter)})(?![\\p{L}]))` : '';
   const YEAR = `(\\d{4})(?![\\p{N}]|[.,]\\d)${TOD}`;
@@ -156,6 +161,7 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
     rangeNeedsOpener: new Set(t.rangeNeedsOpener.map(phraseKey)),
     timeOfDayBefore: new Set(t.timeOfDayBefore.map((s) => s.toLowerCase())),
     backgroundPrepositions: new Set(t.backgroundPrepositions.map((s) => s.toLowerCase())),
+    referencePeriods: new Map(Object.entries(t.referencePeriods).map(([k, v]) => [phraseKey(k), v])),
 
     monthDay: new RegExp(`${B}${WDANY}${MON}\\s*${DAY}${yearTail}`, 'giu'),
     dayMonth: new RegExp(`${B}${WDANY}${ART}${DAY}\\s*${JOIN}${MON}${yearTail}`, 'giu'),
@@ -188,6 +194,11 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
     monthDayRange: new RegExp(`${B}${MON}\\s*(\\d{1,2})${ORD}\\s*[-–]\\s*(\\d{1,2})${ORD}(?![\\p{L}\\p{N}])${yearTail}`, 'giu'),
     dayRangeMonth: new RegExp(
       `${B}(\\d{1,2})${ORD}\\s*(?:[-–]|\\s(?:${connectors})\\s)\\s*(\\d{1,2})${ORD}\\s+${JOIN}${MON}${yearTail}`,
+      'giu',
+    ),
+    referencePeriod: new RegExp(`${B}(${alternation(Object.keys(t.referencePeriods))})${A}`, 'giu'),
+    referenceYear: new RegExp(
+      `${B}(?:${alternation(t.quarterArticles)})\\s+(\\d{4})(?![\\p{N}])\\s+(?:(${alternation(Object.keys(t.quarterOrdinals))})[\\s-]+)?(${alternation([...t.referenceNouns, ...t.quarterNouns])})${A}`,
       'giu',
     ),
     modifierBefore: new RegExp(`(?:^|[^\\p{L}])(${alternation(Object.keys(t.modifierWords))})(?:\\s+(?:in|of|van)\\s+|\\s*-\\s*|\\s+)$`, 'iu'),

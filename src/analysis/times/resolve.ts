@@ -60,6 +60,11 @@ export function resolveMention(m: TimeMention, anchor: number | null, tense: () 
       return resolveQuarter(m, anchor, tense);
     case 'span':
       return resolveSpan(m, anchor);
+    case 'reference':
+      // Without a reference quarter (extract.ts gives one when the text names a quarter): "a year
+      // earlier" counts from the anchor, "the 1988 period" is that year.
+      if (m.year !== undefined) return { value: pad4(m.year), granularity: 'year', relative: false };
+      return m.offset ? resolveOffset({ ...m, unit: 'year' }, anchor) : unresolved('quarter');
   }
 }
 
@@ -110,7 +115,7 @@ function resolveMonth(m: TimeMention, anchor: number | null, tense: () => Tense)
  * anchor as a function of the year (negative = before; NaN when the expression does not exist that
  * year). Writers drop the year of dates near the time of writing, so the nearest candidate wins unless
  * the tense points the other way: past -> the latest not after the anchor, future -> the earliest not
- * before — but not when the candidate on the other side is more than FAR times closer ("decided it must
+ * before — but not when the candidate on the other side is FAR or more times closer ("decided it must
  * be done by Jan. 14", written on January 6, is the coming January 14).
  */
 function pickYear(ay: number, distance: (y: number) => number, tense: Tense): number {
@@ -122,11 +127,11 @@ function pickYear(ay: number, distance: (y: number) => number, tense: Tense): nu
   const nearest = ys.reduce((best, y) => (Math.abs(distance(y)) < Math.abs(distance(best)) ? y : best), ys[0]);
   const side = tense === 'past' ? past : tense === 'future' ? future : undefined;
   if (side === undefined) return nearest;
-  return Math.abs(distance(nearest)) * FAR < Math.abs(distance(side)) ? nearest : side;
+  return Math.abs(distance(nearest)) * FAR <= Math.abs(distance(side)) ? nearest : side;
 }
 
 /** How many times closer the other side must be to overrule the tense (see pickYear). */
-const FAR = 3;
+const FAR = 4;
 
 function resolveWeekday(m: TimeMention, anchor: number | null, tense: () => Tense): Resolved {
   if (anchor === null || m.weekday === undefined) return unresolved('day');
