@@ -327,6 +327,13 @@ export const timesSchema = file({
   referencePeriods: numberMap,
   /** Nouns of "the 1988 period", "the 1989 quarter": that year's reference quarter. */
   referenceNouns: words,
+  /**
+   * Shifts that count from the last date the text gave, not from the anchor ("the following year",
+   * "that same day", "het jaar daarop" is not covered): phrase -> units to shift.
+   */
+  anaphoricShifts: numberMap,
+  /** Unit nouns after an anaphoric shift -> day, week, month or year. */
+  anaphoricUnits: wordMap,
 });
 
 /** voice.json: loaded terms, attribution cues and side words for source comparison (src/corpus/stories/voice.ts). */

@@ -18,6 +18,7 @@ export type MentionKind =
   | 'season'
   | 'quarter' // the third quarter, Q3 2023, vorig kwartaal
   | 'span' // the last 3 months, de komende twee weken
+  | 'anaphoric' // the following year, that same day: from the last date the text gave (extract.ts)
   | 'reference'; // the latest quarter, a year earlier, the 1988 period: the text's reference quarter (extract.ts)
 
 export interface TimeMention {
@@ -276,6 +277,10 @@ function collectRelative(text: string, g: TimeGrammar, out: Candidate[]): void {
     const q = m[2] ? g.quarterOrdinals.get(m[2].toLowerCase()) : undefined;
     if (m[2] && q) out.push({ start, end: m.index + m[0].length, kind: 'quarter', quarter: q, year: Number(m[1]), priority: 0 });
     else if (!m[2]) out.push({ start, end: m.index + m[0].length, kind: 'reference', year: Number(m[1]), offset: 0, priority: 0 });
+  }
+  for (g.anaphoric.lastIndex = 0; (m = g.anaphoric.exec(text)); ) {
+    const unit = g.anaphoricUnits.get(phraseKey(m[2]));
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'anaphoric', offset: g.anaphoricShifts.get(phraseKey(m[1])) ?? 0, unit, priority: 0 });
   }
   for (g.referencePeriod.lastIndex = 0; (m = g.referencePeriod.exec(text)); ) {
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'reference', offset: g.referencePeriods.get(phraseKey(m[1])) ?? 0, priority: 0 });

@@ -6,7 +6,7 @@
 // it was resolved against and where that day comes from (TimeExpr.anchor); see happening.ts for which
 // times are background.
 import type { Sentence, TimeExpr } from '../../types.ts';
-import { anchorDay, epochDay, fromEpochDay, isoDate, isoDay, pad4 } from '../../text/calendar.ts';
+import { anchorDay, epochDay, fromEpochDay, isoDay, isoWeekString, pad4 } from '../../text/calendar.ts';
 import { detectTimes, wordBefore, type TimeMention } from './detect.ts';
 import { timeGrammar, type TimeGrammar } from './grammar.ts';
 import { isBackground } from './happening.ts';
@@ -44,15 +44,29 @@ export function extractTimes(text: string, lang: string, publishedAt: string | n
   let ref: { y: number; q: number } | null = null;
   const anchorYear = published === null ? null : fromEpochDay(published).y;
   const resolved: (TimeExpr | null)[] = [];
+  // The last date the text gave (year, month or day), for "the following year", "that same day".
+  let last: string | null = null;
   for (const m of mentions) {
     if (m.kind === 'reference' && ref) {
       const y = m.year ?? ref.y + (m.offset ?? 0);
       const t: TimeExpr = { start: m.start, end: m.end, text: text.slice(m.start, m.end), value: `${pad4(y)}-Q${ref.q}`, granularity: 'quarter', relative: true };
-      t.anchor = { date: isoDate(ref.y, 3 * ref.q - 2, 1), from: 'text' };
+      t.anchor = { date: `${pad4(ref.y)}-Q${ref.q}`, from: 'text' };
       resolved.push(t);
       continue;
     }
+    if (m.kind === 'anaphoric') {
+      // With no date before it, "the following week" counts from the anchor; "that day" is no time.
+      const t: TimeExpr | null = last
+        ? resolveAnaphoric(text, m, last)
+        : m.offset
+          ? resolveOne(text, g, { ...m, kind: m.unit === 'day' ? 'offset' : 'period', shift: m.offset }, published, 'published', tenseFor(m))
+          : null;
+      resolved.push(t && t.value ? t : null);
+      if (t?.value) last = t.value;
+      continue;
+    }
     const t = resolveOne(text, g, m, published, 'published', tenseFor(m));
+    if (t.value && FULL.test(t.value)) last = t.value;
     if (m.kind === 'reference' && t.value === null) {
       resolved.push(null); // "the quarter" with no quarter named before it: not a time
       continue;
@@ -80,6 +94,26 @@ function resolveOne(text: string, g: TimeGrammar, m: TimeMention, anchor: number
   else if (r.valueEnd) t.valueEnd = r.valueEnd;
   if (r.relative && anchor !== null && r.value !== null) t.anchor = { date: isoDay(anchor), from };
   if (isBackground(t, g.backgroundPrepositions.has(wordBefore(text, m.start, g)))) t.background = true;
+  return t;
+}
+
+const FULL = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+
+/** "the following year" after "May 22, 1995" is 1996: the shift counts from `ref` (YYYY, YYYY-MM or YYYY-MM-DD). */
+function resolveAnaphoric(text: string, m: TimeMention, ref: string): TimeExpr | null {
+  const [y, mo, d] = ref.split('-').map(Number);
+  const n = m.offset ?? 0;
+  let value: string;
+  let granularity: TimeExpr['granularity'];
+  if (m.unit === 'year') [value, granularity] = [pad4(y + n), 'year'];
+  else if (m.unit === 'month' && mo) {
+    const k = y * 12 + (mo - 1) + n;
+    [value, granularity] = [`${pad4(Math.floor(k / 12))}-${String((k % 12) + 1).padStart(2, '0')}`, 'month'];
+  } else if (m.unit === 'day' && d) [value, granularity] = [isoDay(epochDay(y, mo, d) + n), 'day'];
+  else if (m.unit === 'week' && d) [value, granularity] = [isoWeekString(epochDay(y, mo, d) + 7 * n), 'week'];
+  else return null;
+  const t: TimeExpr = { start: m.start, end: m.end, text: text.slice(m.start, m.end), value, granularity, relative: true, anchor: { date: ref, from: 'text' } };
+  if (granularity === 'year') t.background = true;
   return t;
 }
 

@@ -43,6 +43,8 @@ export interface TimeGrammar {
   backgroundPrepositions: Set<string>;
   /** "the latest quarter" 0, "a year earlier" -1: years from the text's reference quarter. */
   referencePeriods: Map<string, number>;
+  anaphoricShifts: Map<string, number>;
+  anaphoricUnits: Map<string, string>;
   // Patterns (global, Unicode, case-insensitive unless noted).
   monthDay: RegExp;
   dayMonth: RegExp;
@@ -69,6 +71,8 @@ export interface TimeGrammar {
   yearQuarterCode: RegExp;
   dayRangeMonth: RegExp;
   referencePeriod: RegExp;
+  /** "the following year", "that same day". */
+  anaphoric: RegExp;
   /** "the 1988 period", "the 1988 third quarter". */
   referenceYear: RegExp;
   /** Sticky-free: a modifier phrase at the very end of a string. */
@@ -162,6 +166,8 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
     timeOfDayBefore: new Set(t.timeOfDayBefore.map((s) => s.toLowerCase())),
     backgroundPrepositions: new Set(t.backgroundPrepositions.map((s) => s.toLowerCase())),
     referencePeriods: new Map(Object.entries(t.referencePeriods).map(([k, v]) => [phraseKey(k), v])),
+    anaphoricShifts: new Map(Object.entries(t.anaphoricShifts).map(([k, v]) => [phraseKey(k), v])),
+    anaphoricUnits: new Map(Object.entries(t.anaphoricUnits).map(([k, v]) => [phraseKey(k), v])),
 
     monthDay: new RegExp(`${B}${WDANY}${MON}\\s*${DAY}${yearTail}`, 'giu'),
     dayMonth: new RegExp(`${B}${WDANY}${ART}${DAY}\\s*${JOIN}${MON}${yearTail}`, 'giu'),
@@ -196,7 +202,9 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
       `${B}(\\d{1,2})${ORD}\\s*(?:[-–]|\\s(?:${connectors})\\s)\\s*(\\d{1,2})${ORD}\\s+${JOIN}${MON}${yearTail}`,
       'giu',
     ),
-    referencePeriod: new RegExp(`${B}(${alternation(Object.keys(t.referencePeriods))})${A}`, 'giu'),
+    // Not "the quarter-to-quarter comparison".
+    referencePeriod: new RegExp(`${B}(${alternation(Object.keys(t.referencePeriods))})${A}(?!-\\p{L})`, 'giu'),
+    anaphoric: new RegExp(`${B}(${alternation(Object.keys(t.anaphoricShifts))})\\s+(${alternation(Object.keys(t.anaphoricUnits))})${A}(?!-\\p{L})`, 'giu'),
     referenceYear: new RegExp(
       `${B}(?:${alternation(t.quarterArticles)})\\s+(\\d{4})(?![\\p{N}])\\s+(?:(${alternation(Object.keys(t.quarterOrdinals))})[\\s-]+)?(${alternation([...t.referenceNouns, ...t.quarterNouns])})${A}`,
       'giu',

@@ -60,6 +60,8 @@ export function resolveMention(m: TimeMention, anchor: number | null, tense: () 
       return resolveQuarter(m, anchor, tense);
     case 'span':
       return resolveSpan(m, anchor);
+    case 'anaphoric':
+      return unresolved(m.unit === 'year' ? 'year' : m.unit === 'month' ? 'month' : m.unit === 'week' ? 'week' : 'day'); // extract.ts resolves it
     case 'reference':
       // Without a reference quarter (extract.ts gives one when the text names a quarter): "a year
       // earlier" counts from the anchor, "the 1988 period" is that year.
