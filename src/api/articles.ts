@@ -76,8 +76,10 @@ export const timeSchema = named(
     mod: z.enum(['early', 'mid', 'late']).optional(),
     anchor: z
       .object({
-        date: z.string().describe('YYYY-MM-DD'),
-        from: z.enum(['published', 'text']).describe('published: the publication date; text: a date the text gives for the statement ("said on April 30").'),
+        date: z.string().describe('ISO value resolved against: a day (YYYY-MM-DD), or a month, quarter or year the text named before'),
+        from: z
+          .enum(['published', 'text'])
+          .describe('published: the publication date; text: a date the text gives (the day of a quoted statement, the date before "the following year", the quarter a report is about)'),
       })
       .optional()
       .describe('The day a relative or year-less expression was resolved against; absent when the value is written out in full or unresolved.'),

@@ -327,6 +327,9 @@ export const timesSchema = file({
   referencePeriods: numberMap,
   /** Nouns of "the 1988 period", "the 1989 quarter": that year's reference quarter. */
   referenceNouns: words,
+  /** Periods longer than a quarter ("nine months", "fiscal year"): in their sentence "a year earlier"
+   *  compares with that period, not with the reference quarter. */
+  longerPeriods: words,
   /**
    * Shifts that count from the last date the text gave, not from the anchor ("the following year",
    * "that same day", "het jaar daarop" is not covered): phrase -> units to shift.

@@ -47,7 +47,13 @@ export function extractTimes(text: string, lang: string, publishedAt: string | n
   // The last date the text gave (year, month or day), for "the following year", "that same day".
   let last: string | null = null;
   for (const m of mentions) {
-    if (m.kind === 'reference' && ref) {
+    // "a year earlier" in a sentence about nine months compares with that period: the year before.
+    const generic = m.kind === 'reference' && m.year === undefined && !g.periodNouns.test(text.slice(m.start, m.end));
+    const longer = () => {
+      const s = sentenceAt(text, sentences, m.start);
+      return g.longerPeriods.test(text.slice(s.start, s.end));
+    };
+    if (m.kind === 'reference' && ref && !(generic && longer())) {
       const y = m.year ?? ref.y + (m.offset ?? 0);
       const t: TimeExpr = { start: m.start, end: m.end, text: text.slice(m.start, m.end), value: `${pad4(y)}-Q${ref.q}`, granularity: 'quarter', relative: true };
       t.anchor = { date: `${pad4(ref.y)}-Q${ref.q}`, from: 'text' };

@@ -44,6 +44,10 @@ export interface TimeGrammar {
   /** "the latest quarter" 0, "a year earlier" -1: years from the text's reference quarter. */
   referencePeriods: Map<string, number>;
   anaphoricShifts: Map<string, number>;
+  /** Words naming a period ("quarter", "period"): a reference phrase that has one names its period. */
+  periodNouns: RegExp;
+  /** "nine months", "fiscal year" (see times.json longerPeriods). */
+  longerPeriods: RegExp;
   anaphoricUnits: Map<string, string>;
   // Patterns (global, Unicode, case-insensitive unless noted).
   monthDay: RegExp;
@@ -166,6 +170,8 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
     timeOfDayBefore: new Set(t.timeOfDayBefore.map((s) => s.toLowerCase())),
     backgroundPrepositions: new Set(t.backgroundPrepositions.map((s) => s.toLowerCase())),
     referencePeriods: new Map(Object.entries(t.referencePeriods).map(([k, v]) => [phraseKey(k), v])),
+    periodNouns: new RegExp(`${B}(?:${alternation([...t.referenceNouns, ...t.quarterNouns])})${A}`, 'iu'),
+    longerPeriods: new RegExp(`${B}(?:${alternation(t.longerPeriods)})${A}`, 'iu'),
     anaphoricShifts: new Map(Object.entries(t.anaphoricShifts).map(([k, v]) => [phraseKey(k), v])),
     anaphoricUnits: new Map(Object.entries(t.anaphoricUnits).map(([k, v]) => [phraseKey(k), v])),
 
