@@ -81,12 +81,19 @@ export function urlDates(url: string): string[] {
 }
 
 /**
- * A metadata date string as YYYY-MM-DD: ISO 8601 (the calendar date as written, time zone not
+ * A metadata date string as YYYY-MM-DD (or YYYY-MM when only the month is given): ISO 8601 (the calendar date as written, time zone not
  * applied), "2024/05/01", RFC 2822 ("Wed, 01 May 2024 10:00:00 GMT"), month-name dates, or Unix
  * time in seconds/milliseconds. Null when nothing reliable is found.
  */
 export function parseDateString(s: string): string | null {
   const t = s.trim();
+  // A month alone ("2025-07", "2025/07") keeps month precision: never a guessed day.
+  const month = /^(\d{4})[-/.](\d{1,2})$/.exec(t);
+  if (month) {
+    const y = Number(month[1]);
+    const mo = Number(month[2]);
+    return y >= MIN_YEAR && y <= MAX_YEAR && mo >= 1 && mo <= 12 ? `${month[1]}-${String(mo).padStart(2, '0')}` : null;
+  }
   const iso = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])/.exec(t);
   if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   const compact = /^(\d{4})(\d{2})(\d{2})(?:T|$)/.exec(t);

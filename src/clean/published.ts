@@ -1,7 +1,9 @@
 // The publication date and where it was found, in order of trust: metadata; a dated URL (the
 // article's own URL first, else the latest date among linked/image URLs — they all existed when
 // the article was published); a dated photo caption (the latest); a timestamp or dateline in the
-// text (the earliest: publication precedes updates). Never guessed: none of these -> null.
+// text (the earliest: publication precedes updates) — unless it lies more than FIRST_LINE_WINDOW days
+// after every full date the body names. Never guessed: none of these -> null. Metadata giving only a
+// month ("2025-07") keeps month precision.
 import type { PublishedAtSource } from '../types.ts';
 import { findDates, parseDateString, urlDates } from './dates.ts';
 
@@ -17,7 +19,17 @@ export interface DateEvidence {
   timestamps: string[];
   /** First body paragraph, for a dateline ("WASHINGTON, May 1, 2024 —"). */
   firstParagraph?: string;
+  /** The body, whose own full dates check a date read from the text (see FIRST_LINE_WINDOW). */
+  body?: string;
 }
+
+/**
+ * Days a date read from the text itself (a timestamp line, a dateline) may lie after the latest full
+ * date the body names. Further, and the body reports nothing from the weeks before it: the line is
+ * more likely an update, a reprint or a page date than the publication date ("July 19, 2024" opening
+ * an article whose every date is in May 2024), and it is not taken.
+ */
+export const FIRST_LINE_WINDOW = 31;
 
 export interface PublishedAt {
   publishedAt: string | null;
@@ -50,9 +62,18 @@ export function choosePublishedAt(e: DateEvidence): PublishedAt {
   if (fromUrls) return { publishedAt: fromUrls, publishedAtFrom: 'url' };
   const fromCaptions = latest(e.captions.flatMap((c) => findDates(c).map((d) => d.iso)));
   if (fromCaptions) return { publishedAt: fromCaptions, publishedAtFrom: 'caption' };
-  const stamped = earliest(e.timestamps.flatMap((t) => findDates(t).map((d) => d.iso)));
-  if (stamped) return { publishedAt: stamped, publishedAtFrom: 'text' };
+  // The body's own dates, without the dateline's (the first date of the first paragraph).
   const dateline = e.firstParagraph ? datelineDate(e.firstParagraph) : null;
-  if (dateline) return { publishedAt: dateline, publishedAtFrom: 'text' };
+  const bodyDates = e.body ? findDates(e.body) : [];
+  if (dateline && bodyDates[0]?.iso === dateline && bodyDates[0].index < 90) bodyDates.shift();
+  const bodyLatest = latest(bodyDates.map((d) => d.iso));
+  const fits = (d: string) => bodyLatest === null || daysBetween(bodyLatest, d) <= FIRST_LINE_WINDOW;
+  const stamped = earliest(e.timestamps.flatMap((t) => findDates(t).map((d) => d.iso)));
+  if (stamped && fits(stamped)) return { publishedAt: stamped, publishedAtFrom: 'text' };
+  if (dateline && fits(dateline)) return { publishedAt: dateline, publishedAtFrom: 'text' };
   return { publishedAt: null, publishedAtFrom: 'none' };
+}
+
+function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
