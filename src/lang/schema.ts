@@ -330,6 +330,8 @@ export const timesSchema = file({
   /** Periods longer than a quarter ("nine months", "fiscal year"): in their sentence "a year earlier"
    *  compares with that period, not with the reference quarter. */
   longerPeriods: words,
+  /** Prepositions of a deadline ("by Jan. 14", "through January"): a year-less date after one lies ahead. */
+  deadlinePrepositions: words,
   /**
    * Shifts that count from the last date the text gave, not from the anchor ("the following year",
    * "that same day", "het jaar daarop" is not covered): phrase -> units to shift.

@@ -31,7 +31,8 @@ export function extractTimes(text: string, lang: string, publishedAt: string | n
       f = () => {
         if (tense === undefined) {
           const s = sentenceAt(text, sentences, m.start);
-          tense = tenseAround(text, s.start, Math.max(s.end, m.end), m.start, m.end, g);
+          // A deadline ("must be returned by Jan. 14", "loans through January") lies ahead.
+          tense = g.deadlinePrepositions.has(wordBefore(text, m.start, g)) ? 'future' : tenseAround(text, s.start, Math.max(s.end, m.end), m.start, m.end, g);
         }
         return tense;
       };
@@ -78,7 +79,9 @@ export function extractTimes(text: string, lang: string, publishedAt: string | n
       continue;
     }
     const q = m.kind === 'quarter' && t.value ? /^(\d{4})-Q([1-4])$/.exec(t.value) : null;
-    if (q && (m.year === undefined || anchorYear === null || m.year === anchorYear)) ref = { y: Number(q[1]), q: Number(q[2]) };
+    // A report is about a quarter that has ended ("continue into the fourth quarter" is no reference).
+    const ended = q && (published === null || epochDay(Number(q[1]), 3 * Number(q[2]), 1) <= published);
+    if (q && ended && (m.year === undefined || anchorYear === null || m.year === anchorYear)) ref = { y: Number(q[1]), q: Number(q[2]) };
     resolved.push(t);
   }
   // Direct speech dated by its reporting clause: its deictic expressions are re-anchored on that day.

@@ -43,6 +43,7 @@ export interface TimeGrammar {
   backgroundPrepositions: Set<string>;
   /** "the latest quarter" 0, "a year earlier" -1: years from the text's reference quarter. */
   referencePeriods: Map<string, number>;
+  deadlinePrepositions: Set<string>;
   anaphoricShifts: Map<string, number>;
   /** Words naming a period ("quarter", "period"): a reference phrase that has one names its period. */
   periodNouns: RegExp;
@@ -169,6 +170,7 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
     rangeNeedsOpener: new Set(t.rangeNeedsOpener.map(phraseKey)),
     timeOfDayBefore: new Set(t.timeOfDayBefore.map((s) => s.toLowerCase())),
     backgroundPrepositions: new Set(t.backgroundPrepositions.map((s) => s.toLowerCase())),
+    deadlinePrepositions: new Set(t.deadlinePrepositions.map((s) => s.toLowerCase())),
     referencePeriods: new Map(Object.entries(t.referencePeriods).map(([k, v]) => [phraseKey(k), v])),
     periodNouns: new RegExp(`${B}(?:${alternation([...t.referenceNouns, ...t.quarterNouns])})${A}`, 'iu'),
     longerPeriods: new RegExp(`${B}(?:${alternation(t.longerPeriods)})${A}`, 'iu'),

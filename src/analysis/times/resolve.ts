@@ -240,8 +240,10 @@ function resolveQuarter(m: TimeMention, anchor: number | null, tense: () => Tens
     const q = here + (m.shift ?? 0);
     return { value: `${pad4(Math.floor(q / 4))}-Q${(q % 4) + 1}`, granularity: 'quarter', relative: true };
   }
-  const qi = m.quarter - 1;
-  const y = pickYear(a.y, (yy) => yy * 4 + qi - here, tense());
+  // Months from the anchor to the quarter's end: a quarter is reported once it has ended, so "its
+  // third-quarter loss", written in November, is the quarter that ended in September.
+  const month = a.y * 12 + a.m;
+  const y = pickYear(a.y, (yy) => yy * 12 + 3 * m.quarter! - month, tense());
   return { value: `${pad4(y)}-Q${m.quarter}`, granularity: 'quarter', relative: true };
 }
 
