@@ -332,6 +332,9 @@ export const timesSchema = file({
   longerPeriods: words,
   /** Prepositions of a deadline ("by Jan. 14", "through January"): a year-less date after one lies ahead. */
   deadlinePrepositions: words,
+  /** Words after which a spelled-out thousand is a year ("the year two thousand"). Spelled-out
+   *  century-and-tens ("nineteen ninety-six") are years without a cue. */
+  spokenYearCues: words,
   /**
    * Shifts that count from the last date the text gave, not from the anchor ("the following year",
    * "that same day", "het jaar daarop" is not covered): phrase -> units to shift.

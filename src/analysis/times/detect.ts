@@ -188,6 +188,7 @@ function collectDates(text: string, g: TimeGrammar, out: Candidate[]): void {
       priority: 5,
     });
   }
+  collectSpokenYears(text, g, out);
   // Day ranges: "November 18-19", "18-19 november", "9 tot 12 juni".
   for (g.monthDayRange.lastIndex = 0; (m = g.monthDayRange.exec(text)); ) {
     const mo = monthOf(g, m[1], m[0]);
@@ -208,6 +209,36 @@ function collectDates(text: string, g: TimeGrammar, out: Candidate[]): void {
     const end = m.index + m[0].length - finalDot(m[0], mo.full);
     const endM: TimeMention = { start: m.index, end, kind: 'date', month: mo.month, day: d2, year: y };
     out.push({ start: m.index, end, kind: 'date', month: mo.month, day: d1, year: y, rangeEnd: endM, priority: 0 });
+  }
+}
+
+/**
+ * Spelled-out years, as in broadcast transcripts: a century word and a tens word ("nineteen ninety-six",
+ * "negentien zesennegentig"), or a thousand after a cue ("the year two thousand"); after a month name
+ * the month of that year ("January nineteen ninety-seven").
+ */
+function collectSpokenYears(text: string, g: TimeGrammar, out: Candidate[]): void {
+  const ng = numberGrammar(g.lang);
+  if (!ng || !g.numberWords) return;
+  let m: RegExpExecArray | null;
+  for (g.numberWords.lastIndex = 0; (m = g.numberWords.exec(text)); ) {
+    const seq = m[0];
+    let year: number | undefined;
+    const first = evaluateWords(seq, ng);
+    if (!first) continue;
+    if (first.length === seq.length) {
+      if (first.value >= 2000 && first.value <= 2099 && g.spokenYearCues.has(wordBefore(text, m.index, g))) year = first.value;
+    } else if (first.value >= 11 && first.value <= 20 && !first.scaled) {
+      const restAt = seq.slice(first.length).search(/\S/u) + first.length;
+      const rest = evaluateWords(seq.slice(restAt), ng);
+      if (rest && restAt + rest.length === seq.length && rest.value >= 10 && rest.value <= 99 && !rest.scaled) year = first.value * 100 + rest.value;
+    }
+    if (year === undefined) continue;
+    const monthWord = /([\p{L}]+)\s+$/u.exec(text.slice(Math.max(0, m.index - 16), m.index));
+    const mo = monthWord ? g.months.get(monthWord[1].toLowerCase()) : undefined;
+    if (mo?.full) {
+      out.push({ start: m.index - monthWord![0].length, end: m.index + seq.length, kind: 'month', month: mo.month, year, priority: 0 });
+    } else out.push({ start: m.index, end: m.index + seq.length, kind: 'year', year, priority: 1 });
   }
 }
 

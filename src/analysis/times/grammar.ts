@@ -44,6 +44,9 @@ export interface TimeGrammar {
   /** "the latest quarter" 0, "a year earlier" -1: years from the text's reference quarter. */
   referencePeriods: Map<string, number>;
   deadlinePrepositions: Set<string>;
+  spokenYearCues: Set<string>;
+  /** Sequences of number words (figures' number grammar), for spelled-out years; undefined without one. */
+  numberWords?: RegExp;
   anaphoricShifts: Map<string, number>;
   /** Words naming a period ("quarter", "period"): a reference phrase that has one names its period. */
   periodNouns: RegExp;
@@ -170,6 +173,14 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
     rangeNeedsOpener: new Set(t.rangeNeedsOpener.map(phraseKey)),
     timeOfDayBefore: new Set(t.timeOfDayBefore.map((s) => s.toLowerCase())),
     backgroundPrepositions: new Set(t.backgroundPrepositions.map((s) => s.toLowerCase())),
+    spokenYearCues: new Set(t.spokenYearCues.map((s) => s.toLowerCase())),
+    // Only sequences that open with a century (11-20) or thousand word: the rest never make a year.
+    numberWords: ng
+      ? new RegExp(
+          `${B}(?=(?:${alternation([...ng.morphemes].filter(([, v]) => (v.value >= 11 && v.value <= 20) || v.value === 2).map(([k]) => k))})(?![\\p{L}]))(?:${ng.wordSequenceSource})${A}`,
+          'giu',
+        )
+      : undefined,
     deadlinePrepositions: new Set(t.deadlinePrepositions.map((s) => s.toLowerCase())),
     referencePeriods: new Map(Object.entries(t.referencePeriods).map(([k, v]) => [phraseKey(k), v])),
     periodNouns: new RegExp(`${B}(?:${alternation([...t.referenceNouns, ...t.quarterNouns])})${A}`, 'iu'),
