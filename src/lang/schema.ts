@@ -300,7 +300,9 @@ export const timesSchema = file({
   pastVerbPattern: z.string(),
   /** Past forms that say nothing about the tense of what is reported ("said", "told"). */
   reportingVerbs: words,
-  holidays: wordMap,
+  /** Holiday -> "MM-DD", or "MM-DD+W": the first ISO weekday W on or after that day (Thanksgiving
+   *  "11-22+4": the first Thursday from November 22). */
+  holidays: z.record(z.string(), z.string().regex(/^\d{2}-\d{2}(?:\+[1-7])?$/, 'holiday dates are "MM-DD" or "MM-DD+W" (W = ISO weekday 1-7)')),
   /** "the weekend": a period whose direction comes from the tense. */
   periodArticles: wordMap,
   /** "the last 3 months", "de komende twee weken": a span from or to the anchor. */

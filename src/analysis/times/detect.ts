@@ -39,6 +39,8 @@ export interface TimeMention {
   unit?: string;
   season?: string;
   mod?: Modifier;
+  /** Holidays such as Thanksgiving: the first ISO weekday `onOrAfter` on or after month/day. */
+  onOrAfter?: number;
   /** Second end of a range ("May 1 to May 5", "2014-2018", "18-19 November"). */
   rangeEnd?: TimeMention;
 }
@@ -365,8 +367,8 @@ function collectRelative(text: string, g: TimeGrammar, out: Candidate[]): void {
   for (g.holiday.lastIndex = 0; (m = g.holiday.exec(text)); ) {
     const md = g.holidays.get(phraseKey(m[1]));
     if (!md) continue;
-    const [mo, d] = md.split('-').map(Number);
-    out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', month: mo, day: d, year: num(m[2]), priority: 2 });
+    const [, mo, d, w] = /^(\d{2})-(\d{2})(?:\+(\d))?$/.exec(md)!.map(Number);
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', month: mo, day: d, onOrAfter: w || undefined, year: num(m[2]), priority: 2 });
   }
 }
 

@@ -75,6 +75,7 @@ function unresolved(granularity: TimeExpr['granularity']): Resolved {
 }
 
 function resolveDate(m: TimeMention, anchor: number | null, tense: () => Tense): Resolved {
+  if (m.onOrAfter !== undefined) return resolveFloating(m, anchor, tense);
   const mo = m.month!;
   const d = m.day!;
   if (m.year !== undefined) {
@@ -94,6 +95,18 @@ function resolveDate(m: TimeMention, anchor: number | null, tense: () => Tense):
   }
   const y = pickYear(ay, (yy) => (isValidDate(yy, mo, d) ? epochDay(yy, mo, d) - anchor : NaN), tense());
   return { value: isoDay(epochDay(y, mo, d)), granularity: 'day', relative: true };
+}
+
+/** A holiday whose day moves with the year ("Thanksgiving": the first Thursday from November 22). */
+function resolveFloating(m: TimeMention, anchor: number | null, tense: () => Tense): Resolved {
+  const dayIn = (y: number) => {
+    const first = epochDay(y, m.month!, m.day!);
+    return first + ((m.onOrAfter! - isoWeekday(first) + 7) % 7);
+  };
+  if (m.year !== undefined) return { value: isoDay(dayIn(m.year)), granularity: 'day', relative: false };
+  if (anchor === null) return unresolved('day');
+  const y = pickYear(fromEpochDay(anchor).y, (yy) => dayIn(yy) - anchor, tense());
+  return { value: isoDay(dayIn(y)), granularity: 'day', relative: true };
 }
 
 function resolveMonth(m: TimeMention, anchor: number | null, tense: () => Tense): Resolved {
