@@ -69,7 +69,9 @@ export function measureBbcDates(listWritten = false): BbcDateScore | null {
     };
     for (const t of doc.times) {
       if (!happeningPrecision(t)) continue;
-      check(t.value!, writtenAsDate(doc.text, t), `happening ${JSON.stringify(t.text)} -> ${t.value}`);
+      // "that day" after "1 January 1985" takes its year from a date the text writes.
+      const fromWritten = t.anchor?.from === 'text' && doc.times.some((o) => o !== t && o.value === t.anchor!.date && writtenAsDate(doc.text, o));
+      check(t.value!, writtenAsDate(doc.text, t) || fromWritten, `happening ${JSON.stringify(t.text)} -> ${t.value}`);
     }
     const when = articleWhen(doc);
     if (when.day) {

@@ -222,25 +222,53 @@ function collectDates(text: string, g: TimeGrammar, out: Candidate[]): void {
 function collectSpokenYears(text: string, g: TimeGrammar, out: Candidate[]): void {
   const ng = numberGrammar(g.lang);
   if (!ng || !g.numberWords) return;
+  /** Number words parsed one after another: "twenty five nineteen eighty six" -> [25, 19, 86]. */
+  const parts = (seq: string): { value: number; scaled: boolean }[] | null => {
+    const out: { value: number; scaled: boolean }[] = [];
+    for (let at = 0; at < seq.length; ) {
+      const n = evaluateWords(seq.slice(at), ng);
+      if (!n || n.length === 0) return null;
+      out.push({ value: n.value, scaled: n.scaled });
+      at += n.length;
+      while (at < seq.length && /\s/u.test(seq[at])) at++;
+    }
+    return out;
+  };
+  const century = (c: { value: number; scaled: boolean }, t: { value: number; scaled: boolean }) =>
+    c.value >= 11 && c.value <= 20 && !c.scaled && t.value >= 10 && t.value <= 99 && !t.scaled ? c.value * 100 + t.value : undefined;
   let m: RegExpExecArray | null;
   for (g.numberWords.lastIndex = 0; (m = g.numberWords.exec(text)); ) {
     const seq = m[0];
+    const p = parts(seq);
+    if (!p) continue;
     let year: number | undefined;
-    const first = evaluateWords(seq, ng);
-    if (!first) continue;
-    if (first.length === seq.length) {
-      if (first.value >= 2000 && first.value <= 2099 && g.spokenYearCues.has(wordBefore(text, m.index, g))) year = first.value;
-    } else if (first.value >= 11 && first.value <= 20 && !first.scaled) {
-      const restAt = seq.slice(first.length).search(/\S/u) + first.length;
-      const rest = evaluateWords(seq.slice(restAt), ng);
-      if (rest && restAt + rest.length === seq.length && rest.value >= 10 && rest.value <= 99 && !rest.scaled) year = first.value * 100 + rest.value;
+    let day: number | undefined;
+    if (p.length === 1 && p[0].value >= 2000 && p[0].value <= 2099 && g.spokenYearCues.has(wordBefore(text, m.index, g))) year = p[0].value;
+    else if (p.length === 2) year = century(p[0], p[1]);
+    else if (p.length === 3 && p[0].value >= 1 && p[0].value <= 31 && !p[0].scaled) {
+      year = century(p[1], p[2]); // "January twenty five nineteen eighty six"
+      day = p[0].value;
     }
     if (year === undefined) continue;
     const monthWord = /([\p{L}]+)\s+$/u.exec(text.slice(Math.max(0, m.index - 16), m.index));
     const mo = monthWord ? g.months.get(monthWord[1].toLowerCase()) : undefined;
-    if (mo?.full) {
-      out.push({ start: m.index - monthWord![0].length, end: m.index + seq.length, kind: 'month', month: mo.month, year, priority: 0 });
-    } else out.push({ start: m.index, end: m.index + seq.length, kind: 'year', year, priority: 1 });
+    if (!mo?.full) {
+      if (day === undefined) out.push({ start: m.index, end: m.index + seq.length, kind: 'year', year, priority: 1 });
+      continue;
+    }
+    const monthStart = m.index - monthWord![0].length;
+    if (day === undefined) {
+      // "twenty five January nineteen eighty six": a spelled-out day before the month.
+      const before = new RegExp(`(?:${ng.wordSequenceSource})\\s+$`, 'iu').exec(text.slice(Math.max(0, monthStart - 40), monthStart));
+      const d = before ? parts(before[0].trim()) : null;
+      if (d && d.length === 1 && d[0].value >= 1 && d[0].value <= 31 && !d[0].scaled && isValidDate(year, mo.month, d[0].value)) {
+        out.push({ start: monthStart - before![0].length, end: m.index + seq.length, kind: 'date', month: mo.month, day: d[0].value, year, priority: 0 });
+        continue;
+      }
+      out.push({ start: monthStart, end: m.index + seq.length, kind: 'month', month: mo.month, year, priority: 0 });
+    } else if (isValidDate(year, mo.month, day)) {
+      out.push({ start: monthStart, end: m.index + seq.length, kind: 'date', month: mo.month, day, year, priority: 0 });
+    }
   }
 }
 
