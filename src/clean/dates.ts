@@ -63,6 +63,31 @@ export function findDates(text: string): FoundDate[] {
   return out.filter((d, i) => i === 0 || d.index >= out[i - 1].index + out[i - 1].length);
 }
 
+/**
+ * Days named without a year ("on May 5", "12 mei"), as month and day, in order of appearance. Writers
+ * drop the year for days near the time of writing. Capitalised month names only ("May 5", not "may 5").
+ */
+export function findYearlessDays(text: string): { month: number; day: number }[] {
+  const { monthAlternation: months, ordinals, months: monthNumbers } = cleanRules();
+  if (!yearless) {
+    const before = '(?<![\\p{L}\\p{N}])';
+    const noYear = '(?![\\p{L}\\p{N}]|,?\\s*\\d{4}|[.,:]\\d)';
+    yearless = new RegExp(
+      `${before}(?:(\\p{Lu}\\p{Ll}*)\\.?\\s+(\\d{1,2})(?:${ordinals.monthDay})?${noYear}|(\\d{1,2})(?:${ordinals.dayMonth})?\\.?\\s+(\\p{Lu}\\p{Ll}*|\\p{Ll}+)\\.?${noYear})`,
+      'gu',
+    );
+    void months;
+  }
+  const out: { month: number; day: number }[] = [];
+  for (const m of text.matchAll(yearless)) {
+    const month = monthNumbers.get((m[1] ?? m[4]).toLowerCase());
+    const day = Number(m[2] ?? m[3]);
+    if (month !== undefined && isValidDate(2000, month, day)) out.push({ month, day });
+  }
+  return out;
+}
+let yearless: RegExp | undefined;
+
 /** Dates in the path of a URL: /2025/09/29/, /2025-09-29/, _20250929_ (8 digits between separators). */
 export function urlDates(url: string): string[] {
   const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');

@@ -7,14 +7,16 @@ import { cleanArticle, parseDateString } from '../../../src/clean/index.ts';
 import { extractTimes } from '../../../src/analysis/times/extract.ts';
 
 const clean = (raw: string, publishedAt?: string) => cleanArticle({ file: 't.txt', format: 'txt', raw, original: raw, meta: publishedAt ? { publishedAt } : {} });
-const MAY = 'Negotiators met in Cairo on May 5, 2024 and again on May 12, 2024, officials said. The talks ended without a deal.';
+const MAY = 'Negotiators met in Cairo on May 5 and again on May 12, officials said. The talks ended without a deal.';
 
 describe('the publication date', () => {
-  it('"July 19, 2024" opening an article about May 2024 is not taken for its publication date', () => {
+  it('"July 19, 2024" opening an article whose days are "May 5" and "May 12" is not taken for its publication date', () => {
     expect(clean(`Ceasefire talks resume\n\nJuly 19, 2024\n\n${MAY}`)).toMatchObject({ publishedAt: null, publishedAtFrom: 'none' });
     expect(clean(`Ceasefire talks resume\n\nCAIRO, July 19, 2024 — ${MAY}`)).toMatchObject({ publishedAt: null, publishedAtFrom: 'none' });
-    // Within the window of the body's latest date it is.
+    // Within the window of a day the body names it is; and full dates with a year ("born March 29,
+    // 1928" in an obituary) say nothing about when the text was written.
     expect(clean(`Ceasefire talks resume\n\nJune 1, 2024\n\n${MAY}`)).toMatchObject({ publishedAt: '2024-06-01', publishedAtFrom: 'text' });
+    expect(clean('Crime boss dies\n\nDecember 19, 2005\n\nHe was born on March 29, 1928 and convicted on July 25, 1997.')).toMatchObject({ publishedAt: '2005-12-19' });
     expect(FIRST_LINE_WINDOW).toBe(31);
   });
 
