@@ -73,6 +73,7 @@ const timesGroup: MetricGroup = {
     TIME_SETS.flatMap(([id, what]) => [
       [`times.${id}.f1`, `${what}: span F1 by overlap`],
       [`times.${id}.value`, `${what}: value accuracy on found spans`],
+      [`times.${id}.valueF1`, `${what}: value F1 (span F1 × value accuracy, as TempEval-3 scores attributes)`],
     ]),
   ),
   async measure() {
@@ -82,6 +83,7 @@ const timesGroup: MetricGroup = {
         return [
           [`times.${id}.f1`, pts(r.f1)],
           [`times.${id}.value`, pts(r.valueAcc)],
+          [`times.${id}.valueF1`, pts(r.valueF1)],
         ];
       }),
     );
