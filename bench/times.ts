@@ -13,10 +13,10 @@ import { requireData } from '../support/data.ts';
 requireData('recognizers-text', 'tempeval3');
 
 function printScore(name: string, s: TimeScore): void {
-  const { p, r, f1: f, exactSpan, valueAcc } = timeRates(s);
+  const { p, r, f1: f, exactSpan, valueAcc, valueF1 } = timeRates(s);
   const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
   console.log(
-    `${name.padEnd(28)} P ${pct(p)}  R ${pct(r)}  F1 ${pct(f)}  exact-span ${pct(exactSpan)}  value-acc ${pct(valueAcc)}  (pred ${s.pred}, gold ${s.gold}, valued ${s.valued})`,
+    `${name.padEnd(28)} P ${pct(p)}  R ${pct(r)}  F1 ${pct(f)}  exact-span ${pct(exactSpan)}  value-acc ${pct(valueAcc)}  value-F1 ${pct(valueF1)}  (pred ${s.pred}, gold ${s.gold}, valued ${s.valued})`,
   );
 }
 

@@ -131,6 +131,20 @@ export interface TimeExpr extends Span {
   valueEnd?: string | null;
   /** "early April", "later this week", "eind vorig jaar", "mid-2023". */
   mod?: 'early' | 'mid' | 'late';
+  /** What a relative or year-less expression was resolved against, and where that comes from: the
+   *  article's publication date, or a date the text gives — the day of a quoted statement ("a week
+   *  from now", in a quote "said on April 30"), the date before "the following year", the quarter a
+   *  report is about ("a year earlier"). Absent when the value is written out in full or unresolved. */
+  anchor?: TimeAnchor;
+  /** Context, not a happening: a year on its own ("in 1974 he…") or a reference point ("since 1951").
+   *  Timelines and story dates skip these (src/analysis/times/happening.ts). */
+  background?: boolean;
+}
+
+export interface TimeAnchor {
+  /** ISO value: a day (YYYY-MM-DD), or the month, quarter or year the text named. */
+  date: string;
+  from: 'published' | 'text';
 }
 
 export interface Sentence {

@@ -74,6 +74,16 @@ export const timeSchema = named(
     relative: z.boolean().optional().describe('True when resolved against publishedAt.'),
     valueEnd: z.string().nullable().optional().describe('End of a range: value is the start.'),
     mod: z.enum(['early', 'mid', 'late']).optional(),
+    anchor: z
+      .object({
+        date: z.string().describe('ISO value resolved against: a day (YYYY-MM-DD), or a month, quarter or year the text named before'),
+        from: z
+          .enum(['published', 'text'])
+          .describe('published: the publication date; text: a date the text gives (the day of a quoted statement, the date before "the following year", the quarter a report is about)'),
+      })
+      .optional()
+      .describe('The day a relative or year-less expression was resolved against; absent when the value is written out in full or unresolved.'),
+    background: z.boolean().optional().describe('Context, not a happening: a year on its own or a reference point ("since 1951"); timelines and story dates skip it.'),
   }),
 );
 

@@ -63,6 +63,31 @@ export function findDates(text: string): FoundDate[] {
   return out.filter((d, i) => i === 0 || d.index >= out[i - 1].index + out[i - 1].length);
 }
 
+/**
+ * Days named without a year ("on May 5", "12 mei"), as month and day, in order of appearance. Writers
+ * drop the year for days near the time of writing. Capitalised month names only ("May 5", not "may 5").
+ */
+export function findYearlessDays(text: string): { month: number; day: number }[] {
+  const { monthAlternation: months, ordinals, months: monthNumbers } = cleanRules();
+  if (!yearless) {
+    const before = '(?<![\\p{L}\\p{N}])';
+    const noYear = '(?![\\p{L}\\p{N}]|,?\\s*\\d{4}|[.,:]\\d)';
+    yearless = new RegExp(
+      `${before}(?:(\\p{Lu}\\p{Ll}*)\\.?\\s+(\\d{1,2})(?:${ordinals.monthDay})?${noYear}|(\\d{1,2})(?:${ordinals.dayMonth})?\\.?\\s+(\\p{Lu}\\p{Ll}*|\\p{Ll}+)\\.?${noYear})`,
+      'gu',
+    );
+    void months;
+  }
+  const out: { month: number; day: number }[] = [];
+  for (const m of text.matchAll(yearless)) {
+    const month = monthNumbers.get((m[1] ?? m[4]).toLowerCase());
+    const day = Number(m[2] ?? m[3]);
+    if (month !== undefined && isValidDate(2000, month, day)) out.push({ month, day });
+  }
+  return out;
+}
+let yearless: RegExp | undefined;
+
 /** Dates in the path of a URL: /2025/09/29/, /2025-09-29/, _20250929_ (8 digits between separators). */
 export function urlDates(url: string): string[] {
   const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
@@ -81,12 +106,19 @@ export function urlDates(url: string): string[] {
 }
 
 /**
- * A metadata date string as YYYY-MM-DD: ISO 8601 (the calendar date as written, time zone not
+ * A metadata date string as YYYY-MM-DD (or YYYY-MM when only the month is given): ISO 8601 (the calendar date as written, time zone not
  * applied), "2024/05/01", RFC 2822 ("Wed, 01 May 2024 10:00:00 GMT"), month-name dates, or Unix
  * time in seconds/milliseconds. Null when nothing reliable is found.
  */
 export function parseDateString(s: string): string | null {
   const t = s.trim();
+  // A month alone ("2025-07", "2025/07") keeps month precision: never a guessed day.
+  const month = /^(\d{4})[-/.](\d{1,2})$/.exec(t);
+  if (month) {
+    const y = Number(month[1]);
+    const mo = Number(month[2]);
+    return y >= MIN_YEAR && y <= MAX_YEAR && mo >= 1 && mo <= 12 ? `${month[1]}-${String(mo).padStart(2, '0')}` : null;
+  }
   const iso = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])/.exec(t);
   if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   const compact = /^(\d{4})(\d{2})(\d{2})(?:T|$)/.exec(t);

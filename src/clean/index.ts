@@ -99,6 +99,7 @@ export function cleanArticle(raw: RawArticle): CleanArticle {
     captions: removed.filter((r) => r.reason === 'caption').map((r) => r.text),
     timestamps: removed.filter((r) => r.reason === 'timestamp' || r.reason === 'byline').map((r) => r.text),
     firstParagraph: body[0],
+    body: body.join('\n\n'),
   });
 
   return {

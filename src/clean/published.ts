@@ -1,9 +1,11 @@
 // The publication date and where it was found, in order of trust: metadata; a dated URL (the
 // article's own URL first, else the latest date among linked/image URLs — they all existed when
 // the article was published); a dated photo caption (the latest); a timestamp or dateline in the
-// text (the earliest: publication precedes updates). Never guessed: none of these -> null.
+// text (the earliest: publication precedes updates) — unless it lies more than FIRST_LINE_WINDOW days
+// after every day the body names without a year. Never guessed: none of these -> null. Metadata giving only a
+// month ("2025-07") keeps month precision.
 import type { PublishedAtSource } from '../types.ts';
-import { findDates, parseDateString, urlDates } from './dates.ts';
+import { findDates, findYearlessDays, parseDateString, urlDates } from './dates.ts';
 
 export interface DateEvidence {
   metadata?: string;
@@ -17,7 +19,18 @@ export interface DateEvidence {
   timestamps: string[];
   /** First body paragraph, for a dateline ("WASHINGTON, May 1, 2024 —"). */
   firstParagraph?: string;
+  /** The body, whose own full dates check a date read from the text (see FIRST_LINE_WINDOW). */
+  body?: string;
 }
+
+/**
+ * A date read from the text itself (a timestamp line, a dateline) is not taken when the body's days
+ * named without a year — which writers use for days close to the time of writing — all lie more than
+ * this many days before it: "July 19, 2024" opening an article whose days are "May 5" and "May 12" is
+ * an update, a reprint or a page date rather than the publication date. Full dates with a year ("born
+ * March 29, 1928") say nothing about the time of writing and do not count.
+ */
+export const FIRST_LINE_WINDOW = 31;
 
 export interface PublishedAt {
   publishedAt: string | null;
@@ -50,9 +63,22 @@ export function choosePublishedAt(e: DateEvidence): PublishedAt {
   if (fromUrls) return { publishedAt: fromUrls, publishedAtFrom: 'url' };
   const fromCaptions = latest(e.captions.flatMap((c) => findDates(c).map((d) => d.iso)));
   if (fromCaptions) return { publishedAt: fromCaptions, publishedAtFrom: 'caption' };
+  const yearless = e.body ? findYearlessDays(e.body) : [];
+  const fits = (d: string) => {
+    // Two or more year-less days, all far from the date on either side, contradict it; one may be a
+    // fixture ahead or an anniversary.
+    if (yearless.length < 2) return true;
+    const day = Date.parse(`${d}T00:00:00Z`) / 86_400_000;
+    const y = Number(d.slice(0, 4));
+    const gap = ({ month, day: dd }: { month: number; day: number }) =>
+      Math.min(...[y - 1, y, y + 1].map((yy) => Math.abs(Date.UTC(yy, month - 1, dd) / 86_400_000 - day)));
+    return yearless.some((x) => gap(x) <= FIRST_LINE_WINDOW);
+  };
   const stamped = earliest(e.timestamps.flatMap((t) => findDates(t).map((d) => d.iso)));
-  if (stamped) return { publishedAt: stamped, publishedAtFrom: 'text' };
+  if (stamped && fits(stamped)) return { publishedAt: stamped, publishedAtFrom: 'text' };
   const dateline = e.firstParagraph ? datelineDate(e.firstParagraph) : null;
-  if (dateline) return { publishedAt: dateline, publishedAtFrom: 'text' };
+  if (dateline && fits(dateline)) return { publishedAt: dateline, publishedAtFrom: 'text' };
   return { publishedAt: null, publishedAtFrom: 'none' };
 }
+
+

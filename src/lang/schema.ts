@@ -300,7 +300,9 @@ export const timesSchema = file({
   pastVerbPattern: z.string(),
   /** Past forms that say nothing about the tense of what is reported ("said", "told"). */
   reportingVerbs: words,
-  holidays: wordMap,
+  /** Holiday -> "MM-DD", or "MM-DD+W": the first ISO weekday W on or after that day (Thanksgiving
+   *  "11-22+4": the first Thursday from November 22). */
+  holidays: z.record(z.string(), z.string().regex(/^\d{2}-\d{2}(?:\+[1-7])?$/, 'holiday dates are "MM-DD" or "MM-DD+W" (W = ISO weekday 1-7)')),
   /** "the weekend": a period whose direction comes from the tense. */
   periodArticles: wordMap,
   /** "the last 3 months", "de komende twee weken": a span from or to the anchor. */
@@ -312,6 +314,36 @@ export const timesSchema = file({
   quarterShifts: numberMap,
   /** Letters of the "Q3 2023" notation. */
   quarterCodes: words,
+  /** Words after a four-digit number that make it a time of day, never a year ("1600 GMT", "2030 local time"). */
+  timeOfDayAfter: words,
+  /** Words before a four-digit number that make it a time of day ("at 1430", "om 1600"). */
+  timeOfDayBefore: words,
+  /** Words that introduce a reference point rather than a happening ("since 1951"): such times are background. */
+  backgroundPrepositions: words,
+  /**
+   * Phrases that refer to the period a (financial) report is about — the quarter named last in the text
+   * — shifted by whole years: "the latest quarter" 0, "the year-ago quarter" / "a year earlier" -1.
+   * Without a quarter named before them they are not times, except those that are also offsets ("a
+   * year ago"), which then count from the anchor.
+   */
+  referencePeriods: numberMap,
+  /** Nouns of "the 1988 period", "the 1989 quarter": that year's reference quarter. */
+  referenceNouns: words,
+  /** Periods longer than a quarter ("nine months", "fiscal year"): in their sentence "a year earlier"
+   *  compares with that period, not with the reference quarter. */
+  longerPeriods: words,
+  /** Prepositions of a deadline ("by Jan. 14", "through January"): a year-less date after one lies ahead. */
+  deadlinePrepositions: words,
+  /** Words after which a spelled-out thousand is a year ("the year two thousand"). Spelled-out
+   *  century-and-tens ("nineteen ninety-six") are years without a cue. */
+  spokenYearCues: words,
+  /**
+   * Shifts that count from the last date the text gave, not from the anchor ("the following year",
+   * "that same day", "het jaar daarop" is not covered): phrase -> units to shift.
+   */
+  anaphoricShifts: numberMap,
+  /** Unit nouns after an anaphoric shift -> day, week, month or year. */
+  anaphoricUnits: wordMap,
 });
 
 /** voice.json: loaded terms, attribution cues and side words for source comparison (src/corpus/stories/voice.ts). */

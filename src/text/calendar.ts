@@ -88,6 +88,8 @@ export { pad2, pad4 };
  */
 export function anchorDay(publishedAt: string | null | undefined): number | null {
   if (!publishedAt) return null;
+  // A month or a year ("2025-07") has no day to count from: nothing relative resolves against it.
+  if (/^\d{4}(?:-\d{2})?$/.test(publishedAt.trim())) return null;
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(publishedAt);
   if (m) {
     const y = +m[1];

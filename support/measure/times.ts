@@ -74,11 +74,14 @@ function normaliseTimex(t: string): string {
 }
 
 
-/** Rates (0..1) of a score: overlap precision, recall, F1, exact-span rate and value accuracy on found spans. */
-export function timeRates(s: TimeScore): { p: number; r: number; f1: number; exactSpan: number; valueAcc: number } {
+/** Rates (0..1) of a score: overlap precision, recall, F1, exact-span rate, value accuracy on found spans, and value F1 (F1 × value accuracy). */
+export function timeRates(s: TimeScore): { p: number; r: number; f1: number; exactSpan: number; valueAcc: number; valueF1: number } {
   const p = s.pred ? s.predOverlapping / s.pred : 0;
   const r = s.gold ? s.goldFound / s.gold : 0;
-  return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0, exactSpan: s.gold ? s.goldExact / s.gold : 0, valueAcc: s.valued ? s.valueRight / s.valued : 0 };
+  const f1 = p + r ? (2 * p * r) / (p + r) : 0;
+  const valueAcc = s.valued ? s.valueRight / s.valued : 0;
+  // Value F1 as TempEval-3 reports attribute scores: span F1 times the accuracy of the value on found spans.
+  return { p, r, f1, exactSpan: s.gold ? s.goldExact / s.gold : 0, valueAcc, valueF1: f1 * valueAcc };
 }
 
 const IN_SCOPE = new Set(['datetimeV2.date', 'datetimeV2.daterange']);

@@ -17,7 +17,9 @@ export type MentionKind =
   | 'offset' // two days ago, over twee weken
   | 'season'
   | 'quarter' // the third quarter, Q3 2023, vorig kwartaal
-  | 'span'; // the last 3 months, de komende twee weken
+  | 'span' // the last 3 months, de komende twee weken
+  | 'anaphoric' // the following year, that same day: from the last date the text gave (extract.ts)
+  | 'reference'; // the latest quarter, a year earlier, the 1988 period: the text's reference quarter (extract.ts)
 
 export interface TimeMention {
   start: number;
@@ -37,6 +39,8 @@ export interface TimeMention {
   unit?: string;
   season?: string;
   mod?: Modifier;
+  /** Holidays such as Thanksgiving: the first ISO weekday `onOrAfter` on or after month/day. */
+  onOrAfter?: number;
   /** Second end of a range ("May 1 to May 5", "2014-2018", "18-19 November"). */
   rangeEnd?: TimeMention;
 }
@@ -163,6 +167,7 @@ function collectDates(text: string, g: TimeGrammar, out: Candidate[]): void {
   }
   // Year ranges "2014-2018", "2014–18".
   for (g.yearRange.lastIndex = 0; (m = g.yearRange.exec(text)); ) {
+    if (g.timeOfDayBefore.has(wordBefore(text, m.index, g))) continue;
     const y1 = Number(m[1]);
     let y2 = Number(m[2]);
     if (m[2].length <= 2) y2 = Math.floor(y1 / 10 ** m[2].length) * 10 ** m[2].length + y2;
@@ -175,6 +180,7 @@ function collectDates(text: string, g: TimeGrammar, out: Candidate[]): void {
     const prefix = m[1]?.toLowerCase();
     const yStart = m.index + m[0].length - 4;
     if (!prefix && !yearContext(text, m.index, yStart + 4, g)) continue;
+    if (g.timeOfDayBefore.has(wordBefore(text, m.index, g))) continue;
     out.push({
       start: m.index,
       end: m.index + m[0].length,
@@ -184,6 +190,7 @@ function collectDates(text: string, g: TimeGrammar, out: Candidate[]): void {
       priority: 5,
     });
   }
+  collectSpokenYears(text, g, out);
   // Day ranges: "November 18-19", "18-19 november", "9 tot 12 juni".
   for (g.monthDayRange.lastIndex = 0; (m = g.monthDayRange.exec(text)); ) {
     const mo = monthOf(g, m[1], m[0]);
@@ -204,6 +211,64 @@ function collectDates(text: string, g: TimeGrammar, out: Candidate[]): void {
     const end = m.index + m[0].length - finalDot(m[0], mo.full);
     const endM: TimeMention = { start: m.index, end, kind: 'date', month: mo.month, day: d2, year: y };
     out.push({ start: m.index, end, kind: 'date', month: mo.month, day: d1, year: y, rangeEnd: endM, priority: 0 });
+  }
+}
+
+/**
+ * Spelled-out years, as in broadcast transcripts: a century word and a tens word ("nineteen ninety-six",
+ * "negentien zesennegentig"), or a thousand after a cue ("the year two thousand"); after a month name
+ * the month of that year ("January nineteen ninety-seven").
+ */
+function collectSpokenYears(text: string, g: TimeGrammar, out: Candidate[]): void {
+  const ng = numberGrammar(g.lang);
+  if (!ng || !g.numberWords) return;
+  /** Number words parsed one after another: "twenty five nineteen eighty six" -> [25, 19, 86]. */
+  const parts = (seq: string): { value: number; scaled: boolean }[] | null => {
+    const out: { value: number; scaled: boolean }[] = [];
+    for (let at = 0; at < seq.length; ) {
+      const n = evaluateWords(seq.slice(at), ng);
+      if (!n || n.length === 0) return null;
+      out.push({ value: n.value, scaled: n.scaled });
+      at += n.length;
+      while (at < seq.length && /\s/u.test(seq[at])) at++;
+    }
+    return out;
+  };
+  const century = (c: { value: number; scaled: boolean }, t: { value: number; scaled: boolean }) =>
+    c.value >= 11 && c.value <= 20 && !c.scaled && t.value >= 10 && t.value <= 99 && !t.scaled ? c.value * 100 + t.value : undefined;
+  let m: RegExpExecArray | null;
+  for (g.numberWords.lastIndex = 0; (m = g.numberWords.exec(text)); ) {
+    const seq = m[0];
+    const p = parts(seq);
+    if (!p) continue;
+    let year: number | undefined;
+    let day: number | undefined;
+    if (p.length === 1 && p[0].value >= 2000 && p[0].value <= 2099 && g.spokenYearCues.has(wordBefore(text, m.index, g))) year = p[0].value;
+    else if (p.length === 2) year = century(p[0], p[1]);
+    else if (p.length === 3 && p[0].value >= 1 && p[0].value <= 31 && !p[0].scaled) {
+      year = century(p[1], p[2]); // "January twenty five nineteen eighty six"
+      day = p[0].value;
+    }
+    if (year === undefined) continue;
+    const monthWord = /([\p{L}]+)\s+$/u.exec(text.slice(Math.max(0, m.index - 16), m.index));
+    const mo = monthWord ? g.months.get(monthWord[1].toLowerCase()) : undefined;
+    if (!mo?.full) {
+      if (day === undefined) out.push({ start: m.index, end: m.index + seq.length, kind: 'year', year, priority: 1 });
+      continue;
+    }
+    const monthStart = m.index - monthWord![0].length;
+    if (day === undefined) {
+      // "twenty five January nineteen eighty six": a spelled-out day before the month.
+      const before = new RegExp(`(?:${ng.wordSequenceSource})\\s+$`, 'iu').exec(text.slice(Math.max(0, monthStart - 40), monthStart));
+      const d = before ? parts(before[0].trim()) : null;
+      if (d && d.length === 1 && d[0].value >= 1 && d[0].value <= 31 && !d[0].scaled && isValidDate(year, mo.month, d[0].value)) {
+        out.push({ start: monthStart - before![0].length, end: m.index + seq.length, kind: 'date', month: mo.month, day: d[0].value, year, priority: 0 });
+        continue;
+      }
+      out.push({ start: monthStart, end: m.index + seq.length, kind: 'month', month: mo.month, year, priority: 0 });
+    } else if (isValidDate(year, mo.month, day)) {
+      out.push({ start: monthStart, end: m.index + seq.length, kind: 'date', month: mo.month, day, year, priority: 0 });
+    }
   }
 }
 
@@ -267,6 +332,20 @@ function collectRelative(text: string, g: TimeGrammar, out: Candidate[]): void {
     const q = g.quarterOrdinals.get(m[3].toLowerCase());
     if (q) out.push({ start: m.index, end: m.index + m[0].length, kind: 'quarter', quarter: q, year: num(m[4]), priority: 1 });
   }
+  // "the 1988 third quarter" is a quarter; "the 1988 period" / "the 1988 quarter" that year's reference quarter.
+  for (g.referenceYear.lastIndex = 0; (m = g.referenceYear.exec(text)); ) {
+    const start = m.index + m[0].indexOf(m[1]);
+    const q = m[2] ? g.quarterOrdinals.get(m[2].toLowerCase()) : undefined;
+    if (m[2] && q) out.push({ start, end: m.index + m[0].length, kind: 'quarter', quarter: q, year: Number(m[1]), priority: 0 });
+    else if (!m[2]) out.push({ start, end: m.index + m[0].length, kind: 'reference', year: Number(m[1]), offset: 0, priority: 0 });
+  }
+  for (g.anaphoric.lastIndex = 0; (m = g.anaphoric.exec(text)); ) {
+    const unit = g.anaphoricUnits.get(phraseKey(m[2]));
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'anaphoric', offset: g.anaphoricShifts.get(phraseKey(m[1])) ?? 0, unit, priority: 0 });
+  }
+  for (g.referencePeriod.lastIndex = 0; (m = g.referencePeriod.exec(text)); ) {
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'reference', offset: g.referencePeriods.get(phraseKey(m[1])) ?? 0, priority: 0 });
+  }
   for (g.quarterShifted.lastIndex = 0; (m = g.quarterShifted.exec(text)); ) {
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'quarter', shift: g.quarterShifts.get(phraseKey(m[1])), priority: 1 });
   }
@@ -316,8 +395,8 @@ function collectRelative(text: string, g: TimeGrammar, out: Candidate[]): void {
   for (g.holiday.lastIndex = 0; (m = g.holiday.exec(text)); ) {
     const md = g.holidays.get(phraseKey(m[1]));
     if (!md) continue;
-    const [mo, d] = md.split('-').map(Number);
-    out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', month: mo, day: d, year: num(m[2]), priority: 2 });
+    const [, mo, d, w] = /^(\d{2})-(\d{2})(?:\+(\d))?$/.exec(md)!.map(Number);
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', month: mo, day: d, onOrAfter: w || undefined, year: num(m[2]), priority: 2 });
   }
 }
 

@@ -1,40 +1,185 @@
-// The times layer: detected mentions resolved against the publication date, as TimeExpr spans.
+// The times layer: detected mentions resolved against their anchor, as TimeExpr spans.
+//
+// The anchor is the publication date, except in direct speech dated by its reporting clause: in
+// “… about a week from now will be ready,” Mr. Blinken said on April 30. the speaker's "now" is
+// April 30, not the day the article came out. Each resolved relative or year-less value says which day
+// it was resolved against and where that day comes from (TimeExpr.anchor); see happening.ts for which
+// times are background.
 import type { Sentence, TimeExpr } from '../../types.ts';
-import { anchorDay } from '../../text/calendar.ts';
-import { detectTimes, type TimeMention } from './detect.ts';
-import { timeGrammar } from './grammar.ts';
+import { anchorDay, epochDay, fromEpochDay, isoDay, isoWeekString, pad4 } from '../../text/calendar.ts';
+import { detectTimes, wordBefore, type TimeMention } from './detect.ts';
+import { timeGrammar, type TimeGrammar } from './grammar.ts';
+import { isBackground } from './happening.ts';
 import { resolveMention } from './resolve.ts';
 import { sentenceAt } from './sentence-at.ts';
 import { tenseAround, type Tense } from './tense.ts';
+
+/** Mentions whose value depends on "now" (re-anchored inside dated direct speech). */
+const DEICTIC = new Set<TimeMention['kind']>(['dayword', 'period', 'offset', 'span', 'weekday']);
 
 /** Time expressions of `text`, resolved against `publishedAt` (ISO date or date-time) when it is known. */
 export function extractTimes(text: string, lang: string, publishedAt: string | null, sentences?: readonly Sentence[]): TimeExpr[] {
   const g = timeGrammar(lang);
   if (!g) return [];
-  const anchor = anchorDay(publishedAt);
-  const out: TimeExpr[] = [];
-  for (const m of detectTimes(text, lang)) {
-    let tense: Tense | undefined;
-    const tenseOf = (): Tense => {
-      if (tense === undefined) {
-        const s = sentenceAt(text, sentences, m.start);
-        tense = tenseAround(text, s.start, Math.max(s.end, m.end), m.start, m.end, g);
-      }
-      return tense;
+  const published = anchorDay(publishedAt);
+  const mentions = detectTimes(text, lang);
+  const tenses = new Map<TimeMention, () => Tense>();
+  const tenseFor = (m: TimeMention) => {
+    let f = tenses.get(m);
+    if (!f) {
+      let tense: Tense | undefined;
+      f = () => {
+        if (tense === undefined) {
+          const s = sentenceAt(text, sentences, m.start);
+          // A deadline ("must be returned by Jan. 14", "loans through January") lies ahead.
+          tense = g.deadlinePrepositions.has(wordBefore(text, m.start, g)) ? 'future' : tenseAround(text, s.start, Math.max(s.end, m.end), m.start, m.end, g);
+        }
+        return tense;
+      };
+      tenses.set(m, f);
+    }
+    return f;
+  };
+  // The reference quarter: the quarter a report is about, named last ("third-quarter profit ... from
+  // $1 billion a year earlier"; "the latest quarter").
+  let ref: { y: number; q: number } | null = null;
+  const anchorYear = published === null ? null : fromEpochDay(published).y;
+  const resolved: (TimeExpr | null)[] = [];
+  // The last date the text gave (year, month or day), for "the following year", "that same day".
+  let last: string | null = null;
+  for (const m of mentions) {
+    // "a year earlier" in a sentence about nine months compares with that period: the year before.
+    const generic = m.kind === 'reference' && m.year === undefined && !g.periodNouns.test(text.slice(m.start, m.end));
+    const longer = () => {
+      const s = sentenceAt(text, sentences, m.start);
+      return g.longerPeriods.test(text.slice(s.start, s.end));
     };
-    const r = resolveMention(m, anchor, tenseOf);
-    const t: TimeExpr = { start: m.start, end: m.end, text: text.slice(m.start, m.end), value: r.value, granularity: r.granularity };
-    if (r.relative) t.relative = true;
-    if (m.mod) t.mod = m.mod;
-    if (m.rangeEnd) t.valueEnd = resolveEnd(m, m.rangeEnd, anchor, tenseOf);
-    else if (r.valueEnd) t.valueEnd = r.valueEnd;
-    out.push(t);
+    if (m.kind === 'reference' && ref && !(generic && longer())) {
+      const y = m.year ?? ref.y + (m.offset ?? 0);
+      const t: TimeExpr = { start: m.start, end: m.end, text: text.slice(m.start, m.end), value: `${pad4(y)}-Q${ref.q}`, granularity: 'quarter', relative: true };
+      t.anchor = { date: `${pad4(ref.y)}-Q${ref.q}`, from: 'text' };
+      resolved.push(t);
+      continue;
+    }
+    if (m.kind === 'anaphoric') {
+      // With no date before it, "the following week" counts from the anchor; "that day" is no time.
+      const t: TimeExpr | null = last
+        ? resolveAnaphoric(text, m, last)
+        : m.offset
+          ? resolveOne(text, g, { ...m, kind: m.unit === 'day' ? 'offset' : 'period', shift: m.offset }, published, 'published', tenseFor(m))
+          : null;
+      resolved.push(t && t.value ? t : null);
+      if (t?.value) last = t.value;
+      continue;
+    }
+    const t = resolveOne(text, g, m, published, 'published', tenseFor(m));
+    if (t.value && FULL.test(t.value)) last = t.value;
+    if (m.kind === 'reference' && t.value === null) {
+      resolved.push(null); // "the quarter" with no quarter named before it: not a time
+      continue;
+    }
+    const q = m.kind === 'quarter' && t.value ? /^(\d{4})-Q([1-4])$/.exec(t.value) : null;
+    // A report is about a quarter that has ended ("continue into the fourth quarter" is no reference).
+    const ended = q && (published === null || epochDay(Number(q[1]), 3 * Number(q[2]), 1) <= published);
+    if (q && ended && (m.year === undefined || anchorYear === null || m.year === anchorYear)) ref = { y: Number(q[1]), q: Number(q[2]) };
+    resolved.push(t);
   }
-  return out;
+  // Direct speech dated by its reporting clause: its deictic expressions are re-anchored on that day.
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    if (!DEICTIC.has(m.kind) || !insideQuotes(text, sentences, m.start)) continue;
+    const day = speechDay(text, g, sentences, mentions, resolved, m.start);
+    if (day !== null && day !== published) resolved[i] = resolveOne(text, g, m, day, 'text', tenseFor(m));
+  }
+  return resolved.filter((t): t is TimeExpr => t !== null);
+}
+
+function resolveOne(text: string, g: TimeGrammar, m: TimeMention, anchor: number | null, from: 'published' | 'text', tense: () => Tense): TimeExpr {
+  const r = resolveMention(m, anchor, tense);
+  const t: TimeExpr = { start: m.start, end: m.end, text: text.slice(m.start, m.end), value: r.value, granularity: r.granularity };
+  if (r.relative) t.relative = true;
+  if (m.mod) t.mod = m.mod;
+  if (m.rangeEnd) t.valueEnd = resolveEnd(m, m.rangeEnd, anchor, tense);
+  else if (r.valueEnd) t.valueEnd = r.valueEnd;
+  if (r.relative && anchor !== null && r.value !== null) t.anchor = { date: isoDay(anchor), from };
+  if (isBackground(t, g.backgroundPrepositions.has(wordBefore(text, m.start, g)))) t.background = true;
+  return t;
+}
+
+const FULL = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+
+/** "the following year" after "May 22, 1995" is 1996: the shift counts from `ref` (YYYY, YYYY-MM or YYYY-MM-DD). */
+function resolveAnaphoric(text: string, m: TimeMention, ref: string): TimeExpr | null {
+  const [y, mo, d] = ref.split('-').map(Number);
+  const n = m.offset ?? 0;
+  let value: string;
+  let granularity: TimeExpr['granularity'];
+  if (m.unit === 'year') [value, granularity] = [pad4(y + n), 'year'];
+  else if (m.unit === 'month' && mo) {
+    const k = y * 12 + (mo - 1) + n;
+    [value, granularity] = [`${pad4(Math.floor(k / 12))}-${String((k % 12) + 1).padStart(2, '0')}`, 'month'];
+  } else if (m.unit === 'day' && d) [value, granularity] = [isoDay(epochDay(y, mo, d) + n), 'day'];
+  else if (m.unit === 'week' && d) [value, granularity] = [isoWeekString(epochDay(y, mo, d) + 7 * n), 'week'];
+  else return null;
+  const t: TimeExpr = { start: m.start, end: m.end, text: text.slice(m.start, m.end), value, granularity, relative: true, anchor: { date: ref, from: 'text' } };
+  if (granularity === 'year') t.background = true;
+  return t;
 }
 
 function resolveEnd(start: TimeMention, end: TimeMention, anchor: number | null, tense: () => Tense): string | null {
   // "May 1 to 5, 2024" / "from January to April 2015": a year on one end holds for the other.
   const e = end.year === undefined && start.year !== undefined && end.kind !== 'weekday' ? { ...end, year: start.year } : end;
   return resolveMention(e, anchor, tense).value;
+}
+
+/** True when `pos` lies between an opening and a closing quotation mark of its paragraph. */
+function insideQuotes(text: string, sentences: readonly Sentence[] | undefined, pos: number): boolean {
+  const from = Math.min(sentenceAt(text, sentences, pos).start, paragraphAround(text, pos).start);
+  let open = false;
+  for (let i = from; i < pos; i++) {
+    const c = text[i];
+    if (c === '"') open = !open;
+    else if (c === '“' || c === '„' || c === '«') open = true;
+    else if (c === '”' || c === '»') open = false;
+  }
+  return open;
+}
+
+function paragraphAround(text: string, pos: number): { start: number; end: number } {
+  const start = text.lastIndexOf('\n\n', pos);
+  const end = text.indexOf('\n\n', pos);
+  return { start: start < 0 ? 0 : start + 2, end: end < 0 ? text.length : end };
+}
+
+/**
+ * The day of the statement whose quote holds `pos`: a day-precision time right after a reporting verb
+ * of the same sentence ("said on April 30", "told reporters Friday" is not: the verb must be adjacent),
+ * already resolved in `resolved`. Null when the sentence dates no statement.
+ */
+function speechDay(
+  text: string,
+  g: TimeGrammar,
+  sentences: readonly Sentence[] | undefined,
+  mentions: TimeMention[],
+  resolved: (TimeExpr | null)[],
+  pos: number,
+): number | null {
+  const s = sentenceAt(text, sentences, pos);
+  const para = paragraphAround(text, pos);
+  const end = Math.max(s.end, para.end);
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    if (m.start < s.start || m.start >= end || m.start === pos) continue;
+    const t = resolved[i];
+    if (!t || t.granularity !== 'day' || !t.value || !/^\d{4}-\d{2}-\d{2}$/.test(t.value)) continue;
+    // "<reporting verb> [on] <date>"
+    let before = text.slice(Math.max(s.start, m.start - 30), m.start);
+    const w = wordBefore(text, m.start, g);
+    if (g.weekdayPrefixes.has(w) && g.weekdayPrefixes.get(w) === null) before = before.slice(0, before.toLowerCase().lastIndexOf(w));
+    const verb = /([\p{L}]+)\s*$/u.exec(before)?.[1]?.toLowerCase();
+    if (!verb || !g.reportingVerbs.has(verb)) continue;
+    const [y, mo, d] = t.value.split('-').map(Number);
+    return epochDay(y, mo, d);
+  }
+  return null;
 }

@@ -37,6 +37,22 @@ export interface TimeGrammar {
   quarterOrdinals: Map<string, number>;
   quarterShifts: Map<string, number>;
   rangeNeedsOpener: Set<string>;
+  /** "at" in "at 1430": the number is a time of day. */
+  timeOfDayBefore: Set<string>;
+  /** "since": what follows is a reference point, not a happening. */
+  backgroundPrepositions: Set<string>;
+  /** "the latest quarter" 0, "a year earlier" -1: years from the text's reference quarter. */
+  referencePeriods: Map<string, number>;
+  deadlinePrepositions: Set<string>;
+  spokenYearCues: Set<string>;
+  /** Sequences of number words (figures' number grammar), for spelled-out years; undefined without one. */
+  numberWords?: RegExp;
+  anaphoricShifts: Map<string, number>;
+  /** Words naming a period ("quarter", "period"): a reference phrase that has one names its period. */
+  periodNouns: RegExp;
+  /** "nine months", "fiscal year" (see times.json longerPeriods). */
+  longerPeriods: RegExp;
+  anaphoricUnits: Map<string, string>;
   // Patterns (global, Unicode, case-insensitive unless noted).
   monthDay: RegExp;
   dayMonth: RegExp;
@@ -62,6 +78,11 @@ export interface TimeGrammar {
   quarterCode: RegExp;
   yearQuarterCode: RegExp;
   dayRangeMonth: RegExp;
+  referencePeriod: RegExp;
+  /** "the following year", "that same day". */
+  anaphoric: RegExp;
+  /** "the 1988 period", "the 1988 third quarter". */
+  referenceYear: RegExp;
   /** Sticky-free: a modifier phrase at the very end of a string. */
   modifierBefore: RegExp;
   /** Word immediately before a position (applied to a short slice). */
@@ -104,11 +125,15 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
   const MONFULL = `(${alternation(fullMonths)})(?![\\p{L}])`;
   const WDANY = `(?:(${alternation(weekdays.keys())})(?![\\p{L}])\\.?,?\\s+)?`;
   const ORD = `(?:${alternation(t.ordinalSuffixes)})?`;
-  const DAY = `(\\d{1,2})${ORD}(?![\\p{L}\\p{N}:]|[.,]\\d)`;
-  const YEAR = `(\\d{4})(?![\\p{N}]|[.,]\\d)`;
+  const DAY = `(\\d{1,2})${ORD}(?![\\p{L}\\p{N}]|[.,:]\\d)`;
+  // A four-digit number followed by a time zone or "local time" is a time of day ("1600 GMT"), never a year.
+  const TOD = t.timeOfDayAfter.length ? `(?!\\s*(?:${alternation(t.timeOfDayAfter)})(?![\\p{L}]))` : '';
+  const YEAR = `(\\d{4})(?![\\p{N}]|[.,]\\d)${TOD}`;
+  // Within one line: a heading "Saturday, 26 February" and a kick-off "1600" on the next are not one date.
+  const SP = `[^\\S\\n]`;
   const JOIN = t.dayOfMonthJoiners.length ? `(?:(?:${alternation(t.dayOfMonthJoiners)})\\s+)?` : '';
   const ART = t.dayArticles.length ? `(?:(?:${alternation(t.dayArticles)})\\s+)?` : '';
-  const yearTail = `(?:(?:\\s*,\\s*|\\s+)${JOIN}${YEAR})?`;
+  const yearTail = `(?:(?:${SP}*,${SP}*|${SP}+)${JOIN}${YEAR})?`;
   const shiftAlt = alternation(Object.keys(t.shiftWords));
   const periodAlt = alternation(Object.keys(t.periodWords));
   const unitForms = new Map<string, string>();
@@ -146,16 +171,32 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
     quarterOrdinals: new Map(Object.entries(t.quarterOrdinals).map(([k, v]) => [k.toLowerCase(), v])),
     quarterShifts: new Map(Object.entries(t.quarterShifts).map(([k, v]) => [phraseKey(k), v])),
     rangeNeedsOpener: new Set(t.rangeNeedsOpener.map(phraseKey)),
+    timeOfDayBefore: new Set(t.timeOfDayBefore.map((s) => s.toLowerCase())),
+    backgroundPrepositions: new Set(t.backgroundPrepositions.map((s) => s.toLowerCase())),
+    spokenYearCues: new Set(t.spokenYearCues.map((s) => s.toLowerCase())),
+    // Only sequences that open with a century (11-20) or thousand word: the rest never make a year.
+    numberWords: ng
+      ? new RegExp(
+          `${B}(?=(?:${alternation([...ng.morphemes].filter(([, v]) => (v.value >= 11 && v.value <= 20) || v.value === 2).map(([k]) => k))})(?![\\p{L}]))(?:${ng.wordSequenceSource})${A}`,
+          'giu',
+        )
+      : undefined,
+    deadlinePrepositions: new Set(t.deadlinePrepositions.map((s) => s.toLowerCase())),
+    referencePeriods: new Map(Object.entries(t.referencePeriods).map(([k, v]) => [phraseKey(k), v])),
+    periodNouns: new RegExp(`${B}(?:${alternation([...t.referenceNouns, ...t.quarterNouns])})${A}`, 'iu'),
+    longerPeriods: new RegExp(`${B}(?:${alternation(t.longerPeriods)})${A}`, 'iu'),
+    anaphoricShifts: new Map(Object.entries(t.anaphoricShifts).map(([k, v]) => [phraseKey(k), v])),
+    anaphoricUnits: new Map(Object.entries(t.anaphoricUnits).map(([k, v]) => [phraseKey(k), v])),
 
     monthDay: new RegExp(`${B}${WDANY}${MON}\\s*${DAY}${yearTail}`, 'giu'),
     dayMonth: new RegExp(`${B}${WDANY}${ART}${DAY}\\s*${JOIN}${MON}${yearTail}`, 'giu'),
-    monthYear: new RegExp(`${B}${MON},?\\s+${JOIN}${YEAR}`, 'giu'),
+    monthYear: new RegExp(`${B}${MON},?${SP}+${JOIN}${YEAR}`, 'giu'),
     month: new RegExp(`${B}(?:(${shiftAlt})\\s+)?${MONFULL}`, 'giu'),
     isoDate: new RegExp(`(?<![\\p{L}\\p{N}/.-])(\\d{4})-(\\d{1,2})-(\\d{1,2})(?![\\p{N}]|-\\d)`, 'gu'),
     isoMonth: new RegExp(`(?<![\\p{L}\\p{N}/.-])(\\d{4})-(0[1-9]|1[0-2])(?![\\p{N}-])`, 'gu'),
     numericDate: new RegExp(`(?<![\\p{L}\\p{N}/.,-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\p{N}]|[/.-]\\d)`, 'gu'),
-    year: new RegExp(`(?<![\\p{L}\\p{N}_$€£¥#.,/-])(?:(mid|pre|post)-)?(1\\d{3}|20\\d{2})(?![\\p{L}\\p{N}]|[.,]\\d|\\s?%|-\\d)`, 'giu'),
-    yearRange: new RegExp(`(?<![\\p{L}\\p{N}_$€£¥#.,/-])(1[5-9]\\d{2}|20\\d{2})\\s*[-–/]\\s*(1[5-9]\\d{2}|20\\d{2}|\\d{1,2})(?![\\p{L}\\p{N}]|[.,]\\d)`, 'gu'),
+    year: new RegExp(`(?<![\\p{L}\\p{N}_$€£¥#.,/-])(?:(mid|pre|post)-)?(1\\d{3}|20\\d{2})(?![\\p{L}\\p{N}]|[.,]\\d|\\s?%|-\\d)${TOD}`, 'giu'),
+    yearRange: new RegExp(`(?<![\\p{L}\\p{N}_$€£¥#.,/-])(1[5-9]\\d{2}|20\\d{2})\\s*[-–/]\\s*(1[5-9]\\d{2}|20\\d{2}|\\d{1,2})(?![\\p{L}\\p{N}]|[.,]\\d)${TOD}`, 'giu'),
     dayWord: new RegExp(`${B}(${alternation(Object.keys(t.dayWords))})${A}`, 'giu'),
     period: new RegExp(`${B}(${shiftAlt})\\s+(${periodAlt})${A}`, 'giu'),
     weekday: new RegExp(
@@ -178,6 +219,13 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
     monthDayRange: new RegExp(`${B}${MON}\\s*(\\d{1,2})${ORD}\\s*[-–]\\s*(\\d{1,2})${ORD}(?![\\p{L}\\p{N}])${yearTail}`, 'giu'),
     dayRangeMonth: new RegExp(
       `${B}(\\d{1,2})${ORD}\\s*(?:[-–]|\\s(?:${connectors})\\s)\\s*(\\d{1,2})${ORD}\\s+${JOIN}${MON}${yearTail}`,
+      'giu',
+    ),
+    // Not "the quarter-to-quarter comparison".
+    referencePeriod: new RegExp(`${B}(${alternation(Object.keys(t.referencePeriods))})${A}(?!-\\p{L})`, 'giu'),
+    anaphoric: new RegExp(`${B}(${alternation(Object.keys(t.anaphoricShifts))})\\s+(${alternation(Object.keys(t.anaphoricUnits))})${A}(?!-\\p{L})`, 'giu'),
+    referenceYear: new RegExp(
+      `${B}(?:${alternation(t.quarterArticles)})\\s+(\\d{4})(?![\\p{N}])\\s+(?:(${alternation(Object.keys(t.quarterOrdinals))})[\\s-]+)?(${alternation([...t.referenceNouns, ...t.quarterNouns])})${A}`,
       'giu',
     ),
     modifierBefore: new RegExp(`(?:^|[^\\p{L}])(${alternation(Object.keys(t.modifierWords))})(?:\\s+(?:in|of|van)\\s+|\\s*-\\s*|\\s+)$`, 'iu'),

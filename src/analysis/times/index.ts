@@ -6,6 +6,7 @@ import { inferPublishedAt } from './published-at.ts';
 
 export { extractTimes } from './extract.ts';
 export { inferPublishedAt } from './published-at.ts';
+export { happeningPrecision, isHappening } from './happening.ts';
 
 /** Fills publishedAt from the text when nothing else found it (publishedAtFrom 'none'); see published-at.ts. */
 export const publishedAtStep: AnalysisStep = {

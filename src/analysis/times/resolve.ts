@@ -60,6 +60,13 @@ export function resolveMention(m: TimeMention, anchor: number | null, tense: () 
       return resolveQuarter(m, anchor, tense);
     case 'span':
       return resolveSpan(m, anchor);
+    case 'anaphoric':
+      return unresolved(m.unit === 'year' ? 'year' : m.unit === 'month' ? 'month' : m.unit === 'week' ? 'week' : 'day'); // extract.ts resolves it
+    case 'reference':
+      // Without a reference quarter (extract.ts gives one when the text names a quarter): "a year
+      // earlier" counts from the anchor, "the 1988 period" is that year.
+      if (m.year !== undefined) return { value: pad4(m.year), granularity: 'year', relative: false };
+      return m.offset ? resolveOffset({ ...m, unit: 'year' }, anchor) : unresolved('quarter');
   }
 }
 
@@ -68,6 +75,7 @@ function unresolved(granularity: TimeExpr['granularity']): Resolved {
 }
 
 function resolveDate(m: TimeMention, anchor: number | null, tense: () => Tense): Resolved {
+  if (m.onOrAfter !== undefined) return resolveFloating(m, anchor, tense);
   const mo = m.month!;
   const d = m.day!;
   if (m.year !== undefined) {
@@ -85,14 +93,20 @@ function resolveDate(m: TimeMention, anchor: number | null, tense: () => Tense):
       return { value: isoDay(fitting[0]), granularity: 'day', relative: true };
     }
   }
-  const t = tense();
-  const pick =
-    t === 'future'
-      ? options.find((n) => n >= anchor)
-      : t === 'past'
-        ? [...options].reverse().find((n) => n <= anchor)
-        : [...options].sort((a, b) => Math.abs(a - anchor) - Math.abs(b - anchor))[0];
-  return { value: isoDay(pick ?? options[options.length - 1]), granularity: 'day', relative: true };
+  const y = pickYear(ay, (yy) => (isValidDate(yy, mo, d) ? epochDay(yy, mo, d) - anchor : NaN), tense());
+  return { value: isoDay(epochDay(y, mo, d)), granularity: 'day', relative: true };
+}
+
+/** A holiday whose day moves with the year ("Thanksgiving": the first Thursday from November 22). */
+function resolveFloating(m: TimeMention, anchor: number | null, tense: () => Tense): Resolved {
+  const dayIn = (y: number) => {
+    const first = epochDay(y, m.month!, m.day!);
+    return first + ((m.onOrAfter! - isoWeekday(first) + 7) % 7);
+  };
+  if (m.year !== undefined) return { value: isoDay(dayIn(m.year)), granularity: 'day', relative: false };
+  if (anchor === null) return unresolved('day');
+  const y = pickYear(fromEpochDay(anchor).y, (yy) => dayIn(yy) - anchor, tense());
+  return { value: isoDay(dayIn(y)), granularity: 'day', relative: true };
 }
 
 function resolveMonth(m: TimeMention, anchor: number | null, tense: () => Tense): Resolved {
@@ -106,25 +120,33 @@ function resolveMonth(m: TimeMention, anchor: number | null, tense: () => Tense)
   else if (m.shift === 1) y = a.y * 12 + mo > here ? a.y : a.y + 1;
   else if (m.shift === 0) y = a.y;
   else {
-    // A bare month points back ("In november" = the most recent November) unless the tense says future.
-    const t = tense();
-    y = pickYear(a.y, (yy) => yy * 12 + mo - here, t === 'future' ? 'future' : 'past');
+    y = pickYear(a.y, (yy) => yy * 12 + mo - here, tense());
   }
   return { value: isoMonth(y, mo), granularity: 'month', relative: true };
 }
 
 /**
  * The year (anchor year or one either side) for a year-less expression, given its distance from the
- * anchor as a function of the year (negative = before): past -> latest not after, future -> earliest not
- * before, unknown -> nearest.
+ * anchor as a function of the year (negative = before; NaN when the expression does not exist that
+ * year). Writers drop the year of dates near the time of writing, so the nearest candidate wins unless
+ * the tense points the other way: past -> the latest not after the anchor, future -> the earliest not
+ * before — but not when the candidate on the other side is FAR or more times closer ("decided it must
+ * be done by Jan. 14", written on January 6, is the coming January 14).
  */
 function pickYear(ay: number, distance: (y: number) => number, tense: Tense): number {
-  const ys = [ay - 1, ay, ay + 1];
-  if (tense === 'past') return [...ys].reverse().find((y) => distance(y) <= 0) ?? ay - 1;
-  if (tense === 'future') return ys.find((y) => distance(y) >= 0) ?? ay + 1;
+  const ys = [ay - 1, ay, ay + 1].filter((y) => !Number.isNaN(distance(y)));
+  if (ys.length === 0) return ay;
+  const past = [...ys].reverse().find((y) => distance(y) <= 0);
+  const future = ys.find((y) => distance(y) >= 0);
   // Nearest; a tie goes to the past.
-  return ys.reduce((best, y) => (Math.abs(distance(y)) < Math.abs(distance(best)) ? y : best), ys[0]);
+  const nearest = ys.reduce((best, y) => (Math.abs(distance(y)) < Math.abs(distance(best)) ? y : best), ys[0]);
+  const side = tense === 'past' ? past : tense === 'future' ? future : undefined;
+  if (side === undefined) return nearest;
+  return Math.abs(distance(nearest)) * FAR <= Math.abs(distance(side)) ? nearest : side;
 }
+
+/** How many times closer the other side must be to overrule the tense (see pickYear). */
+const FAR = 4;
 
 function resolveWeekday(m: TimeMention, anchor: number | null, tense: () => Tense): Resolved {
   if (anchor === null || m.weekday === undefined) return unresolved('day');
@@ -231,8 +253,10 @@ function resolveQuarter(m: TimeMention, anchor: number | null, tense: () => Tens
     const q = here + (m.shift ?? 0);
     return { value: `${pad4(Math.floor(q / 4))}-Q${(q % 4) + 1}`, granularity: 'quarter', relative: true };
   }
-  const qi = m.quarter - 1;
-  const y = pickYear(a.y, (yy) => yy * 4 + qi - here, tense());
+  // Months from the anchor to the quarter's end: a quarter is reported once it has ended, so "its
+  // third-quarter loss", written in November, is the quarter that ended in September.
+  const month = a.y * 12 + a.m;
+  const y = pickYear(a.y, (yy) => yy * 12 + 3 * m.quarter! - month, tense());
   return { value: `${pad4(y)}-Q${m.quarter}`, granularity: 'quarter', relative: true };
 }
 

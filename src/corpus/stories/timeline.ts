@@ -8,6 +8,7 @@ import { evidence, sentenceAt, type Evidence } from './evidence.ts';
 import { sourceOf, type SourceRef } from './sources.ts';
 import { foldCaseAndAccents } from '../../text/fold.ts';
 import { articleWhen } from './when.ts';
+import { happeningPrecision } from '../../analysis/times/happening.ts';
 
 export interface TimelineEvidence extends Evidence {
   source: SourceRef;
@@ -41,14 +42,7 @@ export interface TimelineOptions {
   eventDay?: (articleId: string) => string | null;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const MONTH = /^\d{4}-\d{2}$/;
-const YEAR = /^\d{4}$/;
 const MAX_TEXT = 320;
-
-function granularityOf(value: string): TimelineItem['granularity'] | null {
-  return DAY.test(value) ? 'day' : MONTH.test(value) ? 'month' : YEAR.test(value) ? 'year' : null;
-}
 
 function clip(s: string): string {
   const t = s.replace(/\s+/g, ' ').trim();
@@ -93,9 +87,9 @@ function drafts(doc: AnalyzedArticle, opts: TimelineOptions): Draft[] {
   // Happenings: one per sentence and date.
   const seen = new Set<string>();
   for (const t of doc.times) {
-    if (!t.value) continue;
-    const g = granularityOf(t.value);
-    if (!g) continue;
+    // Only happenings: day or month precision, never a background year (src/analysis/times/happening.ts).
+    const g = happeningPrecision(t);
+    if (!g || !t.value) continue;
     const s = sentenceAt(doc, t.start);
     const id = `${s.start}:${t.value}`;
     if (seen.has(id)) continue;
@@ -117,7 +111,7 @@ function drafts(doc: AnalyzedArticle, opts: TimelineOptions): Draft[] {
   const fallback = when.day ?? opts.eventDay?.(doc.id) ?? null;
   for (const q of doc.quotes) {
     const s = sentenceAt(doc, q.start);
-    const inSentence: TimeExpr | undefined = doc.times.find((t) => t.start >= s.start && t.end <= Math.max(s.end, q.end) && t.value && DAY.test(t.value));
+    const inSentence: TimeExpr | undefined = doc.times.find((t) => t.start >= s.start && t.end <= Math.max(s.end, q.end) && happeningPrecision(t) === 'day');
     const date = inSentence?.value ?? fallback;
     if (!date) continue;
     const speakerLayer = q.speaker?.entity ? doc.entities.find((e) => e.id === q.speaker!.entity) : undefined;

@@ -21,7 +21,7 @@ export function articleWhen(doc: Pick<AnalyzedArticle, 'publishedAt' | 'times' |
   const published = doc.publishedAt?.slice(0, 10);
   if (published && FULL_DAY.test(published)) return { day: published, monthDay: null, from: 'published' };
   const end = leadEnd(doc);
-  const lead = doc.times.filter((t) => t.start < end && t.granularity === 'day' && t.value);
+  const lead = doc.times.filter((t) => t.start < end && t.granularity === 'day' && t.value && !t.background);
   const days = lead.map((t) => t.value!).filter((v) => FULL_DAY.test(v)).sort();
   if (days.length > 0) return { day: days[days.length - 1], monthDay: null, from: 'text' };
   const md = lead.map((t) => MONTH_DAY.exec(t.value!)?.[1]).find((v): v is string => !!v);
@@ -33,7 +33,7 @@ export function articleWhen(doc: Pick<AnalyzedArticle, 'publishedAt' | 'times' |
 export function namedDays(times: TimeExpr[]): string[] {
   const out: string[] = [];
   for (const t of times) {
-    if (t.granularity !== 'day' || !t.value) continue;
+    if (t.granularity !== 'day' || !t.value || t.background) continue;
     if (FULL_DAY.test(t.value) || MONTH_DAY.test(t.value)) out.push(t.value);
   }
   return out;

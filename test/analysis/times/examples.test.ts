@@ -70,7 +70,10 @@ describe('times on the example articles', () => {
     expect(byText.get('April 27')?.value).toBe('2024-04-27');
     expect(byText.get('April 30')?.value).toBe('2024-04-30');
     expect(byText.get('early April')).toMatchObject({ value: '2024-04', granularity: 'month', mod: 'early' });
-    expect(byText.get('a week from now')?.value).toBe('2024-05-08');
+    // Said on April 30 (in the quote's reporting clause), not on the publication day: May 7, not May 8.
+    expect(byText.get('a week from now')).toMatchObject({ value: '2024-05-07', anchor: { date: '2024-04-30', from: 'text' } });
+    expect(byText.get('April 29')?.anchor).toEqual({ date: '2024-05-01', from: 'published' });
+    expect(byText.get('May 1, 2024')?.anchor).toBeUndefined();
     // The video timestamp "0:00" is not a date.
     expect(t.some((x) => x.text.includes('0:00'))).toBe(false);
   });

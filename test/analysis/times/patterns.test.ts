@@ -176,3 +176,72 @@ describe('languages without time data', () => {
     expect(inferPublishedAt('Am 1. Mai 2024.', 'de')).toBeNull();
   });
 });
+
+describe('never an invented date (issue 11)', () => {
+  it.each([
+    ['Kick-off is at 1430 on Saturday.'],
+    ['The match starts at 1600 GMT.'],
+    ['The polls close by 2030 local time.'],
+    ['De aftrap is om 1430 uur.'],
+  ])('a time of day is never a year: %s', (text) => {
+    const lang = /aftrap/.test(text) ? 'nl' : 'en';
+    const number = /\d{4}/.exec(text)![0];
+    expect(run(text, lang).filter((t) => t.granularity === 'year' || t.text.includes(number) || t.value?.startsWith(number))).toEqual([]);
+  });
+
+  it('a date on one line does not take a number from the next as its year', () => {
+    expect(run('Saturday, 26 February\n\n1600 GMT', 'en', null).map((t) => [t.text, t.value])).toEqual([['Saturday, 26 February', '--02-26']]);
+    expect(run('Saturday, 26 February 2005, 1600 GMT', 'en', null).map((t) => t.value)).toEqual(['2005-02-26']);
+  });
+
+  it('years are background, and so is what follows "since"; days and months are happenings', () => {
+    const t = run('Labour has ruled since 1997. In 1974 he left. Talks began on April 29 and end in June. Prices have risen since March.', 'en');
+    expect(t.map((x) => [x.text, x.background ?? false])).toEqual([
+      ['1997', true],
+      ['1974', true],
+      ['April 29', false],
+      ['June', false],
+      ['March', true],
+    ]);
+  });
+
+  it('every resolved relative value names its anchor; a value written out in full has none', () => {
+    const t = run('The talks of May 1, 2024 resumed on Monday.', 'en');
+    expect(t[0].anchor).toBeUndefined();
+    expect(t[1]).toMatchObject({ value: '2024-04-29', anchor: { date: PUB, from: 'published' } });
+    // Without a publication date nothing relative resolves, and nothing claims an anchor.
+    expect(run('The talks resumed on Monday.', 'en', null)[0]).toMatchObject({ value: null });
+    expect(run('The talks resumed on Monday.', 'en', null)[0].anchor).toBeUndefined();
+  });
+
+  it('"a week from now" in a quote dated by its reporting clause counts from that day', () => {
+    const t = run('“The corridor will be ready about a week from now,” Mr. Blinken said on April 30. It opened next week.', 'en');
+    expect(t.map((x) => [x.text, x.value, x.anchor])).toEqual([
+      ['a week from now', '2024-05-07', { date: '2024-04-30', from: 'text' }],
+      ['April 30', '2024-04-30', { date: PUB, from: 'published' }],
+      ['next week', '2024-W19', { date: PUB, from: 'published' }],
+    ]);
+  });
+
+  it('"the following year" and "that same day" count from the last date the text gave; with none, "that day" is no time', () => {
+    const t = run('On May 22, 1995, Farkas was made a general, and the following year he became attaché. On June 3, 1997 he left. That same day he flew home.', 'en');
+    expect(t.map((x) => [x.text, x.value, x.anchor?.date ?? null])).toEqual([
+      ['May 22, 1995', '1995-05-22', null],
+      ['the following year', '1996', '1995-05-22'],
+      ['June 3, 1997', '1997-06-03', null],
+      ['That same day', '1997-06-03', '1997-06-03'],
+    ]);
+    expect(run('That same day he flew home.', 'en')).toEqual([]);
+  });
+
+  it('the reference quarter of a report resolves "a year earlier" and "the latest quarter"', () => {
+    const t = run('Third-quarter profit rose to $87 million from $58 million a year earlier. Sales in the latest quarter rose 9%.', 'en', '1989-10-26');
+    expect(t.map((x) => [x.text, x.value])).toEqual([
+      ['Third-quarter', '1989-Q3'],
+      ['a year earlier', '1988-Q3'],
+      ['the latest quarter', '1989-Q3'],
+    ]);
+    // With no quarter named, "a year earlier" counts from the anchor and "the quarter" is no time.
+    expect(run('Profit rose from a year earlier in the quarter.', 'en', '1989-10-26').map((x) => [x.text, x.value])).toEqual([['a year earlier', '1988']]);
+  });
+});
