@@ -127,10 +127,11 @@ export function resolveEntities(text: string, art: TaggedArticle, el: EntityLang
     addName(e, n, key, n.type, 'same-name');
   }
 
-  // 3. role references
-  const persons = ents.filter((e) => e.person);
+  // 3. role references: only to people the article's votes call people (a "person" named
+  // "Labour" once by the tagger and an organisation everywhere else takes no "he" and no role)
+  const persons = ents.filter((e) => e.person && isMostlyPerson(e));
   for (const ref of roleReferences(art, el, at)) {
-    const e = resolveRole(ref, persons);
+    const e = resolveRole(ref, persons, art);
     if (e) e.mentions.push({ first: ref.first, end: ref.end, kind: 'role', rule: 'role' });
   }
 
@@ -221,7 +222,7 @@ function isAcronym(short: string[], long: string[]): boolean {
 }
 
 /** The person holding the role a reference names; null when none or no way to choose. */
-function resolveRole(ref: RolePhrase, persons: Ent[]): Ent | null {
+function resolveRole(ref: RolePhrase, persons: Ent[], art: TaggedArticle): Ent | null {
   const refHead = ref.head.split(' ');
   const holds = (e: Ent) =>
     e.titles.some((t) => {
@@ -245,13 +246,17 @@ function resolveRole(ref: RolePhrase, persons: Ent[]): Ent | null {
   if (!scored.length) return null;
   const top = Math.max(...scored.map((x) => x.s));
   const best = scored.filter((x) => x.s === top).map((x) => x.e);
-  const before = best.filter((e) => e.mentions.some((m) => m.first < ref.first));
+  // mentioned before; a bare reference ("the president", "the leader") only recently: in its
+  // sentence or the few before it (one whose modifiers match, "the Israeli Prime Minister", may look further)
+  const sentOf = (k: number) => art.tokens[k].sent;
+  const recent = (m: EntMention) => m.first < ref.first && (top > 0 || sentOf(ref.first) - sentOf(m.first) <= ROLE_WINDOW);
+  const before = best.filter((e) => e.mentions.some(recent));
   if (before.length) {
     // the most recently mentioned before the reference
     let pick: Ent | null = null;
     let pos = -1;
     for (const e of before) {
-      const p = Math.max(...e.mentions.filter((m) => m.first < ref.first).map((m) => m.first));
+      const p = Math.max(...e.mentions.filter(recent).map((m) => m.first));
       if (p > pos) {
         pos = p;
         pick = e;
@@ -259,36 +264,73 @@ function resolveRole(ref: RolePhrase, persons: Ent[]): Ent | null {
     }
     return pick;
   }
-  return best.length === 1 ? best[0] : null;
+  // named only later (a reference that introduces the person): the one candidate, if it is the only one
+  return best.length === 1 && !best[0].mentions.some((m) => m.first < ref.first) ? best[0] : null;
 }
 
+/** How many sentences back a role reference ("the president") may look for the person it names. */
+const ROLE_WINDOW = 3;
+
+/** True when the tagger's votes for the entity's names make it a person at least as often as anything else. */
+function isMostlyPerson(e: Ent): boolean {
+  const per = e.votes.get('PER') ?? 0;
+  for (const [t, n] of e.votes) if (t !== 'PER' && n > per) return false;
+  return true;
+}
+
+/**
+ * Pronouns ("he", "her") join the one compatible person named just before them. A person's gender
+ * comes from an honorific ("Mr.", "Mrs.") or else from the majority of the pronouns that would join
+ * them with no gender known; so one "her" about an unnamed woman after "Tony Blair" does not make
+ * Blair a woman, and pronouns against the gender so found are not joined. Pronouns of the other
+ * gender, and plural pronouns (which the language data does not list), never join.
+ */
 function resolvePronouns(text: string, art: TaggedArticle, el: EntityLanguage, persons: Ent[]): void {
   if (!el.pronouns.size || !persons.length) return;
   const inQuote = quoteMask(text);
   const toks = art.tokens;
-  const mentionAt = new Map<number, Ent>();
-  for (const e of persons) for (const m of e.mentions) if (m.kind !== 'pronoun') mentionAt.set(m.first, e);
-  for (let i = 0; i < toks.length; i++) {
-    const g = el.pronouns.get(toks[i].norm);
-    if (!g || inQuote[toks[i].start]) continue;
-    const sent = art.sentences[toks[i].sent];
-    const window = (from: number, to: number) => {
-      const found = new Set<Ent>();
-      for (let k = from; k < to; k++) {
-        const e = mentionAt.get(k);
-        if (e && (e.gender === null || e.gender === g)) found.add(e);
-      }
-      return found;
-    };
-    let cands = window(sent.start, i);
-    if (!cands.size && toks[i].sent > 0) cands = window(art.sentences[toks[i].sent - 1].start, sent.start);
-    if (cands.size !== 1) continue;
-    const e = [...cands][0];
+  const named = new Map<number, Ent>();
+  for (const e of persons) for (const m of e.mentions) if (m.kind !== 'pronoun') named.set(m.first, e);
+  // genderOf: null = any pronoun may join; 'none' = none may (pronouns split evenly)
+  const pass = (genderOf: (e: Ent) => PersonGender | 'none' | null): { i: number; e: Ent; g: PersonGender }[] => {
+    const out: { i: number; e: Ent; g: PersonGender }[] = [];
+    const mentionAt = new Map(named);
+    for (let i = 0; i < toks.length; i++) {
+      const g = el.pronouns.get(toks[i].norm);
+      if (!g || inQuote[toks[i].start]) continue;
+      const sent = art.sentences[toks[i].sent];
+      const window = (from: number, to: number) => {
+        const found = new Set<Ent>();
+        for (let k = from; k < to; k++) {
+          const e = mentionAt.get(k);
+          const eg = e ? genderOf(e) : null;
+          if (e && (eg === null || eg === g)) found.add(e);
+        }
+        return found;
+      };
+      let cands = window(sent.start, i);
+      if (!cands.size && toks[i].sent > 0) cands = window(art.sentences[toks[i].sent - 1].start, sent.start);
+      if (cands.size !== 1) continue;
+      const e = [...cands][0];
+      out.push({ i, e, g });
+      mentionAt.set(i, e);
+    }
+    return out;
+  };
+  // the gender the pronouns tell, by majority, for people no honorific tells
+  const votes = new Map<Ent, { m: number; f: number }>();
+  for (const { e, g } of pass((e) => e.gender)) {
+    if (e.gender !== null) continue;
+    const v = votes.get(e) ?? { m: 0, f: 0 };
+    v[g]++;
+    votes.set(e, v);
+  }
+  for (const [e, v] of votes) if (v.m !== v.f) e.gender = v.m > v.f ? 'm' : 'f';
+  for (const { i, e } of pass((e) => (e.gender === null && votes.has(e) ? 'none' : e.gender))) {
     e.mentions.push({ first: i, end: i + 1, kind: 'pronoun', rule: 'pronoun' });
-    if (e.gender === null) e.gender = g;
-    mentionAt.set(i, e);
   }
 }
+
 
 /** For each character: inside a quotation (straight or curly double quotes; reset per line). */
 function quoteMask(text: string): Uint8Array {

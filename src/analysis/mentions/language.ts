@@ -60,6 +60,8 @@ export interface EntityLanguage {
   organisationNounEndings: string[];
   /** Words built on a name are written with a hyphen ("Hamas-leiders", "US-backed"). */
   hyphenCompounds: boolean;
+  /** Words that join two names ("and", "en", "und"). */
+  conjunctions: Set<string>;
 }
 
 const cache = new Map<string, EntityLanguage>();
@@ -89,6 +91,7 @@ export function entityLanguage(lang: string): EntityLanguage {
     organisationNouns: new Set((d.organisationNouns ?? []).map(norm)),
     organisationNounEndings: (d.organisationNounEndings ?? []).map(norm),
     hyphenCompounds: d.hyphenCompounds === true,
+    conjunctions: new Set((d.conjunctions ?? []).map(norm)),
   };
   cache.set(lang, el);
   return el;

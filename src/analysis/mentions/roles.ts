@@ -97,6 +97,15 @@ export function titleBefore(art: TaggedArticle, el: EntityLanguage, at: Int32Arr
   return { first, end: p, head, leader: el.leaderRoles.has(head), modifiers: mods };
 }
 
+/** True when name `ni` is a person's full name whose surname no earlier person name has. */
+function introducesPerson(art: TaggedArticle, ni: number): boolean {
+  if (ni < 0) return false;
+  const n = art.names[ni];
+  if (n.type !== 'PER' || n.end - n.first < 2) return false;
+  const last = art.tokens[n.end - 1].norm;
+  return !art.names.some((o, oi) => oi < ni && o.type === 'PER' && o.end > o.first && art.tokens[o.end - 1].norm === last);
+}
+
 /** Definite role-noun references not followed by a name: "the president", "the Israeli leader",
  *  "the secretary of state", "de Israëlische premier". */
 export function roleReferences(art: TaggedArticle, el: EntityLanguage, at: Int32Array): RolePhrase[] {
@@ -137,6 +146,11 @@ export function roleReferences(art: TaggedArticle, el: EntityLanguage, at: Int32
     }
     // followed by a name or honorific: a title, not a reference ("the president Donald Trump")
     if (end < sentEnd && ((at[end] >= 0 && art.names[at[end]].type === 'PER') || el.honorifics.has(norms[end]))) continue;
+    // in apposition to the name after a comma, it names that person, not one mentioned before
+    // ("talks with his Israeli counterpart, Ariel Sharon, and the Palestinian leader, Mahmoud Abbas")
+    // (a full name the article names here for the first time; "the Israeli Prime Minister, Witkoff,
+    // and Kushner" lists people already named)
+    if (end + 1 < sentEnd && toks[end].text === ',' && introducesPerson(art, at[end + 1])) continue;
     // a plural or compound continuing the noun ("the president-elect" is matched whole above)
     if (end < sentEnd && /^\p{Ll}/u.test(toks[end].text) && el.roles.startingAt(norms, end, sentEnd)) continue;
     out.push({ first: i, end, head, leader: lr === len, modifiers: mods });
