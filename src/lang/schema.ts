@@ -142,6 +142,9 @@ export const entitiesSchema = file({
   /** Words that join two names ("and"): a tagged name with one inside is two names when the article
    *  also names either part on its own ("Deutsche Bank and Gazpromneft"). */
   conjunctions: words.optional(),
+  /** Role modifiers (also listed in roleModifiers) that make another office than the bare role:
+   *  "the prime minister" does not refer to the "Deputy Prime Minister John Prescott". */
+  otherOffice: words.optional(),
 });
 
 /**

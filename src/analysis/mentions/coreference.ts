@@ -131,7 +131,7 @@ export function resolveEntities(text: string, art: TaggedArticle, el: EntityLang
   // "Labour" once by the tagger and an organisation everywhere else takes no "he" and no role)
   const persons = ents.filter((e) => e.person && isMostlyPerson(e));
   for (const ref of roleReferences(art, el, at)) {
-    const e = resolveRole(ref, persons, art);
+    const e = resolveRole(ref, persons, art, el.otherOffice);
     if (e) e.mentions.push({ first: ref.first, end: ref.end, kind: 'role', rule: 'role' });
   }
 
@@ -222,7 +222,7 @@ function isAcronym(short: string[], long: string[]): boolean {
 }
 
 /** The person holding the role a reference names; null when none or no way to choose. */
-function resolveRole(ref: RolePhrase, persons: Ent[], art: TaggedArticle): Ent | null {
+function resolveRole(ref: RolePhrase, persons: Ent[], art: TaggedArticle, otherOffice: Set<string>): Ent | null {
   const refHead = ref.head.split(' ');
   const holds = (e: Ent) =>
     e.titles.some((t) => {
@@ -237,6 +237,8 @@ function resolveRole(ref: RolePhrase, persons: Ent[], art: TaggedArticle): Ent |
   const mods = ref.modifiers;
   const modScore = (e: Ent) => {
     const all = e.titles.flatMap((t) => t.modifiers);
+    // "the prime minister" is not the deputy prime minister, "the chancellor" not the shadow chancellor
+    if (all.some((m) => otherOffice.has(m) && !mods.includes(m))) return -1;
     if (!mods.length) return 0;
     const hits = mods.filter((m) => all.includes(m)).length;
     if (hits === 0 && all.length > 0) return -1; // a title with other modifiers: someone else

@@ -62,6 +62,8 @@ export interface EntityLanguage {
   hyphenCompounds: boolean;
   /** Words that join two names ("and", "en", "und"). */
   conjunctions: Set<string>;
+  /** Role modifiers that name another office than the bare role ("deputy", "shadow", "former"). */
+  otherOffice: Set<string>;
 }
 
 const cache = new Map<string, EntityLanguage>();
@@ -92,6 +94,7 @@ export function entityLanguage(lang: string): EntityLanguage {
     organisationNounEndings: (d.organisationNounEndings ?? []).map(norm),
     hyphenCompounds: d.hyphenCompounds === true,
     conjunctions: new Set((d.conjunctions ?? []).map(norm)),
+    otherOffice: new Set((d.otherOffice ?? []).map(norm)),
   };
   cache.set(lang, el);
   return el;

@@ -42,6 +42,8 @@ function modifiersBefore(art: TaggedArticle, el: EntityLanguage, at: Int32Array,
       continue;
     }
     if (el.roleModifiers.has(art.tokens[k].norm)) {
+      // "deputy", "shadow", "former": another office than the bare role, kept as a modifier
+      if (el.otherOffice.has(art.tokens[k].norm)) mods.unshift(art.tokens[k].norm);
       k--;
       continue;
     }
@@ -126,6 +128,7 @@ export function roleReferences(art: TaggedArticle, el: EntityLanguage, at: Int32
         continue;
       }
       if (el.roleModifiers.has(norms[k]) && !el.roles.startingAt(norms, k, sentEnd)) {
+        if (el.otherOffice.has(norms[k])) mods.push(norms[k]);
         k++;
         continue;
       }

@@ -48,6 +48,11 @@ interface Decision {
 /** Words after which a country is part of a name, not a company's market ("Bank of England"). */
 const LINK_WORDS = new Set(['of', 'the', 'for', 'and', 'de', 'van', 'von', 'du', 'des', 'der']);
 
+/** A mention that writes the entity's name, not a pronoun or role phrase the article joined to it (Mention.how of the mentions layer). */
+function isNameMention(m: { how?: string }): boolean {
+  return !m.how || !(m.how.startsWith('pronoun:') || m.how.startsWith('refers to '));
+}
+
 function q(s: string): string {
   return `'${s}'`;
 }
@@ -73,6 +78,8 @@ export class EntityResolver {
 
   /** Organisations by the cores of their names ("intel" for "Intel Corp", "t-mobile" for "T-Mobile USA"). */
   private readonly cores = new Map<string, Set<string>>();
+  /** Organisations by the first and last words of their longer names ("saints", "new orleans" for "New Orleans Saints"). */
+  private readonly parts = new Map<string, Set<string>>();
 
   constructor(options: ResolverOptions = {}, index: EntityIndex = new EntityIndex()) {
     this.tables = options.aliases ?? defaultAliasTables();
@@ -130,7 +137,10 @@ export class EntityResolver {
         rule: d.rule,
         reason: d.reason,
       };
-      const mentions = item.layer.mentions.length > 0 ? item.layer.mentions.map((m) => m.text) : [item.layer.name];
+      // a person-tagged name linked to an organisation brings its names, not the pronouns and
+      // role phrases the article joined to it as to a person
+      const own = item.type === 'PER' && !this.rec(d.key).isPerson ? item.layer.mentions.filter(isNameMention) : item.layer.mentions;
+      const mentions = own.length > 0 ? own.map((m) => m.text) : [item.layer.name];
       this.index.attach(this.rec(d.key), {
         type: item.type,
         display: item.display,
@@ -311,13 +321,36 @@ export class EntityResolver {
   }
 
   private indexCores(key: string, folded: string): void {
-    const { legal, country } = this.companyCores(folded);
-    for (const c of [legal, country]) {
-      if (!c) continue;
-      let set = this.cores.get(c);
-      if (!set) this.cores.set(c, (set = new Set()));
+    const put = (map: Map<string, Set<string>>, k: string) => {
+      let set = map.get(k);
+      if (!set) map.set(k, (set = new Set()));
       set.add(key);
+    };
+    const { legal, country } = this.companyCores(folded);
+    for (const c of [legal, country]) if (c) put(this.cores, c);
+    const t = foldedTokens(legal ?? folded);
+    for (let n = 1; n < t.length; n++) {
+      for (const part of [t.slice(0, n), t.slice(t.length - n)]) {
+        if (LINK_WORDS.has(part[0]) || LINK_WORDS.has(part[part.length - 1])) continue;
+        put(this.parts, part.join(' '));
+      }
     }
+  }
+
+  /**
+   * The one organisation whose longer name starts or ends with this one, anywhere in the corpus
+   * ("Saints" and "New Orleans" for "New Orleans Saints", "Chargers" for "San Diego Chargers");
+   * null when none or several ("United": Manchester United, Newcastle United), or when the name is
+   * an organisation of its own already (tried before) or a place's or country's alias.
+   */
+  private partOfKnownName(item: Item): Decision | null {
+    if (item.type !== 'ORG') return null;
+    const keys = [...new Set([...(this.parts.get(item.folded) ?? [])].map((k) => this.index.current(k)))].filter((k) => {
+      const r = this.index.get(k);
+      return r && !r.isPerson;
+    });
+    if (keys.length !== 1) return null;
+    return { key: keys[0], rule: 'same-name', reason: `${q(item.display)} is the start or end of the name of ${this.label(keys[0])}, the only organisation so named` };
   }
 
   /**
@@ -371,7 +404,7 @@ export class EntityResolver {
         return { key, rule: 'same-name', reason: how };
       }
     }
-    const company = this.companyVariant(item);
+    const company = this.companyVariant(item) ?? this.partOfKnownName(item);
     if (company) return company;
     const key = this.index.newKey(item.type.toLowerCase(), item.folded);
     this.index.create(key, 'name', null, false);
@@ -419,9 +452,9 @@ export class EntityResolver {
   /**
    * A name the tagger called a person that the alias tables or the corpus know as an organisation
    * (or another non-person): "Labour", "Tories", "Xbox". Only a name with nothing of a person about
-   * it (no title, no gender, no role; one word unless it is an organisation's alias), and, outside
-   * the alias tables, only when the corpus has named it as a non-person at least three times as
-   * often as as a person.
+   * it (no title, no gender, no role; one word unless it is an organisation's alias; not the surname
+   * of a known person), and, outside the alias tables, only when the corpus has named it as a
+   * non-person (at least three times) more often than as a person, this article's mentions included.
    */
   private organisationTaggedAsPerson(item: Item, language: string): Decision | null {
     if (item.gender || item.roles.length > 0) return null;
@@ -429,13 +462,13 @@ export class EntityResolver {
       const r = this.tables.organisations.lookup(folded, { language, allCaps: item.allCaps });
       if (r.status === 'found') return this.knownEntity(r.hit, item, false);
     }
-    if (item.tokens.length !== 1) return null;
+    if (item.tokens.length !== 1 || this.index.people(this.index.bySurnameOf(item.folded)).length > 0) return null;
     const things = this.index.byFoldedName(item.folded).filter((k) => !this.rec(k).isPerson);
     if (things.length === 0) return null;
     const key = this.index.mostMentioned(things);
     const asThing = this.rec(key).mentionCount;
     const asPerson = this.index.people(this.index.byFoldedName(item.folded)).reduce((n, k) => n + this.rec(k).mentionCount, 0);
-    if (asThing < 3 || asThing < 3 * (asPerson + item.layer.mentions.length)) return null;
+    if (asThing < 3 || asThing <= asPerson + item.layer.mentions.length) return null;
     return { key, rule: 'same-name', reason: `${q(item.display)}, tagged as a person here, is named as ${this.label(key)} ${asThing} times in the corpus` };
   }
 
