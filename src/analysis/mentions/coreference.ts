@@ -12,9 +12,15 @@
 //     A word built on a name ("Hamas-leiders", "Hamas-run"; languages with `hyphenCompounds`) is a
 //     mention of the entity of that name when the article names it, wherever it comes.
 //  3. role references ("the president", "the Israeli leader") resolve to the person holding a
-//     matching role in this article.
+//     matching role in this article: mentioned before (a bare reference only within the last few
+//     sentences), with no other modifiers and no other office ("the prime minister" is not the
+//     deputy prime minister); a reference in apposition to a newly named person ("the Palestinian
+//     leader, Mahmoud Abbas") is that person's, not a reference (roles.ts).
 //  4. third-person pronouns outside quotations resolve when exactly one compatible person is
-//     mentioned before them in the sentence (or, failing that, the previous sentence).
+//     mentioned before them in the sentence (or, failing that, the previous sentence); a person's
+//     gender is the honorific's, else the majority of those pronouns; only entities the tagger's
+//     votes call people take pronouns or roles. Plural pronouns are not in the language data and
+//     never join.
 import type { EntityLayer, EntityType, Mention } from '../../types.ts';
 import { norm, type EntityLanguage } from './language.ts';
 import type { PersonGender } from '../../text/gender.ts';
