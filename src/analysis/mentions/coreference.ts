@@ -83,11 +83,12 @@ export function resolveEntities(text: string, art: TaggedArticle, el: EntityLang
   names.forEach((n, ni) => {
     if (n.type !== 'PER' || n.end <= n.first) return;
     const key = nameKey(art, n);
-    const match = matchPerson(ents, key);
+    const hon = n.first > 0 ? el.honorifics.get(toks[n.first - 1].norm) : undefined;
+    // "Mrs Howard" is not the Michael Howard that "Mr Howard" named
+    const match = matchPerson(ents.filter((e) => !hon || !e.gender || e.gender === hon), key);
     const e = match?.e ?? newEnt(true);
     addName(e, n, key, 'PER', match?.rule ?? 'first');
     personOf.set(ni, e);
-    const hon = n.first > 0 ? el.honorifics.get(toks[n.first - 1].norm) : undefined;
     if (hon) e.gender = hon;
     const title = titleBefore(art, el, at, n.first - (hon !== undefined ? 1 : 0));
     if (title) e.titles.push(title);

@@ -54,6 +54,15 @@ describe.skipIf(!existsSync(BBC))('entities on BBC News', () => {
     expect(texts(named(royals, 'Parker Bowles')).filter((t) => she.test(t)).length).toBeGreaterThan(2);
   });
 
+  it('"Mr Howard" never joins the "Mrs Howard" named before him (politics/011)', () => {
+    const text = readFileSync(new URL('politics/011.txt', BBC), 'utf8');
+    const titleOf = (start: number) => /(Mrs|Mr) $/.exec(text.slice(Math.max(0, start - 4), start))?.[1];
+    for (const e of entitiesOf('politics/011.txt')) {
+      const titles = new Set(e.mentions.map((m) => titleOf(m.start)).filter(Boolean));
+      expect([...titles], e.name).toHaveLength(titles.size > 0 ? 1 : 0);
+    }
+  });
+
   it('"Labour", "Tories", "Gurkhas" take no "he" when the tagger calls them a person once (politics/147, 159, 208, 276)', () => {
     const he = /^(he|him|his|himself)$/i;
     const she = /^(she|her|hers|herself)$/i;
