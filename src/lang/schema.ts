@@ -139,6 +139,12 @@ export const entitiesSchema = file({
   organisationNounEndings: words.optional(),
   /** Words built on a name are written with a hyphen ("Hamas-leiders", "US-backed"). */
   hyphenCompounds: z.boolean().optional(),
+  /** Words that join two names ("and"): a tagged name with one inside is two names when the article
+   *  also names either part on its own ("Deutsche Bank and Gazpromneft"). */
+  conjunctions: words.optional(),
+  /** Role modifiers (also listed in roleModifiers) that make another office than the bare role:
+   *  "the prime minister" does not refer to the "Deputy Prime Minister John Prescott". */
+  otherOffice: words.optional(),
 });
 
 /**
@@ -160,6 +166,13 @@ export const namesSchema = file({
   acronymStopwords: words.optional(),
   /** Genitive endings tried when a name is not found as written (Dutch "Israëls" -> "Israël"). */
   genitiveSuffixes: words.optional(),
+  /** Words that end a company's name without telling companies apart ("Group", "Holdings",
+   *  "Technologies"): stripped, like the legal forms of src/corpus/entities/data/company-suffixes.json,
+   *  to match "ATI Technologies Inc." with "ATI". */
+  companyWords: words.optional(),
+  /** [plural ending, singular ending] of a name's last word, first match wins, tried against the
+   *  alias tables when a name is not there as written ("Tories" -> "Tory", "Lib Dems" -> "Lib Dem"). */
+  plurals: z.array(z.tuple([z.string().min(1), z.string()])).optional(),
 });
 
 const currency = z.object({ code: z.string(), symbols: words, names: words }).strict();

@@ -12,9 +12,15 @@
 //     A word built on a name ("Hamas-leiders", "Hamas-run"; languages with `hyphenCompounds`) is a
 //     mention of the entity of that name when the article names it, wherever it comes.
 //  3. role references ("the president", "the Israeli leader") resolve to the person holding a
-//     matching role in this article.
+//     matching role in this article: mentioned before (a bare reference only within the last few
+//     sentences), with no other modifiers and no other office ("the prime minister" is not the
+//     deputy prime minister); a reference in apposition to a newly named person ("the Palestinian
+//     leader, Mahmoud Abbas") is that person's, not a reference (roles.ts).
 //  4. third-person pronouns outside quotations resolve when exactly one compatible person is
-//     mentioned before them in the sentence (or, failing that, the previous sentence).
+//     mentioned before them in the sentence (or, failing that, the previous sentence); a person's
+//     gender is the honorific's, else the majority of those pronouns; only entities the tagger's
+//     votes call people take pronouns or roles. Plural pronouns are not in the language data and
+//     never join.
 import type { EntityLayer, EntityType, Mention } from '../../types.ts';
 import { norm, type EntityLanguage } from './language.ts';
 import type { PersonGender } from '../../text/gender.ts';
@@ -77,11 +83,12 @@ export function resolveEntities(text: string, art: TaggedArticle, el: EntityLang
   names.forEach((n, ni) => {
     if (n.type !== 'PER' || n.end <= n.first) return;
     const key = nameKey(art, n);
-    const match = matchPerson(ents, key);
+    const hon = n.first > 0 ? el.honorifics.get(toks[n.first - 1].norm) : undefined;
+    // "Mrs Howard" is not the Michael Howard that "Mr Howard" named
+    const match = matchPerson(ents.filter((e) => !hon || !e.gender || e.gender === hon), key);
     const e = match?.e ?? newEnt(true);
     addName(e, n, key, 'PER', match?.rule ?? 'first');
     personOf.set(ni, e);
-    const hon = n.first > 0 ? el.honorifics.get(toks[n.first - 1].norm) : undefined;
     if (hon) e.gender = hon;
     const title = titleBefore(art, el, at, n.first - (hon !== undefined ? 1 : 0));
     if (title) e.titles.push(title);
@@ -127,10 +134,11 @@ export function resolveEntities(text: string, art: TaggedArticle, el: EntityLang
     addName(e, n, key, n.type, 'same-name');
   }
 
-  // 3. role references
-  const persons = ents.filter((e) => e.person);
+  // 3. role references: only to people the article's votes call people (a "person" named
+  // "Labour" once by the tagger and an organisation everywhere else takes no "he" and no role)
+  const persons = ents.filter((e) => e.person && isMostlyPerson(e));
   for (const ref of roleReferences(art, el, at)) {
-    const e = resolveRole(ref, persons);
+    const e = resolveRole(ref, persons, art, el.otherOffice);
     if (e) e.mentions.push({ first: ref.first, end: ref.end, kind: 'role', rule: 'role' });
   }
 
@@ -221,7 +229,7 @@ function isAcronym(short: string[], long: string[]): boolean {
 }
 
 /** The person holding the role a reference names; null when none or no way to choose. */
-function resolveRole(ref: RolePhrase, persons: Ent[]): Ent | null {
+function resolveRole(ref: RolePhrase, persons: Ent[], art: TaggedArticle, otherOffice: Set<string>): Ent | null {
   const refHead = ref.head.split(' ');
   const holds = (e: Ent) =>
     e.titles.some((t) => {
@@ -236,6 +244,8 @@ function resolveRole(ref: RolePhrase, persons: Ent[]): Ent | null {
   const mods = ref.modifiers;
   const modScore = (e: Ent) => {
     const all = e.titles.flatMap((t) => t.modifiers);
+    // "the prime minister" is not the deputy prime minister, "the chancellor" not the shadow chancellor
+    if (all.some((m) => otherOffice.has(m) && !mods.includes(m))) return -1;
     if (!mods.length) return 0;
     const hits = mods.filter((m) => all.includes(m)).length;
     if (hits === 0 && all.length > 0) return -1; // a title with other modifiers: someone else
@@ -245,13 +255,17 @@ function resolveRole(ref: RolePhrase, persons: Ent[]): Ent | null {
   if (!scored.length) return null;
   const top = Math.max(...scored.map((x) => x.s));
   const best = scored.filter((x) => x.s === top).map((x) => x.e);
-  const before = best.filter((e) => e.mentions.some((m) => m.first < ref.first));
+  // mentioned before; a bare reference ("the president", "the leader") only recently: in its
+  // sentence or the few before it (one whose modifiers match, "the Israeli Prime Minister", may look further)
+  const sentOf = (k: number) => art.tokens[k].sent;
+  const recent = (m: EntMention) => m.first < ref.first && (top > 0 || sentOf(ref.first) - sentOf(m.first) <= ROLE_WINDOW);
+  const before = best.filter((e) => e.mentions.some(recent));
   if (before.length) {
     // the most recently mentioned before the reference
     let pick: Ent | null = null;
     let pos = -1;
     for (const e of before) {
-      const p = Math.max(...e.mentions.filter((m) => m.first < ref.first).map((m) => m.first));
+      const p = Math.max(...e.mentions.filter(recent).map((m) => m.first));
       if (p > pos) {
         pos = p;
         pick = e;
@@ -259,36 +273,73 @@ function resolveRole(ref: RolePhrase, persons: Ent[]): Ent | null {
     }
     return pick;
   }
-  return best.length === 1 ? best[0] : null;
+  // named only later (a reference that introduces the person): the one candidate, if it is the only one
+  return best.length === 1 && !best[0].mentions.some((m) => m.first < ref.first) ? best[0] : null;
 }
 
+/** How many sentences back a role reference ("the president") may look for the person it names. */
+const ROLE_WINDOW = 3;
+
+/** True when the tagger's votes for the entity's names make it a person at least as often as anything else. */
+function isMostlyPerson(e: Ent): boolean {
+  const per = e.votes.get('PER') ?? 0;
+  for (const [t, n] of e.votes) if (t !== 'PER' && n > per) return false;
+  return true;
+}
+
+/**
+ * Pronouns ("he", "her") join the one compatible person named just before them. A person's gender
+ * comes from an honorific ("Mr.", "Mrs.") or else from the majority of the pronouns that would join
+ * them with no gender known; so one "her" about an unnamed woman after "Tony Blair" does not make
+ * Blair a woman, and pronouns against the gender so found are not joined. Pronouns of the other
+ * gender, and plural pronouns (which the language data does not list), never join.
+ */
 function resolvePronouns(text: string, art: TaggedArticle, el: EntityLanguage, persons: Ent[]): void {
   if (!el.pronouns.size || !persons.length) return;
   const inQuote = quoteMask(text);
   const toks = art.tokens;
-  const mentionAt = new Map<number, Ent>();
-  for (const e of persons) for (const m of e.mentions) if (m.kind !== 'pronoun') mentionAt.set(m.first, e);
-  for (let i = 0; i < toks.length; i++) {
-    const g = el.pronouns.get(toks[i].norm);
-    if (!g || inQuote[toks[i].start]) continue;
-    const sent = art.sentences[toks[i].sent];
-    const window = (from: number, to: number) => {
-      const found = new Set<Ent>();
-      for (let k = from; k < to; k++) {
-        const e = mentionAt.get(k);
-        if (e && (e.gender === null || e.gender === g)) found.add(e);
-      }
-      return found;
-    };
-    let cands = window(sent.start, i);
-    if (!cands.size && toks[i].sent > 0) cands = window(art.sentences[toks[i].sent - 1].start, sent.start);
-    if (cands.size !== 1) continue;
-    const e = [...cands][0];
+  const named = new Map<number, Ent>();
+  for (const e of persons) for (const m of e.mentions) if (m.kind !== 'pronoun') named.set(m.first, e);
+  // genderOf: null = any pronoun may join; 'none' = none may (pronouns split evenly)
+  const pass = (genderOf: (e: Ent) => PersonGender | 'none' | null): { i: number; e: Ent; g: PersonGender }[] => {
+    const out: { i: number; e: Ent; g: PersonGender }[] = [];
+    const mentionAt = new Map(named);
+    for (let i = 0; i < toks.length; i++) {
+      const g = el.pronouns.get(toks[i].norm);
+      if (!g || inQuote[toks[i].start]) continue;
+      const sent = art.sentences[toks[i].sent];
+      const window = (from: number, to: number) => {
+        const found = new Set<Ent>();
+        for (let k = from; k < to; k++) {
+          const e = mentionAt.get(k);
+          const eg = e ? genderOf(e) : null;
+          if (e && (eg === null || eg === g)) found.add(e);
+        }
+        return found;
+      };
+      let cands = window(sent.start, i);
+      if (!cands.size && toks[i].sent > 0) cands = window(art.sentences[toks[i].sent - 1].start, sent.start);
+      if (cands.size !== 1) continue;
+      const e = [...cands][0];
+      out.push({ i, e, g });
+      mentionAt.set(i, e);
+    }
+    return out;
+  };
+  // the gender the pronouns tell, by majority, for people no honorific tells
+  const votes = new Map<Ent, { m: number; f: number }>();
+  for (const { e, g } of pass((e) => e.gender)) {
+    if (e.gender !== null) continue;
+    const v = votes.get(e) ?? { m: 0, f: 0 };
+    v[g]++;
+    votes.set(e, v);
+  }
+  for (const [e, v] of votes) if (v.m !== v.f) e.gender = v.m > v.f ? 'm' : 'f';
+  for (const { i, e } of pass((e) => (e.gender === null && votes.has(e) ? 'none' : e.gender))) {
     e.mentions.push({ first: i, end: i + 1, kind: 'pronoun', rule: 'pronoun' });
-    if (e.gender === null) e.gender = g;
-    mentionAt.set(i, e);
   }
 }
+
 
 /** For each character: inside a quotation (straight or curly double quotes; reset per line). */
 function quoteMask(text: string): Uint8Array {

@@ -60,6 +60,10 @@ export interface EntityLanguage {
   organisationNounEndings: string[];
   /** Words built on a name are written with a hyphen ("Hamas-leiders", "US-backed"). */
   hyphenCompounds: boolean;
+  /** Words that join two names ("and", "en", "und"). */
+  conjunctions: Set<string>;
+  /** Role modifiers that name another office than the bare role ("deputy", "shadow", "former"). */
+  otherOffice: Set<string>;
 }
 
 const cache = new Map<string, EntityLanguage>();
@@ -89,6 +93,8 @@ export function entityLanguage(lang: string): EntityLanguage {
     organisationNouns: new Set((d.organisationNouns ?? []).map(norm)),
     organisationNounEndings: (d.organisationNounEndings ?? []).map(norm),
     hyphenCompounds: d.hyphenCompounds === true,
+    conjunctions: new Set((d.conjunctions ?? []).map(norm)),
+    otherOffice: new Set((d.otherOffice ?? []).map(norm)),
   };
   cache.set(lang, el);
   return el;

@@ -42,6 +42,8 @@ function modifiersBefore(art: TaggedArticle, el: EntityLanguage, at: Int32Array,
       continue;
     }
     if (el.roleModifiers.has(art.tokens[k].norm)) {
+      // "deputy", "shadow", "former": another office than the bare role, kept as a modifier
+      if (el.otherOffice.has(art.tokens[k].norm)) mods.unshift(art.tokens[k].norm);
       k--;
       continue;
     }
@@ -97,6 +99,15 @@ export function titleBefore(art: TaggedArticle, el: EntityLanguage, at: Int32Arr
   return { first, end: p, head, leader: el.leaderRoles.has(head), modifiers: mods };
 }
 
+/** True when name `ni` is a person's full name whose surname no earlier person name has. */
+function introducesPerson(art: TaggedArticle, ni: number): boolean {
+  if (ni < 0) return false;
+  const n = art.names[ni];
+  if (n.type !== 'PER' || n.end - n.first < 2) return false;
+  const last = art.tokens[n.end - 1].norm;
+  return !art.names.some((o, oi) => oi < ni && o.type === 'PER' && o.end > o.first && art.tokens[o.end - 1].norm === last);
+}
+
 /** Definite role-noun references not followed by a name: "the president", "the Israeli leader",
  *  "the secretary of state", "de Israëlische premier". */
 export function roleReferences(art: TaggedArticle, el: EntityLanguage, at: Int32Array): RolePhrase[] {
@@ -117,6 +128,7 @@ export function roleReferences(art: TaggedArticle, el: EntityLanguage, at: Int32
         continue;
       }
       if (el.roleModifiers.has(norms[k]) && !el.roles.startingAt(norms, k, sentEnd)) {
+        if (el.otherOffice.has(norms[k])) mods.push(norms[k]);
         k++;
         continue;
       }
@@ -137,6 +149,11 @@ export function roleReferences(art: TaggedArticle, el: EntityLanguage, at: Int32
     }
     // followed by a name or honorific: a title, not a reference ("the president Donald Trump")
     if (end < sentEnd && ((at[end] >= 0 && art.names[at[end]].type === 'PER') || el.honorifics.has(norms[end]))) continue;
+    // in apposition to the name after a comma, it names that person, not one mentioned before
+    // ("talks with his Israeli counterpart, Ariel Sharon, and the Palestinian leader, Mahmoud Abbas")
+    // (a full name the article names here for the first time; "the Israeli Prime Minister, Witkoff,
+    // and Kushner" lists people already named)
+    if (end + 1 < sentEnd && toks[end].text === ',' && introducesPerson(art, at[end + 1])) continue;
     // a plural or compound continuing the noun ("the president-elect" is matched whole above)
     if (end < sentEnd && /^\p{Ll}/u.test(toks[end].text) && el.roles.startingAt(norms, end, sentEnd)) continue;
     out.push({ first: i, end, head, leader: lr === len, modifiers: mods });

@@ -77,7 +77,34 @@ export function tagArticle(
       if (n.end > n.first && !allLowerCase(tokens, n)) names.push(n);
     }
   });
-  return { tokens, sentences: ranges, names };
+  return { tokens, sentences: ranges, names: splitConjoined(names, norms, el) };
+}
+
+/**
+ * A tagged name with a conjunction inside ("[Deutsche Bank and Gazpromneft]") is two names when the
+ * article also names either part on its own ("Deutsche Bank"); names that are one thing with "and"
+ * inside ("Bosnia and Herzegovina", "Fish and Wildlife Service") are left whole unless the article
+ * writes a part alone.
+ */
+function splitConjoined(names: NameSpan[], norms: readonly string[], el: EntityLanguage): NameSpan[] {
+  if (!el.conjunctions.size) return names;
+  const written = (first: number, end: number) => norms.slice(first, end).join(' ');
+  const alone = new Map<string, number>();
+  for (const n of names) alone.set(written(n.first, n.end), (alone.get(written(n.first, n.end)) ?? 0) + 1);
+  const out: NameSpan[] = [];
+  for (const n of names) {
+    const at: number[] = [];
+    for (let k = n.first + 1; k < n.end - 1; k++) if (el.conjunctions.has(norms[k])) at.push(k);
+    const parts: NameSpan[] = [];
+    let from = n.first;
+    for (const k of [...at, n.end]) {
+      parts.push({ type: n.type, first: from, end: k });
+      from = k + 1;
+    }
+    const split = parts.length > 1 && parts.every((p) => p.end > p.first) && parts.some((p) => alone.has(written(p.first, p.end)));
+    out.push(...(split ? parts : [n]));
+  }
+  return out;
 }
 
 /** Corrects a tagged span with the language's title and honorific data: possessives off the end;

@@ -291,3 +291,59 @@ export function deletionVariants(s: string): string[] {
   for (let i = 0; i < s.length; i++) out.add(s.slice(0, i) + s.slice(i + 1));
   return [...out];
 }
+
+interface CompanySuffixesFile {
+  legalForms: string[];
+}
+
+let companyEndings: string[][] | undefined;
+/** Folded legal forms (data/company-suffixes.json) and company words (every names.json), as token lists, longest first. */
+function companyEndingTokens(): string[][] {
+  if (!companyEndings) {
+    const file = JSON.parse(readFileSync(join(DATA_DIR, 'company-suffixes.json'), 'utf8')) as CompanySuffixesFile;
+    if (!Array.isArray(file.legalForms)) throw new Error(`${join(DATA_DIR, 'company-suffixes.json')}: legalForms must be a list of words`);
+    const all = new Set([...file.legalForms, ...allNames().flatMap((f) => f.companyWords ?? [])].map(foldName).filter(Boolean));
+    companyEndings = [...all].map((w) => w.split(' ')).sort((a, b) => b.length - a.length);
+  }
+  return companyEndings;
+}
+
+/**
+ * An organisation's name without the legal forms and company words at its end ("intel corp" ->
+ * "intel", "ati technologies inc" -> "ati", "bank of america corp" -> "bank of america"), or null
+ * when it has none. At least one word is always left. For matching only: names are never
+ * rewritten with it.
+ */
+export function companyCore(folded: string): string | null {
+  const tokens = foldedTokens(folded);
+  let end = tokens.length;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const e of companyEndingTokens()) {
+      if (end - e.length < 1) continue;
+      if (e.every((w, j) => tokens[end - e.length + j] === w)) {
+        end -= e.length;
+        changed = true;
+        break;
+      }
+    }
+  }
+  return end < tokens.length ? tokens.slice(0, end).join(' ') : null;
+}
+
+/** Singular forms of a folded name by its language's plural endings ("tories" -> "tory", "lib dems" -> "lib dem"). */
+export function singularVariants(folded: string, language: string | undefined): string[] {
+  const code = language && /^[a-z]{2,3}$/.test(language) ? language : null;
+  const files = code ? [langData(code, 'names') ?? {}] : allNames();
+  const out: string[] = [];
+  const last = folded.split(' ').pop() ?? '';
+  for (const f of files) {
+    for (const [plural, singular] of f.plurals ?? []) {
+      if (last.length > plural.length + 1 && last.endsWith(plural)) {
+        out.push(folded.slice(0, folded.length - plural.length) + singular);
+        break;
+      }
+    }
+  }
+  return [...new Set(out)].filter((v) => v !== folded);
+}

@@ -13,10 +13,12 @@ import type { ArticleEntities, EntityLink, EntityMerge, EntityRow, Explanation, 
 import {
   acronymsOf,
   cleanName,
+  companyCore,
   foldedTokens,
   genitiveVariants,
   isAllCaps,
   personName,
+  singularVariants,
 } from './normalise.ts';
 import type { PersonGender } from '../../text/gender.ts';
 import { foldName } from '../../text/fold.ts';
@@ -43,6 +45,14 @@ interface Decision {
   reason: string;
 }
 
+/** Words after which a country is part of a name, not a company's market ("Bank of England"). */
+const LINK_WORDS = new Set(['of', 'the', 'for', 'and', 'de', 'van', 'von', 'du', 'des', 'der']);
+
+/** A mention that writes the entity's name, not a pronoun or role phrase the article joined to it (Mention.how of the mentions layer). */
+function isNameMention(m: { how?: string }): boolean {
+  return !m.how || !(m.how.startsWith('pronoun:') || m.how.startsWith('refers to '));
+}
+
 function q(s: string): string {
   return `'${s}'`;
 }
@@ -66,9 +76,15 @@ export class EntityResolver {
   private readonly tables: AliasTables;
   private readonly index: EntityIndex;
 
+  /** Organisations by the cores of their names ("intel" for "Intel Corp", "t-mobile" for "T-Mobile USA"). */
+  private readonly cores = new Map<string, Set<string>>();
+  /** Organisations by the first and last words of their longer names ("saints", "new orleans" for "New Orleans Saints"). */
+  private readonly parts = new Map<string, Set<string>>();
+
   constructor(options: ResolverOptions = {}, index: EntityIndex = new EntityIndex()) {
     this.tables = options.aliases ?? defaultAliasTables();
     this.index = index;
+    for (const r of index.all()) if (!r.isPerson) for (const name of r.names.keys()) this.indexCores(r.key, foldName(name));
   }
 
   /** A resolver that continues from a saved state (`state()`); indexes are rebuilt from the rows. */
@@ -121,7 +137,10 @@ export class EntityResolver {
         rule: d.rule,
         reason: d.reason,
       };
-      const mentions = item.layer.mentions.length > 0 ? item.layer.mentions.map((m) => m.text) : [item.layer.name];
+      // a person-tagged name linked to an organisation brings its names, not the pronouns and
+      // role phrases the article joined to it as to a person
+      const own = item.type === 'PER' && !this.rec(d.key).isPerson ? item.layer.mentions.filter(isNameMention) : item.layer.mentions;
+      const mentions = own.length > 0 ? own.map((m) => m.text) : [item.layer.name];
       this.index.attach(this.rec(d.key), {
         type: item.type,
         display: item.display,
@@ -132,6 +151,7 @@ export class EntityResolver {
         articleId: article.id,
         storyId,
       });
+      if (item.type === 'ORG' && !this.rec(d.key).isPerson) this.indexCores(d.key, item.folded);
       assigned.set(item, d.key);
       articleKeys.add(d.key);
       links.push(l);
@@ -143,8 +163,9 @@ export class EntityResolver {
     const others = items.filter((i) => i.type !== 'PER').sort((a, b) => b.tokens.length - a.tokens.length);
     // A person-tagged plural nationality ("Qataris", "Palestijnen") names a people, not a person.
     const peoples = new Map<Item, Decision>();
+    // So does a person-tagged name of an organisation the corpus knows ("Labour", "Tories").
     for (const i of items) {
-      const d = i.type === 'PER' ? this.pluralNationality(i, article.language) : null;
+      const d = i.type === 'PER' ? (this.pluralNationality(i, article.language) ?? this.organisationTaggedAsPerson(i, article.language)) : null;
       if (d) peoples.set(i, d);
     }
     const people = items.filter((i) => i.type === 'PER' && !peoples.has(i));
@@ -282,13 +303,92 @@ export class EntityResolver {
     };
   }
 
+  /**
+   * The cores an organisation's name is matched by: without its legal form and company words
+   * ("intel corp" -> "intel"), and without a country written after them ("t-mobile usa" ->
+   * "t-mobile"). Empty for a name that has neither.
+   */
+  private companyCores(folded: string): { legal: string | null; country: string | null } {
+    const legal = companyCore(folded);
+    const base = legal ?? folded;
+    const tokens = base.split(' ');
+    let country: string | null = null;
+    if (tokens.length >= 2 && !LINK_WORDS.has(tokens[tokens.length - 2])) {
+      const r = lookupAlias(this.tables, tokens[tokens.length - 1], { language: '*', allCaps: true });
+      if (r.status === 'found' && r.hit.entity.kind === 'country') country = companyCore(tokens.slice(0, -1).join(' ')) ?? tokens.slice(0, -1).join(' ');
+    }
+    return { legal, country };
+  }
+
+  private indexCores(key: string, folded: string): void {
+    const put = (map: Map<string, Set<string>>, k: string) => {
+      let set = map.get(k);
+      if (!set) map.set(k, (set = new Set()));
+      set.add(key);
+    };
+    const { legal, country } = this.companyCores(folded);
+    for (const c of [legal, country]) if (c) put(this.cores, c);
+    const t = foldedTokens(legal ?? folded);
+    for (let n = 1; n < t.length; n++) {
+      for (const part of [t.slice(0, n), t.slice(t.length - n)]) {
+        if (LINK_WORDS.has(part[0]) || LINK_WORDS.has(part[part.length - 1])) continue;
+        put(this.parts, part.join(' '));
+      }
+    }
+  }
+
+  /**
+   * The one organisation whose longer name starts or ends with this one, anywhere in the corpus
+   * ("Saints" and "New Orleans" for "New Orleans Saints", "Chargers" for "San Diego Chargers");
+   * null when none or several ("United": Manchester United, Newcastle United), or when the name is
+   * an organisation of its own already (tried before) or a place's or country's alias.
+   */
+  private partOfKnownName(item: Item): Decision | null {
+    if (item.type !== 'ORG') return null;
+    const keys = [...new Set([...(this.parts.get(item.folded) ?? [])].map((k) => this.index.current(k)))].filter((k) => {
+      const r = this.index.get(k);
+      return r && !r.isPerson;
+    });
+    if (keys.length !== 1) return null;
+    return { key: keys[0], rule: 'same-name', reason: `${q(item.display)} is the start or end of the name of ${this.label(keys[0])}, the only organisation so named` };
+  }
+
+  /**
+   * The one organisation known by this company name with or without its legal form, company words
+   * or country ("Intel" = "Intel Corp", "ATI" = "ATI Technologies Inc.", "T-Mobile" = "T-Mobile
+   * USA"); null when none or several. Two names that differ only in their countries ("Team GB",
+   * "Team USA") are not matched: a country core matches only a name written exactly so.
+   */
+  private companyVariant(item: Item): Decision | null {
+    if (item.type !== 'ORG') return null;
+    const { legal, country } = this.companyCores(item.folded);
+    const found = new Map<string, string>();
+    const add = (keys: Iterable<string>, how: string) => {
+      for (const k of keys) {
+        const key = this.index.current(k);
+        const r = this.index.get(key);
+        if (r && !r.isPerson && !found.has(key)) found.set(key, how);
+      }
+    };
+    for (const c of [legal, country]) if (c) add(this.index.byFoldedName(c), `${q(item.display)} is ${q(c)} with its ${c === legal ? 'legal form or company words' : 'country'}`);
+    add(this.cores.get(item.folded) ?? [], `${q(item.display)} is a company name written elsewhere with its legal form, company words or country`);
+    if (legal) {
+      const sameLegal = [...(this.cores.get(legal) ?? [])].filter((k) => [...this.rec(this.index.current(k)).names.keys()].some((n) => companyCore(foldName(n)) === legal));
+      add(sameLegal, `${q(item.display)} and a known name share the company name ${q(legal)}`);
+    }
+    if (found.size !== 1) return null;
+    const [[key, how]] = [...found];
+    return { key, rule: 'same-name', reason: `${how}, as ${this.label(key)}` };
+  }
+
   /** Organisations, places and other non-person names: alias tables, a longer name in the article, then the same name. */
   private resolveOther(item: Item, language: string, assigned: Map<Item, string>): Decision {
     const variants = [item.folded, ...genitiveVariants(item.folded, language)];
     let ambiguity = '';
-    for (const folded of variants) {
+    // plurals are tried in the alias tables only ("Tories" -> "Tory"): "Times" is not "Time"
+    for (const folded of [...variants, ...singularVariants(item.folded, language)]) {
       const r = lookupAlias(this.tables, folded, { language, allCaps: item.allCaps, type: item.type });
-      if (r.status === 'found') return this.knownEntity(r.hit, item, folded !== item.folded);
+      if (r.status === 'found') return this.knownEntity(r.hit, item, variants.includes(folded) && folded !== item.folded);
       if (r.status === 'ambiguous' && !ambiguity) {
         const names = r.candidates.map((c) => (c.entity.of ? `${c.entity.name} (${c.entity.of.name})` : c.entity.name));
         ambiguity = `; ${q(item.display)} is an alias of ${names.join(', ')}, so none was chosen`;
@@ -304,6 +404,8 @@ export class EntityResolver {
         return { key, rule: 'same-name', reason: how };
       }
     }
+    const company = this.companyVariant(item) ?? this.partOfKnownName(item);
+    if (company) return company;
     const key = this.index.newKey(item.type.toLowerCase(), item.folded);
     this.index.create(key, 'name', null, false);
     return { key, rule: 'new', reason: `first mention of ${q(item.display)}${ambiguity}` };
@@ -345,6 +447,29 @@ export class EntityResolver {
       if (r.status === 'found') return this.knownEntity(r.hit, item, false);
     }
     return null;
+  }
+
+  /**
+   * A name the tagger called a person that the alias tables or the corpus know as an organisation
+   * (or another non-person): "Labour", "Tories", "Xbox". Only a name with nothing of a person about
+   * it (no title, no gender, no role; one word unless it is an organisation's alias; not the surname
+   * of a known person), and, outside the alias tables, only when the corpus has named it as a
+   * non-person (at least three times) more often than as a person, this article's mentions included.
+   */
+  private organisationTaggedAsPerson(item: Item, language: string): Decision | null {
+    if (item.gender || item.roles.length > 0) return null;
+    for (const folded of [item.folded, ...singularVariants(item.folded, language)]) {
+      const r = this.tables.organisations.lookup(folded, { language, allCaps: item.allCaps });
+      if (r.status === 'found') return this.knownEntity(r.hit, item, false);
+    }
+    if (item.tokens.length !== 1 || this.index.people(this.index.bySurnameOf(item.folded)).length > 0) return null;
+    const things = this.index.byFoldedName(item.folded).filter((k) => !this.rec(k).isPerson);
+    if (things.length === 0) return null;
+    const key = this.index.mostMentioned(things);
+    const asThing = this.rec(key).mentionCount;
+    const asPerson = this.index.people(this.index.byFoldedName(item.folded)).reduce((n, k) => n + this.rec(k).mentionCount, 0);
+    if (asThing < 3 || asThing <= asPerson + item.layer.mentions.length) return null;
+    return { key, rule: 'same-name', reason: `${q(item.display)}, tagged as a person here, is named as ${this.label(key)} ${asThing} times in the corpus` };
   }
 
   private static readonly RULES: Record<AliasHit['entity']['kind'], [LinkRule, string]> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymsOf, cleanName, deletionVariants, genitiveVariants, isAllCaps, personName } from '../../../src/corpus/entities/normalise.ts';
+import { acronymsOf, cleanName, companyCore, deletionVariants, genitiveVariants, isAllCaps, personName, singularVariants } from '../../../src/corpus/entities/normalise.ts';
 import { foldName } from '../../../src/text/fold.ts';
 import { exampleText } from './seeds.ts';
 
@@ -78,5 +78,25 @@ describe('genitive and deletion variants', () => {
     expect(isAllCaps('VS')).toBe(true);
     expect(isAllCaps('Who')).toBe(false);
     expect(isAllCaps('A')).toBe(false);
+  });
+});
+
+describe('company names and plurals', () => {
+  it('strips legal forms and company words from the end of a company name, leaving a word', () => {
+    expect(companyCore('intel corp')).toBe('intel');
+    expect(companyCore('ati technologies inc')).toBe('ati');
+    expect(companyCore('sony corporation')).toBe('sony');
+    expect(companyCore('bank of america corp')).toBe('bank of america');
+    expect(companyCore('deutsche bank ag')).toBe('deutsche bank');
+    expect(companyCore('virgin group')).toBe('virgin');
+    expect(companyCore('microsoft')).toBeNull();
+    expect(companyCore('group')).toBeNull();
+  });
+
+  it('reads the singular of a plural name by the language\'s endings ("Tories" -> "Tory")', () => {
+    expect(singularVariants('tories', 'en')).toEqual(['tory']);
+    expect(singularVariants('lib dems', 'en')).toEqual(['lib dem']);
+    expect(singularVariants('conservatives', 'en')).toEqual(['conservative']);
+    expect(singularVariants('labour', 'en')).toEqual([]);
   });
 });
