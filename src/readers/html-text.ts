@@ -40,7 +40,10 @@ export function domToText(root: DomNode): string {
     bufHasPre = false;
   };
 
-  const walk = (node: DomNode, pre: boolean) => {
+  // An explicit stack rather than recursion: hostile pages nest elements tens of thousands deep.
+  type Frame = { node: DomNode; pre: boolean; next: number; block: boolean };
+  const stack: Frame[] = [];
+  const enter = (node: DomNode, pre: boolean) => {
     if (node.nodeType === TEXT || node.nodeType === CDATA) {
       const v = node.nodeValue ?? '';
       if (pre) {
@@ -61,13 +64,23 @@ export function domToText(root: DomNode): string {
     const block = BLOCK.has(name);
     if (block) flush();
     else if (CELL.has(name) && buf && !buf.endsWith('\t')) buf += '\t';
-    const kids = node.childNodes;
-    const inPre = pre || name === 'pre' || name === 'textarea';
-    for (let i = 0; i < kids.length; i++) walk(kids[i], inPre);
-    if (block) flush();
+    stack.push({ node, pre: pre || name === 'pre' || name === 'textarea', next: 0, block });
+  };
+  const walk = (root: DomNode) => {
+    enter(root, false);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const kids = top.node.childNodes;
+      if (top.next < kids.length) {
+        enter(kids[top.next++], top.pre);
+      } else {
+        stack.pop();
+        if (top.block) flush();
+      }
+    }
   };
 
-  walk(root, false);
+  walk(root);
   flush();
   return blocks.join('\n\n');
 }
