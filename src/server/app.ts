@@ -3,6 +3,7 @@
 //   (closing the server stops a running re-analysis; the store stays open for the caller to close).
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fastifyMultipart from '@fastify/multipart';
+import { AnalysisPool, defaultWorkers } from '../pipeline/analysis-pool.ts';
 import type { Store } from '../store/store.ts';
 import { writeAccess } from './auth.ts';
 import type { ServerContext, UploadLimits } from './context.ts';
@@ -29,6 +30,8 @@ export interface ServerOptions {
   /** Largest request body of the routes other than upload, in bytes (default 1 MiB). */
   bodyLimit?: number;
   upload?: Partial<UploadLimits>;
+  /** Analysis worker threads for uploads and re-analysis (default: 2, or 1 on a single core). */
+  analysisWorkers?: number;
 }
 
 export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { bytes: 50_000_000, files: 100, articles: 1000 };
@@ -52,14 +55,20 @@ export async function buildServer(store: Store, opts: ServerOptions = {}): Promi
   });
   for (const s of sharedSchemas) app.addSchema(s);
 
+  let pool: AnalysisPool | undefined;
+  const analysisPool = () => (pool ??= new AnalysisPool(opts.analysisWorkers ?? Math.min(2, defaultWorkers())));
   const ctx: ServerContext = {
     store,
     requireWrite,
     writeRequiresToken: Boolean(opts.token),
-    reanalysis: new ReanalysisJob(store),
+    reanalysis: new ReanalysisJob(store, analysisPool),
     upload,
+    analysisPool,
   };
-  app.addHook('onClose', async () => ctx.reanalysis.stop());
+  app.addHook('onClose', async () => {
+    await ctx.reanalysis.stop();
+    await pool?.close();
+  });
 
   await registerOpenApi(app, { writeRequiresToken: ctx.writeRequiresToken });
   await app.register(fastifyMultipart, { limits: { fileSize: upload.bytes, files: upload.files, fields: 10, fieldSize: 64 * 1024, parts: upload.files + 10 } });

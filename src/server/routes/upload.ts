@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { articleId, contentHash } from '../../analyze.ts';
 import { describeFailure, ingestStream } from '../../pipeline/ingest.ts';
 import { readBuffer } from '../../readers/index.ts';
+import type { AnalysisPool } from '../../pipeline/analysis-pool.ts';
 import type { Store } from '../../store/store.ts';
 import type { InputError, RawArticle } from '../../types.ts';
 import type { RouteModule } from '../context.ts';
@@ -12,7 +13,7 @@ import { uploadBody, uploadForm, uploadResultSchema, type UploadBody, type Uploa
 import { errors, requestSchema, ref } from '../schemas.ts';
 
 /** Ingests inputs, remembering the id of every article read so duplicates are reported by id too. */
-async function ingestAndReport(store: Store, inputs: AsyncIterable<RawArticle | InputError>, source: string | undefined) {
+async function ingestAndReport(store: Store, pool: AnalysisPool, inputs: AsyncIterable<RawArticle | InputError>, source: string | undefined) {
   const seen: { id: string; file: string; position?: number }[] = [];
   async function* tap() {
     for await (const input of inputs) {
@@ -20,8 +21,8 @@ async function ingestAndReport(store: Store, inputs: AsyncIterable<RawArticle | 
       yield input;
     }
   }
-  // uploads are small: analysed on the main thread, without starting worker threads
-  const summary = await ingestStream(store, tap(), { source, workers: 0 });
+  // analysed on the server's worker threads: the request thread keeps answering meanwhile
+  const summary = await ingestStream(store, tap(), { source, pool, yieldBetween: true });
   const inserted = new Set(summary.insertedIds);
   const articles: UploadItem[] = [];
   for (const s of seen) {
@@ -54,7 +55,7 @@ async function readMultipart(req: FastifyRequest): Promise<{ files: { name: stri
   return { files, source };
 }
 
-export const uploadRoutes: RouteModule = (app, { store, requireWrite, upload }) => {
+export const uploadRoutes: RouteModule = (app, { store, requireWrite, upload, analysisPool }) => {
   app.post<{ Body: UploadBody | undefined; Reply: UploadResult }>(
     '/api/articles',
     {
@@ -89,14 +90,14 @@ export const uploadRoutes: RouteModule = (app, { store, requireWrite, upload }) 
       if (req.isMultipart()) {
         const { files, source } = await readMultipart(req);
         if (files.length === 0) throw badRequest('no file in the upload (send one or more files as multipart/form-data)');
-        result = await ingestAndReport(store, concat(...files.map((f) => readBuffer(f.name, f.bytes))), source);
+        result = await ingestAndReport(store, analysisPool(), concat(...files.map((f) => readBuffer(f.name, f.bytes))), source);
       } else {
         if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '') || !req.body) {
           throw new HttpError(415, 'send JSON {"articles": [...]} (application/json) or files as multipart/form-data');
         }
         const stamp = new Date().toISOString().replace(/[:.]/g, '-');
         const lines = req.body.articles.map((a) => JSON.stringify(a)).join('\n');
-        result = await ingestAndReport(store, readBuffer(`upload-${stamp}.jsonl`, Buffer.from(lines, 'utf8')), req.body.source);
+        result = await ingestAndReport(store, analysisPool(), readBuffer(`upload-${stamp}.jsonl`, Buffer.from(lines, 'utf8')), req.body.source);
       }
       if (result.read === 0) throw badRequest(`no article could be read: ${result.failures.slice(0, 5).map(describeFailure).join('; ')}`);
       return reply.status(result.inserted > 0 ? 201 : 200).send(result);
