@@ -7,7 +7,7 @@ import { AnalysisPool, defaultWorkers } from '../pipeline/analysis-pool.ts';
 import type { Store } from '../store/store.ts';
 import { writeAccess } from './auth.ts';
 import type { ServerContext, UploadLimits } from './context.ts';
-import { formatValidation, installErrorHandlers } from './errors.ts';
+import { formatValidation, installErrorHandlers, sendError } from './errors.ts';
 import { registerOpenApi } from './openapi.ts';
 import { ReanalysisJob } from './reanalysis.ts';
 import { routeModules } from './routes/index.ts';
@@ -49,6 +49,10 @@ export async function buildServer(store: Store, opts: ServerOptions = {}): Promi
     schemaErrorFormatter: formatValidation,
   });
   installErrorHandlers(app);
+  // A NUL character has no use in any parameter, and SQLite's full-text search fails on one.
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.url.includes('%00')) return sendError(reply, 400, 'the request URL contains a NUL character (%00), which no parameter may hold');
+  });
   app.addHook('onSend', async (_req, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
@@ -75,4 +79,15 @@ export async function buildServer(store: Store, opts: ServerOptions = {}): Promi
   for (const register of routeModules) await register(app, ctx);
   await registerWebUi(app, opts.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
+}
+
+/** Where the server can be reached, for the start-up message. Fastify reports one address
+ *  (127.0.0.1) for a server bound to every interface; that is said plainly instead. */
+export function listeningMessage(host: string, address: string): string {
+  const h = host.trim().replace(/^\[|\]$/g, '');
+  if (h === '0.0.0.0' || h === '::' || h === '0:0:0:0:0:0:0:0') {
+    const port = /:(\d+)\/?$/.exec(address)?.[1] ?? '?';
+    return `every address of this machine — all interfaces (${host}), port ${port} (e.g. http://127.0.0.1:${port}/)`;
+  }
+  return `${address.replace(/\/$/, '')}/`;
 }

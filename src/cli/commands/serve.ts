@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
-import { buildServer, UnsafeBindingError } from '../../server/app.ts';
+import { buildServer, listeningMessage, UnsafeBindingError } from '../../server/app.ts';
 import { describeFailure, ingestPaths } from '../../pipeline/ingest.ts';
 import { DEFAULT_DB, UsageError, dbLabel, openStore, outdatedNote, parseIntOption } from '../context.ts';
 import type { Store } from '../../store/store.ts';
@@ -31,7 +31,7 @@ async function serve(store: Store, opts: ServeOpts): Promise<void> {
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
   const address = await app.listen({ port: opts.port, host: opts.host });
-  process.stdout.write(`Dossier is serving ${dbLabel(opts.db)} at ${address}/  (Ctrl-C to stop)\n`);
+  process.stdout.write(`Dossier is serving ${dbLabel(opts.db)} at ${listeningMessage(opts.host, address)}  (Ctrl-C to stop)\n`);
   const note = outdatedNote(await store.stats());
   if (note) process.stderr.write(`note: ${note}\n`);
 }

@@ -42,17 +42,32 @@ async function* concat(...sources: AsyncIterable<RawArticle | InputError>[]) {
 async function readMultipart(req: FastifyRequest): Promise<{ files: { name: string; bytes: Buffer }[]; source?: string }> {
   const files: { name: string; bytes: Buffer }[] = [];
   let source: string | undefined;
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      const bytes = await part.toBuffer();
-      files.push({ name: part.filename || `upload-${files.length + 1}`, bytes });
-    } else if (part.fieldname === 'source' && typeof part.value === 'string' && part.value.trim()) {
-      source = part.value.trim().slice(0, 200);
-    } else {
-      throw badRequest(`unknown form field "${part.fieldname}" (send files, and optionally a "source" field)`);
+  try {
+    for await (const part of req.parts()) {
+      if (part.type === 'file') {
+        const bytes = await part.toBuffer();
+        files.push({ name: part.filename || `upload-${files.length + 1}`, bytes });
+      } else if (part.fieldname === 'source' && typeof part.value === 'string' && part.value.trim()) {
+        source = part.value.trim().slice(0, 200);
+      } else {
+        throw badRequest(`unknown form field "${part.fieldname}" (send files, and optionally a "source" field)`);
+      }
     }
+  } catch (e) {
+    // the parser's own errors (no boundary, truncated body) are the client's: a 400, not a 500
+    if (e instanceof Error && !(e as { statusCode?: number }).statusCode) throw badRequest(`could not read the multipart body: ${e.message}`);
+    throw e;
   }
   return { files, source };
+}
+
+/** Throws a 400 naming the first field whose value is not what the contract says (no coercion). */
+function strictBody(limit: number, body: unknown): void {
+  const r = uploadBody(limit).safeParse(body);
+  if (r.success) return;
+  const issue = r.error.issues[0];
+  const where = ['body', ...issue.path.map(String)].join('/');
+  throw badRequest(`${where} ${issue.message}`);
 }
 
 export const uploadRoutes: RouteModule = (app, { store, requireWrite, upload, analysisPool }) => {
@@ -61,8 +76,11 @@ export const uploadRoutes: RouteModule = (app, { store, requireWrite, upload, an
     {
       onRequest: requireWrite,
       // A multipart body is read by the handler, part by part; there is nothing to validate before.
+      // A JSON body is checked against the contract as sent, before the route schema's validator,
+      // which would coerce types ({"text": 5} would become the article "5").
       preValidation: async (req) => {
         if (req.isMultipart()) req.body = {} as never;
+        else if (req.body !== undefined) strictBody(upload.articles, req.body);
       },
       bodyLimit: upload.bytes,
       schema: {
