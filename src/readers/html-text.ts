@@ -41,7 +41,8 @@ export function domToText(root: DomNode): string {
   };
 
   // An explicit stack rather than recursion: hostile pages nest elements tens of thousands deep.
-  type Frame = { node: DomNode; pre: boolean; next: number; block: boolean };
+  // (linkedom builds a node's childNodes array at every access: it is read once per element)
+  type Frame = { kids: ArrayLike<DomNode>; pre: boolean; next: number; block: boolean };
   const stack: Frame[] = [];
   const enter = (node: DomNode, pre: boolean) => {
     if (node.nodeType === TEXT || node.nodeType === CDATA) {
@@ -64,15 +65,14 @@ export function domToText(root: DomNode): string {
     const block = BLOCK.has(name);
     if (block) flush();
     else if (CELL.has(name) && buf && !buf.endsWith('\t')) buf += '\t';
-    stack.push({ node, pre: pre || name === 'pre' || name === 'textarea', next: 0, block });
+    stack.push({ kids: node.childNodes, pre: pre || name === 'pre' || name === 'textarea', next: 0, block });
   };
   const walk = (root: DomNode) => {
     enter(root, false);
     while (stack.length > 0) {
       const top = stack[stack.length - 1];
-      const kids = top.node.childNodes;
-      if (top.next < kids.length) {
-        enter(kids[top.next++], top.pre);
+      if (top.next < top.kids.length) {
+        enter(top.kids[top.next++], top.pre);
       } else {
         stack.pop();
         if (top.block) flush();
