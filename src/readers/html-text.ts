@@ -2,6 +2,7 @@
 // headings on their own line, <br> as a line break, inline whitespace collapsed (as a browser
 // renders it; non-breaking spaces are kept).
 import { parseDocument, type DomElement, type DomNode } from './html-dom.ts';
+import { flatHtmlText, MAX_PARSE_DEPTH, nestingDepth } from './html-flat.ts';
 
 const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog',
@@ -87,6 +88,7 @@ export function domToText(root: DomNode): string {
 
 /** Plain text of an HTML fragment (feed item content, a JSONL `html` field without a page around it). */
 export function fragmentToText(html: string): string {
+  if (nestingDepth(html) > MAX_PARSE_DEPTH) return flatHtmlText(html);
   const doc = parseDocument(html);
   return domToText(doc.body as DomElement);
 }

@@ -3,6 +3,7 @@
 import { Readability } from '@mozilla/readability';
 import { InputError, type RawArticle, type RawMeta } from '../types.ts';
 import { domDepth, hasMarkup, isFullDocument, parseDocument, type DomElement } from './html-dom.ts';
+import { flatHtmlText, flatHtmlTitle, MAX_PARSE_DEPTH, nestingDepth } from './html-flat.ts';
 import { pageMeta } from './html-meta.ts';
 import { domToText } from './html-text.ts';
 import { normalizeNewlines } from './decode.ts';
@@ -32,6 +33,14 @@ const PAGE_CHROME = 'script, style, noscript, template, nav, header, footer, asi
 
 /** Reduces an HTML page to its main text and metadata. Throws InputError when no text is found. */
 export function htmlToArticle(html: string, file: string, position?: number): HtmlArticle {
+  const nesting = nestingDepth(html);
+  if (nesting > MAX_PARSE_DEPTH) {
+    const raw = flatHtmlText(html);
+    if (!raw) throw new InputError(file, 'no text found in the HTML', position);
+    const title = flatHtmlTitle(html);
+    const note = `elements nested ${nesting} deep (over ${MAX_PARSE_DEPTH}): the text was taken from the markup without parsing it into a document`;
+    return { raw, meta: compactMeta({ title }), extractedBy: 'body', note };
+  }
   const doc = parseDocument(html);
   const meta = pageMeta(doc);
   let raw = '';
@@ -74,6 +83,11 @@ export function htmlFragmentToArticle(html: string, file: string, position?: num
   if (isFullDocument(html)) return htmlToArticle(html, file, position);
   if (!hasMarkup(html)) {
     return { raw: normalizeNewlines(html).trim(), meta: {}, extractedBy: 'body' };
+  }
+  const nesting = nestingDepth(html);
+  if (nesting > MAX_PARSE_DEPTH) {
+    const note = `elements nested ${nesting} deep (over ${MAX_PARSE_DEPTH}): the text was taken from the markup without parsing it into a document`;
+    return { raw: flatHtmlText(html), meta: {}, extractedBy: 'body', note };
   }
   const doc = parseDocument(html);
   const raw = domToText(doc.body);

@@ -8,7 +8,12 @@ import { segmentSentences } from '../../src/analysis/sentences/segment.ts';
 import { tagArticle } from '../../src/analysis/mentions/tag-article.ts';
 import { entityLanguage } from '../../src/analysis/mentions/language.ts';
 import { nameIndex, titleBefore } from '../../src/analysis/mentions/roles.ts';
-import { htmlToArticle, MAX_READABILITY_DEPTH } from '../../src/readers/html.ts';
+import { htmlFragmentToArticle, htmlToArticle, MAX_READABILITY_DEPTH } from '../../src/readers/html.ts';
+import { MAX_PARSE_DEPTH, nestingDepth } from '../../src/readers/html-flat.ts';
+import { domToText } from '../../src/readers/html-text.ts';
+import type { DomNode } from '../../src/readers/html-dom.ts';
+import { readBuffer } from '../../src/readers/index.ts';
+import { articles, collect } from '../readers/helpers.ts';
 import { segmentText, SEGMENT_WINDOW } from '../../src/text/segments.ts';
 import type { RawArticle } from '../../src/types.ts';
 import { PATHOLOGICAL } from '../../support/fuzz/inputs.ts';
@@ -106,7 +111,8 @@ describe('deeply nested HTML', () => {
       const a = htmlToArticle(html, 'nest.html');
       expect(a.raw).toBe('Deeply nested text.');
       expect(a.extractedBy).toBe('body');
-      expect(a.note).toContain(`nested ${depth + 1} deep`);
+      // up to MAX_PARSE_DEPTH the DOM's body text, past it the markup's text without a DOM
+      expect(a.note).toMatch(depth < MAX_PARSE_DEPTH ? `nested ${depth + 1} deep` : `nested ${depth} deep`);
     }
   });
 
@@ -119,6 +125,46 @@ describe('deeply nested HTML', () => {
     expect(a.extractedBy).toBe('readability');
     expect(a.note).toBeUndefined();
     expect(a.raw).not.toContain('Home');
+  });
+});
+
+describe('markup nested too deep for the HTML parser', () => {
+  it(`takes the text of 1 MB of unclosed <b><i><span> (${MAX_PARSE_DEPTH}+ deep; minutes in the parser) without a DOM, with a note`, async () => {
+    const { body } = PATHOLOGICAL['nest-unclosed'](1_000_000, '');
+    const html = String(body);
+    expect(nestingDepth(html)).toBeGreaterThan(200_000);
+    const a = htmlToArticle(html, 'unclosed.html');
+    expect(a.raw).toMatch(/^(?:x )+x$/);
+    expect(a.raw.length).toBeGreaterThan(140_000);
+    expect(a.note).toMatch(/without parsing it into a document/);
+    // the same in a feed item and a JSONL html field
+    const fragment = htmlFragmentToArticle(html.replace(/<\/?(?:html|body)>/g, ''), 'feed.rss', 1);
+    expect(fragment.raw).toBe(a.raw);
+    const [fromJson] = articles(await collect(readBuffer('a.jsonl', Buffer.from(JSON.stringify({ html })))));
+    expect(fromJson.raw).toBe(a.raw);
+  }, 60_000);
+
+  it('counts depth as the parser would for real pages: left-out end tags of paragraphs and cells do not add up', () => {
+    expect(nestingDepth('<html><body><div><p>one<p>two<p>three<ul><li>a<li>b</ul></div></body></html>')).toBe(2);
+    expect(nestingDepth('<table>' + '<tr><td>cell'.repeat(5000) + '</table>')).toBe(1);
+    expect(nestingDepth('<div>'.repeat(50) + '</div>'.repeat(50))).toBe(50);
+  });
+
+  it("reads each element's children once when turning a DOM into text (linkedom builds the list at every access)", () => {
+    let reads = 0;
+    const kids: DomNode[] = Array.from({ length: 10_000 }, (_, i) => ({ nodeType: 3, nodeValue: `w${i} `, textContent: null, childNodes: [], parentNode: null }));
+    const root = {
+      nodeType: 1,
+      localName: 'p',
+      textContent: null,
+      parentNode: null,
+      get childNodes() {
+        reads++;
+        return [...kids];
+      },
+    } as DomNode;
+    expect(domToText(root).split(' ')).toHaveLength(10_000);
+    expect(reads).toBe(1);
   });
 });
 
