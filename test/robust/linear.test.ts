@@ -112,7 +112,7 @@ describe('deeply nested HTML', () => {
       expect(a.raw).toBe('Deeply nested text.');
       expect(a.extractedBy).toBe('body');
       // up to MAX_PARSE_DEPTH the DOM's body text, past it the markup's text without a DOM
-      expect(a.note).toMatch(depth < MAX_PARSE_DEPTH ? `nested ${depth + 1} deep` : `nested ${depth} deep`);
+      expect(a.note).toMatch(depth <= MAX_PARSE_DEPTH ? `nested ${depth + 1} deep` : `nested ${depth} deep`);
     }
   });
 
