@@ -181,4 +181,12 @@ describe('whole articles on the pathological inputs', () => {
     expect(doc.text).toContain('1'.repeat(1000));
     for (const f of doc.figures) expect(doc.text.slice(f.start, f.end)).toBe(f.text);
   }, 60_000);
+
+  it('1 MB of "1,000." in one sentence (figures took 112 s): what a figure counts is looked for in a bounded stretch before it', async () => {
+    const { body } = PATHOLOGICAL['digit-groups'](1_000_000, '');
+    const doc = await analyze(String(body));
+    expect(doc.sentences.length).toBeLessThan(10);
+    expect(doc.figures.length).toBeGreaterThan(1000);
+    for (const f of doc.figures) expect(doc.text.slice(f.start, f.end)).toBe(f.text);
+  }, 60_000);
 });
