@@ -61,11 +61,14 @@ async function readMultipart(req: FastifyRequest): Promise<{ files: { name: stri
   return { files, source };
 }
 
-/** Throws a 400 naming the first field whose value is not what the contract says (no coercion). */
+/** Throws a 400 naming the first field whose value has another JSON type than the contract says
+ *  (a number or an array for a string): the route schema's validator would coerce it. Other
+ *  mistakes are left to that validator and its messages. */
 function strictBody(limit: number, body: unknown): void {
   const r = uploadBody(limit).safeParse(body);
   if (r.success) return;
-  const issue = r.error.issues[0];
+  const issue = r.error.issues.find((i) => i.code === 'invalid_type');
+  if (!issue) return;
   const where = ['body', ...issue.path.map(String)].join('/');
   throw badRequest(`${where} ${issue.message}`);
 }
@@ -80,7 +83,7 @@ export const uploadRoutes: RouteModule = (app, { store, requireWrite, upload, an
       // which would coerce types ({"text": 5} would become the article "5").
       preValidation: async (req) => {
         if (req.isMultipart()) req.body = {} as never;
-        else if (req.body !== undefined) strictBody(upload.articles, req.body);
+        else if (req.body !== undefined && /^application\/json\b/i.test(req.headers['content-type'] ?? '')) strictBody(upload.articles, req.body);
       },
       bodyLimit: upload.bytes,
       schema: {
