@@ -189,4 +189,13 @@ describe('whole articles on the pathological inputs', () => {
     expect(doc.figures.length).toBeGreaterThan(1000);
     for (const f of doc.figures) expect(doc.text.slice(f.start, f.end)).toBe(f.text);
   }, 60_000);
+
+  it('an article naming the same two people 9,000 times (entities grew with the square of the mentions): each distinct name key kept once', async () => {
+    const { body } = PATHOLOGICAL['repeat-name'](400_000, '');
+    const doc = await analyze(String(body));
+    const occurrences = String(body).split('Netanyahu').length - 1;
+    const netanyahu = doc.entities.find((e) => e.name.includes('Netanyahu'));
+    expect(netanyahu?.mentions.length).toBe(occurrences);
+    for (const e of doc.entities) for (const m of e.mentions) expect(doc.text.slice(m.start, m.end)).toBe(m.text);
+  }, 60_000);
 });
