@@ -48,7 +48,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   'src/clean': ['src/paths.ts', 'src/types.ts', 'src/text', 'src/lang', 'src/readers'],
   'src/analysis': ['src/paths.ts', 'src/types.ts', 'src/text', 'src/lang', 'src/readers', 'src/clean'],
   'src/store': ['src/paths.ts', 'src/types.ts', 'src/api', 'src/text', 'src/lang'],
-  'src/corpus': ['src/paths.ts', 'src/types.ts', 'src/api', 'src/text', 'src/lang', 'src/store'],
+  'src/corpus': ['src/paths.ts', 'src/types.ts', 'src/api', 'src/text', 'src/lang', 'src/analysis', 'src/store'],
   'src/analyze.ts': ['src/paths.ts', 'src/types.ts', 'src/text', 'src/lang', 'src/readers', 'src/clean', 'src/analysis'],
   'src/pipeline': ['src/paths.ts', 'src/types.ts', 'src/text', 'src/lang', 'src/readers', 'src/clean', 'src/analysis', 'src/analyze.ts', 'src/store', 'src/corpus'],
   'src/server': ['src/paths.ts', 'src/types.ts', 'src/api', 'src/text', 'src/lang', 'src/readers', 'src/analyze.ts', 'src/analysis', 'src/store', 'src/corpus', 'src/pipeline'],

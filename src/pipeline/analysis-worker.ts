@@ -10,6 +10,8 @@ if (!port) throw new Error('analysis-worker.ts runs as a worker thread');
 const analyzer = await createAnalyzer();
 port.on('message', async (req: AnalysisRequest) => {
   let reply: AnalysisReply;
+  // the pool's time budget for this article starts now, not while it waited in the queue
+  port.postMessage({ id: req.id, started: true } satisfies AnalysisReply);
   try {
     reply = { id: req.id, article: await analyzer.analyze(req.raw) };
   } catch (err) {

@@ -14,7 +14,27 @@ import { describeFsError } from './walk.ts';
 /** Bytes looked at to decide the format (and to refuse binary input before reading more). */
 export const SNIFF_BYTES = 64 * 1024;
 
+/** Reads one input; every article comes out with U+0000 replaced (see withoutNul). */
 export async function* readSource(src: ByteSource, limits: ReaderLimits): AsyncGenerator<RawArticle | InputError> {
+  for await (const item of readSourceAsIs(src, limits)) yield item instanceof InputError ? item : withoutNul(item);
+}
+
+/**
+ * The article with every U+0000 (NUL) in its text, original input and metadata replaced by U+FFFD,
+ * the replacement character: one character for one, so offsets do not move. NUL is never text;
+ * PostgreSQL refuses it in text columns while SQLite stores it, and both stores must hold the same.
+ */
+export function withoutNul(raw: RawArticle): RawArticle {
+  const fix = (s: string) => (s.includes('\u0000') ? s.replace(/\u0000/g, '\uFFFD') : s);
+  const meta = { ...raw.meta };
+  for (const [k, v] of Object.entries(meta) as [keyof typeof meta, unknown][]) {
+    if (typeof v === 'string') (meta as Record<string, unknown>)[k] = fix(v);
+    else if (Array.isArray(v)) (meta as Record<string, unknown>)[k] = v.map((x) => (typeof x === 'string' ? fix(x) : x));
+  }
+  return { ...raw, raw: fix(raw.raw), original: fix(raw.original), meta };
+}
+
+async function* readSourceAsIs(src: ByteSource, limits: ReaderLimits): AsyncGenerator<RawArticle | InputError> {
   const { file } = src;
   let kind: InputKind | undefined;
   try {

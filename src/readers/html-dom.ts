@@ -82,3 +82,16 @@ export function isFullDocument(html: string): boolean {
 export function hasMarkup(s: string): boolean {
   return /<\/?[a-z][^>]*>|<!--|&(?:[a-z]+|#\d+|#x[0-9a-f]+);/i.test(s);
 }
+
+/** Deepest element nesting under `root` (the root is depth 0), counted without recursion. */
+export function domDepth(root: DomNode): number {
+  let max = 0;
+  const stack: [DomNode, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > max) max = depth;
+    const kids = node.childNodes;
+    for (let i = 0; i < kids.length; i++) if (kids[i].nodeType === 1) stack.push([kids[i], depth + 1]);
+  }
+  return max;
+}

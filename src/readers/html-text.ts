@@ -2,6 +2,7 @@
 // headings on their own line, <br> as a line break, inline whitespace collapsed (as a browser
 // renders it; non-breaking spaces are kept).
 import { parseDocument, type DomElement, type DomNode } from './html-dom.ts';
+import { flatHtmlText, MAX_PARSE_DEPTH, nestingDepth } from './html-flat.ts';
 
 const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog',
@@ -40,7 +41,11 @@ export function domToText(root: DomNode): string {
     bufHasPre = false;
   };
 
-  const walk = (node: DomNode, pre: boolean) => {
+  // An explicit stack rather than recursion: hostile pages nest elements tens of thousands deep.
+  // (linkedom builds a node's childNodes array at every access: it is read once per element)
+  type Frame = { kids: ArrayLike<DomNode>; pre: boolean; next: number; block: boolean };
+  const stack: Frame[] = [];
+  const enter = (node: DomNode, pre: boolean) => {
     if (node.nodeType === TEXT || node.nodeType === CDATA) {
       const v = node.nodeValue ?? '';
       if (pre) {
@@ -61,19 +66,29 @@ export function domToText(root: DomNode): string {
     const block = BLOCK.has(name);
     if (block) flush();
     else if (CELL.has(name) && buf && !buf.endsWith('\t')) buf += '\t';
-    const kids = node.childNodes;
-    const inPre = pre || name === 'pre' || name === 'textarea';
-    for (let i = 0; i < kids.length; i++) walk(kids[i], inPre);
-    if (block) flush();
+    stack.push({ kids: node.childNodes, pre: pre || name === 'pre' || name === 'textarea', next: 0, block });
+  };
+  const walk = (root: DomNode) => {
+    enter(root, false);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      if (top.next < top.kids.length) {
+        enter(top.kids[top.next++], top.pre);
+      } else {
+        stack.pop();
+        if (top.block) flush();
+      }
+    }
   };
 
-  walk(root, false);
+  walk(root);
   flush();
   return blocks.join('\n\n');
 }
 
 /** Plain text of an HTML fragment (feed item content, a JSONL `html` field without a page around it). */
 export function fragmentToText(html: string): string {
+  if (nestingDepth(html) > MAX_PARSE_DEPTH) return flatHtmlText(html);
   const doc = parseDocument(html);
   return domToText(doc.body as DomElement);
 }

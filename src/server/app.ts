@@ -3,10 +3,11 @@
 //   (closing the server stops a running re-analysis; the store stays open for the caller to close).
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fastifyMultipart from '@fastify/multipart';
+import { AnalysisPool, defaultWorkers } from '../pipeline/analysis-pool.ts';
 import type { Store } from '../store/store.ts';
 import { writeAccess } from './auth.ts';
 import type { ServerContext, UploadLimits } from './context.ts';
-import { formatValidation, installErrorHandlers } from './errors.ts';
+import { formatValidation, installErrorHandlers, sendError } from './errors.ts';
 import { registerOpenApi } from './openapi.ts';
 import { ReanalysisJob } from './reanalysis.ts';
 import { routeModules } from './routes/index.ts';
@@ -29,6 +30,8 @@ export interface ServerOptions {
   /** Largest request body of the routes other than upload, in bytes (default 1 MiB). */
   bodyLimit?: number;
   upload?: Partial<UploadLimits>;
+  /** Analysis worker threads for uploads and re-analysis (default: 2, or 1 on a single core). */
+  analysisWorkers?: number;
 }
 
 export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { bytes: 50_000_000, files: 100, articles: 1000 };
@@ -46,24 +49,45 @@ export async function buildServer(store: Store, opts: ServerOptions = {}): Promi
     schemaErrorFormatter: formatValidation,
   });
   installErrorHandlers(app);
+  // A NUL character has no use in any parameter, and SQLite's full-text search fails on one.
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.url.includes('%00')) return sendError(reply, 400, 'the request URL contains a NUL character (%00), which no parameter may hold');
+  });
   app.addHook('onSend', async (_req, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
   });
   for (const s of sharedSchemas) app.addSchema(s);
 
+  let pool: AnalysisPool | undefined;
+  const analysisPool = () => (pool ??= new AnalysisPool(opts.analysisWorkers ?? Math.min(2, defaultWorkers())));
   const ctx: ServerContext = {
     store,
     requireWrite,
     writeRequiresToken: Boolean(opts.token),
-    reanalysis: new ReanalysisJob(store),
+    reanalysis: new ReanalysisJob(store, analysisPool),
     upload,
+    analysisPool,
   };
-  app.addHook('onClose', async () => ctx.reanalysis.stop());
+  app.addHook('onClose', async () => {
+    await ctx.reanalysis.stop();
+    await pool?.close();
+  });
 
   await registerOpenApi(app, { writeRequiresToken: ctx.writeRequiresToken });
   await app.register(fastifyMultipart, { limits: { fileSize: upload.bytes, files: upload.files, fields: 10, fieldSize: 64 * 1024, parts: upload.files + 10 } });
   for (const register of routeModules) await register(app, ctx);
   await registerWebUi(app, opts.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
+}
+
+/** Where the server can be reached, for the start-up message. Fastify reports one address
+ *  (127.0.0.1) for a server bound to every interface; that is said plainly instead. */
+export function listeningMessage(host: string, address: string): string {
+  const h = host.trim().replace(/^\[|\]$/g, '');
+  if (h === '0.0.0.0' || h === '::' || h === '0:0:0:0:0:0:0:0') {
+    const port = /:(\d+)\/?$/.exec(address)?.[1] ?? '?';
+    return `every address of this machine — all interfaces (${host}), port ${port} (e.g. http://127.0.0.1:${port}/)`;
+  }
+  return `${address.replace(/\/$/, '')}/`;
 }

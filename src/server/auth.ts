@@ -48,6 +48,16 @@ function hostnameOf(hostHeader: string): string {
   return i > 0 && hostHeader.indexOf(':') === i ? hostHeader.slice(0, i) : hostHeader;
 }
 
+/** The serialised origin of a URL ("http://localhost:80" -> "http://localhost"), or null. */
+function originOf(url: string): string | null {
+  try {
+    const o = new URL(url).origin;
+    return o === 'null' ? null : o;
+  } catch {
+    return null;
+  }
+}
+
 /** An onRequest hook for write routes; throws UnsafeBindingError for a non-loopback host without a token. */
 export function writeAccess(opts: WriteAccessOptions) {
   const loopback = isLoopbackHost(opts.host);
@@ -58,13 +68,8 @@ export function writeAccess(opts: WriteAccessOptions) {
     const host = req.headers.host ?? '';
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== 'null') {
-      let originHost: string | null = null;
-      try {
-        originHost = new URL(origin).host;
-      } catch {
-        originHost = null;
-      }
-      if (originHost !== host) return sendError(reply, 403, `write requests from another site (${origin}) are refused`);
+      // scheme, host and port must all be this server's (an https: or ftp: page of the same host is another site)
+      if (originOf(origin) !== originOf(`${req.protocol}://${host}`)) return sendError(reply, 403, `write requests from another site (${origin}) are refused`);
     } else if (origin === 'null') {
       return sendError(reply, 403, 'write requests from an opaque origin are refused');
     }

@@ -2,6 +2,7 @@
 // takes this context and is listed in routes/index.ts.
 import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import type { ArticleFilter, Page, Store } from '../store/store.ts';
+import type { AnalysisPool } from '../pipeline/analysis-pool.ts';
 import type { ReanalysisJob } from './reanalysis.ts';
 import type { FilterQS } from './schemas.ts';
 
@@ -22,6 +23,9 @@ export interface ServerContext {
   writeRequiresToken: boolean;
   reanalysis: ReanalysisJob;
   upload: UploadLimits;
+  /** The server's analysis worker threads, started at the first upload and kept for the next ones:
+   *  articles are never analysed on the thread that answers requests. */
+  analysisPool(): AnalysisPool;
 }
 
 export type RouteModule = (app: FastifyInstance, ctx: ServerContext) => void | Promise<void>;

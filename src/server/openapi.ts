@@ -33,6 +33,24 @@ export async function registerOpenApi(app: FastifyInstance, opts: { writeRequire
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { docExpansion: 'list', deepLinking: true },
+    // the UI's policy: its own files only (Swagger UI's inline script and style by hash), no framing
+    staticCSP: true,
+    transformStaticCSP: docsCsp,
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}
+
+/** Swagger UI's own policy made as strict as the UI's (web.ts): no framing, no https: or validator
+ *  sources (the page loads nothing from elsewhere), no upgrade of requests to https on a plain
+ *  http server, forms to this origin only. */
+export function docsCsp(header: string): string {
+  const kept = header
+    .split(';')
+    .map((d) => d.trim())
+    .filter((d) => d && !/^(?:frame-ancestors|base-uri|upgrade-insecure-requests|form-action)\b/.test(d))
+    .map((d) => d.replace(/\s+(?:https:|validator\.swagger\.io)(?=\s|$)/g, ''));
+  return [...kept, "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'"].join('; ');
 }

@@ -3,6 +3,7 @@
 // progress can be polled. It yields to the event loop between articles so the server keeps
 // answering while it runs.
 import { reanalyzeStored } from '../pipeline/reanalyze.ts';
+import type { AnalysisPool } from '../pipeline/analysis-pool.ts';
 import type { Store } from '../store/store.ts';
 import type { ReanalysisStatus } from '../api/reanalysis.ts';
 
@@ -13,7 +14,11 @@ export class ReanalysisJob {
   private running: Promise<void> | null = null;
   private stopping = false;
 
-  constructor(private store: Store) {}
+  /** `pool` gives the server's analysis worker threads (the job analyses on them, never on the request thread). */
+  constructor(
+    private store: Store,
+    private pool?: () => AnalysisPool,
+  ) {}
 
   get current(): ReanalysisStatus {
     return { ...this.status, failures: [...this.status.failures] };
@@ -53,6 +58,7 @@ export class ReanalysisJob {
       const result = await reanalyzeStored(this.store, {
         ids: wanted ?? undefined,
         yieldBetween: true,
+        ...(this.pool && { pool: this.pool() }),
         shouldStop: () => this.stopping,
         onProgress: (done) => {
           s.done = done;

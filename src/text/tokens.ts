@@ -9,6 +9,7 @@
 //   countWords    how many words a stretch of text has
 import { foldCaseAndAccents } from './fold.ts';
 import { DEFAULT_LANGUAGE } from '../lang/registry.ts';
+import { segmentText } from './segments.ts';
 
 export interface Token {
   text: string;
@@ -223,7 +224,7 @@ function segmenter(language: string): Intl.Segmenter {
 /** The word-like segments of `text` (letters or digits) with offsets, folded by foldCaseAndAccents. */
 export function segmentWords(text: string, language: string): FoldedToken[] {
   const out: FoldedToken[] = [];
-  for (const seg of segmenter(language).segment(text)) {
+  for (const seg of segmentText(segmenter(language), text)) {
     if (!seg.isWordLike) continue;
     out.push({ folded: foldCaseAndAccents(seg.segment), text: seg.segment, start: seg.index, end: seg.index + seg.segment.length });
   }

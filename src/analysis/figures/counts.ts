@@ -117,9 +117,12 @@ export function countedBy(
   if (head && g.references.has(phraseKey(head)) && inherited) head = inherited;
   else if (!head && coordinated && inherited) head = inherited;
   // A container before the figure: "the bodies of 18 others", "de lichamen van 18 gijzelaars".
-  const sentenceHead = text.slice(sentence.start, before);
+  // (at most HEAD_LOOKBACK characters of it: read once per figure, the whole head of a sentence holding
+  // thousands of figures made the step quadratic)
+  const headStart = lookbackStart(text, sentence.start, before);
+  const sentenceHead = text.slice(headStart, before);
   const container = g.containerBefore.exec(sentenceHead);
-  const eventScanEnd = container ? sentence.start + container.index + container[0].indexOf(container[1]) : before;
+  const eventScanEnd = container ? headStart + container.index + container[0].indexOf(container[1]) : before;
   let event = findEvent(text, npEnd, eventScanEnd, sentence, g);
   if (!event && coordinated && samePrev?.event) event = samePrev.event;
   if (!head) {
@@ -147,4 +150,17 @@ export function countedBy(
     if (!key.endsWith(event)) key = key ? `${key} ${event}` : event;
   }
   return { counts: counts || null, countsKey: key || null, head, event, npEnd };
+}
+
+/** Characters of a sentence before a figure in which a container ("the bodies of") or a toll noun
+ *  ("the death toll … 200,000") is looked for: far more than a sentence usually has before a figure. */
+export const HEAD_LOOKBACK = 600;
+
+/** Where the look-back before `before` starts: the sentence start, or HEAD_LOOKBACK characters back
+ *  moved on to the next word, so no word is cut. */
+function lookbackStart(text: string, sentenceStart: number, before: number): number {
+  if (before - sentenceStart <= HEAD_LOOKBACK) return sentenceStart;
+  let i = before - HEAD_LOOKBACK;
+  while (i < before && !/\s/.test(text[i - 1])) i++;
+  return i;
 }

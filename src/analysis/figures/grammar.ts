@@ -107,7 +107,8 @@ function compile(lang: string, d: FiguresFile, numbers: NumberGrammar): FigureGr
     [
       '\\b(?:https?://|www\\.)[^\\s<>"]+', // URLs
       '</?[a-zA-Z][a-zA-Z0-9]*(?:\\s+[a-zA-Z-]+(?:=(?:"[^"\\n]*"?|\'[^\'\\n]*\'?|[^\\s>]*))?)*\\s*/?>?', // markup left by scraping
-      '[\\w.+-]+@[\\w-]+\\.[\\w.-]+', // e-mail
+      // e-mail; starts only where a run of its characters starts, so a long run of digits is scanned once, not once per position
+      '(?<![\\w.+-])[\\w.+-]+@[\\w-]+\\.[\\w.-]+',
       '\\b[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:com|org|net|co\\.uk|nl|be|de|gov|edu|io)(?:/[^\\s]*)?', // bare domains
       `(?<![\\p{N}.,])\\d{1,2}[:.]\\d{2}(?:[:.]\\d{2})?\\s?(?:${clockSuffix})(?![\\p{L}])`, // 10.30 uur, 9:15 pm
       '(?<![\\p{N}.,:])\\d{1,2}:\\d{2}(?::\\d{2})?(?![\\p{N}])', // 10:30, 0:00

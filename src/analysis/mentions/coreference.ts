@@ -70,7 +70,10 @@ export function resolveEntities(text: string, art: TaggedArticle, el: EntityLang
   const addName = (e: Ent, n: { first: number; end: number }, key: string[], type: EntityType, rule: Rule) => {
     e.mentions.push({ first: n.first, end: n.end, kind: 'name', rule: e.mentions.length === 0 ? 'first' : rule });
     e.votes.set(type, (e.votes.get(type) ?? 0) + 1);
-    e.keys.push(key);
+    // each distinct key once: the keys are searched at every name, so one per mention made an
+    // article naming one person thousands of times quadratic
+    const joinedKey = key.join(' ');
+    if (!e.keys.some((k) => k.join(' ') === joinedKey)) e.keys.push(key);
     e.lastPos = Math.max(e.lastPos, n.first);
     if (e.person) {
       e.lasts.add(key[key.length - 1]);

@@ -20,6 +20,19 @@ export interface RolePhrase {
 
 const undot = (s: string) => s.replace(/\./g, '');
 
+const normsCache = new WeakMap<TaggedArticle, string[]>();
+
+/** The normalised token texts of an article, computed once per article (titleBefore runs once per
+ *  person name: mapping every token at each call made an article's time grow with its length squared). */
+function tokenNorms(art: TaggedArticle): string[] {
+  let norms = normsCache.get(art);
+  if (!norms) {
+    norms = art.tokens.map((t) => t.norm);
+    normsCache.set(art, norms);
+  }
+  return norms;
+}
+
 /** Index of the name covering each token (-1 when none). */
 export function nameIndex(art: TaggedArticle): Int32Array {
   const at = new Int32Array(art.tokens.length).fill(-1);
@@ -56,7 +69,7 @@ function modifiersBefore(art: TaggedArticle, el: EntityLanguage, at: Int32Array,
  *  name), or null. */
 export function titleBefore(art: TaggedArticle, el: EntityLanguage, at: Int32Array, p: number): RolePhrase | null {
   const floor = art.sentences[art.tokens[p].sent].start;
-  const norms = art.tokens.map((t) => t.norm);
+  const norms = tokenNorms(art);
   const j = p - 1;
   if (j < floor) return null;
   const mods: string[] = [];
@@ -113,7 +126,7 @@ function introducesPerson(art: TaggedArticle, ni: number): boolean {
 export function roleReferences(art: TaggedArticle, el: EntityLanguage, at: Int32Array): RolePhrase[] {
   const out: RolePhrase[] = [];
   const toks = art.tokens;
-  const norms = toks.map((t) => t.norm);
+  const norms = tokenNorms(art);
   for (let i = 0; i < toks.length; i++) {
     if (!el.determiners.has(norms[i]) || at[i] >= 0) continue;
     const sentEnd = art.sentences[toks[i].sent].end;

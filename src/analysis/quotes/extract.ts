@@ -58,12 +58,34 @@ export function extractDrafts(doc: AnalysisInput): Draft[] {
   /** The last unit that ended with an attributed quotation (for continuations). */
   let prev = null as Prev | null;
 
+  // Quotation spans by where they open, searched by bisection: scanning every span for every unit
+  // made an article with thousands of quotations quadratic.
+  const byOpen = ctx.spans.map((_, i) => i).sort((a, b) => ctx.spans[a].open - ctx.spans[b].open || a - b);
+  const opens = byOpen.map((i) => ctx.spans[i].open);
+  const firstOpenAtOrAfter = (pos: number) => {
+    let lo = 0;
+    let hi = opens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (opens[mid] < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  /** Indices of the spans that open in [start, end), in index order. */
+  const spansOpeningIn = (start: number, end: number) => {
+    const out: number[] = [];
+    for (let k = firstOpenAtOrAfter(start); k < opens.length && opens[k] < end; k++) out.push(byOpen[k]);
+    return out.sort((a, b) => a - b);
+  };
+
   for (let ui = 0; ui < ctx.units.length; ui++) {
     const unit = ctx.units[ui];
     const { first, last } = ctx.unitToks[ui];
     if (first >= last || inHeading(unit.start, unit.end)) continue;
     const para = ctx.paragraphs[unit.para];
-    const unquotedPara = !ctx.spans.some((q) => q.open >= para.start && q.open < para.end);
+    const k = firstOpenAtOrAfter(para.start);
+    const unquotedPara = !(k < opens.length && opens[k] < para.end);
     const dashPara = unquotedPara && lex.quoteDashes.has(ctx.text[para.start]) && /\s/.test(ctx.text[para.start + 1] ?? '');
     // a transcript line "PENCE: Well, look, …" (its first unit)
     const label = unquotedPara && unit.start === para.start ? speakerLabel(ctx, refs, para.start) : null;
@@ -82,7 +104,7 @@ export function extractDrafts(doc: AnalysisInput): Draft[] {
 
     const unitDrafts: Draft[] = [];
     // 1. direct quotations
-    const spanIdx = ctx.spans.map((_, i) => i).filter((i) => ctx.spans[i].open >= unit.start && ctx.spans[i].open < unit.end);
+    const spanIdx = spansOpeningIn(unit.start, unit.end);
     for (const qi of spanIdx) {
       const q = ctx.spans[qi];
       const qLabel = speakerLabel(ctx, refs, q.start);

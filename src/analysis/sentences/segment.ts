@@ -3,6 +3,7 @@
 // Paragraph breaks (newlines) always end a sentence.
 import { langData } from '../../lang/registry.ts';
 import type { Sentence } from '../../types.ts';
+import { segmentText } from '../../text/segments.ts';
 
 const abbrevCache = new Map<string, Set<string>>();
 
@@ -49,7 +50,7 @@ export function segmentSentences(text: string, lang: string): Sentence[] {
     const pStart = pm.index;
     const para = pm[0];
     let current: Sentence | null = null;
-    for (const seg of segmenter(lang).segment(para)) {
+    for (const seg of segmentText(segmenter(lang), para)) {
       const start = pStart + seg.index;
       const end = start + seg.segment.length;
       if (current && endsWithAbbreviation(text, trimEnd(text, current.start, current.end), abbrevs)) {

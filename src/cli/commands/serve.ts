@@ -14,7 +14,7 @@ interface ServeOpts {
 }
 
 async function serve(store: Store, opts: ServeOpts): Promise<void> {
-  const { buildServer, UnsafeBindingError } = await import('../../server/app.ts');
+  const { buildServer, listeningMessage, UnsafeBindingError } = await import('../../server/app.ts');
   let app;
   try {
     app = await buildServer(store, { host: opts.host, token: process.env.DOSSIER_TOKEN || undefined });
@@ -30,7 +30,7 @@ async function serve(store: Store, opts: ServeOpts): Promise<void> {
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
   const address = await app.listen({ port: opts.port, host: opts.host });
-  process.stdout.write(`Dossier is serving ${dbLabel(opts.db)} at ${address}/  (Ctrl-C to stop)\n`);
+  process.stdout.write(`Dossier is serving ${dbLabel(opts.db)} at ${listeningMessage(opts.host, address)}  (Ctrl-C to stop)\n`);
   const note = outdatedNote(await store.stats());
   if (note) process.stderr.write(`note: ${note}\n`);
 }
