@@ -5,6 +5,7 @@ import { N_TAGS } from '../../src/analysis/mentions/ner/tags.ts';
 import { type Transitions, emptyTransitions, maskTransitions, viterbi } from '../../src/analysis/mentions/ner/viterbi.ts';
 import { LinearModel } from '../../src/analysis/mentions/ner/linear.ts';
 import type { DocFeatures } from '../../src/analysis/mentions/ner/features.ts';
+import { rng } from '../../support/random.ts';
 
 /** Maps feature keys to dense indices. */
 export class FeatureIndex {
@@ -50,18 +51,6 @@ export interface TrainedWeights {
   w: Float32Array;
   rows: number;
   transitions: Transitions;
-}
-
-/** Deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function shuffle<T>(arr: T[], rand: () => number): T[] {

@@ -12,7 +12,8 @@ import { tagDocumentBilou } from '../../src/analysis/mentions/ner/tagger.ts';
 import { viterbi, maskTransitions } from '../../src/analysis/mentions/ner/viterbi.ts';
 import { countTokens, readLabelled, type LabelledDoc } from './data.ts';
 import { addCountryLists, addTrainingEntities, lowerCaseBuckets } from './lexicon.ts';
-import { FeatureIndex, rng, shuffle, toLinearModel, trainEnsemble, type TrainDoc, type TrainedWeights } from './perceptron.ts';
+import { FeatureIndex, shuffle, toLinearModel, trainEnsemble, type TrainDoc, type TrainedWeights } from './perceptron.ts';
+import { rng } from '../../support/random.ts';
 import { readUnlabelled, type UnlabelledSource } from './corpora.ts';
 import { induceClusters } from './clusters.ts';
 

@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rng } from '../random.ts';
 
 export interface FuzzInput {
   /** What made it: "mutate:bbc/politics/001.txt", "nest-div", … */
@@ -12,18 +13,6 @@ export interface FuzzInput {
   /** File name given to the readers (its extension helps choose the format). */
   file: string;
   bytes: Buffer;
-}
-
-/** A small, fast, seeded generator (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const repo = resolve(fileURLToPath(new URL('../..', import.meta.url)));
