@@ -22,6 +22,10 @@ export interface Corpus extends EntityViewMethods {
   add(items: IngestItem[]): Promise<IngestResult>;
   /** Places stored articles, in the order given, in events and storylines; placed ones are skipped. */
   place(articleIds: string[]): Promise<AttachSummary>;
+  /** Places the stored articles no story holds yet, in ingest order: those of a run stopped between
+   *  storing a batch and placing it. The pipeline calls it before adding new articles, so the
+   *  stories end as if the run had not been stopped. */
+  placeUnplaced(): Promise<AttachSummary>;
   /** Forgets every event and storyline and places every stored article again, in ingest order. */
   restory(opts?: { onProgress?: (done: number, total: number) => void }): Promise<AttachSummary>;
   /** Re-resolves every stored entity layer in ingest order, replacing the entity index in one transaction. */
@@ -91,6 +95,7 @@ export function openCorpus(store: Store): Corpus {
         }
       },
       place: (ids) => placer.attach(ids, recent),
+      placeUnplaced: async () => placer.attach(store.stories.available ? await store.stories.unplacedIds() : []),
       restory: (opts) => placer.restory(opts),
       replace: (id, article) => store.replaceAnalysis(id, article),
       async rebuild() {

@@ -28,6 +28,8 @@ export interface IngestSummary {
   duplicates: number;
   failures: IngestFailure[];
   insertedIds: string[];
+  /** Articles an earlier, stopped ingest stored but did not place in stories, placed by this one. */
+  placedLeftover?: number;
   seconds: number;
   bytes: number;
 }
@@ -43,7 +45,16 @@ export async function ingestStream(store: Store, inputs: AsyncIterable<RawArticl
     ...pipeline,
     onProgress: onProgress && (({ stored, ...p }) => onProgress({ ...p, inserted: stored })),
   });
-  return { read: s.read, inserted: s.stored, duplicates: s.duplicates, failures: s.failures, insertedIds: s.storedIds, seconds: s.seconds, bytes: s.bytes };
+  return {
+    read: s.read,
+    inserted: s.stored,
+    duplicates: s.duplicates,
+    failures: s.failures,
+    insertedIds: s.storedIds,
+    ...(s.placedLeftover ? { placedLeftover: s.placedLeftover } : {}),
+    seconds: s.seconds,
+    bytes: s.bytes,
+  };
 }
 
 export function describeFailure(f: IngestFailure): string {

@@ -75,6 +75,8 @@ export interface PipelineSummary {
   storedIds: string[];
   /** Stored articles analysed from the text stored at ingest because their input could not be read again. */
   notes: PipelineNote[];
+  /** New articles: stored articles of an earlier, stopped run that were placed in stories before this run's. */
+  placedLeftover?: number;
   /** After stored articles: the corpus entities and stories rebuilt from the new layers. */
   rebuilt?: CorpusRebuild;
   seconds: number;
@@ -127,6 +129,13 @@ export async function runPipeline(store: Store, articles: NewArticles | StoredAr
     if ((await store.storedHashes([hash])).size > 0) return null;
     return { raw, hash };
   };
+
+  // A run stopped between storing a batch and placing it left those articles out of the stories:
+  // they are placed first, in ingest order, as the stopped run would have placed them.
+  if (articles.kind === 'new') {
+    const leftover = await corpus.placeUnplaced();
+    if (leftover.attached > 0) summary.placedLeftover = leftover.attached;
+  }
 
   // store -> resolve entities -> place in stories
   let batch: Analysed[] = [];

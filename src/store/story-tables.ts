@@ -91,6 +91,8 @@ export interface StoryReads {
   articlesNaming(name: string, keys: string[], limit: number): Promise<string[]>;
   /** Stored articles not placed in any story. */
   unplaced(): Promise<number>;
+  /** Their ids, in ingest order (a run stopped between storing a batch and placing it leaves some). */
+  unplacedIds(): Promise<string[]>;
 }
 
 /** What placing reads and writes, inside one write transaction (`Store.write`). */

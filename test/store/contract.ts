@@ -133,6 +133,15 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
         expect(amb.message).toContain(two.article.id);
         expect((await store.get('abcdef02'))!.text).toBe('Second note whose id starts with abcdef.');
       });
+
+      it('tells which stored articles no story holds, in ingest order, until they are placed', async () => {
+        await seed();
+        expect(await store.stories.unplacedIds()).toEqual(items.map((i) => i.article.id));
+        await openCorpus(store).place(items.slice(0, 2).map((i) => i.article.id));
+        expect(await store.stories.unplacedIds()).toEqual(items.slice(2).map((i) => i.article.id));
+        expect((await openCorpus(store).placeUnplaced()).attached).toBe(items.length - 2);
+        expect(await store.stories.unplacedIds()).toEqual([]);
+      });
     });
 
     describe('list', () => {

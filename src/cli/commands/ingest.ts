@@ -45,6 +45,9 @@ export function registerIngest(program: Command): void {
         printJson({ ...summary, failures: summary.failures, skipped });
       } else {
         for (const f of summary.failures) process.stderr.write(`error: ${describeFailure(f)}\n`);
+        if (summary.placedLeftover) {
+          process.stderr.write(`note: placed ${summary.placedLeftover} article(s) in stories that an earlier, stopped ingest had stored but not placed\n`);
+        }
         const rate = formatRate(summary.read, summary.seconds);
         process.stdout.write(
           `ingested ${summary.inserted} new article(s), ${summary.duplicates} already stored, ` +

@@ -49,6 +49,10 @@ export class PgStoryTables implements StoryTables {
     return (await value<number>(await this.db(), 'SELECT (SELECT count(*) FROM articles) - (SELECT count(*) FROM story_articles)')) ?? 0;
   }
 
+  async unplacedIds(): Promise<string[]> {
+    return column<string>(await this.db(), 'SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.id) ORDER BY a.seq');
+  }
+
   async storylines(page: { limit: number; offset: number }): Promise<{ total: number; items: ClusterRow[] }> {
     const q = await this.db();
     const total = (await value<number>(q, "SELECT count(*) FROM story_clusters WHERE level = 'storyline'"))!;

@@ -75,6 +75,13 @@ export class SqliteStoryTables implements StoryTables {
     return (this.prepare('SELECT (SELECT count(*) FROM articles) - (SELECT count(*) FROM story_articles)').pluck().get() as number) ?? 0;
   }
 
+  async unplacedIds(): Promise<string[]> {
+    this.check();
+    return this.prepare('SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.id) ORDER BY a.seq')
+      .pluck()
+      .all() as string[];
+  }
+
   async storylines(page: { limit: number; offset: number }): Promise<{ total: number; items: ClusterRow[] }> {
     this.check();
     const total = this.prepare("SELECT count(*) FROM story_clusters WHERE level = 'storyline'").pluck().get() as number;
