@@ -24,27 +24,28 @@ export function makeStamp(root, files) {
 }
 
 /**
- * Why dist/ under `root` cannot run ("dist/ is not built", "src/cli/main.ts changed since dist/ was
- * built"), or null when it was built from the sources as they are now.
+ * Why the build under `root` is not current ("dist/ is not built", "src/cli/main.ts changed since
+ * dist/ was built"), or null when it was built from the sources as they are now. `stampFile` and
+ * `what` name another build with a stamp of its own (the web UI's, bin/build-web.js).
  */
-export function staleReason(root) {
+export function staleReason(root, stampFile = STAMP_FILE, what = 'dist/') {
   let stamp;
   try {
-    stamp = JSON.parse(readFileSync(join(root, STAMP_FILE), 'utf8'));
+    stamp = JSON.parse(readFileSync(join(root, stampFile), 'utf8'));
   } catch {
-    return 'dist/ is not built';
+    return `${what} is not built`;
   }
-  if (stamp?.format !== FORMAT || typeof stamp.inputs !== 'object') return `${STAMP_FILE} is from another version of the build`;
+  if (stamp?.format !== FORMAT || typeof stamp.inputs !== 'object') return `${stampFile} is from another version of the build`;
   for (const [file, was] of Object.entries(stamp.inputs)) {
     const path = join(root, file);
     let now;
     try {
       now = statSync(path);
     } catch {
-      return `${file} was removed since dist/ was built`;
+      return `${file} was removed since ${what} was built`;
     }
     if (now.size === was.size && now.mtimeMs === was.mtimeMs) continue;
-    if (now.size !== was.size || sha1(path) !== was.sha1) return `${file} changed since dist/ was built`;
+    if (now.size !== was.size || sha1(path) !== was.sha1) return `${file} changed since ${what} was built`;
   }
   return null;
 }

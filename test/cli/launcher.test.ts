@@ -78,3 +78,16 @@ describe('bin/dossier.js', () => {
     expect(staleReason(pkg)).toBe(`${STAMP_FILE} is from another version of the build`);
   });
 });
+
+describe('the web UI build stamp (bin/build-web.js, npm start)', () => {
+  it('tells a current dist/web/ from one older than the UI it was built from, by its own stamp', () => {
+    const WEB = 'dist/web-stamp.json';
+    mkdirSync(at('web/src'), { recursive: true });
+    writeFileSync(at('web/src/main.ts'), 'export const page = 1;\n');
+    expect(staleReason(pkg, WEB, 'dist/web/')).toBe('dist/web/ is not built');
+    writeFileSync(at(WEB), JSON.stringify(makeStamp(pkg, ['web/src/main.ts'])));
+    expect(staleReason(pkg, WEB, 'dist/web/')).toBeNull();
+    writeFileSync(at('web/src/main.ts'), 'export const page = 2;\n');
+    expect(staleReason(pkg, WEB, 'dist/web/')).toBe('web/src/main.ts changed since dist/web/ was built');
+  });
+});
