@@ -268,12 +268,23 @@ export const storyIdParams = z.object({
 });
 
 const STORIES_PAGE = 20;
-const MAX_STORIES_PAGE = 100;
+/**
+ * Storylines per page at most: each one is built with all its events, sources and members, so a page
+ * of storylines weighs far more than a page of rows (the README's API section states this limit).
+ */
+export const MAX_STORIES_PAGE = 200;
 const TIMELINE_PAGE = 100;
 const ENTITY_ARTICLES = 300;
 const MAX_ENTITY_ARTICLES = 2000;
 
-export const storiesQuery = z.strictObject(pageParams('Storylines', STORIES_PAGE, MAX_STORIES_PAGE));
+export const storiesQuery = z.strictObject({
+  ...pageParams('Storylines', STORIES_PAGE, MAX_STORIES_PAGE),
+  limit: int
+    .min(1)
+    .max(MAX_STORIES_PAGE)
+    .default(STORIES_PAGE)
+    .describe(`Storylines per page (1–${MAX_STORIES_PAGE}; each comes with all its events, so fewer than the ${MAX_PAGE} of row lists).`),
+});
 export const timelineQuery = z.strictObject(pageParams('Timeline items', TIMELINE_PAGE, MAX_PAGE));
 export const entityTimelineQuery = timelineQuery.extend({
   articles: int

@@ -130,6 +130,30 @@ describe('dossier ingest, search, show, stats', () => {
   });
 });
 
+describe('dossier lists page and their keys resolve', () => {
+  it('says which rows a page shows when it shows fewer than all, and nothing extra when it shows all', async () => {
+    const all = await dossier('quotes', '--db', db, '--limit', '500');
+    expect(all.code).toBe(0);
+    const total = Number(/^(\d+) quote\(s\)\n/.exec(all.stdout)?.[1]);
+    expect(total).toBeGreaterThan(2);
+    const page = await dossier('quotes', '--db', db, '--limit', '1', '--offset', '1');
+    expect(page.stdout.split('\n')[0]).toBe(`${total} quote(s); showing 2–2 of ${total} (--limit / --offset for more)`);
+    const entities = await dossier('entities', '--db', db, '--limit', '2');
+    expect(entities.stdout.split('\n')[0]).toMatch(/^\d+ entities; showing 1–2 of \d+ \(--limit \/ --offset for more\)$/);
+    const stories = await dossier('stories', '--db', db, '--limit', '500');
+    expect(stories.stdout).not.toMatch(/showing/);
+  });
+
+  it('every entity key dossier stories --json prints is found by dossier entity', async () => {
+    const r = await dossier('stories', '--db', db, '--json', '--limit', '500');
+    expect(r.code).toBe(0);
+    const keys = [...new Set((JSON.parse(r.stdout) as { storylines: { entities: { key: string }[] }[] }).storylines.flatMap((s) => s.entities.map((e) => e.key)))];
+    expect(keys.some((k) => k.startsWith('sur:'))).toBe(true);
+    const found = await Promise.all(keys.map(async (k) => [k, (await dossier('entity', k, '--db', db, '--json')).code] as const));
+    expect(found.filter(([, code]) => code !== 0)).toEqual([]);
+  });
+});
+
 describe('dossier usage errors', () => {
   it('rejects a bad option value naming the option', async () => {
     const r = await dossier('search', 'Israel', '--from', 'yesterday', '--db', db);

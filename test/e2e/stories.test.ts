@@ -236,6 +236,19 @@ describe.runIf(hasChromium())('storyline pages in Chromium', () => {
     expect(await page.locator('.error-page h1').textContent()).toBe('No such storyline or event');
   });
 
+  it('links the entity chips of a story by key, and a surname key opens that person', async () => {
+    await page.goto(storyUrl());
+    const chips = page.locator('.story-entities a');
+    await chips.first().waitFor();
+    expect(await chips.evaluateAll((els) => els.map((e) => e.getAttribute('href')))).toEqual(story.entities.map((e) => `/entities/${e.key}`));
+    expect(await chips.allTextContents()).toEqual(story.entities.map((e) => e.name));
+    const person = story.entities.find((e) => e.key === 'sur:netanyahu');
+    expect(person).toBeDefined();
+    await page.locator('.story-entities a[href="/entities/sur:netanyahu"]').click();
+    await page.waitForURL(/\/entities\/sur:netanyahu$/);
+    await page.locator('h1').filter({ hasText: 'Benjamin Netanyahu' }).waitFor();
+  });
+
   it("shows an entity's timeline, its entries linked to their evidence", async () => {
     const t = await api<{ total: number; items: { date: string; evidence: unknown[] }[] }>('/api/entities/per:benjamin-netanyahu/timeline');
     await page.goto(`${server.base}/entities/per:benjamin-netanyahu/timeline`);

@@ -84,7 +84,12 @@ describe('GET /api/stories', () => {
     expect(paged).toEqual(all);
     expect((await get(`/api/stories?offset=${all.length}`)).items).toEqual([]);
     expect((await get('/api/stories?limit=0', 400)).message).toMatch(/limit/);
-    expect((await get('/api/stories?limit=101', 400)).message).toMatch(/limit/);
+    // The README's limits: 200 storylines a page (each with all its events), 500 rows on the other lists.
+    expect((await get('/api/stories?limit=200')).limit).toBe(200);
+    expect((await get('/api/stories?limit=201', 400)).message).toMatch(/limit.*200|200.*limit/s);
+    expect((await get('/api/quotes?limit=500')).limit).toBe(500);
+    expect((await get('/api/quotes?limit=501', 400)).message).toMatch(/limit/);
+    expect((await get('/api/stories/' + storyline.id + '/timeline?limit=500')).limit).toBe(500);
     expect((await get('/api/stories?page=2', 400)).message).toMatch(/unknown parameter "page"/);
   });
 
@@ -105,6 +110,25 @@ describe('GET /api/stories', () => {
       await bare.close();
       await empty.close();
     }
+  });
+});
+
+describe('entity keys the story views print', () => {
+  it('every key in /api/stories and a story detail resolves through /api/entities/:key', async () => {
+    const keys = new Set<string>();
+    for (const s of (await get('/api/stories?limit=200')).items as StorylineSummary[]) {
+      for (const e of s.entities) keys.add(e.key);
+      for (const e of (await get<StoryDetail>(`/api/stories/${s.id}`)).entities) keys.add(e.key);
+    }
+    // people are clustered by surname, so the views print "sur:" keys; the fixture has some
+    expect([...keys].filter((k) => k.startsWith('sur:')).length).toBeGreaterThan(0);
+    const unresolved: string[] = [];
+    for (const key of keys) {
+      const r = await server.app.inject({ url: `/api/entities/${encodeURIComponent(key)}` });
+      if (r.statusCode !== 200) unresolved.push(`${key} ${r.statusCode}`);
+      else if (key.startsWith('sur:')) expect(r.json().type, key).toBe('PER');
+    }
+    expect(unresolved).toEqual([]);
   });
 });
 

@@ -7,6 +7,7 @@ import type { EntityLayer } from '../../types.ts';
 import { AmbiguousEntityError, ENTITY_TYPES, type EntityDetail, type EntitySummary, StoreInputError } from '../../store/store.ts';
 import type { EntityType } from '../../types.ts';
 import { DEFAULT_DB, UsageError, dbLabel, parseIntOption, printJson, withStore, corpusOf } from '../context.ts';
+import { pageNote } from './paging.ts';
 
 interface EntitiesOpts {
   db: string;
@@ -66,7 +67,7 @@ function renderSummary(e: EntitySummary): string {
   return lines.join('\n');
 }
 
-function renderDetail(e: EntityDetail): string {
+function renderDetail(e: EntityDetail, offset: number): string {
   const out = [
     `${e.name}  [${e.key}] ${e.type}`,
     `${plural(e.articleCount, 'article')} · ${plural(e.mentionCount, 'mention')} · first seen ${e.firstSeen ?? '?'} · last seen ${e.lastSeen ?? '?'}`,
@@ -86,12 +87,15 @@ function renderDetail(e: EntityDetail): string {
     out.push(`      ${group.map((x) => `@${x.start}-${x.end} "${x.text}"`).join(', ')}`);
     i += group.length;
   }
-  if (e.mentions.total > e.mentions.items.length) out.push(`  … (--limit/--offset page through all ${e.mentions.total})`);
+  const mentionsNote = pageNote(e.mentions.total, offset, e.mentions.items.length);
+  if (mentionsNote) out.push(`  … ${mentionsNote}`);
   out.push('', `Quotes (${e.quotes.total}):`);
   for (const q of e.quotes.items) {
     const text = q.kind === 'direct' ? `“${q.text}”` : q.text;
     out.push(`  ${text}${q.cue ? ` — ${q.cue}` : ''}`, `    ${q.articleId} ${[q.title, q.source, q.publishedAt].filter(Boolean).join(' · ')} @${q.start}-${q.end}`);
   }
+  const quotesNote = pageNote(e.quotes.total, offset, e.quotes.items.length);
+  if (quotesNote) out.push(`  … ${quotesNote}`);
   return out.join('\n');
 }
 
@@ -136,11 +140,9 @@ export function registerEntities(program: Command): void {
         if (opts.json) return printJson(page);
         if (page.stale) process.stderr.write(STALE_NOTE);
         const what = [opts.type, opts.name ? `named like "${opts.name}"` : ''].filter(Boolean).join(' ');
-        process.stdout.write(`${plural(page.total, 'entity', 'entities')}${what ? ` (${what})` : ''}\n\n`);
+        const note = pageNote(page.total, opts.offset, page.items.length);
+        process.stdout.write(`${plural(page.total, 'entity', 'entities')}${what ? ` (${what})` : ''}${note ? `; ${note}` : ''}\n\n`);
         for (const e of page.items) process.stdout.write(renderSummary(e) + '\n\n');
-        if (page.total > opts.offset + page.items.length) {
-          process.stdout.write(`… ${page.total - opts.offset - page.items.length} more: --offset ${opts.offset + page.items.length}\n`);
-        }
       });
     });
 
@@ -169,6 +171,6 @@ export function registerEntities(program: Command): void {
       });
       if (!detail) throw new UsageError(notFound(name, opts.db), 1);
       if (opts.json) return printJson(detail);
-      process.stdout.write(renderDetail(detail) + '\n');
+      process.stdout.write(renderDetail(detail, opts.offset) + '\n');
     });
 }

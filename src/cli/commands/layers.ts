@@ -2,6 +2,7 @@
 // linked to its article and the offsets of its evidence.
 import type { Command } from 'commander';
 import { DEFAULT_DB, parseIntOption, printJson, withStore } from '../context.ts';
+import { pageNote } from './paging.ts';
 
 interface ListOpts {
   db: string;
@@ -23,7 +24,8 @@ export function registerLayerLists(program: Command): void {
     .action(async (opts: ListOpts & { speaker?: string }) => {
       const page = await withStore(opts.db, (s) => s.quotes({ speaker: opts.speaker, limit: opts.limit, offset: opts.offset }));
       if (opts.json) return printJson(page);
-      process.stdout.write(`${page.total} quote(s)\n\n`);
+      const note = pageNote(page.total, opts.offset, page.items.length);
+      process.stdout.write(`${page.total} quote(s)${note ? `; ${note}` : ''}\n\n`);
       for (const q of page.items) {
         const text = q.kind === 'direct' ? `“${q.text}”` : q.text;
         process.stdout.write(
@@ -45,7 +47,8 @@ export function registerLayerLists(program: Command): void {
     .action(async (opts: ListOpts & { counts?: string }) => {
       const page = await withStore(opts.db, (s) => s.figures({ counts: opts.counts, limit: opts.limit, offset: opts.offset }));
       if (opts.json) return printJson(page);
-      process.stdout.write(`${page.total} figure(s)\n\n`);
+      const note = pageNote(page.total, opts.offset, page.items.length);
+      process.stdout.write(`${page.total} figure(s)${note ? `; ${note}` : ''}\n\n`);
       for (const f of page.items) {
         process.stdout.write(
           `${f.text}  = ${f.value ?? '?'}${f.valueMax != null ? `–${f.valueMax}` : ''}${f.unit ? ' ' + f.unit : ''}` +

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { QueryError } from '../../store/query.ts';
 import { DEFAULT_DB, UsageError, parseDateOption, parseIntOption, printJson, renderSnippet, withStore } from '../context.ts';
+import { pageNote } from './paging.ts';
 
 interface SearchOpts {
   db: string;
@@ -48,7 +49,8 @@ export function registerSearch(program: Command): void {
           process.stdout.write(`no article matches ${JSON.stringify(query)}\n`);
           return;
         }
-        process.stdout.write(`${result.total} article(s) match; showing ${opts.offset + 1}–${opts.offset + result.hits.length}\n\n`);
+        const note = pageNote(result.total, opts.offset, result.hits.length);
+        process.stdout.write(`${result.total} article(s) match${note ? `; ${note}` : ''}\n\n`);
         for (const hit of result.hits) {
           process.stdout.write(
             `${hit.id}  ${hit.title ?? '(untitled)'}\n` +

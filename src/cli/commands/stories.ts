@@ -8,6 +8,7 @@ import type { FigureRowView } from '../../corpus/stories/figures.ts';
 import type { TimelineItem } from '../../corpus/stories/timeline.ts';
 import { StoreInputError, type Store } from '../../store/store.ts';
 import { DEFAULT_DB, UsageError, parseIntOption, printJson, withStore, corpusOf } from '../context.ts';
+import { pageNote } from './paging.ts';
 import { progressBar } from '../progress.ts';
 
 const out = (s = '') => process.stdout.write(`${s}\n`);
@@ -26,13 +27,14 @@ const num = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 3 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const languages = (l: Record<string, number>) => Object.entries(l).map(([k, v]) => `${k} ${v}`).join(', ');
 
-function renderList(list: StoriesList): void {
+function renderList(list: StoriesList, offset: number): void {
   if (list.unplaced > 0) out(`${list.unplaced} stored article(s) are not in any story yet: run "dossier restory" to place them`);
   if (list.total === 0) {
     if (list.unplaced === 0) out('no stories yet: ingest articles with "dossier ingest"');
     return;
   }
-  out(`${list.total} storyline(s); ${list.note}`);
+  const page = pageNote(list.total, offset, list.storylines.length);
+  out(`${list.total} storyline(s); ${list.note}${page ? `\n${page}` : ''}`);
   for (const s of list.storylines) {
     out();
     out(`${s.id}  ${s.label}`);
@@ -162,7 +164,7 @@ export function registerStories(program: Command): void {
       await withStore(opts.db, async (store) => {
         const list = await userErrors(async () => (await corpusOf(store)).stories.list({ limit: opts.limit, offset: opts.offset }));
         if (opts.json) printJson(list);
-        else renderList(list);
+        else renderList(list, opts.offset);
       });
     });
 

@@ -89,8 +89,10 @@ describe('dossier entity', () => {
     expect(r.stdout.startsWith(`Benjamin Netanyahu  [per:benjamin-netanyahu] PER\n5 articles · ${n} mentions · first seen 2024-05-01 · last seen 2025-09-29\n`)).toBe(true);
     expect(r.stdout).toContain(`Mentions (${n}):`);
     expect(r.stdout).toMatch(/\n {2}[0-9a-f]{16} 2025-09-29 · Trump officials fear meeting with Netanyahu[^\n]*\n {6}@\d+-\d+ "Benjamin Netanyahu", @\d+-\d+ "Netanyahu"/);
-    expect(r.stdout).toContain(`… (--limit/--offset page through all ${n})`);
+    expect(r.stdout).toContain(`  … showing 1–3 of ${n} (--limit / --offset for more)\n`);
     expect(r.stdout).toContain('Quotes (3):');
+    // all three quotes fit the page: no paging line after them
+    expect(r.stdout.split('Quotes (3):')[1]).not.toContain('showing');
     const json = JSON.parse((await dossier('entity', 'Netanyahu', '--db', db, '--json', '--limit', '100')).stdout);
     expect(json.quotes.items.map((q: { text: string }) => q.text)).toContain('Als dit via onderhandelingen kan worden bereikt, geweldig,');
     expect(json.mentions.items).toHaveLength(n);

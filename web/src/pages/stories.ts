@@ -46,7 +46,7 @@ function storyItem(s: StorylineSummary): HTMLElement {
       ? h(
           'ul',
           { class: 'chips story-entities', 'aria-label': 'Key people, organisations and places' },
-          s.entities.map((e) => h('li', { class: `entity-${e.kind}` }, h('a', { href: entityHref(e.name) }, e.name))),
+          s.entities.map((e) => h('li', { class: `entity-${e.kind}` }, h('a', { href: entityHref(e.key) }, e.name))),
         )
       : null,
     h(

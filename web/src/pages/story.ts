@@ -70,7 +70,7 @@ function head(d: StoryDetail): HTMLElement {
       ? h(
           'ul',
           { class: 'chips story-entities', 'aria-label': 'Key people, organisations and places' },
-          d.entities.map((e) => h('li', { class: `entity-${e.kind}` }, h('a', { href: entityHref(e.name) }, e.name))),
+          d.entities.map((e) => h('li', { class: `entity-${e.kind}` }, h('a', { href: entityHref(e.key) }, e.name))),
         )
       : null,
     h('p', { class: 'basis-note muted' }, `Sources: ${d.note}.`),
