@@ -79,7 +79,11 @@ export function figureAt(text: string, n: NumberMatch, g: FigureGrammar): Figure
     const before = text.slice(Math.max(0, n.start - 30), n.start);
     const yearLike = n.value >= 1900 && n.value <= 2030;
     const singular = np !== null && !/s$/iu.test(np.text.split(/\s+/)[0]);
-    const counted = w !== null && (g.countNouns.has(first) || (np !== null && !(yearLike && (g.yearPosition.test(before) || singular))));
+    // Unseparated and not round ("2005 sales", "1977 scripts"): a count that size would be written "2,005";
+    // round ones ("2000 people") still count.
+    const unround = n.value % 100 !== 0;
+    const year = yearLike && (unround || g.yearPosition.test(before));
+    const counted = w !== null && !year && (g.countNouns.has(first) || (np !== null && !(yearLike && singular)));
     if (!counted && !g.qualifierBefore.test(before)) return null;
   }
   return { start, end: pos, value: n.value, unit, compound, currency: unit !== null && g.currencyCodes.has(unit) };
