@@ -14,7 +14,7 @@ import { DATA, filesBelow } from './data-sets.ts';
 
 /** Words that name a time or a unit, never who or what is counted (judged independently of the lang data). */
 const TIME_OR_UNIT = new Set(
-  'gmt utc bst est cet am pm hrs time times year years yr yrs month months week weeks day days hour hours minute minutes second seconds decade decades century centuries point points percent per cent pc km miles metres meters kg mph'.split(' '),
+  'gmt utc bst est cet am pm hrs cent pence time times year years yr yrs month months week weeks day days hour hours minute minutes second seconds decade decades century centuries point points percent per cent pc km miles metres meters kg mph'.split(' '),
 );
 
 export interface BbcFigureScore {
@@ -26,7 +26,7 @@ export interface BbcFigureScore {
   yearsAsCounts: number;
   /** Counted figures whose counted head is a time or unit word. */
   timeOrUnitCounted: number;
-  /** Comparison rows (rowOf) whose noun head is a time or unit word. */
+  /** Comparison rows (rowOf) named by a time or unit word: its head, or the first word of a bare count. */
   timeOrUnitRows: number;
   topCounts: [string, number][];
   topKeys: [string, number][];
@@ -77,7 +77,7 @@ export function measureBbcFigures(topN = 20): BbcFigureScore | null {
       if (row) {
         bump(rows, row.label);
         const noun = row.key.replace(/ \(.*$| @ .*$/, '');
-        if (TIME_OR_UNIT.has(noun.split(' ')[0]) || TIME_OR_UNIT.has(headOf(noun))) {
+        if ((!row.unit && TIME_OR_UNIT.has(noun.split(' ')[0])) || TIME_OR_UNIT.has(headOf(noun))) {
           s.timeOrUnitRows++;
           s.errors.push(`time/unit row ${where} -> row ${row.label}`);
         }

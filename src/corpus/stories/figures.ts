@@ -102,7 +102,9 @@ export function rowOf(doc: Pick<AnalyzedArticle, 'entities' | 'language' | 'sent
   const parts = splitCountsKey(q.countsKey);
   let noun = parts.noun ? parts.noun.split(' ').filter((w) => !DROPPED.has(w)).join(' ') || parts.noun : null;
   // "1600 GMT", "five times as many", "two previous months": a time, unit or multiplier counts nobody.
+  // A bare count whose noun starts with one ("five million times faster") is no subject either.
   if (noun && NOT_SUBJECT.has(noun.slice(noun.lastIndexOf(' ') + 1))) return null;
+  if (noun && !q.unit && NOT_SUBJECT.has(noun.split(' ')[0])) return null;
   if (!noun && !parts.event) return null;
   const event = parts.event ? SAME_EVENT.get(parts.event) ?? parts.event : null;
   let place: FigurePlace | null = null;
