@@ -38,6 +38,19 @@ const top = (m: Map<string, number>, n: number): [string, number][] => [...m].so
 const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 const headOf = (s: string) => s.toLowerCase().trim().split(/\s+/).pop() ?? '';
 
+/** One BBC file (path below bbc/) through cleaning and the sentences, publishedAt, times and figures steps. */
+export function bbcFiguresDoc(file: string, language = corpusLanguage('bbc')) {
+  const path = file.startsWith('/') ? file : join(DATA, 'bbc', file);
+  const raw = readFileSync(path, 'utf8');
+  const c = cleanArticle({ file: path, format: 'txt', raw, original: raw, meta: {} });
+  return runSteps(analyzedDoc(c.text, language, { publishedAt: c.publishedAt, publishedAtFrom: c.publishedAtFrom, title: c.title }), [
+    'sentences',
+    'publishedAt',
+    'times',
+    'figures',
+  ]);
+}
+
 /** Null when the BBC corpus is absent. */
 export function measureBbcFigures(topN = 20): BbcFigureScore | null {
   const dir = join(DATA, 'bbc');
@@ -48,14 +61,7 @@ export function measureBbcFigures(topN = 20): BbcFigureScore | null {
   const keys = new Map<string, number>();
   const rows = new Map<string, number>();
   for (const file of filesBelow(dir, '.txt')) {
-    const raw = readFileSync(file, 'utf8');
-    const c = cleanArticle({ file, format: 'txt', raw, original: raw, meta: {} });
-    const doc = runSteps(analyzedDoc(c.text, language, { publishedAt: c.publishedAt, publishedAtFrom: c.publishedAtFrom, title: c.title }), [
-      'sentences',
-      'publishedAt',
-      'times',
-      'figures',
-    ]);
+    const doc = bbcFiguresDoc(file, language);
     s.articles++;
     const name = relative(dir, file);
     for (const q of doc.figures) {
