@@ -4,6 +4,7 @@ import { measureNer } from './ner.ts';
 import { measureQuotes } from './quotes.ts';
 import { measureTimesRecognizers, measureTimesTempeval, timeRates } from './times.ts';
 import { measureBbcDates } from './times-bbc.ts';
+import { measureBbcFigures } from './figures-bbc.ts';
 import { measureCurrency, measureNumbers, figureF1, type FigureScore } from './figures.ts';
 import { measureEntityResolution } from './global-entities-ecbplus.ts';
 import { measureStories } from './stories-quality.ts';
@@ -168,4 +169,21 @@ const storiesGroup: MetricGroup = {
   },
 };
 
-export const ACCURACY_GROUPS: MetricGroup[] = [...languagesWithDataset('ner').map(nerGroup), quotesGroup, timesGroup, bbcDatesGroup, figuresGroup, entitiesGroup, storiesGroup];
+const bbcFiguresGroup: MetricGroup = {
+  name: 'figures on BBC',
+  command: 'npm run bench:figures-bbc -- --errors',
+  needs: ['bbc'],
+  metrics: {
+    'figures.bbc.yearsAsCounts':
+      'BBC News (2004-05): minus the number of figures written like a year (four digits 1900-2030, no separator or unit) that count something ("2005 sales") (0 is best; a year read as a count fails)',
+    'figures.bbc.timeOrUnitRows':
+      'BBC News (2004-05): minus the number of comparison rows named by a time, clock-zone or unit word ("Gmt", "Times", "Years")',
+  },
+  async measure() {
+    const s = measureBbcFigures();
+    if (!s) throw new Error('figures on BBC: the BBC News corpus is missing (../shared/data/bbc)');
+    return { 'figures.bbc.yearsAsCounts': -s.yearsAsCounts, 'figures.bbc.timeOrUnitRows': -s.timeOrUnitRows };
+  },
+};
+
+export const ACCURACY_GROUPS: MetricGroup[] = [...languagesWithDataset('ner').map(nerGroup), quotesGroup, timesGroup, bbcDatesGroup, figuresGroup, bbcFiguresGroup, entitiesGroup, storiesGroup];

@@ -43,7 +43,8 @@ export function readNounPhrase(text: string, pos: number, g: FigureGrammar): Nou
     if (!m) break;
     const w = m[1].replace(/['’]s$/u, '');
     const lower = w.toLowerCase();
-    if (g.stopWords.has(lower) || g.eventByPhrase.has(lower)) break;
+    // A number word starts the next figure ("25 laptops three years ago").
+    if (g.stopWords.has(lower) || g.eventByPhrase.has(lower) || g.numbers.morphemes.has(lower)) break;
     const isVerb = g.verb.test(w) && !g.nounLikeVerbForms.has(lower);
     if (isVerb && words === 0) break;
     if (start < 0) start = m.index + m[0].length - m[1].length;

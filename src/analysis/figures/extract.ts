@@ -11,6 +11,7 @@ import { countedBy, findEvent, keyOf, readNounPhrase, type Counted, type Previou
 import { figureAt, isName, isRangeGap, type FigureMatch } from './figure.ts';
 import { figureGrammar, type FigureGrammar } from './grammar.ts';
 import { findNumbers } from './numbers.ts';
+import { phraseKey } from '../../text/patterns.ts';
 import { isPeriodPreposition, qualifierAt } from './qualifier.ts';
 
 /**
@@ -55,7 +56,14 @@ export function extractFigures(text: string, lang: string, sentences?: readonly 
     }
     const sentence = sentenceAt(text, sentences, fig.start);
     let qualifier = qualifierAt(text, fig.start, sentence.start, g);
-    const counted = whatIsCounted(text, fig, unit, end, qualifier ? qualifier.start : fig.start, sentence, prev, g);
+    let counted = whatIsCounted(text, fig, unit, end, qualifier ? qualifier.start : fig.start, sentence, prev, g);
+    // "two consecutive weeks", "47 continuous years", "three break points": the head is a unit, so the
+    // figure measures in it and counts nothing.
+    const headUnit = !unit && counted?.head ? g.unitByForm.get(phraseKey(counted.head.slice(counted.head.lastIndexOf(' ') + 1))) : undefined;
+    if (headUnit && !counted!.event) {
+      unit = headUnit;
+      counted = null;
+    }
     if (qualifier && isPeriodPreposition(qualifier, unit, counted?.head ?? null, g)) qualifier = null;
     // The evidence span includes the qualifier ("more than 66,000"), as the contract shows.
     const start = qualifier ? qualifier.start : fig.start;

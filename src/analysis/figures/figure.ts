@@ -51,10 +51,16 @@ export function figureAt(text: string, n: NumberMatch, g: FigureGrammar): Figure
         compound = true;
       } else {
         const ua = sticky(g.unitAfter);
-        if (ua) unit = g.unitByForm.get(phraseKey(ua[1])) ?? null;
-        else {
+        if (ua) {
+          unit = g.unitByForm.get(phraseKey(ua[1])) ?? null;
+          // "a 10 year jail sentence", "a 21 point plan": a singular unit between a number and a noun is a
+          // compound modifier written without its hyphen; the noun after it is what it measures.
+          compound = n.value !== 1 && g.unitSingular.has(ua[1].toLowerCase()) && readNounPhrase(text, pos, g) !== null;
+        } else {
           g.timeOfDayAfter.lastIndex = pos;
-          if (!n.words && n.value < 25 && g.timeOfDayAfter.test(text)) return null;
+          // "at 10 GMT", "1600 GMT", "0630 BST": a time of day, never a figure.
+          const clock = n.plain && n.end - n.start === 4 && Math.floor(n.value / 100) < 24 && n.value % 100 < 60;
+          if (!n.words && (n.value < 25 || clock) && g.timeOfDayAfter.test(text)) return null;
         }
       }
     }
@@ -66,8 +72,19 @@ export function figureAt(text: string, n: NumberMatch, g: FigureGrammar): Figure
   if (n.plain && !unit && n.end - n.start === 4 && n.value >= 1000 && n.value <= 2100) {
     g.npWord.lastIndex = pos;
     const w = g.npWord.exec(text);
-    const counted = w !== null && (g.countNouns.has(w[1].toLowerCase()) || readNounPhrase(text, pos, g) !== null);
-    if (!counted && !g.qualifierBefore.test(text.slice(Math.max(0, n.start - 30), n.start))) return null;
+    const first = w?.[1].toLowerCase() ?? '';
+    const np = w !== null ? readNounPhrase(text, pos, g) : null;
+    // In a year position ("the 2004 tournament", "Rover's 2005 sales") or before a singular noun ("1982
+    // film", "2005 season"), a number that reads as a year is a year, not a count.
+    const before = text.slice(Math.max(0, n.start - 30), n.start);
+    const yearLike = n.value >= 1900 && n.value <= 2030;
+    const singular = np !== null && !/s$/iu.test(np.text.split(/\s+/)[0]);
+    // Unseparated and not round ("2005 sales", "1977 scripts"): a count that size would be written "2,005";
+    // round ones ("2000 people") still count.
+    const unround = n.value % 100 !== 0;
+    const year = yearLike && (unround || g.yearPosition.test(before));
+    const counted = w !== null && !year && (g.countNouns.has(first) || (np !== null && !(yearLike && singular)));
+    if (!counted && !g.qualifierBefore.test(before)) return null;
   }
   return { start, end: pos, value: n.value, unit, compound, currency: unit !== null && g.currencyCodes.has(unit) };
 }

@@ -15,6 +15,11 @@ export interface FigureGrammar {
   currencyByName: Map<string, string>;
   currencyCodes: Set<string>;
   unitByForm: Map<string, string>;
+  /** Singular unit forms ("year" beside "years"): after a number other than one and before a noun they
+   *  make a compound modifier written without its hyphen ("a 10 year jail sentence", "a 21 point plan"). */
+  unitSingular: Set<string>;
+  /** Words before a four-digit number that put it in a year position ("the 2004 tournament", "its 2005 sales"). */
+  yearPosition: RegExp;
   durationUnits: Set<string>;
   periodNouns: Set<string>;
   notFigureAfter: Set<string>;
@@ -95,6 +100,10 @@ function compile(lang: string, d: FiguresFile, numbers: NumberGrammar): FigureGr
   }
   const unitByForm = new Map<string, string>();
   for (const [u, forms] of Object.entries(d.units)) for (const f of forms) unitByForm.set(phraseKey(f), u);
+  const unitSingular = new Set<string>();
+  for (const forms of Object.values(d.units)) {
+    for (const f of forms) if (/^\p{L}+$/u.test(f) && forms.some((o) => o.length > f.length && o.toLowerCase().startsWith(f.toLowerCase()))) unitSingular.add(f.toLowerCase());
+  }
   const durationUnits = new Set(['day', 'week', 'month', 'year', 'decade', 'hour', 'minute']);
   const eventByPhrase = new Map<string, string>();
   for (const [id, phrases] of Object.entries(d.events)) for (const p of phrases) eventByPhrase.set(phraseKey(p), id);
@@ -131,6 +140,8 @@ function compile(lang: string, d: FiguresFile, numbers: NumberGrammar): FigureGr
     currencyByName,
     currencyCodes: new Set(d.currencies.map((c) => c.code)),
     unitByForm,
+    unitSingular,
+    yearPosition: new RegExp(`(?:^|[^\\p{L}])(?:${alternation(d.determiners)}|\\p{L}+['’]s?)\\s+$`, 'iu'),
     durationUnits,
     periodNouns: lowerSet(d.periodNouns),
     notFigureAfter: lowerSet(d.notFigureAfter),

@@ -18,11 +18,13 @@ interface GroupsFile {
   placeGroups: Record<string, string>;
   sameEvents: string[][];
   droppedModifiers: string[];
+  notSubjects: string[];
 }
 
 const groups = JSON.parse(readFileSync(packagePath('src/corpus/stories/data/figure-groups.json'), 'utf8')) as GroupsFile;
 const GENERIC = new Set(groups.genericNouns);
 const DROPPED = new Set(groups.droppedModifiers);
+const NOT_SUBJECT = new Set(groups.notSubjects);
 const SAME_EVENT = new Map<string, string>();
 for (const set of groups.sameEvents) for (const e of set) SAME_EVENT.set(e, set.join('/'));
 
@@ -90,7 +92,7 @@ export interface RowKey {
   place: FigurePlace | null;
 }
 
-const UNIT_LABEL: Record<string, string> = { day: 'days', week: 'weeks', month: 'months', year: 'years', hour: 'hours', minute: 'minutes', decade: 'decades' };
+const UNIT_LABEL: Record<string, string> = { day: 'days', week: 'weeks', month: 'months', year: 'years', hour: 'hours', minute: 'minutes', second: 'seconds', point: 'points', decade: 'decades' };
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -99,6 +101,11 @@ export function rowOf(doc: Pick<AnalyzedArticle, 'entities' | 'language' | 'sent
   if (!q.countsKey || q.value === null) return null;
   const parts = splitCountsKey(q.countsKey);
   let noun = parts.noun ? parts.noun.split(' ').filter((w) => !DROPPED.has(w)).join(' ') || parts.noun : null;
+  // "1600 GMT", "five times as many", "two previous months": a time, unit or multiplier counts nobody.
+  // A bare count whose noun starts with one ("five million times faster") is no subject either.
+  if (noun && NOT_SUBJECT.has(noun.slice(noun.lastIndexOf(' ') + 1))) return null;
+  if (noun && !q.unit && NOT_SUBJECT.has(noun.split(' ')[0])) return null;
+  if (!noun && !parts.event) return null;
   const event = parts.event ? SAME_EVENT.get(parts.event) ?? parts.event : null;
   let place: FigurePlace | null = null;
   let scope = '';
@@ -107,6 +114,7 @@ export function rowOf(doc: Pick<AnalyzedArticle, 'entities' | 'language' | 'sent
     const group = place ? groupOfPlace(place.key) : null;
     if (group) noun = group;
     else if (place) scope = place.key;
+    else if (!event) return null; // "2,000 people surveyed": people, but who and where is not said
   }
   const what = [noun, event].filter(Boolean).join(' ');
   const unit = q.unit ?? null;
