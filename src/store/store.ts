@@ -4,6 +4,7 @@
 import type { ArticleFilter, FigureFilter, IngestItem, IngestResult, ListResult, MentionFilter, Page, QuoteFilter, RowsResult, SearchResult, TimeFilter } from './shapes.ts';
 import type { EntityReads, EntityTables } from './entity-tables.ts';
 import type { StoryReads, StoryTables } from './story-tables.ts';
+import type { SourceTables } from './source-tables.ts';
 import type { AnalyzedArticle, EntityType, Quote, RawArticle, TimeExpr } from '../types.ts';
 import type { ArticleSummary, CooccurringEntity, EntitySummary, MentionRow, QuoteRow, FigureRow, SearchFacets, SearchHit, StoredArticle, StoreStats, TimeRow } from '../api/index.ts';
 
@@ -29,6 +30,7 @@ export type {
 export { QueryError } from './query.ts';
 export * from './shapes.ts';
 export * from './errors.ts';
+export type * from './source-tables.ts';
 
 /** A corpus stage that runs on each article an ingest stores, in the ingest's transaction (the entity index). */
 export interface IngestStage {
@@ -69,6 +71,8 @@ export interface Store {
   readonly entityIndex: EntityReads;
   /** The story tables, as the story views read them (placing writes them inside `write`). */
   readonly stories: StoryReads;
+  /** Followed sources with their polling state, the items they listed, and syndicated copies. */
+  readonly sources: SourceTables;
   /**
    * Runs `fn` in one write transaction: committed when its promise resolves, rolled back when it
    * rejects. Writers of the same `lock` (in every process) wait for each other; `fn` should await

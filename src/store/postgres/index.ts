@@ -20,6 +20,7 @@ import { PgEntityReads } from './entity-queries.ts';
 import { ingestBatch, type ArticleWrites } from '../ingest-batch.ts';
 import { migrate } from './migrate.ts';
 import { PgStoryTables } from './stories.ts';
+import { PgSourceTables } from './sources.ts';
 import { articleVector, toTsquery } from './tsearch.ts';
 import { articleConditions, whereClause } from './where.ts';
 import { redactUrl } from './url.ts';
@@ -78,6 +79,8 @@ export class PostgresStore implements Store {
   readonly entityIndex: PgEntityReads;
   /** Events and storylines (tables of migration 003). */
   readonly stories: PgStoryTables;
+  /** Followed sources, their items and syndicated copies (migration 006). */
+  readonly sources: PgSourceTables;
 
   constructor(
     readonly url: string,
@@ -91,6 +94,7 @@ export class PostgresStore implements Store {
     this.ready.catch(() => {}); // reported by the first call that awaits it
     this.entityIndex = new PgEntityReads(() => this.open());
     this.stories = new PgStoryTables(() => this.open());
+    this.sources = new PgSourceTables(() => this.open());
   }
 
   private async init(migrations: Migration[] | undefined): Promise<void> {

@@ -14,6 +14,7 @@ import { SqliteEntityIndex } from './entity-queries.ts';
 import { ingestBatch, type ArticleWrites } from '../ingest-batch.ts';
 import { migrate, type Migration } from './migrate.ts';
 import { SqliteStoryTables } from './stories.ts';
+import { SqliteSourceTables } from './sources.ts';
 import { LAYER_ARTICLE_COLUMNS, LAYER_TABLES, SUMMARY_COLUMNS, MAX_ID_CANDIDATES, analysisParams, articleColumns, articleLookup, entityInputChanged, layerRecords, onlyArticle, rawColumns, toRawArticle, toStats, toStoredArticle, toFigureRow, toMentionRow, toQuoteRow, toSummary, toTimeRow } from '../rows.ts';
 import type { StoredDbRow, TotalsRow, FigureDbRow, MentionDbRow, QuoteDbRow, SummaryRow, TimeDbRow } from '../rows.ts';
 import { articleConditions, whereClause, type Conditions } from './where.ts';
@@ -69,6 +70,8 @@ export class SqliteStore implements Store {
   private readonly articleUpdate: string;
   /** Events and storylines (tables of migration 004). */
   readonly stories: SqliteStoryTables;
+  /** Followed sources, their items and syndicated copies (migration 007). */
+  readonly sources: SqliteSourceTables;
   /** The end of the queue of this connection's writers (see `serial`). */
   private writers: Promise<unknown> = Promise.resolve();
 
@@ -106,6 +109,7 @@ export class SqliteStore implements Store {
       this.articleUpdate = articleUpdate(present.map((c) => this.column(c)));
       this.entityIndex = new SqliteEntityIndex((sql) => this.stmt(sql), this.hasEntityIndex, () => void this.withEntityIndex());
       this.stories = new SqliteStoryTables(this.db, (sql) => this.stmt(sql), () => void this.open());
+      this.sources = new SqliteSourceTables(this.db, (sql) => this.stmt(sql), () => void this.open());
     } catch (err) {
       this.db.close();
       throw err;
