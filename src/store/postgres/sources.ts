@@ -99,7 +99,7 @@ export class PgSourceTables implements SourceTables {
     if (buckets.length === 0) return [];
     return column<string>(
       await this.db(),
-      'SELECT DISTINCT c.article_id FROM copy_bands c JOIN unnest($1::text[]) WITH ORDINALITY AS b(bucket, i) ON c.band = b.i - 1 AND c.bucket = b.bucket ORDER BY 1 COLLATE "C"',
+      'SELECT article_id FROM (SELECT DISTINCT c.article_id FROM copy_bands c JOIN unnest($1::text[]) WITH ORDINALITY AS b(bucket, i) ON c.band = b.i - 1 AND c.bucket = b.bucket) m ORDER BY article_id COLLATE "C"',
       [buckets],
     );
   }
