@@ -11,6 +11,8 @@ import { registerServe } from './commands/serve.ts';
 import { registerEntities } from './commands/entities.ts';
 import { registerTag } from './commands/tag.ts';
 import { registerStories } from './commands/stories.ts';
+import { registerWatch } from './commands/watch.ts';
+import { registerSources } from './commands/sources.ts';
 import { UsageError } from './context.ts';
 
 export function buildProgram(): Command {
@@ -30,6 +32,8 @@ export function buildProgram(): Command {
   registerEntities(program);
   registerTag(program);
   registerStories(program);
+  registerWatch(program);
+  registerSources(program);
   return program;
 }
 
