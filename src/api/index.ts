@@ -12,3 +12,4 @@ export * from './json-schema.ts';
 export * from './search.ts';
 export * from './stories.ts';
 export * from './upload.ts';
+export * from './sources.ts';

@@ -1,6 +1,7 @@
 // The HTTP server: a JSON API over the store and the web UI, from one process.
 //   buildServer(store, { host, token })  ->  a Fastify instance; the caller listens and closes it
 //   (closing the server stops a running re-analysis; the store stays open for the caller to close).
+import { Fetcher, type FetcherOptions } from '../fetch/index.ts';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fastifyMultipart from '@fastify/multipart';
 import { AnalysisPool, defaultWorkers } from '../pipeline/analysis-pool.ts';
@@ -32,6 +33,8 @@ export interface ServerOptions {
   upload?: Partial<UploadLimits>;
   /** Analysis worker threads for uploads and re-analysis (default: 2, or 1 on a single core). */
   analysisWorkers?: number;
+  /** The fetcher's options when polling sources (politeness, timeouts; tests inject a clock). */
+  fetch?: FetcherOptions;
 }
 
 export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { bytes: 50_000_000, files: 100, articles: 1000 };
@@ -61,8 +64,10 @@ export async function buildServer(store: Store, opts: ServerOptions = {}): Promi
 
   let pool: AnalysisPool | undefined;
   const analysisPool = () => (pool ??= new AnalysisPool(opts.analysisWorkers ?? Math.min(2, defaultWorkers())));
+  let fetcher: Fetcher | undefined;
   const ctx: ServerContext = {
     store,
+    fetcher: () => (fetcher ??= new Fetcher(opts.fetch)),
     requireWrite,
     writeRequiresToken: Boolean(opts.token),
     reanalysis: new ReanalysisJob(store, analysisPool),

@@ -5,6 +5,7 @@ import type { ArticleFilter, Page, Store } from '../store/store.ts';
 import type { AnalysisPool } from '../pipeline/analysis-pool.ts';
 import type { ReanalysisJob } from './reanalysis.ts';
 import type { FilterQS } from './schemas.ts';
+import type { Fetcher } from '../fetch/index.ts';
 
 export interface UploadLimits {
   /** Largest request body of an upload (JSON or multipart), in bytes. */
@@ -26,6 +27,8 @@ export interface ServerContext {
   /** The server's analysis worker threads, started at the first upload and kept for the next ones:
    *  articles are never analysed on the thread that answers requests. */
   analysisPool(): AnalysisPool;
+  /** The server's one polite fetcher (polling sources), made at the first poll. */
+  fetcher(): Fetcher;
 }
 
 export type RouteModule = (app: FastifyInstance, ctx: ServerContext) => void | Promise<void>;

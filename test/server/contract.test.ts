@@ -13,6 +13,7 @@ import { openSqliteStore } from '../../src/store/sqlite/index.ts';
 import { entityCorpus } from './fixtures/entity-corpus.ts';
 import { ingestedExamples } from './fixtures/story-corpus.ts';
 import { serveForTests, type TestServer } from './serve.ts';
+import { startWebServer } from '../helpers/web-server.ts';
 
 const handBuilt = serveForTests(async () => {
   const store = openSqliteStore(':memory:');
@@ -125,6 +126,21 @@ describe.each([
     await call(server, { method: 'POST', url: '/api/reanalyze', payload: { ids: [inserted.articles[0].id] } }, 202);
     while ((await get('/api/reanalyze')).state === 'running') await new Promise((resolve) => setTimeout(resolve, 20));
     expect((await get('/api/reanalyze')).state).toBe('done');
+  });
+
+  it('sources: add, list, poll (a feed that is gone, on a local server), remove', async () => {
+    const web = await startWebServer();
+    try {
+      const added = await call(server, { method: 'POST', url: '/api/sources', payload: { url: web.url('/gone.xml'), name: 'Gone' } }, 201);
+      await call(server, { method: 'POST', url: '/api/sources', payload: { url: web.url('/gone.xml') } }, 409);
+      const polled = await call(server, { method: 'POST', url: `/api/sources/${added.id}/poll` });
+      expect(polled).toMatchObject({ ok: false, error: 'HTTP 404 Not Found' });
+      expect((await get('/api/sources')).items[0]).toMatchObject({ failures: 1, lastError: 'HTTP 404 Not Found' });
+      await call(server, { method: 'DELETE', url: `/api/sources/${added.id}` });
+      await call(server, { method: 'DELETE', url: `/api/sources/${added.id}` }, 404);
+    } finally {
+      await web.close();
+    }
   });
 });
 

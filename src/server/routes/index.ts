@@ -7,7 +7,8 @@ import { layerRoutes } from './layers.ts';
 import { metaRoutes } from './meta.ts';
 import { reanalyzeRoutes } from './reanalyze.ts';
 import { searchRoutes } from './search.ts';
+import { sourceRoutes } from './sources.ts';
 import { storyRoutes } from './stories.ts';
 import { uploadRoutes } from './upload.ts';
 
-export const routeModules: RouteModule[] = [metaRoutes, articleRoutes, searchRoutes, layerRoutes, entityRoutes, storyRoutes, uploadRoutes, reanalyzeRoutes];
+export const routeModules: RouteModule[] = [metaRoutes, articleRoutes, searchRoutes, layerRoutes, entityRoutes, storyRoutes, uploadRoutes, reanalyzeRoutes, sourceRoutes];
