@@ -28,11 +28,16 @@ import type {
   StoreStats,
   TimeRow,
   UploadResult,
+  Source,
+  SourceList,
+  PollReportView,
+  AddSourceBody,
 } from '../../src/api/index.ts';
 
 export type { ArticleSummary, FacetCount, FigureRow, QuoteRow, SearchFacets, SearchHit, StoreStats, StoredArticle, TimeRow };
 export type { CooccurringEntity, EntityLink, EntitySummary, MentionRow };
 export type { ReanalysisStatus };
+export type { AddSourceBody, PollReportView, Source };
 export type { AmbiguousEntity, CooccurrenceResponse, CorpusStats, EntityDetailResponse, EntityExplainResponse, EntityList, SearchResponse, ServerInfo, UploadResult };
 
 /** The UI address of an entity (keys keep their readable colon: /entities/per:benjamin-netanyahu). */
@@ -129,4 +134,9 @@ export const api = {
   reanalyze: () =>
     request<ReanalysisStatus>('/api/reanalyze', { method: 'POST', headers: { 'Content-Type': 'application/json', ...authHeaders() }, body: '{}' }),
   reanalysis: (signal?: AbortSignal) => getJson<ReanalysisStatus>('/api/reanalyze', {}, signal),
+  sources: (signal?: AbortSignal) => getJson<SourceList>('/api/sources', {}, signal),
+  addSource: (body: AddSourceBody) =>
+    request<Source>('/api/sources', { method: 'POST', headers: { 'Content-Type': 'application/json', ...authHeaders() }, body: JSON.stringify(body) }),
+  removeSource: (id: number) => request<Source>(`/api/sources/${id}`, { method: 'DELETE', headers: authHeaders() }),
+  pollSource: (id: number) => request<PollReportView>(`/api/sources/${id}/poll`, { method: 'POST', headers: authHeaders() }),
 };

@@ -1,8 +1,9 @@
-// Adding articles (files, or pasted text) and re-running the analysis over the stored corpus.
+// Adding articles (files, pasted text, or sources to follow) and re-running the analysis over the stored corpus.
 import { api, token, type ReanalysisStatus, type UploadResult } from '../api.ts';
 import { clear, h } from '../dom.ts';
 import { formatBytes, plural } from '../format.ts';
 import type { Page, PageContext } from '../router.ts';
+import { sourcesSection } from './sources-section.ts';
 
 function field(label: string, control: HTMLElement, hint?: string) {
   return h('label', { class: 'field block' }, h('span', null, label), control, hint ? h('small', { class: 'muted' }, hint) : null);
@@ -150,6 +151,7 @@ export const addPage: Page = {
           : null,
         fileForm,
         pasteForm,
+        sourcesSection(ctx),
         reanalysisSection(ctx),
       ),
     );
