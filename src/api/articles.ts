@@ -148,6 +148,13 @@ export const storedArticleSchema = named(
     quotes: z.array(quoteSchema),
     figures: z.array(figureSchema),
     times: z.array(timeSchema),
+    syndication: z
+      .object({
+        copyOf: z.string().nullable().describe('The article this one is a syndicated copy of (the same wire story on another site).'),
+        copies: z.array(z.string()).describe('Ids of the syndicated copies of this article ("and 9 copies").'),
+      })
+      .optional()
+      .describe('Present only for an article with syndicated copies, or that is one (found when following sources).'),
     analysisVersion: z.string().optional().describe('The analysis that produced the layers (see /api/stats).'),
     ingestedAt: z.string().describe('ISO timestamp of the ingest.'),
     analyzedAt: z.string().describe('ISO timestamp of the analysis stored now (equals ingestedAt until a re-analysis).'),

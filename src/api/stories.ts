@@ -48,7 +48,8 @@ const clusterShape = {
   label: z.string().describe('Key people or organisations · place · dates, from its own articles.'),
   title: z.string().nullable().describe('Headline of its earliest dated article (of a storyline: its latest).'),
   span: storySpanSchema,
-  articles: int,
+  articles: int.describe('Its articles, each syndicated copy counted once with the article it copies.'),
+  copies: int.describe('Syndicated copies among its articles (the same wire story on another site), not counted in `articles`.'),
   languages: languageCounts,
   sources: z.array(sourceSummarySchema),
 };
@@ -77,6 +78,7 @@ export const articleRefSchema = named(
     publishedAt: z.string().nullable(),
     day: z.string().nullable().describe('The date clustering used: published, else from the lead.'),
     eventId: z.string(),
+    copies: z.array(z.string()).describe('Ids of the syndicated copies of this article in the same story ("and 9 copies"); they are not listed separately.'),
   }),
 );
 
@@ -220,7 +222,8 @@ export const storyDetailSchema = named(
     entities: z.array(labelledEntitySchema),
     sources: z.array(sourceSummarySchema),
     events: z.array(eventSummarySchema.extend({ articleIds: z.array(z.string()) })).describe('In date order (undated last).'),
-    articles: z.array(articleRefSchema).describe('By date (undated last).'),
+    copies: int.describe('Syndicated copies among its articles, folded into the articles they copy.'),
+    articles: z.array(articleRefSchema).describe('By date (undated last); syndicated copies folded into the article they copy.'),
     timeline: z.array(timelineItemSchema),
   }),
 );

@@ -104,7 +104,7 @@ export function openCorpus(store: Store): Corpus {
         const linkedEntities = await corpus!.rebuildEntities();
         return { entities: linkedEntities, stories: await corpus!.restory() };
       },
-      stories: new StoryViews(store.stories, (name) => entityViews.find(name)),
+      stories: new StoryViews(store.stories, (name) => entityViews.find(name), async (ids) => (store.sources.available ? store.sources.copies(ids) : [])),
       entities: (filter) => entityViews.entities(filter),
       entity: (nameOrKey, opts) => entityViews.entity(nameOrKey, opts),
       explainEntity: (nameOrKey) => entityViews.explainEntity(nameOrKey),

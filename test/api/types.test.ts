@@ -28,7 +28,7 @@ describe('the API shapes are the shapes the code builds', () => {
   });
 
   it('the stored article is the analysed article with its storage facts', () => {
-    expectTypeOf<Omit<StoredArticle, 'ingestedAt' | 'analyzedAt' | 'contentHash' | 'raw'>>().toEqualTypeOf<core.AnalyzedArticle>();
+    expectTypeOf<Omit<StoredArticle, 'ingestedAt' | 'analyzedAt' | 'contentHash' | 'raw' | 'syndication'>>().toEqualTypeOf<core.AnalyzedArticle>();
     expectTypeOf<StoredArticle['raw']['meta']>().toEqualTypeOf<core.RawMeta>();
     expectTypeOf<StoredArticle['raw']['format']>().toEqualTypeOf<core.RawArticle['format']>();
   });

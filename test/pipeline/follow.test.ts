@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Fetcher } from '../../src/fetch/index.ts';
 import { addSource, pollDue, pollSource } from '../../src/pipeline/follow.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
+import { openCorpus } from '../../src/corpus/index.ts';
+import { buildServer } from '../../src/server/app.ts';
 import type { Store } from '../../src/store/store.ts';
 import { articlePage, serve, startWebServer, testClock, type WebServer } from '../helpers/web-server.ts';
 
@@ -135,6 +137,29 @@ describe('following sources', () => {
       expect(original?.url).toBe(web.url('/world/trump-gaza'));
       expect(copy?.title).toBe('Trump says Gaza talks "going along very well"');
       expect(copies[0].similarity).toBeGreaterThan(0.8);
+
+      // the story views count the copy once: folded into its original ("and 1 copy")
+      const stories = openCorpus(store).stories;
+      const [placed] = await stories.placements([original!.id]);
+      const [placedCopy] = await stories.placements([copy!.id]);
+      expect(placedCopy.eventId).toBe(placed.eventId);
+      const detail = (await stories.detail(placed.eventId))!;
+      expect(detail.copies).toBe(1);
+      expect(detail.articles.map((a) => a.id)).not.toContain(copy!.id);
+      expect(detail.articles.find((a) => a.id === original!.id)?.copies).toEqual([copy!.id]);
+      const event = detail.events.find((e) => e.id === placed.eventId)!;
+      expect(event.articles + event.copies).toBe(event.articleIds.length);
+      expect(event.copies).toBe(1);
+      // and the article view says so on both
+      const app = await buildServer(store);
+      try {
+        expect((await app.inject({ url: `/api/articles/${original!.id}` })).json().syndication).toEqual({ copyOf: null, copies: [copy!.id] });
+        expect((await app.inject({ url: `/api/articles/${copy!.id}` })).json().syndication).toEqual({ copyOf: original!.id, copies: [] });
+        const other = (await store.list()).items.find((a) => a.id !== original!.id && a.id !== copy!.id)!;
+        expect((await app.inject({ url: `/api/articles/${other.id}` })).json().syndication).toBeUndefined();
+      } finally {
+        await app.close();
+      }
 
       const rss = (await store.sources.get(web.url('/rss.xml')))!;
       expect(rss).toMatchObject({ kind: 'feed', name: 'Wire desk', etag: '"feed-1"', failures: 0, items_seen: 3, articles_added: 2 });

@@ -38,6 +38,22 @@ export interface StorySource {
   articlesNaming(name: string, limit: number): Awaitable<string[]>;
   /** Stored articles not placed in any story (stored before the story tables existed: run restory). */
   unplaced(): Awaitable<number>;
+  /** Syndicated copies recorded among these articles (as copy or as original). */
+  copies(articleIds: string[]): Awaitable<{ article_id: string; copy_of: string }[]>;
+}
+
+/** Copy id -> the article it copies, for the copies whose original is among `ids` too (a copy whose
+ *  original is elsewhere stands for the story by itself). */
+async function copiesWithin(src: StorySource, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const inScope = new Set(ids);
+  const rows = await src.copies(ids);
+  return new Map(rows.filter((r) => inScope.has(r.article_id) && inScope.has(r.copy_of) && r.article_id !== r.copy_of).map((r) => [r.article_id, r.copy_of]));
+}
+
+function countCopies(members: MemberRecord[], copyOf: Map<string, string>): number {
+  const ids = new Set(members.map((m) => m.articleId));
+  return members.filter((m) => ids.has(copyOf.get(m.articleId) ?? '')).length;
 }
 
 const articleRef = (m: MemberRecord): ArticleRef => ({
@@ -49,6 +65,7 @@ const articleRef = (m: MemberRecord): ArticleRef => ({
   publishedAt: m.publishedAt,
   day: m.day,
   eventId: m.eventId,
+  copies: [],
 });
 
 function sourceSummaries(members: MemberRecord[]): SourceSummary[] {
@@ -70,13 +87,15 @@ function titleOf(members: MemberRecord[], latest = false): string | null {
   return sorted.find((m) => m.title)?.title ?? null;
 }
 
-function eventSummary(e: ClusterState, members: MemberRecord[]): EventSummary {
+function eventSummary(e: ClusterState, members: MemberRecord[], copyOf: Map<string, string>): EventSummary {
+  const copies = countCopies(members, copyOf);
   return {
     id: e.id,
     label: clusterLabel(e),
     title: titleOf(members),
     span: spanOf(e),
-    articles: e.size,
+    articles: e.size - copies,
+    copies,
     languages: e.languages,
     sources: sourceSummaries(members),
   };
@@ -101,21 +120,24 @@ export async function storiesList(src: StorySource, page: { limit?: number; offs
   const ids = items.map((s) => s.id);
   const events = await src.eventsOf(ids);
   const members = await src.members(ids);
+  const copyOf = await copiesWithin(src, members.map((m) => m.articleId));
   const byStory = groupBy(members, (m) => m.storylineId);
   const byEvent = groupBy(members, (m) => m.eventId);
   const eventsByStory = groupBy(events, (e) => e.parent!);
   const storylines = items.map((s): StorylineSummary => {
     const ms = byStory.get(s.id) ?? [];
+    const copies = countCopies(ms, copyOf);
     return {
       id: s.id,
       label: clusterLabel(s),
       title: titleOf(ms, true),
       span: spanOf(s),
-      articles: s.size,
+      articles: s.size - copies,
+      copies,
       languages: s.languages,
       entities: keyEntities(s, 6),
       sources: sourceSummaries(ms),
-      events: (eventsByStory.get(s.id) ?? []).sort(byDate).map((e) => eventSummary(e, byEvent.get(e.id) ?? [])),
+      events: (eventsByStory.get(s.id) ?? []).sort(byDate).map((e) => eventSummary(e, byEvent.get(e.id) ?? [], copyOf)),
     };
   });
   const basis = sourceBasis(members.map((m) => ({ id: m.articleId, source: m.source, title: m.title, file: m.file })));
@@ -137,15 +159,23 @@ async function scope(src: StorySource, id: string) {
   const parent = c.level === 'event' && c.parent ? (await src.clusters([c.parent]))[0] ?? null : null;
   const articles = await src.articles(members.map((m) => m.articleId));
   const basis = sourceBasis(members.map((m) => ({ id: m.articleId, source: m.source, title: m.title, file: m.file })));
-  return { c, members, events, parent, articles, basis };
+  const copyOf = await copiesWithin(src, members.map((m) => m.articleId));
+  /** The articles a timeline reads: a syndicated copy says nothing its original does not. */
+  const reports = articles.filter((a) => !copyOf.has(a.id));
+  return { c, members, events, parent, articles, basis, copyOf, reports };
 }
 
 export async function storyDetail(src: StorySource, id: string): Promise<StoryDetail | null> {
   const s = await scope(src, id);
   if (!s) return null;
   const byEvent = groupBy(s.members, (m) => m.eventId);
-  const { items } = buildTimeline(s.articles, { eventDay: eventDays(s.members, s.events) });
-  const refs = s.members.map(articleRef).sort((a, b) => (a.day ?? '\uffff').localeCompare(b.day ?? '\uffff') || a.id.localeCompare(b.id));
+  const { items } = buildTimeline(s.reports, { eventDay: eventDays(s.members, s.events) });
+  const copiesOf = groupBy([...s.copyOf.entries()], ([, original]) => original);
+  const refs = s.members
+    .filter((m) => !s.copyOf.has(m.articleId))
+    .map((m) => ({ ...articleRef(m), copies: (copiesOf.get(m.articleId) ?? []).map(([copy]) => copy).sort() }))
+    .sort((a, b) => (a.day ?? '\uffff').localeCompare(b.day ?? '\uffff') || a.id.localeCompare(b.id));
+  const copies = s.copyOf.size;
   return {
     id: s.c.id,
     level: s.c.level,
@@ -158,7 +188,8 @@ export async function storyDetail(src: StorySource, id: string): Promise<StoryDe
     languages: s.c.languages,
     entities: keyEntities(s.c),
     sources: sourceSummaries(s.members),
-    events: s.events.map((e) => ({ ...eventSummary(e, byEvent.get(e.id) ?? []), articleIds: (byEvent.get(e.id) ?? []).map((m) => m.articleId) })),
+    events: s.events.map((e) => ({ ...eventSummary(e, byEvent.get(e.id) ?? [], s.copyOf), articleIds: (byEvent.get(e.id) ?? []).map((m) => m.articleId) })),
+    copies,
     articles: refs,
     timeline: items,
   };
@@ -228,14 +259,14 @@ export async function timeline(src: StorySource, q: TimelineQuery): Promise<Time
   if (q.story) {
     const s = await scope(src, q.story);
     if (!s) return null;
-    const t = buildTimeline(s.articles, { eventDay: eventDays(s.members, s.events) });
+    const t = buildTimeline(s.reports, { eventDay: eventDays(s.members, s.events) });
     return {
       scope: { story: { id: s.c.id, level: s.c.level, label: clusterLabel(s.c) } },
       sourceBasis: s.basis,
       note: basisNote(s.basis),
       items: t.items,
       undatedStatements: t.undatedStatements,
-      articles: s.articles.length,
+      articles: s.reports.length,
     };
   }
   if (!q.entity) return null;

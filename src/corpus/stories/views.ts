@@ -12,7 +12,7 @@ import { toCluster } from './table-index.ts';
 const PAGE = 200;
 
 /** The StorySource of the views: the store's rows as cluster states. */
-function storySource(tables: StoryReads, entityKeys: (name: string) => Promise<string[]>): StorySource {
+function storySource(tables: StoryReads, entityKeys: (name: string) => Promise<string[]>, copies: CopyReads): StorySource {
   const states = async (rows: Promise<ClusterRow[]>): Promise<ClusterState[]> => (await rows).map(toCluster);
   return {
     storylines: async (page) => {
@@ -29,8 +29,12 @@ function storySource(tables: StoryReads, entityKeys: (name: string) => Promise<s
     articles: (ids) => tables.articles(ids),
     articlesNaming: async (name, limit) => tables.articlesNaming(name, await entityKeys(name), limit),
     unplaced: () => tables.unplaced(),
+    copies: (ids) => copies(ids),
   };
 }
+
+/** The syndicated copies recorded among articles (the source tables'); none without those tables. */
+export type CopyReads = (articleIds: string[]) => Promise<{ article_id: string; copy_of: string }[]>;
 
 export class StoryViews {
   private readonly source: StorySource;
@@ -39,8 +43,9 @@ export class StoryViews {
     private readonly tables: StoryReads,
     /** Global entity keys a name or key stands for (the entity views' `find`). */
     entityKeys: (name: string) => Promise<string[]>,
+    copies: CopyReads = async () => [],
   ) {
-    this.source = storySource(tables, entityKeys);
+    this.source = storySource(tables, entityKeys, copies);
   }
 
   /** Storylines, most recently active first, with their events and sources (`dossier stories --json`). */

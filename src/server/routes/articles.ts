@@ -34,6 +34,7 @@ export const articleRoutes: RouteModule = (app, { store }) => {
         description:
           'The cleaned text, metadata (with where the date came from), the removed noise with reasons, and the layers: ' +
           'sentences, headings, entities, quotes, figures (figures) and times. Every span has start/end offsets into `text`. ' +
+          'An article with syndicated copies (or that is one) says so in `syndication`. ' +
           'Each entity linked to a global entity carries its `key` (see /api/entities/{key}).',
         params: requestSchema(articleIdParams),
         response: { 200: ref(storedArticleSchema), ...errors(400, 404) },
@@ -42,7 +43,13 @@ export const articleRoutes: RouteModule = (app, { store }) => {
     async (req) => {
       const doc = await store.get(req.params.id);
       if (!doc) throw notFound(`no article ${req.params.id}`);
-      return withEntityKeys(doc, await openCorpus(store).entityLinks(doc.id));
+      const out = withEntityKeys(doc, await openCorpus(store).entityLinks(doc.id));
+      const copies = store.sources.available ? await store.sources.copies([doc.id]) : [];
+      if (copies.length === 0) return out;
+      return {
+        ...out,
+        syndication: { copyOf: copies.find((c) => c.article_id === doc.id)?.copy_of ?? null, copies: copies.filter((c) => c.copy_of === doc.id).map((c) => c.article_id) },
+      };
     },
   );
 };

@@ -31,6 +31,19 @@ function parseAt(v: string | null): { start: number; end: number } | undefined {
   return m ? { start: Number(m[1]), end: Number(m[2]) } : undefined;
 }
 
+/** "A syndicated copy of …" and "and 9 copies": links by article id, never markup. */
+function syndication(s: NonNullable<StoredArticle['syndication']>): Child[] {
+  const link = (id: string) => h('a', { href: `/articles/${encodeURIComponent(id)}` }, id);
+  const out: Child[] = [];
+  if (s.copyOf) out.push('a syndicated copy of ', link(s.copyOf));
+  if (s.copies.length) {
+    if (out.length) out.push('; ');
+    out.push(`and ${s.copies.length === 1 ? '1 copy' : `${s.copies.length} copies`} elsewhere: `);
+    s.copies.forEach((id, i) => out.push(i ? ', ' : '', link(id)));
+  }
+  return out;
+}
+
 function meta(a: StoredArticle): HTMLElement {
   const row = (label: string, ...value: Child[]) => [h('dt', null, label), h('dd', null, value)];
   const url = a.url ?? a.raw.meta.url ?? null;
@@ -38,6 +51,7 @@ function meta(a: StoredArticle): HTMLElement {
     'dl',
     { class: 'article-meta' },
     row('Source', a.source ?? h('span', { class: 'muted' }, 'unknown')),
+    a.syndication ? row('Syndication', syndication(a.syndication)) : null,
     a.byline ? row('By', a.byline) : null,
     row(
       'Published',

@@ -36,7 +36,7 @@ function storyItem(s: StorylineSummary): HTMLElement {
       'p',
       { class: 'story-facts' },
       h('span', { class: 'story-span' }, spanText(s.span), length ? ` (${length})` : ''),
-      ` · ${plural(s.articles, 'article')} · ${plural(s.sources.length, 'source')} · ${plural(s.events.length, 'event')} · `,
+      ` · ${plural(s.articles, 'article')}${s.copies ? ` (and ${plural(s.copies, 'copy', 'copies')})` : ''} · ${plural(s.sources.length, 'source')} · ${plural(s.events.length, 'event')} · `,
       Object.entries(s.languages)
         .sort((a, b) => b[1] - a[1])
         .map(([code, n], i) => [i ? ', ' : '', h('span', { class: 'story-lang-name' }, `${languageName(code)} ${n}`)]),

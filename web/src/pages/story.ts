@@ -43,6 +43,9 @@ function articleLine(a: ArticleRef): HTMLElement {
       ' · ',
       a.day ? h('time', { datetime: a.day }, formatDate(a.day)) : h('span', { class: 'muted' }, 'undated'),
       a.day && !a.publishedAt ? h('span', { class: 'muted', title: 'No publication date: the date is from the text' }, ' (from the text)') : null,
+      a.copies.length
+        ? h('span', { class: 'story-copies', title: 'The same wire story on other sites, counted once' }, ` · and ${a.copies.length === 1 ? '1 copy' : `${a.copies.length} copies`}`)
+        : null,
     ),
   );
 }
@@ -60,7 +63,7 @@ function head(d: StoryDetail): HTMLElement {
       h('span', { class: 'level' }, d.level === 'storyline' ? 'Storyline' : 'Event'),
       ' · ',
       h('span', { class: 'story-span' }, spanText(d.span), length ? ` (${length})` : ''),
-      ` · ${plural(d.articles.length, 'article')} · ${plural(d.sources.length, 'source')}`,
+      ` · ${plural(d.articles.length, 'article')}${d.copies ? ` (and ${plural(d.copies, 'syndicated copy', 'syndicated copies')})` : ''} · ${plural(d.sources.length, 'source')}`,
       d.level === 'storyline' ? ` · ${plural(d.events.length, 'event')}` : '',
       ' · ',
       languagesText(d.languages),
