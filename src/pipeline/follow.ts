@@ -141,6 +141,7 @@ export async function pollSource(store: Store, source: SourceRow, opts: FollowOp
       validators = { etag: res.etag, last_modified: res.lastModified };
       const doc = readSourceDocument(decodeBody(res.body, res.contentType).text, res.finalUrl, res.contentType);
       if (doc.kind === 'sitemap-index') {
+        if (source.kind !== 'auto' && source.kind !== 'sitemap') return await failPoll(`added as a ${source.kind}, but the document is a sitemap index`);
         report.kind = 'sitemap';
         const errors: string[] = [];
         for (const child of doc.sitemaps.slice(0, opts.maxSitemaps ?? 20)) {
@@ -156,6 +157,7 @@ export async function pollSource(store: Store, source: SourceRow, opts: FollowOp
         }
         if (listed.length === 0 && errors.length > 0) return await failPoll(`every sitemap of the index failed (${errors[0]}${errors.length > 1 ? `; and ${errors.length - 1} more` : ''})`);
       } else {
+        if (source.kind !== 'auto' && source.kind !== doc.kind) return await failPoll(`added as a ${source.kind}, but the document is a ${doc.kind === 'list' ? 'URL list' : doc.kind}`);
         report.kind = doc.kind;
         listed = doc.items;
         if (doc.kind === 'feed') docTitle = doc.title;
@@ -228,7 +230,8 @@ export async function pollSource(store: Store, source: SourceRow, opts: FollowOp
   // through the one pipeline: read -> clean -> analyse -> store -> entities -> stories
   if (raws.length > 0) {
     const { fetcher: _f, maxItemsPerPoll: _m, maxItemAttempts: _a, maxSitemaps: _s, onPoll: _p, ...ingestOpts } = opts;
-    const summary = await ingestStream(store, fromList(raws.map((r) => r.raw)), ingestOpts);
+    // polls of several sources run side by side; their ingests go one after another
+    const summary = await oneAtATime(store, () => ingestStream(store, fromList(raws.map((r) => r.raw)), ingestOpts));
     const inserted = new Set(summary.insertedIds);
     const failures = new Map(summary.failures.map((f) => [f.file, f.reason]));
     for (const { item, raw, id } of raws) {
@@ -295,6 +298,16 @@ export async function linkCopies(store: Store, id: string): Promise<boolean> {
   const existing = (await store.sources.copies([best.id])).find((r) => r.article_id === best.id);
   await store.sources.addCopy({ article_id: id, copy_of: existing?.copy_of ?? best.id, similarity: Math.round(best.similarity * 1000) / 1000 });
   return true;
+}
+
+const ingests = new WeakMap<Store, Promise<unknown>>();
+
+/** Runs `fn` after the ingests of other polls into the same store have finished. */
+function oneAtATime<T>(store: Store, fn: () => Promise<T>): Promise<T> {
+  const before = ingests.get(store) ?? Promise.resolve();
+  const run = before.then(fn, fn);
+  ingests.set(store, run.catch(() => {}));
+  return run;
 }
 
 async function* fromList<T>(items: T[]): AsyncGenerator<T> {

@@ -1,5 +1,6 @@
 // The polite client against a local server: User-Agent, conditional GET, robots.txt, one request at
 // a time per host with a delay, timeouts, retries with backoff, redirect loops, size caps, charsets.
+import { gzipSync } from 'node:zlib';
 import iconvLite from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeBody, Fetcher, FetchError } from '../../src/fetch/index.ts';
@@ -68,6 +69,10 @@ beforeAll(async () => {
         res.end();
       };
       more();
+    },
+    '/bomb.txt': (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'gzip' });
+      res.end(gzipSync(Buffer.alloc(20 * 1024 * 1024, 'a')));
     },
     '/huge-declared': (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/plain', 'content-length': String(50 * 1024 * 1024) });
@@ -181,6 +186,8 @@ describe('Fetcher', () => {
     const streamed = await failure(f.get(web.url('/huge-stream')));
     expect(streamed.kind).toBe('too-large');
     expect(streamed.message).toBe('the answer passed the limit of 1.0 MiB (stopped reading)');
+    // a small gzip answer that unpacks to 20 MiB is capped on what it unpacks to
+    expect((await failure(f.get(web.url('/bomb.txt')))).kind).toBe('too-large');
     const declared = await failure(f.get(web.url('/huge-declared')));
     expect(declared.message).toBe('the answer is 50.0 MiB, more than the limit of 1.0 MiB');
   });

@@ -236,6 +236,8 @@ describe('following sources', () => {
       const [xxe, page] = await pollDue(store, opts);
       expect(xxe.error).toBe('the XML declares entities in a DOCTYPE; such documents are refused (entity expansion is off)');
       expect(page.error).toBe('an HTML page, not a feed, sitemap or URL list');
+      const wrongKind = await addSource(store, web.url('/list.txt'), { kind: 'feed', now: clock.now() });
+      expect((await pollSource(store, wrongKind, opts)).error).toBe('added as a feed, but the document is a URL list');
       await expect(addSource(store, web.url('/xxe.xml'))).rejects.toThrow(`the source ${web.url('/xxe.xml')} is already followed`);
       await expect(addSource(store, 'ftp://example.org/feed')).rejects.toThrow('not an http(s) URL: ftp://example.org/feed');
     } finally {
