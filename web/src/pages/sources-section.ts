@@ -33,8 +33,11 @@ function pollLine(r: PollReportView): string {
   return `${parts.join(', ')}.`;
 }
 
+/** What the last "Poll now" of each source did, kept while the page is open (the list is redrawn after it). */
+const lastPolls = new Map<number, string>();
+
 function sourceRow(s: Source, refresh: () => Promise<void>): HTMLElement {
-  const status = h('p', { class: 'muted', role: 'status' });
+  const status = h('p', { class: 'muted poll-result', role: 'status' }, lastPolls.get(s.id) ?? null);
   const poll = h('button', { type: 'button' }, 'Poll now');
   const remove = h('button', { type: 'button', class: 'secondary' }, 'Stop following');
   poll.addEventListener('click', async () => {
@@ -42,9 +45,8 @@ function sourceRow(s: Source, refresh: () => Promise<void>): HTMLElement {
     status.textContent = 'Polling (pages are fetched one at a time per site)…';
     try {
       const r = await api.pollSource(s.id);
+      lastPolls.set(s.id, pollLine(r));
       await refresh();
-      // the list was redrawn: say it on the new row's place as well
-      status.textContent = pollLine(r);
     } catch (e) {
       clear(status, errorLine(e));
     } finally {
@@ -95,7 +97,7 @@ export function sourcesSection(ctx: PageContext): HTMLElement {
   const addResult = h('div', null);
   const form = h(
     'form',
-    { class: 'field-row', method: 'post' },
+    { class: 'field-row follow-form', method: 'post' },
     h('label', { class: 'field block' }, h('span', null, 'Feed, sitemap or URL list'), url),
     h('label', { class: 'field block' }, h('span', null, 'Name'), name),
     h('label', { class: 'field block' }, h('span', null, 'Poll'), every),
