@@ -92,21 +92,40 @@ export async function pollDue(store: Store, opts: FollowOptions): Promise<PollRe
   return Promise.all(due.map((s) => pollSource(store, s, opts)));
 }
 
+/** Wakes a sleeping `watchSources` loop (a source was added): it polls what is due at once. */
+export class WatchWaker {
+  private listener: (() => void) | undefined;
+  wake(): void {
+    this.listener?.();
+  }
+  /** For the loop: `fn` runs at the next wake (and replaces any earlier one). */
+  onWake(fn: (() => void) | undefined): void {
+    this.listener = fn;
+  }
+}
+
 /**
  * Polls sources until `signal` aborts: each when it is due, sleeping in between (at most
- * `maxSleepMs`, so sources added meanwhile by another process are seen).
+ * `maxSleepMs`, so sources added meanwhile by another process are seen; `waker` ends a sleep at once).
  */
-export async function watchSources(store: Store, opts: FollowOptions & { signal?: AbortSignal; maxSleepMs?: number }): Promise<void> {
+export async function watchSources(store: Store, opts: FollowOptions & { signal?: AbortSignal; maxSleepMs?: number; waker?: WatchWaker }): Promise<void> {
   const clock = opts.fetcher.clock;
   while (!opts.signal?.aborted) {
     await pollDue(store, opts);
     const sources = await store.sources.list();
     const soonest = Math.min(...sources.map((s) => Date.parse(s.next_due_at)), Infinity);
     const wait = Math.max(1000, Math.min(opts.maxSleepMs ?? 60_000, soonest - clock.now()));
+    const nap = new AbortController();
+    const stop = () => nap.abort();
+    opts.signal?.addEventListener('abort', stop, { once: true });
+    opts.waker?.onWake(stop);
     try {
-      await clock.sleep(wait, opts.signal);
+      await clock.sleep(wait, nap.signal);
     } catch {
-      return; // aborted
+      // woken, or stopped
+    } finally {
+      opts.signal?.removeEventListener('abort', stop);
+      opts.waker?.onWake(undefined);
     }
   }
 }

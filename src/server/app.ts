@@ -35,6 +35,8 @@ export interface ServerOptions {
   analysisWorkers?: number;
   /** The fetcher's options when polling sources (politeness, timeouts; tests inject a clock). */
   fetch?: FetcherOptions;
+  /** Poll the followed sources when due while serving (`dossier serve --watch`). */
+  watchSources?: boolean;
 }
 
 export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { bytes: 50_000_000, files: 100, articles: 1000 };
@@ -66,6 +68,7 @@ export async function buildServer(store: Store, opts: ServerOptions = {}): Promi
   const analysisPool = () => (pool ??= new AnalysisPool(opts.analysisWorkers ?? Math.min(2, defaultWorkers())));
   let fetcher: Fetcher | undefined;
   const ctx: ServerContext = {
+    sourceAdded: () => {},
     store,
     fetcher: () => (fetcher ??= new Fetcher(opts.fetch)),
     requireWrite,
@@ -82,6 +85,27 @@ export async function buildServer(store: Store, opts: ServerOptions = {}): Promi
   await registerOpenApi(app, { writeRequiresToken: ctx.writeRequiresToken });
   await app.register(fastifyMultipart, { limits: { fileSize: upload.bytes, files: upload.files, fields: 10, fieldSize: 64 * 1024, parts: upload.files + 10 } });
   for (const register of routeModules) await register(app, ctx);
+  if (opts.watchSources) {
+    // the follow loop of `dossier watch`, in this process: polls go through the server's one fetcher
+    // and its analysis workers; stopped when the server closes
+    const stop = new AbortController();
+    const { watchSources, WatchWaker } = await import('../pipeline/follow.ts');
+    const waker = new WatchWaker();
+    ctx.sourceAdded = () => waker.wake();
+    app.addHook('onReady', async () => {
+      void watchSources(store, {
+        waker,
+        fetcher: ctx.fetcher(),
+        pool: analysisPool(),
+        yieldBetween: true,
+        signal: stop.signal,
+        onPoll: (r) => (r.ok ? app.log.info({ poll: r }, 'source polled') : app.log.warn({ poll: r }, 'source poll failed')),
+      }).catch((err) => {
+        if (!stop.signal.aborted) app.log.error({ err }, 'following sources stopped');
+      });
+    });
+    app.addHook('preClose', async () => stop.abort());
+  }
   await registerWebUi(app, opts.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
 }

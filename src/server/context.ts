@@ -29,6 +29,8 @@ export interface ServerContext {
   analysisPool(): AnalysisPool;
   /** The server's one polite fetcher (polling sources), made at the first poll. */
   fetcher(): Fetcher;
+  /** Told when a source is added (a server that follows sources polls it at once). */
+  sourceAdded(): void;
 }
 
 export type RouteModule = (app: FastifyInstance, ctx: ServerContext) => void | Promise<void>;

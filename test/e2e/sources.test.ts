@@ -51,7 +51,7 @@ describe.runIf(hasChromium())('following sources in the UI', () => {
     expect(await done.textContent()).toContain('1 item seen, 1 article added');
     expect(await done.locator('.poll-result').textContent()).toBe('1 listed, 1 new, 1 stored, 0 duplicate(s).');
     await shot(page, 'add-sources');
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(session.log.pageErrors).toEqual([]);
     expect(foreignRequests(session.log, server.base)).toEqual([]);
   }, 120_000);

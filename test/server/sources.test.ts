@@ -54,4 +54,20 @@ describe('source routes', () => {
     expect((await call('GET', '/api/sources')).body.items).toEqual([]);
     expect((await call('DELETE', '/api/sources/1')).status).toBe(404);
   }, 60_000);
+
+  it('with watchSources, polls the sources when due while serving, and stops when closed', async () => {
+    const own = openSqliteStore(':memory:');
+    const watching = await buildServer(own, { analysisWorkers: 1, watchSources: true, fetch: { userAgent: 'Dossier/test', hostDelayMs: 0 } });
+    try {
+      const added = await watching.inject({ method: 'POST', url: '/api/sources', payload: { url: web.url('/feed.xml') } });
+      expect(added.statusCode).toBe(201);
+      await watching.ready();
+      // a hang guard, not a speed goal: the loop polls at once, then sleeps until the next due time
+      for (let i = 0; i < 600 && !(await own.sources.get(1))?.last_ok_at; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(await own.sources.get(1)).toMatchObject({ kind: 'feed', failures: 0, articles_added: 1 });
+    } finally {
+      await watching.close();
+      await own.close();
+    }
+  }, 60_000);
 });

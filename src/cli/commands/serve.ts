@@ -11,13 +11,14 @@ interface ServeOpts {
   db: string;
   port: number;
   host: string;
+  watch?: boolean;
 }
 
 async function serve(store: Store, opts: ServeOpts): Promise<void> {
   const { buildServer, listeningMessage, UnsafeBindingError } = await import('../../server/app.ts');
   let app;
   try {
-    app = await buildServer(store, { host: opts.host, token: process.env.DOSSIER_TOKEN || undefined });
+    app = await buildServer(store, { host: opts.host, token: process.env.DOSSIER_TOKEN || undefined, watchSources: opts.watch });
   } catch (err) {
     if (err instanceof UnsafeBindingError) throw new UsageError(err.message);
     throw err;
@@ -40,10 +41,11 @@ export function registerServe(program: Command): void {
     cmd
       .option('--db <file|url>', 'database: SQLite file or postgres:// URL', DEFAULT_DB)
       .option('--port <n>', 'port to listen on (env PORT)', parseIntOption('port'), DEFAULT_PORT)
-      .option('--host <addr>', 'address to bind (off loopback needs DOSSIER_TOKEN)', '127.0.0.1');
+      .option('--host <addr>', 'address to bind (off loopback needs DOSSIER_TOKEN)', '127.0.0.1')
+      .option('--watch', 'also poll the followed sources when due (as `dossier watch` does)');
 
   common(program.command('serve').description('Serve the JSON API and the web UI'))
-    .addHelpText('after', '\nExample:\n  dossier serve --db dossier.db --port 8080')
+    .addHelpText('after', '\nExample:\n  dossier serve --db dossier.db --port 8080\n  dossier serve --watch      # sources added on the Add page are polled too')
     .action(async (opts: ServeOpts) => serve(await openStore(opts.db), opts));
 
   common(program.command('start').description('Ingest the bundled example articles (if not stored yet), then serve (what `npm start` runs)'))

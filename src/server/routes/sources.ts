@@ -28,7 +28,8 @@ export function toSource(s: SourceRow): Source {
   };
 }
 
-export const sourceRoutes: RouteModule = (app, { store, requireWrite, analysisPool, fetcher }) => {
+export const sourceRoutes: RouteModule = (app, ctx) => {
+  const { store, requireWrite, analysisPool, fetcher } = ctx;
   const find = async (id: string) => {
     const s = await store.sources.get(Number(id));
     if (!s) throw notFound(`no source #${id}`);
@@ -55,7 +56,7 @@ export const sourceRoutes: RouteModule = (app, { store, requireWrite, analysisPo
       schema: {
         tags: ['write'],
         summary: 'Follow a source',
-        description: 'Adds a feed, sitemap or URL list, due at once. `dossier watch` (or `POST /api/sources/{id}/poll`) polls it. A URL already followed is a 409.',
+        description: 'Adds a feed, sitemap or URL list, due at once. `dossier watch`, a server started with `dossier serve --watch`, or `POST /api/sources/{id}/poll` polls it. A URL already followed is a 409.',
         security: [{ bearer: [] }],
         body: requestSchema(addSourceBody),
         response: { 201: ref(sourceSchema), ...errors(400, 401, 403, 409) },
@@ -70,6 +71,7 @@ export const sourceRoutes: RouteModule = (app, { store, requireWrite, analysisPo
       }
       if (await store.sources.get(url)) throw new HttpError(409, `the source ${url} is already followed`);
       const s = await addSource(store, req.body.url, { kind: req.body.kind, name: req.body.name ?? null, intervalSeconds: req.body.intervalSeconds });
+      ctx.sourceAdded();
       return reply.status(201).send(toSource(s));
     },
   );

@@ -107,7 +107,7 @@ export function sourcesSection(ctx: PageContext): HTMLElement {
     ev.preventDefault();
     try {
       const s = await api.addSource({ url: url.value.trim(), ...(name.value.trim() ? { name: name.value.trim() } : {}), intervalSeconds: Number(every.value) });
-      clear(addResult, h('p', { role: 'status' }, `Following ${s.url}. \`dossier watch\` polls it when due, or poll it now below.`));
+      clear(addResult, h('p', { role: 'status' }, `Following ${s.url}. \`dossier watch\` (or \`dossier serve --watch\`) polls it when due; or poll it now below.`));
       url.value = '';
       name.value = '';
       await refresh();
