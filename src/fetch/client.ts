@@ -153,7 +153,8 @@ export class Fetcher {
     if (this.o.robots) {
       const rules = await this.robots.rules(url);
       if (!rules.allowed(url)) {
-        throw new FetchError(url, 'robots', rules.unreachable ? `not fetched: ${rules.unreachable}` : `robots.txt of ${new URL(url).host} forbids fetching ${new URL(url).pathname}`, false);
+        if (rules.unreachable) throw new FetchError(url, 'robots-unreachable', `not fetched: ${rules.unreachable}`, false);
+        throw new FetchError(url, 'robots', `robots.txt of ${new URL(url).host} forbids fetching ${new URL(url).pathname}`, false);
       }
       if (rules.crawlDelayMs !== undefined) delay = Math.max(delay, rules.crawlDelayMs);
     }

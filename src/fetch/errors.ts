@@ -8,6 +8,8 @@ export type FetchFailure =
   | 'http'
   | 'network'
   | 'robots'
+  /** robots.txt could not be read (5xx, network): the host is not fetched until it can be. */
+  | 'robots-unreachable'
   | 'bad-url';
 
 export class FetchError extends Error {

@@ -241,7 +241,9 @@ export async function pollSource(store: Store, source: SourceRow, opts: FollowOp
       if (!(e instanceof FetchError || e instanceof InputError)) throw e;
       const reason = e instanceof InputError ? e.reason : e.message;
       report.failed.push({ url: item.url, reason });
-      const forbidden = e instanceof FetchError && (e.kind === 'robots' || (!e.retryable && e.kind !== 'http'));
+      // robots.txt forbids it, or it can never be read (too large, not http): given up at once;
+      // anything else is tried again at the next polls
+      const forbidden = e instanceof FetchError && (e.kind === 'robots' || e.kind === 'too-large' || e.kind === 'bad-url');
       await store.sources.updateItem(item.url, { status: forbidden ? 'skipped' : 'failed', attempts, fetched_at: fetchedAt, error: reason });
     }
   }

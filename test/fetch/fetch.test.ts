@@ -192,6 +192,24 @@ describe('Fetcher', () => {
     expect(declared.message).toBe('the answer is 50.0 MiB, more than the limit of 1.0 MiB');
   });
 
+  it('fetches nothing from a host whose robots.txt cannot be read (RFC 9309), and says so', async () => {
+    const down = await startWebServer({
+      '/robots.txt': (_req, res) => {
+        res.writeHead(503);
+        res.end();
+      },
+      '/page': serve('hello', 'text/plain'),
+    });
+    try {
+      const e = await failure(fetcher({ hostDelayMs: 0 }).f.get(down.url('/page')));
+      expect(e.kind).toBe('robots-unreachable');
+      expect(e.message).toBe('not fetched: its robots.txt answered HTTP 503');
+      expect(down.requests.map((r) => r.path)).toEqual(['/robots.txt']);
+    } finally {
+      await down.close();
+    }
+  });
+
   it('refuses URLs that are not http(s)', async () => {
     const e = await failure(fetcher().f.get('file:///etc/passwd'));
     expect(e.kind).toBe('bad-url');
