@@ -4,7 +4,7 @@
 // different processes queue on an advisory lock (see README "PostgreSQL" in src/store).
 import type pg from 'pg';
 import type { AnalyzedArticle, RawArticle } from '../../types.ts';
-import { byCount, byMonth } from '../facets.ts';
+import { ENTITY_FACET_MATCHES, byCount, byMonth } from '../facets.ts';
 import { optionalText, resolveFilter, resolvePage } from '../filter.ts';
 import { foldForSearch } from '../../text/fold.ts';
 import type { Migration } from '../migrations.ts';
@@ -276,9 +276,10 @@ export class PostgresStore implements Store {
         p.values.slice(0, -2),
       ),
       // Each matching article counts once per entity; names are looked up for the top counts only.
+      // Over the ENTITY_FACET_MATCHES most recent matches (all of them when fewer), as in SQLite.
       rows<EntityFacetCount>(
         pool,
-        `WITH m AS MATERIALIZED (SELECT a.id ${from}),
+        `WITH m AS MATERIALIZED (SELECT a.id ${from} ORDER BY a.seq DESC LIMIT ${ENTITY_FACET_MATCHES}),
          k AS MATERIALIZED (SELECT d.key, count(*) AS n FROM m CROSS JOIN LATERAL (SELECT DISTINCT l.key FROM entity_links l WHERE l.article_id = m.id) d GROUP BY d.key)
          SELECT k.key AS value, e.name AS name, e.type AS type, k.n::int AS count
          FROM k JOIN entities e ON e.key = k.key

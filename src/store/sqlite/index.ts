@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import type { AnalyzedArticle, RawArticle } from '../../types.ts';
 import { optionalText, resolveFilter, resolvePage } from '../filter.ts';
-import { byCount, byMonth } from '../facets.ts';
+import { ENTITY_FACET_MATCHES, byCount, byMonth } from '../facets.ts';
 import { foldForSearch } from '../../text/fold.ts';
 import { parseQuery, QueryError } from '../query.ts';
 import { SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_OPEN, StoreError, StoreInputError } from '../store.ts';
@@ -286,15 +286,20 @@ export class SqliteStore implements Store {
     return { total, items: rows.map(toSummary) };
   }
 
-  /** Top entities (global keys) among the articles matched by `from` (a search's FROM … WHERE). */
+  /**
+   * Top entities (global keys) among the articles matched by `from` (a search's FROM … WHERE): over
+   * every match up to ENTITY_FACET_MATCHES of them, else over that many most recent matches (the
+   * facet's cost stays bounded however common the words). Names are read for the top counts only.
+   */
   private entityFacet(from: string, params: unknown[]): EntityFacetCount[] {
-    const hasIndex = this.db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'entity_links'").get();
-    if (!hasIndex) return [];
+    if (!this.hasEntityIndex) return [];
     return this.stmt(
-      `WITH m AS MATERIALIZED (SELECT a.id ${from})
-       SELECT l.key AS value, e.name AS name, e.type AS type, count(DISTINCT l.article_id) AS count
-       FROM m JOIN entity_links l ON l.article_id = m.id JOIN entities e ON e.key = l.key
-       GROUP BY l.key ORDER BY count DESC, e.name LIMIT 20`,
+      `WITH m AS MATERIALIZED (SELECT a.id ${from} ORDER BY articles_fts.rowid DESC LIMIT ${ENTITY_FACET_MATCHES}),
+       k AS MATERIALIZED (SELECT key, count(*) AS n FROM (SELECT DISTINCT l.article_id, l.key FROM m JOIN entity_links l ON l.article_id = m.id) GROUP BY key)
+       SELECT k.key AS value, e.name AS name, e.type AS type, k.n AS count
+       FROM k JOIN entities e ON e.key = k.key
+       WHERE k.n >= coalesce((SELECT n FROM k ORDER BY n DESC LIMIT 1 OFFSET 19), 0)
+       ORDER BY k.n DESC, e.name LIMIT 20`,
     ).all(...params) as EntityFacetCount[];
   }
 
