@@ -122,6 +122,14 @@ export class PostgresStore implements Store {
     return this.transact(name, (_c, tables) => fn(tables));
   }
 
+  /** The server's transaction snapshot (xmin:xmax:in-progress ids): it changes when a transaction
+   *  that may write starts and when it ends, so a value read before a commit differs from one after. */
+  async changeToken(): Promise<string> {
+    const pool = await this.open();
+    const [r] = await rows<{ s: string }>(pool, 'SELECT txid_current_snapshot()::text AS s');
+    return r.s;
+  }
+
   private async transact<T>(name: WriteLock, fn: (c: pg.PoolClient, tables: WriteTables) => Promise<T>): Promise<T> {
     const pool = await this.open();
     return transaction(pool, async (c) => {

@@ -69,6 +69,8 @@ export class SqliteStore implements Store {
   private readonly articleUpdate: string;
   /** Events and storylines (tables of migration 004). */
   readonly stories: SqliteStoryTables;
+  /** Writes this connection committed (PRAGMA data_version counts only other connections' commits). */
+  private commits = 0;
   /** The end of the queue of this connection's writers (see `serial`). */
   private writers: Promise<unknown> = Promise.resolve();
 
@@ -152,6 +154,7 @@ export class SqliteStore implements Store {
       try {
         const out = await fn({ stories: this.stories, entities: this.entityIndex });
         db.prepare('COMMIT').run();
+        this.commits++;
         return out;
       } catch (err) {
         if (db.inTransaction) db.prepare('ROLLBACK').run();
@@ -229,7 +232,16 @@ export class SqliteStore implements Store {
       for (const table of LAYER_TABLES) this.stmt(`DELETE FROM ${this.column(table)} WHERE article_id = ?`).run(id);
       this.insertLayers(article);
     });
-    return this.serial(() => run.immediate());
+    return this.serial(() => {
+      run.immediate();
+      this.commits++;
+    });
+  }
+
+  /** Changes with every commit: this connection's count, and SQLite's data_version for the others'. */
+  async changeToken(): Promise<string> {
+    this.open();
+    return `${this.stmt('PRAGMA data_version').pluck().get() as number}:${this.commits}`;
   }
 
   // ---------------------------------------------------------------- reading one article
