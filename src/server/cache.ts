@@ -3,6 +3,11 @@
 // cached answer is never older than the last write. Popular pages — a storyline, an entity, the
 // first page of a list, a common search — are computed once per change of the corpus instead of once
 // per request. Bounded by entries and bytes, least recently used out first.
+//
+// The answers not in the cache are computed a few at a time (WorkGate), each next one started from a
+// new turn of the event loop, so that the server has read the closing of the connections of clients
+// that gave up waiting before it starts their work: that work is skipped, and after a burst of
+// impatient clients the server is free again at once instead of answering nobody for seconds.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '../store/store.ts';
 
@@ -52,25 +57,76 @@ export class ResponseCache {
   }
 }
 
+/** Answers computed at once (SQLite computes one at a time anyway; PostgreSQL overlaps a few). */
+const CONCURRENT_WORK = 4;
+
+/** Lets `limit` holders work at once; a freed turn is handed on from a new turn of the event loop. */
+export class WorkGate {
+  private readonly waiting: (() => void)[] = [];
+  private active = 0;
+
+  constructor(private readonly limit: number) {}
+
+  turn(): Promise<void> {
+    if (this.active < this.limit) {
+      this.active++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  release(): void {
+    setImmediate(() => {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    });
+  }
+}
+
 const TOKEN = Symbol('dossier.cacheToken');
-type Tagged = FastifyRequest & { [TOKEN]?: string };
+const TURN = Symbol('dossier.workTurn');
+type Tagged = FastifyRequest & { [TOKEN]?: string; [TURN]?: boolean };
+
+/** True when the client closed its connection: nobody will read the answer. */
+function gone(req: FastifyRequest): boolean {
+  const socket = req.raw.socket;
+  return req.raw.destroyed || !socket || socket.destroyed;
+}
 
 /** Serves the read routes from the cache while the store has not changed; fills it from their answers. */
 export function registerResponseCache(app: FastifyInstance, store: Store): void {
   const changeToken = store.changeToken?.bind(store);
   if (!changeToken) return;
   const cache = new ResponseCache();
+  const gate = new WorkGate(CONCURRENT_WORK);
+  const release = (req: Tagged) => {
+    if (!req[TURN]) return;
+    req[TURN] = false;
+    gate.release();
+  };
   app.addHook('onRequest', async (req: Tagged, reply: FastifyReply) => {
     if (req.method !== 'GET' || !CACHED.test(req.url)) return;
-    const token = await changeToken();
-    const hit = cache.get(req.url, token);
+    const hit = cache.get(req.url, await changeToken());
     if (hit) {
       reply.header('content-type', hit.type).header('x-dossier-cache', 'hit');
       return reply.send(hit.body);
     }
-    req[TOKEN] = token;
+    await gate.turn();
+    req[TURN] = true;
+    if (gone(req)) {
+      release(req);
+      reply.hijack();
+      req.raw.destroy();
+      return;
+    }
+    // Read after the wait: a write committed meanwhile is in the answer, stored under its token.
+    req[TOKEN] = await changeToken();
   });
+  app.addHook('onResponse', async (req: Tagged) => release(req));
+  app.addHook('onRequestAbort', async (req: Tagged) => release(req));
   app.addHook('onSend', async (req: Tagged, reply, payload) => {
+    release(req);
     const token = req[TOKEN];
     if (token === undefined || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
     req[TOKEN] = undefined;

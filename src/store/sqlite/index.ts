@@ -25,6 +25,9 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
 }
 
+/** Longest synchronous wait for a lock inside SQLite (busy_timeout); longer waits are asynchronous. */
+const SYNC_BUSY_MS = 20;
+
 /** BM25 column weights: a match in the title counts most, then the dek, then the body. */
 const BM25_WEIGHTS = { title: 10, dek: 4, text: 1 };
 /** Tokens of context in a search snippet. */
@@ -74,10 +77,14 @@ export class SqliteStore implements Store {
   /** The end of the queue of this connection's writers (see `serial`). */
   private writers: Promise<unknown> = Promise.resolve();
 
+  /** How long a writer waits for another process's write lock in all (see `begin`). */
+  private readonly busyTimeoutMs: number;
+
   constructor(
     readonly path: string,
     options: SqliteStoreOptions = {},
   ) {
+    this.busyTimeoutMs = options.busyTimeoutMs ?? 10_000;
     try {
       this.db = new Database(path);
     } catch (err) {
@@ -88,7 +95,9 @@ export class SqliteStore implements Store {
       if (path !== ':memory:' && path !== '') this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
       this.db.pragma('foreign_keys = ON');
-      this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
+      // A short synchronous wait: a writer of another process holding the lock must not freeze this
+      // process's event loop (a server answering reads); `begin` waits for it between retries instead.
+      this.db.pragma(`busy_timeout = ${Math.min(SYNC_BUSY_MS, this.busyTimeoutMs)}`);
       this.db.pragma('cache_size = -32768'); // 32 MiB page cache: FTS5 merges during big ingests
       this.db.pragma('temp_store = MEMORY');
     } catch (err) {
@@ -150,7 +159,7 @@ export class SqliteStore implements Store {
   write<T>(_lock: WriteLock, fn: (tables: WriteTables) => Promise<T>): Promise<T> {
     return this.serial(async () => {
       const db = this.open();
-      db.prepare('BEGIN IMMEDIATE').run();
+      await this.begin(() => db.prepare('BEGIN IMMEDIATE').run());
       try {
         const out = await fn({ stories: this.stories, entities: this.entityIndex });
         db.prepare('COMMIT').run();
@@ -161,6 +170,24 @@ export class SqliteStore implements Store {
         throw err;
       }
     });
+  }
+
+  /**
+   * Runs `start` (which takes the write lock first thing) and, while another process holds the
+   * lock (SQLITE_BUSY after the short synchronous busy_timeout), tries again after a pause in which
+   * this process goes on answering requests, until busyTimeoutMs have passed.
+   */
+  private async begin<T>(start: () => T): Promise<T> {
+    const deadline = performance.now() + this.busyTimeoutMs;
+    for (let pause = 5; ; pause = Math.min(100, pause * 2)) {
+      try {
+        return start();
+      } catch (err) {
+        const busy = err instanceof Database.SqliteError && (err.code === 'SQLITE_BUSY' || err.code === 'SQLITE_BUSY_SNAPSHOT');
+        if (!busy || performance.now() + pause > deadline) throw err;
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
   }
 
   /** The parameters of the article columns this database has (better-sqlite3 refuses extra named parameters). */
@@ -232,8 +259,8 @@ export class SqliteStore implements Store {
       for (const table of LAYER_TABLES) this.stmt(`DELETE FROM ${this.column(table)} WHERE article_id = ?`).run(id);
       this.insertLayers(article);
     });
-    return this.serial(() => {
-      run.immediate();
+    return this.serial(async () => {
+      await this.begin(() => run.immediate());
       this.commits++;
     });
   }
