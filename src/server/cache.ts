@@ -4,10 +4,10 @@
 // first page of a list, a common search — are computed once per change of the corpus instead of once
 // per request. Bounded by entries and bytes, least recently used out first.
 //
-// The answers not in the cache are computed a few at a time (WorkGate), each next one started from a
-// new turn of the event loop, so that the server has read the closing of the connections of clients
-// that gave up waiting before it starts their work: that work is skipped, and after a burst of
-// impatient clients the server is free again at once instead of answering nobody for seconds.
+// An answer not in the cache is computed after the event loop's I/O phase that read its request,
+// so that the server has seen the connections closed by clients that gave up waiting (their request
+// and their close are read together from a backlog) before it starts their work: that work is
+// skipped, and after a burst of impatient clients the server is free again at once.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '../store/store.ts';
 
@@ -57,36 +57,8 @@ export class ResponseCache {
   }
 }
 
-/** Answers computed at once (SQLite computes one at a time anyway; PostgreSQL overlaps a few). */
-const CONCURRENT_WORK = 4;
-
-/** Lets `limit` holders work at once; a freed turn is handed on from a new turn of the event loop. */
-export class WorkGate {
-  private readonly waiting: (() => void)[] = [];
-  private active = 0;
-
-  constructor(private readonly limit: number) {}
-
-  turn(): Promise<void> {
-    if (this.active < this.limit) {
-      this.active++;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  release(): void {
-    setImmediate(() => {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.active--;
-    });
-  }
-}
-
 const TOKEN = Symbol('dossier.cacheToken');
-const TURN = Symbol('dossier.workTurn');
-type Tagged = FastifyRequest & { [TOKEN]?: string; [TURN]?: boolean };
+type Tagged = FastifyRequest & { [TOKEN]?: string };
 
 /** True when the client closed its connection: nobody will read the answer. */
 function gone(req: FastifyRequest): boolean {
@@ -99,12 +71,6 @@ export function registerResponseCache(app: FastifyInstance, store: Store): void 
   const changeToken = store.changeToken?.bind(store);
   if (!changeToken) return;
   const cache = new ResponseCache();
-  const gate = new WorkGate(CONCURRENT_WORK);
-  const release = (req: Tagged) => {
-    if (!req[TURN]) return;
-    req[TURN] = false;
-    gate.release();
-  };
   app.addHook('onRequest', async (req: Tagged, reply: FastifyReply) => {
     if (req.method !== 'GET' || !CACHED.test(req.url)) return;
     const hit = cache.get(req.url, await changeToken());
@@ -112,21 +78,23 @@ export function registerResponseCache(app: FastifyInstance, store: Store): void 
       reply.header('content-type', hit.type).header('x-dossier-cache', 'hit');
       return reply.send(hit.body);
     }
-    await gate.turn();
-    req[TURN] = true;
+    await new Promise((resolve) => setImmediate(resolve));
     if (gone(req)) {
-      release(req);
       reply.hijack();
       req.raw.destroy();
       return;
     }
-    // Read after the wait: a write committed meanwhile is in the answer, stored under its token.
-    req[TOKEN] = await changeToken();
+    // Read after the wait: a write committed meanwhile is in the answer, stored under its token; and
+    // the answer may have been computed for another client meanwhile.
+    const token = await changeToken();
+    const computed = cache.get(req.url, token);
+    if (computed) {
+      reply.header('content-type', computed.type).header('x-dossier-cache', 'hit');
+      return reply.send(computed.body);
+    }
+    req[TOKEN] = token;
   });
-  app.addHook('onResponse', async (req: Tagged) => release(req));
-  app.addHook('onRequestAbort', async (req: Tagged) => release(req));
   app.addHook('onSend', async (req: Tagged, reply, payload) => {
-    release(req);
     const token = req[TOKEN];
     if (token === undefined || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
     req[TOKEN] = undefined;

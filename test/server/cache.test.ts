@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app.ts';
-import { WorkGate } from '../../src/server/cache.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
 import { openCorpus } from '../../src/corpus/index.ts';
 import { generatedItem } from '../../support/measure/generated-articles.ts';
@@ -49,26 +48,3 @@ describe('response cache', () => {
   });
 });
 
-describe('work gate', () => {
-  it('lets `limit` holders work at once and hands a freed turn on from a later turn of the event loop', async () => {
-    const gate = new WorkGate(2);
-    const order: string[] = [];
-    await gate.turn();
-    await gate.turn();
-    const third = gate.turn().then(() => order.push('third'));
-    gate.release();
-    order.push('released');
-    await third;
-    expect(order).toEqual(['released', 'third']);
-    // Freed turns with nobody waiting are given to the next caller at once.
-    gate.release();
-    gate.release();
-    await new Promise((r) => setImmediate(r));
-    await gate.turn();
-    await gate.turn();
-    let fourth = false;
-    void gate.turn().then(() => (fourth = true));
-    await new Promise((r) => setImmediate(r));
-    expect(fourth).toBe(false);
-  });
-});
