@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   await buildDatabase(db, articles);
   console.log(`database ${db} (${articles} generated articles) ready in ${((performance.now() - tBuild) / 1000).toFixed(1)} s`);
 
-  const server = spawn(process.execPath, ['bin/run-ts.js', 'bench/load.ts', '--serve', db], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, [...(process.env.DOSSIER_LOAD_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.DOSSIER_LOAD_PROFILE}`] : []), 'bin/run-ts.js', 'bench/load.ts', '--serve', db], { stdio: ['ignore', 'pipe', 'inherit'] });
   const address = await new Promise<string>((resolve, reject) => {
     let out = '';
     server.stdout.on('data', (d: Buffer) => {
