@@ -7,6 +7,7 @@ import fastifyMultipart from '@fastify/multipart';
 import { AnalysisPool, defaultWorkers } from '../pipeline/analysis-pool.ts';
 import type { Store } from '../store/store.ts';
 import { writeAccess } from './auth.ts';
+import { registerResponseCache } from './cache.ts';
 import type { ServerContext, UploadLimits } from './context.ts';
 import { formatValidation, installErrorHandlers, sendError } from './errors.ts';
 import { registerOpenApi } from './openapi.ts';
@@ -63,6 +64,7 @@ export async function buildServer(store: Store, opts: ServerOptions = {}): Promi
     reply.header('Referrer-Policy', 'no-referrer');
   });
   for (const s of sharedSchemas) app.addSchema(s);
+  registerResponseCache(app, store);
 
   let pool: AnalysisPool | undefined;
   const analysisPool = () => (pool ??= new AnalysisPool(opts.analysisWorkers ?? Math.min(2, defaultWorkers())));

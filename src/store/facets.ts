@@ -11,3 +11,7 @@ export function byCount(f: FacetCount[]): void {
 export function byMonth(f: FacetCount[]): void {
   f.sort((x, y) => (x.value === null ? 1 : y.value === null ? -1 : x.value < y.value ? -1 : 1));
 }
+
+/** The entity facet of a search counts the entities of at most this many matches, the most recent
+ *  ones (every match when there are fewer): its cost stays bounded however common the words. */
+export const ENTITY_FACET_MATCHES = 1000;

@@ -79,6 +79,9 @@ export interface Store {
    * only the given tables (see docs/decisions.md, "Corpus stages over the store").
    */
   write<T>(lock: WriteLock, fn: (tables: WriteTables) => Promise<T>): Promise<T>;
+  /** A value that changes whenever a write commits, in this process or another: what read caches
+   *  (the server's response cache) are checked against. Optional: without it nothing is cached. */
+  changeToken?(): Promise<string>;
   close(): Promise<void>;
 }
 

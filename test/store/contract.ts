@@ -337,6 +337,23 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
       });
     });
 
+    describe('change token', () => {
+      // (That it stays the same while nothing is written is not asserted: a PostgreSQL server shared
+      // with other tests changes its snapshot with their writes, which only costs a cache miss.)
+      it('changes with every committed write (ingest, placing, re-analysis)', async () => {
+        if (!store.changeToken) return;
+        const t0 = await store.changeToken();
+        await seed();
+        const t1 = await store.changeToken();
+        expect(t1).not.toBe(t0);
+        await openCorpus(store).place(items.map((i) => i.article.id));
+        const t2 = await store.changeToken();
+        expect(t2).not.toBe(t1);
+        await store.replaceAnalysis(items[0].article.id, { ...items[0].article, title: 'Changed' });
+        expect(await store.changeToken()).not.toBe(t2);
+      });
+    });
+
     describe('raw inputs and re-analysis', () => {
       it('yields every raw input verbatim, in ingest order, while replaceAnalysis rewrites each article', async () => {
         await seed();

@@ -30,6 +30,8 @@ export interface Rec {
   roles: Map<string, { text: string; count: number }>;
   genders: Map<PersonGender, number>;
   articles: Set<string>;
+  /** The same articles in the order they were added (namedWith reads the latest without copying the set). */
+  articleOrder: string[];
   stories: Set<string>;
   mentionCount: number;
   links: EntityLink[];
@@ -61,6 +63,24 @@ interface ArticleRecord {
   /** Keys of the entities the article names, kept current through merges. */
   keys: Set<string>;
   order: number;
+}
+
+/** Adds an article to an entity's set and order (once). */
+function addArticle(rec: Rec, id: string): void {
+  if (rec.articles.has(id)) return;
+  rec.articles.add(id);
+  rec.articleOrder.push(id);
+}
+
+/** The name an entity is shown by (`view(rec).name`): its canonical name, a person's fullest name, else its most used name. */
+export function displayName(rec: Rec): string {
+  if (rec.canonicalName) return rec.canonicalName;
+  if (rec.isPerson) return fullestName(rec);
+  let best: [string, number] | undefined;
+  for (const e of rec.names) {
+    if (!best || e[1] > best[1] || (e[1] === best[1] && (e[0].length > best[0].length || (e[0].length === best[0].length && e[0].localeCompare(best[0]) < 0)))) best = e;
+  }
+  return best?.[0] ?? rec.key;
 }
 
 export function bump<K>(map: Map<K, number>, key: K, by = 1): void {
@@ -162,6 +182,7 @@ export class EntityIndex {
       roles: new Map(),
       genders: new Map(),
       articles: new Set(),
+      articleOrder: [],
       stories: new Set(),
       mentionCount: 0,
       links: [],
@@ -200,7 +221,7 @@ export class EntityIndex {
       else rec.roles.set(f, { text: role, count: 1 });
     }
     if (a.gender) bump(rec.genders, a.gender);
-    rec.articles.add(a.articleId);
+    addArticle(rec, a.articleId);
     if (a.storyId) rec.stories.add(a.storyId);
   }
 
@@ -235,7 +256,7 @@ export class EntityIndex {
     }
     for (const [g, n] of from.genders) bump(to.genders, g, n);
     for (const a of from.articles) {
-      to.articles.add(a);
+      addArticle(to, a);
       const keys = this.articles.get(a)?.keys;
       if (keys?.delete(from.key)) keys.add(to.key);
     }
@@ -334,7 +355,9 @@ export class EntityIndex {
    */
   namedWith(rec: Rec, context: string[], storyId: string | null = null): string[] {
     const found = new Set<string>();
-    for (const id of [...rec.articles].slice(-CONTEXT_ARTICLES)) {
+    const order = rec.articleOrder;
+    for (let i = Math.max(0, order.length - CONTEXT_ARTICLES); i < order.length; i++) {
+      const id = order[i];
       const a = this.articles.get(id);
       if (!a || (storyId !== null && a.storyId !== storyId)) continue;
       for (const c of context) if (c !== rec.key && a.keys.has(c)) found.add(c);
@@ -359,13 +382,7 @@ export class EntityIndex {
 
   /** The public view of a global entity. */
   view(rec: Rec): GlobalEntity {
-    let name: string;
-    if (rec.canonicalName) name = rec.canonicalName;
-    else if (rec.isPerson) name = fullestName(rec);
-    else {
-      const names = [...rec.names.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]));
-      name = names[0]?.[0] ?? rec.key;
-    }
+    const name = displayName(rec);
     const types = [...rec.types.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     const type: EntityType = rec.isPerson ? 'PER' : (rec.canonicalType ?? types[0]?.[0] ?? 'MISC');
     const dates = [...rec.articles].map((a) => this.articles.get(a)?.publishedAt).filter((d): d is string => !!d);
@@ -463,7 +480,7 @@ export class EntityIndex {
       for (const k of keys) {
         const rec = x.recs.get(k);
         if (!rec) continue;
-        rec.articles.add(a.id);
+        addArticle(rec, a.id);
         if (a.storyId) rec.stories.add(a.storyId);
       }
     }

@@ -8,7 +8,7 @@
 // surnames and one-deletion variants: adding an article never compares it with every entity.
 import type { EntityLayer, EntityType } from '../../types.ts';
 import { type AliasHit, type AliasTables, defaultAliasTables, lookupAlias } from './aliases.ts';
-import { EntityIndex, type Rec, TYPO_MIN_LENGTH, fullestName, otherGender, surnamesOf } from './entity-index.ts';
+import { EntityIndex, type Rec, TYPO_MIN_LENGTH, displayName, fullestName, otherGender, surnamesOf } from './entity-index.ts';
 import type { ArticleEntities, EntityLink, EntityMerge, EntityRow, Explanation, GlobalEntity, LinkRule, ResolvedArticle, ResolverState } from './shapes.ts';
 import {
   acronymsOf,
@@ -605,7 +605,7 @@ export class EntityResolver {
     const [best, second] = scored;
     const secondCount = second ? second.shared.length : 0;
     if (best.shared.length >= 2 && best.shared.length >= 2 * secondCount + 1) {
-      const names = best.shared.slice(0, 3).map((k) => this.index.view(this.rec(k)).name);
+      const names = best.shared.slice(0, 3).map((k) => displayName(this.rec(k)));
       return { key: best.k, why: `named with ${best.shared.length} entities of this article before (${names.join(', ')}), the other ${secondCount === 1 ? 'with 1' : `with ${secondCount}`}` };
     }
     return null;
@@ -669,7 +669,7 @@ export class EntityResolver {
       });
       if (!hit) continue;
       const together = this.index.namedWith(rec, [...articleKeys], storyId)[0];
-      if (together) matches.push({ key: k, other: fullestName(rec), together: this.index.view(this.rec(together)).name });
+      if (together) matches.push({ key: k, other: fullestName(rec), together: displayName(this.rec(together)) });
     }
     if (matches.length !== 1) return null;
     const [m] = matches;

@@ -4,7 +4,7 @@
 // different processes queue on an advisory lock (see README "PostgreSQL" in src/store).
 import type pg from 'pg';
 import type { AnalyzedArticle, RawArticle } from '../../types.ts';
-import { byCount, byMonth } from '../facets.ts';
+import { ENTITY_FACET_MATCHES, byCount, byMonth } from '../facets.ts';
 import { optionalText, resolveFilter, resolvePage } from '../filter.ts';
 import { foldForSearch } from '../../text/fold.ts';
 import type { Migration } from '../migrations.ts';
@@ -124,6 +124,14 @@ export class PostgresStore implements Store {
   /** One write transaction on one pooled client, under the advisory lock `name` (see README.md). */
   write<T>(name: WriteLock, fn: (tables: WriteTables) => Promise<T>): Promise<T> {
     return this.transact(name, (_c, tables) => fn(tables));
+  }
+
+  /** The server's transaction snapshot (xmin:xmax:in-progress ids): it changes when a transaction
+   *  that may write starts and when it ends, so a value read before a commit differs from one after. */
+  async changeToken(): Promise<string> {
+    const pool = await this.open();
+    const [r] = await rows<{ s: string }>(pool, 'SELECT txid_current_snapshot()::text AS s');
+    return r.s;
   }
 
   private async transact<T>(name: WriteLock, fn: (c: pg.PoolClient, tables: WriteTables) => Promise<T>): Promise<T> {
@@ -280,9 +288,10 @@ export class PostgresStore implements Store {
         p.values.slice(0, -2),
       ),
       // Each matching article counts once per entity; names are looked up for the top counts only.
+      // Over the ENTITY_FACET_MATCHES most recent matches (all of them when fewer), as in SQLite.
       rows<EntityFacetCount>(
         pool,
-        `WITH m AS MATERIALIZED (SELECT a.id ${from}),
+        `WITH m AS MATERIALIZED (SELECT a.id ${from} ORDER BY a.seq DESC LIMIT ${ENTITY_FACET_MATCHES}),
          k AS MATERIALIZED (SELECT d.key, count(*) AS n FROM m CROSS JOIN LATERAL (SELECT DISTINCT l.key FROM entity_links l WHERE l.article_id = m.id) d GROUP BY d.key)
          SELECT k.key AS value, e.name AS name, e.type AS type, k.n::int AS count
          FROM k JOIN entities e ON e.key = k.key

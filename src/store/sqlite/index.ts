@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import type { AnalyzedArticle, RawArticle } from '../../types.ts';
 import { optionalText, resolveFilter, resolvePage } from '../filter.ts';
-import { byCount, byMonth } from '../facets.ts';
+import { ENTITY_FACET_MATCHES, byCount, byMonth } from '../facets.ts';
 import { foldForSearch } from '../../text/fold.ts';
 import { parseQuery, QueryError } from '../query.ts';
 import { SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_OPEN, StoreError, StoreInputError } from '../store.ts';
@@ -25,6 +25,9 @@ export interface SqliteStoreOptions {
   /** Milliseconds to wait for another process's write lock before failing (default 10 s). */
   busyTimeoutMs?: number;
 }
+
+/** Longest synchronous wait for a lock inside SQLite (busy_timeout); longer waits are asynchronous. */
+const SYNC_BUSY_MS = 20;
 
 /** BM25 column weights: a match in the title counts most, then the dek, then the body. */
 const BM25_WEIGHTS = { title: 10, dek: 4, text: 1 };
@@ -72,13 +75,19 @@ export class SqliteStore implements Store {
   readonly stories: SqliteStoryTables;
   /** Followed sources, their items and syndicated copies (migration 007). */
   readonly sources: SqliteSourceTables;
+  /** Writes this connection committed (PRAGMA data_version counts only other connections' commits). */
+  private commits = 0;
   /** The end of the queue of this connection's writers (see `serial`). */
   private writers: Promise<unknown> = Promise.resolve();
+
+  /** How long a writer waits for another process's write lock in all (see `begin`). */
+  private readonly busyTimeoutMs: number;
 
   constructor(
     readonly path: string,
     options: SqliteStoreOptions = {},
   ) {
+    this.busyTimeoutMs = options.busyTimeoutMs ?? 10_000;
     try {
       this.db = new Database(path);
     } catch (err) {
@@ -89,7 +98,9 @@ export class SqliteStore implements Store {
       if (path !== ':memory:' && path !== '') this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
       this.db.pragma('foreign_keys = ON');
-      this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
+      // A short synchronous wait: a writer of another process holding the lock must not freeze this
+      // process's event loop (a server answering reads); `begin` waits for it between retries instead.
+      this.db.pragma(`busy_timeout = ${Math.min(SYNC_BUSY_MS, this.busyTimeoutMs)}`);
       this.db.pragma('cache_size = -32768'); // 32 MiB page cache: FTS5 merges during big ingests
       this.db.pragma('temp_store = MEMORY');
     } catch (err) {
@@ -152,16 +163,35 @@ export class SqliteStore implements Store {
   write<T>(_lock: WriteLock, fn: (tables: WriteTables) => Promise<T>): Promise<T> {
     return this.serial(async () => {
       const db = this.open();
-      db.prepare('BEGIN IMMEDIATE').run();
+      await this.begin(() => db.prepare('BEGIN IMMEDIATE').run());
       try {
         const out = await fn({ stories: this.stories, entities: this.entityIndex });
         db.prepare('COMMIT').run();
+        this.commits++;
         return out;
       } catch (err) {
         if (db.inTransaction) db.prepare('ROLLBACK').run();
         throw err;
       }
     });
+  }
+
+  /**
+   * Runs `start` (which takes the write lock first thing) and, while another process holds the
+   * lock (SQLITE_BUSY after the short synchronous busy_timeout), tries again after a pause in which
+   * this process goes on answering requests, until busyTimeoutMs have passed.
+   */
+  private async begin<T>(start: () => T): Promise<T> {
+    const deadline = performance.now() + this.busyTimeoutMs;
+    for (let pause = 5; ; pause = Math.min(100, pause * 2)) {
+      try {
+        return start();
+      } catch (err) {
+        const busy = err instanceof Database.SqliteError && (err.code === 'SQLITE_BUSY' || err.code === 'SQLITE_BUSY_SNAPSHOT');
+        if (!busy || performance.now() + pause > deadline) throw err;
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
   }
 
   /** The parameters of the article columns this database has (better-sqlite3 refuses extra named parameters). */
@@ -233,7 +263,16 @@ export class SqliteStore implements Store {
       for (const table of LAYER_TABLES) this.stmt(`DELETE FROM ${this.column(table)} WHERE article_id = ?`).run(id);
       this.insertLayers(article);
     });
-    return this.serial(() => run.immediate());
+    return this.serial(async () => {
+      await this.begin(() => run.immediate());
+      this.commits++;
+    });
+  }
+
+  /** Changes with every commit: this connection's count, and SQLite's data_version for the others'. */
+  async changeToken(): Promise<string> {
+    this.open();
+    return `${this.stmt('PRAGMA data_version').pluck().get() as number}:${this.commits}`;
   }
 
   // ---------------------------------------------------------------- reading one article
@@ -290,15 +329,20 @@ export class SqliteStore implements Store {
     return { total, items: rows.map(toSummary) };
   }
 
-  /** Top entities (global keys) among the articles matched by `from` (a search's FROM … WHERE). */
+  /**
+   * Top entities (global keys) among the articles matched by `from` (a search's FROM … WHERE): over
+   * every match up to ENTITY_FACET_MATCHES of them, else over that many most recent matches (the
+   * facet's cost stays bounded however common the words). Names are read for the top counts only.
+   */
   private entityFacet(from: string, params: unknown[]): EntityFacetCount[] {
-    const hasIndex = this.db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'entity_links'").get();
-    if (!hasIndex) return [];
+    if (!this.hasEntityIndex) return [];
     return this.stmt(
-      `WITH m AS MATERIALIZED (SELECT a.id ${from})
-       SELECT l.key AS value, e.name AS name, e.type AS type, count(DISTINCT l.article_id) AS count
-       FROM m JOIN entity_links l ON l.article_id = m.id JOIN entities e ON e.key = l.key
-       GROUP BY l.key ORDER BY count DESC, e.name LIMIT 20`,
+      `WITH m AS MATERIALIZED (SELECT a.id ${from} ORDER BY articles_fts.rowid DESC LIMIT ${ENTITY_FACET_MATCHES}),
+       k AS MATERIALIZED (SELECT key, count(*) AS n FROM (SELECT DISTINCT l.article_id, l.key FROM m JOIN entity_links l ON l.article_id = m.id) GROUP BY key)
+       SELECT k.key AS value, e.name AS name, e.type AS type, k.n AS count
+       FROM k JOIN entities e ON e.key = k.key
+       WHERE k.n >= coalesce((SELECT n FROM k ORDER BY n DESC LIMIT 1 OFFSET 19), 0)
+       ORDER BY k.n DESC, e.name LIMIT 20`,
     ).all(...params) as EntityFacetCount[];
   }
 

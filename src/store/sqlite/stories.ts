@@ -104,7 +104,7 @@ export class SqliteStoryTables implements StoryTables {
   async eventsOf(storylineIds: string[]): Promise<ClusterRow[]> {
     this.check();
     if (storylineIds.length === 0) return [];
-    return this.clusterRows("SELECT * FROM story_clusters WHERE parent IN (SELECT value FROM json_each(?)) AND level = 'event' ORDER BY created", JSON.stringify(storylineIds));
+    return this.clusterRows("SELECT * FROM story_clusters WHERE parent IN (SELECT value FROM json_each(?)) AND +level = 'event' ORDER BY created", JSON.stringify(storylineIds));
   }
 
   async members(clusterIds: string[]): Promise<MemberRecord[]> {

@@ -1,0 +1,104 @@
+// A cache of the read routes' responses, keyed by URL and checked against the store's change token
+// (Store.changeToken: it changes with every committed write, in this process or another), so a
+// cached answer is never older than the last write. Popular pages — a storyline, an entity, the
+// first page of a list, a common search — are computed once per change of the corpus instead of once
+// per request. Bounded by entries and bytes, least recently used out first.
+//
+// An answer not in the cache is computed after the event loop's I/O phase that read its request,
+// so that the server has seen the connections closed by clients that gave up waiting (their request
+// and their close are read together from a backlog) before it starts their work: that work is
+// skipped, and after a burst of impatient clients the server is free again at once.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Store } from '../store/store.ts';
+
+/** The routes whose GET answers depend on the stored corpus only. */
+const CACHED = /^\/api\/(articles|search|stories|entities|quotes|figures|times|mentions|stats)(\/|\?|$)/;
+const MAX_ENTRIES = 2000;
+const MAX_BYTES = 64 * 1024 * 1024;
+
+interface Entry {
+  token: string;
+  body: string;
+  type: string;
+}
+
+export class ResponseCache {
+  private readonly entries = new Map<string, Entry>();
+  private bytes = 0;
+
+  get(url: string, token: string): Entry | undefined {
+    const e = this.entries.get(url);
+    if (!e) return undefined;
+    if (e.token !== token) {
+      this.delete(url, e);
+      return undefined;
+    }
+    // Most recently used last.
+    this.entries.delete(url);
+    this.entries.set(url, e);
+    return e;
+  }
+
+  set(url: string, e: Entry): void {
+    const old = this.entries.get(url);
+    if (old) this.delete(url, old);
+    if (e.body.length > MAX_BYTES / 16) return;
+    this.entries.set(url, e);
+    this.bytes += e.body.length;
+    while (this.entries.size > MAX_ENTRIES || this.bytes > MAX_BYTES) {
+      const [k, v] = this.entries.entries().next().value!;
+      this.delete(k, v);
+    }
+  }
+
+  private delete(url: string, e: Entry): void {
+    this.entries.delete(url);
+    this.bytes -= e.body.length;
+  }
+}
+
+const TOKEN = Symbol('dossier.cacheToken');
+type Tagged = FastifyRequest & { [TOKEN]?: string };
+
+/** True when the client closed its connection: nobody will read the answer. */
+function gone(req: FastifyRequest): boolean {
+  const socket = req.raw.socket;
+  return req.raw.destroyed || !socket || socket.destroyed;
+}
+
+/** Serves the read routes from the cache while the store has not changed; fills it from their answers. */
+export function registerResponseCache(app: FastifyInstance, store: Store): void {
+  const changeToken = store.changeToken?.bind(store);
+  if (!changeToken) return;
+  const cache = new ResponseCache();
+  app.addHook('onRequest', async (req: Tagged, reply: FastifyReply) => {
+    if (req.method !== 'GET' || !CACHED.test(req.url)) return;
+    const hit = cache.get(req.url, await changeToken());
+    if (hit) {
+      reply.header('content-type', hit.type).header('x-dossier-cache', 'hit');
+      return reply.send(hit.body);
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    if (gone(req)) {
+      reply.hijack();
+      req.raw.destroy();
+      return;
+    }
+    // Read after the wait: a write committed meanwhile is in the answer, stored under its token; and
+    // the answer may have been computed for another client meanwhile.
+    const token = await changeToken();
+    const computed = cache.get(req.url, token);
+    if (computed) {
+      reply.header('content-type', computed.type).header('x-dossier-cache', 'hit');
+      return reply.send(computed.body);
+    }
+    req[TOKEN] = token;
+  });
+  app.addHook('onSend', async (req: Tagged, reply, payload) => {
+    const token = req[TOKEN];
+    if (token === undefined || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+    req[TOKEN] = undefined;
+    cache.set(req.url, { token, body: payload, type: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8') });
+    return payload;
+  });
+}
