@@ -11,6 +11,8 @@ import { registerServe } from './commands/serve.ts';
 import { registerEntities } from './commands/entities.ts';
 import { registerTag } from './commands/tag.ts';
 import { registerStories } from './commands/stories.ts';
+import { registerWorker } from './commands/worker.ts';
+import { registerQueue } from './commands/queue.ts';
 import { UsageError } from './context.ts';
 
 export function buildProgram(): Command {
@@ -30,6 +32,8 @@ export function buildProgram(): Command {
   registerEntities(program);
   registerTag(program);
   registerStories(program);
+  registerWorker(program);
+  registerQueue(program);
   return program;
 }
 
