@@ -7,6 +7,7 @@
 // Retention keeps the job table small: completed analysis jobs go to the archive after
 // ARCHIVE_COMPLETED_SECONDS and leave it after DELETE_ARCHIVED_SECONDS; the writer deletes the write
 // jobs it has applied; failed jobs stay in the job table for a week so `dossier queue` shows them.
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 
 export const BOSS_SCHEMA = 'dossier_jobs';
@@ -51,18 +52,30 @@ export async function startBoss(url: string, opts: BossOptions = {}): Promise<Pg
   boss.on('error', (err) => {
     if (process.env.DOSSIER_DEBUG) process.stderr.write(`dossier queue: ${err.message}\n`);
   });
-  await boss.start();
-  await ensureQueue(boss, ANALYSE_FAILED, { retryLimit: 0, expireInSeconds: 600 });
-  await ensureQueue(boss, ANALYSE, {
-    retryLimit: ANALYSE_RETRIES,
-    retryDelay: 1,
-    expireInSeconds: ANALYSE_EXPIRE_SECONDS,
-    deadLetter: ANALYSE_FAILED,
-  });
-  // A write job waits in the writer's hands until the articles before it are analysed; if the
-  // writer dies its jobs come back after expiration; it never fails one (an article that cannot be
-  // stored is a failure of the ingest run, not of the job).
-  await ensureQueue(boss, WRITE, { retryLimit: 1_000_000, expireInSeconds: 120 });
+  // Processes starting at the same moment on a new database would deadlock making pg-boss's schema
+  // and queue partitions: they take turns.
+  const turn = new pg.Client({ connectionString: url, application_name: 'dossier-queue' });
+  await turn.connect();
+  try {
+    await turn.query(`SELECT pg_advisory_lock(hashtext('dossier:queue:setup'))`);
+    await boss.start();
+    await ensureQueue(boss, ANALYSE_FAILED, { retryLimit: 0, expireInSeconds: 600 });
+    await ensureQueue(boss, ANALYSE, {
+      retryLimit: ANALYSE_RETRIES,
+      retryDelay: 1,
+      expireInSeconds: ANALYSE_EXPIRE_SECONDS,
+      deadLetter: ANALYSE_FAILED,
+    });
+    // A write job waits in the writer's hands until the articles before it are analysed; if the
+    // writer dies its jobs come back after expiration; it never fails one (an article that cannot
+    // be stored is a failure of the ingest run, not of the job).
+    await ensureQueue(boss, WRITE, { retryLimit: 1_000_000, expireInSeconds: 120 });
+  } catch (err) {
+    await boss.stop({ graceful: false }).catch(() => {});
+    throw err;
+  } finally {
+    await turn.end(); // ends the session, and its lock
+  }
   return boss;
 }
 

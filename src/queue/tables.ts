@@ -26,6 +26,7 @@ CREATE TABLE IF NOT EXISTS ${QUEUE_SCHEMA}.runs (
   queued integer NOT NULL DEFAULT 0,
   total integer,
   next_seq integer NOT NULL DEFAULT 0,
+  applying integer,
   stored integer NOT NULL DEFAULT 0,
   duplicates integer NOT NULL DEFAULT 0,
   failed integer NOT NULL DEFAULT 0,

@@ -63,12 +63,13 @@ export async function startWorker(url: string, store: Store, opts: WorkerOptions
   // analysis: each job alone — a malformed job or an article that fails analysis fails its own job
   // (pg-boss retries it, then dead-letters it with the error), never the batch or the worker
   const analyse = async (jobs: PgBoss.Job<unknown>[]) => {
-    const done: WriteJob[] = [];
+    const done: { id: string; job: WriteJob; expireInSeconds: number }[] = [];
     await Promise.all(
       jobs.map(async (j) => {
         try {
           const job = parseAnalyseJob(j.data);
-          done.push({ ...job, article: await stage.analyse(job.raw) });
+          // the write job expires as its analysis job did: a dead writer's jobs come back as soon
+          done.push({ id: j.id, job: { ...job, article: await stage.analyse(job.raw) }, expireInSeconds: Math.max(1, Math.round(Number(j.expireInSeconds))) });
           stats.analysed++;
         } catch (err) {
           stats.failed++;
@@ -76,15 +77,15 @@ export async function startWorker(url: string, store: Store, opts: WorkerOptions
         }
       }),
     );
-    const send = (w: WriteJob) => ({ id: jobId('write', w.run, w.seq), name: WRITE, data: w });
+    const send = ({ job, expireInSeconds }: (typeof done)[number]) => ({ id: jobId('write', job.run, job.seq), name: WRITE, data: job, expireInSeconds });
     try {
       await boss.insert(done.map(send));
     } catch {
-      for (const w of done) {
+      for (const d of done) {
         try {
-          await boss.insert([send(w)]);
+          await boss.insert([send(d)]);
         } catch (err) {
-          await boss.fail(ANALYSE, jobId('analyse', w.run, w.seq), { message: `analysed, but could not be sent to the writer: ${(err as Error).message}` });
+          await boss.fail(ANALYSE, d.id, { message: `analysed, but could not be sent to the writer: ${(err as Error).message}` });
         }
       }
     }

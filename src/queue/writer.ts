@@ -47,10 +47,10 @@ export class CorpusWriter {
   constructor(
     private readonly boss: PgBoss,
     private readonly db: pg.Pool,
-    store: Store,
+    private readonly corpusStore: Store,
     private readonly opts: WriterOptions = {},
   ) {
-    this.corpus = openCorpus(store);
+    this.corpus = openCorpus(corpusStore);
   }
 
   /** Takes what is queued and applies what can be applied in order; returns the number of jobs taken or applied (0: nothing to do). */
@@ -61,10 +61,11 @@ export class CorpusWriter {
       this.placedLeftover = true;
     }
     let work = await this.take();
-    const runs = (await this.db.query(`SELECT id, next_seq, total FROM ${QUEUE_SCHEMA}.runs WHERE finished_at IS NULL ORDER BY id`)).rows as {
+    const runs = (await this.db.query(`SELECT id, next_seq, total, applying FROM ${QUEUE_SCHEMA}.runs WHERE finished_at IS NULL ORDER BY id`)).rows as {
       id: string;
       next_seq: number;
       total: number | null;
+      applying: number | null;
     }[];
     const open = new Map(runs.map((r) => [Number(r.id), r]));
     // jobs of finished runs or of places already applied: copies sent again by a retried analysis
@@ -80,7 +81,8 @@ export class CorpusWriter {
           next++;
         }
         if (entries.length === 0) break;
-        await this.apply(run, entries);
+        await this.apply(run, entries, r.applying);
+        r.applying = null;
         work += entries.length;
       }
       if (r.total !== null && next >= r.total) {
@@ -127,23 +129,28 @@ export class CorpusWriter {
     this.held.set(key, e);
   }
 
-  private async apply(run: number, entries: Entry[]): Promise<void> {
+  /** Applies a run's next articles; `crashed` is the last one of a batch a writer died applying. */
+  private async apply(run: number, entries: Entry[], crashed: number | null): Promise<void> {
     const failures: Failure[] = [];
     const writes = entries.flatMap((e) => (e.kind === 'write' ? [e.job] : []));
+    const first = entries[0].seq;
+    const last = entries[entries.length - 1].seq;
+    // articles of a batch a dead writer stored before it could record them are this run's, not duplicates
+    const again = crashed !== null && first <= crashed ? writes.filter((w) => w.seq <= crashed) : [];
+    const storedBefore = again.length > 0 ? (await this.corpusStore.storedHashes(again.map((w) => w.hash))).size : 0;
+    await this.db.query(`UPDATE ${QUEUE_SCHEMA}.runs SET applying = $2 WHERE id = $1`, [run, last]);
     for (const e of entries) if (e.kind === 'failed') failures.push({ seq: e.seq, file: e.file, ...(e.position !== undefined ? { position: e.position } : {}), reason: e.reason });
     const added = await addAnalysed(this.corpus, writes, (job, reason) =>
       failures.push({ seq: job.seq, file: job.raw.file, ...(job.raw.position !== undefined ? { position: job.raw.position } : {}), reason }),
     );
     failures.push(...added.failures.map((f) => ({ seq: null, file: f.file, reason: f.reason })));
     this.stored += added.stored;
-    const first = entries[0].seq;
-    const last = entries[entries.length - 1].seq;
     const c = await this.db.connect();
     try {
       await c.query('BEGIN');
       await c.query(
-        `UPDATE ${QUEUE_SCHEMA}.runs SET next_seq = $3, stored = stored + $4, duplicates = duplicates + $5, failed = failed + $6 WHERE id = $1 AND next_seq = $2`,
-        [run, first, last + 1, added.stored, added.duplicates, failures.length],
+        `UPDATE ${QUEUE_SCHEMA}.runs SET next_seq = $3, stored = stored + $4, duplicates = duplicates + $5, failed = failed + $6, applying = NULL WHERE id = $1 AND next_seq = $2`,
+        [run, first, last + 1, added.stored + storedBefore, added.duplicates - storedBefore, failures.length],
       );
       for (const f of failures) {
         await c.query(`INSERT INTO ${QUEUE_SCHEMA}.run_failures (run, seq, file, position, reason) VALUES ($1, $2, $3, $4, $5)`, [run, f.seq, f.file, f.position ?? null, f.reason]);
