@@ -32,6 +32,8 @@ export interface ServerOptions {
   upload?: Partial<UploadLimits>;
   /** Analysis worker threads for uploads and re-analysis (default: 2, or 1 on a single core). */
   analysisWorkers?: number;
+  /** The corpus's postgres:// URL: GET /api/queue shows its job queue (without it, none). */
+  queueDb?: string;
 }
 
 export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { bytes: 50_000_000, files: 100, articles: 1000 };
@@ -68,6 +70,7 @@ export async function buildServer(store: Store, opts: ServerOptions = {}): Promi
     reanalysis: new ReanalysisJob(store, analysisPool),
     upload,
     analysisPool,
+    ...(opts.queueDb ? { queueDb: opts.queueDb } : {}),
   };
   app.addHook('onClose', async () => {
     await ctx.reanalysis.stop();

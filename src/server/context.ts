@@ -26,6 +26,8 @@ export interface ServerContext {
   /** The server's analysis worker threads, started at the first upload and kept for the next ones:
    *  articles are never analysed on the thread that answers requests. */
   analysisPool(): AnalysisPool;
+  /** The PostgreSQL URL of the corpus, whose job queue GET /api/queue shows (none for SQLite). */
+  queueDb?: string;
 }
 
 export type RouteModule = (app: FastifyInstance, ctx: ServerContext) => void | Promise<void>;

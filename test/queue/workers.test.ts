@@ -13,6 +13,7 @@ import { ingestPaths } from '../../src/pipeline/ingest.ts';
 import { queueIngest, queueStatus, runStatus, workersOf } from '../../src/queue/index.ts';
 import { ANALYSE, startBoss } from '../../src/queue/boss.ts';
 import { readInputs } from '../../src/readers/index.ts';
+import { buildServer } from '../../src/server/app.ts';
 import { connectPostgresStore } from '../../src/store/postgres/index.ts';
 import type { Store } from '../../src/store/store.ts';
 import { dataPath } from '../../support/data.ts';
@@ -158,6 +159,23 @@ describe.runIf(hasData('bbc'))('dossier worker processes on one PostgreSQL corpu
       expect(status.queues.analyse.failed).toBe(2);
       expect(status.workers).toHaveLength(1);
       expect(worker.proc.exitCode).toBeNull();
+
+      // GET /api/queue answers exactly what its handler built (every field declared in its schema)
+      const app = await buildServer(store, { queueDb: url });
+      try {
+        let built: unknown;
+        app.addHook('preSerialization', async (_req, _reply, payload) => {
+          built = JSON.parse(JSON.stringify(payload));
+          return payload;
+        });
+        const r = await app.inject({ url: '/api/queue' });
+        expect(r.statusCode).toBe(200);
+        expect(r.json()).toEqual(built);
+        expect(r.json().runs[0]).toMatchObject({ label: 'poison', stored: 1, failed: 2, total: 2 });
+        expect(r.json().failedJobs).toHaveLength(2);
+      } finally {
+        await app.close();
+      }
     } finally {
       await boss.stop({ graceful: false });
       await store.close();

@@ -18,6 +18,7 @@ import type {
   Info as ServerInfo,
   MentionRow,
   QuotePage,
+  QueueStatus,
   QuoteRow,
   ReanalysisStatus,
   SearchFacets,
@@ -32,7 +33,7 @@ import type {
 
 export type { ArticleSummary, FacetCount, FigureRow, QuoteRow, SearchFacets, SearchHit, StoreStats, StoredArticle, TimeRow };
 export type { CooccurringEntity, EntityLink, EntitySummary, MentionRow };
-export type { ReanalysisStatus };
+export type { QueueStatus, ReanalysisStatus };
 export type { AmbiguousEntity, CooccurrenceResponse, CorpusStats, EntityDetailResponse, EntityExplainResponse, EntityList, SearchResponse, ServerInfo, UploadResult };
 
 /** The UI address of an entity (keys keep their readable colon: /entities/per:benjamin-netanyahu). */
@@ -129,4 +130,5 @@ export const api = {
   reanalyze: () =>
     request<ReanalysisStatus>('/api/reanalyze', { method: 'POST', headers: { 'Content-Type': 'application/json', ...authHeaders() }, body: '{}' }),
   reanalysis: (signal?: AbortSignal) => getJson<ReanalysisStatus>('/api/reanalyze', {}, signal),
+  queue: (signal?: AbortSignal) => getJson<QueueStatus>('/api/queue', {}, signal),
 };
