@@ -91,9 +91,16 @@ export async function startWorker(url: string, store: Store, opts: WorkerOptions
     }
     // the handler returning completes the batch's jobs that did not fail
   };
-  const batchSize = Math.max(2, Math.max(1, threads) * 4);
-  // two fetch loops, so one batch's slowest article does not leave the threads idle
-  for (let k = 0; k < 2; k++) await boss.work(ANALYSE, { batchSize, pollingIntervalSeconds: 0.5 }, analyse);
+  const batchSize = Math.max(1, threads) * 4;
+  // two fetch loops, so one batch's slowest article does not leave the threads idle; a loop that
+  // had jobs fetches again at once (pg-boss waits its polling interval only after an empty fetch)
+  for (let k = 0; k < 2; k++) {
+    const loop: { id?: string } = {};
+    loop.id = await boss.work(ANALYSE, { batchSize, pollingIntervalSeconds: 0.5 }, async (jobs: PgBoss.Job<unknown>[]) => {
+      await analyse(jobs);
+      if (loop.id) boss.notifyWorker(loop.id);
+    });
+  }
 
   // the writer role
   let lockClient: pg.Client | undefined;
