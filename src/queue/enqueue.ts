@@ -7,12 +7,18 @@ import type pg from 'pg';
 import { newArticleHash, type PipelineFailure } from '../pipeline/run.ts';
 import type { Store } from '../store/store.ts';
 import { InputError, type RawArticle } from '../types.ts';
-import { ANALYSE } from './boss.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ANALYSE, BOSS_SCHEMA, WRITE } from './boss.ts';
 import { jobId, type AnalyseJob } from './jobs.ts';
 import { ensureQueueTables, QUEUE_SCHEMA } from './tables.ts';
 
 /** Articles looked up and sent per round trip. */
 const BATCH = 200;
+
+/** Most articles of all runs in the queue at once (waiting, in analysis, or analysed and waiting
+ *  for the writer): the enqueuer waits for the workers beyond it, so the job table stays small
+ *  whatever the size of an ingest (pg-boss's maintainers advise well under a million live rows). */
+export const MAX_IN_FLIGHT = 10_000;
 
 export interface EnqueueOptions {
   /** What the run is called in `dossier queue` (the paths given). */
@@ -21,6 +27,8 @@ export interface EnqueueOptions {
   source?: string;
   /** Seconds an analysis job may stay active before it is taken back and retried (default: the queue's). */
   expireSeconds?: number;
+  /** Most articles in the queue at once (default MAX_IN_FLIGHT). */
+  maxInFlight?: number;
   onProgress?: (p: { read: number; queued: number; duplicates: number; errors: number }) => void;
 }
 
@@ -77,6 +85,8 @@ export async function enqueueIngest(
     const stored = await store.storedHashes(items.map((i) => i.hash));
     const fresh = items.filter((i) => !stored.has(i.hash));
     result.duplicates += items.length - fresh.length;
+    const limit = Math.max(opts.maxInFlight ?? MAX_IN_FLIGHT, BATCH);
+    while (fresh.length > 0 && (await inFlight(db)) + fresh.length > limit) await sleep(500);
     try {
       await boss.insert(fresh.map((a, k) => job(a, result.queued + k)));
       result.queued += fresh.length;
@@ -117,4 +127,10 @@ export async function enqueueIngest(
     await save(true);
   }
   return result;
+}
+
+/** Articles in the queue: analysis jobs not done, and analysed articles the writer has not applied. */
+async function inFlight(db: pg.Pool): Promise<number> {
+  const r = await db.query(`SELECT count(*)::int AS n FROM ${BOSS_SCHEMA}.job WHERE (name = $1 AND state < 'completed') OR name = $2`, [ANALYSE, WRITE]);
+  return r.rows[0].n;
 }

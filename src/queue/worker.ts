@@ -58,6 +58,8 @@ export async function startWorker(url: string, store: Store, opts: WorkerOptions
       [id, hostname(), process.pid, threads, stats.writer, stats.analysed, Math.round(process.memoryUsage.rss() / 2 ** 20)],
     );
   await beat();
+  // workers that died long ago (kill -9, power cut) leave their row: forget them after a day
+  await db.query(`DELETE FROM ${QUEUE_SCHEMA}.workers WHERE seen_at < now() - interval '1 day'`);
   const heartbeat = setInterval(() => beat().catch((err) => log(`heartbeat failed: ${(err as Error).message}`)), HEARTBEAT_MS);
 
   // analysis: each job alone — a malformed job or an article that fails analysis fails its own job
