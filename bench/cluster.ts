@@ -142,6 +142,8 @@ const input = join(dir, `cluster-${count}.jsonl`);
 generate(input);
 process.stderr.write(`${count} articles generated in ${input}; starting PostgreSQL\n`);
 const server = await startPostgres();
+// Ctrl-C: stop the throwaway server too (the workers, its children, end with the terminal's signal)
+process.once('SIGINT', () => void server.stop().finally(() => process.exit(130)));
 const results: Round[] = [];
 try {
   for (const w of rounds) {

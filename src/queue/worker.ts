@@ -108,15 +108,26 @@ export async function startWorker(url: string, store: Store, opts: WorkerOptions
   let lockClient: pg.Client | undefined;
   const writerLoop = (async () => {
     if (opts.analyseOnly) return;
-    const writer = new CorpusWriter(boss, db, store);
+    let writer: CorpusWriter | undefined;
     while (!stopping) {
       if (!lockClient) {
         const c = new pg.Client({ connectionString: url, application_name: 'dossier-writer' });
-        c.on('error', () => {});
+        // the lock lives as long as this connection: losing it is losing the role
+        const lost = () => {
+          if (lockClient !== c) return;
+          lockClient = undefined;
+          writer = undefined;
+          stats.writer = false;
+          log('lost the writer role (its database connection ended)');
+        };
+        c.on('error', lost);
+        c.on('end', lost);
         try {
           await c.connect();
           if ((await c.query(WRITER_LOCK)).rows[0].ok === true) {
             lockClient = c;
+            // a new writer holds no jobs of the last time this worker had the role
+            writer = new CorpusWriter(boss, db, store);
             stats.writer = true;
             log('took the writer role');
             await beat();
@@ -130,9 +141,12 @@ export async function startWorker(url: string, store: Store, opts: WorkerOptions
           continue;
         }
       }
+      const w = writer;
+      if (!w) continue;
       try {
-        const work = await writer.step();
-        stats.stored = writer.stored;
+        const work = await w.step();
+        stats.stored += w.stored;
+        w.stored = 0;
         if (work === 0) await sleep(250);
       } catch (err) {
         log(`writer: ${(err as Error).message}`);
@@ -153,7 +167,9 @@ export async function startWorker(url: string, store: Store, opts: WorkerOptions
       await boss.stop({ graceful: true, timeout: 30_000 });
       await stage.close();
       clearInterval(heartbeat);
-      await lockClient?.end().catch(() => {});
+      const c = lockClient;
+      lockClient = undefined;
+      await c?.end().catch(() => {});
       await db.query(`DELETE FROM ${QUEUE_SCHEMA}.workers WHERE id = $1`, [id]).catch(() => {});
       await db.end();
     },
