@@ -29,6 +29,8 @@ export interface EnqueueOptions {
   expireSeconds?: number;
   /** Most articles in the queue at once (default MAX_IN_FLIGHT). */
   maxInFlight?: number;
+  /** Stops reading (Ctrl-C): the run keeps what was queued, and the writer finishes it. */
+  signal?: AbortSignal;
   onProgress?: (p: { read: number; queued: number; duplicates: number; errors: number }) => void;
 }
 
@@ -86,7 +88,7 @@ export async function enqueueIngest(
     const fresh = items.filter((i) => !stored.has(i.hash));
     result.duplicates += items.length - fresh.length;
     const limit = Math.max(opts.maxInFlight ?? MAX_IN_FLIGHT, BATCH);
-    while (fresh.length > 0 && (await inFlight(db)) + fresh.length > limit) await sleep(500);
+    while (fresh.length > 0 && !opts.signal?.aborted && (await inFlight(db)) + fresh.length > limit) await sleep(500);
     try {
       await boss.insert(fresh.map((a, k) => job(a, result.queued + k)));
       result.queued += fresh.length;
@@ -107,6 +109,7 @@ export async function enqueueIngest(
 
   try {
     for await (const input of inputs) {
+      if (opts.signal?.aborted) break;
       if (input instanceof InputError) {
         result.failures.push({ file: input.file, ...(input.position !== undefined ? { position: input.position } : {}), reason: input.reason });
       } else {

@@ -84,7 +84,7 @@ export async function queueIngest(url: string, store: Store, inputs: AsyncIterab
   const boss = await startBoss(url, { connections: 2 });
   try {
     const queued = await enqueueIngest(boss, db, store, inputs, opts);
-    if (!opts.wait) return { queued };
+    if (!opts.wait || opts.signal?.aborted) return { queued };
     for (;;) {
       const s = await runStatus(db, queued.run);
       if (!s) throw new Error(`ingest run ${queued.run} is gone from the queue tables`);

@@ -21,11 +21,20 @@ export async function queuedIngest(paths: string[], opts: { db: string; source?:
     });
     let bar = progressBar('queue', null);
     let waiting = false;
+    // Ctrl-C while queuing: stop reading, keep what was queued (the workers finish it); again: quit
+    const stop = new AbortController();
+    const onInt = () => {
+      if (stop.signal.aborted || waiting) process.exit(130);
+      process.stderr.write('\nstopping: the articles queued so far stay queued (Ctrl-C again to quit at once)\n');
+      stop.abort();
+    };
+    process.on('SIGINT', onInt);
     try {
       return await queueIngest(opts.db, store, inputs, {
         label: paths.join(' '),
         source: opts.source,
         wait: opts.wait,
+        signal: stop.signal,
         onProgress: (p) => bar.update(p.read, { errors: p.errors, note: `${p.queued} queued` }),
         onWait: (s) => {
           if (!waiting) {
@@ -37,6 +46,7 @@ export async function queuedIngest(paths: string[], opts: { db: string; source?:
         },
       });
     } finally {
+      process.off('SIGINT', onInt);
       bar.stop();
     }
   });
