@@ -53,8 +53,9 @@ const MAY_IMPORT: Record<string, string[]> = {
   'src/corpus': ['src/paths.ts', 'src/types.ts', 'src/api', 'src/text', 'src/lang', 'src/analysis', 'src/store'],
   'src/analyze.ts': ['src/paths.ts', 'src/types.ts', 'src/text', 'src/lang', 'src/readers', 'src/clean', 'src/analysis'],
   'src/pipeline': ['src/paths.ts', 'src/types.ts', 'src/text', 'src/lang', 'src/fetch', 'src/readers', 'src/sources', 'src/clean', 'src/analysis', 'src/analyze.ts', 'src/store', 'src/corpus'],
-  'src/server': ['src/paths.ts', 'src/types.ts', 'src/api', 'src/text', 'src/lang', 'src/fetch', 'src/readers', 'src/sources', 'src/analyze.ts', 'src/analysis', 'src/store', 'src/corpus', 'src/pipeline'],
-  'src/cli': ['src/paths.ts', 'src/types.ts', 'src/api', 'src/text', 'src/lang', 'src/fetch', 'src/readers', 'src/sources', 'src/clean', 'src/analyze.ts', 'src/analysis', 'src/store', 'src/corpus', 'src/pipeline', 'src/server'],
+  'src/queue': ['src/paths.ts', 'src/types.ts', 'src/api', 'src/text', 'src/lang', 'src/readers', 'src/clean', 'src/analysis', 'src/analyze.ts', 'src/store', 'src/corpus', 'src/pipeline'],
+  'src/server': ['src/paths.ts', 'src/types.ts', 'src/api', 'src/text', 'src/lang', 'src/fetch', 'src/readers', 'src/sources', 'src/analyze.ts', 'src/analysis', 'src/store', 'src/corpus', 'src/pipeline', 'src/queue'],
+  'src/cli': ['src/paths.ts', 'src/types.ts', 'src/api', 'src/text', 'src/lang', 'src/fetch', 'src/readers', 'src/sources', 'src/clean', 'src/analyze.ts', 'src/analysis', 'src/store', 'src/corpus', 'src/pipeline', 'src/queue', 'src/server'],
   'src/index.ts': ['src/paths.ts', 'src/types.ts', 'src/analyze.ts', 'src/store', 'src/corpus', 'src/pipeline'],
 };
 

@@ -7,6 +7,7 @@ export * from './errors.ts';
 export * from './layers.ts';
 export * from './meta.ts';
 export * from './page.ts';
+export * from './queue.ts';
 export * from './reanalysis.ts';
 export * from './json-schema.ts';
 export * from './search.ts';

@@ -13,6 +13,8 @@ import { registerTag } from './commands/tag.ts';
 import { registerStories } from './commands/stories.ts';
 import { registerWatch } from './commands/watch.ts';
 import { registerSources } from './commands/sources.ts';
+import { registerWorker } from './commands/worker.ts';
+import { registerQueue } from './commands/queue.ts';
 import { UsageError } from './context.ts';
 
 export function buildProgram(): Command {
@@ -34,6 +36,8 @@ export function buildProgram(): Command {
   registerStories(program);
   registerWatch(program);
   registerSources(program);
+  registerWorker(program);
+  registerQueue(program);
   return program;
 }
 

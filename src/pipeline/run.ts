@@ -11,7 +11,7 @@
 // in input order, so the corpus is the same whatever the number of workers.
 import { setImmediate as nextTick } from 'node:timers/promises';
 import { contentHash } from '../analyze.ts';
-import { openCorpus, type CorpusRebuild } from '../corpus/index.ts';
+import { openCorpus, type Corpus, type CorpusRebuild } from '../corpus/index.ts';
 import type { IngestItem, Store } from '../store/store.ts';
 import { InputError, type AnalyzedArticle, type RawArticle } from '../types.ts';
 import { ordered } from './analysis-pool.ts';
@@ -122,8 +122,7 @@ export async function runPipeline(store: Store, articles: NewArticles | StoredAr
       if (again.note) summary.notes.push({ id: storedId, file: raw.file, note: again.note });
       return { raw: again.raw, hash: contentHash(again.raw), storedId };
     }
-    if (articles.kind === 'new' && articles.source) raw.meta.source = articles.source;
-    const hash = contentHash(raw);
+    const hash = newArticleHash(raw, articles.kind === 'new' ? articles.source : undefined);
     if (unstored.has(hash)) return null;
     unstored.add(hash);
     if ((await store.storedHashes([hash])).size > 0) return null;
@@ -144,22 +143,11 @@ export async function runPipeline(store: Store, articles: NewArticles | StoredAr
     batch = [];
     if (articles.kind === 'new') {
       for (const item of items) unstored.delete(item.hash);
-      const toItem = (a: Analysed): IngestItem => ({ contentHash: a.hash, raw: a.raw, article: a.article });
-      const results = await writeBatch(items, (b) => corpus.add(b.map(toItem)), (item, e) => fail(item, `could not be stored: ${message(e)}`));
-      const added = results.flatMap((r) => r.insertedIds);
-      for (const r of results) {
-        summary.stored += r.inserted;
-        summary.duplicates += r.duplicates;
-      }
-      summary.storedIds.push(...added);
-      // The stored articles stay stored if placing them fails.
-      if (added.length > 0) {
-        try {
-          await corpus.place(added);
-        } catch (e) {
-          summary.failures.push({ file: items[0].raw.file, reason: `stored, but not placed in stories: ${message(e)} (run "dossier restory")` });
-        }
-      }
+      const added = await addAnalysed(corpus, items, fail);
+      summary.stored += added.stored;
+      summary.duplicates += added.duplicates;
+      summary.storedIds.push(...added.storedIds);
+      summary.failures.push(...added.failures);
     } else {
       const replace = async (b: Analysed[]) => {
         for (const a of b) await corpus.replace(a.storedId!, { ...a.article, id: a.storedId! });
@@ -208,6 +196,53 @@ export async function runPipeline(store: Store, articles: NewArticles | StoredAr
   if (articles.kind === 'stored') summary.rebuilt = await corpus.rebuild();
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
+}
+
+/** The read stage of a new article: the outlet name given for the run replaces its own, then the
+ *  content hash that ingest dedupes on (the queue's enqueuer reads articles the same way). */
+export function newArticleHash(raw: RawArticle, source?: string): string {
+  if (source) raw.meta.source = source;
+  return contentHash(raw);
+}
+
+/** An analysed new article, ready for the corpus stages. */
+export interface AnalysedNew {
+  raw: RawArticle;
+  hash: string;
+  article: AnalyzedArticle;
+}
+
+export interface AddedBatch {
+  stored: number;
+  duplicates: number;
+  storedIds: string[];
+  /** Placing in stories failed for the stored articles (they stay stored). */
+  failures: PipelineFailure[];
+}
+
+/**
+ * The corpus stages of new articles: store a batch (one transaction, entities linked; an item that
+ * fails alone is reported through `fail`), then place the stored ones in stories. Items already
+ * stored (by content hash) are counted as duplicates. The pipeline's store stage, and the queue
+ * writer's (src/queue), so both store and place the same way.
+ */
+export async function addAnalysed<T extends AnalysedNew>(corpus: Corpus, items: T[], fail: (item: T, reason: string) => void): Promise<AddedBatch> {
+  const toItem = (a: AnalysedNew): IngestItem => ({ contentHash: a.hash, raw: a.raw, article: a.article });
+  const results = await writeBatch(items, (b) => corpus.add(b.map(toItem)), (item, e) => fail(item, `could not be stored: ${message(e)}`));
+  const out: AddedBatch = { stored: 0, duplicates: 0, storedIds: results.flatMap((r) => r.insertedIds), failures: [] };
+  for (const r of results) {
+    out.stored += r.inserted;
+    out.duplicates += r.duplicates;
+  }
+  // The stored articles stay stored if placing them fails.
+  if (out.storedIds.length > 0) {
+    try {
+      await corpus.place(out.storedIds);
+    } catch (e) {
+      out.failures.push({ file: items[0].raw.file, reason: `stored, but not placed in stories: ${message(e)} (run "dossier restory")` });
+    }
+  }
+  return out;
 }
 
 async function* inputsOf(articles: NewArticles | StoredArticles): AsyncGenerator<Input | InputError> {

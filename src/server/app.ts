@@ -38,6 +38,8 @@ export interface ServerOptions {
   fetch?: FetcherOptions;
   /** Poll the followed sources when due while serving (`dossier serve --watch`). */
   watchSources?: boolean;
+  /** The corpus's postgres:// URL: GET /api/queue shows its job queue (without it, none). */
+  queueDb?: string;
 }
 
 export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { bytes: 50_000_000, files: 100, articles: 1000 };
@@ -78,6 +80,7 @@ export async function buildServer(store: Store, opts: ServerOptions = {}): Promi
     reanalysis: new ReanalysisJob(store, analysisPool),
     upload,
     analysisPool,
+    ...(opts.queueDb ? { queueDb: opts.queueDb } : {}),
   };
   app.addHook('onClose', async () => {
     await ctx.reanalysis.stop();

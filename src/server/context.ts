@@ -31,6 +31,8 @@ export interface ServerContext {
   fetcher(): Fetcher;
   /** Told when a source is added (a server that follows sources polls it at once). */
   sourceAdded(): void;
+  /** The PostgreSQL URL of the corpus, whose job queue GET /api/queue shows (none for SQLite). */
+  queueDb?: string;
 }
 
 export type RouteModule = (app: FastifyInstance, ctx: ServerContext) => void | Promise<void>;

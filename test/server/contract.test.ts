@@ -60,6 +60,8 @@ describe.each([
     await get('/api/stats');
     await get('/api/info');
     await get('/api/reanalyze');
+    // a SQLite corpus has no job queue (the PostgreSQL queue's answer is checked in test/queue)
+    expect((await get('/api/queue')).available).toBe(false);
   });
 
   it('articles, one by one with their layers and entity links', async () => {

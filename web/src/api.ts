@@ -18,6 +18,7 @@ import type {
   Info as ServerInfo,
   MentionRow,
   QuotePage,
+  QueueStatus,
   QuoteRow,
   ReanalysisStatus,
   SearchFacets,
@@ -36,7 +37,7 @@ import type {
 
 export type { ArticleSummary, FacetCount, FigureRow, QuoteRow, SearchFacets, SearchHit, StoreStats, StoredArticle, TimeRow };
 export type { CooccurringEntity, EntityLink, EntitySummary, MentionRow };
-export type { ReanalysisStatus };
+export type { QueueStatus, ReanalysisStatus };
 export type { AddSourceBody, PollReportView, Source };
 export type { AmbiguousEntity, CooccurrenceResponse, CorpusStats, EntityDetailResponse, EntityExplainResponse, EntityList, SearchResponse, ServerInfo, UploadResult };
 
@@ -139,4 +140,5 @@ export const api = {
     request<Source>('/api/sources', { method: 'POST', headers: { 'Content-Type': 'application/json', ...authHeaders() }, body: JSON.stringify(body) }),
   removeSource: (id: number) => request<Source>(`/api/sources/${id}`, { method: 'DELETE', headers: authHeaders() }),
   pollSource: (id: number) => request<PollReportView>(`/api/sources/${id}/poll`, { method: 'POST', headers: authHeaders() }),
+  queue: (signal?: AbortSignal) => getJson<QueueStatus>('/api/queue', {}, signal),
 };

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { printJson, withStore, DEFAULT_DB, parseIntOption } from '../context.ts';
 import { formatRate, progressBar } from '../progress.ts';
 import { NER_MODEL_HELP, checkNerModelOption } from '../ner-model.ts';
+import { isPostgresUrl } from '../../store/postgres/url.ts';
+import { queuedIngest } from './ingest-queued.ts';
 
 /** Skipped files named one per line; the rest are counted. */
 const SKIP_NOTES = 10;
@@ -17,9 +19,21 @@ export function registerIngest(program: Command): void {
     .option('--json', 'print the summary as JSON')
     .option('--ner-model <dir>', NER_MODEL_HELP)
     .option('--workers <n>', 'analysis worker threads (default: one per core, at most 8; 0 = analyse on the main thread)', parseIntOption('workers'))
-    .addHelpText('after', '\nExample:\n  dossier ingest examples/ --db dossier.db\n  cat dump.jsonl | dossier ingest - --source Reuters')
-    .action(async (paths: string[], opts: { db: string; source?: string; batch: number; json?: boolean; nerModel?: string; workers?: number }) => {
+    .option('--wait', 'PostgreSQL with workers running: follow the queued articles until they are stored')
+    .option('--local', 'PostgreSQL: analyse in this process even when workers are running')
+    .addHelpText(
+      'after',
+      '\nWith a postgres:// database and `dossier worker` processes running on it, the articles are queued for\n' +
+        'the workers instead of analysed here (`dossier queue` shows them; --wait follows them to the end).\n' +
+        '\nExample:\n  dossier ingest examples/ --db dossier.db\n  cat dump.jsonl | dossier ingest - --source Reuters',
+    )
+    .action(async (paths: string[], opts: { db: string; source?: string; batch: number; json?: boolean; nerModel?: string; workers?: number; wait?: boolean; local?: boolean }) => {
       await checkNerModelOption(opts.nerModel);
+      if (isPostgresUrl(opts.db) && !opts.local && !opts.nerModel) {
+        const { workersOf } = await import('../../queue/index.ts');
+        const workers = await workersOf(opts.db);
+        if (workers.length > 0) return queuedIngest(paths, opts, workers.length);
+      }
       const { describeFailure, ingestPaths } = await import('../../pipeline/ingest.ts');
       const skipped: { file: string; reason: string }[] = [];
       const summary = await withStore(opts.db, async (store) => {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { packagePath } from '../../paths.ts';
 import { relative } from 'node:path';
+import { isPostgresUrl } from '../../store/postgres/url.ts';
 import { DEFAULT_DB, UsageError, dbLabel, openStore, outdatedNote, parseIntOption } from '../context.ts';
 import type { Store } from '../../store/store.ts';
 
@@ -18,7 +19,7 @@ async function serve(store: Store, opts: ServeOpts): Promise<void> {
   const { buildServer, listeningMessage, UnsafeBindingError } = await import('../../server/app.ts');
   let app;
   try {
-    app = await buildServer(store, { host: opts.host, token: process.env.DOSSIER_TOKEN || undefined, watchSources: opts.watch });
+    app = await buildServer(store, { host: opts.host, token: process.env.DOSSIER_TOKEN || undefined, watchSources: opts.watch, ...(isPostgresUrl(opts.db) ? { queueDb: opts.db } : {}) });
   } catch (err) {
     if (err instanceof UnsafeBindingError) throw new UsageError(err.message);
     throw err;

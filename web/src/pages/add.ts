@@ -4,6 +4,7 @@ import { clear, h } from '../dom.ts';
 import { formatBytes, plural } from '../format.ts';
 import type { Page, PageContext } from '../router.ts';
 import { sourcesSection } from './sources-section.ts';
+import { ingestionPanel } from '../components/ingestion-panel.ts';
 
 function field(label: string, control: HTMLElement, hint?: string) {
   return h('label', { class: 'field block' }, h('span', null, label), control, hint ? h('small', { class: 'muted' }, hint) : null);
@@ -149,6 +150,7 @@ export const addPage: Page = {
         info.writeRequiresToken
           ? h('div', { class: 'panel' }, field('Access token', tokenInput, 'This server needs the DOSSIER_TOKEN it was started with to accept changes. Kept for this browser tab only.'))
           : null,
+        ingestionPanel(ctx.signal),
         fileForm,
         pasteForm,
         sourcesSection(ctx),
