@@ -6,7 +6,7 @@
 //   where both found the same reported speech)
 // Prints precision/recall of quote content spans (overlap and exact match), recall by kind of gold
 // content, and speaker accuracy on matched quotes, as support/measure/quotes.ts defines them.
-import { measureQuotes } from '../support/measure/quotes.ts';
+import { measureAttributionSpeed, measureQuotes } from '../support/measure/quotes.ts';
 import { requireData } from '../support/data.ts';
 
 const args = process.argv.slice(2);
@@ -37,3 +37,7 @@ console.log(`speaker accuracy on matched quotes with a gold Source: ${pct(speake
 console.log(`source span accuracy (the source as written overlaps the gold Source): ${pct(sourceRight, speakerScored)}`);
 console.log(`time: ${ms.toFixed(0)} ms for ${texts} texts (${(ms / texts).toFixed(1)} ms/text)`);
 if (errors.length) console.log('\n' + errors.join('\n'));
+if (!args.includes('--rules-only')) {
+  const sp = await measureAttributionSpeed({ data: opt('--data') });
+  console.log(`attribution model: loaded in ${sp.loadMs.toFixed(0)} ms; ${Math.round(sp.tokensPerSecond)} tokens/s on one core (CPU time, best of 3 passes over ${sp.tokens} tokens; goal >= 50000)`);
+}

@@ -25,7 +25,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: resolve('models/attribution') },
     epochs: { type: 'string', default: '8' },
     seed: { type: 'string', default: '1' },
-    prune: { type: 'string', default: '1' },
+    prune: { type: 'string', default: '2' },
     only: { type: 'string' },
   },
 });

@@ -252,3 +252,44 @@ export async function measureQuotes(opts: { data?: string; entities?: boolean; e
   c.texts = predCache.size;
   return c;
 }
+
+/**
+ * Throughput of the attribution model (cue tagging + source/content labelling, without the rules)
+ * over the PolNeAR dev texts, in CPU time of this process (one core; immune to other load): the
+ * model's load time, then the best of `rounds` passes. Tokens are the quotes layer's tokens.
+ */
+export async function measureAttributionSpeed(opts: { data?: string; rounds?: number } = {}): Promise<{ loadMs: number; tokens: number; tokensPerSecond: number }> {
+  const { DocContext } = await import('../../src/analysis/quotes/context.ts');
+  const { quotesLexicon } = await import('../../src/analysis/quotes/lexicon.ts');
+  const { attributionModel, attributionModelPath, decodeAttributionModel } = await import('../../src/analysis/quotes/model/model.ts');
+  const { predictAttributions } = await import('../../src/analysis/quotes/model/predict.ts');
+  const { segmentSentences } = await import('../../src/analysis/sentences/segment.ts');
+  const cpu = () => process.cpuUsage().user / 1000;
+  const dataDir = opts.data ?? join(DATA, 'polnear', 'dev');
+  const lang = corpusLanguage('polnear');
+  const lex = quotesLexicon(lang);
+  if (!lex) throw new Error(`no quotes.json for ${lang}`);
+  const model = attributionModel(lang);
+  if (!model) throw new Error(`no attribution model for ${lang} (npm run train:attribution)`);
+  // load time: reading and decoding the file again (attributionModel caches it)
+  const file = attributionModelPath(model.meta.lang);
+  let t = cpu();
+  decodeAttributionModel(readFileSync(file), file);
+  const loadMs = cpu() - t;
+  const textDir = join(dataDir, 'text');
+  const ctxs = readdirSync(textDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => {
+      const text = readFileSync(join(textDir, f), 'utf8');
+      return new DocContext(text, segmentSentences(text, lang), lex);
+    });
+  const tokens = ctxs.reduce((n, c) => n + c.toks.length, 0);
+  let best = Infinity;
+  for (let r = 0; r < (opts.rounds ?? 3); r++) {
+    t = cpu();
+    for (const c of ctxs) predictAttributions(model, c);
+    best = Math.min(best, cpu() - t);
+  }
+  return { loadMs, tokens, tokensPerSecond: (tokens / best) * 1000 };
+}

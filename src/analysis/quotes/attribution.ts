@@ -116,9 +116,30 @@ export function resolveSource(ctx: DocContext, disc: Discourse, s: number, e: nu
     const info = ctx.lex.possessivePronouns.get(ctx.lower(s))!;
     p = { start: s, end: e, kind: 'pronoun', det: null, nameStart: -1, nameEnd: -1, title: null, qualifiers: [], former: false, gender: info.gender, number: info.number.includes('sg') ? 'sg' : 'pl' };
   }
-  p ??= classify(ctx, s, e) ?? phraseEndingAt(ctx, e, s) ?? phraseStartingAt(ctx, s, e);
+  // a relative pronoun ("Donald Trump, who said", "the report, which found"): the noun phrase before it
+  if (!p && e - s === 1 && ctx.word(s) && ctx.lex.relativePronouns.has(ctx.lower(s))) {
+    let j = s;
+    if (j > 0 && ctx.toks[j - 1].text === ',') j--;
+    const floor = ctx.unitToks[ctx.unitOfToken(s)].first;
+    const np = j > floor ? phraseEndingAt(ctx, j, floor) : null;
+    const r = np ? disc.resolve(np) : null;
+    if (!r) return null;
+    return { ref: r.ref, start: ctx.toks[s].start, end: ctx.toks[s].end, via: 'pronoun', antecedent: { start: ctx.toks[np!.start].start, end: ctx.toks[np!.end - 1].end } };
+  }
   if (!p) {
-    // no head the lexicon knows ("the campaign", "critics of the plan"): the phrase as written
+    // the head is the phrase the span starts with when that is a source or a role followed by more
+    // ("a spokesman for the State Department", "een woordvoerder van het ministerie"), else the
+    // phrase it ends with ("the State Department's spokesman")
+    const lead = phraseStartingAt(ctx, s, e);
+    p = (lead && lead.end < e && (lead.kind === 'source' || lead.kind === 'role') ? lead : null) ?? classify(ctx, s, e) ?? phraseEndingAt(ctx, e, s) ?? lead;
+  }
+  if (!p) {
+    // no head the lexicon knows ("the campaign", "critics of the plan"): the phrase as written,
+    // unless it ends in a word that heads no noun phrase ("that", "perhaps", "a controversial")
+    const last = e - 1;
+    const w = ctx.lower(last);
+    const adverb = w.length > 4 && ctx.lex.adverbSuffixes.some((x) => w.endsWith(x));
+    if (!ctx.word(last) || ctx.isFunctionWord(last) || ctx.isDeterminer(last) || ctx.lex.complementizers.has(w) || adverb) return null;
     const start = ctx.toks[s].start;
     const end = ctx.toks[e - 1].end;
     const name = ctx.text.slice(start, end);
@@ -127,6 +148,11 @@ export function resolveSource(ctx: DocContext, disc: Discourse, s: number, e: nu
   }
   const r = disc.resolve(p);
   if (!r) return null;
+  if (r.via === 'unnamed' && p.end < e) {
+    // an unnamed source keeps all its words as its name: "a spokesman for the State Department"
+    const name = ctx.text.slice(ctx.toks[s].start, ctx.toks[e - 1].end);
+    return { ...r, ref: { ...r.ref, key: `src:${name.toLowerCase()}`, name }, start: ctx.toks[s].start, end: ctx.toks[e - 1].end };
+  }
   // the speaker span is the source as the text gives it, the referent who that is
   return { ...r, start: Math.min(r.start, ctx.toks[s].start), end: Math.max(r.end, ctx.toks[e - 1].end) };
 }

@@ -9,19 +9,68 @@ import type { DocContext } from '../context.ts';
 import type { FeatureBuffer } from './linear.ts';
 
 /** Bumped whenever feature extraction changes in a way that invalidates trained weights. */
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 
 const h = hashString;
-// template ids (hashed once)
-const T = Object.fromEntries(
-  [
-    'bias', 'cls', 'clsP', 'clsN', 'clsPN', 'clsCN', 'clsN2', 'clsPP', 'inq', 'form', 'formIn', 'noun', 'neg', 'capInit',
-    'w', 'wP', 'wN', 'wPw', 'wwN', 'suf', 'wClsN', 'wP2', 'wN2', 'lemma', 'clsPw',
-    'r.pos', 'r.cls', 'r.posCls', 'r.inq', 'r.unit', 'r.commas', 'r.after', 'r.before', 'r.cls2', 'r.cls3', 'r.frame', 'r.cueBetween',
-    'r.compBetween', 'r.w', 'r.wSide', 'r.cue', 'r.cueCls', 'r.cueAfter', 'r.wP', 'r.wN', 'r.cuePos', 'r.markSide', 'r.para', 'r.cueInq',
-    'r.sentEnd', 'r.wCue',
-  ].map((n) => [n, h(n)]),
-) as Record<string, number>;
+// template ids (hashed once; plain constants, looked up millions of times)
+const T_BIAS = h('bias');
+const T_STEM = h('stem');
+const T_STEMN = h('stemN');
+const T_STEMWN = h('stemWN');
+const T_COMPAHEAD = h('compAhead');
+const T_UNITQ = h('unitQ');
+const T_WWNCLS = h('wwNcls');
+const T_R_CUESTEM = h('r.cueStem');
+const T_CLS = h('cls');
+const T_CLSP = h('clsP');
+const T_CLSN = h('clsN');
+const T_CLSPN = h('clsPN');
+const T_CLSCN = h('clsCN');
+const T_CLSN2 = h('clsN2');
+const T_CLSPP = h('clsPP');
+const T_INQ = h('inq');
+const T_FORM = h('form');
+const T_FORMIN = h('formIn');
+const T_NOUN = h('noun');
+const T_NEG = h('neg');
+const T_CAPINIT = h('capInit');
+const T_W = h('w');
+const T_WP = h('wP');
+const T_WN = h('wN');
+const T_WPW = h('wPw');
+const T_WWN = h('wwN');
+const T_SUF = h('suf');
+const T_WCLSN = h('wClsN');
+const T_WP2 = h('wP2');
+const T_WN2 = h('wN2');
+const T_LEMMA = h('lemma');
+const T_CLSPW = h('clsPw');
+const T_R_POS = h('r.pos');
+const T_R_CLS = h('r.cls');
+const T_R_POSCLS = h('r.posCls');
+const T_R_INQ = h('r.inq');
+const T_R_UNIT = h('r.unit');
+const T_R_COMMAS = h('r.commas');
+const T_R_AFTER = h('r.after');
+const T_R_BEFORE = h('r.before');
+const T_R_CLS2 = h('r.cls2');
+const T_R_CLS3 = h('r.cls3');
+const T_R_FRAME = h('r.frame');
+const T_R_CUEBETWEEN = h('r.cueBetween');
+const T_R_COMPBETWEEN = h('r.compBetween');
+const T_R_W = h('r.w');
+const T_R_WSIDE = h('r.wSide');
+const T_R_CUE = h('r.cue');
+const T_R_CUECLS = h('r.cueCls');
+const T_R_CUEAFTER = h('r.cueAfter');
+const T_R_WP = h('r.wP');
+const T_R_WN = h('r.wN');
+const T_R_CUEPOS = h('r.cuePos');
+const T_R_MARKSIDE = h('r.markSide');
+const T_R_PARA = h('r.para');
+const T_R_CUEINQ = h('r.cueInq');
+const T_R_SENTEND = h('r.sentEnd');
+const T_R_WCUE = h('r.wCue');
 
 const LEFT = h('L');
 const RIGHT = h('R');
@@ -34,6 +83,8 @@ export class DocFeatures {
   /** Hashed lower-case form. */
   readonly word: Uint32Array;
   readonly suffix: Uint32Array;
+  /** Hashed crude stem (lower-case form without -s/-es/-ed/-ing/-d): "pledged" ~ "pledges". */
+  readonly stem: Uint32Array;
   /** Hashed cue-form description of a lexicon cue starting at the token (frames + tense), or 0. */
   readonly form: Uint32Array;
   /** Hashed lemma of that cue form, or 0. */
@@ -57,6 +108,7 @@ export class DocFeatures {
     this.cls = new Uint32Array(n);
     this.word = new Uint32Array(n);
     this.suffix = new Uint32Array(n);
+    this.stem = new Uint32Array(n);
     this.form = new Uint32Array(n);
     this.lemma = new Uint32Array(n);
     this.formIn = new Uint8Array(n);
@@ -73,6 +125,7 @@ export class DocFeatures {
       this.para[i] = ctx.units[u]?.para ?? 0;
       this.word[i] = h(t.lower);
       this.suffix[i] = h(t.lower.slice(-3));
+      this.stem[i] = h(stemOf(t.lower));
       this.cls[i] = h(wordClass(ctx, i));
       this.comp[i] = t.kind === 'word' && lex.complementizers.has(t.lower) ? 1 : 0;
       this.comma[i] = t.kind === 'punct' && /^[,;:()—–―-]$/.test(t.text) ? 1 : 0;
@@ -93,6 +146,13 @@ export class DocFeatures {
       }
     }
   }
+}
+
+/** A crude, language-blind stem: strips one common inflection ending from words of 5+ letters. */
+function stemOf(w: string): string {
+  if (w.length < 5) return w;
+  const m = /^(.{3,}?)(?:ies|ied|ing|ed|es|s|d)$/.exec(w);
+  return m ? m[1] : w;
 }
 
 /** The language-neutral class of token i (from the quotes lexicon and the token's shape). */
@@ -139,32 +199,42 @@ export function cueFeatures(df: DocFeatures, first: number, last: number, opts: 
   const toks = df.ctx.toks;
   const c = (i: number) => (i >= first && i < last ? cls[i] : i < first ? 1 : 2);
   const w = (i: number) => (i >= first && i < last ? word[i] : i < first ? 1 : 2);
+  let unitQuoted = 0;
+  for (let i = first; i < last; i++) if (df.mark[i]) unitQuoted = 1;
   buf.reset();
   for (let i = first; i < last; i++) {
-    buf.add(T.bias);
-    buf.add(mix(T.cls, c(i)));
-    buf.add(mix(T.clsP, c(i - 1)));
-    buf.add(mix(T.clsN, c(i + 1)));
-    buf.add(mix3(T.clsPN, c(i - 1), c(i + 1)));
-    buf.add(mix3(T.clsCN, c(i), c(i + 1)));
-    buf.add(mix3(T.clsN2, c(i), c(i + 2)));
-    buf.add(mix3(T.clsPP, c(i - 2), c(i - 1)));
-    buf.add(mix(T.inq, toks[i].inQuote >= 0 ? 1 : 0));
-    if (df.form[i]) buf.add(mix3(T.form, df.form[i], c(i + 1)));
-    if (df.formIn[i]) buf.add(T.formIn);
-    buf.add(mix(T.capInit, (toks[i].cap ? 1 : 0) + (i === first ? 2 : 0)));
+    let compAhead = 0;
+    for (let k = i + 1; k < last && k <= i + 4; k++) if (df.comp[k]) compAhead = k - i;
+    buf.add(T_BIAS);
+    buf.add(mix3(T_COMPAHEAD, compAhead, c(i)));
+    buf.add(mix3(T_UNITQ, unitQuoted, c(i)));
+    buf.add(mix(T_CLS, c(i)));
+    buf.add(mix(T_CLSP, c(i - 1)));
+    buf.add(mix(T_CLSN, c(i + 1)));
+    buf.add(mix3(T_CLSPN, c(i - 1), c(i + 1)));
+    buf.add(mix3(T_CLSCN, c(i), c(i + 1)));
+    buf.add(mix3(T_CLSN2, c(i), c(i + 2)));
+    buf.add(mix3(T_CLSPP, c(i - 2), c(i - 1)));
+    buf.add(mix(T_INQ, toks[i].inQuote >= 0 ? 1 : 0));
+    if (df.form[i]) buf.add(mix3(T_FORM, df.form[i], c(i + 1)));
+    if (df.formIn[i]) buf.add(T_FORMIN);
+    buf.add(mix(T_CAPINIT, (toks[i].cap ? 1 : 0) + (i === first ? 2 : 0)));
     if (opts.lexical) {
-      buf.add(mix(T.w, w(i)));
-      buf.add(mix(T.wP, w(i - 1)));
-      buf.add(mix(T.wN, w(i + 1)));
-      buf.add(mix3(T.wPw, w(i - 1), w(i)));
-      buf.add(mix3(T.wwN, w(i), w(i + 1)));
-      buf.add(mix(T.suf, df.suffix[i]));
-      buf.add(mix3(T.wClsN, w(i), c(i + 1)));
-      buf.add(mix3(T.clsPw, c(i - 1), w(i)));
-      buf.add(mix(T.wP2, w(i - 2)));
-      buf.add(mix(T.wN2, w(i + 2)));
-      if (df.lemma[i]) buf.add(mix(T.lemma, df.lemma[i]));
+      buf.add(mix(T_W, w(i)));
+      buf.add(mix(T_WP, w(i - 1)));
+      buf.add(mix(T_WN, w(i + 1)));
+      buf.add(mix3(T_WPW, w(i - 1), w(i)));
+      buf.add(mix3(T_WWN, w(i), w(i + 1)));
+      buf.add(mix(T_SUF, df.suffix[i]));
+      buf.add(mix3(T_WCLSN, w(i), c(i + 1)));
+      buf.add(mix3(T_CLSPW, c(i - 1), w(i)));
+      buf.add(mix(T_WP2, w(i - 2)));
+      buf.add(mix(T_WN2, w(i + 2)));
+      if (df.lemma[i]) buf.add(mix(T_LEMMA, df.lemma[i]));
+      buf.add(mix(T_STEM, df.stem[i]));
+      buf.add(mix3(T_STEMN, df.stem[i], c(i + 1)));
+      buf.add(mix3(T_STEMWN, df.stem[i], w(i + 1)));
+      buf.add(mix3(T_WWNCLS, w(i), mix(w(i + 1), c(i + 2))));
     }
     buf.next();
   }
@@ -224,31 +294,32 @@ export function roleFeatures(df: DocFeatures, first: number, last: number, c0: n
     const ci = cls[i];
     const k = i - first;
     const du = df.unit[i] - cueUnit;
-    buf.add(mix(T['r.pos'], mix(side, b)));
-    buf.add(mix3(T['r.cls'], side, ci));
-    buf.add(mix3(T['r.posCls'], mix(side, b), ci));
-    buf.add(mix3(T['r.inq'], side, (toks[i].inQuote >= 0 ? 1 : 0) + 2 * cueInq));
-    buf.add(mix3(T['r.unit'], side, du + 4));
-    buf.add(mix3(T['r.commas'], side, mix(cnt(commas[k]), du)));
-    buf.add(mix3(T['r.after'], side, mix(after, b < 5 ? b : 5)));
-    buf.add(mix3(T['r.before'], side, mix(before, b < 5 ? b : 5)));
-    buf.add(mix3(T['r.cls2'], side, mix(c(i - 1), ci)));
-    buf.add(mix3(T['r.cls3'], side, mix(ci, c(i + 1))));
-    buf.add(mix3(T['r.frame'], side, mix(frame, b < 4 ? b : 4)));
-    buf.add(mix3(T['r.cueBetween'], side, mix(cnt(cues[k]), cnt(commas[k]))));
-    buf.add(mix3(T['r.compBetween'], side, mix(cnt(comps[k]), after)));
-    buf.add(mix3(T['r.markSide'], side, mix(cnt(marks[k]), (toks[i].inQuote >= 0 ? 1 : 0))));
-    buf.add(mix3(T['r.para'], side, df.para[i] === df.para[c0] ? 1 : 0));
-    buf.add(mix3(T['r.sentEnd'], side, mix(c(i + 1), du)));
+    buf.add(mix(T_R_POS, mix(side, b)));
+    buf.add(mix3(T_R_CLS, side, ci));
+    buf.add(mix3(T_R_POSCLS, mix(side, b), ci));
+    buf.add(mix3(T_R_INQ, side, (toks[i].inQuote >= 0 ? 1 : 0) + 2 * cueInq));
+    buf.add(mix3(T_R_UNIT, side, du + 4));
+    buf.add(mix3(T_R_COMMAS, side, mix(cnt(commas[k]), du)));
+    buf.add(mix3(T_R_AFTER, side, mix(after, b < 5 ? b : 5)));
+    buf.add(mix3(T_R_BEFORE, side, mix(before, b < 5 ? b : 5)));
+    buf.add(mix3(T_R_CLS2, side, mix(c(i - 1), ci)));
+    buf.add(mix3(T_R_CLS3, side, mix(ci, c(i + 1))));
+    buf.add(mix3(T_R_FRAME, side, mix(frame, b < 4 ? b : 4)));
+    buf.add(mix3(T_R_CUEBETWEEN, side, mix(cnt(cues[k]), cnt(commas[k]))));
+    buf.add(mix3(T_R_COMPBETWEEN, side, mix(cnt(comps[k]), after)));
+    buf.add(mix3(T_R_MARKSIDE, side, mix(cnt(marks[k]), (toks[i].inQuote >= 0 ? 1 : 0))));
+    buf.add(mix3(T_R_PARA, side, df.para[i] === df.para[c0] ? 1 : 0));
+    buf.add(mix3(T_R_SENTEND, side, mix(c(i + 1), du)));
     if (opts.lexical) {
-      buf.add(mix3(T['r.wSide'], side, w(i)));
-      buf.add(mix(T['r.w'], w(i)));
-      buf.add(mix3(T['r.cue'], side, mix(cueW, b < 4 ? b : 4)));
-      buf.add(mix3(T['r.cueCls'], side, mix(cueW, ci)));
-      buf.add(mix3(T['r.cueAfter'], side, mix(cueW, after)));
-      buf.add(mix3(T['r.wP'], side, w(i - 1)));
-      buf.add(mix3(T['r.wN'], side, w(i + 1)));
-      buf.add(mix3(T['r.wCue'], side, mix(w(i), cueW)));
+      buf.add(mix3(T_R_WSIDE, side, w(i)));
+      buf.add(mix(T_R_W, w(i)));
+      buf.add(mix3(T_R_CUE, side, mix(cueW, b < 4 ? b : 4)));
+      buf.add(mix3(T_R_CUECLS, side, mix(cueW, ci)));
+      buf.add(mix3(T_R_CUEAFTER, side, mix(cueW, after)));
+      buf.add(mix3(T_R_WP, side, w(i - 1)));
+      buf.add(mix3(T_R_WN, side, w(i + 1)));
+      buf.add(mix3(T_R_WCUE, side, mix(w(i), cueW)));
+      buf.add(mix3(T_R_CUESTEM, side, mix(df.stem[c1 - 1], mix(ci, b < 4 ? b : 4))));
     }
     buf.next();
   }
