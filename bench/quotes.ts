@@ -15,7 +15,7 @@ const opt = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 if (!opt('--data')) requireData('polnear');
-const combine = { ruleIndirect: !args.includes('--no-rule-indirect'), nested: !args.includes('--no-nested'), preferRules: !args.includes('--prefer-model') };
+const combine = { ruleIndirect: !args.includes('--no-rule-indirect'), nested: !args.includes('--no-nested'), preferRules: !args.includes('--prefer-model'), fillSpeakers: !args.includes('--no-fill-speakers') };
 const c = await measureQuotes({ data: opt('--data'), entities: !args.includes('--no-entities'), errors: Number(opt('--errors') ?? 0), model: !args.includes('--rules-only'), combine });
 const { annotationFiles, texts, entitiesLayer, ms, errors, nPred, nGold, matched, exact, goldDirect, goldDirectFound, goldIndirect, goldIndirectFound } = c;
 const { predDirect, predDirectMatched, predIndirect, predIndirectMatched, nested, nestedSpeakerOk, speakerScored, speakerRight, speakerNull, sourceRight } = c;

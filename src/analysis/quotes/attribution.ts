@@ -16,12 +16,14 @@ export type AttributionKind = 'direct' | 'indirect' | 'mixed' | 'belief';
 export interface CombineOptions {
   /** Keep the rules' reported-speech drafts the model did not find. */
   ruleIndirect: boolean;
+  /** A rules' quote with no speaker takes the speaker of the model's same quote. */
+  fillSpeakers: boolean;
   /** When rules and model find the same reported speech, keep the rules' draft (its cue and clause end). */
   preferRules: boolean;
   /** Keep a rule quotation that lies inside the model's content of the same cue (a partial quote in reported speech). */
   nested: boolean;
 }
-export const DEFAULT_COMBINE: CombineOptions = { ruleIndirect: true, nested: true, preferRules: true };
+export const DEFAULT_COMBINE: CombineOptions = { ruleIndirect: true, nested: true, preferRules: true, fillSpeakers: true };
 
 /** Share of the content's words inside quotation marks at which it is direct. */
 const DIRECT_SHARE = 0.9;
@@ -199,7 +201,14 @@ export function combine(ctx: DocContext, rules: Draft[], model: Draft[], opts: C
       for (const w of rs) if (ms.has(w)) inter++;
       return inter >= rs.size / 2 && inter >= ms.size / 2;
     });
-    if (same >= 0 && (rules[same].kind === 'direct' || opts.preferRules)) return;
+    if (same >= 0 && (rules[same].kind === 'direct' || opts.preferRules)) {
+      const r = rules[same];
+      if (opts.fillSpeakers && !r.speaker && m.speaker) {
+        r.speaker = m.speaker;
+        r.source = m.source;
+      }
+      return;
+    }
     if (same >= 0) replaced.add(same);
     out.push(m);
   });
