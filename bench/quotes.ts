@@ -1,8 +1,12 @@
 // Quotes benchmark on PolNeAR dev (attribution relations in US political news, brat standoff).
 //   npm run bench:quotes [-- --data DIR] [-- --no-entities] [-- --errors N]
+//   choices of the quotes layer, measured against its default: --rules-only (no attribution model),
+//   --no-rule-indirect (drop the rules' reported speech the model did not find), --no-nested (drop
+//   partial quotations inside the model's content of the same cue), --prefer-model (the model's draft
+//   where both found the same reported speech)
 // Prints precision/recall of quote content spans (overlap and exact match), recall by kind of gold
 // content, and speaker accuracy on matched quotes, as support/measure/quotes.ts defines them.
-import { measureQuotes } from '../support/measure/quotes.ts';
+import { measureAttributionSpeed, measureQuotes } from '../support/measure/quotes.ts';
 import { requireData } from '../support/data.ts';
 
 const args = process.argv.slice(2);
@@ -11,9 +15,10 @@ const opt = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 if (!opt('--data')) requireData('polnear');
-const c = await measureQuotes({ data: opt('--data'), entities: !args.includes('--no-entities'), errors: Number(opt('--errors') ?? 0) });
+const combine = { ruleIndirect: !args.includes('--no-rule-indirect'), nested: !args.includes('--no-nested'), preferRules: !args.includes('--prefer-model'), fillSpeakers: !args.includes('--no-fill-speakers') };
+const c = await measureQuotes({ data: opt('--data'), entities: !args.includes('--no-entities'), errors: Number(opt('--errors') ?? 0), model: !args.includes('--rules-only'), combine });
 const { annotationFiles, texts, entitiesLayer, ms, errors, nPred, nGold, matched, exact, goldDirect, goldDirectFound, goldIndirect, goldIndirectFound } = c;
-const { predDirect, predDirectMatched, predIndirect, predIndirectMatched, nested, nestedSpeakerOk, speakerScored, speakerRight, speakerNull } = c;
+const { predDirect, predDirectMatched, predIndirect, predIndirectMatched, nested, nestedSpeakerOk, speakerScored, speakerRight, speakerNull, sourceRight } = c;
 
 const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) : 'n/a');
 const f1 = (p: number, r: number) => (p + r ? ((2 * p * r) / (p + r)).toFixed(1) : 'n/a');
@@ -29,5 +34,10 @@ console.log(`exact match (same word tokens):          P ${pct(exact, nPred)}  R 
 console.log(`recall by gold kind: direct ${pct(goldDirectFound, goldDirect)}  indirect ${pct(goldIndirectFound, goldIndirect)}`);
 console.log(`precision by predicted kind: direct ${pct(predDirectMatched, predDirect)}  indirect ${pct(predIndirectMatched, predIndirect)}`);
 console.log(`speaker accuracy on matched quotes with a gold Source: ${pct(speakerRight, speakerScored)} (${speakerRight}/${speakerScored}; speaker null ${speakerNull})`);
+console.log(`source span accuracy (the source as written overlaps the gold Source): ${pct(sourceRight, speakerScored)}`);
 console.log(`time: ${ms.toFixed(0)} ms for ${texts} texts (${(ms / texts).toFixed(1)} ms/text)`);
 if (errors.length) console.log('\n' + errors.join('\n'));
+if (!args.includes('--rules-only')) {
+  const sp = await measureAttributionSpeed({ data: opt('--data') });
+  console.log(`attribution model: loaded in ${sp.loadMs.toFixed(0)} ms; ${Math.round(sp.tokensPerSecond)} tokens/s on one core (CPU time, best of 3 passes over ${sp.tokens} tokens; goal >= 50000)`);
+}

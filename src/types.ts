@@ -100,10 +100,31 @@ export interface EntityLayer {
 
 export interface Quote extends Span {
   kind: 'direct' | 'indirect';
-  speaker: { name: string; entity: string | null; start?: number; end?: number } | null;
+  /** Who said it: `name`/`entity` the resolved speaker, `start/end` the speaker as written, `via` how
+   *  it was resolved and, for pronouns, `antecedentStart/End` the subject it was resolved to. */
+  speaker: {
+    name: string;
+    entity: string | null;
+    start?: number;
+    end?: number;
+    via?: 'entity' | 'name' | 'pronoun' | 'role' | 'unnamed' | 'label' | 'phrase';
+    antecedentStart?: number;
+    antecedentEnd?: number;
+  } | null;
   cue: string | null;
   cueStart?: number;
   cueEnd?: number;
+  /** The finer kind: direct, indirect (reported), mixed (reported with quoted words), belief (belief
+   *  or intention: "believes", "wants"). */
+  attributionKind?: 'direct' | 'indirect' | 'mixed' | 'belief';
+  /** The source as the text gives it ("the candidate", "analysts", "he"), even when it resolves to no speaker. */
+  source?: string | null;
+  sourceStart?: number;
+  sourceEnd?: number;
+  /** 0..1: the attribution model's confidence in the cue, or a fixed value per rule. */
+  confidence?: number;
+  /** Which side of the quotes layer found it: the rules or the attribution model. */
+  by?: 'rules' | 'model';
 }
 
 export interface Figure extends Span {

@@ -11,7 +11,7 @@ import { PACKAGE_ROOT } from '../paths.ts';
 const ROOT = PACKAGE_ROOT;
 /** What the layers depend on, relative to the repository root: the sources and data, never their
  *  compiled copy in dist/, so the digest is the same whether Dossier runs from src/ or from dist/. */
-const INPUTS = ['src/readers', 'src/clean', 'src/lang', 'src/text', 'src/analysis', 'src/corpus/entities', 'models/ner'];
+const INPUTS = ['src/readers', 'src/clean', 'src/lang', 'src/text', 'src/analysis', 'src/corpus/entities', 'models/ner', 'models/attribution'];
 
 let cached: string | undefined;
 

@@ -41,10 +41,26 @@ export const quoteSchema = named(
   z.object({
     ...span,
     kind: z.enum(['direct', 'indirect']),
-    speaker: z.object({ name: z.string(), entity: z.string().nullable(), start: int.optional(), end: int.optional() }).nullable(),
+    speaker: z
+      .object({
+        name: z.string(),
+        entity: z.string().nullable(),
+        start: int.optional(),
+        end: int.optional(),
+        via: z.enum(['entity', 'name', 'pronoun', 'role', 'unnamed', 'label', 'phrase']).optional().describe('How the source phrase was resolved to this speaker (the evidence).'),
+        antecedentStart: int.optional().describe('Pronouns: where the subject they were resolved to stands.'),
+        antecedentEnd: int.optional(),
+      })
+      .nullable(),
     cue: z.string().nullable(),
     cueStart: int.optional(),
     cueEnd: int.optional(),
+    attributionKind: z.enum(['direct', 'indirect', 'mixed', 'belief']).optional().describe('direct, indirect (reported), mixed (reported with quoted words) or belief (belief or intention).'),
+    source: z.string().nullable().optional().describe('The source as the text gives it ("the candidate", "analysts"), even when no speaker is resolved.'),
+    sourceStart: int.optional(),
+    sourceEnd: int.optional(),
+    confidence: z.number().min(0).max(1).optional().describe('How sure the quotes layer is (the attribution model\'s cue confidence, or a fixed value per rule).'),
+    by: z.enum(['rules', 'model']).optional().describe('Which side of the quotes layer found it.'),
   }),
 );
 

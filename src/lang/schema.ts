@@ -247,6 +247,9 @@ export const quotesSchema = file({
   nounCues: z.array(z.object({ lemma: z.string(), forms: words }).strict()).optional(),
   /** Prepositions introducing a noun cue's source: "the claim by X that", "de bewering van X dat". */
   nounSourcePrepositions: words.optional(),
+  /** Word forms of cues of belief or intention, not speech ("believes", "wants", "vindt"): the
+   *  attribution model's quotes with such a cue get kind "belief" (src/analysis/quotes/attribution.ts). */
+  beliefCues: words.optional(),
   /** Possessive pronoun -> the personal pronoun it stands for ("his" -> "he"). */
   possessivePronouns: wordMap.optional(),
   addresseeMarkers: words,

@@ -48,6 +48,7 @@ const quotesGroup: MetricGroup = {
   needs: ['polnear'],
   metrics: {
     'quotes.overlap.f1': 'PolNeAR dev: quote content F1, overlap match (>= 50% of the word tokens both ways)',
+    'quotes.exact.f1': 'PolNeAR dev: quote content F1, exact match (the same word tokens)',
     'quotes.recall.direct': 'PolNeAR dev: recall of gold contents that open with a quotation mark',
     'quotes.recall.indirect': 'PolNeAR dev: recall of the other gold contents (reported speech)',
     'quotes.speaker.accuracy': 'PolNeAR dev: speaker right on overlap-matched quotes with a gold Source',
@@ -58,6 +59,7 @@ const quotesGroup: MetricGroup = {
     const r = c.matched / c.nGold;
     return {
       'quotes.overlap.f1': p + r ? pts((2 * p * r) / (p + r)) : 0,
+      'quotes.exact.f1': c.exact ? pts((2 * c.exact) / (c.nPred + c.nGold)) : 0,
       'quotes.recall.direct': pts(c.goldDirectFound / c.goldDirect),
       'quotes.recall.indirect': pts(c.goldIndirectFound / c.goldIndirect),
       'quotes.speaker.accuracy': pts(c.speakerRight / c.speakerScored),

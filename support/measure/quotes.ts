@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { extractQuotes } from '../../src/analysis/quotes/extract.ts';
+import type { CombineOptions } from '../../src/analysis/quotes/attribution.ts';
 import type { AnalysisStep } from '../../src/analysis/step.ts';
 import type { Quote } from '../../src/types.ts';
 import { analyzedDoc } from '../analyzed-doc.ts';
@@ -47,6 +48,8 @@ export interface QuoteCounts {
   speakerScored: number;
   speakerRight: number;
   speakerNull: number;
+  /** Of speakerScored: the quote's source span (sourceStart/End) overlaps the annotated Source. */
+  sourceRight: number;
 }
 
 interface Fragment {
@@ -121,7 +124,7 @@ async function loadEntitiesStep(): Promise<AnalysisStep | null> {
  * Extracts the quotes of every PolNeAR dev text (after the entities step unless `entities` is false)
  * and counts them against the annotations. `data`: the dev folder; `errors`: how many errors to describe.
  */
-export async function measureQuotes(opts: { data?: string; entities?: boolean; errors?: number } = {}): Promise<QuoteCounts> {
+export async function measureQuotes(opts: { data?: string; entities?: boolean; errors?: number; model?: boolean; combine?: CombineOptions } = {}): Promise<QuoteCounts> {
   const entitiesStep = opts.entities === false ? null : await loadEntitiesStep();
   const dataDir = opts.data ?? join(DATA, 'polnear', 'dev');
   const showErrors = opts.errors ?? 0;
@@ -152,6 +155,7 @@ export async function measureQuotes(opts: { data?: string; entities?: boolean; e
     speakerScored: 0,
     speakerRight: 0,
     speakerNull: 0,
+    sourceRight: 0,
   };
 
   const predCache = new Map<string, Quote[]>();
@@ -164,7 +168,7 @@ export async function measureQuotes(opts: { data?: string; entities?: boolean; e
       let doc = analyzedDoc(text, corpusLanguage('polnear'), { file: textFile, id: textFile });
       const t0 = performance.now();
       if (entitiesStep) doc = { ...doc, ...entitiesStep.run(doc) };
-      preds = extractQuotes(doc);
+      preds = extractQuotes(doc, { model: opts.model, combine: opts.combine });
       c.ms += performance.now() - t0;
       predCache.set(textFile, preds);
     }
@@ -199,6 +203,7 @@ export async function measureQuotes(opts: { data?: string; entities?: boolean; e
         c.speakerScored++;
         const sp = p.speaker;
         if (!sp) c.speakerNull++;
+        if (p.sourceStart !== undefined && p.sourceEnd !== undefined && g.source.some((f) => p.sourceStart! < f.end && f.start < p.sourceEnd!)) c.sourceRight++;
         const srcText = g.source.map((f) => text.slice(f.start, f.end).toLowerCase()).join(' ');
         const overlap = sp?.start !== undefined && g.source.some((f) => sp.start! < f.end && f.start < sp.end!);
         const nameHit = !!sp && sp.name.toLowerCase().split(/\s+/).some((w) => w.length > 2 && srcText.split(/[^\p{L}]+/u).includes(w));
@@ -246,4 +251,45 @@ export async function measureQuotes(opts: { data?: string; entities?: boolean; e
   }
   c.texts = predCache.size;
   return c;
+}
+
+/**
+ * Throughput of the attribution model (cue tagging + source/content labelling, without the rules)
+ * over the PolNeAR dev texts, in CPU time of this process (one core; immune to other load): the
+ * model's load time, then the best of `rounds` passes. Tokens are the quotes layer's tokens.
+ */
+export async function measureAttributionSpeed(opts: { data?: string; rounds?: number } = {}): Promise<{ loadMs: number; tokens: number; tokensPerSecond: number }> {
+  const { DocContext } = await import('../../src/analysis/quotes/context.ts');
+  const { quotesLexicon } = await import('../../src/analysis/quotes/lexicon.ts');
+  const { attributionModel, attributionModelPath, decodeAttributionModel } = await import('../../src/analysis/quotes/model/model.ts');
+  const { predictAttributions } = await import('../../src/analysis/quotes/model/predict.ts');
+  const { segmentSentences } = await import('../../src/analysis/sentences/segment.ts');
+  const cpu = () => process.cpuUsage().user / 1000;
+  const dataDir = opts.data ?? join(DATA, 'polnear', 'dev');
+  const lang = corpusLanguage('polnear');
+  const lex = quotesLexicon(lang);
+  if (!lex) throw new Error(`no quotes.json for ${lang}`);
+  const model = attributionModel(lang);
+  if (!model) throw new Error(`no attribution model for ${lang} (npm run train:attribution)`);
+  // load time: reading and decoding the file again (attributionModel caches it)
+  const file = attributionModelPath(model.meta.lang);
+  let t = cpu();
+  decodeAttributionModel(readFileSync(file), file);
+  const loadMs = cpu() - t;
+  const textDir = join(dataDir, 'text');
+  const ctxs = readdirSync(textDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => {
+      const text = readFileSync(join(textDir, f), 'utf8');
+      return new DocContext(text, segmentSentences(text, lang), lex);
+    });
+  const tokens = ctxs.reduce((n, c) => n + c.toks.length, 0);
+  let best = Infinity;
+  for (let r = 0; r < (opts.rounds ?? 3); r++) {
+    t = cpu();
+    for (const c of ctxs) predictAttributions(model, c);
+    best = Math.min(best, cpu() - t);
+  }
+  return { loadMs, tokens, tokensPerSecond: (tokens / best) * 1000 };
 }

@@ -7,12 +7,13 @@ import type { AnalysisInput } from '../step.ts';
 import type { Quote, Span } from '../../types.ts';
 import { DocContext } from './context.ts';
 import { findCues } from './cues.ts';
-import { quotesLexicon } from './lexicon.ts';
+import { quotesLexicon, type Lexicon } from './lexicon.ts';
 import type { Phrase } from './phrases.ts';
 import { Referents, type Resolved } from './referents.ts';
 import { reportedContent } from './reported.ts';
 import { clauseSubjects, Discourse, locateSpeakers, type CueInfo } from './speakers.ts';
 import { countWords } from '../../text/tokens.ts';
+import { combine, DEFAULT_COMBINE, modelDrafts, type AttributionKind, type CombineOptions } from './attribution.ts';
 
 export interface Draft {
   start: number;
@@ -21,7 +22,13 @@ export interface Draft {
   speaker: Resolved | null;
   cue: { start: number; end: number } | null;
   /** How the quote was attributed (kept for debugging and tests; not part of the Quote). */
-  via: 'adjacent' | 'sentence' | 'trailing' | 'continuation' | 'echo' | 'reported' | 'none';
+  via: 'adjacent' | 'sentence' | 'trailing' | 'continuation' | 'echo' | 'reported' | 'none' | 'model';
+  /** The finer kind (attribution.ts): direct / indirect / mixed / belief. */
+  form?: AttributionKind;
+  /** The source span as written, when it differs from the speaker span (model drafts). */
+  source?: { start: number; end: number } | null;
+  /** 0..1: the model's cue confidence, or a fixed value per rule (see ruleConfidence). */
+  confidence?: number;
 }
 
 interface Prev {
@@ -40,12 +47,14 @@ const MAX_SCARE_WORDS = 2;
 const ECHO_SIMILARITY = 0.8;
 
 /** All quotes of the article: its text with the sentences and entities layers (what the quotes step needs). */
-export function extractQuotes(doc: AnalysisInput): Quote[] {
-  return extractDrafts(doc).map((d) => toQuote(doc.text, d));
+export function extractQuotes(doc: AnalysisInput, opts: { model?: boolean; combine?: CombineOptions } = {}): Quote[] {
+  const lex = quotesLexicon(doc.language);
+  return extractDrafts(doc, opts).map((d) => toQuote(doc.text, d, lex));
 }
 
-/** Like extractQuotes, with how each was attributed. */
-export function extractDrafts(doc: AnalysisInput): Draft[] {
+/** Like extractQuotes, with how each was attributed. `combine` (benches): how rules and model merge;
+ *  `model: false` runs the rules alone. */
+export function extractDrafts(doc: AnalysisInput, opts: { model?: boolean; combine?: CombineOptions } = {}): Draft[] {
   const lex = quotesLexicon(doc.language);
   if (!lex || !doc.text) return [];
   const ctx = new DocContext(doc.text, doc.sentences, lex);
@@ -170,7 +179,8 @@ export function extractDrafts(doc: AnalysisInput): Draft[] {
   }
 
   echoPullQuotes(ctx.text, drafts);
-  return dedupe(drafts);
+  const learned = opts.model === false ? null : modelDrafts(ctx, disc, inHeading);
+  return dedupe(learned ? combine(ctx, drafts, learned, opts.combine ?? DEFAULT_COMBINE) : drafts);
 }
 
 /** Resolves the speakers of a unit's cues and remembers its clause subjects, in text order. */
@@ -185,7 +195,7 @@ function resolveUnit(ctx: DocContext, disc: Discourse, cues: CueInfo[], first: n
     const r = disc.resolve(ev.phrase);
     if (ev.cue) ev.cue.speaker = r;
     if (r) {
-      disc.note(r.start, r.ref);
+      disc.note(r.start, r.ref, r.end);
       resolved.push({ tok: ev.phrase.start, res: r });
     }
   }
@@ -206,7 +216,7 @@ function speakerLabel(ctx: DocContext, refs: Referents, pos: number): { speaker:
   const words = m[1].split(/\s+/);
   if (words.some((w) => ctx.lex.functionWords.has(w.toLowerCase()) || ctx.lex.nonNames.has(w.toLowerCase()))) return null;
   const ref = refs.byName(words);
-  return { speaker: { ref, start: pos, end: pos + m[1].length }, contentStart: pos + m[0].length };
+  return { speaker: { ref, start: pos, end: pos + m[1].length, via: 'label' }, contentStart: pos + m[0].length };
 }
 
 /** The cue that attributes the quotation whose marks are at [open, close). */
@@ -327,18 +337,37 @@ function dedupe(drafts: Draft[]): Draft[] {
   return out;
 }
 
-function toQuote(text: string, d: Draft): Quote {
+/** How sure each rule is (the model's drafts carry their own confidence). */
+const RULE_CONFIDENCE: Record<Draft['via'], number> = { adjacent: 0.95, sentence: 0.8, continuation: 0.8, echo: 0.6, trailing: 0.7, reported: 0.7, none: 0.5, model: 0.5 };
+
+function toQuote(text: string, d: Draft, lex: Lexicon | null): Quote {
+  const sp = d.speaker;
   const q: Quote = {
     start: d.start,
     end: d.end,
     text: text.slice(d.start, d.end),
     kind: d.kind,
-    speaker: d.speaker ? { name: d.speaker.ref.name, entity: d.speaker.ref.entity, start: d.speaker.start, end: d.speaker.end } : null,
+    speaker: sp ? { name: sp.ref.name, entity: sp.ref.entity, start: sp.start, end: sp.end } : null,
     cue: d.cue ? text.slice(d.cue.start, d.cue.end) : null,
   };
+  if (sp?.via) q.speaker!.via = sp.via;
+  if (sp?.antecedent) {
+    q.speaker!.antecedentStart = sp.antecedent.start;
+    q.speaker!.antecedentEnd = sp.antecedent.end;
+  }
   if (d.cue) {
     q.cueStart = d.cue.start;
     q.cueEnd = d.cue.end;
   }
+  const belief = !!q.cue && !!lex && q.cue.toLowerCase().split(/\s+/).some((w) => lex.beliefCues.has(w));
+  q.attributionKind = d.form ?? (d.kind === 'direct' ? 'direct' : belief ? 'belief' : 'indirect');
+  const source = d.source !== undefined ? d.source : sp ? { start: sp.start, end: sp.end } : null;
+  q.source = source ? text.slice(source.start, source.end) : null;
+  if (source) {
+    q.sourceStart = source.start;
+    q.sourceEnd = source.end;
+  }
+  q.confidence = d.confidence ?? RULE_CONFIDENCE[d.via];
+  q.by = d.via === 'model' ? 'model' : 'rules';
   return q;
 }

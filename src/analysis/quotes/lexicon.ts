@@ -43,6 +43,8 @@ export interface Lexicon {
   /** Noun cue forms ("claim", "claims") -> their form. */
   nounCues: Map<string, CueForm>;
   nounSourcePrepositions: Set<string>;
+  /** Cue word forms of belief or intention ("believes", "wants"). */
+  beliefCues: Set<string>;
   /** Possessive pronoun ("his", "zijn") -> the agreement of the pronoun it stands for. */
   possessivePronouns: Map<string, PronounInfo>;
   addresseeMarkers: Set<string>;
@@ -194,6 +196,7 @@ function compile(lang: string, d: QuotesFile): Lexicon {
     complementizers: set(d.complementizers),
     nounCues,
     nounSourcePrepositions: set(d.nounSourcePrepositions),
+    beliefCues: set(d.beliefCues),
     possessivePronouns,
     addresseeMarkers: set(d.addresseeMarkers),
     pronouns: new Map(Object.entries(d.pronouns).map(([k, v]) => [k.toLowerCase(), v])),

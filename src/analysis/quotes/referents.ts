@@ -27,7 +27,14 @@ export interface Resolved {
   /** Character span of the speaker as written (pronoun, mention, name, role or source phrase). */
   start: number;
   end: number;
+  /** How the phrase was resolved (the evidence): an entity mention, a name, a pronoun to its
+   *  antecedent, a role to its holder, an unnamed source, a transcript label, or the phrase as written. */
+  via?: SpeakerVia;
+  /** Pronouns: the subject they were resolved to (character span). */
+  antecedent?: { start: number; end: number };
 }
+
+export type SpeakerVia = 'entity' | 'name' | 'pronoun' | 'role' | 'unnamed' | 'label' | 'phrase';
 
 interface RoleEntry {
   role: string;

@@ -19,18 +19,18 @@ export interface CueInfo {
 }
 
 export class Discourse {
-  private readonly history: { pos: number; ref: Referent }[] = [];
+  private readonly history: { pos: number; end: number; ref: Referent }[] = [];
 
   constructor(
     private readonly ctx: DocContext,
     readonly refs: Referents,
   ) {}
 
-  /** Remembers that `ref` was the subject or speaker at char offset `pos`. */
-  note(pos: number, ref: Referent): void {
+  /** Remembers that `ref` was the subject or speaker at char offsets [pos, end). */
+  note(pos: number, ref: Referent, end = pos): void {
     let i = this.history.length;
     while (i > 0 && this.history[i - 1].pos > pos) i--;
-    this.history.splice(i, 0, { pos, ref });
+    this.history.splice(i, 0, { pos, end, ref });
   }
 
   /** Resolves a speaker phrase; null for a pronoun with no fitting antecedent or no head. */
@@ -45,23 +45,25 @@ export class Discourse {
         for (let i = this.history.length - 1; i >= 0; i--) {
           const h = this.history[i];
           if (h.pos >= start) continue;
-          if (pronounFits(info, h.ref)) return { ref: h.ref, start, end };
+          if (pronounFits(info, h.ref)) return { ref: h.ref, start, end, via: 'pronoun', antecedent: { start: h.pos, end: h.end } };
         }
         return null;
       }
-      case 'named':
-        return refs.named(p);
+      case 'named': {
+        const r = refs.named(p);
+        return r && { ...r, via: r.ref.entity ? 'entity' : 'name' };
+      }
       case 'role': {
         const m = refs.mentionIn(start, end);
-        if (m && m.end >= end - 2) return { ref: m.ref, start, end };
+        if (m && m.end >= end - 2) return { ref: m.ref, start, end, via: 'entity' };
         const holder = refs.roleHolder(p, start);
-        if (holder) return { ref: holder, start, end };
-        return refs.source(p);
+        if (holder) return { ref: holder, start, end, via: 'role' };
+        return { ...refs.source(p), via: 'unnamed' };
       }
       case 'source': {
         const m = refs.mentionIn(start, end);
-        if (m && m.end >= end - 2 && m.start <= start + 4) return { ref: m.ref, start, end };
-        return refs.source(p);
+        if (m && m.end >= end - 2 && m.start <= start + 4) return { ref: m.ref, start, end, via: 'entity' };
+        return { ...refs.source(p), via: 'unnamed' };
       }
     }
   }

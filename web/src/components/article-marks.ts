@@ -52,13 +52,42 @@ export function describeEntity(e: EntityLayer, m?: Mention): Child[] {
   ];
 }
 
-export function describeQuote(q: Quote, entities: EntityLayer[]): Child[] {
+const KIND_TITLES: Record<NonNullable<Quote['attributionKind']>, string> = {
+  direct: 'Direct quote',
+  indirect: 'Reported speech',
+  mixed: 'Reported speech with quoted words',
+  belief: 'Belief or intention',
+};
+
+const VIA_LABELS: Record<NonNullable<NonNullable<Quote['speaker']>['via']>, string> = {
+  entity: 'an entity mention',
+  name: 'the name in the text',
+  pronoun: 'a pronoun, to the latest fitting subject',
+  role: 'a role, to its holder',
+  unnamed: 'an unnamed source (kept as written)',
+  label: 'a transcript label',
+  phrase: 'the phrase as written',
+};
+
+/** The kind of a quote as a short label (the finer kind when the analysis gives it). */
+export function quoteKindLabel(q: Quote): string {
+  return KIND_TITLES[q.attributionKind ?? q.kind];
+}
+
+/** The card of a quote: kind, source as written, resolved speaker with the evidence, cue,
+ *  confidence. `text` (the article's text) shows the antecedent a pronoun was resolved to. */
+export function describeQuote(q: Quote, entities: EntityLayer[], text?: string): Child[] {
   const entity = q.speaker?.entity ? entities.find((e) => e.id === q.speaker?.entity) : undefined;
+  const sp = q.speaker;
+  const antecedent = text && sp?.antecedentStart !== undefined && sp.antecedentEnd !== undefined && sp.antecedentEnd > sp.antecedentStart ? text.slice(sp.antecedentStart, sp.antecedentEnd) : null;
   return [
-    h('div', { class: 'card-title' }, q.kind === 'direct' ? 'Direct quote' : 'Reported speech'),
-    line('Speaker', q.speaker?.name ?? 'unattributed'),
+    h('div', { class: 'card-title' }, quoteKindLabel(q)),
+    q.source ? line('Source', `“${q.source}”`) : null,
+    line('Speaker', sp?.name ?? 'unattributed'),
     entity ? line('Resolved to', `${entity.name} (${ENTITY_LABELS[entity.type] ?? entity.type})`) : null,
+    sp?.via ? line('Resolved through', antecedent ? `${VIA_LABELS[sp.via]} (“${antecedent}”)` : VIA_LABELS[sp.via]) : null,
     q.cue ? line('Cue', `“${q.cue}”`) : null,
+    q.confidence !== undefined ? line('Confidence', `${Math.round(q.confidence * 100)}%${q.by ? ` (${q.by === 'model' ? 'attribution model' : 'rules'})` : ''}`) : null,
   ];
 }
 
@@ -122,11 +151,11 @@ export function articleMarks(a: StoredArticle, speakers: Speaker[], at?: { start
       layer: 'quote',
       start: q.start,
       end: q.end,
-      classes: ['quote', `quote-${q.kind}`],
+      classes: ['quote', `quote-${q.kind}`, ...(q.attributionKind && q.attributionKind !== q.kind ? [`quote-${q.attributionKind}`] : [])],
       data: { speaker: q.speaker?.name ?? '' },
       tags: { quote: String(i) },
       vars,
-      describe: () => describeQuote(q, a.entities),
+      describe: () => describeQuote(q, a.entities, a.text),
     });
     if (q.speaker?.start !== undefined && q.speaker.end !== undefined) {
       marks.push({

@@ -10,6 +10,8 @@ import type { ToggleName } from './layer-toggles.ts';
 export type Pick = (key: string, layer: ToggleName) => void;
 
 const clip = (s: string, n = 120) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+/** The word before a quote that is not a direct quotation. */
+const KIND_WORDS: Record<string, string> = { direct: 'quoted', indirect: 'reported', mixed: 'reported, partly quoted', belief: 'belief or intention' };
 
 function item(key: string, layer: ToggleName, pick: Pick, ...content: Child[]) {
   return h('li', null, h('button', { type: 'button', class: 'panel-item', dataset: { key }, onclick: () => pick(key, layer) }, content));
@@ -44,7 +46,7 @@ export function layerPanel(a: StoredArticle, speakers: Speaker[], pick: Pick): H
           null,
           s.quotes.map((i) => {
             const q = a.quotes[i];
-            return item(`quote-${i}`, 'quote', pick, q.kind === 'direct' ? `“${clip(q.text)}”` : [h('span', { class: 'kind' }, 'reported:'), ' ', clip(q.text)]);
+            return item(`quote-${i}`, 'quote', pick, q.kind === 'direct' ? `“${clip(q.text)}”` : [h('span', { class: 'kind' }, `${KIND_WORDS[q.attributionKind ?? q.kind]}:`), ' ', clip(q.text)]);
           }),
         ),
       ),

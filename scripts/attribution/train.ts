@@ -1,0 +1,170 @@
+// Trains the attribution model shipped in models/attribution/ on PolNeAR train, choosing the epoch
+// count on PolNeAR dev:
+//   npm run train:attribution                    (en.model.gz and neutral.model.gz)
+//   npm run train:attribution -- --only en       (one of them)
+// Options: --data DIR (default $DOSSIER_DATA or ../shared/data), --out DIR (default
+// models/attribution), --epochs N (max epochs, default 8), --seed N (default 1), --prune X.
+// Reproducible: one seeded shuffle per epoch, no other randomness; the same data gives the same file.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { cueFeatures, DocFeatures, FEATURE_VERSION, roleFeatures, roleWindow, type FeatureOptions } from '../../src/analysis/quotes/model/features.ts';
+import { CUE_TAGS, FeatureBuffer, LinearScorer, ROLE_TAGS } from '../../src/analysis/quotes/model/linear.ts';
+import { encodeAttributionModel, type AttributionMeta, type AttributionModel } from '../../src/analysis/quotes/model/model.ts';
+import { rng } from '../../support/random.ts';
+import { dataRoot } from '../../support/data.ts';
+import { loadSplit, type TrainingDoc } from './data.ts';
+import { evaluateModel, type ModelScores } from './evaluate.ts';
+import { PerceptronTrainer } from './perceptron.ts';
+import { shuffle } from '../ner/perceptron.ts';
+import { writeCard } from './card.ts';
+
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string' },
+    out: { type: 'string', default: resolve('models/attribution') },
+    epochs: { type: 'string', default: '8' },
+    seed: { type: 'string', default: '1' },
+    prune: { type: 'string', default: '2' },
+    only: { type: 'string' },
+  },
+});
+
+const polnear = join(values.data ? resolve(values.data) : dataRoot(), 'polnear');
+const t0 = Date.now();
+const train = loadSplit(join(polnear, 'train'));
+const dev = loadSplit(join(polnear, 'dev'));
+console.log(`PolNeAR: train ${train.length} annotation files (${train.reduce((n, d) => n + d.gold.length, 0)} attributions), dev ${dev.length} (${dev.reduce((n, d) => n + d.gold.length, 0)}); loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+const features = new Map<TrainingDoc['ctx'], DocFeatures>();
+const featuresOf = (d: TrainingDoc) => {
+  let f = features.get(d.ctx);
+  if (!f) features.set(d.ctx, (f = new DocFeatures(d.ctx)));
+  return f;
+};
+
+interface CueItem {
+  doc: TrainingDoc;
+  unit: number;
+}
+interface RoleItem {
+  doc: TrainingDoc;
+  att: TrainingDoc['gold'][number];
+}
+
+/** Gold cue tags of a document (B on a cue's first token, I on the rest of its run). */
+function cueGold(d: TrainingDoc): Uint8Array {
+  const tags = new Uint8Array(d.ctx.toks.length);
+  for (const g of d.gold) {
+    const set = new Set(g.cue);
+    for (const i of g.cue) tags[i] = set.has(i - 1) ? 2 : 1;
+  }
+  return tags;
+}
+
+function trainStage(opts: FeatureOptions, epochs: number, seed: number, prune: number, name: string): { model: AttributionModel; epochs: number; scores: ModelScores; bias: number; log: string[] } {
+  const cueTrainer = new PerceptronTrainer(CUE_TAGS);
+  const roleTrainer = new PerceptronTrainer(ROLE_TAGS);
+  const cueItems: CueItem[] = [];
+  const cueTags = new Map<TrainingDoc, Uint8Array>();
+  for (const d of train) {
+    cueTags.set(d, cueGold(d));
+    d.ctx.unitToks.forEach((u, i) => {
+      if (u.last > u.first) cueItems.push({ doc: d, unit: i });
+    });
+  }
+  const roleItems: RoleItem[] = train.flatMap((d) => d.gold.map((att) => ({ doc: d, att })));
+  const rand = rng(seed);
+  const buf = new FeatureBuffer();
+  let gold = new Uint8Array(256);
+  let best: { model: AttributionModel; epochs: number; scores: ModelScores; bias: number } | null = null;
+  const log: string[] = [];
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    const te = Date.now();
+    let cueWrong = 0;
+    let roleWrong = 0;
+    for (const it of shuffle(cueItems, rand)) {
+      const { first, last } = it.doc.ctx.unitToks[it.unit];
+      cueFeatures(featuresOf(it.doc), first, last, opts, buf);
+      cueWrong += cueTrainer.step(buf, cueTags.get(it.doc)!.subarray(first, last));
+    }
+    for (const it of shuffle(roleItems, rand)) {
+      const df = featuresOf(it.doc);
+      const c0 = it.att.cue[0];
+      const c1 = it.att.cue[it.att.cue.length - 1] + 1;
+      const [first, last] = roleWindow(df, c0);
+      const n = last - first;
+      if (gold.length < n) gold = new Uint8Array(n * 2);
+      gold.fill(0, 0, n);
+      const mark = (toks: number[], b: number) => {
+        const set = new Set(toks);
+        for (const i of toks) if (i >= first && i < last && (i < c0 || i >= c1)) gold[i - first] = set.has(i - 1) && i - 1 >= first && gold[i - 1 - first] >= b ? b + 1 : b;
+      };
+      mark(it.att.source, 1);
+      mark(it.att.content, 3);
+      roleFeatures(df, first, last, c0, c1, opts, buf);
+      roleWrong += roleTrainer.step(buf, gold.subarray(0, n));
+    }
+    const cue = cueTrainer.averaged(prune);
+    const role = roleTrainer.averaged(prune);
+    const meta: AttributionMeta = { lang: name, featureVersion: FEATURE_VERSION, features: opts, training: {} };
+    const model: AttributionModel = {
+      meta,
+      cue: new LinearScorer(CUE_TAGS, cue.keys, cue.weights, cue.transitions),
+      role: new LinearScorer(ROLE_TAGS, role.keys, role.weights, role.transitions),
+    };
+    const scores = evaluateModel(model, dev);
+    const line = `${name} epoch ${epoch}: train errors cue ${cueWrong} role ${roleWrong}; dev cue F1 ${scores.cueF1.toFixed(1)}, content overlap F1 ${scores.contentF1.toFixed(1)} (P ${scores.contentP.toFixed(1)} R ${scores.contentR.toFixed(1)}), exact ${scores.exactF1.toFixed(1)}, source ${scores.sourceAcc.toFixed(1)}; rows ${cue.keys.length}+${role.keys.length}; ${((Date.now() - te) / 1000).toFixed(1)} s`;
+    console.log(line);
+    log.push(line);
+    if (!best || scores.contentF1 > best.scores.contentF1) best = { model, epochs: epoch, scores, bias: 0 };
+  }
+  // the cue bias: recall against precision, chosen on dev
+  const chosen = best!;
+  for (const bias of [3, 6, 9, 12, 15]) {
+    chosen.model.meta.cueBias = bias;
+    const scores = evaluateModel(chosen.model, dev);
+    const line = `${name} cue bias ${bias}: dev content overlap F1 ${scores.contentF1.toFixed(1)} (P ${scores.contentP.toFixed(1)} R ${scores.contentR.toFixed(1)})`;
+    console.log(line);
+    log.push(line);
+    if (scores.contentF1 > chosen.scores.contentF1) {
+      chosen.scores = scores;
+      chosen.bias = bias;
+    }
+  }
+  chosen.model.meta.cueBias = chosen.bias;
+  return { ...chosen, log };
+}
+
+mkdirSync(values.out!, { recursive: true });
+const variants: [string, FeatureOptions][] = [
+  ['en', { lexical: true }],
+  ['neutral', { lexical: false }],
+];
+for (const [name, opts] of variants) {
+  if (values.only && values.only !== name) continue;
+  const r = trainStage(opts, Number(values.epochs), Number(values.seed), Number(values.prune), name);
+  const meta: AttributionMeta = {
+    lang: name,
+    featureVersion: FEATURE_VERSION,
+    features: opts,
+    cueBias: r.bias,
+    training: {
+      data: 'PolNeAR train (Newell, Margolin & Ruths, LREC 2018), all annotation files',
+      trainFiles: train.length,
+      seed: Number(values.seed),
+      epochs: r.epochs,
+      maxEpochs: Number(values.epochs),
+      prune: Number(values.prune),
+      dev: r.scores,
+    },
+  };
+  const cueStage = { keys: r.model.cue.keys, weights: r.model.cue.weights, transitions: r.model.cue.transitions };
+  const roleStage = { keys: r.model.role.keys, weights: r.model.role.weights, transitions: r.model.role.transitions };
+  const file = join(values.out!, `${name}.model.gz`);
+  const bytes = encodeAttributionModel(meta, cueStage, roleStage);
+  writeFileSync(file, bytes);
+  console.log(`${file}: ${(bytes.length / 1024).toFixed(0)} KiB, best epoch ${r.epochs}`);
+  writeCard(values.out!);
+}
+console.log(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);

@@ -1,0 +1,233 @@
+// The learned side of the quotes layer: the attribution model's cues, sources and contents
+// (model/predict.ts) turned into drafts with resolved speakers, and merged with the rules' drafts.
+// The rules stay for direct quotations (where they are near perfect); the model adds reported
+// speech, beliefs and intentions, noun cues and "according to" that the rules miss. See README.md.
+import type { DocContext } from './context.ts';
+import type { Draft } from './extract.ts';
+import { attributionModel } from './model/model.ts';
+import { predictAttributions, type ModelAttribution } from './model/predict.ts';
+import { classify, phraseEndingAt, phraseStartingAt, type Phrase } from './phrases.ts';
+import type { Resolved } from './referents.ts';
+import type { Discourse } from './speakers.ts';
+
+export type AttributionKind = 'direct' | 'indirect' | 'mixed' | 'belief';
+
+/** How the merge treats the rules' drafts (the defaults are what bench/quotes.ts measured best). */
+export interface CombineOptions {
+  /** Keep the rules' reported-speech drafts the model did not find. */
+  ruleIndirect: boolean;
+  /** A rules' quote with no speaker takes the speaker of the model's same quote. */
+  fillSpeakers: boolean;
+  /** When rules and model find the same reported speech, keep the rules' draft (its cue and clause end). */
+  preferRules: boolean;
+  /** Keep a rule quotation that lies inside the model's content of the same cue (a partial quote in reported speech). */
+  nested: boolean;
+}
+export const DEFAULT_COMBINE: CombineOptions = { ruleIndirect: true, nested: true, preferRules: true, fillSpeakers: true };
+
+/** Share of the content's words inside quotation marks at which it is direct. */
+const DIRECT_SHARE = 0.9;
+
+/** The model's attributions as drafts, or null when the language has no model. */
+export function modelDrafts(ctx: DocContext, disc: Discourse, inHeading: (s: number, e: number) => boolean): Draft[] | null {
+  const model = attributionModel(ctx.lex.lang);
+  if (!model) return null;
+  const out: Draft[] = [];
+  // the language-neutral model knows no words: its cues must be cues of the language's quotes.json
+  const strict = model.meta.lang !== ctx.lex.lang;
+  for (const a of predictAttributions(model, ctx)) {
+    if (strict && !lexiconCueFits(ctx, a)) continue;
+    const d = toDraft(ctx, disc, a);
+    if (d && !inHeading(d.start, d.end)) out.push(d);
+  }
+  return out;
+}
+
+function toDraft(ctx: DocContext, disc: Discourse, a: ModelAttribution): Draft | null {
+  const toks = ctx.toks;
+  let [s, e] = a.content;
+  while (s < e && toks[s].kind === 'punct' && !ctx.lex.markChars.has(toks[s].text)) s++;
+  while (e > s && toks[e - 1].kind === 'punct' && !ctx.lex.markChars.has(toks[e - 1].text)) e--;
+  // a quotation mark opening or closing the content belongs outside it (the quotes layer's spans exclude marks)
+  if (s < e && ctx.lex.markChars.has(toks[s].text)) s++;
+  if (e > s && ctx.lex.markChars.has(toks[e - 1].text)) e--;
+  while (e > s && toks[e - 1].kind === 'punct' && /^[,;:.]$/.test(toks[e - 1].text)) e--;
+  // the reported clause starts after its complementizer ("said that the deal …": "the deal …")
+  if (e - s > 1 && ctx.word(s) && ctx.lex.complementizers.has(ctx.lower(s)) && toks[s].inQuote < 0) s++;
+  // a negated cue reports nothing ("did not say that …")
+  for (let i = Math.max(0, a.cue[0] - 3); i < a.cue[1]; i++) if (ctx.word(i) && ctx.lex.negations.has(ctx.lower(i))) return null;
+  // the clause ends at a semicolon outside quotation marks (as the rules' reported clauses do)
+  for (let i = s; i < e; i++) if (toks[i].text === ';' && toks[i].inQuote < 0) e = i;
+  if (e <= s || !toks.slice(s, e).some((t) => t.kind !== 'punct')) return null;
+  // markup glued to the text ends the content ("angered,<a rel=…>")
+  const markup = /<\/?[A-Za-z][^<>]*>?/.exec(ctx.text.slice(toks[s].start, toks[e - 1].end));
+  if (markup) {
+    const cut = toks[s].start + markup.index;
+    while (e > s && toks[e - 1].end > cut) e--;
+    while (e > s && toks[e - 1].kind === 'punct') e--;
+    if (e <= s) return null;
+  }
+  // a noun cue ("claim", "assertion") needs its source, and not to open its clause ("His claim
+  // that … was rejected": where the that-clause ends is unknown)
+  const nounCue = a.cue[1] - a.cue[0] === 1 && ctx.lex.nounCues.has(ctx.lower(a.cue[0]));
+  if (nounCue && (!a.source || a.cue[0] - ctx.unitToks[ctx.unitOfToken(a.cue[0])].first <= 2)) return null;
+  const source = a.source ? trimSource(ctx, a.source[0], a.source[1]) : null;
+  const resolved = source ? resolveSource(ctx, disc, source[0], source[1]) : null;
+  const kind = kindOf(ctx, s, e, a.cue[0], a.cue[1]);
+  return {
+    start: toks[s].start,
+    end: toks[e - 1].end,
+    kind: kind === 'direct' ? 'direct' : 'indirect',
+    form: kind,
+    speaker: resolved,
+    cue: { start: toks[a.cue[0]].start, end: toks[a.cue[1] - 1].end },
+    source: source ? { start: toks[source[0]].start, end: toks[source[1] - 1].end } : null,
+    confidence: Math.round(a.confidence * 100) / 100,
+    via: 'model',
+  };
+}
+
+/** The cue is a cue form of the lexicon whose frames allow the content where the model put it: a
+ *  clause after it ("that", bare clause, a source preposition, a noun cue), or before it (trailing). */
+function lexiconCueFits(ctx: DocContext, a: ModelAttribution): boolean {
+  const right = a.content[0] >= a.cue[1];
+  for (let i = a.cue[0]; i < a.cue[1]; i++) {
+    const w = ctx.lower(i);
+    if (ctx.lex.nounCues.has(w)) return right;
+    for (const f of ctx.lex.cues.get(w) ?? []) {
+      if (!f.tokens.every((t, k) => ctx.lower(i + k) === t)) continue;
+      if (f.prep) return true;
+      if (right && (f.frames.has('that') || f.frames.has('bare'))) return true;
+      if (!right && f.frames.has('trailing')) return true;
+    }
+  }
+  return false;
+}
+
+function trimSource(ctx: DocContext, s: number, e: number): [number, number] | null {
+  while (s < e && ctx.toks[s].kind === 'punct') s++;
+  while (e > s && ctx.toks[e - 1].kind === 'punct') e--;
+  return e > s ? [s, e] : null;
+}
+
+/** The speaker of a source span: its head phrase resolved like a rule speaker (pronouns to the
+ *  latest fitting subject, roles to their holder, names to the entity); null when nothing fits. */
+export function resolveSource(ctx: DocContext, disc: Discourse, s: number, e: number): Resolved | null {
+  let p: Phrase | null = null;
+  if (e - s === 1 && ctx.word(s) && ctx.lex.possessivePronouns.has(ctx.lower(s)) && !ctx.isPronoun(s)) {
+    const info = ctx.lex.possessivePronouns.get(ctx.lower(s))!;
+    p = { start: s, end: e, kind: 'pronoun', det: null, nameStart: -1, nameEnd: -1, title: null, qualifiers: [], former: false, gender: info.gender, number: info.number.includes('sg') ? 'sg' : 'pl' };
+  }
+  // a relative pronoun ("Donald Trump, who said", "the report, which found"): the noun phrase before it
+  if (!p && e - s === 1 && ctx.word(s) && ctx.lex.relativePronouns.has(ctx.lower(s))) {
+    let j = s;
+    if (j > 0 && ctx.toks[j - 1].text === ',') j--;
+    const floor = ctx.unitToks[ctx.unitOfToken(s)].first;
+    const np = j > floor ? phraseEndingAt(ctx, j, floor) : null;
+    const r = np ? disc.resolve(np) : null;
+    if (!r) return null;
+    return { ref: r.ref, start: ctx.toks[s].start, end: ctx.toks[s].end, via: 'pronoun', antecedent: { start: ctx.toks[np!.start].start, end: ctx.toks[np!.end - 1].end } };
+  }
+  if (!p) {
+    // the head is the phrase the span starts with when that is a source or a role followed by more
+    // ("a spokesman for the State Department", "een woordvoerder van het ministerie"), else the
+    // phrase it ends with ("the State Department's spokesman")
+    const lead = phraseStartingAt(ctx, s, e);
+    p = (lead && lead.end < e && (lead.kind === 'source' || lead.kind === 'role') ? lead : null) ?? classify(ctx, s, e) ?? phraseEndingAt(ctx, e, s) ?? lead;
+  }
+  if (!p) {
+    // no head the lexicon knows ("the campaign", "critics of the plan"): the phrase as written,
+    // unless it ends in a word that heads no noun phrase ("that", "perhaps", "a controversial")
+    const last = e - 1;
+    const w = ctx.lower(last);
+    const adverb = w.length > 4 && ctx.lex.adverbSuffixes.some((x) => w.endsWith(x));
+    if (!ctx.word(last) || ctx.isFunctionWord(last) || ctx.isDeterminer(last) || ctx.lex.complementizers.has(w) || adverb) return null;
+    const start = ctx.toks[s].start;
+    const end = ctx.toks[e - 1].end;
+    const name = ctx.text.slice(start, end);
+    if (e - s > 8) return null;
+    return { ref: { key: `src:${name.toLowerCase()}`, name, entity: null, type: null }, start, end, via: 'phrase' };
+  }
+  const r = disc.resolve(p);
+  if (!r) return null;
+  if (r.via === 'unnamed' && p.end < e) {
+    // an unnamed source keeps all its words as its name: "a spokesman for the State Department"
+    const name = ctx.text.slice(ctx.toks[s].start, ctx.toks[e - 1].end);
+    return { ...r, ref: { ...r.ref, key: `src:${name.toLowerCase()}`, name }, start: ctx.toks[s].start, end: ctx.toks[e - 1].end };
+  }
+  // the speaker span is the source as the text gives it, the referent who that is
+  return { ...r, start: Math.min(r.start, ctx.toks[s].start), end: Math.max(r.end, ctx.toks[e - 1].end) };
+}
+
+/** direct (the content is a quotation), mixed (partly quoted), belief (a cue of belief or
+ *  intention), else indirect. */
+export function kindOf(ctx: DocContext, s: number, e: number, c0: number, c1: number): AttributionKind {
+  let words = 0;
+  let quoted = 0;
+  for (let i = s; i < e; i++) {
+    const t = ctx.toks[i];
+    if (t.kind === 'punct') continue;
+    words++;
+    if (t.inQuote >= 0) quoted++;
+  }
+  if (words && quoted / words >= DIRECT_SHARE) return 'direct';
+  if (quoted > 0) return 'mixed';
+  for (let i = c0; i < c1; i++) if (ctx.lex.beliefCues.has(ctx.lower(i))) return 'belief';
+  return 'indirect';
+}
+
+function wordSet(ctx: DocContext, d: Draft): Set<number> {
+  const out = new Set<number>();
+  for (const t of ctx.toks) {
+    if (t.start >= d.end) break;
+    if (t.kind !== 'punct' && t.start >= d.start && t.end <= d.end) out.add(t.start);
+  }
+  return out;
+}
+
+/** Rules' drafts and the model's, merged (see CombineOptions). */
+export function combine(ctx: DocContext, rules: Draft[], model: Draft[], opts: CombineOptions = DEFAULT_COMBINE): Draft[] {
+  const ruleSets = rules.map((d) => wordSet(ctx, d));
+  const modelSets = model.map((d) => wordSet(ctx, d));
+  const out: Draft[] = [];
+  const replaced = new Set<number>();
+  model.forEach((m, mi) => {
+    const ms = modelSets[mi];
+    if (!ms.size) return;
+    // the same quote as a rule draft (half of the words both ways): the rules' one stays
+    const same = rules.findIndex((r, ri) => {
+      const rs = ruleSets[ri];
+      let inter = 0;
+      for (const w of rs) if (ms.has(w)) inter++;
+      return inter >= rs.size / 2 && inter >= ms.size / 2;
+    });
+    if (same >= 0 && (rules[same].kind === 'direct' || opts.preferRules)) {
+      const r = rules[same];
+      if (opts.fillSpeakers && !r.speaker && m.speaker) {
+        r.speaker = m.speaker;
+        r.source = m.source;
+      }
+      return;
+    }
+    if (same >= 0) replaced.add(same);
+    out.push(m);
+  });
+  rules.forEach((r, ri) => {
+    const rs = ruleSets[ri];
+    if (r.kind === 'indirect' && !opts.ruleIndirect) return;
+    if (r.kind === 'indirect' && replaced.has(ri)) return;
+    // a partial quotation inside the model's content of the same cue is part of that (mixed) attribution
+    if (!opts.nested && r.kind === 'direct' && rs.size && r.cue) {
+      const host = model.some((m, mi) => {
+        if (!m.cue || m.cue.start >= r.cue!.end || r.cue!.start >= m.cue.end || !out.includes(m)) return false;
+        const ms = modelSets[mi];
+        let inter = 0;
+        for (const w of rs) if (ms.has(w)) inter++;
+        return inter / rs.size >= 0.8 && ms.size > rs.size;
+      });
+      if (host) return;
+    }
+    out.push(r);
+  });
+  return out;
+}
