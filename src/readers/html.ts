@@ -31,18 +31,24 @@ export const MAX_READABILITY_DEPTH = 120;
 /** Elements that are never article text when Readability gives up and the whole body is used. */
 const PAGE_CHROME = 'script, style, noscript, template, nav, header, footer, aside, form, [role="navigation"], [aria-hidden="true"]';
 
+export interface HtmlOptions {
+  /** Where the page was fetched from: its host helps tell the site's name from the headline, its
+   *  path may carry the date; the page's own canonical URL still goes first. */
+  url?: string;
+}
+
 /** Reduces an HTML page to its main text and metadata. Throws InputError when no text is found. */
-export function htmlToArticle(html: string, file: string, position?: number): HtmlArticle {
+export function htmlToArticle(html: string, file: string, position?: number, opts: HtmlOptions = {}): HtmlArticle {
   const nesting = nestingDepth(html);
   if (nesting > MAX_PARSE_DEPTH) {
     const raw = flatHtmlText(html);
     if (!raw) throw new InputError(file, 'no text found in the HTML', position);
     const title = flatHtmlTitle(html);
     const note = `elements nested ${nesting} deep (over ${MAX_PARSE_DEPTH}): the text was taken from the markup without parsing it into a document`;
-    return { raw, meta: compactMeta({ title }), extractedBy: 'body', note };
+    return { raw, meta: compactMeta({ title, url: opts.url }), extractedBy: 'body', note };
   }
   const doc = parseDocument(html);
-  const meta = pageMeta(doc);
+  const meta = pageMeta(doc, opts.url);
   let raw = '';
   let extractedBy: HtmlArticle['extractedBy'] = 'readability';
   const depth = domDepth(doc.documentElement);

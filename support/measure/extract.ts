@@ -4,13 +4,14 @@
 //    the two averages (the repository's evaluate.py);
 //  - trafilatura's evaluation set (trafilatura-eval/): whitespace-normalised substring match of the
 //    `with` / `without` segments, counts summed over pages (tests/eval_common.py).
-// Each page goes the product's way: bytes -> readBuffer (sniff, decode, HTML reader) -> cleanArticle;
-// the page's URL (known to whoever fetched it) is given when the page itself names none.
+// Each page goes the product's way for a fetched page: bytes -> decode (declared charset) -> the HTML
+// reader, told the URL it came from -> cleanArticle.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { cleanArticle } from '../../src/clean/index.ts';
-import { readBuffer } from '../../src/readers/index.ts';
+import { decodeBytes, declaredCharset } from '../../src/readers/decode.ts';
+import { htmlToArticle } from '../../src/readers/html.ts';
 import { InputError } from '../../src/types.ts';
 import { dataPath } from '../data.ts';
 
@@ -28,13 +29,15 @@ export interface Extracted {
 /** One page through the reader and the cleaner, as the product reads a fetched page. */
 export async function extractPage(bytes: Buffer, name: string, url?: string): Promise<Extracted> {
   const file = /\.html?$/i.test(name) ? name : `${name}.html`;
-  for await (const item of readBuffer(file, bytes)) {
-    if (item instanceof InputError) return { body: '', title: null, date: null, error: item.message };
-    if (url && !item.meta.url) item.meta = { ...item.meta, url };
-    const c = cleanArticle(item);
+  try {
+    const { text, encoding } = decodeBytes(bytes, file, { declaredCharset: declaredCharset(bytes) });
+    const { raw, meta } = htmlToArticle(text, file, undefined, { url });
+    const c = cleanArticle({ file, format: 'html', raw, original: text, meta, encoding });
     return { body: c.text, title: c.title, date: c.publishedAt };
+  } catch (e) {
+    if (e instanceof InputError) return { body: '', title: null, date: null, error: e.message };
+    throw e;
   }
-  return { body: '', title: null, date: null, error: 'no article' };
 }
 
 // ------------------------------------------------------------------ Zyte: shingle metric
