@@ -6,6 +6,7 @@ import { domDepth, hasMarkup, isFullDocument, parseDocument, type DomElement } f
 import { flatHtmlText, flatHtmlTitle, MAX_PARSE_DEPTH, nestingDepth } from './html-flat.ts';
 import { pageMeta } from './html-meta.ts';
 import { domToText } from './html-text.ts';
+import { removeBoilerplate } from './html-boilerplate.ts';
 import { normalizeNewlines } from './decode.ts';
 import { UrlList } from './urls.ts';
 import { compactMeta } from './meta.ts';
@@ -35,6 +36,8 @@ export interface HtmlOptions {
   /** Where the page was fetched from: its host helps tell the site's name from the headline, its
    *  path may carry the date; the page's own canonical URL still goes first. */
   url?: string;
+  /** Told of every block left out of the main content as boilerplate, with why (for benchmarks). */
+  onRemove?: (el: DomElement, why: string) => void;
 }
 
 /** Reduces an HTML page to its main text and metadata. Throws InputError when no text is found. */
@@ -59,7 +62,10 @@ export function htmlToArticle(html: string, file: string, position?: number, opt
   if (!note) {
     try {
       const result = new Readability<DomElement>(doc as never, { serializer: (el) => el as unknown as DomElement }).parse();
-      if (result?.content) raw = domToText(result.content);
+      if (result?.content) {
+        removeBoilerplate(result.content, opts.onRemove);
+        raw = domToText(result.content);
+      }
       if (result) {
         meta.title ??= result.title?.trim() || undefined;
         meta.byline ??= result.byline?.trim() || undefined;
