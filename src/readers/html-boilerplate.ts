@@ -7,6 +7,7 @@
 //  - link lists: a list, item or short block whose text is mostly link text (menus, "you may also
 //    like", "Lea también: <link>"), and a short heading that only introduced such a block.
 // Text lengths are computed once, bottom-up, so the filter is linear in the content.
+import furniture from './page-boilerplate.json' with { type: 'json' };
 import type { DomElement, DomNode } from './html-dom.ts';
 
 /** Classes and ids of blocks that are never article text. Matched against whole tokens, with
@@ -111,6 +112,27 @@ export function isBoilerplateName(el: DomElement): boolean {
   return false;
 }
 
+/** Longest block judged by how it starts (page-boilerplate.json). */
+export const MAX_LINE_CHARS = 120;
+let furnitureStart: RegExp | undefined;
+
+/** True when a short block's text opens like page furniture ("Lesen Sie auch:", "Lea también: …"). */
+export function isFurnitureLine(text: string): boolean {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (!t || t.length > MAX_LINE_CHARS) return false;
+  // Phrases may go on after a space ("Lesen Sie auch den Kommentar"); a single word must stand
+  // alone or before a colon, a count or an arrow ("Tags: …", "Kommentare (3)", "Teilen"), as
+  // "Themen der Woche sind …" is a sentence.
+  const alt = (ws: string[]) => ws.sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  furnitureStart ??= new RegExp(
+    `^[»>›→▶►•*\\s]*(?:(?:${alt(furniture.starts.filter((w) => w.includes(' ')))})(?=$|[\\s:.!?…»>›|(–—-])|(?:${alt(furniture.starts.filter((w) => !w.includes(' ')))})\\s*(?=$|[:!…»>›|(]))`,
+    'iu',
+  );
+  return furnitureStart.test(t);
+}
+
+/** Blocks judged as lines (never inline elements, which are part of a sentence). */
+const LINE_BLOCK = new Set(['p', 'div', 'li', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'aside', 'dt', 'dd']);
 const HEADING = /^h[1-6]$/;
 const LIST_LIKE = new Set(['ul', 'ol', 'li', 'dl', 'nav', 'menu']);
 const BLOCK_LIKE = new Set(['p', 'div', 'section', 'aside', 'header', 'footer', 'article']);
@@ -141,6 +163,8 @@ export function removeBoilerplate(content: DomElement, onRemove?: (el: DomElemen
     else if (s.text > 0 && s.link / s.text > LINK_DENSITY && (LIST_LIKE.has(name) || (BLOCK_LIKE.has(name) && s.text <= MAX_LINK_BLOCK))) {
       why = 'links';
       byLinks.add(el);
+    } else if (LINE_BLOCK.has(name) && s.text <= MAX_LINE_CHARS && isFurnitureLine(el.textContent ?? '')) {
+      why = 'furniture';
     }
     if (why) {
       onRemove?.(el, why);

@@ -29,6 +29,11 @@ export interface HtmlArticle {
  */
 export const MAX_READABILITY_DEPTH = 120;
 
+/** Main content shorter than this (characters) is compared with the page's body text. */
+const SHORT_ARTICLE = 1500;
+/** How many times longer the body text must be to replace a short main content. */
+const BODY_OVER_FRAGMENT = 2;
+
 /** Elements that are never article text when Readability gives up and the whole body is used. */
 const PAGE_CHROME = 'script, style, noscript, template, nav, header, footer, aside, form, [role="navigation"], [aria-hidden="true"]';
 
@@ -77,11 +82,17 @@ export function htmlToArticle(html: string, file: string, position?: number, opt
       // Readability failed on this markup: fall back to the body text below.
     }
   }
-  if (!raw.trim()) {
-    extractedBy = 'body';
+  if (raw.trim().length < SHORT_ARTICLE) {
+    // Readability found nothing or a fragment: the page's body without its chrome and boilerplate,
+    // when it holds clearly more text.
     const fresh = note ? doc : parseDocument(html);
     for (const el of Array.from(fresh.body.querySelectorAll(PAGE_CHROME))) el.remove();
-    raw = domToText(fresh.body);
+    if (!note) removeBoilerplate(fresh.body, opts.onRemove);
+    const body = domToText(fresh.body);
+    if (!raw.trim() || body.length > BODY_OVER_FRAGMENT * raw.length) {
+      raw = body;
+      extractedBy = 'body';
+    }
   }
   if (!raw.trim()) {
     throw new InputError(file, `no text found in the HTML${meta.title ? ` (page title "${meta.title}")` : ''}`, position);
