@@ -39,7 +39,7 @@ const BOILERPLATE_PAIRS: [RegExp, RegExp][] = [
 ];
 
 /** Elements inside which nothing is removed by class: the content's own text blocks. */
-const TEXT_ELEMENT = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'table', 'td', 'th', 'tr', 'tbody', 'thead']);
+const TEXT_ELEMENT = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'table', 'td', 'th', 'tr', 'tbody', 'thead']);
 
 /** Share of link text above which a list or short block is a link list. */
 export const LINK_DENSITY = 0.6;

@@ -66,7 +66,10 @@ export function htmlToArticle(html: string, file: string, position?: number, opt
       : undefined;
   if (!note) {
     try {
-      const result = new Readability<DomElement>(doc as never, { serializer: (el) => el as unknown as DomElement }).parse();
+      // Boilerplate goes before Readability too (it rewrites <div>s into <p>s without their class,
+      // and a page without its link lists and share boxes leads it to the article more often).
+      removeBoilerplate(doc.body, opts.onRemove);
+      const result = new Readability<DomElement>(doc as never, { keepClasses: true, serializer: (el) => el as unknown as DomElement }).parse();
       if (result?.content) {
         removeBoilerplate(result.content, opts.onRemove);
         raw = domToText(result.content);

@@ -90,3 +90,56 @@ describe('the publication date', () => {
     expect(dateInText('08.09.2080', '2025-01-01')).toBeUndefined();
   });
 });
+
+describe('the body', () => {
+  const body = (html: string) => read(page('<title>Bridge closes for repairs</title>', html)).clean.text;
+
+  it('drops captions and image credits', () => {
+    const text = body(
+      article('<figure><img src="a.jpg"><figcaption>The old bridge in 2019. Photo: Jan Smit</figcaption></figure><p class="image-credit">Foto: dpa</p>'),
+    );
+    expect(text).toBe(`${LONG}\n\n${SECOND}`);
+  });
+
+  it('drops a "you may also like" link list with its heading, and a "read also" line', () => {
+    const related =
+      '<h3>You may also like...</h3><ul><li><a href="/a">Ferry prices rise</a></li><li><a href="/b">New tram line opens</a></li><li><a href="/c">Road works in May</a></li></ul>';
+    const text = body(`<article><p>${LONG}</p><p>Lea también: <a href="/x">Impiden ingreso a reportero</a></p><p>${SECOND}</p>${related}</article>`);
+    expect(text).toBe(`${LONG}\n\n${SECOND}`);
+  });
+
+  it('drops share, newsletter, tag and byline blocks named by their class', () => {
+    const text = body(
+      article(
+        '<div class="share-buttons">Share on Facebook Share on X</div><div class="newsletter-signup">Get our newsletter every morning</div>' +
+          '<div class="post-tags">bridges, transport</div><div class="article-meta">By Ann Lee, 12 May 2024</div>',
+      ),
+    );
+    expect(text).toBe(`${LONG}\n\n${SECOND}`);
+  });
+
+  it('keeps a real first paragraph that the page also uses as its description', () => {
+    const html = page(`<title>Bridge closes</title><meta name="description" content="${LONG}">`, `<article><h1>Bridge closes</h1><p>${LONG}</p><p>${SECOND}</p></article>`);
+    expect(read(html).clean.text).toBe(`${LONG}\n\n${SECOND}`);
+  });
+
+  it('keeps headings, lists and links that are part of the text', () => {
+    const text = body(
+      `<article><p>${LONG}</p><h2>What changes for drivers</h2><ul><li>The detour adds twelve kilometres to the trip.</li><li>Buses keep their timetable.</li></ul><p>The <a href="/r">full report</a> was published by the council on Monday, with the costs of every repair listed in detail for each of the supports.</p><p>${SECOND}</p></article>`,
+    );
+    expect(text).toContain('What changes for drivers');
+    expect(text).toContain('Buses keep their timetable.');
+    expect(text).toContain('The full report was published by the council on Monday');
+  });
+
+  it('does not take a sentence for furniture because of its first word', () => {
+    const line = 'Themen der Woche sind die Brücke und der Umweg.';
+    expect(body(`<article><p>${line}</p><p>${LONG}</p><p>${SECOND}</p></article>`)).toContain(line);
+  });
+
+  it('falls back to the page body when the main content found is a fragment of it', () => {
+    const items = Array.from({ length: 6 }, (_, i) => `<div class="c"><b>Step ${i + 1}.</b> ${SECOND}</div>`).join('');
+    const text = body(`<div id="x"><div class="intro"><p>Short intro line.</p></div>${items}</div>`);
+    expect(text).toContain('Step 6.');
+  });
+});
