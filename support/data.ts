@@ -13,6 +13,7 @@ const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 /** What each data set is (the name to look for it under); see ../shared/data/README.md. */
 const DESCRIPTIONS: Record<string, string> = {
+  'article-extraction-benchmark': 'Zyte article extraction benchmark, development half',
   bbc: 'BBC News articles 2004-2005, Greene & Cunningham 2006',
   conll2002: 'CoNLL-2002 Dutch NER',
   'conll2002-es': 'CoNLL-2002 Spanish NER',
@@ -21,6 +22,7 @@ const DESCRIPTIONS: Record<string, string> = {
   polnear: 'PolNeAR attribution corpus, Newell et al. 2018',
   'recognizers-text': 'Microsoft Recognizers-Text Specs',
   tempeval3: 'TempEval-3 TimeBank + AQUAINT',
+  'trafilatura-eval': "trafilatura's evaluation set, development half",
 };
 
 /** The folder holding the data sets: $DOSSIER_DATA, else ../shared/data beside the repository. */

@@ -208,7 +208,7 @@ export async function pollSource(store: Store, source: SourceRow, opts: FollowOp
       const page = await fetcher.get(item.url, { accept: PAGE_ACCEPT });
       report.fetched++;
       const { text, charset } = decodeBody(page.body, page.contentType);
-      const { raw, meta } = htmlToArticle(text, item.url);
+      const { raw, meta } = htmlToArticle(text, item.url, undefined, { url: page.finalUrl });
       const canonical = pageCanonical(meta.url, page.finalUrl);
       const hint = byUrl.get(item.url);
       const article: RawArticle = {

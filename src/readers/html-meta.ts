@@ -5,11 +5,14 @@ import type { DomDocument, DomElement } from './html-dom.ts';
 import { articleFromJsonLd } from './jsonld.ts';
 import { UrlList } from './urls.ts';
 import { compactMeta } from './meta.ts';
+import { chooseTitle, headingText } from './html-title.ts';
+import { pageDate } from './html-date.ts';
 
 const LINK_RELS_WITH_URLS = new Set(['canonical', 'alternate', 'amphtml', 'shortlink', 'image_src']);
 
-/** Reads the page's metadata. Must run before Readability, which changes the document. */
-export function pageMeta(doc: DomDocument): RawMeta {
+/** Reads the page's metadata. Must run before Readability, which changes the document. `pageUrl`:
+ *  where the page was fetched from, when known (the page's own canonical URL goes first). */
+export function pageMeta(doc: DomDocument, pageUrl?: string): RawMeta {
   const metaTags = collectMetaTags(doc);
   const m = (...keys: string[]) => {
     for (const k of keys) {
@@ -28,20 +31,22 @@ export function pageMeta(doc: DomDocument): RawMeta {
   const canonical = attr(links.find((l) => rel(l).includes('canonical')), 'href');
   const titleTag = clean(doc.querySelector('title')?.textContent);
 
-  const url = canonical ?? m('og:url') ?? ld?.url;
+  const url = canonical ?? m('og:url') ?? ld?.url ?? pageUrl;
   const base = attr(doc.querySelector('base[href]'), 'href') ?? url;
   const author = m('author', 'article:author', 'dc.creator', 'parsely-author', 'sailthru.author');
 
   const meta: RawMeta = {
-    title: ld?.headline ?? m('og:title', 'twitter:title', 'dc.title', 'parsely-title') ?? titleTag,
+    title: chooseTitle({
+      metaTitles: [ld?.headline, m('og:title'), m('twitter:title'), m('dc.title', 'parsely-title'), titleTag],
+      h1s: all(doc, 'h1').map(headingText),
+      h2s: all(doc, 'h2').slice(0, 5).map(headingText),
+      siteNames: [m('og:site_name'), m('application-name'), m('apple-mobile-web-app-title'), ld?.publisher],
+      url: pageUrl ?? url,
+    }),
     url,
     source: m('og:site_name', 'application-name') ?? ld?.publisher,
     byline: ld?.authors.length ? ld.authors.join(', ') : author && !/^https?:/i.test(author) ? author : undefined,
-    publishedAt:
-      m('article:published_time', 'og:article:published_time', 'datepublished', 'date', 'pubdate', 'publishdate',
-        'dc.date', 'dc.date.issued', 'dcterms.created', 'parsely-pub-date', 'sailthru.date') ??
-      ld?.datePublished ??
-      attr(doc.querySelector('time[datetime]'), 'datetime'),
+    publishedAt: pageDate(doc, { jsonLd: ld?.datePublished, metaTags, url: pageUrl ?? url }),
     language: attr(doc.documentElement, 'lang') ?? attr(doc.documentElement, 'xml:lang') ?? m('content-language', 'og:locale', 'dc.language') ?? ld?.language,
     description: m('og:description', 'description', 'twitter:description') ?? ld?.description,
   };

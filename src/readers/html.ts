@@ -6,6 +6,7 @@ import { domDepth, hasMarkup, isFullDocument, parseDocument, type DomElement } f
 import { flatHtmlText, flatHtmlTitle, MAX_PARSE_DEPTH, nestingDepth } from './html-flat.ts';
 import { pageMeta } from './html-meta.ts';
 import { domToText } from './html-text.ts';
+import { removeBoilerplate } from './html-boilerplate.ts';
 import { normalizeNewlines } from './decode.ts';
 import { UrlList } from './urls.ts';
 import { compactMeta } from './meta.ts';
@@ -28,21 +29,34 @@ export interface HtmlArticle {
  */
 export const MAX_READABILITY_DEPTH = 120;
 
+/** Main content shorter than this (characters) is compared with the page's body text. */
+const SHORT_ARTICLE = 1500;
+/** How many times longer the body text must be to replace a short main content. */
+const BODY_OVER_FRAGMENT = 2;
+
 /** Elements that are never article text when Readability gives up and the whole body is used. */
 const PAGE_CHROME = 'script, style, noscript, template, nav, header, footer, aside, form, [role="navigation"], [aria-hidden="true"]';
 
+export interface HtmlOptions {
+  /** Where the page was fetched from: its host helps tell the site's name from the headline, its
+   *  path may carry the date; the page's own canonical URL still goes first. */
+  url?: string;
+  /** Told of every block left out of the main content as boilerplate, with why (for benchmarks). */
+  onRemove?: (el: DomElement, why: string) => void;
+}
+
 /** Reduces an HTML page to its main text and metadata. Throws InputError when no text is found. */
-export function htmlToArticle(html: string, file: string, position?: number): HtmlArticle {
+export function htmlToArticle(html: string, file: string, position?: number, opts: HtmlOptions = {}): HtmlArticle {
   const nesting = nestingDepth(html);
   if (nesting > MAX_PARSE_DEPTH) {
     const raw = flatHtmlText(html);
     if (!raw) throw new InputError(file, 'no text found in the HTML', position);
     const title = flatHtmlTitle(html);
     const note = `elements nested ${nesting} deep (over ${MAX_PARSE_DEPTH}): the text was taken from the markup without parsing it into a document`;
-    return { raw, meta: compactMeta({ title }), extractedBy: 'body', note };
+    return { raw, meta: compactMeta({ title, url: opts.url }), extractedBy: 'body', note };
   }
   const doc = parseDocument(html);
-  const meta = pageMeta(doc);
+  const meta = pageMeta(doc, opts.url);
   let raw = '';
   let extractedBy: HtmlArticle['extractedBy'] = 'readability';
   const depth = domDepth(doc.documentElement);
@@ -52,8 +66,14 @@ export function htmlToArticle(html: string, file: string, position?: number): Ht
       : undefined;
   if (!note) {
     try {
-      const result = new Readability<DomElement>(doc as never, { serializer: (el) => el as unknown as DomElement }).parse();
-      if (result?.content) raw = domToText(result.content);
+      // Boilerplate goes before Readability too (it rewrites <div>s into <p>s without their class,
+      // and a page without its link lists and share boxes leads it to the article more often).
+      removeBoilerplate(doc.body, opts.onRemove);
+      const result = new Readability<DomElement>(doc as never, { keepClasses: true, serializer: (el) => el as unknown as DomElement }).parse();
+      if (result?.content) {
+        removeBoilerplate(result.content, opts.onRemove);
+        raw = domToText(result.content);
+      }
       if (result) {
         meta.title ??= result.title?.trim() || undefined;
         meta.byline ??= result.byline?.trim() || undefined;
@@ -65,11 +85,17 @@ export function htmlToArticle(html: string, file: string, position?: number): Ht
       // Readability failed on this markup: fall back to the body text below.
     }
   }
-  if (!raw.trim()) {
-    extractedBy = 'body';
+  if (raw.trim().length < SHORT_ARTICLE) {
+    // Readability found nothing or a fragment: the page's body without its chrome and boilerplate,
+    // when it holds clearly more text.
     const fresh = note ? doc : parseDocument(html);
     for (const el of Array.from(fresh.body.querySelectorAll(PAGE_CHROME))) el.remove();
-    raw = domToText(fresh.body);
+    if (!note) removeBoilerplate(fresh.body, opts.onRemove);
+    const body = domToText(fresh.body);
+    if (!raw.trim() || body.length > BODY_OVER_FRAGMENT * raw.length) {
+      raw = body;
+      extractedBy = 'body';
+    }
   }
   if (!raw.trim()) {
     throw new InputError(file, `no text found in the HTML${meta.title ? ` (page title "${meta.title}")` : ''}`, position);

@@ -8,6 +8,7 @@ import { measureBbcFigures } from './figures-bbc.ts';
 import { measureCurrency, measureNumbers, figureF1, type FigureScore } from './figures.ts';
 import { measureEntityResolution } from './global-entities-ecbplus.ts';
 import { measureStories } from './stories-quality.ts';
+import { measureExtraction, TRAF, ZYTE } from './extract.ts';
 import { dataSetOf } from '../data.ts';
 import { languagesWithDataset, nerDataset, recognizersPrefix } from '../../src/lang/registry.ts';
 
@@ -188,4 +189,34 @@ const bbcFiguresGroup: MetricGroup = {
   },
 };
 
-export const ACCURACY_GROUPS: MetricGroup[] = [...languagesWithDataset('ner').map(nerGroup), quotesGroup, timesGroup, bbcDatesGroup, figuresGroup, bbcFiguresGroup, entitiesGroup, storiesGroup];
+const extractGroup: MetricGroup = {
+  name: 'main-content extraction',
+  command: 'npm run bench:extract',
+  needs: [ZYTE, TRAF],
+  metrics: {
+    'extract.zyte.f1': 'Zyte article-extraction-benchmark (91 pages): F1 of 4-gram shingle precision and recall averaged over pages (evaluate.py)',
+    'extract.zyte.precision': 'Zyte article-extraction-benchmark: shingle precision averaged over pages',
+    'extract.zyte.recall': 'Zyte article-extraction-benchmark: shingle recall averaged over pages',
+    'extract.traf.f1': 'trafilatura-eval (495 pages): F1 of the with/without segments found in the text (eval_common.py)',
+    'extract.traf.precision': 'trafilatura-eval: segment precision (with found / all found)',
+    'extract.traf.recall': 'trafilatura-eval: segment recall (with found / all with)',
+    'extract.title.exact': 'trafilatura-eval: title equal to the annotated one after whitespace normalisation',
+    'extract.date.right': 'trafilatura-eval: publication date on the annotated day (pages with a date annotated)',
+  },
+  async measure() {
+    const r = await measureExtraction();
+    const { zyte, traf } = r;
+    return {
+      'extract.zyte.f1': pts(zyte.score.f1),
+      'extract.zyte.precision': pts(zyte.score.precision),
+      'extract.zyte.recall': pts(zyte.score.recall),
+      'extract.traf.f1': pts(traf.score.f1),
+      'extract.traf.precision': pts(traf.score.precision),
+      'extract.traf.recall': pts(traf.score.recall),
+      'extract.title.exact': pts(traf.title.right / traf.title.of),
+      'extract.date.right': pts(traf.date.right / traf.date.of),
+    };
+  },
+};
+
+export const ACCURACY_GROUPS: MetricGroup[] = [...languagesWithDataset('ner').map(nerGroup), quotesGroup, timesGroup, bbcDatesGroup, figuresGroup, bbcFiguresGroup, entitiesGroup, storiesGroup, extractGroup];

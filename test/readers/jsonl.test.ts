@@ -49,7 +49,7 @@ describe('JSON Lines reader', () => {
     const paragraphs = exampleText('001_4f95569abf96a48a.txt').split('\n').filter((l) => l.trim());
     expect(a.raw).toBe(paragraphs.slice(1).join('\n\n')); // the <h1> title is not body text
     expect(a.meta).toMatchObject({
-      title: 'Netanyahu Plans to Talk About ‘Defeating Hamas’ With Trump During US Visit | NTD',
+      title: 'Netanyahu Plans to Talk About ‘Defeating Hamas’ With Trump During US Visit', // " | NTD" (og:site_name) cut off
       url: 'https://www.ntd.com/netanyahu-plans-to-talk-about-defeating-hamas-with-trump-during-us-visit_1040000.html',
       source: 'NTD',
       publishedAt: '2025-02-02T18:45:00-05:00',

@@ -1,0 +1,186 @@
+// The page's headline: the visible <h1> when the page's metadata titles (JSON-LD headline,
+// og:title, twitter:title, <title>) confirm it, else the best metadata title with the site name cut
+// off ("Headline | Hertha BSC Blog", "Site » Headline"). A part of a title is the site's name when it
+// matches og:site_name, the JSON-LD publisher or the host name, or when it repeats across the
+// page's titles where the headline does not.
+
+/** Separators between a headline and a site or section name, with spaces around them. */
+const SEPARATOR = /\s+(?:[|–—·•»›«‹~⁄*⋆/]+|:{1,2}|-{1,2}|\/\/)\s+|^\s*[|–—·•»›«‹~⁄*⋆:-]+\s+|\s+[|–—·•»›«‹~⁄*⋆:-]+\s*$/u;
+/** "Headline-新华网": CJK titles join the site name without spaces. */
+const CJK_SITE_SUFFIX = /^(.{4,}?)[-_|｜—–]\s*([\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\w.]{2,12})$/u;
+
+/** Longest headline taken from an <h1>, in characters. */
+const MAX_H1_CHARS = 300;
+
+export interface TitleEvidence {
+  /** Metadata titles, most trusted first: JSON-LD headline, og:title, twitter:title, <title>. */
+  metaTitles: (string | undefined)[];
+  /** Texts of the page's <h1> elements, in document order (kickers left out: see headingText). */
+  h1s: string[];
+  /** Texts of the page's first <h2> elements. */
+  h2s?: string[];
+  /** Names the site goes by: og:site_name, application-name, the JSON-LD publisher. */
+  siteNames: (string | undefined)[];
+  /** The page's URL (its host names the site too). */
+  url?: string;
+}
+
+const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** A heading without separators left at its ends ("» Jens Weber", ": Headline"). */
+const trimSeparators = (s: string) => s.replace(/^[\s|–—·•»›«‹~⁄*⋆:>-]+|[\s|–—·•»›«‹~⁄*⋆:<-]+$/gu, '');
+/** Comparison key: case, quotes, dashes, punctuation and spacing ignored (as clean/text.ts titleKey). */
+const titleKey = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[‘’“”"'«»„`´]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+const squash = (s: string) => titleKey(s).replace(/ /g, '');
+
+/** Lower-case forms a site goes by: its names, and its host without "www." and the top-level domain. */
+function siteKeys(e: TitleEvidence): string[] {
+  const keys = e.siteNames.filter((s): s is string => !!s && !!titleKey(s)).map(squash);
+  try {
+    const host = new URL(e.url ?? '').hostname.replace(/^www\d?\./, '');
+    if (host) {
+      keys.push(squash(host));
+      const labels = host.split('.');
+      if (labels.length >= 2) keys.push(squash(labels.slice(0, -1).join(' ')), squash(labels[labels.length - 2]));
+    }
+  } catch {
+    // no usable URL
+  }
+  return [...new Set(keys.filter((k) => k.length >= 3))];
+}
+
+/** True when a title part names the site rather than the article. */
+function isSitePart(part: string, sites: string[]): boolean {
+  const k = squash(part);
+  if (!k) return true;
+  return sites.some((s) => k === s || (k.length >= 4 && (s.includes(k) || (k.includes(s) && s.length >= 0.5 * k.length))));
+}
+
+/** The title split at separators ("A | B - C" -> A, B, C). */
+export function titleParts(title: string): string[] {
+  return norm(title).split(SEPARATOR).map(norm).filter(Boolean);
+}
+
+/**
+ * The title without the parts that name the site. When no part is recognised as the site, a title
+ * of two parts keeps the longer one only if the shorter is a name-like tail of at most four words;
+ * otherwise the whole title stays.
+ */
+export function stripSiteName(title: string, sites: string[], others: string[] = []): string {
+  const t = norm(title);
+  const parts = titleParts(t);
+  if (parts.length < 2) {
+    const cjk = CJK_SITE_SUFFIX.exec(t);
+    if (cjk && (isSitePart(cjk[2], sites) || /^\p{Script=Han}{2,5}$/u.test(cjk[2]))) return cjk[1].trim();
+    return t;
+  }
+  let kept = parts.filter((p) => !isSitePart(p, sites));
+  if (kept.length === parts.length) {
+    // Parts repeated in the page's other titles where the rest differs ("Section - Site" tails).
+    const otherParts = others.filter((o) => norm(o) !== t).flatMap(titleParts).map(squash);
+    const repeated = parts.filter((p) => otherParts.includes(squash(p)));
+    if (repeated.length > 0 && repeated.length < parts.length) kept = parts.filter((p) => !repeated.includes(p));
+  }
+  if (kept.length === 0) return t;
+  if (kept.length === parts.length) return t;
+  // The headline is the longest contiguous run of kept parts, joined as it was written.
+  const runs: string[][] = [];
+  let run: string[] = [];
+  for (const p of parts) {
+    if (kept.includes(p)) run.push(p);
+    else if (run.length) (runs.push(run), (run = []));
+  }
+  if (run.length) runs.push(run);
+  const best = runs.sort((a, b) => b.join(' ').length - a.join(' ').length)[0];
+  return joinParts(t, best);
+}
+
+/** The span of the original title covering the given consecutive parts (their separators kept). */
+function joinParts(title: string, parts: string[]): string {
+  const start = title.indexOf(parts[0]);
+  const last = parts[parts.length - 1];
+  const end = title.indexOf(last, start + (parts.length > 1 ? parts[0].length : 0)) + last.length;
+  return start >= 0 && end > start ? title.slice(start, end) : parts.join(' ');
+}
+
+/** Every run of consecutive parts of a title, and what follows a "Section: " prefix, as comparison keys. */
+function partKeys(title: string): Set<string> {
+  const parts = titleParts(title);
+  const keys = new Set<string>([titleKey(title)]);
+  for (let i = 0; i < parts.length; i++) {
+    for (let j = i + 1; j <= parts.length; j++) {
+      const run = parts.slice(i, j).join(' ');
+      keys.add(titleKey(run));
+      const colon = /^[^:]{2,40}:\s+(.{8,})$/u.exec(run);
+      if (colon) keys.add(titleKey(colon[1]));
+    }
+  }
+  keys.delete('');
+  return keys;
+}
+
+/** True when `inner` is the start or the end of `outer` (whole words), covering half of it or more:
+ *  "Kuchen mit Marshmallows" in "Kuchen mit Marshmallows Rezept". */
+function isAffixOf(inner: string, outer: string): boolean {
+  if (inner.length < 0.5 * outer.length || !inner.includes(' ')) return false;
+  return outer.startsWith(`${inner} `) || outer.endsWith(` ${inner}`);
+}
+
+/** Chooses the headline (see the file comment); undefined when the page has no title at all. */
+export function chooseTitle(e: TitleEvidence): string | undefined {
+  const metas = e.metaTitles.map((t) => (t ? norm(t) : '')).filter(Boolean);
+  const sites = siteKeys(e);
+  const usable = (hs: string[]) => hs.map((h) => trimSeparators(norm(h))).filter((h) => h && h.length <= MAX_H1_CHARS && !isSitePart(h, sites));
+  const h1s = usable(e.h1s);
+  const h2s = usable(e.h2s ?? []);
+  const confirmed = new Set(metas.flatMap((m) => [...partKeys(m)]));
+  const metaKeys = metas.map(titleKey);
+  const confirms = (h: string) => confirmed.has(titleKey(h)) || metaKeys.some((m) => isAffixOf(titleKey(h), m));
+  // An <h1> that one of the metadata titles (or a run of its parts) confirms; a one- or two-word
+  // <h1> ("News") gives way to a longer confirmed <h2>, the article's own heading under a section's.
+  const h1 = h1s.find(confirms);
+  const words = (h: string) => h.split(' ').length;
+  if (h1 && words(h1) > 2) return h1;
+  const h2 = h2s.find((h) => confirms(h) && words(h) > 2);
+  if (h2) return h2;
+  if (h1) return h1;
+  const stripped = metas.map((m) => stripSiteName(m, sites, metas));
+  return (stripped[0] && trimSeparators(stripped[0])) || stripped[0] || h1s[0];
+}
+
+/** Classes and ids of the parts of a heading that are not the headline: a kicker or overline
+ *  ("Klimaschutz", "Dachzeile"), text for screen readers only. */
+const NOT_HEADLINE = /kicker|overline|dachzeile|topline|eyebrow|supertitle|roofline|spitzmarke|rubri[ck]|visually-?hidden|sr-only|screen-?reader|a11y/i;
+
+interface HeadingNode {
+  nodeType: number;
+  nodeValue?: string | null;
+  childNodes: ArrayLike<HeadingNode>;
+  getAttribute?(name: string): string | null;
+}
+
+/** The text of a heading without its kicker and screen-reader parts (an explicit stack: no recursion). */
+export function headingText(el: HeadingNode): string {
+  let out = '';
+  const stack: HeadingNode[] = [el];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) {
+      out += node.nodeValue ?? '';
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    if (node !== el && NOT_HEADLINE.test(`${node.getAttribute?.('class') ?? ''} ${node.getAttribute?.('id') ?? ''}`)) {
+      out += ' ';
+      continue;
+    }
+    const kids = node.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+  return norm(out);
+}

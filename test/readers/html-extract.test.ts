@@ -1,0 +1,145 @@
+// The rules of main-content extraction, each on a small page written for it: the headline (site
+// names cut off, the <h1> when the metadata confirms it), the publication date (its precedence and
+// sanity checks) and the body (boilerplate left out, real first paragraphs kept).
+import { describe, expect, it } from 'vitest';
+import { htmlToArticle } from '../../src/readers/html.ts';
+import { chooseTitle, stripSiteName } from '../../src/readers/html-title.ts';
+import { dateInText } from '../../src/readers/html-date.ts';
+import { cleanArticle } from '../../src/clean/index.ts';
+
+const LONG =
+  'The council voted on Tuesday to close the old bridge for repairs that engineers say are overdue by a decade. ' +
+  'Residents will have to drive an extra twelve kilometres until the work is finished next spring, officials said.';
+const SECOND =
+  'Engineers found corrosion in three of the bridge supports during an inspection in March, according to the report. ' +
+  'The repairs are expected to cost about four million euros, paid for by the region and the national government.';
+
+const page = (head: string, body: string) => `<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`;
+const article = (inner: string) => `<article>${inner}<p>${LONG}</p><p>${SECOND}</p></article>`;
+const read = (html: string, url?: string) => {
+  const a = htmlToArticle(html, 'a.html', undefined, { url });
+  return { ...a, clean: cleanArticle({ file: 'a.html', format: 'html', raw: a.raw, original: html, meta: a.meta }) };
+};
+
+describe('the headline', () => {
+  it('cuts the site name off the <title> by og:site_name, whichever side it is on', () => {
+    const head = '<title>Der Lange und die alte Dame | Hertha BSC Blog</title><meta property="og:site_name" content="Hertha BSC Blog">';
+    expect(read(page(head, article(''))).meta.title).toBe('Der Lange und die alte Dame');
+    const prefixed = '<title>Hertha BSC Blog » Der Lange und die alte Dame</title><meta property="og:site_name" content="Hertha BSC Blog">';
+    expect(read(page(prefixed, article(''))).meta.title).toBe('Der Lange und die alte Dame');
+  });
+
+  it('recognises the site by its host when the page names none', () => {
+    expect(read(page('<title>CDPATH replacements - anarcat</title>', article('')), 'https://anarc.at/blog/x/').meta.title).toBe('CDPATH replacements');
+    expect(stripSiteName('Items We Never Knew We Wanted : The Perspective', ['theperspective'])).toBe('Items We Never Knew We Wanted');
+  });
+
+  it('keeps a title whose parts are all the article (no site recognised)', () => {
+    expect(stripSiteName('Klimaschutz: Bohren, bis es heiß wird', ['zeit'])).toBe('Klimaschutz: Bohren, bis es heiß wird');
+    expect(stripSiteName('Budget talks - what comes next', ['example'])).toBe('Budget talks - what comes next');
+  });
+
+  it('takes the <h1> as written when a metadata title confirms it, without its kicker', () => {
+    const head = '<title>Klimaschutz: Bohren, bis es heiß wird | ZEIT ONLINE</title>';
+    const h1 = '<h1><span class="article-heading__kicker">Klimaschutz</span><span class="visually-hidden">:</span> <span class="article-heading__title">Bohren, bis es heiß wird</span></h1>';
+    expect(read(page(head, article(h1))).meta.title).toBe('Bohren, bis es heiß wird');
+  });
+
+  it('does not take an <h1> that only names the site', () => {
+    const head = '<title>Davor und Danach - ICON Magazine</title><meta property="og:site_name" content="ICON Magazine">';
+    expect(read(page(head, `<h1>ICON Magazine</h1>${article('')}`)).meta.title).toBe('Davor und Danach');
+  });
+
+  it('falls back to the <h1> when the page has no metadata title', () => {
+    expect(chooseTitle({ metaTitles: [], h1s: ['  Bridge closes for repairs '], siteNames: [] })).toBe('Bridge closes for repairs');
+  });
+});
+
+describe('the publication date', () => {
+  it('takes JSON-LD datePublished over a misleading date shown on the page', () => {
+    const head = '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-03-04T09:00:00+01:00"}</script>';
+    const body = article('<h1>Bridge closes</h1><div class="date">Updated 12.05.2023</div>');
+    expect(read(page(head, body)).clean.publishedAt).toBe('2021-03-04');
+  });
+
+  it('reads a date element by its class, day first with dots or with a German month name', () => {
+    expect(read(page('', article('<h1>Bridge closes</h1><span class="post-date">Veröffentlicht am 23.03.2008</span>'))).clean.publishedAt).toBe('2008-03-23');
+    expect(read(page('', article('<h1>Bridge closes</h1><div class="meta-info">1. Februar 2022, Daniel Dillenburg</div>'))).clean.publishedAt).toBe(
+      '2022-02-01',
+    );
+  });
+
+  it('leaves out dates in comments and sidebars, and a modification date', () => {
+    const body = `${article('<h1>Bridge closes</h1>')}<aside><span class="date">01.01.2020</span></aside><div class="comments"><time datetime="2019-02-02">2 Feb</time></div>`;
+    const head = '<meta property="article:modified_time" content="2022-06-01">';
+    expect(read(page(head, body)).clean.publishedAt).toBeNull();
+  });
+
+  it('prefers a full date in the URL to a date found in the text', () => {
+    const body = article('<h1>Bridge closes</h1><p class="byline">Posted 02/03/2015 by Ann</p>');
+    expect(read(page('', body), 'https://news.example/2016/05/07/bridge').clean.publishedAt).toBe('2016-05-07');
+  });
+
+  it('finds full dates in short texts, refusing impossible and future ones', () => {
+    expect(dateInText('mardi 5 juin 2018', '2025-01-01')).toBe('2018-06-05');
+    expect(dateInText('March 23rd, 2008 at 10:00', '2025-01-01')).toBe('2008-03-23');
+    expect(dateInText('el 3 de mayo de 2022', '2025-01-01')).toBe('2022-05-03');
+    expect(dateInText('25/12/2023', '2025-01-01')).toBe('2023-12-25');
+    expect(dateInText('03/04/2023', '2025-01-01')).toBeUndefined(); // day or month first: unknown
+    expect(dateInText('31.02.2020', '2025-01-01')).toBeUndefined();
+    expect(dateInText('08.09.2080', '2025-01-01')).toBeUndefined();
+  });
+});
+
+describe('the body', () => {
+  const body = (html: string) => read(page('<title>Bridge closes for repairs</title>', html)).clean.text;
+
+  it('drops captions and image credits', () => {
+    const text = body(
+      article('<figure><img src="a.jpg"><figcaption>The old bridge in 2019. Photo: Jan Smit</figcaption></figure><p class="image-credit">Foto: dpa</p>'),
+    );
+    expect(text).toBe(`${LONG}\n\n${SECOND}`);
+  });
+
+  it('drops a "you may also like" link list with its heading, and a "read also" line', () => {
+    const related =
+      '<h3>You may also like...</h3><ul><li><a href="/a">Ferry prices rise</a></li><li><a href="/b">New tram line opens</a></li><li><a href="/c">Road works in May</a></li></ul>';
+    const text = body(`<article><p>${LONG}</p><p>Lea también: <a href="/x">Impiden ingreso a reportero</a></p><p>${SECOND}</p>${related}</article>`);
+    expect(text).toBe(`${LONG}\n\n${SECOND}`);
+  });
+
+  it('drops share, newsletter, tag and byline blocks named by their class', () => {
+    const text = body(
+      article(
+        '<div class="share-buttons">Share on Facebook Share on X</div><div class="newsletter-signup">Get our newsletter every morning</div>' +
+          '<div class="post-tags">bridges, transport</div><div class="article-meta">By Ann Lee, 12 May 2024</div>',
+      ),
+    );
+    expect(text).toBe(`${LONG}\n\n${SECOND}`);
+  });
+
+  it('keeps a real first paragraph that the page also uses as its description', () => {
+    const html = page(`<title>Bridge closes</title><meta name="description" content="${LONG}">`, `<article><h1>Bridge closes</h1><p>${LONG}</p><p>${SECOND}</p></article>`);
+    expect(read(html).clean.text).toBe(`${LONG}\n\n${SECOND}`);
+  });
+
+  it('keeps headings, lists and links that are part of the text', () => {
+    const text = body(
+      `<article><p>${LONG}</p><h2>What changes for drivers</h2><ul><li>The detour adds twelve kilometres to the trip.</li><li>Buses keep their timetable.</li></ul><p>The <a href="/r">full report</a> was published by the council on Monday, with the costs of every repair listed in detail for each of the supports.</p><p>${SECOND}</p></article>`,
+    );
+    expect(text).toContain('What changes for drivers');
+    expect(text).toContain('Buses keep their timetable.');
+    expect(text).toContain('The full report was published by the council on Monday');
+  });
+
+  it('does not take a sentence for furniture because of its first word', () => {
+    const line = 'Themen der Woche sind die Brücke und der Umweg.';
+    expect(body(`<article><p>${line}</p><p>${LONG}</p><p>${SECOND}</p></article>`)).toContain(line);
+  });
+
+  it('falls back to the page body when the main content found is a fragment of it', () => {
+    const items = Array.from({ length: 6 }, (_, i) => `<div class="c"><b>Step ${i + 1}.</b> ${SECOND}</div>`).join('');
+    const text = body(`<div id="x"><div class="intro"><p>Short intro line.</p></div>${items}</div>`);
+    expect(text).toContain('Step 6.');
+  });
+});
