@@ -12,7 +12,48 @@ interface Score {
   f1: number;
 }
 
-const NAMES: Record<string, string> = { en: 'English', nl: 'Dutch' };
+const NAMES: Record<string, string> = { en: 'English', nl: 'Dutch', de: 'German', fr: 'French', es: 'Spanish', pt: 'Portuguese', it: 'Italian', sv: 'Swedish' };
+
+/** Terms of each data set a model may be trained on (../shared/data/README.md), by its folder. */
+type Terms = 'permissive' | 'share-alike' | 'research' | 'non-commercial';
+const DATA_TERMS: Record<string, { licence: string; terms: Terms }> = {
+  conll2003: { licence: 'CoNLL-2003: annotations free for research; Reuters RCV1 text, Reuters\' terms apply', terms: 'research' },
+  conll2002: { licence: 'CoNLL-2002: free for research', terms: 'research' },
+  'conll2002-es': { licence: 'CoNLL-2002 Spanish: research use in the context of the shared task only, not for commercial applications', terms: 'research' },
+  germeval2014: { licence: 'GermEval 2014: CC BY 4.0', terms: 'permissive' },
+  wikiann: { licence: 'WikiANN: no licence from the authors; derived from Wikipedia (CC BY-SA); a standard research benchmark', terms: 'share-alike' },
+  wikineural: { licence: 'WikiNEuRal: CC BY-NC-SA 4.0 (non-commercial)', terms: 'non-commercial' },
+  uner: { licence: 'Universal NER: CC BY-SA 4.0', terms: 'share-alike' },
+  'swedish-ner-corpus': { licence: 'swedish-ner-corpus: CC BY 4.0', terms: 'permissive' },
+  'kind-it': { licence: 'KIND: annotations CC BY-NC 4.0 (non-commercial); Wikinews text CC BY 2.5', terms: 'non-commercial' },
+  'harem-pt': { licence: 'HAREM (Linguateca): research use', terms: 'research' },
+};
+const TERMS_TEXT: Record<Terms, string> = {
+  permissive: 'may be used for any purpose, with attribution',
+  'share-alike': 'may be shared under share-alike terms (CC BY-SA) with attribution',
+  research: 'research use only (inherits the research-use terms of its data)',
+  'non-commercial': 'NON-COMMERCIAL use only (inherits the CC BY-NC terms of its data)',
+};
+const ORDER: Terms[] = ['permissive', 'share-alike', 'research', 'non-commercial'];
+
+/** The data sets (top folders) a model was trained on, from its recorded training facts. */
+export function modelDataSets(t: Record<string, unknown>): string[] {
+  const files = (t.trainFiles as string[] | undefined) ?? [t.train as string];
+  const more = [t.extraTrain, t.crossLingual, ...((t.unlabelledFiles as string[] | undefined) ?? [])].filter((x): x is string => typeof x === 'string');
+  return [...new Set([...files, ...more].map((f) => f.split('/')[0]))];
+}
+
+/** The most restrictive terms among a model's data sets, and the licence line of each. */
+export function modelTerms(t: Record<string, unknown>): { terms: Terms; text: string; licences: string[] } {
+  const sets = modelDataSets(t);
+  let terms: Terms = 'permissive';
+  for (const s of sets) {
+    const d = DATA_TERMS[s];
+    if (!d) throw new Error(`model card: no licence recorded for the data set "${s}" (scripts/ner/card.ts DATA_TERMS)`);
+    if (ORDER.indexOf(d.terms) > ORDER.indexOf(terms)) terms = d.terms;
+  }
+  return { terms, text: TERMS_TEXT[terms], licences: sets.map((s) => DATA_TERMS[s].licence) };
+}
 
 export function writeModelCard(dir: string, langs: string[]): void {
   const sections: string[] = [];
@@ -23,11 +64,13 @@ export function writeModelCard(dir: string, langs: string[]): void {
     const t = m.meta.training as Record<string, unknown>;
     const scores = (t.devScores ?? []) as Score[];
     const pct = (x: number) => (100 * x).toFixed(2);
+    const lic = modelTerms(t);
     sections.push(
       [
         `## ${NAMES[lang] ?? lang} (\`${lang}.model.gz\`, ${(statSync(file).size / 1e6).toFixed(1)} MB)`,
         '',
         `- Trained on \`${t.train}\`${t.extraTrain ? ` plus \`${t.extraTrain}\` (other language, domain-adapted)` : ''}, tuned on \`${t.dev}\`.`,
+        `- Terms: ${lic.text}. Data: ${lic.licences.join('; ')}.`,
         `- Word clusters and lower-case statistics from: ${(t.unlabelledSources as string[] | undefined)?.join(', ') || 'the training text only'}${t.clusterWords ? ` (${t.clusterWords} clustered word forms, ${t.clusterGranularities})` : ''}.`,
         `- Gazetteer lists: ${t.gazetteerLists} (${t.gazetteerEntries} entries).`,
         `- Learner: averaged structured perceptron, ${t.ensemble} models averaged per stage, ${t.epochs} epochs, ${t.folds}-fold jackknife for the second stage and the training-name gazetteer, seed ${t.seed}; ${m.stage1.size} + ${m.stage2?.size ?? 0} weight rows.`,

@@ -9,6 +9,7 @@ import { measureCurrency, measureNumbers, figureF1, type FigureScore } from './f
 import { measureEntityResolution } from './global-entities-ecbplus.ts';
 import { measureStories } from './stories-quality.ts';
 import { dataSetOf } from '../data.ts';
+import { nerFile } from '../../src/analysis/mentions/ner/formats.ts';
 import { languagesWithDataset, nerDataset, recognizersPrefix } from '../../src/lang/registry.ts';
 
 export interface MetricGroup {
@@ -31,7 +32,7 @@ const RECOGNIZERS_LANGS = languagesWithDataset('recognizers');
 const nerGroup = (lang: string): MetricGroup => ({
   name: `NER ${lang}`,
   command: `npm run bench:ner -- --lang ${lang} --runs 1`,
-  needs: [dataSetOf(nerDataset(lang)!.dev)],
+  needs: [dataSetOf(nerFile(nerDataset(lang)!.dev).file)],
   metrics: {
     [`ner.${lang}.f1`]: `${nerDataset(lang)!.name}: entity F1, all types (conlleval: exact span and type)`,
     ...Object.fromEntries(NER_TYPES.map((t) => [`ner.${lang}.${t}.f1`, `${nerDataset(lang)!.name}: entity F1 of ${t}`])),
