@@ -41,6 +41,7 @@ const configs: Record<string, LanguageConfig> = Object.fromEntries(
       dev,
       epochs: training.epochs,
       ensemble: training.ensemble,
+      clusterIterations: training.clusterIterations,
       unlabelled: training.unlabelled.map((u) => ({ kind: u.kind, dir: join(data, u.dir), format: u.format })),
       clusters: training.clusters,
       crossLingual: training.crossLingual,

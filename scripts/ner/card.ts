@@ -39,7 +39,7 @@ const ORDER: Terms[] = ['permissive', 'share-alike', 'research', 'non-commercial
 /** The data sets (top folders) a model was trained on, from its recorded training facts. */
 export function modelDataSets(t: Record<string, unknown>): string[] {
   const files = (t.trainFiles as string[] | undefined) ?? [t.train as string];
-  const more = [t.extraTrain, t.crossLingual, ...((t.unlabelledFiles as string[] | undefined) ?? [])].filter((x): x is string => typeof x === 'string');
+  const more = [t.extraTrain, ...[t.crossLingual ?? []].flat(), ...((t.unlabelledFiles as string[] | undefined) ?? [])].filter((x): x is string => typeof x === 'string');
   return [...new Set([...files, ...more].map((f) => f.split('/')[0]))];
 }
 

@@ -31,11 +31,13 @@ export interface LanguageConfig {
   /** Perceptron epochs and ensemble size from language.json (options override them). */
   epochs?: number;
   ensemble?: number;
+  /** Exchange-clustering sweeps per granularity (default 12). */
+  clusterIterations?: number;
   unlabelled: UnlabelledSource[];
   /** Induce word clusters from the training text and the unlabelled corpora. */
   clusters: boolean;
   /** Annotated data (under dataRoot) whose entity names join the gazetteer (lists "xl-<TYPE>"). */
-  crossLingual?: string | NerFile;
+  crossLingual?: string | NerFile | (string | NerFile)[];
   /** Annotated data of another language trained on as a second domain (domain adaptation). */
   extraTrain?: string;
   /** Add silver name lists ("silver-<TYPE>"): names a preliminary tagger finds in the unlabelled corpora. */
@@ -78,11 +80,12 @@ export async function trainLanguage(cfg: LanguageConfig, opts: TrainOptions): Pr
   const corpus: string[][] = [...train.flatMap((d) => d.sentences), ...extraDocs.flat()];
   log(`${L} unlabelled text: ${corpus.length} sentences, ${corpus.reduce((a, s) => a + s.length, 0)} tokens`);
   const lcBucket = lowerCaseBuckets(corpus);
-  const clusters = opts.clusters ? induceClusters(corpus, { seed: opts.seed, log, cacheDir: opts.cacheDir, name: cfg.lang }) : new Map<string, Int32Array>();
+  const clusters = opts.clusters ? induceClusters(corpus, { seed: opts.seed, log, cacheDir: opts.cacheDir, name: cfg.lang, iterations: cfg.clusterIterations }) : new Map<string, Int32Array>();
   log(`${L} lexicon: ${lcBucket.size} lower-case entries, ${clusters.size} clustered words`);
 
   // gazetteers: shared lists + training entities (out-of-fold for training documents)
-  const cross = cfg.crossLingual ? readNerFile(cfg.dataRoot, cfg.crossLingual) : [];
+  const crossFiles = [cfg.crossLingual ?? []].flat();
+  const cross = crossFiles.flatMap((f) => readNerFile(cfg.dataRoot, f));
   const silver = silverNames(cfg, opts, train, clusters, lcBucket, extraDocs);
   const baseGazetteer = (): Gazetteer => {
     const g = new Gazetteer();
@@ -189,6 +192,7 @@ export async function trainLanguage(cfg: LanguageConfig, opts: TrainOptions): Pr
 }
 
 function meta(cfg: LanguageConfig, opts: TrainOptions, epochs: number, folds: number) {
+  const crossFiles = [cfg.crossLingual ?? []].flat();
   return {
     lang: cfg.lang,
     featureVersion: FEATURE_VERSION,
@@ -196,7 +200,7 @@ function meta(cfg: LanguageConfig, opts: TrainOptions, epochs: number, folds: nu
       train: cfg.train.map(describeFile).join(', '),
       trainFiles: cfg.train.map((f) => nerFile(f).file),
       extraTrain: cfg.extraTrain?.split('/').slice(-2).join('/'),
-      crossLingual: cfg.crossLingual && nerFile(cfg.crossLingual).file,
+      crossLingual: crossFiles.length ? crossFiles.map((f) => nerFile(f).file) : undefined,
       unlabelledFiles: cfg.unlabelled.filter((u) => u.kind === 'ner').map((u) => relative(cfg.dataRoot, u.dir)),
       dev: describeFile(cfg.dev),
       unlabelledSources: ['the training text', ...cfg.unlabelled.map((u) => (u.kind === 'ner' ? `the text of ${u.dir.split('/').slice(-3).join('/')}` : { polnear: 'PolNeAR article text', ecbplus: 'ECB+ article text' }[u.kind]))],

@@ -64,9 +64,11 @@ export const languageSchema = file({
               ),
               clusters: z.boolean(),
               /** Annotated data whose names join the gazetteer as lists "xl-<TYPE>" (another language, or silver data). */
-              crossLingual: nerFile.optional(),
+              crossLingual: z.union([nerFile, z.array(nerFile)]).optional(),
               extraTrain: z.string().optional(),
               silver: z.boolean().optional(),
+              /** Exchange-clustering sweeps per granularity (default 12; the cost of clustering grows with them). */
+              clusterIterations: z.number().int().positive().optional(),
               /** Perceptron epochs per stage (default 12). */
               epochs: z.number().int().positive().optional(),
               /** Perceptrons averaged per stage (default 4). */
