@@ -42,6 +42,7 @@ const configs: Record<string, LanguageConfig> = Object.fromEntries(
       epochs: training.epochs,
       ensemble: training.ensemble,
       clusterIterations: training.clusterIterations,
+      clusterClasses: training.clusterClasses,
       unlabelled: training.unlabelled.map((u) => ({ kind: u.kind, dir: join(data, u.dir), format: u.format })),
       clusters: training.clusters,
       crossLingual: training.crossLingual,

@@ -33,6 +33,8 @@ export interface LanguageConfig {
   ensemble?: number;
   /** Exchange-clustering sweeps per granularity (default 12). */
   clusterIterations?: number;
+  /** Numbers of word classes (default 64, 256, 1024). */
+  clusterClasses?: number[];
   unlabelled: UnlabelledSource[];
   /** Induce word clusters from the training text and the unlabelled corpora. */
   clusters: boolean;
@@ -80,7 +82,7 @@ export async function trainLanguage(cfg: LanguageConfig, opts: TrainOptions): Pr
   const corpus: string[][] = [...train.flatMap((d) => d.sentences), ...extraDocs.flat()];
   log(`${L} unlabelled text: ${corpus.length} sentences, ${corpus.reduce((a, s) => a + s.length, 0)} tokens`);
   const lcBucket = lowerCaseBuckets(corpus);
-  const clusters = opts.clusters ? induceClusters(corpus, { seed: opts.seed, log, cacheDir: opts.cacheDir, name: cfg.lang, iterations: cfg.clusterIterations }) : new Map<string, Int32Array>();
+  const clusters = opts.clusters ? induceClusters(corpus, { seed: opts.seed, log, cacheDir: opts.cacheDir, name: cfg.lang, iterations: cfg.clusterIterations, ks: cfg.clusterClasses }) : new Map<string, Int32Array>();
   log(`${L} lexicon: ${lcBucket.size} lower-case entries, ${clusters.size} clustered words`);
 
   // gazetteers: shared lists + training entities (out-of-fold for training documents)
@@ -181,7 +183,7 @@ export async function trainLanguage(cfg: LanguageConfig, opts: TrainOptions): Pr
     devScores: [...sc.types, sc.overall].map((s) => ({ type: s.type, precision: round(s.precision), recall: round(s.recall), f1: round(s.f1) })),
     ensemble,
     clusterWords: clusters.size,
-    clusterGranularities: clusters.size ? 'exchange clustering at 64, 256 and 1024 classes' : undefined,
+    clusterGranularities: clusters.size ? `exchange clustering at ${(cfg.clusterClasses ?? [64, 256, 1024]).join(', ')} classes` : undefined,
     gazetteerLists: fullLex.gazetteer.names.join(', '),
     gazetteerEntries: fullLex.gazetteer.entries,
   });
@@ -217,7 +219,7 @@ function meta(cfg: LanguageConfig, opts: TrainOptions, epochs: number, folds: nu
 function describeFile(entry: string | NerFile): string {
   const f = nerFile(entry);
   const parts = [f.split && (f.split.part === 'held-out' ? `every ${f.split.every}th document` : `all but every ${f.split.every}th document`), f.limit && `first ${f.limit} documents`, f.types && `types ${f.types.join('/')}`, f.domain && `domain ${f.domain}`].filter(Boolean);
-  return parts.length ? `${f.file} (${parts.join(', ')})` : f.file;
+  return parts.length ? `${f.file} (${parts.join('; ')})` : f.file;
 }
 
 function toTrainDoc(d: LabelledDoc, f: DocFeatures, index: FeatureIndex, grow: boolean, domainAdapt: boolean): TrainDoc {

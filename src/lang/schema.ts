@@ -67,6 +67,8 @@ export const languageSchema = file({
               crossLingual: z.union([nerFile, z.array(nerFile)]).optional(),
               extraTrain: z.string().optional(),
               silver: z.boolean().optional(),
+              /** Numbers of word classes, coarse to fine (default 64, 256, 1024; the finest costs the most). */
+              clusterClasses: z.array(z.number().int().min(2)).min(1).optional(),
               /** Exchange-clustering sweeps per granularity (default 12; the cost of clustering grows with them). */
               clusterIterations: z.number().int().positive().optional(),
               /** Perceptron epochs per stage (default 12). */
