@@ -218,7 +218,8 @@ function meta(cfg: LanguageConfig, opts: TrainOptions, epochs: number, folds: nu
 /** "germeval2014/NER-de-dev.tsv (the rest of every 3rd document)", for the model card. */
 function describeFile(entry: string | NerFile): string {
   const f = nerFile(entry);
-  const parts = [f.split && (f.split.part === 'held-out' ? `every ${f.split.every}th document` : `all but every ${f.split.every}th document`), f.limit && `first ${f.limit} documents`, f.types && `types ${f.types.join('/')}`, f.domain && `domain ${f.domain}`].filter(Boolean);
+  const nth = (n: number) => `${n}${n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : n === 1 ? 'st' : 'th'}`;
+  const parts = [f.split && (f.split.part === 'held-out' ? `every ${nth(f.split.every)} document` : `all but every ${nth(f.split.every)} document`), f.limit && `first ${f.limit} documents`, f.types && `types ${f.types.join('/')}`, f.domain && `domain ${f.domain}`].filter(Boolean);
   return parts.length ? `${f.file} (${parts.join('; ')})` : f.file;
 }
 
