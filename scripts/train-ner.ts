@@ -2,7 +2,7 @@
 //   npm run train:ner                 (every language whose language.json names a NER data set)
 //   npm run train:ner -- --lang en    (one language)
 // Options: --data DIR (default ../shared/data), --out DIR (default models/ner), --epochs N
-// (default: language.json, else 12), --folds N (5), --ensemble N (language.json, else 4), --seed N (1), --no-clusters, --one-stage,
+// (default: language.json, else 12), --folds N (language.json, else 5), --ensemble N (language.json, else 4), --seed N (1), --no-clusters, --one-stage,
 // --cache DIR (keep induced word clusters there between runs).
 // Reproducible: every random choice comes from the seed; the same data gives the same model.
 import { existsSync, mkdirSync } from 'node:fs';
@@ -41,6 +41,7 @@ const configs: Record<string, LanguageConfig> = Object.fromEntries(
       dev,
       epochs: training.epochs,
       ensemble: training.ensemble,
+      folds: training.folds,
       clusterIterations: training.clusterIterations,
       clusterClasses: training.clusterClasses,
       unlabelled: training.unlabelled.map((u) => ({ kind: u.kind, dir: join(data, u.dir), format: u.format })),

@@ -31,6 +31,8 @@ export interface LanguageConfig {
   /** Perceptron epochs and ensemble size from language.json (options override them). */
   epochs?: number;
   ensemble?: number;
+  /** Jackknife folds from language.json (the --folds option overrides them). */
+  folds?: number;
   /** Exchange-clustering sweeps per granularity (default 12). */
   clusterIterations?: number;
   /** Numbers of word classes (default 64, 256, 1024). */
@@ -66,7 +68,7 @@ export async function trainLanguage(cfg: LanguageConfig, opts: TrainOptions): Pr
   const t0 = Date.now();
   const L = `[${cfg.lang}]`;
   const epochs = opts.epochs ?? cfg.epochs ?? 12;
-  const K = opts.folds ?? 5;
+  const K = opts.folds ?? cfg.folds ?? 5;
   const ensemble = opts.ensemble ?? cfg.ensemble ?? 4;
   const minCount = opts.minCount ?? 2;
   const train = cfg.train.flatMap((f) => readNerFile(cfg.dataRoot, f));

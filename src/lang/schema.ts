@@ -71,6 +71,8 @@ export const languageSchema = file({
               clusterClasses: z.array(z.number().int().min(2)).min(1).optional(),
               /** Exchange-clustering sweeps per granularity (default 12; the cost of clustering grows with them). */
               clusterIterations: z.number().int().positive().optional(),
+              /** Jackknife folds for stage 2 and the training-name gazetteer (default 5). */
+              folds: z.number().int().min(2).optional(),
               /** Perceptron epochs per stage (default 12). */
               epochs: z.number().int().positive().optional(),
               /** Perceptrons averaged per stage (default 4). */
