@@ -1,5 +1,5 @@
-// Throughput and scaling of cross-article entity resolution. Articles: the documents of CoNLL-2003
-// (English, train + testa) and CoNLL-2002 (Dutch, train + testa) from ../shared/data, with gold
+// Throughput and scaling of cross-article entity resolution. Articles: the documents of the NER
+// gold data of every language (language.json datasets.ner, train + dev; silver sets left out) from ../shared/data, with gold
 // entity mentions grouped within each document by exact text and type. The corpus is then fed
 // again R times with every name changed per round (a letter suffix on each word), so the number of
 // distinct entities grows with the corpus: time per article should stay flat if no step compares
@@ -7,8 +7,7 @@
 // article of that round, and the heap in use; then link counts by rule of the first round.
 // Usage: node --expose-gc bin/run-ts.js bench/global-entities.ts [rounds=10]
 // (--expose-gc makes the heap figure the live heap rather than live plus garbage.)
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { nerFile, readNerFile, type LabelledDoc } from '../src/analysis/mentions/ner/formats.ts';
 import { EntityResolver } from '../src/corpus/entities/resolve.ts';
 import type { EntityLayer, EntityType } from '../src/types.ts';
 import { languagesWithDataset, nerDataset } from '../src/lang/registry.ts';
@@ -23,61 +22,34 @@ interface Doc {
   names: { type: EntityType; text: string; count: number }[];
 }
 
-/** CoNLL documents: word in the first column, IOB tag in the last; -DOCSTART- separates documents. */
-function readConll(file: string, language: string): Doc[] {
-  const docs: Doc[] = [];
-  let counts = new Map<string, number>();
-  let words: string[] = [];
-  let type: string | null = null;
-  const close = (): void => {
-    if (type && words.length) {
-      const k = `${type}\u0000${words.join(' ')}`;
-      counts.set(k, (counts.get(k) ?? 0) + 1);
-    }
-    words = [];
-    type = null;
-  };
-  const flushDoc = (): void => {
-    close();
-    if (counts.size) {
-      docs.push({
-        language,
-        names: [...counts].map(([k, count]) => {
-          const [t, text] = k.split('\u0000');
-          return { type: t as EntityType, text, count };
-        }),
-      });
-    }
-    counts = new Map();
-  };
-  for (const line of readFileSync(file, 'latin1').split('\n')) {
-    if (line.startsWith('-DOCSTART-')) {
-      flushDoc();
-      continue;
-    }
-    const cols = line.trim().split(' ');
-    if (cols.length < 2) {
-      close();
-      continue;
-    }
-    const tag = cols[cols.length - 1];
-    if (tag === 'O') {
-      close();
-      continue;
-    }
-    const [bio, t] = tag.split('-');
-    if (bio === 'B' || t !== type) close();
-    type = t;
-    words.push(cols[0]);
+/** Gold entity names of annotated documents (read by src/analysis/mentions/ner/formats.ts). */
+function namesOf(docs: LabelledDoc[], language: string): Doc[] {
+  const out: Doc[] = [];
+  for (const d of docs) {
+    const counts = new Map<string, number>();
+    d.sentences.forEach((s, i) => {
+      for (const sp of d.spans[i]) {
+        const k = `${sp.type}\u0000${s.slice(sp.start, sp.end).join(' ')}`;
+        counts.set(k, (counts.get(k) ?? 0) + 1);
+      }
+    });
+    if (!counts.size) continue;
+    out.push({
+      language,
+      names: [...counts].map(([k, count]) => {
+        const [t, text] = k.split('\u0000');
+        return { type: t as EntityType, text, count };
+      }),
+    });
   }
-  flushDoc();
-  return docs;
+  return out;
 }
 
 // The training and development documents of every language with a NER data set.
 const languages = languagesWithDataset('ner');
-requireData(...languages.flatMap((lang) => [nerDataset(lang)!.train, nerDataset(lang)!.dev].map(dataSetOf)));
-const docs = languages.flatMap((lang) => [nerDataset(lang)!.train, nerDataset(lang)!.dev].flatMap((file) => readConll(join(DATA, file), lang)));
+const filesOf = (lang: string) => [...[nerDataset(lang)!.train].flat(), nerDataset(lang)!.dev].filter((f) => !nerFile(f).domain);
+requireData(...languages.flatMap((lang) => filesOf(lang).map((f) => dataSetOf(nerFile(f).file))));
+const docs = languages.flatMap((lang) => filesOf(lang).flatMap((f) => namesOf(readNerFile(DATA, f), lang)));
 
 function suffix(round: number): string {
   let s = '';

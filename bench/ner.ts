@@ -3,9 +3,8 @@
 //   npm run bench:ner                       (every language with a NER data set, shipped models)
 //   npm run bench:ner -- --lang nl --model DIR --data DIR
 // Scores: measureNer (support/measure/ner.ts), through the `dossier tag` path.
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parseConll } from '../src/analysis/mentions/ner/conll.ts';
+import { nerFile } from '../src/analysis/mentions/ner/formats.ts';
 import { loadNerModel, modelPath } from '../src/analysis/mentions/ner/model.ts';
 import { tagDocument } from '../src/analysis/mentions/ner/tagger.ts';
 import { measureNer } from '../support/measure/ner.ts';
@@ -21,7 +20,7 @@ const { values } = parseArgs({
   },
 });
 const langs = values.lang ? values.lang.split(',') : languagesWithDataset('ner');
-if (!values.data) requireData(...langs.flatMap((l) => (nerDataset(l) ? [dataSetOf(nerDataset(l)!.dev)] : [])));
+if (!values.data) requireData(...langs.flatMap((l) => (nerDataset(l) ? [dataSetOf(nerFile(nerDataset(l)!.dev).file)] : [])));
 values.data ??= dataRoot();
 
 for (const lang of langs) {
@@ -29,10 +28,10 @@ for (const lang of langs) {
   const model = loadNerModel(lang, values.model);
   const loadMs = performance.now() - t0;
 
-  const { file, scorer } = await measureNer(lang, { model: values.model, data: values.data });
+  const { file, docs: labelled, scorer } = await measureNer(lang, { model: values.model, data: values.data });
 
   // speed: tagging pre-tokenised documents, best of N runs (one thread)
-  const docs = parseConll(readFileSync(file, 'utf8')).map((d) => d.sentences.map((s) => s.words));
+  const docs = labelled.map((d) => d.sentences);
   const tokens = docs.reduce((a, d) => a + d.reduce((b, s) => b + s.length, 0), 0);
   let best = Infinity;
   for (let r = 0; r < Number(values.runs); r++) {
@@ -40,7 +39,8 @@ for (const lang of langs) {
     for (const d of docs) tagDocument(model, d);
     best = Math.min(best, performance.now() - t);
   }
-  console.log(`== ${lang}: ${file}  (model ${modelPath(lang, values.model)}, loaded in ${loadMs.toFixed(0)} ms)`);
+  console.log(`== ${lang}: ${nerDataset(lang)!.name}, ${file}  (model ${modelPath(lang, values.model)}, loaded in ${loadMs.toFixed(0)} ms)`);
   console.log(scorer.report());
+  console.log(`${lang}: F1 ${(100 * scorer.scores().overall.f1).toFixed(2)}, load ${loadMs.toFixed(0)} ms, ${Math.round(tokens / (best / 1000)).toLocaleString(DEFAULT_LANGUAGE)} tokens/s`);
   console.log(`speed: ${tokens} tokens in ${best.toFixed(0)} ms = ${Math.round(tokens / (best / 1000)).toLocaleString(DEFAULT_LANGUAGE)} tokens/s (one thread, best of ${values.runs})`);
 }

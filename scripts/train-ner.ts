@@ -2,7 +2,7 @@
 //   npm run train:ner                 (every language whose language.json names a NER data set)
 //   npm run train:ner -- --lang en    (one language)
 // Options: --data DIR (default ../shared/data), --out DIR (default models/ner), --epochs N
-// (default 12), --folds N (5), --ensemble N (4), --seed N (1), --no-clusters, --one-stage,
+// (default: language.json, else 12), --folds N (language.json, else 5), --ensemble N (language.json, else 4), --seed N (1), --no-clusters, --one-stage,
 // --cache DIR (keep induced word clusters there between runs).
 // Reproducible: every random choice comes from the seed; the same data gives the same model.
 import { existsSync, mkdirSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { trainLanguage, type LanguageConfig } from './ner/pipeline.ts';
 import { writeModelCard } from './ner/card.ts';
+import { nerFile } from '../src/analysis/mentions/ner/formats.ts';
 import { languagesWithDataset, nerDataset } from '../src/lang/registry.ts';
 
 const { values } = parseArgs({
@@ -35,11 +36,17 @@ const configs: Record<string, LanguageConfig> = Object.fromEntries(
     const under = (file: string | undefined) => file && join(data, file);
     const config: LanguageConfig = {
       lang,
-      train: join(data, train),
-      dev: join(data, dev),
-      unlabelled: training.unlabelled.map((u) => ({ kind: u.kind, dir: join(data, u.dir) })),
+      dataRoot: data,
+      train: [train].flat(),
+      dev,
+      epochs: training.epochs,
+      ensemble: training.ensemble,
+      folds: training.folds,
+      clusterIterations: training.clusterIterations,
+      clusterClasses: training.clusterClasses,
+      unlabelled: training.unlabelled.map((u) => ({ kind: u.kind, dir: join(data, u.dir), format: u.format })),
       clusters: training.clusters,
-      crossLingual: under(training.crossLingual),
+      crossLingual: training.crossLingual,
       extraTrain: under(training.extraTrain),
       silver: training.silver,
     };
@@ -49,7 +56,7 @@ const configs: Record<string, LanguageConfig> = Object.fromEntries(
 
 const langs = values.lang ? values.lang.split(',') : Object.keys(configs);
 for (const l of langs) if (!configs[l]) throw new Error(`no training configuration for language "${l}"`);
-if (!existsSync(configs[langs[0]].train)) throw new Error(`training data not found under ${data} (use --data DIR)`);
+if (!existsSync(join(data, nerFile(configs[langs[0]].train[0]).file))) throw new Error(`training data not found under ${data} (use --data DIR)`);
 mkdirSync(values.out!, { recursive: true });
 
 const t0 = Date.now();

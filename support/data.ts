@@ -19,10 +19,16 @@ const DESCRIPTIONS: Record<string, string> = {
   'conll2002-es': 'CoNLL-2002 Spanish NER',
   conll2003: 'CoNLL-2003 English NER',
   ecbplus: 'ECB+ event coreference, Cybulska & Vossen 2014',
+  germeval2014: 'GermEval 2014 German NER',
+  'kind-it': 'KIND Italian NER (Wikinews)',
   polnear: 'PolNeAR attribution corpus, Newell et al. 2018',
   'recognizers-text': 'Microsoft Recognizers-Text Specs',
+  'swedish-ner-corpus': 'Swedish NER on Webbnyheter 2012',
   tempeval3: 'TempEval-3 TimeBank + AQUAINT',
   'trafilatura-eval': "trafilatura's evaluation set, development half",
+  uner: 'Universal NER v1',
+  wikiann: 'WikiANN silver NER',
+  wikineural: 'WikiNEuRal silver NER',
 };
 
 /** The folder holding the data sets: $DOSSIER_DATA, else ../shared/data beside the repository. */

@@ -1,19 +1,23 @@
 // Unlabelled text for word clusters and lower-case statistics, read from ../shared/data and
 // tokenised like the CoNLL data. Only corpora whose terms allow shipping derived data are used
-// (PolNeAR text, ECB+ text; never the BBC set).
+// (PolNeAR text, ECB+ text; never the BBC set), or the text of an annotated file of another data set.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { readNerFile, type NerFormat } from '../../src/analysis/mentions/ner/formats.ts';
 import { segmentSentences } from '../../src/analysis/sentences/segment.ts';
 import { tokenize } from '../../src/analysis/mentions/ner/tokenize.ts';
 
 export interface UnlabelledSource {
-  kind: 'polnear' | 'ecbplus';
+  kind: 'polnear' | 'ecbplus' | 'ner';
+  /** The corpus folder; for "ner" the annotated file whose text is read. */
   dir: string;
+  format?: NerFormat;
 }
 
 /** Documents (lists of tokenised sentences) of an unlabelled source. */
 export function readUnlabelled(src: UnlabelledSource, lang: string): string[][][] {
   if (src.kind === 'polnear') return readPolnear(src.dir, lang);
+  if (src.kind === 'ner') return readNerFile(dirname(src.dir), { file: basename(src.dir), format: src.format }).map((d) => d.sentences);
   return readEcbPlus(src.dir);
 }
 

@@ -1,23 +1,13 @@
-// Annotated CoNLL data for training and evaluation: documents of sentences with gold entity spans.
-import { readFileSync } from 'node:fs';
-import { goldTags, parseConll } from '../../src/analysis/mentions/ner/conll.ts';
-import { type TokenSpan, spansFromBio } from '../../src/analysis/mentions/ner/tags.ts';
+// Annotated data for training and evaluation: documents of sentences with gold entity spans, read
+// by the format readers of src/analysis/mentions/ner/formats.ts.
+import { dirname, basename } from 'node:path';
+import { readNerFile, type LabelledDoc, type NerFile } from '../../src/analysis/mentions/ner/formats.ts';
 
-export interface LabelledDoc {
-  sentences: string[][];
-  spans: TokenSpan[][];
-  /** 0 for the model's own language, 1 for extra training data of another language. */
-  domain?: number;
-}
+export type { LabelledDoc, NerFile };
 
-/** Reads an annotated CoNLL file (IOB1 or IOB2 in the last column). */
+/** Reads an annotated CoNLL file (IOB1 or IOB2 in the last column) given by its full path. */
 export function readLabelled(file: string): LabelledDoc[] {
-  return parseConll(readFileSync(file, 'utf8'))
-    .map((d) => ({
-      sentences: d.sentences.map((s) => s.words),
-      spans: d.sentences.map((s) => spansFromBio(goldTags(s))),
-    }))
-    .filter((d) => d.sentences.length > 0);
+  return readNerFile(dirname(file), basename(file));
 }
 
 export function countTokens(docs: readonly LabelledDoc[]): number {

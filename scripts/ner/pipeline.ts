@@ -2,6 +2,7 @@
 // stage 1 (perceptron on local, lexicon and document features), stage 2 (adds stage-1 predictions
 // over the document, learnt from jackknifed stage-1 output so it sees realistic errors), then the
 // model is scored on the development set and saved with its card facts.
+import { relative } from 'node:path';
 import { FeatureExtractor, type DocFeatures, type Lexicon } from '../../src/analysis/mentions/ner/features.ts';
 import { mix } from '../../src/analysis/mentions/ner/hash.ts';
 import { Gazetteer } from '../../src/analysis/mentions/ner/gazetteer.ts';
@@ -10,7 +11,8 @@ import { FEATURE_VERSION, createModel, modelPath, saveNerModel, type NerModel } 
 import { bilouFromSpans, spansFromBilou, N_TAGS } from '../../src/analysis/mentions/ner/tags.ts';
 import { tagDocumentBilou } from '../../src/analysis/mentions/ner/tagger.ts';
 import { viterbi, maskTransitions } from '../../src/analysis/mentions/ner/viterbi.ts';
-import { countTokens, readLabelled, type LabelledDoc } from './data.ts';
+import { countTokens, readLabelled, type LabelledDoc, type NerFile } from './data.ts';
+import { nerFile, readNerFile } from '../../src/analysis/mentions/ner/formats.ts';
 import { addCountryLists, addTrainingEntities, lowerCaseBuckets } from './lexicon.ts';
 import { FeatureIndex, shuffle, toLinearModel, trainEnsemble, type TrainDoc, type TrainedWeights } from './perceptron.ts';
 import { rng } from '../../support/random.ts';
@@ -20,13 +22,26 @@ import { induceClusters } from './clusters.ts';
 
 export interface LanguageConfig {
   lang: string;
-  train: string;
-  dev: string;
+  /** The data folder the file names are under. */
+  dataRoot: string;
+  /** Annotated training files (language.json datasets.ner.train). */
+  train: (string | NerFile)[];
+  /** The development set (scored after training, never trained on). */
+  dev: string | NerFile;
+  /** Perceptron epochs and ensemble size from language.json (options override them). */
+  epochs?: number;
+  ensemble?: number;
+  /** Jackknife folds from language.json (the --folds option overrides them). */
+  folds?: number;
+  /** Exchange-clustering sweeps per granularity (default 12). */
+  clusterIterations?: number;
+  /** Numbers of word classes (default 64, 256, 1024). */
+  clusterClasses?: number[];
   unlabelled: UnlabelledSource[];
   /** Induce word clusters from the training text and the unlabelled corpora. */
   clusters: boolean;
-  /** Annotated data of another language whose entity names join the gazetteer (list "xl-<TYPE>"). */
-  crossLingual?: string;
+  /** Annotated data (under dataRoot) whose entity names join the gazetteer (lists "xl-<TYPE>"). */
+  crossLingual?: string | NerFile | (string | NerFile)[];
   /** Annotated data of another language trained on as a second domain (domain adaptation). */
   extraTrain?: string;
   /** Add silver name lists ("silver-<TYPE>"): names a preliminary tagger finds in the unlabelled corpora. */
@@ -52,15 +67,16 @@ const log = (msg: string) => console.log(msg);
 export async function trainLanguage(cfg: LanguageConfig, opts: TrainOptions): Promise<NerModel> {
   const t0 = Date.now();
   const L = `[${cfg.lang}]`;
-  const epochs = opts.epochs ?? 12;
-  const K = opts.folds ?? 5;
-  const ensemble = opts.ensemble ?? 4;
+  const epochs = opts.epochs ?? cfg.epochs ?? 12;
+  const K = opts.folds ?? cfg.folds ?? 5;
+  const ensemble = opts.ensemble ?? cfg.ensemble ?? 4;
   const minCount = opts.minCount ?? 2;
-  const train = readLabelled(cfg.train);
+  const train = cfg.train.flatMap((f) => readNerFile(cfg.dataRoot, f));
   // annotated data of another language, as a second domain (see augment)
-  const domainAdapt = Boolean(cfg.extraTrain);
   if (cfg.extraTrain) train.push(...readLabelled(cfg.extraTrain).map((d) => ({ ...d, domain: 1 })));
-  const dev = readLabelled(cfg.dev);
+  // silver data and other languages' data are domains of their own (language.json "domain")
+  const domainAdapt = train.some((d) => (d.domain ?? 0) > 0);
+  const dev = readNerFile(cfg.dataRoot, cfg.dev);
   log(`${L} train ${train.length} docs / ${countTokens(train)} tokens, dev ${dev.length} docs / ${countTokens(dev)} tokens`);
 
   // unlabelled text: the training text plus the configured corpora
@@ -68,11 +84,12 @@ export async function trainLanguage(cfg: LanguageConfig, opts: TrainOptions): Pr
   const corpus: string[][] = [...train.flatMap((d) => d.sentences), ...extraDocs.flat()];
   log(`${L} unlabelled text: ${corpus.length} sentences, ${corpus.reduce((a, s) => a + s.length, 0)} tokens`);
   const lcBucket = lowerCaseBuckets(corpus);
-  const clusters = opts.clusters ? induceClusters(corpus, { seed: opts.seed, log, cacheDir: opts.cacheDir, name: cfg.lang }) : new Map<string, Int32Array>();
+  const clusters = opts.clusters ? induceClusters(corpus, { seed: opts.seed, log, cacheDir: opts.cacheDir, name: cfg.lang, iterations: cfg.clusterIterations, ks: cfg.clusterClasses }) : new Map<string, Int32Array>();
   log(`${L} lexicon: ${lcBucket.size} lower-case entries, ${clusters.size} clustered words`);
 
   // gazetteers: shared lists + training entities (out-of-fold for training documents)
-  const cross = cfg.crossLingual ? readLabelled(cfg.crossLingual) : [];
+  const crossFiles = [cfg.crossLingual ?? []].flat();
+  const cross = crossFiles.flatMap((f) => readNerFile(cfg.dataRoot, f));
   const silver = silverNames(cfg, opts, train, clusters, lcBucket, extraDocs);
   const baseGazetteer = (): Gazetteer => {
     const g = new Gazetteer();
@@ -161,14 +178,14 @@ export async function trainLanguage(cfg: LanguageConfig, opts: TrainOptions): Pr
     model = createModel(model.meta, fullLex, stage1, toLinearModel(index2, mergeDomain(index2, tw2, domainAdapt)));
   }
   const final = evaluate(model, dev);
-  log(`${L} final dev (${cfg.dev}):\n${final.report()}`);
+  log(`${L} final dev (${describeFile(cfg.dev)}):\n${final.report()}`);
   const sc = final.scores();
   const round = (x: number) => Number(x.toFixed(4));
   Object.assign(model.meta.training, {
     devScores: [...sc.types, sc.overall].map((s) => ({ type: s.type, precision: round(s.precision), recall: round(s.recall), f1: round(s.f1) })),
     ensemble,
     clusterWords: clusters.size,
-    clusterGranularities: clusters.size ? 'exchange clustering at 64, 256 and 1024 classes' : undefined,
+    clusterGranularities: clusters.size ? `exchange clustering at ${(cfg.clusterClasses ?? [64, 256, 1024]).join(', ')} classes` : undefined,
     gazetteerLists: fullLex.gazetteer.names.join(', '),
     gazetteerEntries: fullLex.gazetteer.entries,
   });
@@ -179,14 +196,18 @@ export async function trainLanguage(cfg: LanguageConfig, opts: TrainOptions): Pr
 }
 
 function meta(cfg: LanguageConfig, opts: TrainOptions, epochs: number, folds: number) {
+  const crossFiles = [cfg.crossLingual ?? []].flat();
   return {
     lang: cfg.lang,
     featureVersion: FEATURE_VERSION,
     training: {
-      train: cfg.train.split('/').slice(-2).join('/'),
+      train: cfg.train.map(describeFile).join(', '),
+      trainFiles: cfg.train.map((f) => nerFile(f).file),
       extraTrain: cfg.extraTrain?.split('/').slice(-2).join('/'),
-      dev: cfg.dev.split('/').slice(-2).join('/'),
-      unlabelledSources: ['CoNLL training text', ...cfg.unlabelled.map((u) => ({ polnear: 'PolNeAR article text', ecbplus: 'ECB+ article text' })[u.kind])],
+      crossLingual: crossFiles.length ? crossFiles.map((f) => nerFile(f).file) : undefined,
+      unlabelledFiles: cfg.unlabelled.filter((u) => u.kind === 'ner').map((u) => relative(cfg.dataRoot, u.dir)),
+      dev: describeFile(cfg.dev),
+      unlabelledSources: ['the training text', ...cfg.unlabelled.map((u) => (u.kind === 'ner' ? `the text of ${u.dir.split('/').slice(-3).join('/')}` : { polnear: 'PolNeAR article text', ecbplus: 'ECB+ article text' }[u.kind]))],
       epochs,
       folds,
       seed: opts.seed,
@@ -194,6 +215,14 @@ function meta(cfg: LanguageConfig, opts: TrainOptions, epochs: number, folds: nu
       twoStage: opts.twoStage,
     } as Record<string, unknown>,
   };
+}
+
+/** "germeval2014/NER-de-dev.tsv (the rest of every 3rd document)", for the model card. */
+function describeFile(entry: string | NerFile): string {
+  const f = nerFile(entry);
+  const nth = (n: number) => `${n}${n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : n === 1 ? 'st' : 'th'}`;
+  const parts = [f.split && (f.split.part === 'held-out' ? `every ${nth(f.split.every)} document` : `all but every ${nth(f.split.every)} document`), f.limit && `first ${f.limit} documents`, f.types && `types ${f.types.join('/')}`, f.domain && `domain ${f.domain}`].filter(Boolean);
+  return parts.length ? `${f.file} (${parts.join('; ')})` : f.file;
 }
 
 function toTrainDoc(d: LabelledDoc, f: DocFeatures, index: FeatureIndex, grow: boolean, domainAdapt: boolean): TrainDoc {

@@ -11,6 +11,23 @@ const numberMap = z.record(z.string(), z.number());
 /** A file's top-level object: its own fields plus documentation. */
 const file = <T extends z.ZodRawShape>(shape: T) => z.object({ comment: z.string().optional(), origin: z.string().optional(), ...shape }).strict();
 
+/** An annotated NER file: a path (CoNLL) or the path with its format and how it is read
+ *  (src/analysis/mentions/ner/formats.ts NerFile). */
+const nerFile = z.union([
+  z.string(),
+  z
+    .object({
+      file: z.string(),
+      format: z.enum(['conll', 'wikiann', 'wikineural', 'germeval', 'uner', 'bare', 'harem']).optional(),
+      docSentences: z.number().int().positive().optional(),
+      split: z.object({ every: z.number().int().min(2), part: z.enum(['rest', 'held-out']) }).strict().optional(),
+      limit: z.number().int().positive().optional(),
+      types: z.array(z.enum(['PER', 'ORG', 'LOC', 'MISC'])).optional(),
+      domain: z.number().int().min(0).max(7).optional(),
+    })
+    .strict(),
+]);
+
 /** language.json: the language is fully supported (its folder has this file). */
 export const languageSchema = file({
   /** ISO 639-1 code, the folder name. */
@@ -22,21 +39,44 @@ export const languageSchema = file({
   /** The public data sets of ../shared/data the bench and `npm run train:ner` use for this language. */
   datasets: z
     .object({
-      /** Named-entity data in CoNLL format (paths under the data folder). */
+      /** Named-entity data (paths under the data folder; a bare string is a CoNLL file). */
       ner: z
         .object({
           /** What the development set is, for reports ("CoNLL-2003 eng.testa"). */
           name: z.string(),
-          train: z.string(),
-          dev: z.string(),
+          /** The annotated files trained on (the first is the language's own gold data). */
+          train: z.union([nerFile, z.array(nerFile).min(1)]),
+          /** The development set: scored by the bench, never trained on. */
+          dev: nerFile,
           /** How `npm run train:ner` trains this language's model (scripts/ner/pipeline.ts LanguageConfig). */
           training: z
             .object({
-              unlabelled: z.array(z.object({ kind: z.enum(['polnear', 'ecbplus']), dir: z.string() }).strict()),
+              /** Unlabelled text for clusters and lower-case statistics: a corpus folder, or ("ner") the
+               *  text of an annotated file (`dir` is then the file, `format` its format; tags unused). */
+              unlabelled: z.array(
+                z
+                  .object({
+                    kind: z.enum(['polnear', 'ecbplus', 'ner']),
+                    dir: z.string(),
+                    format: z.enum(['conll', 'wikiann', 'wikineural', 'germeval', 'uner', 'bare', 'harem']).optional(),
+                  })
+                  .strict(),
+              ),
               clusters: z.boolean(),
-              crossLingual: z.string().optional(),
+              /** Annotated data whose names join the gazetteer as lists "xl-<TYPE>" (another language, or silver data). */
+              crossLingual: z.union([nerFile, z.array(nerFile)]).optional(),
               extraTrain: z.string().optional(),
               silver: z.boolean().optional(),
+              /** Numbers of word classes, coarse to fine (default 64, 256, 1024; the finest costs the most). */
+              clusterClasses: z.array(z.number().int().min(2)).min(1).optional(),
+              /** Exchange-clustering sweeps per granularity (default 12; the cost of clustering grows with them). */
+              clusterIterations: z.number().int().positive().optional(),
+              /** Jackknife folds for stage 2 and the training-name gazetteer (default 5). */
+              folds: z.number().int().min(2).optional(),
+              /** Perceptron epochs per stage (default 12). */
+              epochs: z.number().int().positive().optional(),
+              /** Perceptrons averaged per stage (default 4). */
+              ensemble: z.number().int().positive().optional(),
             })
             .strict(),
         })

@@ -10,6 +10,7 @@ import { measureEntityResolution } from './global-entities-ecbplus.ts';
 import { measureStories } from './stories-quality.ts';
 import { measureExtraction, TRAF, ZYTE } from './extract.ts';
 import { dataSetOf } from '../data.ts';
+import { nerFile } from '../../src/analysis/mentions/ner/formats.ts';
 import { languagesWithDataset, nerDataset, recognizersPrefix } from '../../src/lang/registry.ts';
 
 export interface MetricGroup {
@@ -29,17 +30,19 @@ const NER_TYPES = ['LOC', 'MISC', 'ORG', 'PER'];
 /** Languages measured on Recognizers-Text specs (language.json datasets.recognizers). */
 const RECOGNIZERS_LANGS = languagesWithDataset('recognizers');
 
+/** The entity types a language's development set has (its dev entry's `types`, else all four). */
+const nerTypes = (lang: string) => nerFile(nerDataset(lang)!.dev).types ?? NER_TYPES;
 const nerGroup = (lang: string): MetricGroup => ({
   name: `NER ${lang}`,
   command: `npm run bench:ner -- --lang ${lang} --runs 1`,
-  needs: [dataSetOf(nerDataset(lang)!.dev)],
+  needs: [dataSetOf(nerFile(nerDataset(lang)!.dev).file)],
   metrics: {
     [`ner.${lang}.f1`]: `${nerDataset(lang)!.name}: entity F1, all types (conlleval: exact span and type)`,
-    ...Object.fromEntries(NER_TYPES.map((t) => [`ner.${lang}.${t}.f1`, `${nerDataset(lang)!.name}: entity F1 of ${t}`])),
+    ...Object.fromEntries(nerTypes(lang).map((t) => [`ner.${lang}.${t}.f1`, `${nerDataset(lang)!.name}: entity F1 of ${t}`])),
   },
   async measure() {
     const s = await measureNer(lang);
-    return { [`ner.${lang}.f1`]: pts(s.overall.f1), ...Object.fromEntries(NER_TYPES.map((t) => [`ner.${lang}.${t}.f1`, pts(s.byType[t]?.f1 ?? 0)])) };
+    return { [`ner.${lang}.f1`]: pts(s.overall.f1), ...Object.fromEntries(nerTypes(lang).map((t) => [`ner.${lang}.${t}.f1`, pts(s.byType[t]?.f1 ?? 0)])) };
   },
 });
 

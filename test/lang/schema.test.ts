@@ -22,7 +22,7 @@ describe('language folders', () => {
 });
 
 describe('a malformed file', () => {
-  const code = supportedLanguages()[0];
+  const code = supportedLanguages().find((c) => langData(c, 'quotes'))!;
 
   it('names the file and the field path of a wrong value', () => {
     const bad = quotesOf(code);

@@ -7,10 +7,10 @@ export function registerTag(program: Command): void {
   program
     .command('tag')
     .description('Tag CoNLL-format tokens from stdin with the named-entity tagger; writes each line with the predicted BIO tag appended')
-    .option('--lang <code>', 'language of the model (en or nl); required unless --ner-model is given')
+    .option('--lang <code>', 'language of the model (en, nl, de, fr, es, pt, it or sv: a shipped models/ner/<code>.model.gz); required unless --ner-model is given')
     .option('--model <dir>', 'directory holding <lang>.model.gz (default: the shipped models/ner)')
     .option('--ner-model <dir>', NER_MODEL_HELP)
-    .addHelpText('after', '\nExamples:\n  dossier tag --lang nl < ned.testa > ned.testa.tagged\n  dossier tag --ner-model ~/models/bert-ner < eng.testa > eng.testa.tagged')
+    .addHelpText('after', '\nExamples:\n  dossier tag --lang nl < ned.testa > ned.testa.tagged\n  dossier tag --lang de < tokens.conll > tokens.tagged\n  dossier tag --ner-model ~/models/bert-ner < eng.testa > eng.testa.tagged')
     .action(async (opts: { lang?: string; model?: string; nerModel?: string }) => {
       const [{ tagConll, tagConllWith }, { modelPath }, { loadOnnxNameTagger }] = await Promise.all([
         import('../../analysis/mentions/ner/conll.ts'),

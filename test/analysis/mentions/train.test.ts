@@ -25,7 +25,7 @@ if (hasData('conll2003')) describe('npm run train:ner', () => {
   const dev = join(dir, 'dev.conll');
   writeFileSync(train, firstDocs(join(DATA, 'eng.train'), 60));
   writeFileSync(dev, firstDocs(join(DATA, 'eng.testa'), 10));
-  const cfg: LanguageConfig = { lang: 'en', train, dev, unlabelled: [], clusters: false };
+  const cfg: LanguageConfig = { lang: 'en', dataRoot: dir, train: ['train.conll'], dev: 'dev.conll', unlabelled: [], clusters: false };
   const run = async (out: string) => {
     mkdirSync(out);
     const quiet = vi.spyOn(console, 'log').mockImplementation(() => {});
