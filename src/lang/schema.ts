@@ -56,6 +56,9 @@ export const abbreviationsSchema = file({
   titles: words.optional(),
   months: words.optional(),
   initialisms: words.optional(),
+  /** A number of one or two digits with a period before a month name or a lower-case word is an
+   *  ordinal, not a sentence end ("am 4. Februar", "die 2. Runde"). */
+  ordinalDates: z.boolean().optional(),
 });
 
 /** calendar.json: month and weekday names, each a list of forms with the full name first. */
@@ -293,6 +296,8 @@ export const timesSchema = file({
   modifierWords: wordMap,
   offsetUnits: z.record(z.string(), words),
   agoWords: words,
+  /** Words before the amount that put it in the past: German "vor zwei Tagen", French "il y a trois jours". */
+  agoBefore: words.optional(),
   fromNowWords: words,
   offsetBefore: words,
   offsetArticle: words,

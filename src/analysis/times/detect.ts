@@ -375,6 +375,12 @@ function collectRelative(text: string, g: TimeGrammar, out: Candidate[]): void {
     if (n === undefined || !unit) continue;
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'offset', offset: n, unit, priority: 1 });
   }
+  for (g.offsetAgoBefore.lastIndex = 0; (m = g.offsetAgoBefore.exec(text)); ) {
+    const n = amount(m[2]);
+    const unit = g.units.get(phraseKey(m[3]));
+    if (n === undefined || !unit) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'offset', offset: -n, unit, priority: 1 });
+  }
   for (g.span.lastIndex = 0; (m = g.span.exec(text)); ) {
     const n = amount(m[2]);
     const unit = g.units.get(phraseKey(m[3]));

@@ -68,6 +68,8 @@ export interface TimeGrammar {
   weekday: RegExp;
   offsetAgo: RegExp;
   offsetAhead: RegExp;
+  /** "vor zwei Tagen", "il y a trois jours" (times.json agoBefore). */
+  offsetAgoBefore: RegExp;
   season: RegExp;
   holiday: RegExp;
   monthDayRange: RegExp;
@@ -205,6 +207,7 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
     ),
     offsetAgo: new RegExp(`${B}${NUM}\\s+${UNIT}\\s+(${alternation([...t.agoWords, ...t.fromNowWords])})${A}`, 'giu'),
     offsetAhead: new RegExp(`${B}(${alternation(t.offsetBefore)})\\s+${NUM}\\s+${UNIT}`, 'giu'),
+    offsetAgoBefore: new RegExp(`${B}(${alternation(t.agoBefore ?? [])})\\s+${NUM}\\s+${UNIT}`, 'giu'),
     season: new RegExp(`${B}(?:(${alternation(t.seasonTriggers)})\\s+)?(${alternation(Object.keys(t.seasons))})(?:\\s+${JOIN}${YEAR})?${A}`, 'giu'),
     holiday: new RegExp(`${B}(${alternation(Object.keys(t.holidays))})(?:\\s+${YEAR})?${A}`, 'giu'),
     periodArticle: new RegExp(`${B}(${alternation(Object.keys(t.periodArticles))})${A}`, 'giu'),
