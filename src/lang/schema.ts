@@ -182,7 +182,21 @@ const currency = z.object({ code: z.string(), symbols: words, names: words }).st
 
 /** figures.json: number words and formats, currencies, units, qualifiers and what figures count. */
 export const figuresSchema = file({
-  numberFormat: z.object({ decimal: z.string(), group: z.string() }).strict(),
+  numberFormat: z
+    .object({
+      decimal: z.string(),
+      group: z.string(),
+      /** A plain space also groups thousands ("1 000 000", French and German usage); narrow and
+       *  non-breaking spaces always do. */
+      spaceGroups: z.boolean().optional(),
+    })
+    .strict(),
+  /** Fraction words: alone they are their value ("anderthalb" 1.5, "halbe" 0.5); after a count they
+   *  multiply it ("ein halbes" 0.5, "drei Viertel" 0.75, "deux tiers"); a scale may follow ("ein
+   *  halbes Dutzend" 6, "eine halbe Million"). */
+  fractionWords: numberMap.optional(),
+  /** Fractions added to the count before them: "zwei|einhalb" 2.5, "deux et demi", "tre e mezzo". */
+  fractionAddends: numberMap.optional(),
   numberWords: numberMap,
   hundredWords: words,
   scaleWords: numberMap,
@@ -296,6 +310,8 @@ export const timesSchema = file({
   modifierWords: wordMap,
   offsetUnits: z.record(z.string(), words),
   agoWords: words,
+  /** Day and month in digits without a year, each followed by a period: German "am 28.10." (day-month). */
+  numericDayMonth: z.boolean().optional(),
   /** Words before the amount that put it in the past: German "vor zwei Tagen", French "il y a trois jours". */
   agoBefore: words.optional(),
   fromNowWords: words,

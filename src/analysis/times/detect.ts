@@ -165,6 +165,14 @@ function collectDates(text: string, g: TimeGrammar, out: Candidate[]): void {
     if (!isValidDate(y, mo, d)) continue;
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', year: y, month: mo, day: d, priority: 1 });
   }
+  // Day and month without a year: "am 28.10." (German).
+  if (g.numericDayMonth) {
+    for (g.numericDayMonth.lastIndex = 0; (m = g.numericDayMonth.exec(text)); ) {
+      const [d, mo] = g.dateOrder === 'month-day' ? [Number(m[2]), Number(m[1])] : [Number(m[1]), Number(m[2])];
+      if (!validDay(mo, d, undefined)) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', month: mo, day: d, priority: 2 });
+    }
+  }
   // Year ranges "2014-2018", "2014–18".
   for (g.yearRange.lastIndex = 0; (m = g.yearRange.exec(text)); ) {
     if (g.timeOfDayBefore.has(wordBefore(text, m.index, g))) continue;
