@@ -209,6 +209,8 @@ export const figuresSchema = file({
   qualifiers: wordMap,
   periodQualifierExceptions: words,
   currencies: z.array(currency),
+  /** Words between a scale and its currency: "75 millions de dollars", "tre miliardi di euro". */
+  currencyLinks: words.optional(),
   percentWords: words,
   units: z.record(z.string(), words),
   compoundTails: words,
@@ -243,7 +245,16 @@ const gramNumber = z.enum(['sg', 'pl']);
 
 /** quotes.json: quotation marks, reporting verbs and the words around speakers (src/analysis/quotes). */
 export const quotesSchema = file({
-  quoteMarks: z.array(z.object({ open: z.string(), close: words }).strict()),
+  quoteMarks: z.array(
+    z
+      .object({
+        open: z.string(),
+        close: words,
+        /** The marks stand apart from the quoted words: French "« Nous travaillons »". */
+        spaced: z.boolean().optional(),
+      })
+      .strict(),
+  ),
   quoteDashes: words,
   attributionDashes: words,
   verbs: z.array(
@@ -289,6 +300,11 @@ export const quotesSchema = file({
   organizationWords: words,
   bareStarters: words,
   subjectVerbInversion: z.boolean(),
+  /** Elided words split off the word they are glued to, so that "qu'il" is "qu'" + "il" (French, Italian). */
+  elisions: words.optional(),
+  /** Subject pronouns glued to an inverted verb, split off as the subject: "a-t-il déclaré" is
+   *  "a" + "il" + "déclaré" (the joining "-t-" dropped). Written with their hyphens ("-t-il", "-elle"). */
+  invertedSubjects: words.optional(),
   nonNames: words,
   adverbSuffixes: words,
   speakerPrepositions: words,
@@ -307,6 +323,11 @@ export const timesSchema = file({
   dayWordBlockers: words.optional(),
   shiftWords: numberMap,
   periodWords: wordMap,
+  /** Shift words written after the period or weekday: French "la semaine dernière", "lundi prochain",
+   *  Italian "l'anno scorso". Periods take the number (-1 / 0 / +1). */
+  shiftWordsAfter: numberMap.optional(),
+  /** How such a word after a weekday places the day ("lundi dernier": before). */
+  weekdayShiftsAfter: z.record(z.string(), weekdayRelation).optional(),
   modifierWords: wordMap,
   offsetUnits: z.record(z.string(), words),
   agoWords: words,

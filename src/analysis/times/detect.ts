@@ -325,6 +325,12 @@ function collectRelative(text: string, g: TimeGrammar, out: Candidate[]): void {
       priority: 2,
     });
   }
+  for (g.periodShiftAfter.lastIndex = 0; (m = g.periodShiftAfter.exec(text)); ) {
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'period', shift: g.shiftsAfter.get(phraseKey(m[2])) ?? 0, unit: g.periods.get(phraseKey(m[1])), priority: 2 });
+  }
+  for (g.weekdayShiftAfter.lastIndex = 0; (m = g.weekdayShiftAfter.exec(text)); ) {
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'weekday', weekday: weekdayOf(g, m[1]), relation: g.weekdayShiftsAfter.get(phraseKey(m[2])) ?? null, priority: 2 });
+  }
   for (g.weekday.lastIndex = 0; (m = g.weekday.exec(text)); ) {
     const prefix = m[1] ? phraseKey(m[1]) : undefined;
     const relation = prefix !== undefined ? g.weekdayPrefixes.get(prefix) ?? null : null;

@@ -67,6 +67,12 @@ export interface TimeGrammar {
   yearRange: RegExp;
   dayWord: RegExp;
   period: RegExp;
+  /** "la semaine dernière", "l'anno scorso" (times.json shiftWordsAfter). */
+  periodShiftAfter: RegExp;
+  shiftsAfter: Map<string, number>;
+  /** "lundi dernier", "lunedì prossimo" (times.json weekdayShiftsAfter). */
+  weekdayShiftAfter: RegExp;
+  weekdayShiftsAfter: Map<string, WeekdayRelation>;
   weekday: RegExp;
   offsetAgo: RegExp;
   offsetAhead: RegExp;
@@ -204,6 +210,10 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
     yearRange: new RegExp(`(?<![\\p{L}\\p{N}_$€£¥#.,/-])(1[5-9]\\d{2}|20\\d{2})\\s*[-–/]\\s*(1[5-9]\\d{2}|20\\d{2}|\\d{1,2})(?![\\p{L}\\p{N}]|[.,]\\d)${TOD}`, 'giu'),
     dayWord: new RegExp(`${B}(${alternation(Object.keys(t.dayWords))})${A}`, 'giu'),
     period: new RegExp(`${B}(${shiftAlt})\\s+(${periodAlt})${A}`, 'giu'),
+    periodShiftAfter: new RegExp(`${B}(${periodAlt})\\s+(${alternation(Object.keys(t.shiftWordsAfter ?? {}))})${A}`, 'giu'),
+    shiftsAfter: new Map(Object.entries(t.shiftWordsAfter ?? {}).map(([k, v]) => [phraseKey(k), v])),
+    weekdayShiftAfter: new RegExp(`${B}(${alternation(fullWeekdays)})\\s+(${alternation(Object.keys(t.weekdayShiftsAfter ?? {}))})${A}`, 'giu'),
+    weekdayShiftsAfter: new Map(Object.entries(t.weekdayShiftsAfter ?? {}).map(([k, v]) => [phraseKey(k), v])),
     weekday: new RegExp(
       `${B}(?:(${alternation(Object.keys(t.weekdayPrefixes))})\\s+)?(${alternation(fullWeekdays)})(${alternation(t.weekdaySuffixes)})?(?![\\p{L}])`,
       'giu',
