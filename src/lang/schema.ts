@@ -300,6 +300,9 @@ export const quotesSchema = file({
   organizationWords: words,
   bareStarters: words,
   subjectVerbInversion: z.boolean(),
+  /** Nationality words may follow the title before the name: "le Premier ministre israélien
+   *  Benyamin Netanyahou", "il presidente americano Donald Trump" (roleQualifierAliases words). */
+  qualifiersAfterTitle: z.boolean().optional(),
   /** Elided words split off the word they are glued to, so that "qu'il" is "qu'" + "il" (French, Italian). */
   elisions: words.optional(),
   /** Subject pronouns glued to an inverted verb, split off as the subject: "a-t-il déclaré" is

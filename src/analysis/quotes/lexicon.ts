@@ -81,6 +81,8 @@ export interface Lexicon {
   bareStarters: Set<string>;
   /** A speaker may follow its verb anywhere (V2: "In een interview zei Saar"), not only after a quotation or comma. */
   subjectVerbInversion: boolean;
+  /** Nationality words may stand between a title and the name (quotes.json qualifiersAfterTitle). */
+  qualifiersAfterTitle: boolean;
   /** Elided words glued to the next ("qu'", "l'"), lower case with ' for ’, longest first. */
   elisions: string[];
   /** Pronoun endings of inverted verbs ("-t-il"), lower case, longest first. */
@@ -229,6 +231,7 @@ function compile(lang: string, d: QuotesFile): Lexicon {
     organizationWords: set(d.organizationWords),
     bareStarters: set(d.bareStarters),
     subjectVerbInversion: d.subjectVerbInversion,
+    qualifiersAfterTitle: d.qualifiersAfterTitle ?? false,
     elisions: (d.elisions ?? []).map((e) => e.toLowerCase().replace(/’/g, "'")).sort((a, b) => b.length - a.length),
     invertedSubjects: (d.invertedSubjects ?? []).map((e) => e.toLowerCase()).sort((a, b) => b.length - a.length),
     nonNames: set(d.nonNames),
