@@ -52,19 +52,19 @@ describe('POST /api/articles', () => {
   });
 
   it('keeps the note of an article whose language has no full support (the layers it lacks and why)', async () => {
-    const german = {
-      title: 'Waffenruhe in Gaza',
+    const polish = {
+      title: 'Zawieszenie broni w Strefie Gazy',
       text:
-        'Die Verhandlungen über eine Waffenruhe im Gazastreifen sind am Montag in Doha fortgesetzt worden. ' +
-        'Nach Angaben der Vermittler warten mehr als fünfzig Lastwagen mit Hilfsgütern an der Grenze. ' +
-        'Die israelische Regierung äußerte sich zunächst nicht zu den Gesprächen.',
+        'Negocjacje w sprawie zawieszenia broni w Strefie Gazy wznowiono w poniedziałek w Dosze. ' +
+        'Według mediatorów ponad pięćdziesiąt ciężarówek z pomocą humanitarną czeka na granicy. ' +
+        'Izraelski rząd początkowo nie skomentował rozmów.',
     };
-    const r = await app.inject({ method: 'POST', url: '/api/articles', payload: { articles: [german] } });
+    const r = await app.inject({ method: 'POST', url: '/api/articles', payload: { articles: [polish] } });
     expect(r.statusCode).toBe(201);
     const stored = (await app.inject({ url: `/api/articles/${r.json().articles[0].id}` })).json();
-    expect(stored).toMatchObject({ language: 'de', languageSupported: false });
+    expect(stored).toMatchObject({ language: 'pl', languageSupported: false });
     expect(stored.unsupported.layers).toEqual(expect.arrayContaining(['entities', 'quotes', 'figures', 'times']));
-    expect(stored.unsupported.reason).toContain('de');
+    expect(stored.unsupported.reason).toContain('pl');
   });
 
   it('reports a re-upload as a duplicate, with the id of the stored article', async () => {
