@@ -47,6 +47,8 @@ export interface NumberGrammar {
   scaleAfter: RegExp;
   /** Sticky: an ordinal suffix after digits. */
   ordinalAfter: RegExp;
+  /** Sticky: a fraction addend after a scale ("3 milioni e mezzo", "2 millions et demi"). Group 1. */
+  addendAfter: RegExp;
   /** What must follow an ordinal written with a period ("4. Februar", "die 2. runde"): a month name
    *  or a lower-case word on the same line; otherwise the period ends the sentence ("… 1 414 021 100."). */
   afterPeriodOrdinal: RegExp;
@@ -116,6 +118,7 @@ function compile(lang: string, data: NumberData): NumberGrammar {
   );
   for (const [a, v] of Object.entries(data.scaleAbbreviations)) scales.set(a.toLowerCase(), v);
   for (const h of data.hundredWords) scales.set(h.toLowerCase(), 100);
+  const addendAfter = new RegExp(`\\s+(${alternation(Object.keys(data.fractionAddends ?? {}))})(?![\\p{L}])`, 'iyu');
   const ordinalAfter = new RegExp(`(?:${alternation(data.ordinalSuffixes)})(?![\\p{L}\\p{N}])`, 'iyu');
   const months = (langData(lang, 'calendar')?.months ?? []).flat().map((m) => m.replace(/\.$/, ''));
   const afterPeriodOrdinal = new RegExp(`^[^\\S\\n]+(?:\\p{Ll}|(?:${alternation(months)})(?![\\p{L}]))`, 'u');
@@ -130,6 +133,7 @@ function compile(lang: string, data: NumberData): NumberGrammar {
     scaleAfter,
     ordinalAfter,
     afterPeriodOrdinal,
+    addendAfter,
     wordToken,
     wordSequenceSource,
     digitsSource,
@@ -220,15 +224,18 @@ export function evaluateWords(seq: string, g: NumberGrammar): { value: number; l
         ok = last === 'none' || last === 'unit' || last === 'teen' || last === 'tens' || last === 'hundred';
         break;
       case 'addend':
-        // "zweieinhalb", "deux et demi": only after a count.
-        ok = last === 'unit' || last === 'teen' || last === 'tens' || last === 'hundred';
+        // "zweieinhalb", "deux et demi" after a count; "un million et demi" (half a million more) after a scale.
+        ok = last === 'unit' || last === 'teen' || last === 'tens' || last === 'hundred' || (last === 'scale' && cur === 0);
         break;
     }
     if (last === 'fraction' || last === 'addend') ok = ok && info.kind === 'scale';
     if (sep === 'and' && !(last === 'hundred' || last === 'scale')) ok = false;
     if (!ok) break;
     if (info.kind === 'fraction') cur = last === 'none' ? v : cur * v;
-    else if (info.kind === 'addend') cur += v;
+    else if (info.kind === 'addend') {
+      if (last === 'scale') total += v * lastScale;
+      else cur += v;
+    }
     else if (info.kind === 'hundred') cur = (cur || 1) * 100;
     else if (info.kind === 'scale') {
       total += (cur || 1) * v;
@@ -291,9 +298,16 @@ export function findNumbers(text: string, lang: string): NumberMatch[] {
     let ordinal = false;
     g.scaleAfter.lastIndex = end;
     const sm = g.scaleAfter.exec(text);
+    let addend = 0;
     if (sm) {
       scale = g.scales.get(phraseKey(sm[1] ?? sm[2] ?? sm[3])) ?? 1;
       end = g.scaleAfter.lastIndex;
+      g.addendAfter.lastIndex = end;
+      const am = scale >= 1000 ? g.addendAfter.exec(text) : null;
+      if (am) {
+        addend = (g.morphemes.get(phraseKey(am[1]))?.value ?? 0) * scale;
+        end = g.addendAfter.lastIndex;
+      }
     } else if (!decimals) {
       g.ordinalAfter.lastIndex = end;
       const om = g.ordinalAfter.exec(text);
@@ -306,7 +320,7 @@ export function findNumbers(text: string, lang: string): NumberMatch[] {
     out.push({
       start: sign < 0 ? start - 1 : start,
       end,
-      value: sign * digitValue(intPart, decimals, scale, g),
+      value: sign * (digitValue(intPart, decimals, scale, g) + addend),
       words: false,
       weak: false,
       ordinal,
