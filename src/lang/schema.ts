@@ -334,6 +334,9 @@ export const timesSchema = file({
   modifierWords: wordMap,
   offsetUnits: z.record(z.string(), words),
   agoWords: words,
+  /** Words for the day of the month before a month name: "am zweiten Mai", "le premier mai",
+   *  "il ventinove maggio" (word -> day). */
+  dayWordsOfMonth: numberMap.optional(),
   /** Day and month in digits without a year, each followed by a period: German "am 28.10." (day-month). */
   numericDayMonth: z.boolean().optional(),
   /** Words before the amount that put it in the past: German "vor zwei Tagen", French "il y a trois jours". */
@@ -359,8 +362,12 @@ export const timesSchema = file({
   /** Past forms that say nothing about the tense of what is reported ("said", "told"). */
   reportingVerbs: words,
   /** Holiday -> "MM-DD", or "MM-DD+W": the first ISO weekday W on or after that day (Thanksgiving
-   *  "11-22+4": the first Thursday from November 22). */
-  holidays: z.record(z.string(), z.string().regex(/^\d{2}-\d{2}(?:\+[1-7])?$/, 'holiday dates are "MM-DD" or "MM-DD+W" (W = ISO weekday 1-7)')),
+   *  "11-22+4": the first Thursday from November 22), or "E+N": N days after Western Easter Sunday
+   *  (Easter Monday "E+1", Whit Sunday "E+49", Good Friday "E-2"). */
+  holidays: z.record(
+    z.string(),
+    z.string().regex(/^(?:\d{2}-\d{2}(?:\+[1-7])?|E[+-]\d{1,2})$/, 'holiday dates are "MM-DD", "MM-DD+W" (W = ISO weekday 1-7) or "E+N" / "E-N" (days from Western Easter Sunday)'),
+  ),
   /** "the weekend": a period whose direction comes from the tense. */
   periodArticles: wordMap,
   /** "the last 3 months", "de komende twee weken": a span from or to the anchor. */

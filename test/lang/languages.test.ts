@@ -75,6 +75,9 @@ describe('German', () => {
     const t = (s: string) => extractTimes(s, 'de', '2025-07-08').map((x) => [x.text, x.value]);
     expect(t('Das Treffen wird am 28.10. in Genf stattfinden.')).toEqual([['28.10.', '2025-10-28']]);
     expect(t('Am 4. Februar 2025 und in drei Wochen.')).toEqual([['Am 4. Februar 2025', '2025-02-04'], ['in drei Wochen', '2025-07-29']]);
+    // Easter and the holidays that move with it (times.json "E+N"); a day in words
+    expect(t('Pfingsten 2022 und Ostermontag 2025')).toEqual([['Pfingsten 2022', '2022-06-05'], ['Ostermontag 2025', '2025-04-21']]);
+    expect(t('Er kam am zweiten Mai.')).toEqual([['am zweiten Mai', '2025-05-02']]);
   });
 
   it('figures: "57.500", "zwei Millionen", "3,8 Mrd. Dollar" with what they count', () => {
@@ -128,6 +131,7 @@ describe('Italian', () => {
     expect(times(docs.it)).toEqual({ 'lunedì sera': '2025-07-07', domenica: '2025-07-06', 'settimana prossima': '2025-W29', 'Due giorni fa': '2025-07-06', 'ventuno mesi fa': '2023-10' });
     const t = (s: string) => extractTimes(s, 'it', '2025-07-08').map((x) => [x.text, x.value]);
     expect(t("Il 3 marzo e l'anno scorso; tra due settimane.")).toEqual([['Il 3 marzo', '2025-03-03'], ['anno scorso', '2024'], ['tra due settimane', '2025-07-22']]);
+    expect(t('Tornò il primo maggio, dopo Pasqua 2025.')).toEqual([['il primo maggio', '2025-05-01'], ['Pasqua 2025', '2025-04-20']]);
   });
 
   it('figures: "57.500", "due milioni", "3,8 miliardi di dollari"', () => {

@@ -41,6 +41,8 @@ export interface TimeMention {
   mod?: Modifier;
   /** Holidays such as Thanksgiving: the first ISO weekday `onOrAfter` on or after month/day. */
   onOrAfter?: number;
+  /** Holidays that move with Easter: days from Western Easter Sunday (Easter Monday 1). */
+  easterOffset?: number;
   /** Second end of a range ("May 1 to May 5", "2014-2018", "18-19 November"). */
   rangeEnd?: TimeMention;
 }
@@ -121,7 +123,16 @@ function collectDates(text: string, g: TimeGrammar, out: Candidate[]): void {
     if (!mo || !validDay(mo.month, day, year)) continue;
     out.push({ start: m.index, end: m.index + m[0].length - finalDot(m[0], mo.full), kind: 'date', month: mo.month, day, year, weekday: weekdayOf(g, m[1]), priority: 1 });
   }
-  // Month-year: "oktober 2023", "June of 1998".
+  // A day in words: "am zweiten Mai", "il primo maggio".
+  for (g.dayWordMonth.lastIndex = 0; (m = g.dayWordMonth.exec(text)); ) {
+    const at = m[0].toLowerCase().lastIndexOf(m[3].toLowerCase());
+    const mo = monthOf(g, m[3], m[0].slice(at));
+    const day = g.dayWordsOfMonth.get(phraseKey(m[2]));
+    const year = num(m[4]);
+    if (!mo || day === undefined || !validDay(mo.month, day, year)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length - finalDot(m[0], mo.full), kind: 'date', month: mo.month, day, year, weekday: weekdayOf(g, m[1]), priority: 1 });
+  }
+    // Month-year: "oktober 2023", "June of 1998".
   for (g.monthYear.lastIndex = 0; (m = g.monthYear.exec(text)); ) {
     const mo = monthOf(g, m[1], m[0]);
     if (!mo) continue;
@@ -415,6 +426,10 @@ function collectRelative(text: string, g: TimeGrammar, out: Candidate[]): void {
   for (g.holiday.lastIndex = 0; (m = g.holiday.exec(text)); ) {
     const md = g.holidays.get(phraseKey(m[1]));
     if (!md) continue;
+    if (md.startsWith('E')) {
+      out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', easterOffset: Number(md.slice(1)), year: num(m[2]), priority: 2 });
+      continue;
+    }
     const [, mo, d, w] = /^(\d{2})-(\d{2})(?:\+(\d))?$/.exec(md)!.map(Number);
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', month: mo, day: d, onOrAfter: w || undefined, year: num(m[2]), priority: 2 });
   }

@@ -56,6 +56,9 @@ export interface TimeGrammar {
   // Patterns (global, Unicode, case-insensitive unless noted).
   monthDay: RegExp;
   dayMonth: RegExp;
+  /** "am zweiten Mai", "il primo maggio" (times.json dayWordsOfMonth): group 1 weekday, 2 day word, 3 month, 4 year. */
+  dayWordMonth: RegExp;
+  dayWordsOfMonth: Map<string, number>;
   monthYear: RegExp;
   month: RegExp;
   isoDate: RegExp;
@@ -200,6 +203,8 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
 
     monthDay: new RegExp(`${B}${WDANY}${MON}\\s*${DAY}${yearTail}`, 'giu'),
     dayMonth: new RegExp(`${B}${WDANY}${ART}${DAY}\\s*${JOIN}${MON}${yearTail}`, 'giu'),
+    dayWordMonth: new RegExp(`${B}${WDANY}${ART}(${alternation(Object.keys(t.dayWordsOfMonth ?? {}))})\\s+${JOIN}${MON}${yearTail}`, 'giu'),
+    dayWordsOfMonth: new Map(Object.entries(t.dayWordsOfMonth ?? {}).map(([k, v]) => [phraseKey(k), v])),
     monthYear: new RegExp(`${B}${MON},?${SP}+${JOIN}${YEAR}`, 'giu'),
     month: new RegExp(`${B}(?:(${shiftAlt})\\s+)?${MONFULL}`, 'giu'),
     isoDate: new RegExp(`(?<![\\p{L}\\p{N}/.-])(\\d{4})-(\\d{1,2})-(\\d{1,2})(?![\\p{N}]|-\\d)`, 'gu'),
