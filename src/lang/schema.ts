@@ -182,9 +182,18 @@ export const figuresSchema = file({
   numberFormat: z.object({ decimal: z.string(), group: z.string() }).strict(),
   numberWords: numberMap,
   hundredWords: words,
+  /** Words that are a multiple of a hundred by themselves (Spanish "doscientos" 200, Portuguese
+   *  "quinhentos" 500): they stand where a unit + hundred word would ("doscientos treinta" = 230). */
+  hundredsWords: numberMap.optional(),
   scaleWords: numberMap,
   scaleAbbreviations: numberMap,
   wordJoiners: words,
+  /** After which kinds of number word a word joiner may stand: ["hundred", "scale"] when not given
+   *  (English "one hundred and five"); Spanish "treinta y cinco" needs "tens", Portuguese "cento e
+   *  cinco", "trinta e cinco", "dois mil e quinhentos" all three. */
+  wordJoinersAfter: z.array(z.enum(['tens', 'hundred', 'scale'])).optional(),
+  /** A larger scale word may follow "thousand" and multiply it: Spanish "mil millones" = 10^9. */
+  thousandTimesScale: z.boolean().optional(),
   compoundJoiners: words,
   indefiniteOne: words,
   weakNumbers: words,
@@ -192,6 +201,8 @@ export const figuresSchema = file({
   qualifiers: wordMap,
   periodQualifierExceptions: words,
   currencies: z.array(currency),
+  /** Words that may link a number to the currency name after it: Spanish "3 millones de dólares". */
+  currencyLinks: words.optional(),
   percentWords: words,
   units: z.record(z.string(), words),
   compoundTails: words,
@@ -229,6 +240,10 @@ export const quotesSchema = file({
   quoteMarks: z.array(z.object({ open: z.string(), close: words }).strict()),
   quoteDashes: words,
   attributionDashes: words,
+  /** Dashes of the Spanish dialogue style: a paragraph opens with one glued to the first word
+   *  ("—Es histórica —aseguró X."), and one after a space and glued to the verb ends the quotation
+   *  like the comma of "CONTENT, said X". */
+  incisoDashes: words.optional(),
   verbs: z.array(
     z
       .object({
@@ -293,6 +308,10 @@ export const timesSchema = file({
   modifierWords: wordMap,
   offsetUnits: z.record(z.string(), words),
   agoWords: words,
+  /** Words before the amount that make it an offset into the past: Spanish "hace dos días", Portuguese "há três semanas". */
+  agoBefore: words.optional(),
+  /** Words that may open an offset closed by an ago word, and belong to it: Swedish "för två dagar sedan". */
+  agoOpeners: words.optional(),
   fromNowWords: words,
   offsetBefore: words,
   offsetArticle: words,
@@ -301,6 +320,10 @@ export const timesSchema = file({
   /** "last" -> previous-week, "this past" -> before, "on" -> null (no shift). */
   weekdayPrefixes: z.record(z.string(), weekdayRelation.nullable()),
   weekdaySuffixes: words,
+  /** Words after a weekday that place it, like weekdayPrefixes: Spanish "el lunes pasado" (before), "el lunes que viene" (after). */
+  weekdayPostfixes: z.record(z.string(), weekdayRelation).optional(),
+  /** Shift words written after the period noun: Spanish "la semana pasada" -1, "el año que viene" 1. */
+  shiftWordsAfter: numberMap.optional(),
   seasons: wordMap,
   seasonNeedsAnchor: words,
   seasonTriggers: words,

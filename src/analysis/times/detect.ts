@@ -324,6 +324,12 @@ function collectRelative(text: string, g: TimeGrammar, out: Candidate[]): void {
     const start = prefix !== undefined && relation === null ? m.index + m[0].indexOf(m[2], m[1].length) : m.index;
     out.push({ start, end: m.index + m[0].length, kind: 'weekday', weekday: weekdayOf(g, m[2]), relation, priority: 3 });
   }
+  for (g.periodShiftAfter.lastIndex = 0; (m = g.periodShiftAfter.exec(text)); ) {
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'period', shift: g.shiftsAfter.get(phraseKey(m[2])) ?? 0, unit: g.periods.get(phraseKey(m[1])), priority: 2 });
+  }
+  for (g.weekdayPostfixed.lastIndex = 0; (m = g.weekdayPostfixed.exec(text)); ) {
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'weekday', weekday: weekdayOf(g, m[1]), relation: g.weekdayPostfixes.get(phraseKey(m[2])) ?? null, priority: 2 });
+  }
   for (g.periodArticle.lastIndex = 0; (m = g.periodArticle.exec(text)); ) {
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'period', unit: g.periodArticles.get(phraseKey(m[1])), priority: 3 });
   }
@@ -368,6 +374,12 @@ function collectRelative(text: string, g: TimeGrammar, out: Candidate[]): void {
     if (n === undefined || !unit) continue;
     const ago = g.ago.has(phraseKey(m[3]));
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'offset', offset: ago ? -n : n, unit, priority: 1 });
+  }
+  for (g.offsetAgoBefore.lastIndex = 0; (m = g.offsetAgoBefore.exec(text)); ) {
+    const n = amount(m[1]);
+    const unit = g.units.get(phraseKey(m[2]));
+    if (n === undefined || !unit) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'offset', offset: -n, unit, priority: 1 });
   }
   for (g.offsetAhead.lastIndex = 0; (m = g.offsetAhead.exec(text)); ) {
     const n = amount(m[2]);

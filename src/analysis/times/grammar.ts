@@ -68,6 +68,14 @@ export interface TimeGrammar {
   weekday: RegExp;
   offsetAgo: RegExp;
   offsetAhead: RegExp;
+  /** "hace dos días": an ago word before the amount (times.json agoBefore); never matches without one. */
+  offsetAgoBefore: RegExp;
+  /** "la semana pasada": a period noun with its shift word after it (times.json shiftWordsAfter). */
+  periodShiftAfter: RegExp;
+  shiftsAfter: Map<string, number>;
+  /** "el lunes pasado": weekday then a word that places it (times.json weekdayPostfixes). */
+  weekdayPostfixed: RegExp;
+  weekdayPostfixes: Map<string, WeekdayRelation>;
   season: RegExp;
   holiday: RegExp;
   monthDayRange: RegExp;
@@ -110,6 +118,9 @@ export function timeGrammar(lang: string): TimeGrammar | undefined {
   }
   return g ?? undefined;
 }
+
+/** A pattern that matches nothing, for expressions a language does not have. */
+const NEVER = /(?!)/gu;
 
 const strip = (f: string) => f.toLowerCase().replace(/\.$/, '');
 
@@ -203,7 +214,19 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
       `${B}(?:(${alternation(Object.keys(t.weekdayPrefixes))})\\s+)?(${alternation(fullWeekdays)})(${alternation(t.weekdaySuffixes)})?(?![\\p{L}])`,
       'giu',
     ),
-    offsetAgo: new RegExp(`${B}${NUM}\\s+${UNIT}\\s+(${alternation([...t.agoWords, ...t.fromNowWords])})${A}`, 'giu'),
+    offsetAgo: new RegExp(
+      `${B}${t.agoOpeners?.length ? `(?:(?:${alternation(t.agoOpeners)})\\s+)?` : ''}${NUM}\\s+${UNIT}\\s+(${alternation([...t.agoWords, ...t.fromNowWords])})${A}`,
+      'giu',
+    ),
+    offsetAgoBefore: t.agoBefore?.length ? new RegExp(`${B}(?:${alternation(t.agoBefore)})\\s+${NUM}\\s+${UNIT}`, 'giu') : NEVER,
+    periodShiftAfter: t.shiftWordsAfter && Object.keys(t.shiftWordsAfter).length
+      ? new RegExp(`${B}(${periodAlt})\\s+(${alternation(Object.keys(t.shiftWordsAfter))})${A}`, 'giu')
+      : NEVER,
+    shiftsAfter: new Map(Object.entries(t.shiftWordsAfter ?? {}).map(([k, v]) => [phraseKey(k), v])),
+    weekdayPostfixed: t.weekdayPostfixes && Object.keys(t.weekdayPostfixes).length
+      ? new RegExp(`${B}(${alternation(fullWeekdays)})\\s+(${alternation(Object.keys(t.weekdayPostfixes))})${A}`, 'giu')
+      : NEVER,
+    weekdayPostfixes: new Map(Object.entries(t.weekdayPostfixes ?? {}).map(([k, v]) => [phraseKey(k), v])),
     offsetAhead: new RegExp(`${B}(${alternation(t.offsetBefore)})\\s+${NUM}\\s+${UNIT}`, 'giu'),
     season: new RegExp(`${B}(?:(${alternation(t.seasonTriggers)})\\s+)?(${alternation(Object.keys(t.seasons))})(?:\\s+${JOIN}${YEAR})?${A}`, 'giu'),
     holiday: new RegExp(`${B}(${alternation(Object.keys(t.holidays))})(?:\\s+${YEAR})?${A}`, 'giu'),
