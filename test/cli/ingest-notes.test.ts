@@ -19,7 +19,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'dossier-ingest-notes-'));
   data = join(dir, 'bbc-like');
   mkdirSync(data);
-  for (const f of readdirSync(EXAMPLES)) copyFileSync(join(EXAMPLES, f), join(data, f));
+  for (const f of readdirSync(EXAMPLES).filter((n) => n.endsWith('.txt'))) copyFileSync(join(EXAMPLES, f), join(data, f));
   copyFileSync(join(ROOT, 'README.md'), join(data, 'README.TXT'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
