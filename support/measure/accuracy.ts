@@ -4,6 +4,7 @@ import { measureNer } from './ner.ts';
 import { measureQuotes } from './quotes.ts';
 import { measureTimesRecognizers, measureTimesTempeval, timeRates } from './times.ts';
 import { measureBbcDates } from './times-bbc.ts';
+import { measureTimexEs } from './times-es.ts';
 import { measureBbcFigures } from './figures-bbc.ts';
 import { measureCurrency, measureNumbers, figureF1, type FigureScore } from './figures.ts';
 import { measureEntityResolution } from './global-entities-ecbplus.ts';
@@ -97,6 +98,21 @@ const timesGroup: MetricGroup = {
   },
 };
 
+const timexEsGroup: MetricGroup = {
+  name: 'times on the Spanish TimeBank',
+  command: 'npm run bench:times-es -- --errors',
+  needs: ['timex-es'],
+  metrics: {
+    'times.timex-es.f1': 'Spanish TimeBank (TempEval-3 Spanish) train, TIMEX3 type DATE: span F1 by overlap',
+    'times.timex-es.value': 'Spanish TimeBank (TempEval-3 Spanish) train, TIMEX3 type DATE: value accuracy on found spans',
+    'times.timex-es.valueF1': 'Spanish TimeBank (TempEval-3 Spanish) train, TIMEX3 type DATE: value F1 (span F1 × value accuracy)',
+  },
+  async measure() {
+    const r = timeRates(measureTimexEs());
+    return { 'times.timex-es.f1': pts(r.f1), 'times.timex-es.value': pts(r.valueAcc), 'times.timex-es.valueF1': pts(r.valueF1) };
+  },
+};
+
 const bbcDatesGroup: MetricGroup = {
   name: 'times on BBC',
   command: 'npm run bench:times-bbc -- --errors',
@@ -186,4 +202,4 @@ const bbcFiguresGroup: MetricGroup = {
   },
 };
 
-export const ACCURACY_GROUPS: MetricGroup[] = [...languagesWithDataset('ner').map(nerGroup), quotesGroup, timesGroup, bbcDatesGroup, figuresGroup, bbcFiguresGroup, entitiesGroup, storiesGroup];
+export const ACCURACY_GROUPS: MetricGroup[] = [...languagesWithDataset('ner').map(nerGroup), quotesGroup, timesGroup, timexEsGroup, bbcDatesGroup, figuresGroup, bbcFiguresGroup, entitiesGroup, storiesGroup];

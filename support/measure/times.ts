@@ -9,7 +9,7 @@ import type { TimeExpr } from '../../src/types.ts';
 import { DATA, decodeXml, filesBelow, overlaps, placeResult, recognizersCases } from './data-sets.ts';
 import { corpusLanguage } from '../../src/lang/registry.ts';
 
-interface Gold {
+export interface Gold {
   start: number;
   end: number;
   /** In scope: a date-ish expression our granularities can express. */
@@ -29,9 +29,9 @@ export interface TimeScore {
   valueRight: number;
 }
 
-const newScore = (): TimeScore => ({ pred: 0, predOverlapping: 0, gold: 0, goldFound: 0, goldExact: 0, valued: 0, valueRight: 0 });
+export const newScore = (): TimeScore => ({ pred: 0, predOverlapping: 0, gold: 0, goldFound: 0, goldExact: 0, valued: 0, valueRight: 0 });
 
-function scoreDoc(s: TimeScore, preds: TimeExpr[], gold: Gold[], errors?: string[], text?: string): void {
+export function scoreDoc(s: TimeScore, preds: TimeExpr[], gold: Gold[], errors?: string[], text?: string): void {
   s.pred += preds.length;
   for (const p of preds) if (gold.some((g) => overlaps(p, g))) s.predOverlapping++;
   for (const g of gold) {
