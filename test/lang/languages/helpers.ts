@@ -40,8 +40,8 @@ export async function searchExample(code: string, queries: string[]): Promise<nu
 /** The text of each time expression with its resolved value. */
 export const timeValues = (doc: AnalyzedArticle): Record<string, string | null> => Object.fromEntries(doc.times.map((t) => [t.text, t.value]));
 
-/** The speaker's name of the quotation whose text starts with `start`; undefined when there is none. */
-export function speakerOf(doc: AnalyzedArticle, start: string): string | null | undefined {
-  const q = doc.quotes.find((x) => x.text.startsWith(start));
+/** The speaker's name of the quotation whose text holds `part`; undefined when there is none. */
+export function speakerOf(doc: AnalyzedArticle, part: string): string | null | undefined {
+  const q = doc.quotes.find((x) => x.text.includes(part));
   return q ? (q.speaker?.name ?? null) : undefined;
 }
