@@ -320,6 +320,9 @@ export const timesSchema = file({
   /** "last" -> previous-week, "this past" -> before, "on" -> null (no shift). */
   weekdayPrefixes: z.record(z.string(), weekdayRelation.nullable()),
   weekdaySuffixes: words,
+  /** Short weekday forms of calendar.json that are weekdays only after a weekday prefix: Portuguese
+   *  "na terça", "na sexta" (alone "terça", "segunda" are also ordinals). */
+  prefixedWeekdays: words.optional(),
   /** Words after a weekday that place it, like weekdayPrefixes: Spanish "el lunes pasado" (before), "el lunes que viene" (after). */
   weekdayPostfixes: z.record(z.string(), weekdayRelation).optional(),
   /** Shift words written after the period noun: Spanish "la semana pasada" -1, "el año que viene" 1. */

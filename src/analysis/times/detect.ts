@@ -330,6 +330,11 @@ function collectRelative(text: string, g: TimeGrammar, out: Candidate[]): void {
   for (g.weekdayPostfixed.lastIndex = 0; (m = g.weekdayPostfixed.exec(text)); ) {
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'weekday', weekday: weekdayOf(g, m[1]), relation: g.weekdayPostfixes.get(phraseKey(m[2])) ?? null, priority: 2 });
   }
+  for (g.weekdayPrefixed.lastIndex = 0; (m = g.weekdayPrefixed.exec(text)); ) {
+    const relation = g.weekdayPrefixes.get(phraseKey(m[1])) ?? null;
+    const start = relation === null ? m.index + m[0].length - m[2].length : m.index;
+    out.push({ start, end: m.index + m[0].length, kind: 'weekday', weekday: weekdayOf(g, m[2]), relation, priority: 3 });
+  }
   for (g.periodArticle.lastIndex = 0; (m = g.periodArticle.exec(text)); ) {
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'period', unit: g.periodArticles.get(phraseKey(m[1])), priority: 3 });
   }

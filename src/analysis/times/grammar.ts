@@ -76,6 +76,8 @@ export interface TimeGrammar {
   /** "el lunes pasado": weekday then a word that places it (times.json weekdayPostfixes). */
   weekdayPostfixed: RegExp;
   weekdayPostfixes: Map<string, WeekdayRelation>;
+  /** "na terça": a short weekday form right after a weekday prefix (times.json prefixedWeekdays). */
+  weekdayPrefixed: RegExp;
   season: RegExp;
   holiday: RegExp;
   monthDayRange: RegExp;
@@ -225,6 +227,9 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
     shiftsAfter: new Map(Object.entries(t.shiftWordsAfter ?? {}).map(([k, v]) => [phraseKey(k), v])),
     weekdayPostfixed: t.weekdayPostfixes && Object.keys(t.weekdayPostfixes).length
       ? new RegExp(`${B}(${alternation(fullWeekdays)})\\s+(${alternation(Object.keys(t.weekdayPostfixes))})${A}`, 'giu')
+      : NEVER,
+    weekdayPrefixed: t.prefixedWeekdays?.length
+      ? new RegExp(`${B}(${alternation(Object.keys(t.weekdayPrefixes))})\\s+(${alternation(t.prefixedWeekdays)})(?![\\p{L}-])`, 'giu')
       : NEVER,
     weekdayPostfixes: new Map(Object.entries(t.weekdayPostfixes ?? {}).map(([k, v]) => [phraseKey(k), v])),
     offsetAhead: new RegExp(`${B}(${alternation(t.offsetBefore)})\\s+${NUM}\\s+${UNIT}`, 'giu'),
