@@ -5,6 +5,7 @@ import { measureQuotes } from './quotes.ts';
 import { measureTimesRecognizers, measureTimesTempeval, timeRates } from './times.ts';
 import { measureBbcDates } from './times-bbc.ts';
 import { measureTimexEs } from './times-es.ts';
+import { measureRecognizersDates, recognizersDatesName } from './times-parser.ts';
 import { measureBbcFigures } from './figures-bbc.ts';
 import { measureCurrency, measureNumbers, figureF1, type FigureScore } from './figures.ts';
 import { measureEntityResolution } from './global-entities-ecbplus.ts';
@@ -68,8 +69,7 @@ const quotesGroup: MetricGroup = {
 
 const TIME_SETS: [string, string, () => ReturnType<typeof measureTimesTempeval>][] = [
   ...RECOGNIZERS_LANGS.map((lang): (typeof TIME_SETS)[number] => {
-    const prefix = recognizersPrefix(lang)!;
-    return [`recognizers.${lang}`, `Recognizers-Text ${prefix} DateTimeModel, date and date-range cases`, () => measureTimesRecognizers(`${prefix}-DateTime-DateTimeModel.json`, lang)];
+    return [`recognizers.${lang}`, `${recognizersDatesName(lang)}, date and date-range cases`, () => measureRecognizersDates(lang)];
   }),
   ['tempeval3', 'TempEval-3 TIMEX3 type DATE', () => measureTimesTempeval()],
 ];
