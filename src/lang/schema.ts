@@ -56,6 +56,9 @@ export const abbreviationsSchema = file({
   titles: words.optional(),
   months: words.optional(),
   initialisms: words.optional(),
+  /** A number of one or two digits with a period before a month name or a lower-case word is an
+   *  ordinal, not a sentence end ("am 4. Februar", "die 2. Runde"). */
+  ordinalDates: z.boolean().optional(),
 });
 
 /** calendar.json: month and weekday names, each a list of forms with the full name first. */
@@ -179,7 +182,21 @@ const currency = z.object({ code: z.string(), symbols: words, names: words }).st
 
 /** figures.json: number words and formats, currencies, units, qualifiers and what figures count. */
 export const figuresSchema = file({
-  numberFormat: z.object({ decimal: z.string(), group: z.string() }).strict(),
+  numberFormat: z
+    .object({
+      decimal: z.string(),
+      group: z.string(),
+      /** A plain space also groups thousands ("1 000 000", French and German usage); narrow and
+       *  non-breaking spaces always do. */
+      spaceGroups: z.boolean().optional(),
+    })
+    .strict(),
+  /** Fraction words: alone they are their value ("anderthalb" 1.5, "halbe" 0.5); after a count they
+   *  multiply it ("ein halbes" 0.5, "drei Viertel" 0.75, "deux tiers"); a scale may follow ("ein
+   *  halbes Dutzend" 6, "eine halbe Million"). */
+  fractionWords: numberMap.optional(),
+  /** Fractions added to the count before them: "zwei|einhalb" 2.5, "deux et demi", "tre e mezzo". */
+  fractionAddends: numberMap.optional(),
   numberWords: numberMap,
   hundredWords: words,
   /** Words that are a multiple of a hundred by themselves (Spanish "doscientos" 200, Portuguese
@@ -201,7 +218,7 @@ export const figuresSchema = file({
   qualifiers: wordMap,
   periodQualifierExceptions: words,
   currencies: z.array(currency),
-  /** Words that may link a number to the currency name after it: Spanish "3 millones de dólares". */
+  /** Words between a scale and its currency: "75 millions de dollars", "tre miliardi di euro", "3 millones de dólares". */
   currencyLinks: words.optional(),
   percentWords: words,
   units: z.record(z.string(), words),
@@ -237,7 +254,16 @@ const gramNumber = z.enum(['sg', 'pl']);
 
 /** quotes.json: quotation marks, reporting verbs and the words around speakers (src/analysis/quotes). */
 export const quotesSchema = file({
-  quoteMarks: z.array(z.object({ open: z.string(), close: words }).strict()),
+  quoteMarks: z.array(
+    z
+      .object({
+        open: z.string(),
+        close: words,
+        /** The marks stand apart from the quoted words: French "« Nous travaillons »". */
+        spaced: z.boolean().optional(),
+      })
+      .strict(),
+  ),
   quoteDashes: words,
   attributionDashes: words,
   /** Dashes of the Spanish dialogue style: a paragraph opens with one glued to the first word
@@ -287,6 +313,14 @@ export const quotesSchema = file({
   organizationWords: words,
   bareStarters: words,
   subjectVerbInversion: z.boolean(),
+  /** Nationality words may follow the title before the name: "le Premier ministre israélien
+   *  Benyamin Netanyahou", "il presidente americano Donald Trump" (roleQualifierAliases words). */
+  qualifiersAfterTitle: z.boolean().optional(),
+  /** Elided words split off the word they are glued to, so that "qu'il" is "qu'" + "il" (French, Italian). */
+  elisions: words.optional(),
+  /** Subject pronouns glued to an inverted verb, split off as the subject: "a-t-il déclaré" is
+   *  "a" + "il" + "déclaré" (the joining "-t-" dropped). Written with their hyphens ("-t-il", "-elle"). */
+  invertedSubjects: words.optional(),
   nonNames: words,
   adverbSuffixes: words,
   speakerPrepositions: words,
@@ -305,10 +339,18 @@ export const timesSchema = file({
   dayWordBlockers: words.optional(),
   shiftWords: numberMap,
   periodWords: wordMap,
+  /** Shift words written after the period or weekday: French "la semaine dernière", "lundi prochain",
+   *  Italian "l'anno scorso". Periods take the number (-1 / 0 / +1). */
+  shiftWordsAfter: numberMap.optional(),
+  /** How such a word after a weekday places the day ("lundi dernier": before). */
+  weekdayShiftsAfter: z.record(z.string(), weekdayRelation).optional(),
   modifierWords: wordMap,
   offsetUnits: z.record(z.string(), words),
   agoWords: words,
-  /** Words before the amount that make it an offset into the past: Spanish "hace dos días", Portuguese "há três semanas". */
+  /** Day and month in digits without a year, each followed by a period: German "am 28.10." (day-month). */
+  numericDayMonth: z.boolean().optional(),
+  /** Words before the amount that put it in the past: German "vor zwei Tagen", French "il y a trois jours",
+   *  Spanish "hace dos días", Portuguese "há três semanas". */
   agoBefore: words.optional(),
   /** Words that may open an offset closed by an ago word, and belong to it: Swedish "för två dagar sedan". */
   agoOpeners: words.optional(),
@@ -323,10 +365,6 @@ export const timesSchema = file({
   /** Short weekday forms of calendar.json that are weekdays only after a weekday prefix: Portuguese
    *  "na terça", "na sexta" (alone "terça", "segunda" are also ordinals). */
   prefixedWeekdays: words.optional(),
-  /** Words after a weekday that place it, like weekdayPrefixes: Spanish "el lunes pasado" (before), "el lunes que viene" (after). */
-  weekdayPostfixes: z.record(z.string(), weekdayRelation).optional(),
-  /** Shift words written after the period noun: Spanish "la semana pasada" -1, "el año que viene" 1. */
-  shiftWordsAfter: numberMap.optional(),
   seasons: wordMap,
   seasonNeedsAnchor: words,
   seasonTriggers: words,

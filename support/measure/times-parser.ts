@@ -35,7 +35,7 @@ export function measureTimesParser(file: string, lang: string, errors?: string[]
       const values = [r.Value?.Timex && timex(r.Value.Timex), r.Value?.FutureResolution?.date, r.Value?.PastResolution?.date].filter((v): v is string => !!v);
       gold.push({ start, end, inScope: IN_SCOPE.has(r.Type ?? ''), values });
     }
-    scoreDoc(s, extractTimes(text, lang, c.Context?.ReferenceDateTime ?? null, segmentSentences(text, lang)), gold, errors, text);
+    scoreDoc(s, extractTimes(text, lang, c.Context?.ReferenceDateTime ?? null, segmentSentences(text, lang)), gold, errors, text, true);
   }
   return s;
 }

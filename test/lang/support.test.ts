@@ -6,21 +6,21 @@ import type { RawArticle } from '../../src/types.ts';
 
 const raw = (text: string): RawArticle => ({ file: 'note.txt', format: 'txt', raw: text, original: text, meta: {}, encoding: 'utf-8' });
 
-const GERMAN =
-  'Bundeskanzler Olaf Scholz hat am Montag in Berlin mit dem französischen Präsidenten über die Lage im Nahen Osten gesprochen. ' +
-  'Die beiden Politiker forderten eine sofortige Waffenruhe und mehr humanitäre Hilfe für die Menschen im Gazastreifen. ' +
-  'Nach Angaben der Vereinten Nationen sind mehr als zwei Millionen Menschen auf Hilfe angewiesen.';
+const POLISH =
+  'Premier Donald Tusk rozmawiał w poniedziałek w Warszawie z prezydentem Francji o sytuacji na Bliskim Wschodzie. ' +
+  'Obaj politycy wezwali do natychmiastowego zawieszenia broni i większej pomocy humanitarnej dla mieszkańców Strefy Gazy. ' +
+  'Według Organizacji Narodów Zjednoczonych ponad dwa miliony ludzi potrzebuje pomocy.';
 
 const ENGLISH =
   'Prime Minister Benjamin Netanyahu said on Monday that Israel would keep fighting in Gaza. ' +
   '"We will not stop," he told reporters in Jerusalem, adding that more than 200 hostages were still held.';
 
 describe('the language note', () => {
-  it('a German article (no language data) names the layers it did not get', async () => {
-    const doc = await (await createAnalyzer()).analyze(raw(GERMAN));
-    expect(doc.language).toBe('de');
+  it('a Polish article (no language data) names the layers it did not get', async () => {
+    const doc = await (await createAnalyzer()).analyze(raw(POLISH));
+    expect(doc.language).toBe('pl');
     expect(doc.languageSupported).toBe(false);
-    expect(doc.unsupported).toEqual({ layers: ['entities', 'quotes', 'figures', 'times'], reason: '"de" is not a supported language (no src/lang/de/language.json)' });
+    expect(doc.unsupported).toEqual({ layers: ['entities', 'quotes', 'figures', 'times'], reason: '"pl" is not a supported language (no src/lang/pl/language.json)' });
     expect(doc.sentences.length).toBeGreaterThan(0);
   });
 
@@ -40,7 +40,7 @@ describe('the language note', () => {
   });
 
   it('an unsupported language tagged by a model of its own misses the other layers', () => {
-    expect(languageSupportNote('de', ['sentences', 'entities'], true)?.layers).toEqual(['quotes', 'figures', 'times']);
+    expect(languageSupportNote('pl', ['sentences', 'entities'], true)?.layers).toEqual(['quotes', 'figures', 'times']);
     expect(languageSupportNote('und', ['sentences'], false)?.reason).toBe('the language of the article could not be told');
   });
 });

@@ -12,6 +12,7 @@ export type NumberData = Pick<
   | 'numberFormat' | 'numberWords' | 'hundredWords' | 'scaleWords' | 'scaleAbbreviations'
   | 'wordJoiners' | 'compoundJoiners' | 'indefiniteOne' | 'weakNumbers' | 'ordinalSuffixes'
   | 'hundredsWords' | 'wordJoinersAfter' | 'thousandTimesScale'
+  | 'fractionWords' | 'fractionAddends'
 >;
 
 export interface NumberMatch {
@@ -36,7 +37,7 @@ export interface NumberMatch {
   glued: boolean;
 }
 
-type Kind = 'unit' | 'teen' | 'tens' | 'hundred' | 'hundreds' | 'scale';
+type Kind = 'unit' | 'teen' | 'tens' | 'hundred' | 'hundreds' | 'scale' | 'fraction' | 'addend';
 
 export interface NumberGrammar {
   lang: string;
@@ -47,6 +48,9 @@ export interface NumberGrammar {
   scaleAfter: RegExp;
   /** Sticky: an ordinal suffix after digits. */
   ordinalAfter: RegExp;
+  /** What must follow an ordinal written with a period ("4. Februar", "die 2. runde"): a month name
+   *  or a lower-case word on the same line; otherwise the period ends the sentence ("… 1 414 021 100."). */
+  afterPeriodOrdinal: RegExp;
   /** Sticky tokenizer for a word sequence: group 1 = morpheme, group 2 = compound joiner, group 3 = separator. */
   wordToken: RegExp;
   /** Source of the word-number sequence pattern (no groups), for use inside other regexes. */
@@ -82,6 +86,8 @@ function compile(lang: string, data: NumberData): NumberGrammar {
   }
   for (const w of data.hundredWords) morphemes.set(w.toLowerCase(), { value: 100, kind: 'hundred' });
   for (const [w, v] of Object.entries(data.hundredsWords ?? {})) morphemes.set(w.toLowerCase(), { value: v, kind: 'hundreds' });
+  for (const [w, v] of Object.entries(data.fractionWords ?? {})) morphemes.set(phraseKey(w), { value: v, kind: 'fraction' });
+  for (const [w, v] of Object.entries(data.fractionAddends ?? {})) morphemes.set(phraseKey(w), { value: v, kind: 'addend' });
   const scales = new Map<string, number>();
   for (const [w, v] of Object.entries(data.scaleWords)) {
     scales.set(phraseKey(w), v);
@@ -89,9 +95,10 @@ function compile(lang: string, data: NumberData): NumberGrammar {
     if (/^\p{L}+$/u.test(w)) morphemes.set(w.toLowerCase(), { value: v, kind: 'scale' });
   }
   const dec = escapeRegex(data.numberFormat.decimal);
-  const grp = escapeRegex(data.numberFormat.group);
-  // Thousands groups must be exactly three digits; a narrow/non-breaking space also groups.
-  const digitsSource = `(?:\\d{1,3}(?:(?:${grp}|[\\u00A0\\u202F])\\d{3})+(?!\\d)|\\d+)(?:${dec}\\d+)?`;
+  // Thousands groups must be exactly three digits; a narrow/non-breaking space also groups, and a plain
+  // space where the language writes "1 000 000" (numberFormat.spaceGroups).
+  const grp = `${escapeRegex(data.numberFormat.group)}|[\\u00A0\\u202F${data.numberFormat.spaceGroups ? ' ' : ''}]`;
+  const digitsSource = `(?:\\d{1,3}(?:(?:${grp})\\d{3})+(?!\\d)|\\d+)(?:${dec}\\d+)?`;
   const morph = alternation(morphemes.keys());
   const joiner = alternation(data.compoundJoiners);
   const token = `(?:${morph})(?:(?:${joiner})?(?:${morph}))*(?![\\p{L}])`;
@@ -102,7 +109,7 @@ function compile(lang: string, data: NumberData): NumberGrammar {
   const wordSequenceSource = `${indefinite}${token}(?:${sep}${token})*`;
   // Digits may follow letters ("USD115", "A320": the caller decides); number words may not ("often").
   const candidate = new RegExp(
-    `(?<![\\p{N}_])(?:(\\d{1,3}(?:(?:${grp}|[\\u00A0\\u202F])\\d{3})+(?!\\d)|\\d+)(?:${dec}(\\d+))?|${NOT_WORD_BEFORE}(${wordSequenceSource}))`,
+    `(?<![\\p{N}_])(?:(\\d{1,3}(?:(?:${grp})\\d{3})+(?!\\d)|\\d+)(?:${dec}(\\d+))?|${NOT_WORD_BEFORE}(${wordSequenceSource}))`,
     'giu',
   );
   const scaleWordAlt = alternation([...Object.keys(data.scaleWords), ...data.hundredWords]);
@@ -114,6 +121,8 @@ function compile(lang: string, data: NumberData): NumberGrammar {
   for (const [a, v] of Object.entries(data.scaleAbbreviations)) scales.set(a.toLowerCase(), v);
   for (const h of data.hundredWords) scales.set(h.toLowerCase(), 100);
   const ordinalAfter = new RegExp(`(?:${alternation(data.ordinalSuffixes)})(?![\\p{L}\\p{N}])`, 'iyu');
+  const months = (langData(lang, 'calendar')?.months ?? []).flat().map((m) => m.replace(/\.$/, ''));
+  const afterPeriodOrdinal = new RegExp(`^[^\\S\\n]+(?:\\p{Ll}|(?:${alternation(months)})(?![\\p{L}]))`, 'u');
   const wordToken = new RegExp(
     `(${morph})|(${joiner})|(\\s*-\\s*|\\s+(?:${alternation(data.wordJoiners)})\\s+|\\s+)`,
     'iyu',
@@ -124,6 +133,7 @@ function compile(lang: string, data: NumberData): NumberGrammar {
     candidate,
     scaleAfter,
     ordinalAfter,
+    afterPeriodOrdinal,
     wordToken,
     wordSequenceSource,
     digitsSource,
@@ -193,7 +203,7 @@ export function evaluateWords(seq: string, g: NumberGrammar): { value: number; l
       pos = re.lastIndex;
       continue;
     }
-    const info = g.morphemes.get(m[1])!;
+    const info = g.morphemes.get(phraseKey(m[1]))!;
     const v = info.value;
     let ok: boolean;
     switch (info.kind) {
@@ -217,10 +227,21 @@ export function evaluateWords(seq: string, g: NumberGrammar): { value: number; l
         // "duizend" alone is 1000; after a smaller group, scales must decrease ("two million three thousand").
         ok = v < lastScale || (thousandTimes(g, lastScale, v) && v < scaleBeforeThousand);
         break;
+      case 'fraction':
+        // "ein halbes", "drei Viertel", "anderthalb" alone; not after a scale ("two million half").
+        ok = last === 'none' || last === 'unit' || last === 'teen' || last === 'tens' || last === 'hundred';
+        break;
+      case 'addend':
+        // "zweieinhalb", "deux et demi": only after a count.
+        ok = last === 'unit' || last === 'teen' || last === 'tens' || last === 'hundred';
+        break;
     }
-    if (sep === 'and' && !(last !== 'none' && g.joinerAfter.has(last as Kind) && (last !== 'tens' || info.kind === 'unit'))) ok = false;
+    if (last === 'fraction' || last === 'addend') ok = ok && info.kind === 'scale';
+    if (sep === 'and' && !(last !== 'none' && g.joinerAfter.has(last) && (last !== 'tens' || info.kind === 'unit'))) ok = false;
     if (!ok) break;
-    if (info.kind === 'hundred') cur = (cur || 1) * 100;
+    if (info.kind === 'fraction') cur = last === 'none' ? v : cur * v;
+    else if (info.kind === 'addend') cur += v;
+    else if (info.kind === 'hundred') cur = (cur || 1) * 100;
     else if (info.kind === 'scale' && v >= lastScale) {
       // "tres mil millones", "doscientos mil quinientos millones": the group read since the scale
       // before "mil" is multiplied by the larger scale.
@@ -302,7 +323,8 @@ export function findNumbers(text: string, lang: string): NumberMatch[] {
       end = g.scaleAfter.lastIndex;
     } else if (!decimals) {
       g.ordinalAfter.lastIndex = end;
-      if (g.ordinalAfter.exec(text)) {
+      const om = g.ordinalAfter.exec(text);
+      if (om && (/\p{L}/u.test(om[0]) || g.afterPeriodOrdinal.test(text.slice(g.ordinalAfter.lastIndex, g.ordinalAfter.lastIndex + 30)))) {
         ordinal = true;
         end = g.ordinalAfter.lastIndex;
       }

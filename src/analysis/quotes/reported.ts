@@ -40,7 +40,11 @@ export function reportedContent(ctx: DocContext, c: CueInfo, cues: CueInfo[], fi
     }
     return null;
   }
-  const after = c.side === 'right' ? c.phrase!.end : c.hit.i1;
+  let after = c.side === 'right' ? c.phrase!.end : c.hit.i1;
+  // A verb split around its subject ("a-t-il déclaré", "maakte hij duidelijk"): the clause starts
+  // after the rest of the verb.
+  const rest = form.tokens.slice(c.hit.i1 - c.hit.i0);
+  if (c.side === 'right' && rest.length && rest.every((w, k) => ctx.lower(after + k) === w)) after += rest.length;
   if (form.frames.has('that')) {
     for (let k = after; k < last && k < after + THAT_WINDOW; k++) {
       const t = toks[k];

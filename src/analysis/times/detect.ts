@@ -165,6 +165,14 @@ function collectDates(text: string, g: TimeGrammar, out: Candidate[]): void {
     if (!isValidDate(y, mo, d)) continue;
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', year: y, month: mo, day: d, priority: 1 });
   }
+  // Day and month without a year: "am 28.10." (German).
+  if (g.numericDayMonth) {
+    for (g.numericDayMonth.lastIndex = 0; (m = g.numericDayMonth.exec(text)); ) {
+      const [d, mo] = g.dateOrder === 'month-day' ? [Number(m[2]), Number(m[1])] : [Number(m[1]), Number(m[2])];
+      if (!validDay(mo, d, undefined)) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', month: mo, day: d, priority: 2 });
+    }
+  }
   // Year ranges "2014-2018", "2014–18".
   for (g.yearRange.lastIndex = 0; (m = g.yearRange.exec(text)); ) {
     if (g.timeOfDayBefore.has(wordBefore(text, m.index, g))) continue;
@@ -317,18 +325,18 @@ function collectRelative(text: string, g: TimeGrammar, out: Candidate[]): void {
       priority: 2,
     });
   }
+  for (g.periodShiftAfter.lastIndex = 0; (m = g.periodShiftAfter.exec(text)); ) {
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'period', shift: g.shiftsAfter.get(phraseKey(m[2])) ?? 0, unit: g.periods.get(phraseKey(m[1])), priority: 2 });
+  }
+  for (g.weekdayShiftAfter.lastIndex = 0; (m = g.weekdayShiftAfter.exec(text)); ) {
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'weekday', weekday: weekdayOf(g, m[1]), relation: g.weekdayShiftsAfter.get(phraseKey(m[2])) ?? null, priority: 2 });
+  }
   for (g.weekday.lastIndex = 0; (m = g.weekday.exec(text)); ) {
     const prefix = m[1] ? phraseKey(m[1]) : undefined;
     const relation = prefix !== undefined ? g.weekdayPrefixes.get(prefix) ?? null : null;
     // "on Monday": the preposition is not part of the expression.
     const start = prefix !== undefined && relation === null ? m.index + m[0].indexOf(m[2], m[1].length) : m.index;
     out.push({ start, end: m.index + m[0].length, kind: 'weekday', weekday: weekdayOf(g, m[2]), relation, priority: 3 });
-  }
-  for (g.periodShiftAfter.lastIndex = 0; (m = g.periodShiftAfter.exec(text)); ) {
-    out.push({ start: m.index, end: m.index + m[0].length, kind: 'period', shift: g.shiftsAfter.get(phraseKey(m[2])) ?? 0, unit: g.periods.get(phraseKey(m[1])), priority: 2 });
-  }
-  for (g.weekdayPostfixed.lastIndex = 0; (m = g.weekdayPostfixed.exec(text)); ) {
-    out.push({ start: m.index, end: m.index + m[0].length, kind: 'weekday', weekday: weekdayOf(g, m[1]), relation: g.weekdayPostfixes.get(phraseKey(m[2])) ?? null, priority: 2 });
   }
   for (g.weekdayPrefixed.lastIndex = 0; (m = g.weekdayPrefixed.exec(text)); ) {
     const relation = g.weekdayPrefixes.get(phraseKey(m[1])) ?? null;
@@ -380,17 +388,17 @@ function collectRelative(text: string, g: TimeGrammar, out: Candidate[]): void {
     const ago = g.ago.has(phraseKey(m[3]));
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'offset', offset: ago ? -n : n, unit, priority: 1 });
   }
-  for (g.offsetAgoBefore.lastIndex = 0; (m = g.offsetAgoBefore.exec(text)); ) {
-    const n = amount(m[1]);
-    const unit = g.units.get(phraseKey(m[2]));
-    if (n === undefined || !unit) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, kind: 'offset', offset: -n, unit, priority: 1 });
-  }
   for (g.offsetAhead.lastIndex = 0; (m = g.offsetAhead.exec(text)); ) {
     const n = amount(m[2]);
     const unit = g.units.get(phraseKey(m[3]));
     if (n === undefined || !unit) continue;
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'offset', offset: n, unit, priority: 1 });
+  }
+  for (g.offsetAgoBefore.lastIndex = 0; (m = g.offsetAgoBefore.exec(text)); ) {
+    const n = amount(m[2]);
+    const unit = g.units.get(phraseKey(m[3]));
+    if (n === undefined || !unit) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'offset', offset: -n, unit, priority: 1 });
   }
   for (g.span.lastIndex = 0; (m = g.span.exec(text)); ) {
     const n = amount(m[2]);

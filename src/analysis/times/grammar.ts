@@ -61,21 +61,23 @@ export interface TimeGrammar {
   isoDate: RegExp;
   isoMonth: RegExp;
   numericDate: RegExp;
+  /** "28.10." (times.json numericDayMonth); undefined without. */
+  numericDayMonth?: RegExp;
   year: RegExp;
   yearRange: RegExp;
   dayWord: RegExp;
   period: RegExp;
+  /** "la semaine dernière", "l'anno scorso" (times.json shiftWordsAfter). */
+  periodShiftAfter: RegExp;
+  shiftsAfter: Map<string, number>;
+  /** "lundi dernier", "lunedì prossimo" (times.json weekdayShiftsAfter). */
+  weekdayShiftAfter: RegExp;
+  weekdayShiftsAfter: Map<string, WeekdayRelation>;
   weekday: RegExp;
   offsetAgo: RegExp;
   offsetAhead: RegExp;
-  /** "hace dos días": an ago word before the amount (times.json agoBefore); never matches without one. */
+  /** "vor zwei Tagen", "il y a trois jours" (times.json agoBefore). */
   offsetAgoBefore: RegExp;
-  /** "la semana pasada": a period noun with its shift word after it (times.json shiftWordsAfter). */
-  periodShiftAfter: RegExp;
-  shiftsAfter: Map<string, number>;
-  /** "el lunes pasado": weekday then a word that places it (times.json weekdayPostfixes). */
-  weekdayPostfixed: RegExp;
-  weekdayPostfixes: Map<string, WeekdayRelation>;
   /** "na terça": a short weekday form right after a weekday prefix (times.json prefixedWeekdays). */
   weekdayPrefixed: RegExp;
   season: RegExp;
@@ -208,10 +210,15 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
     isoDate: new RegExp(`(?<![\\p{L}\\p{N}/.-])(\\d{4})-(\\d{1,2})-(\\d{1,2})(?![\\p{N}]|-\\d)`, 'gu'),
     isoMonth: new RegExp(`(?<![\\p{L}\\p{N}/.-])(\\d{4})-(0[1-9]|1[0-2])(?![\\p{N}-])`, 'gu'),
     numericDate: new RegExp(`(?<![\\p{L}\\p{N}/.,-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\p{N}]|[/.-]\\d)`, 'gu'),
+    numericDayMonth: t.numericDayMonth ? new RegExp(`(?<![\\p{L}\\p{N}/.,-])(\\d{1,2})\\.\\s?(\\d{1,2})\\.(?![\\p{N}]|\\s?\\d)`, 'gu') : undefined,
     year: new RegExp(`(?<![\\p{L}\\p{N}_$€£¥#.,/-])(?:(mid|pre|post)-)?(1\\d{3}|20\\d{2})(?![\\p{L}\\p{N}]|[.,]\\d|\\s?%|-\\d)${TOD}`, 'giu'),
     yearRange: new RegExp(`(?<![\\p{L}\\p{N}_$€£¥#.,/-])(1[5-9]\\d{2}|20\\d{2})\\s*[-–/]\\s*(1[5-9]\\d{2}|20\\d{2}|\\d{1,2})(?![\\p{L}\\p{N}]|[.,]\\d)${TOD}`, 'giu'),
     dayWord: new RegExp(`${B}(${alternation(Object.keys(t.dayWords))})${A}`, 'giu'),
     period: new RegExp(`${B}(${shiftAlt})\\s+(${periodAlt})${A}`, 'giu'),
+    periodShiftAfter: new RegExp(`${B}(${periodAlt})\\s+(${alternation(Object.keys(t.shiftWordsAfter ?? {}))})${A}`, 'giu'),
+    shiftsAfter: new Map(Object.entries(t.shiftWordsAfter ?? {}).map(([k, v]) => [phraseKey(k), v])),
+    weekdayShiftAfter: new RegExp(`${B}(${alternation(fullWeekdays)})\\s+(${alternation(Object.keys(t.weekdayShiftsAfter ?? {}))})${A}`, 'giu'),
+    weekdayShiftsAfter: new Map(Object.entries(t.weekdayShiftsAfter ?? {}).map(([k, v]) => [phraseKey(k), v])),
     weekday: new RegExp(
       `${B}(?:(${alternation(Object.keys(t.weekdayPrefixes))})\\s+)?(${alternation(fullWeekdays)})(${alternation(t.weekdaySuffixes)})?(?![\\p{L}])`,
       'giu',
@@ -220,19 +227,11 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
       `${B}${t.agoOpeners?.length ? `(?:(?:${alternation(t.agoOpeners)})\\s+)?` : ''}${NUM}\\s+${UNIT}\\s+(${alternation([...t.agoWords, ...t.fromNowWords])})${A}`,
       'giu',
     ),
-    offsetAgoBefore: t.agoBefore?.length ? new RegExp(`${B}(?:${alternation(t.agoBefore)})\\s+${NUM}\\s+${UNIT}`, 'giu') : NEVER,
-    periodShiftAfter: t.shiftWordsAfter && Object.keys(t.shiftWordsAfter).length
-      ? new RegExp(`${B}(${periodAlt})\\s+(${alternation(Object.keys(t.shiftWordsAfter))})${A}`, 'giu')
-      : NEVER,
-    shiftsAfter: new Map(Object.entries(t.shiftWordsAfter ?? {}).map(([k, v]) => [phraseKey(k), v])),
-    weekdayPostfixed: t.weekdayPostfixes && Object.keys(t.weekdayPostfixes).length
-      ? new RegExp(`${B}(${alternation(fullWeekdays)})\\s+(${alternation(Object.keys(t.weekdayPostfixes))})${A}`, 'giu')
-      : NEVER,
     weekdayPrefixed: t.prefixedWeekdays?.length
       ? new RegExp(`${B}(${alternation(Object.keys(t.weekdayPrefixes))})\\s+(${alternation(t.prefixedWeekdays)})(?![\\p{L}-])`, 'giu')
       : NEVER,
-    weekdayPostfixes: new Map(Object.entries(t.weekdayPostfixes ?? {}).map(([k, v]) => [phraseKey(k), v])),
     offsetAhead: new RegExp(`${B}(${alternation(t.offsetBefore)})\\s+${NUM}\\s+${UNIT}`, 'giu'),
+    offsetAgoBefore: new RegExp(`${B}(${alternation(t.agoBefore ?? [])})\\s+${NUM}\\s+${UNIT}`, 'giu'),
     season: new RegExp(`${B}(?:(${alternation(t.seasonTriggers)})\\s+)?(${alternation(Object.keys(t.seasons))})(?:\\s+${JOIN}${YEAR})?${A}`, 'giu'),
     holiday: new RegExp(`${B}(${alternation(Object.keys(t.holidays))})(?:\\s+${YEAR})?${A}`, 'giu'),
     periodArticle: new RegExp(`${B}(${alternation(Object.keys(t.periodArticles))})${A}`, 'giu'),

@@ -161,8 +161,8 @@ describe.runIf(runtime)('the analyzer with --ner-model', () => {
   });
 
   it('tags languages without full support too (the user chose the model for them)', async () => {
-    const text = 'Benjamin Netanyahu und Donald Trump haben sich am Montag im Weißen Haus getroffen. Danach reiste Netanyahu nach Gaza und Qatar weiter, wo Hamas wartete.';
-    const r = readTxt('de.txt', text, 'utf-8');
+    const text = 'Benjamin Netanyahu og Donald Trump mødtes mandag i Det Hvide Hus. Derefter rejste Netanyahu videre til Gaza og Qatar, hvor Hamas ventede.';
+    const r = readTxt('da.txt', text, 'utf-8');
     const doc = await onnx.analyze(r);
     expect(doc.languageSupported).toBe(false);
     expect((await builtin.analyze(r)).entities).toEqual([]);
