@@ -52,19 +52,20 @@ describe('POST /api/articles', () => {
   });
 
   it('keeps the note of an article whose language has no full support (the layers it lacks and why)', async () => {
-    const german = {
-      title: 'Waffenruhe in Gaza',
+    // Polish: a language without a folder (German, Spanish … are supported now)
+    const polish = {
+      title: 'Zawieszenie broni w Strefie Gazy',
       text:
-        'Die Verhandlungen über eine Waffenruhe im Gazastreifen sind am Montag in Doha fortgesetzt worden. ' +
-        'Nach Angaben der Vermittler warten mehr als fünfzig Lastwagen mit Hilfsgütern an der Grenze. ' +
-        'Die israelische Regierung äußerte sich zunächst nicht zu den Gesprächen.',
+        'Premier Donald Tusk rozmawiał w poniedziałek w Warszawie z prezydentem Francji o sytuacji na Bliskim Wschodzie. ' +
+        'Obaj politycy wezwali do natychmiastowego zawieszenia broni i większej pomocy humanitarnej dla mieszkańców Strefy Gazy. ' +
+        'Według Organizacji Narodów Zjednoczonych ponad dwa miliony ludzi potrzebuje pomocy.',
     };
-    const r = await app.inject({ method: 'POST', url: '/api/articles', payload: { articles: [german] } });
+    const r = await app.inject({ method: 'POST', url: '/api/articles', payload: { articles: [polish] } });
     expect(r.statusCode).toBe(201);
     const stored = (await app.inject({ url: `/api/articles/${r.json().articles[0].id}` })).json();
-    expect(stored).toMatchObject({ language: 'de', languageSupported: false });
+    expect(stored).toMatchObject({ language: 'pl', languageSupported: false });
     expect(stored.unsupported.layers).toEqual(expect.arrayContaining(['entities', 'quotes', 'figures', 'times']));
-    expect(stored.unsupported.reason).toContain('de');
+    expect(stored.unsupported.reason).toContain('pl');
   });
 
   it('reports a re-upload as a duplicate, with the id of the stored article', async () => {
