@@ -1,6 +1,6 @@
 // The example articles of the seeds' story that the corpus, store, server and CLI tests are built
 // on: the five English and Dutch articles 000-004 of examples/. The examples in other languages
-// (examples/0NN_<code>_…, examples/languages/<code>.txt) have tests of their own (test/lang).
+// (examples/0NN_<code>_….txt) have tests of their own (test/lang).
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -1,5 +1,5 @@
 // Spanish (src/lang/es): every layer but names on the example article written for the project
-// (examples/languages/es.txt: Netanyahu's visit to Trump of 4 February 2025, with the noise a
+// (examples/008_es_netanyahu-trump.txt: Netanyahu's visit to Trump of 4 February 2025, with the noise a
 // scraped page has), plus the language's number words, abbreviations and demonyms.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findNumbers } from '../../../src/analysis/figures/numbers.ts';

@@ -1,14 +1,21 @@
 // Shared helpers of the per-language example tests (test/lang/languages/<code>.test.ts): the example
-// article of a language (examples/languages/<code>.txt) read and analysed like any input, and the
-// same file ingested into an in-memory store for search.
-import { readFileSync } from 'node:fs';
+// article of a language (examples/0NN_<code>_….txt) read and analysed like any input, and the same
+// file ingested into an in-memory store for search.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAnalyzer } from '../../../src/analyze.ts';
 import { ingestPaths } from '../../../src/pipeline/ingest.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/index.ts';
 import type { AnalyzedArticle, RawArticle } from '../../../src/types.ts';
 
-export const exampleFile = (code: string): string => join(import.meta.dirname, '..', '..', '..', 'examples', 'languages', `${code}.txt`);
+const EXAMPLES = join(import.meta.dirname, '..', '..', '..', 'examples');
+
+/** The example article of a language: examples/0NN_<code>_<story>.txt. */
+export function exampleFile(code: string): string {
+  const name = readdirSync(EXAMPLES).find((f) => new RegExp(`^\\d{3}_${code}_.+\\.txt$`).test(f));
+  if (!name) throw new Error(`no example article for "${code}" in examples/`);
+  return join(EXAMPLES, name);
+}
 
 /** The example article of a language, analysed (no model is needed for any layer but names). */
 export async function analyseExample(code: string): Promise<AnalyzedArticle> {

@@ -1,5 +1,5 @@
 // Portuguese (src/lang/pt): every layer but names on the example article written for the project
-// (examples/languages/pt.txt: Netanyahu's visit to Trump of 4 February 2025, in Brazilian news style
+// (examples/009_pt_netanyahu-trump.txt: Netanyahu's visit to Trump of 4 February 2025, in Brazilian news style
 // with the noise a scraped page has), plus the language's number words, abbreviations and demonyms.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findNumbers } from '../../../src/analysis/figures/numbers.ts';

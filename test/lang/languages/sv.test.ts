@@ -1,5 +1,5 @@
 // Swedish (src/lang/sv): every layer but names on the example article written for the project
-// (examples/languages/sv.txt: Netanyahu's visit to Trump of 4 February 2025, in Swedish agency
+// (examples/010_sv_netanyahu-trump.txt: Netanyahu's visit to Trump of 4 February 2025, in Swedish agency
 // style with the noise a scraped page has), plus the language's number formats, words and demonyms.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findNumbers } from '../../../src/analysis/figures/numbers.ts';
