@@ -161,7 +161,7 @@ function compile(lang: string, d: FiguresFile, numbers: NumberGrammar): FigureGr
     percentAfter: new RegExp(`\\s?(?:${alternation(d.percentWords)})(?![\\p{L}])`, 'iyu'),
     // After the number: names and codes ("euro", "USD"), and the symbols that are not letters ("10 €").
     currencyAfter: new RegExp(
-      `\\s?${d.currencyLinks?.length ? `(?:(?:${alternation(d.currencyLinks)})\\s+(?=\\p{L}))?` : ''}(${alternation([...currencyByName.keys(), ...[...currencyBySymbol.keys()].filter((k) => !/\p{L}/u.test(k))])})(?![\\p{L}])`,
+      `\\s?(${alternation([...currencyByName.keys(), ...[...currencyBySymbol.keys()].filter((k) => !/\p{L}/u.test(k))])})(?![\\p{L}])`,
       'iyu',
     ),
     currencyAfterLink: new RegExp(
