@@ -199,9 +199,18 @@ export const figuresSchema = file({
   fractionAddends: numberMap.optional(),
   numberWords: numberMap,
   hundredWords: words,
+  /** Words that are a multiple of a hundred by themselves (Spanish "doscientos" 200, Portuguese
+   *  "quinhentos" 500): they stand where a unit + hundred word would ("doscientos treinta" = 230). */
+  hundredsWords: numberMap.optional(),
   scaleWords: numberMap,
   scaleAbbreviations: numberMap,
   wordJoiners: words,
+  /** After which kinds of number word a word joiner may stand: ["hundred", "scale"] when not given
+   *  (English "one hundred and five"); Spanish "treinta y cinco" needs "tens", Portuguese "cento e
+   *  cinco", "trinta e cinco", "dois mil e quinhentos" all three. */
+  wordJoinersAfter: z.array(z.enum(['tens', 'hundred', 'scale'])).optional(),
+  /** A larger scale word may follow "thousand" and multiply it: Spanish "mil millones" = 10^9. */
+  thousandTimesScale: z.boolean().optional(),
   compoundJoiners: words,
   indefiniteOne: words,
   weakNumbers: words,
@@ -209,7 +218,7 @@ export const figuresSchema = file({
   qualifiers: wordMap,
   periodQualifierExceptions: words,
   currencies: z.array(currency),
-  /** Words between a scale and its currency: "75 millions de dollars", "tre miliardi di euro". */
+  /** Words between a scale and its currency: "75 millions de dollars", "tre miliardi di euro", "3 millones de dólares". */
   currencyLinks: words.optional(),
   percentWords: words,
   units: z.record(z.string(), words),
@@ -257,6 +266,10 @@ export const quotesSchema = file({
   ),
   quoteDashes: words,
   attributionDashes: words,
+  /** Dashes of the Spanish dialogue style: a paragraph opens with one glued to the first word
+   *  ("—Es histórica —aseguró X."), and one after a space and glued to the verb ends the quotation
+   *  like the comma of "CONTENT, said X". */
+  incisoDashes: words.optional(),
   verbs: z.array(
     z
       .object({
@@ -339,8 +352,11 @@ export const timesSchema = file({
   dayWordsOfMonth: numberMap.optional(),
   /** Day and month in digits without a year, each followed by a period: German "am 28.10." (day-month). */
   numericDayMonth: z.boolean().optional(),
-  /** Words before the amount that put it in the past: German "vor zwei Tagen", French "il y a trois jours". */
+  /** Words before the amount that put it in the past: German "vor zwei Tagen", French "il y a trois jours",
+   *  Spanish "hace dos días", Portuguese "há três semanas". */
   agoBefore: words.optional(),
+  /** Words that may open an offset closed by an ago word, and belong to it: Swedish "för två dagar sedan". */
+  agoOpeners: words.optional(),
   fromNowWords: words,
   offsetBefore: words,
   offsetArticle: words,
@@ -349,6 +365,9 @@ export const timesSchema = file({
   /** "last" -> previous-week, "this past" -> before, "on" -> null (no shift). */
   weekdayPrefixes: z.record(z.string(), weekdayRelation.nullable()),
   weekdaySuffixes: words,
+  /** Short weekday forms of calendar.json that are weekdays only after a weekday prefix: Portuguese
+   *  "na terça", "na sexta" (alone "terça", "segunda" are also ordinals). */
+  prefixedWeekdays: words.optional(),
   seasons: wordMap,
   seasonNeedsAnchor: words,
   seasonTriggers: words,

@@ -4,6 +4,8 @@ import { measureNer } from './ner.ts';
 import { measureQuotes } from './quotes.ts';
 import { measureTimesRecognizers, measureTimesTempeval, timeRates, timeResolved } from './times.ts';
 import { measureBbcDates } from './times-bbc.ts';
+import { measureTimexEs } from './times-es.ts';
+import { measureRecognizersDates, recognizersDatesName } from './times-parser.ts';
 import { measureBbcFigures } from './figures-bbc.ts';
 import { measureCurrency, measureNumbers, figureF1, figureResolved, type FigureScore } from './figures.ts';
 import { measureEntityResolution } from './global-entities-ecbplus.ts';
@@ -67,8 +69,7 @@ const quotesGroup: MetricGroup = {
 
 const TIME_SETS: [string, string, () => ReturnType<typeof measureTimesTempeval>][] = [
   ...RECOGNIZERS_LANGS.map((lang): (typeof TIME_SETS)[number] => {
-    const prefix = recognizersPrefix(lang)!;
-    return [`recognizers.${lang}`, `Recognizers-Text ${prefix} DateTimeModel, date and date-range cases`, () => measureTimesRecognizers(`${prefix}-DateTime-DateTimeModel.json`, lang)];
+    return [`recognizers.${lang}`, `${recognizersDatesName(lang)}, date and date-range cases`, () => measureRecognizersDates(lang)];
   }),
   ['tempeval3', 'TempEval-3 TIMEX3 type DATE', () => measureTimesTempeval()],
 ];
@@ -97,6 +98,21 @@ const timesGroup: MetricGroup = {
         ];
       }),
     );
+  },
+};
+
+const timexEsGroup: MetricGroup = {
+  name: 'times on the Spanish TimeBank',
+  command: 'npm run bench:times-es -- --errors',
+  needs: ['timex-es'],
+  metrics: {
+    'times.timex-es.f1': 'Spanish TimeBank (TempEval-3 Spanish) train, TIMEX3 type DATE: span F1 by overlap',
+    'times.timex-es.value': 'Spanish TimeBank (TempEval-3 Spanish) train, TIMEX3 type DATE: value accuracy on found spans',
+    'times.timex-es.valueF1': 'Spanish TimeBank (TempEval-3 Spanish) train, TIMEX3 type DATE: value F1 (span F1 × value accuracy)',
+  },
+  async measure() {
+    const r = timeRates(measureTimexEs());
+    return { 'times.timex-es.f1': pts(r.f1), 'times.timex-es.value': pts(r.valueAcc), 'times.timex-es.valueF1': pts(r.valueF1) };
   },
 };
 
@@ -191,4 +207,4 @@ const bbcFiguresGroup: MetricGroup = {
   },
 };
 
-export const ACCURACY_GROUPS: MetricGroup[] = [...languagesWithDataset('ner').map(nerGroup), quotesGroup, timesGroup, bbcDatesGroup, figuresGroup, bbcFiguresGroup, entitiesGroup, storiesGroup];
+export const ACCURACY_GROUPS: MetricGroup[] = [...languagesWithDataset('ner').map(nerGroup), quotesGroup, timesGroup, timexEsGroup, bbcDatesGroup, figuresGroup, bbcFiguresGroup, entitiesGroup, storiesGroup];

@@ -10,7 +10,7 @@ import { DATA, decodeXml, filesBelow, overlaps, placeResult, recognizersCases } 
 import { corpusLanguage } from '../../src/lang/registry.ts';
 import { referenceMisses } from './figures.ts';
 
-interface Gold {
+export interface Gold {
   start: number;
   end: number;
   /** In scope: a date-ish expression our granularities can express. */
@@ -34,12 +34,12 @@ export interface TimeScore {
   resolved: number;
 }
 
-const newScore = (): TimeScore => ({ pred: 0, predOverlapping: 0, gold: 0, goldFound: 0, goldExact: 0, valued: 0, valueRight: 0, ref: 0, resolved: 0 });
+export const newScore = (): TimeScore => ({ pred: 0, predOverlapping: 0, gold: 0, goldFound: 0, goldExact: 0, valued: 0, valueRight: 0, ref: 0, resolved: 0 });
 
 /** Share (0..1) of the valued in-scope gold spans of the cases the reference passes that are resolved exactly. */
 export const timeResolved = (s: TimeScore): number => (s.ref ? s.resolved / s.ref : 0);
 
-function scoreDoc(s: TimeScore, preds: TimeExpr[], gold: Gold[], errors?: string[], text?: string, ref = false): void {
+export function scoreDoc(s: TimeScore, preds: TimeExpr[], gold: Gold[], errors?: string[], text?: string, ref = false): void {
   s.pred += preds.length;
   for (const p of preds) if (gold.some((g) => overlaps(p, g))) s.predOverlapping++;
   for (const g of gold) {

@@ -1,5 +1,5 @@
 // German, French and Italian: every layer on an example article written for the project in news
-// style with its scraping noise (examples-languages/, about the same meeting as the seeds): cleaning,
+// style with its scraping noise (examples/005-007, about the same meeting as the seeds): cleaning,
 // sentences, dates resolved, figures, quotes with the right speaker, search on folded words, and
 // the entities layer's note while the language has no name-tagging model (once a model exists,
 // the people of the article are named). Plus the mechanisms the languages brought, each on the
@@ -19,15 +19,15 @@ import type { AnalyzedArticle } from '../../src/types.ts';
 import { isSupported } from '../../src/lang/registry.ts';
 import { packagePath } from '../../src/paths.ts';
 
-const EXAMPLES = join(import.meta.dirname, '../../examples-languages');
-const FILES = { de: 'de_netanyahu-trump.txt', fr: 'fr_netanyahou-trump.txt', it: 'it_netanyahu-trump.txt' } as const;
+const EXAMPLES = join(import.meta.dirname, '../../examples');
+const FILES = { de: '005_de_netanyahu-trump.txt', fr: '006_fr_netanyahou-trump.txt', it: '007_it_netanyahu-trump.txt' } as const;
 type Lang = keyof typeof FILES;
 
 const docs = {} as Record<Lang, AnalyzedArticle>;
 beforeAll(async () => {
   const analyzer = await createAnalyzer();
   for (const [lang, file] of Object.entries(FILES) as [Lang, string][]) {
-    docs[lang] = await analyzer.analyze(readTxt(`examples-languages/${file}`, readFileSync(join(EXAMPLES, file), 'utf8'), 'utf-8'));
+    docs[lang] = await analyzer.analyze(readTxt(`examples/${file}`, readFileSync(join(EXAMPLES, file), 'utf8'), 'utf-8'));
   }
 });
 

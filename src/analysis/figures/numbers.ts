@@ -11,6 +11,7 @@ export type NumberData = Pick<
   FiguresFile,
   | 'numberFormat' | 'numberWords' | 'hundredWords' | 'scaleWords' | 'scaleAbbreviations'
   | 'wordJoiners' | 'compoundJoiners' | 'indefiniteOne' | 'weakNumbers' | 'ordinalSuffixes'
+  | 'hundredsWords' | 'wordJoinersAfter' | 'thousandTimesScale'
   | 'fractionWords' | 'fractionAddends'
 >;
 
@@ -36,7 +37,7 @@ export interface NumberMatch {
   glued: boolean;
 }
 
-type Kind = 'unit' | 'teen' | 'tens' | 'hundred' | 'scale' | 'fraction' | 'addend';
+type Kind = 'unit' | 'teen' | 'tens' | 'hundred' | 'hundreds' | 'scale' | 'fraction' | 'addend';
 
 export interface NumberGrammar {
   lang: string;
@@ -63,6 +64,8 @@ export interface NumberGrammar {
   weak: Set<string>;
   indefinite: Set<string>;
   wordJoiners: Set<string>;
+  /** Kinds of word after which a word joiner ("and", "y", "e") may stand. */
+  joinerAfter: Set<Kind>;
 }
 
 const grammars = new Map<string, NumberGrammar | null>();
@@ -84,6 +87,7 @@ function compile(lang: string, data: NumberData): NumberGrammar {
     morphemes.set(w.toLowerCase(), { value: v, kind: v >= 20 ? 'tens' : v >= 10 ? 'teen' : 'unit' });
   }
   for (const w of data.hundredWords) morphemes.set(w.toLowerCase(), { value: 100, kind: 'hundred' });
+  for (const [w, v] of Object.entries(data.hundredsWords ?? {})) morphemes.set(w.toLowerCase(), { value: v, kind: 'hundreds' });
   for (const [w, v] of Object.entries(data.fractionWords ?? {})) morphemes.set(phraseKey(w), { value: v, kind: 'fraction' });
   for (const [w, v] of Object.entries(data.fractionAddends ?? {})) morphemes.set(phraseKey(w), { value: v, kind: 'addend' });
   const scales = new Map<string, number>();
@@ -142,6 +146,7 @@ function compile(lang: string, data: NumberData): NumberGrammar {
     weak: new Set(data.weakNumbers.map((w) => w.toLowerCase())),
     indefinite: new Set(data.indefiniteOne.map((w) => w.toLowerCase())),
     wordJoiners: new Set(data.wordJoiners.map((w) => w.toLowerCase())),
+    joinerAfter: new Set<Kind>(data.wordJoinersAfter ?? ['hundred', 'scale']),
   };
 }
 
@@ -169,6 +174,9 @@ export function evaluateWords(seq: string, g: NumberGrammar): { value: number; l
   let cur = 0;
   let last: Kind | 'none' = 'none';
   let lastScale = Infinity;
+  /** The total before the last "thousand" and the scale before it (thousandTimesScale languages). */
+  let beforeThousand = 0;
+  let scaleBeforeThousand = Infinity;
   let sep: 'none' | 'space' | 'and' | 'joiner' = 'none';
   let acceptedEnd = 0;
   let scaled = false;
@@ -204,7 +212,7 @@ export function evaluateWords(seq: string, g: NumberGrammar): { value: number; l
     let ok: boolean;
     switch (info.kind) {
       case 'unit':
-        ok = last === 'none' || last === 'hundred' || last === 'scale' || (last === 'tens' && sep !== 'joiner' && sep !== 'and');
+        ok = last === 'none' || last === 'hundred' || last === 'scale' || (last === 'tens' && sep !== 'joiner' && (sep !== 'and' || g.joinerAfter.has('tens')));
         break;
       case 'teen':
         ok = last === 'none' || last === 'hundred' || last === 'scale';
@@ -215,9 +223,13 @@ export function evaluateWords(seq: string, g: NumberGrammar): { value: number; l
       case 'hundred':
         ok = (last === 'none' || last === 'unit' || last === 'teen' || last === 'scale') && cur < 100;
         break;
+      case 'hundreds':
+        // "doscientos", "quinhentos": a whole hundreds group, first or after a scale.
+        ok = last === 'none' || last === 'scale';
+        break;
       case 'scale':
         // "duizend" alone is 1000; after a smaller group, scales must decrease ("two million three thousand").
-        ok = v < lastScale;
+        ok = v < lastScale || (thousandTimes(g, lastScale, v) && v < scaleBeforeThousand);
         break;
       case 'fraction':
         // "ein halbes", "drei Viertel", "anderthalb" alone; not after a scale ("two million half").
@@ -229,7 +241,7 @@ export function evaluateWords(seq: string, g: NumberGrammar): { value: number; l
         break;
     }
     if (last === 'fraction' || last === 'addend') ok = ok && info.kind === 'scale';
-    if (sep === 'and' && !(last === 'hundred' || last === 'scale')) ok = false;
+    if (sep === 'and' && !(last !== 'none' && g.joinerAfter.has(last) && (last !== 'tens' || info.kind === 'unit'))) ok = false;
     if (!ok) break;
     if (info.kind === 'fraction') cur = last === 'none' ? v : cur * v;
     else if (info.kind === 'addend') {
@@ -237,13 +249,23 @@ export function evaluateWords(seq: string, g: NumberGrammar): { value: number; l
       else cur += v;
     }
     else if (info.kind === 'hundred') cur = (cur || 1) * 100;
-    else if (info.kind === 'scale') {
+    else if (info.kind === 'scale' && v >= lastScale) {
+      // "tres mil millones", "doscientos mil quinientos millones": the group read since the scale
+      // before "mil" is multiplied by the larger scale.
+      total = beforeThousand + (total - beforeThousand + cur) * v;
+      cur = 0;
+      lastScale = v;
+    } else if (info.kind === 'scale') {
+      if (v === 1000) {
+        beforeThousand = total;
+        scaleBeforeThousand = lastScale;
+      }
       total += (cur || 1) * v;
       cur = 0;
       lastScale = v;
       scaled = true;
     } else cur += v;
-    last = info.kind;
+    last = info.kind === 'hundreds' ? 'hundred' : info.kind;
     acceptedEnd = re.lastIndex;
     pos = re.lastIndex;
     sep = 'none';
@@ -251,6 +273,11 @@ export function evaluateWords(seq: string, g: NumberGrammar): { value: number; l
   }
   if (first || acceptedEnd === 0) return null;
   return { value: total + cur, length: acceptedEnd, scaled, scale: scaled ? lastScale : 1 };
+}
+
+/** "mil millones" (figures.json thousandTimesScale): a scale larger than a thousand right after "thousand". */
+function thousandTimes(g: NumberGrammar, lastScale: number, v: number): boolean {
+  return !!g.data.thousandTimesScale && lastScale === 1000 && v > 1000;
 }
 
 /** All numbers in `text` (digits and words), left to right, non-overlapping. */

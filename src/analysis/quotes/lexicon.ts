@@ -39,6 +39,8 @@ export interface Lexicon {
   markChars: Set<string>;
   quoteDashes: Set<string>;
   attributionDashes: Set<string>;
+  /** quotes.json incisoDashes ("—Es histórica —aseguró X."). */
+  incisoDashes: Set<string>;
   /** Cue forms indexed by their first token, longest first. */
   cues: Map<string, CueForm[]>;
   complementizers: Set<string>;
@@ -199,6 +201,7 @@ function compile(lang: string, d: QuotesFile): Lexicon {
     markChars,
     quoteDashes: new Set(d.quoteDashes),
     attributionDashes: new Set(d.attributionDashes),
+    incisoDashes: new Set(d.incisoDashes ?? []),
     cues,
     complementizers: set(d.complementizers),
     nounCues,

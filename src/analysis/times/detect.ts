@@ -349,6 +349,11 @@ function collectRelative(text: string, g: TimeGrammar, out: Candidate[]): void {
     const start = prefix !== undefined && relation === null ? m.index + m[0].indexOf(m[2], m[1].length) : m.index;
     out.push({ start, end: m.index + m[0].length, kind: 'weekday', weekday: weekdayOf(g, m[2]), relation, priority: 3 });
   }
+  for (g.weekdayPrefixed.lastIndex = 0; (m = g.weekdayPrefixed.exec(text)); ) {
+    const relation = g.weekdayPrefixes.get(phraseKey(m[1])) ?? null;
+    const start = relation === null ? m.index + m[0].length - m[2].length : m.index;
+    out.push({ start, end: m.index + m[0].length, kind: 'weekday', weekday: weekdayOf(g, m[2]), relation, priority: 3 });
+  }
   for (g.periodArticle.lastIndex = 0; (m = g.periodArticle.exec(text)); ) {
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'period', unit: g.periodArticles.get(phraseKey(m[1])), priority: 3 });
   }

@@ -81,6 +81,8 @@ export interface TimeGrammar {
   offsetAhead: RegExp;
   /** "vor zwei Tagen", "il y a trois jours" (times.json agoBefore). */
   offsetAgoBefore: RegExp;
+  /** "na terça": a short weekday form right after a weekday prefix (times.json prefixedWeekdays). */
+  weekdayPrefixed: RegExp;
   season: RegExp;
   holiday: RegExp;
   monthDayRange: RegExp;
@@ -123,6 +125,9 @@ export function timeGrammar(lang: string): TimeGrammar | undefined {
   }
   return g ?? undefined;
 }
+
+/** A pattern that matches nothing, for expressions a language does not have. */
+const NEVER = /(?!)/gu;
 
 const strip = (f: string) => f.toLowerCase().replace(/\.$/, '');
 
@@ -223,7 +228,13 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
       `${B}(?:(${alternation(Object.keys(t.weekdayPrefixes))})\\s+)?(${alternation(fullWeekdays)})(${alternation(t.weekdaySuffixes)})?(?![\\p{L}])`,
       'giu',
     ),
-    offsetAgo: new RegExp(`${B}${NUM}\\s+${UNIT}\\s+(${alternation([...t.agoWords, ...t.fromNowWords])})${A}`, 'giu'),
+    offsetAgo: new RegExp(
+      `${B}${t.agoOpeners?.length ? `(?:(?:${alternation(t.agoOpeners)})\\s+)?` : ''}${NUM}\\s+${UNIT}\\s+(${alternation([...t.agoWords, ...t.fromNowWords])})${A}`,
+      'giu',
+    ),
+    weekdayPrefixed: t.prefixedWeekdays?.length
+      ? new RegExp(`${B}(${alternation(Object.keys(t.weekdayPrefixes))})\\s+(${alternation(t.prefixedWeekdays)})(?![\\p{L}-])`, 'giu')
+      : NEVER,
     offsetAhead: new RegExp(`${B}(${alternation(t.offsetBefore)})\\s+${NUM}\\s+${UNIT}`, 'giu'),
     offsetAgoBefore: new RegExp(`${B}(${alternation(t.agoBefore ?? [])})\\s+${NUM}\\s+${UNIT}`, 'giu'),
     season: new RegExp(`${B}(?:(${alternation(t.seasonTriggers)})\\s+)?(${alternation(Object.keys(t.seasons))})(?:\\s+${JOIN}${YEAR})?${A}`, 'giu'),

@@ -66,6 +66,7 @@ describe('NER on the example articles', () => {
   });
 
   it('ships compact models (at most 20 MB each) that survive a save/load round trip', () => {
+    // every language with NER training data (language.json datasets.ner) ships a model
     for (const lang of languagesWithDataset('ner')) expect(statSync(modelPath(lang)).size).toBeLessThanOrEqual(20 * 1024 * 1024);
     const model = loadNerModel('en');
     const file = join(mkdtempSync(join(tmpdir(), 'dossier-ner-')), 'en.model.gz');
