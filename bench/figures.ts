@@ -1,4 +1,6 @@
-// Benchmark of the figures layer.
+// Benchmark of the figures layer (every language with datasets.recognizers in its language.json).
+//   resolved: of the gold results of the cases the reference (dotnet) passes, the share found with the
+//   right value (and currency where the gold names one).
 //   1. Recognizers-Text NumberModel (English, Dutch): the number recogniser (findNumbers) — span
 //      precision / recall by overlap, exact spans, value accuracy.
 //   2. Recognizers-Text CurrencyModel (English, Dutch): the figures layer's money amounts — same, plus
@@ -8,7 +10,7 @@
 import { extractFigures } from '../src/analysis/figures/extract.ts';
 import { extractTimes } from '../src/analysis/times/extract.ts';
 import { bbcArticles, printThroughput } from '../support/measure/data-sets.ts';
-import { measureCurrency, measureNumbers, figureF1, type FigureScore } from '../support/measure/figures.ts';
+import { measureCurrency, measureNumbers, figureF1, figureResolved, type FigureScore } from '../support/measure/figures.ts';
 import { languagesWithDataset } from '../src/lang/registry.ts';
 import { requireData } from '../support/data.ts';
 
@@ -22,7 +24,7 @@ function print(name: string, s: FigureScore, withUnit: boolean): void {
   console.log(
     `${name.padEnd(26)} P ${pct(s.predOk, s.pred)}  R ${pct(s.found, s.gold)}  F1 ${(100 * f).toFixed(1).padStart(5)}  exact-span ${pct(s.exact, s.gold)}  value-acc ${pct(s.valueOk, s.valued)}` +
       (withUnit ? `  currency-acc ${pct(s.unitOk, s.united)}` : `  value-acc(integers) ${pct(s.valueOkInt, s.valuedInt)}`) +
-      `  (pred ${s.pred}, gold ${s.gold})`,
+      `  resolved ${(100 * figureResolved(s)).toFixed(1).padStart(5)} of ${s.ref}  (pred ${s.pred}, gold ${s.gold})`,
   );
 }
 

@@ -18,6 +18,9 @@ export interface CleanRules {
   /** Alternations of the ordinal suffixes of day numbers (times.json): after a month ("May 1st"), from
    *  the languages that write the month first, and before one ("1st May", "1ste mei"), from all. */
   ordinals: { monthDay: string; dayMonth: string };
+  /** Alternation of the words between day, month and year in the languages that write the day first
+   *  (times.json dayOfMonthJoiners: Spanish "3 de febrero de 2025"); empty when none. */
+  dayMonthJoiners: string;
   /** Tokens ending in '.' that do not end a sentence (case-sensitive, with the dot). */
   abbreviations: Set<string>;
   bylinePrefix: RegExp;
@@ -63,6 +66,7 @@ export function cleanRules(): CleanRules {
   const abbreviations = new Set<string>();
   const monthDayOrdinals: string[] = [];
   const dayMonthOrdinals: string[] = [];
+  const dayMonthJoiners: string[] = [];
   for (const code of supportedLanguages()) {
     const f = cleanLangFile(code);
     if (f) files.push(f);
@@ -77,6 +81,7 @@ export function cleanRules(): CleanRules {
     const ordinals = langData(code, 'times')?.ordinalSuffixes ?? [];
     if (cal?.dateOrder === 'month-day') monthDayOrdinals.push(...ordinals);
     dayMonthOrdinals.push(...ordinals);
+    if (cal?.dateOrder === 'day-month') dayMonthJoiners.push(...(langData(code, 'times')?.dayOfMonthJoiners ?? []));
     const ab = langData(code, 'abbreviations');
     for (const list of [ab?.titles, ab?.months, ab?.initialisms]) for (const a of list ?? []) abbreviations.add(a);
   }
@@ -90,6 +95,7 @@ export function cleanRules(): CleanRules {
     weekdays,
     monthAlternation: alternation(months.keys()),
     ordinals: { monthDay: alternation(monthDayOrdinals), dayMonth: alternation(dayMonthOrdinals) },
+    dayMonthJoiners: alternation(dayMonthJoiners),
     abbreviations,
     bylinePrefix: new RegExp(`^(?:${alternation(all('bylinePrefixes'))})\\s*:?\\s+`, 'iu'),
     nameJoiners: lowerSet('nameJoiners'),

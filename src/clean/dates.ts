@@ -28,7 +28,9 @@ let patterns: { monthDay: RegExp; dayMonth: RegExp; iso: RegExp } | undefined;
 
 function datePatterns() {
   if (patterns) return patterns;
-  const { monthAlternation: months, ordinals } = cleanRules();
+  const { monthAlternation: months, ordinals, dayMonthJoiners } = cleanRules();
+  // "3 de febrero de 2025": the joiners of the languages that write the day first.
+  const J = dayMonthJoiners ? `(?:(?:${dayMonthJoiners})\\s+)?` : '';
   const notLetterBefore = '(?<![\\p{L}\\p{N}])';
   const notLetterAfter = '(?![\\p{L}\\p{N}])';
   patterns = {
@@ -39,7 +41,7 @@ function datePatterns() {
     ),
     // "1 mei 2024", "01 May 2024", "1st May 2024", "1. Mai 2024"
     dayMonth: new RegExp(
-      `${notLetterBefore}(\\d{1,2})(?:${ordinals.dayMonth})?\\.?\\s+(${months})\\.?,?\\s+(\\d{4})${notLetterAfter}`,
+      `${notLetterBefore}(\\d{1,2})(?:${ordinals.dayMonth})?\\.?\\s+${J}(${months})\\.?,?\\s+${J}(\\d{4})${notLetterAfter}`,
       'giu',
     ),
     iso: /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g,

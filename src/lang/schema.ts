@@ -96,6 +96,9 @@ export const abbreviationsSchema = file({
   titles: words.optional(),
   months: words.optional(),
   initialisms: words.optional(),
+  /** A number of one or two digits with a period before a month name or a lower-case word is an
+   *  ordinal, not a sentence end ("am 4. Februar", "die 2. Runde"). */
+  ordinalDates: z.boolean().optional(),
 });
 
 /** calendar.json: month and weekday names, each a list of forms with the full name first. */
@@ -219,12 +222,35 @@ const currency = z.object({ code: z.string(), symbols: words, names: words }).st
 
 /** figures.json: number words and formats, currencies, units, qualifiers and what figures count. */
 export const figuresSchema = file({
-  numberFormat: z.object({ decimal: z.string(), group: z.string() }).strict(),
+  numberFormat: z
+    .object({
+      decimal: z.string(),
+      group: z.string(),
+      /** A plain space also groups thousands ("1 000 000", French and German usage); narrow and
+       *  non-breaking spaces always do. */
+      spaceGroups: z.boolean().optional(),
+    })
+    .strict(),
+  /** Fraction words: alone they are their value ("anderthalb" 1.5, "halbe" 0.5); after a count they
+   *  multiply it ("ein halbes" 0.5, "drei Viertel" 0.75, "deux tiers"); a scale may follow ("ein
+   *  halbes Dutzend" 6, "eine halbe Million"). */
+  fractionWords: numberMap.optional(),
+  /** Fractions added to the count before them: "zwei|einhalb" 2.5, "deux et demi", "tre e mezzo". */
+  fractionAddends: numberMap.optional(),
   numberWords: numberMap,
   hundredWords: words,
+  /** Words that are a multiple of a hundred by themselves (Spanish "doscientos" 200, Portuguese
+   *  "quinhentos" 500): they stand where a unit + hundred word would ("doscientos treinta" = 230). */
+  hundredsWords: numberMap.optional(),
   scaleWords: numberMap,
   scaleAbbreviations: numberMap,
   wordJoiners: words,
+  /** After which kinds of number word a word joiner may stand: ["hundred", "scale"] when not given
+   *  (English "one hundred and five"); Spanish "treinta y cinco" needs "tens", Portuguese "cento e
+   *  cinco", "trinta e cinco", "dois mil e quinhentos" all three. */
+  wordJoinersAfter: z.array(z.enum(['tens', 'hundred', 'scale'])).optional(),
+  /** A larger scale word may follow "thousand" and multiply it: Spanish "mil millones" = 10^9. */
+  thousandTimesScale: z.boolean().optional(),
   compoundJoiners: words,
   indefiniteOne: words,
   weakNumbers: words,
@@ -232,6 +258,8 @@ export const figuresSchema = file({
   qualifiers: wordMap,
   periodQualifierExceptions: words,
   currencies: z.array(currency),
+  /** Words between a scale and its currency: "75 millions de dollars", "tre miliardi di euro", "3 millones de dólares". */
+  currencyLinks: words.optional(),
   percentWords: words,
   units: z.record(z.string(), words),
   compoundTails: words,
@@ -266,9 +294,22 @@ const gramNumber = z.enum(['sg', 'pl']);
 
 /** quotes.json: quotation marks, reporting verbs and the words around speakers (src/analysis/quotes). */
 export const quotesSchema = file({
-  quoteMarks: z.array(z.object({ open: z.string(), close: words }).strict()),
+  quoteMarks: z.array(
+    z
+      .object({
+        open: z.string(),
+        close: words,
+        /** The marks stand apart from the quoted words: French "« Nous travaillons »". */
+        spaced: z.boolean().optional(),
+      })
+      .strict(),
+  ),
   quoteDashes: words,
   attributionDashes: words,
+  /** Dashes of the Spanish dialogue style: a paragraph opens with one glued to the first word
+   *  ("—Es histórica —aseguró X."), and one after a space and glued to the verb ends the quotation
+   *  like the comma of "CONTENT, said X". */
+  incisoDashes: words.optional(),
   verbs: z.array(
     z
       .object({
@@ -315,6 +356,14 @@ export const quotesSchema = file({
   organizationWords: words,
   bareStarters: words,
   subjectVerbInversion: z.boolean(),
+  /** Nationality words may follow the title before the name: "le Premier ministre israélien
+   *  Benyamin Netanyahou", "il presidente americano Donald Trump" (roleQualifierAliases words). */
+  qualifiersAfterTitle: z.boolean().optional(),
+  /** Elided words split off the word they are glued to, so that "qu'il" is "qu'" + "il" (French, Italian). */
+  elisions: words.optional(),
+  /** Subject pronouns glued to an inverted verb, split off as the subject: "a-t-il déclaré" is
+   *  "a" + "il" + "déclaré" (the joining "-t-" dropped). Written with their hyphens ("-t-il", "-elle"). */
+  invertedSubjects: words.optional(),
   nonNames: words,
   adverbSuffixes: words,
   speakerPrepositions: words,
@@ -333,9 +382,24 @@ export const timesSchema = file({
   dayWordBlockers: words.optional(),
   shiftWords: numberMap,
   periodWords: wordMap,
+  /** Shift words written after the period or weekday: French "la semaine dernière", "lundi prochain",
+   *  Italian "l'anno scorso". Periods take the number (-1 / 0 / +1). */
+  shiftWordsAfter: numberMap.optional(),
+  /** How such a word after a weekday places the day ("lundi dernier": before). */
+  weekdayShiftsAfter: z.record(z.string(), weekdayRelation).optional(),
   modifierWords: wordMap,
   offsetUnits: z.record(z.string(), words),
   agoWords: words,
+  /** Words for the day of the month before a month name: "am zweiten Mai", "le premier mai",
+   *  "il ventinove maggio" (word -> day). */
+  dayWordsOfMonth: numberMap.optional(),
+  /** Day and month in digits without a year, each followed by a period: German "am 28.10." (day-month). */
+  numericDayMonth: z.boolean().optional(),
+  /** Words before the amount that put it in the past: German "vor zwei Tagen", French "il y a trois jours",
+   *  Spanish "hace dos días", Portuguese "há três semanas". */
+  agoBefore: words.optional(),
+  /** Words that may open an offset closed by an ago word, and belong to it: Swedish "för två dagar sedan". */
+  agoOpeners: words.optional(),
   fromNowWords: words,
   offsetBefore: words,
   offsetArticle: words,
@@ -344,6 +408,9 @@ export const timesSchema = file({
   /** "last" -> previous-week, "this past" -> before, "on" -> null (no shift). */
   weekdayPrefixes: z.record(z.string(), weekdayRelation.nullable()),
   weekdaySuffixes: words,
+  /** Short weekday forms of calendar.json that are weekdays only after a weekday prefix: Portuguese
+   *  "na terça", "na sexta" (alone "terça", "segunda" are also ordinals). */
+  prefixedWeekdays: words.optional(),
   seasons: wordMap,
   seasonNeedsAnchor: words,
   seasonTriggers: words,
@@ -357,8 +424,12 @@ export const timesSchema = file({
   /** Past forms that say nothing about the tense of what is reported ("said", "told"). */
   reportingVerbs: words,
   /** Holiday -> "MM-DD", or "MM-DD+W": the first ISO weekday W on or after that day (Thanksgiving
-   *  "11-22+4": the first Thursday from November 22). */
-  holidays: z.record(z.string(), z.string().regex(/^\d{2}-\d{2}(?:\+[1-7])?$/, 'holiday dates are "MM-DD" or "MM-DD+W" (W = ISO weekday 1-7)')),
+   *  "11-22+4": the first Thursday from November 22), or "E+N": N days after Western Easter Sunday
+   *  (Easter Monday "E+1", Whit Sunday "E+49", Good Friday "E-2"). */
+  holidays: z.record(
+    z.string(),
+    z.string().regex(/^(?:\d{2}-\d{2}(?:\+[1-7])?|E[+-]\d{1,2})$/, 'holiday dates are "MM-DD", "MM-DD+W" (W = ISO weekday 1-7) or "E+N" / "E-N" (days from Western Easter Sunday)'),
+  ),
   /** "the weekend": a period whose direction comes from the tense. */
   periodArticles: wordMap,
   /** "the last 3 months", "de komende twee weken": a span from or to the anchor. */

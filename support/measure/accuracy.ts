@@ -2,10 +2,12 @@
 // percentage points (0-100), with the command that prints the same numbers in full.
 import { measureNer } from './ner.ts';
 import { measureQuotes } from './quotes.ts';
-import { measureTimesRecognizers, measureTimesTempeval, timeRates } from './times.ts';
+import { measureTimesRecognizers, measureTimesTempeval, timeRates, timeResolved } from './times.ts';
 import { measureBbcDates } from './times-bbc.ts';
+import { measureTimexEs } from './times-es.ts';
+import { measureRecognizersDates, recognizersDatesName } from './times-parser.ts';
 import { measureBbcFigures } from './figures-bbc.ts';
-import { measureCurrency, measureNumbers, figureF1, type FigureScore } from './figures.ts';
+import { measureCurrency, measureNumbers, figureF1, figureResolved, type FigureScore } from './figures.ts';
 import { measureEntityResolution } from './global-entities-ecbplus.ts';
 import { measureStories } from './stories-quality.ts';
 import { measureExtraction, TRAF, ZYTE } from './extract.ts';
@@ -73,8 +75,7 @@ const quotesGroup: MetricGroup = {
 
 const TIME_SETS: [string, string, () => ReturnType<typeof measureTimesTempeval>][] = [
   ...RECOGNIZERS_LANGS.map((lang): (typeof TIME_SETS)[number] => {
-    const prefix = recognizersPrefix(lang)!;
-    return [`recognizers.${lang}`, `Recognizers-Text ${prefix} DateTimeModel, date and date-range cases`, () => measureTimesRecognizers(`${prefix}-DateTime-DateTimeModel.json`, lang)];
+    return [`recognizers.${lang}`, `${recognizersDatesName(lang)}, date and date-range cases`, () => measureRecognizersDates(lang)];
   }),
   ['tempeval3', 'TempEval-3 TIMEX3 type DATE', () => measureTimesTempeval()],
 ];
@@ -87,19 +88,37 @@ const timesGroup: MetricGroup = {
       [`times.${id}.f1`, `${what}: span F1 by overlap`],
       [`times.${id}.value`, `${what}: value accuracy on found spans`],
       [`times.${id}.valueF1`, `${what}: value F1 (span F1 × value accuracy, as TempEval-3 scores attributes)`],
+      ...(id.startsWith('recognizers.') ? [[`times.${id}.resolved`, `${what}: share of the valued gold dates of the cases the reference (dotnet) passes found with a right value`]] : []),
     ]),
   ),
   async measure() {
     return Object.fromEntries(
       TIME_SETS.flatMap(([id, , measure]) => {
-        const r = timeRates(measure());
+        const s = measure();
+        const r = timeRates(s);
         return [
           [`times.${id}.f1`, pts(r.f1)],
           [`times.${id}.value`, pts(r.valueAcc)],
           [`times.${id}.valueF1`, pts(r.valueF1)],
+          ...(id.startsWith('recognizers.') ? [[`times.${id}.resolved`, pts(timeResolved(s))]] : []),
         ];
       }),
     );
+  },
+};
+
+const timexEsGroup: MetricGroup = {
+  name: 'times on the Spanish TimeBank',
+  command: 'npm run bench:times-es -- --errors',
+  needs: ['timex-es'],
+  metrics: {
+    'times.timex-es.f1': 'Spanish TimeBank (TempEval-3 Spanish) train, TIMEX3 type DATE: span F1 by overlap',
+    'times.timex-es.value': 'Spanish TimeBank (TempEval-3 Spanish) train, TIMEX3 type DATE: value accuracy on found spans',
+    'times.timex-es.valueF1': 'Spanish TimeBank (TempEval-3 Spanish) train, TIMEX3 type DATE: value F1 (span F1 × value accuracy)',
+  },
+  async measure() {
+    const r = timeRates(measureTimexEs());
+    return { 'times.timex-es.f1': pts(r.f1), 'times.timex-es.value': pts(r.valueAcc), 'times.timex-es.valueF1': pts(r.valueF1) };
   },
 };
 
@@ -132,6 +151,7 @@ const figuresGroup: MetricGroup = {
         [`figures.${kind}.${lang}.f1`, `${what}, ${lang}: span F1 by overlap`],
         [`figures.${kind}.${lang}.value`, `${what}, ${lang}: value accuracy on found spans`],
         ...(kind === 'currency' ? [[`figures.${kind}.${lang}.currency`, `${what}, ${lang}: currency accuracy on found spans`]] : []),
+        [`figures.${kind}.${lang}.resolved`, `${what}, ${lang}: share of the gold results of the cases the reference (dotnet) passes found with the right value${kind === 'currency' ? ' and currency' : ''}`],
       ]),
     ),
   ),
@@ -144,6 +164,7 @@ const figuresGroup: MetricGroup = {
             [`figures.${kind}.${lang}.f1`, pts(figureF1(s))],
             [`figures.${kind}.${lang}.value`, pts(s.valued ? s.valueOk / s.valued : 0)],
             ...(kind === 'currency' ? [[`figures.${kind}.${lang}.currency`, pts(s.united ? s.unitOk / s.united : 0)]] : []),
+            [`figures.${kind}.${lang}.resolved`, pts(figureResolved(s))],
           ];
         }),
       ),
@@ -222,4 +243,4 @@ const extractGroup: MetricGroup = {
   },
 };
 
-export const ACCURACY_GROUPS: MetricGroup[] = [...languagesWithDataset('ner').map(nerGroup), quotesGroup, timesGroup, bbcDatesGroup, figuresGroup, bbcFiguresGroup, entitiesGroup, storiesGroup, extractGroup];
+export const ACCURACY_GROUPS: MetricGroup[] = [...languagesWithDataset('ner').map(nerGroup), quotesGroup, timesGroup, timexEsGroup, bbcDatesGroup, figuresGroup, bbcFiguresGroup, entitiesGroup, storiesGroup, extractGroup];

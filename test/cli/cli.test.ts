@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { AnalyzedArticle } from '../../src/types.ts';
 import { expectContract } from '../helpers/contract.ts';
+import { SEED_EXAMPLES } from '../helpers/examples.ts';
 
 // Each test starts the CLI several times (seconds each on a busy machine): a hang guard, not a speed goal.
 vi.setConfig({ testTimeout: 120_000 });
@@ -36,7 +37,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('dossier analyze --json', () => {
   it('prints one contract-conforming JSON object per example article', async () => {
-    const r = await dossier('analyze', EXAMPLES, '--json');
+    const r = await dossier('analyze', ...SEED_EXAMPLES, '--json');
     expect(r.code).toBe(0);
     const docs = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as AnalyzedArticle);
     expect(docs).toHaveLength(5);
@@ -52,10 +53,10 @@ describe('dossier analyze --json', () => {
 
 describe('dossier ingest, search, show, stats', () => {
   it('ingests the examples once; a second ingest is a no-op', async () => {
-    const first = await dossier('ingest', EXAMPLES, '--db', db, '--json');
+    const first = await dossier('ingest', ...SEED_EXAMPLES, '--db', db, '--json');
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({ inserted: 5, duplicates: 0, failures: [] });
-    const second = await dossier('ingest', EXAMPLES, '--db', db, '--json');
+    const second = await dossier('ingest', ...SEED_EXAMPLES, '--db', db, '--json');
     expect(JSON.parse(second.stdout)).toMatchObject({ inserted: 0, duplicates: 5 });
   });
 

@@ -3,15 +3,15 @@
 // measurable. DOSSIER_PROGRESS_SECONDS shortens the interval so a short run still prints lines.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
+import { SEED_EXAMPLES } from '../helpers/examples.ts';
 
 const run = promisify(execFile);
 const ROOT = new URL('../../', import.meta.url).pathname;
 const BIN = join(ROOT, 'bin/dossier.js');
-const EXAMPLES = join(ROOT, 'examples');
 
 let dir: string;
 let data: string;
@@ -19,7 +19,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'dossier-ingest-notes-'));
   data = join(dir, 'bbc-like');
   mkdirSync(data);
-  for (const f of readdirSync(EXAMPLES)) copyFileSync(join(EXAMPLES, f), join(data, f));
+  for (const f of SEED_EXAMPLES) copyFileSync(f, join(data, basename(f)));
   copyFileSync(join(ROOT, 'README.md'), join(data, 'README.TXT'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 const BIN = new URL('../../bin/dossier.js', import.meta.url).pathname;
 
+// Polish: a language without a folder (German, Spanish … are supported now).
 const POLISH =
   'Premier Donald Tusk rozmawiał w poniedziałek w Warszawie z prezydentem Francji o sytuacji na Bliskim Wschodzie.\n\n' +
   'Obaj politycy wezwali do natychmiastowego zawieszenia broni i większej pomocy humanitarnej dla mieszkańców Strefy Gazy.\n\n' +
@@ -19,7 +20,7 @@ let dir: string;
 let file: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'dossier-note-'));
-  file = join(dir, 'scholz.txt');
+  file = join(dir, 'tusk.txt');
   writeFileSync(file, POLISH);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -9,8 +9,8 @@ import type { StoredArticle } from '../../src/store/store.ts';
 import { exampleItems } from '../store/fixtures.ts';
 import { foreignRequests, getJson, hasChromium, openSession, screenshots, type RunningServer, type Session } from './harness.ts';
 import { openCorpus } from '../../src/corpus/index.ts';
+import { SEED_EXAMPLES } from '../helpers/examples.ts';
 
-const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
 const BLINKEN_TITLE = 'Blinken Meets With Netanyahu Amid Gaza Ceasefire Push';
 
 const shot = screenshots('e2e-');
@@ -53,7 +53,7 @@ describe.runIf(hasChromium())('web UI in Chromium', () => {
   beforeAll(async () => {
     session = await openSession('e2e-web');
     const pipelineStore = openSqliteStore(':memory:');
-    await ingestPaths(pipelineStore, [EXAMPLES]);
+    await ingestPaths(pipelineStore, SEED_EXAMPLES);
     const handStore = openSqliteStore(':memory:');
     await openCorpus(handStore).add(exampleItems());
     pipeline = await session.serve(pipelineStore);

@@ -8,7 +8,7 @@ describe('language detection', () => {
   it('recognises the example articles (four English, one Dutch) with high confidence', async () => {
     const detect = await languageDetector();
     const got = Object.fromEntries(
-      readdirSync(examples).map((f) => [f.slice(0, 3), detect(readFileSync(new URL(f, examples), 'utf8'))]),
+      readdirSync(examples).filter((f) => /^00[0-4]_/.test(f)).map((f) => [f.slice(0, 3), detect(readFileSync(new URL(f, examples), 'utf8'))]),
     );
     expect(Object.fromEntries(Object.entries(got).map(([k, v]) => [k, v.language]))).toEqual({
       '000': 'en', '001': 'en', '002': 'nl', '003': 'en', '004': 'en',

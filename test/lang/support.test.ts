@@ -40,7 +40,7 @@ describe('the language note', () => {
   });
 
   it('an unsupported language tagged by a model of its own misses the other layers', () => {
-    expect(languageSupportNote('de', ['sentences', 'entities'], true)?.layers).toEqual(['quotes', 'figures', 'times']);
+    expect(languageSupportNote('pl', ['sentences', 'entities'], true)?.layers).toEqual(['quotes', 'figures', 'times']);
     expect(languageSupportNote('und', ['sentences'], false)?.reason).toBe('the language of the article could not be told');
   });
 });

@@ -4,7 +4,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contentHash, createAnalyzer } from '../../src/analyze.ts';
 import { openCorpus } from '../../src/corpus/index.ts';
@@ -13,8 +12,8 @@ import { readInputs } from '../../src/readers/index.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
 import type { IngestItem } from '../../src/store/store.ts';
 import { InputError } from '../../src/types.ts';
+import { SEED_EXAMPLES } from '../helpers/examples.ts';
 
-const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'dossier-leftover-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -22,7 +21,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function analysedExamples(): Promise<IngestItem[]> {
   const analyzer = await createAnalyzer();
   const items: IngestItem[] = [];
-  for await (const raw of readInputs([EXAMPLES])) {
+  for await (const raw of readInputs(SEED_EXAMPLES)) {
     if (raw instanceof InputError) throw new Error(raw.reason);
     items.push({ contentHash: contentHash(raw), raw, article: await analyzer.analyze(raw) });
   }
@@ -42,14 +41,14 @@ describe('articles stored but not placed by a stopped run', () => {
 
     // The next run, in a new process, finds every input stored already.
     const resumed = openSqliteStore(file);
-    const summary = await ingestPaths(resumed, [EXAMPLES], { workers: 0 });
+    const summary = await ingestPaths(resumed, SEED_EXAMPLES, { workers: 0 });
     expect(summary).toMatchObject({ inserted: 0, duplicates: 5, placedLeftover: 5 });
     const after = await openCorpus(resumed).stories.list();
     expect(after.unplaced).toBe(0);
 
     // An ingest that was never stopped.
     const clean = openSqliteStore(join(dir, 'clean.db'));
-    expect((await ingestPaths(clean, [EXAMPLES], { workers: 0 })).placedLeftover).toBeUndefined();
+    expect((await ingestPaths(clean, SEED_EXAMPLES, { workers: 0 })).placedLeftover).toBeUndefined();
     const expected = await openCorpus(clean).stories.list();
     expect(after.storylines).toEqual(expected.storylines);
     expect(await openCorpus(resumed).stories.placements()).toEqual(await openCorpus(clean).stories.placements());

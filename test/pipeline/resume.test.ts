@@ -1,12 +1,12 @@
 // An interrupted ingest keeps every finished batch; re-running it stores the rest, with no duplicates.
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { ingestStream } from '../../src/pipeline/ingest.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
 import type { RawArticle } from '../../src/types.ts';
+import { SEED_EXAMPLES } from '../helpers/examples.ts';
 
-const EXAMPLES = new URL('../../examples/', import.meta.url);
-const bodies = readdirSync(EXAMPLES).map((f) => readFileSync(new URL(f, EXAMPLES), 'utf8'));
+const bodies = SEED_EXAMPLES.map((f) => readFileSync(f, 'utf8'));
 
 /** 60 distinct articles made from the examples (each with its own closing sentence). */
 function corpus(): RawArticle[] {

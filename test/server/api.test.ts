@@ -7,14 +7,14 @@ import { ingestPaths } from '../../src/pipeline/ingest.ts';
 import type { Store } from '../../src/store/store.ts';
 import { exampleItems } from '../store/fixtures.ts';
 import { openCorpus } from '../../src/corpus/index.ts';
+import { SEED_EXAMPLES } from '../helpers/examples.ts';
 
-const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
 let store: Store;
 let app: FastifyInstance;
 
 beforeAll(async () => {
   store = openSqliteStore(':memory:');
-  await ingestPaths(store, [EXAMPLES]);
+  await ingestPaths(store, SEED_EXAMPLES);
   app = await buildServer(store);
 });
 afterAll(async () => {

@@ -6,10 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { ingestPaths } from '../../src/pipeline/ingest.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
 import { serveForTests } from './serve.ts';
+import { SEED_EXAMPLES } from '../helpers/examples.ts';
 
 const server = serveForTests(async () => {
   const store = openSqliteStore(':memory:');
-  await ingestPaths(store, [new URL('../../examples/', import.meta.url).pathname], { workers: 0 });
+  await ingestPaths(store, SEED_EXAMPLES, { workers: 0 });
   return store;
 });
 

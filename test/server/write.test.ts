@@ -52,12 +52,13 @@ describe('POST /api/articles', () => {
   });
 
   it('keeps the note of an article whose language has no full support (the layers it lacks and why)', async () => {
+    // Polish: a language without a folder (German, Spanish … are supported now)
     const polish = {
-      title: 'Rozejm w Strefie Gazy',
+      title: 'Zawieszenie broni w Strefie Gazy',
       text:
-        'Rozmowy o zawieszeniu broni w Strefie Gazy wznowiono w poniedziałek w Doha. ' +
-        'Według mediatorów ponad pięćdziesiąt ciężarówek z pomocą humanitarną czeka na granicy. ' +
-        'Izraelski rząd początkowo nie skomentował rozmów.',
+        'Premier Donald Tusk rozmawiał w poniedziałek w Warszawie z prezydentem Francji o sytuacji na Bliskim Wschodzie. ' +
+        'Obaj politycy wezwali do natychmiastowego zawieszenia broni i większej pomocy humanitarnej dla mieszkańców Strefy Gazy. ' +
+        'Według Organizacji Narodów Zjednoczonych ponad dwa miliony ludzi potrzebuje pomocy.',
     };
     const r = await app.inject({ method: 'POST', url: '/api/articles', payload: { articles: [polish] } });
     expect(r.statusCode).toBe(201);

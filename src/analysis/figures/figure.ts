@@ -42,7 +42,7 @@ export function figureAt(text: string, n: NumberMatch, g: FigureGrammar): Figure
   };
   if (!unit && sticky(g.percentAfter)) unit = 'percent';
   else {
-    const ca = sticky(g.currencyAfter);
+    const ca = sticky(g.currencyAfter) ?? (n.scaled ? sticky(g.currencyAfterLink) : null);
     if (ca) unit = unit ?? g.currencyByName.get(phraseKey(ca[1])) ?? null;
     else if (!unit && !n.scaled) {
       const hc = sticky(g.hyphenCompound);

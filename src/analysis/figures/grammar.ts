@@ -40,6 +40,8 @@ export interface FigureGrammar {
   percentAfter: RegExp;
   /** Sticky: currency name or code after the number. Group 1. */
   currencyAfter: RegExp;
+  /** Sticky: a currency after a scale and a link word ("millions de dollars"; figures.json currencyLinks). Group 1. */
+  currencyAfterLink: RegExp;
   /** Sticky: "-day", "-daagse", "-year-long", "-point". Group 1 = the noun, group 2 = known unit form. */
   hyphenCompound: RegExp;
   /** Sticky: a unit word after a space. Group 1. */
@@ -160,6 +162,10 @@ function compile(lang: string, d: FiguresFile, numbers: NumberGrammar): FigureGr
     // After the number: names and codes ("euro", "USD"), and the symbols that are not letters ("10 €").
     currencyAfter: new RegExp(
       `\\s?(${alternation([...currencyByName.keys(), ...[...currencyBySymbol.keys()].filter((k) => !/\p{L}/u.test(k))])})(?![\\p{L}])`,
+      'iyu',
+    ),
+    currencyAfterLink: new RegExp(
+      `\\s+(?:${alternation(d.currencyLinks ?? [])})\\s?(${alternation([...currencyByName.keys(), ...[...currencyBySymbol.keys()].filter((k) => !/\p{L}/u.test(k))])})(?![\\p{L}])`,
       'iyu',
     ),
     hyphenCompound: new RegExp(

@@ -11,6 +11,8 @@ export type NumberData = Pick<
   FiguresFile,
   | 'numberFormat' | 'numberWords' | 'hundredWords' | 'scaleWords' | 'scaleAbbreviations'
   | 'wordJoiners' | 'compoundJoiners' | 'indefiniteOne' | 'weakNumbers' | 'ordinalSuffixes'
+  | 'hundredsWords' | 'wordJoinersAfter' | 'thousandTimesScale'
+  | 'fractionWords' | 'fractionAddends'
 >;
 
 export interface NumberMatch {
@@ -35,7 +37,7 @@ export interface NumberMatch {
   glued: boolean;
 }
 
-type Kind = 'unit' | 'teen' | 'tens' | 'hundred' | 'scale';
+type Kind = 'unit' | 'teen' | 'tens' | 'hundred' | 'hundreds' | 'scale' | 'fraction' | 'addend';
 
 export interface NumberGrammar {
   lang: string;
@@ -46,6 +48,11 @@ export interface NumberGrammar {
   scaleAfter: RegExp;
   /** Sticky: an ordinal suffix after digits. */
   ordinalAfter: RegExp;
+  /** Sticky: a fraction addend after a scale ("3 milioni e mezzo", "2 millions et demi"). Group 1. */
+  addendAfter: RegExp;
+  /** What must follow an ordinal written with a period ("4. Februar", "die 2. runde"): a month name
+   *  or a lower-case word on the same line; otherwise the period ends the sentence ("… 1 414 021 100."). */
+  afterPeriodOrdinal: RegExp;
   /** Sticky tokenizer for a word sequence: group 1 = morpheme, group 2 = compound joiner, group 3 = separator. */
   wordToken: RegExp;
   /** Source of the word-number sequence pattern (no groups), for use inside other regexes. */
@@ -57,6 +64,8 @@ export interface NumberGrammar {
   weak: Set<string>;
   indefinite: Set<string>;
   wordJoiners: Set<string>;
+  /** Kinds of word after which a word joiner ("and", "y", "e") may stand. */
+  joinerAfter: Set<Kind>;
 }
 
 const grammars = new Map<string, NumberGrammar | null>();
@@ -78,6 +87,9 @@ function compile(lang: string, data: NumberData): NumberGrammar {
     morphemes.set(w.toLowerCase(), { value: v, kind: v >= 20 ? 'tens' : v >= 10 ? 'teen' : 'unit' });
   }
   for (const w of data.hundredWords) morphemes.set(w.toLowerCase(), { value: 100, kind: 'hundred' });
+  for (const [w, v] of Object.entries(data.hundredsWords ?? {})) morphemes.set(w.toLowerCase(), { value: v, kind: 'hundreds' });
+  for (const [w, v] of Object.entries(data.fractionWords ?? {})) morphemes.set(phraseKey(w), { value: v, kind: 'fraction' });
+  for (const [w, v] of Object.entries(data.fractionAddends ?? {})) morphemes.set(phraseKey(w), { value: v, kind: 'addend' });
   const scales = new Map<string, number>();
   for (const [w, v] of Object.entries(data.scaleWords)) {
     scales.set(phraseKey(w), v);
@@ -85,9 +97,10 @@ function compile(lang: string, data: NumberData): NumberGrammar {
     if (/^\p{L}+$/u.test(w)) morphemes.set(w.toLowerCase(), { value: v, kind: 'scale' });
   }
   const dec = escapeRegex(data.numberFormat.decimal);
-  const grp = escapeRegex(data.numberFormat.group);
-  // Thousands groups must be exactly three digits; a narrow/non-breaking space also groups.
-  const digitsSource = `(?:\\d{1,3}(?:(?:${grp}|[\\u00A0\\u202F])\\d{3})+(?!\\d)|\\d+)(?:${dec}\\d+)?`;
+  // Thousands groups must be exactly three digits; a narrow/non-breaking space also groups, and a plain
+  // space where the language writes "1 000 000" (numberFormat.spaceGroups).
+  const grp = `${escapeRegex(data.numberFormat.group)}|[\\u00A0\\u202F${data.numberFormat.spaceGroups ? ' ' : ''}]`;
+  const digitsSource = `(?:\\d{1,3}(?:(?:${grp})\\d{3})+(?!\\d)|\\d+)(?:${dec}\\d+)?`;
   const morph = alternation(morphemes.keys());
   const joiner = alternation(data.compoundJoiners);
   const token = `(?:${morph})(?:(?:${joiner})?(?:${morph}))*(?![\\p{L}])`;
@@ -98,7 +111,7 @@ function compile(lang: string, data: NumberData): NumberGrammar {
   const wordSequenceSource = `${indefinite}${token}(?:${sep}${token})*`;
   // Digits may follow letters ("USD115", "A320": the caller decides); number words may not ("often").
   const candidate = new RegExp(
-    `(?<![\\p{N}_])(?:(\\d{1,3}(?:(?:${grp}|[\\u00A0\\u202F])\\d{3})+(?!\\d)|\\d+)(?:${dec}(\\d+))?|${NOT_WORD_BEFORE}(${wordSequenceSource}))`,
+    `(?<![\\p{N}_])(?:(\\d{1,3}(?:(?:${grp})\\d{3})+(?!\\d)|\\d+)(?:${dec}(\\d+))?|${NOT_WORD_BEFORE}(${wordSequenceSource}))`,
     'giu',
   );
   const scaleWordAlt = alternation([...Object.keys(data.scaleWords), ...data.hundredWords]);
@@ -109,7 +122,10 @@ function compile(lang: string, data: NumberData): NumberGrammar {
   );
   for (const [a, v] of Object.entries(data.scaleAbbreviations)) scales.set(a.toLowerCase(), v);
   for (const h of data.hundredWords) scales.set(h.toLowerCase(), 100);
+  const addendAfter = new RegExp(`\\s+(${alternation(Object.keys(data.fractionAddends ?? {}))})(?![\\p{L}])`, 'iyu');
   const ordinalAfter = new RegExp(`(?:${alternation(data.ordinalSuffixes)})(?![\\p{L}\\p{N}])`, 'iyu');
+  const months = (langData(lang, 'calendar')?.months ?? []).flat().map((m) => m.replace(/\.$/, ''));
+  const afterPeriodOrdinal = new RegExp(`^[^\\S\\n]+(?:\\p{Ll}|(?:${alternation(months)})(?![\\p{L}]))`, 'u');
   const wordToken = new RegExp(
     `(${morph})|(${joiner})|(\\s*-\\s*|\\s+(?:${alternation(data.wordJoiners)})\\s+|\\s+)`,
     'iyu',
@@ -120,6 +136,8 @@ function compile(lang: string, data: NumberData): NumberGrammar {
     candidate,
     scaleAfter,
     ordinalAfter,
+    afterPeriodOrdinal,
+    addendAfter,
     wordToken,
     wordSequenceSource,
     digitsSource,
@@ -128,6 +146,7 @@ function compile(lang: string, data: NumberData): NumberGrammar {
     weak: new Set(data.weakNumbers.map((w) => w.toLowerCase())),
     indefinite: new Set(data.indefiniteOne.map((w) => w.toLowerCase())),
     wordJoiners: new Set(data.wordJoiners.map((w) => w.toLowerCase())),
+    joinerAfter: new Set<Kind>(data.wordJoinersAfter ?? ['hundred', 'scale']),
   };
 }
 
@@ -155,6 +174,9 @@ export function evaluateWords(seq: string, g: NumberGrammar): { value: number; l
   let cur = 0;
   let last: Kind | 'none' = 'none';
   let lastScale = Infinity;
+  /** The total before the last "thousand" and the scale before it (thousandTimesScale languages). */
+  let beforeThousand = 0;
+  let scaleBeforeThousand = Infinity;
   let sep: 'none' | 'space' | 'and' | 'joiner' = 'none';
   let acceptedEnd = 0;
   let scaled = false;
@@ -185,12 +207,12 @@ export function evaluateWords(seq: string, g: NumberGrammar): { value: number; l
       pos = re.lastIndex;
       continue;
     }
-    const info = g.morphemes.get(m[1])!;
+    const info = g.morphemes.get(phraseKey(m[1]))!;
     const v = info.value;
     let ok: boolean;
     switch (info.kind) {
       case 'unit':
-        ok = last === 'none' || last === 'hundred' || last === 'scale' || (last === 'tens' && sep !== 'joiner' && sep !== 'and');
+        ok = last === 'none' || last === 'hundred' || last === 'scale' || (last === 'tens' && sep !== 'joiner' && (sep !== 'and' || g.joinerAfter.has('tens')));
         break;
       case 'teen':
         ok = last === 'none' || last === 'hundred' || last === 'scale';
@@ -201,21 +223,49 @@ export function evaluateWords(seq: string, g: NumberGrammar): { value: number; l
       case 'hundred':
         ok = (last === 'none' || last === 'unit' || last === 'teen' || last === 'scale') && cur < 100;
         break;
+      case 'hundreds':
+        // "doscientos", "quinhentos": a whole hundreds group, first or after a scale.
+        ok = last === 'none' || last === 'scale';
+        break;
       case 'scale':
         // "duizend" alone is 1000; after a smaller group, scales must decrease ("two million three thousand").
-        ok = v < lastScale;
+        ok = v < lastScale || (thousandTimes(g, lastScale, v) && v < scaleBeforeThousand);
+        break;
+      case 'fraction':
+        // "ein halbes", "drei Viertel", "anderthalb" alone; not after a scale ("two million half").
+        ok = last === 'none' || last === 'unit' || last === 'teen' || last === 'tens' || last === 'hundred';
+        break;
+      case 'addend':
+        // "zweieinhalb", "deux et demi" after a count; "un million et demi" (half a million more) after a scale.
+        ok = last === 'unit' || last === 'teen' || last === 'tens' || last === 'hundred' || (last === 'scale' && cur === 0);
         break;
     }
-    if (sep === 'and' && !(last === 'hundred' || last === 'scale')) ok = false;
+    if (last === 'fraction' || last === 'addend') ok = ok && info.kind === 'scale';
+    if (sep === 'and' && !(last !== 'none' && g.joinerAfter.has(last) && (last !== 'tens' || info.kind === 'unit'))) ok = false;
     if (!ok) break;
-    if (info.kind === 'hundred') cur = (cur || 1) * 100;
-    else if (info.kind === 'scale') {
+    if (info.kind === 'fraction') cur = last === 'none' ? v : cur * v;
+    else if (info.kind === 'addend') {
+      if (last === 'scale') total += v * lastScale;
+      else cur += v;
+    }
+    else if (info.kind === 'hundred') cur = (cur || 1) * 100;
+    else if (info.kind === 'scale' && v >= lastScale) {
+      // "tres mil millones", "doscientos mil quinientos millones": the group read since the scale
+      // before "mil" is multiplied by the larger scale.
+      total = beforeThousand + (total - beforeThousand + cur) * v;
+      cur = 0;
+      lastScale = v;
+    } else if (info.kind === 'scale') {
+      if (v === 1000) {
+        beforeThousand = total;
+        scaleBeforeThousand = lastScale;
+      }
       total += (cur || 1) * v;
       cur = 0;
       lastScale = v;
       scaled = true;
     } else cur += v;
-    last = info.kind;
+    last = info.kind === 'hundreds' ? 'hundred' : info.kind;
     acceptedEnd = re.lastIndex;
     pos = re.lastIndex;
     sep = 'none';
@@ -223,6 +273,11 @@ export function evaluateWords(seq: string, g: NumberGrammar): { value: number; l
   }
   if (first || acceptedEnd === 0) return null;
   return { value: total + cur, length: acceptedEnd, scaled, scale: scaled ? lastScale : 1 };
+}
+
+/** "mil millones" (figures.json thousandTimesScale): a scale larger than a thousand right after "thousand". */
+function thousandTimes(g: NumberGrammar, lastScale: number, v: number): boolean {
+  return !!g.data.thousandTimesScale && lastScale === 1000 && v > 1000;
 }
 
 /** All numbers in `text` (digits and words), left to right, non-overlapping. */
@@ -270,12 +325,20 @@ export function findNumbers(text: string, lang: string): NumberMatch[] {
     let ordinal = false;
     g.scaleAfter.lastIndex = end;
     const sm = g.scaleAfter.exec(text);
+    let addend = 0;
     if (sm) {
       scale = g.scales.get(phraseKey(sm[1] ?? sm[2] ?? sm[3])) ?? 1;
       end = g.scaleAfter.lastIndex;
+      g.addendAfter.lastIndex = end;
+      const am = scale >= 1000 ? g.addendAfter.exec(text) : null;
+      if (am) {
+        addend = (g.morphemes.get(phraseKey(am[1]))?.value ?? 0) * scale;
+        end = g.addendAfter.lastIndex;
+      }
     } else if (!decimals) {
       g.ordinalAfter.lastIndex = end;
-      if (g.ordinalAfter.exec(text)) {
+      const om = g.ordinalAfter.exec(text);
+      if (om && (/\p{L}/u.test(om[0]) || g.afterPeriodOrdinal.test(text.slice(g.ordinalAfter.lastIndex, g.ordinalAfter.lastIndex + 30)))) {
         ordinal = true;
         end = g.ordinalAfter.lastIndex;
       }
@@ -284,7 +347,7 @@ export function findNumbers(text: string, lang: string): NumberMatch[] {
     out.push({
       start: sign < 0 ? start - 1 : start,
       end,
-      value: sign * digitValue(intPart, decimals, scale, g),
+      value: sign * (digitValue(intPart, decimals, scale, g) + addend),
       words: false,
       weak: false,
       ordinal,

@@ -41,7 +41,7 @@ export class DocContext {
     this.paragraphs = paragraphsOf(text);
     this.spans = this.paragraphs.flatMap((p, i) => findQuoteSpans(text, p.start, p.end, lex, this.paragraphs[i + 1]?.start));
     this.units = buildUnits(text, sentences, this.paragraphs, this.spans, lex.attributionDashes);
-    this.toks = wordTokens(text, 0, text.length, lex.abbreviations).map((t) => ({ ...t, inQuote: -1 }));
+    this.toks = splitGlued(wordTokens(text, 0, text.length, lex.abbreviations), lex).map((t) => ({ ...t, inQuote: -1 }));
     // quotation membership
     let q = 0;
     for (const t of this.toks) {
@@ -168,4 +168,34 @@ export class DocContext {
     }
     return lo;
   }
+}
+
+const word = (text: string, start: number): WordToken => ({ text, start, end: start + text.length, lower: text.toLowerCase().replace(/’/g, "'"), kind: 'word', cap: /^\p{Lu}/u.test(text) });
+
+/** Splits elided words off ("qu'il" -> "qu'" "il") and inverted subject pronouns off their verb
+ *  ("a-t-il" -> "a" "il"), as quotes.json elisions / invertedSubjects give them. */
+function splitGlued(toks: WordToken[], lex: Lexicon): WordToken[] {
+  if (!lex.elisions.length && !lex.invertedSubjects.length) return toks;
+  const out: WordToken[] = [];
+  for (const t of toks) {
+    if (t.kind !== 'word') {
+      out.push(t);
+      continue;
+    }
+    let rest = t;
+    const lower = t.lower.replace(/’/g, "'");
+    const el = lex.elisions.find((e) => lower.startsWith(e) && lower.length > e.length);
+    if (el) {
+      out.push(word(t.text.slice(0, el.length), t.start));
+      rest = word(t.text.slice(el.length), t.start + el.length);
+    }
+    const inv = lex.invertedSubjects.find((e) => rest.lower.endsWith(e) && rest.lower.length > e.length);
+    if (inv) {
+      const verb = rest.text.slice(0, rest.text.length - inv.length);
+      const pronoun = inv.replace(/^-(?:t-)?/, '');
+      out.push(word(verb, rest.start));
+      out.push(word(rest.text.slice(rest.text.length - pronoun.length), rest.end - pronoun.length));
+    } else out.push(rest);
+  }
+  return out;
 }

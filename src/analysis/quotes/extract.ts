@@ -95,7 +95,8 @@ export function extractDrafts(doc: AnalysisInput, opts: { model?: boolean; combi
     const para = ctx.paragraphs[unit.para];
     const k = firstOpenAtOrAfter(para.start);
     const unquotedPara = !(k < opens.length && opens[k] < para.end);
-    const dashPara = unquotedPara && lex.quoteDashes.has(ctx.text[para.start]) && /\s/.test(ctx.text[para.start + 1] ?? '');
+    const dashPara =
+      unquotedPara && lex.quoteDashes.has(ctx.text[para.start]) && (/\s/.test(ctx.text[para.start + 1] ?? '') || lex.incisoDashes.has(ctx.text[para.start]));
     // a transcript line "PENCE: Well, look, …" (its first unit)
     const label = unquotedPara && unit.start === para.start ? speakerLabel(ctx, refs, para.start) : null;
     if (label) {

@@ -33,10 +33,14 @@ export interface Lexicon {
   lang: string;
   /** Opening mark -> the marks that may close it. */
   marks: Map<string, string[]>;
+  /** Marks written apart from the quoted words ("« … »"): space inside them is allowed. */
+  spacedMarks: Set<string>;
   /** Every character that may open or close a quotation. */
   markChars: Set<string>;
   quoteDashes: Set<string>;
   attributionDashes: Set<string>;
+  /** quotes.json incisoDashes ("—Es histórica —aseguró X."). */
+  incisoDashes: Set<string>;
   /** Cue forms indexed by their first token, longest first. */
   cues: Map<string, CueForm[]>;
   complementizers: Set<string>;
@@ -81,6 +85,12 @@ export interface Lexicon {
   bareStarters: Set<string>;
   /** A speaker may follow its verb anywhere (V2: "In een interview zei Saar"), not only after a quotation or comma. */
   subjectVerbInversion: boolean;
+  /** Nationality words may stand between a title and the name (quotes.json qualifiersAfterTitle). */
+  qualifiersAfterTitle: boolean;
+  /** Elided words glued to the next ("qu'", "l'"), lower case with ' for ’, longest first. */
+  elisions: string[];
+  /** Pronoun endings of inverted verbs ("-t-il"), lower case, longest first. */
+  invertedSubjects: string[];
   /** Capitalised words that are never part of a name (days, months). */
   nonNames: Set<string>;
   /** Endings of adverbs that may stand between a speaker and the verb ("forcefully told"). */
@@ -189,9 +199,11 @@ function compile(lang: string, d: QuotesFile): Lexicon {
   return {
     lang,
     marks,
+    spacedMarks: new Set(d.quoteMarks.filter((m) => m.spaced).flatMap((m) => [m.open, ...m.close])),
     markChars,
     quoteDashes: new Set(d.quoteDashes),
     attributionDashes: new Set(d.attributionDashes),
+    incisoDashes: new Set(d.incisoDashes ?? []),
     cues,
     complementizers: set(d.complementizers),
     nounCues,
@@ -225,6 +237,9 @@ function compile(lang: string, d: QuotesFile): Lexicon {
     organizationWords: set(d.organizationWords),
     bareStarters: set(d.bareStarters),
     subjectVerbInversion: d.subjectVerbInversion,
+    qualifiersAfterTitle: d.qualifiersAfterTitle ?? false,
+    elisions: (d.elisions ?? []).map((e) => e.toLowerCase().replace(/’/g, "'")).sort((a, b) => b.length - a.length),
+    invertedSubjects: (d.invertedSubjects ?? []).map((e) => e.toLowerCase()).sort((a, b) => b.length - a.length),
     nonNames: set(d.nonNames),
     adverbSuffixes: lower(d.adverbSuffixes),
     speakerPrepositions: set(d.speakerPrepositions),

@@ -36,8 +36,10 @@ export function findQuoteSpans(text: string, pStart: number, pEnd: number, lex: 
     const next = i + width < pEnd ? text[i + width] : ' ';
     // Apostrophe inside a word: don’t, Hamas’s, rock'n'roll.
     if (WORDISH.test(prev) && WORDISH.test(next) && (ch === '’' || ch === "'" || ch === '‘')) continue;
-    const canOpen = lex.marks.has(ch) && (OPEN_CONTEXT.test(prev) || lex.markChars.has(prev)) && !/\s/.test(next);
-    const canClose = i > pStart && !/\s/.test(prev) && (i + width >= pEnd || CLOSE_CONTEXT.test(next) || lex.markChars.has(next));
+    // Spaced marks ("« Nous … »") may have space inside them.
+    const spaced = lex.spacedMarks.has(ch);
+    const canOpen = lex.marks.has(ch) && (OPEN_CONTEXT.test(prev) || lex.markChars.has(prev)) && (spaced || !/\s/.test(next));
+    const canClose = i > pStart && (spaced || !/\s/.test(prev)) && (i + width >= pEnd || CLOSE_CONTEXT.test(next) || lex.markChars.has(next));
     // Close the innermost opener this mark can close (single quotes only close the top one,
     // so a plural possessive "States’" inside a double quotation stays an apostrophe).
     // "Hamas' leaders" inside '…': a plural possessive when the same mark closes again later
@@ -55,7 +57,13 @@ export function findQuoteSpans(text: string, pStart: number, pEnd: number, lex: 
       if (k >= 0) {
         const o = stack[k];
         stack.length = k;
-        found.push({ open: o.pos, start: o.pos + o.width, end: i, close: i + width, runsOn: false });
+        let start = o.pos + o.width;
+        let end = i;
+        if (spaced) {
+          while (start < end && /\s/.test(text[start])) start++;
+          while (end > start && /\s/.test(text[end - 1])) end--;
+        }
+        found.push({ open: o.pos, start, end, close: i + width, runsOn: false });
         i += width - 1;
         continue;
       }

@@ -118,6 +118,8 @@ function nounPhraseFrom(ctx: DocContext, start: number, ceil: number): Phrase | 
       i = title.end;
       lastHead = i - 1;
       tentative = 0;
+      // "le président américain Donald Trump" (quotes.json qualifiersAfterTitle)
+      if (ctx.lex.qualifiersAfterTitle) while (i < ceil && ctx.word(i) && !ctx.toks[i].cap && ctx.lex.qualifierAliases.has(ctx.lower(i)) && ctx.isName(i + 1)) i++;
       continue;
     }
     if (ctx.isName(i)) {

@@ -117,6 +117,9 @@ export class Referents {
       const t = ctx.titleStartingAt(i, ctx.toks.length);
       if (!t) continue;
       let n = t.end;
+      // "le Premier ministre israélien Benyamin Netanyahou": nationality words after the title.
+      const after: string[] = [];
+      while (ctx.lex.qualifiersAfterTitle && ctx.word(n) && !ctx.toks[n].cap && ctx.lex.qualifierAliases.has(ctx.lower(n))) after.push(ctx.lower(n++));
       const hon = ctx.honorificAt(n, ctx.toks.length);
       if (hon) n = hon.end;
       if (!ctx.isName(n) || this.lineBreakAfter(n - 1)) continue;
@@ -135,7 +138,8 @@ export class Referents {
         if (gender) resolved.ref.gender = gender;
         if (!resolved.ref.type) resolved.ref.type = 'PER';
       } else if (gender && !resolved.ref.gender) resolved.ref.gender = gender;
-      this.roles.push({ role: t.words, qualifiers: new Set(phrase.qualifiers), former: phrase.former, ref: resolved.ref, pos: ctx.toks[i].start });
+      const qualifiers = [...phrase.qualifiers, ...after.map((w) => ctx.lex.qualifierAliases.get(w) ?? w)];
+      this.roles.push({ role: t.words, qualifiers: new Set(qualifiers), former: phrase.former, ref: resolved.ref, pos: ctx.toks[i].start });
       i = e;
     }
   }

@@ -40,7 +40,11 @@ export function reportedContent(ctx: DocContext, c: CueInfo, cues: CueInfo[], fi
     }
     return null;
   }
-  const after = c.side === 'right' ? c.phrase!.end : c.hit.i1;
+  let after = c.side === 'right' ? c.phrase!.end : c.hit.i1;
+  // A verb split around its subject ("a-t-il déclaré", "maakte hij duidelijk"): the clause starts
+  // after the rest of the verb.
+  const rest = form.tokens.slice(c.hit.i1 - c.hit.i0);
+  if (c.side === 'right' && rest.length && rest.every((w, k) => ctx.lower(after + k) === w)) after += rest.length;
   if (form.frames.has('that')) {
     for (let k = after; k < last && k < after + THAT_WINDOW; k++) {
       const t = toks[k];
@@ -118,11 +122,17 @@ function restIsAdjunct(ctx: DocContext, i: number, last: number, verbTakesBareCl
 /** A comma ending a clause, or a closing mark with the comma inside it ("rails,” according to"). */
 function clauseComma(ctx: DocContext, k: number): boolean {
   const t = ctx.toks[k];
-  return t.text === ',' || (ctx.lex.markChars.has(t.text) && t.inQuote < 0 && ctx.text[t.start - 1] === ',');
+  return t.text === ',' || incisoDash(ctx, k) || (ctx.lex.markChars.has(t.text) && t.inQuote < 0 && ctx.text[t.start - 1] === ',');
+}
+
+/** "histórica —aseguró X": a dash after a space and glued to the next word (quotes.json incisoDashes). */
+function incisoDash(ctx: DocContext, k: number): boolean {
+  const t = ctx.toks[k];
+  return ctx.lex.incisoDashes.has(t.text) && /\s/.test(ctx.text[t.start - 1] ?? '') && /\p{L}/u.test(ctx.text[t.end] ?? '');
 }
 
 function trailingRegion(ctx: DocContext, c: CueInfo, cues: CueInfo[], comma: number, first: number, allowNested: boolean): Region | null {
-  const end = ctx.toks[comma].text === ',' ? comma : comma + 1;
+  const end = ctx.toks[comma].text === ',' || incisoDash(ctx, comma) ? comma : comma + 1;
   let s = first;
   while (s < comma && ctx.toks[s].kind === 'punct' && !ctx.lex.markChars.has(ctx.toks[s].text)) s++;
   if (s >= comma) return null;

@@ -17,6 +17,29 @@ function abbreviations(lang: string): Set<string> {
   return set;
 }
 
+const ordinalCache = new Map<string, RegExp | null>();
+
+/** With abbreviations.json ordinalDates: the start of a text after an ordinal ("4. "), a month name
+ *  of calendar.json ("Februar") or a lower-case word; null for languages without ordinal periods. */
+function ordinalFollower(lang: string): RegExp | null {
+  let re = ordinalCache.get(lang);
+  if (re === undefined) {
+    re = null;
+    if (langData(lang, 'abbreviations')?.ordinalDates) {
+      const months = (langData(lang, 'calendar')?.months ?? []).flat().map((m) => m.replace(/\.$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      re = new RegExp(`^\\s*(?:(?:${months.length ? months.join('|') : '(?!)'})(?![\\p{L}])|\\p{Ll})`, 'u');
+    }
+    ordinalCache.set(lang, re);
+  }
+  return re;
+}
+
+/** "am 4. Februar", "die 2. runde": the period after a one- or two-digit number is an ordinal's. */
+function endsWithOrdinal(text: string, pos: number, next: number, follower: RegExp | null): boolean {
+  if (!follower || !/(?:^|[\s(])\d{1,2}\.$/.test(text.slice(Math.max(0, pos - 4), pos))) return false;
+  return follower.test(text.slice(next, next + 40));
+}
+
 const segmenters = new Map<string, Intl.Segmenter>();
 function segmenter(lang: string): Intl.Segmenter {
   let s = segmenters.get(lang);
@@ -42,6 +65,7 @@ function endsWithAbbreviation(text: string, pos: number, abbrevs: Set<string>): 
 /** Splits `text` into sentences; returned spans are trimmed and never cross a newline. */
 export function segmentSentences(text: string, lang: string): Sentence[] {
   const abbrevs = abbreviations(lang);
+  const follower = ordinalFollower(lang);
   const out: Sentence[] = [];
   // Paragraphs first: a newline is always a boundary.
   const paraRe = /[^\n]+/g;
@@ -53,7 +77,8 @@ export function segmentSentences(text: string, lang: string): Sentence[] {
     for (const seg of segmentText(segmenter(lang), para)) {
       const start = pStart + seg.index;
       const end = start + seg.segment.length;
-      if (current && endsWithAbbreviation(text, trimEnd(text, current.start, current.end), abbrevs)) {
+      const at = current ? trimEnd(text, current.start, current.end) : 0;
+      if (current && (endsWithAbbreviation(text, at, abbrevs) || endsWithOrdinal(text, at, start, follower))) {
         current.end = end;
       } else {
         if (current) out.push(current);

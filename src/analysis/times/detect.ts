@@ -41,6 +41,8 @@ export interface TimeMention {
   mod?: Modifier;
   /** Holidays such as Thanksgiving: the first ISO weekday `onOrAfter` on or after month/day. */
   onOrAfter?: number;
+  /** Holidays that move with Easter: days from Western Easter Sunday (Easter Monday 1). */
+  easterOffset?: number;
   /** Second end of a range ("May 1 to May 5", "2014-2018", "18-19 November"). */
   rangeEnd?: TimeMention;
 }
@@ -121,7 +123,16 @@ function collectDates(text: string, g: TimeGrammar, out: Candidate[]): void {
     if (!mo || !validDay(mo.month, day, year)) continue;
     out.push({ start: m.index, end: m.index + m[0].length - finalDot(m[0], mo.full), kind: 'date', month: mo.month, day, year, weekday: weekdayOf(g, m[1]), priority: 1 });
   }
-  // Month-year: "oktober 2023", "June of 1998".
+  // A day in words: "am zweiten Mai", "il primo maggio".
+  for (g.dayWordMonth.lastIndex = 0; (m = g.dayWordMonth.exec(text)); ) {
+    const at = m[0].toLowerCase().lastIndexOf(m[3].toLowerCase());
+    const mo = monthOf(g, m[3], m[0].slice(at));
+    const day = g.dayWordsOfMonth.get(phraseKey(m[2]));
+    const year = num(m[4]);
+    if (!mo || day === undefined || !validDay(mo.month, day, year)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length - finalDot(m[0], mo.full), kind: 'date', month: mo.month, day, year, weekday: weekdayOf(g, m[1]), priority: 1 });
+  }
+    // Month-year: "oktober 2023", "June of 1998".
   for (g.monthYear.lastIndex = 0; (m = g.monthYear.exec(text)); ) {
     const mo = monthOf(g, m[1], m[0]);
     if (!mo) continue;
@@ -164,6 +175,14 @@ function collectDates(text: string, g: TimeGrammar, out: Candidate[]): void {
     if (mo > 12 && d <= 12) [mo, d] = [d, mo];
     if (!isValidDate(y, mo, d)) continue;
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', year: y, month: mo, day: d, priority: 1 });
+  }
+  // Day and month without a year: "am 28.10." (German).
+  if (g.numericDayMonth) {
+    for (g.numericDayMonth.lastIndex = 0; (m = g.numericDayMonth.exec(text)); ) {
+      const [d, mo] = g.dateOrder === 'month-day' ? [Number(m[2]), Number(m[1])] : [Number(m[1]), Number(m[2])];
+      if (!validDay(mo, d, undefined)) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', month: mo, day: d, priority: 2 });
+    }
   }
   // Year ranges "2014-2018", "2014–18".
   for (g.yearRange.lastIndex = 0; (m = g.yearRange.exec(text)); ) {
@@ -317,11 +336,22 @@ function collectRelative(text: string, g: TimeGrammar, out: Candidate[]): void {
       priority: 2,
     });
   }
+  for (g.periodShiftAfter.lastIndex = 0; (m = g.periodShiftAfter.exec(text)); ) {
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'period', shift: g.shiftsAfter.get(phraseKey(m[2])) ?? 0, unit: g.periods.get(phraseKey(m[1])), priority: 2 });
+  }
+  for (g.weekdayShiftAfter.lastIndex = 0; (m = g.weekdayShiftAfter.exec(text)); ) {
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'weekday', weekday: weekdayOf(g, m[1]), relation: g.weekdayShiftsAfter.get(phraseKey(m[2])) ?? null, priority: 2 });
+  }
   for (g.weekday.lastIndex = 0; (m = g.weekday.exec(text)); ) {
     const prefix = m[1] ? phraseKey(m[1]) : undefined;
     const relation = prefix !== undefined ? g.weekdayPrefixes.get(prefix) ?? null : null;
     // "on Monday": the preposition is not part of the expression.
     const start = prefix !== undefined && relation === null ? m.index + m[0].indexOf(m[2], m[1].length) : m.index;
+    out.push({ start, end: m.index + m[0].length, kind: 'weekday', weekday: weekdayOf(g, m[2]), relation, priority: 3 });
+  }
+  for (g.weekdayPrefixed.lastIndex = 0; (m = g.weekdayPrefixed.exec(text)); ) {
+    const relation = g.weekdayPrefixes.get(phraseKey(m[1])) ?? null;
+    const start = relation === null ? m.index + m[0].length - m[2].length : m.index;
     out.push({ start, end: m.index + m[0].length, kind: 'weekday', weekday: weekdayOf(g, m[2]), relation, priority: 3 });
   }
   for (g.periodArticle.lastIndex = 0; (m = g.periodArticle.exec(text)); ) {
@@ -375,6 +405,12 @@ function collectRelative(text: string, g: TimeGrammar, out: Candidate[]): void {
     if (n === undefined || !unit) continue;
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'offset', offset: n, unit, priority: 1 });
   }
+  for (g.offsetAgoBefore.lastIndex = 0; (m = g.offsetAgoBefore.exec(text)); ) {
+    const n = amount(m[2]);
+    const unit = g.units.get(phraseKey(m[3]));
+    if (n === undefined || !unit) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'offset', offset: -n, unit, priority: 1 });
+  }
   for (g.span.lastIndex = 0; (m = g.span.exec(text)); ) {
     const n = amount(m[2]);
     const unit = g.units.get(phraseKey(m[3]));
@@ -395,6 +431,10 @@ function collectRelative(text: string, g: TimeGrammar, out: Candidate[]): void {
   for (g.holiday.lastIndex = 0; (m = g.holiday.exec(text)); ) {
     const md = g.holidays.get(phraseKey(m[1]));
     if (!md) continue;
+    if (md.startsWith('E')) {
+      out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', easterOffset: Number(md.slice(1)), year: num(m[2]), priority: 2 });
+      continue;
+    }
     const [, mo, d, w] = /^(\d{2})-(\d{2})(?:\+(\d))?$/.exec(md)!.map(Number);
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', month: mo, day: d, onOrAfter: w || undefined, year: num(m[2]), priority: 2 });
   }

@@ -56,18 +56,33 @@ export interface TimeGrammar {
   // Patterns (global, Unicode, case-insensitive unless noted).
   monthDay: RegExp;
   dayMonth: RegExp;
+  /** "am zweiten Mai", "il primo maggio" (times.json dayWordsOfMonth): group 1 weekday, 2 day word, 3 month, 4 year. */
+  dayWordMonth: RegExp;
+  dayWordsOfMonth: Map<string, number>;
   monthYear: RegExp;
   month: RegExp;
   isoDate: RegExp;
   isoMonth: RegExp;
   numericDate: RegExp;
+  /** "28.10." (times.json numericDayMonth); undefined without. */
+  numericDayMonth?: RegExp;
   year: RegExp;
   yearRange: RegExp;
   dayWord: RegExp;
   period: RegExp;
+  /** "la semaine dernière", "l'anno scorso" (times.json shiftWordsAfter). */
+  periodShiftAfter: RegExp;
+  shiftsAfter: Map<string, number>;
+  /** "lundi dernier", "lunedì prossimo" (times.json weekdayShiftsAfter). */
+  weekdayShiftAfter: RegExp;
+  weekdayShiftsAfter: Map<string, WeekdayRelation>;
   weekday: RegExp;
   offsetAgo: RegExp;
   offsetAhead: RegExp;
+  /** "vor zwei Tagen", "il y a trois jours" (times.json agoBefore). */
+  offsetAgoBefore: RegExp;
+  /** "na terça": a short weekday form right after a weekday prefix (times.json prefixedWeekdays). */
+  weekdayPrefixed: RegExp;
   season: RegExp;
   holiday: RegExp;
   monthDayRange: RegExp;
@@ -110,6 +125,9 @@ export function timeGrammar(lang: string): TimeGrammar | undefined {
   }
   return g ?? undefined;
 }
+
+/** A pattern that matches nothing, for expressions a language does not have. */
+const NEVER = /(?!)/gu;
 
 const strip = (f: string) => f.toLowerCase().replace(/\.$/, '');
 
@@ -190,21 +208,35 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
 
     monthDay: new RegExp(`${B}${WDANY}${MON}\\s*${DAY}${yearTail}`, 'giu'),
     dayMonth: new RegExp(`${B}${WDANY}${ART}${DAY}\\s*${JOIN}${MON}${yearTail}`, 'giu'),
+    dayWordMonth: new RegExp(`${B}${WDANY}${ART}(${alternation(Object.keys(t.dayWordsOfMonth ?? {}))})\\s+${JOIN}${MON}${yearTail}`, 'giu'),
+    dayWordsOfMonth: new Map(Object.entries(t.dayWordsOfMonth ?? {}).map(([k, v]) => [phraseKey(k), v])),
     monthYear: new RegExp(`${B}${MON},?${SP}+${JOIN}${YEAR}`, 'giu'),
     month: new RegExp(`${B}(?:(${shiftAlt})\\s+)?${MONFULL}`, 'giu'),
     isoDate: new RegExp(`(?<![\\p{L}\\p{N}/.-])(\\d{4})-(\\d{1,2})-(\\d{1,2})(?![\\p{N}]|-\\d)`, 'gu'),
     isoMonth: new RegExp(`(?<![\\p{L}\\p{N}/.-])(\\d{4})-(0[1-9]|1[0-2])(?![\\p{N}-])`, 'gu'),
     numericDate: new RegExp(`(?<![\\p{L}\\p{N}/.,-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\p{N}]|[/.-]\\d)`, 'gu'),
+    numericDayMonth: t.numericDayMonth ? new RegExp(`(?<![\\p{L}\\p{N}/.,-])(\\d{1,2})\\.\\s?(\\d{1,2})\\.(?![\\p{N}]|\\s?\\d)`, 'gu') : undefined,
     year: new RegExp(`(?<![\\p{L}\\p{N}_$€£¥#.,/-])(?:(mid|pre|post)-)?(1\\d{3}|20\\d{2})(?![\\p{L}\\p{N}]|[.,]\\d|\\s?%|-\\d)${TOD}`, 'giu'),
     yearRange: new RegExp(`(?<![\\p{L}\\p{N}_$€£¥#.,/-])(1[5-9]\\d{2}|20\\d{2})\\s*[-–/]\\s*(1[5-9]\\d{2}|20\\d{2}|\\d{1,2})(?![\\p{L}\\p{N}]|[.,]\\d)${TOD}`, 'giu'),
     dayWord: new RegExp(`${B}(${alternation(Object.keys(t.dayWords))})${A}`, 'giu'),
     period: new RegExp(`${B}(${shiftAlt})\\s+(${periodAlt})${A}`, 'giu'),
+    periodShiftAfter: new RegExp(`${B}(${periodAlt})\\s+(${alternation(Object.keys(t.shiftWordsAfter ?? {}))})${A}`, 'giu'),
+    shiftsAfter: new Map(Object.entries(t.shiftWordsAfter ?? {}).map(([k, v]) => [phraseKey(k), v])),
+    weekdayShiftAfter: new RegExp(`${B}(${alternation(fullWeekdays)})\\s+(${alternation(Object.keys(t.weekdayShiftsAfter ?? {}))})${A}`, 'giu'),
+    weekdayShiftsAfter: new Map(Object.entries(t.weekdayShiftsAfter ?? {}).map(([k, v]) => [phraseKey(k), v])),
     weekday: new RegExp(
       `${B}(?:(${alternation(Object.keys(t.weekdayPrefixes))})\\s+)?(${alternation(fullWeekdays)})(${alternation(t.weekdaySuffixes)})?(?![\\p{L}])`,
       'giu',
     ),
-    offsetAgo: new RegExp(`${B}${NUM}\\s+${UNIT}\\s+(${alternation([...t.agoWords, ...t.fromNowWords])})${A}`, 'giu'),
+    offsetAgo: new RegExp(
+      `${B}${t.agoOpeners?.length ? `(?:(?:${alternation(t.agoOpeners)})\\s+)?` : ''}${NUM}\\s+${UNIT}\\s+(${alternation([...t.agoWords, ...t.fromNowWords])})${A}`,
+      'giu',
+    ),
+    weekdayPrefixed: t.prefixedWeekdays?.length
+      ? new RegExp(`${B}(${alternation(Object.keys(t.weekdayPrefixes))})\\s+(${alternation(t.prefixedWeekdays)})(?![\\p{L}-])`, 'giu')
+      : NEVER,
     offsetAhead: new RegExp(`${B}(${alternation(t.offsetBefore)})\\s+${NUM}\\s+${UNIT}`, 'giu'),
+    offsetAgoBefore: new RegExp(`${B}(${alternation(t.agoBefore ?? [])})\\s+${NUM}\\s+${UNIT}`, 'giu'),
     season: new RegExp(`${B}(?:(${alternation(t.seasonTriggers)})\\s+)?(${alternation(Object.keys(t.seasons))})(?:\\s+${JOIN}${YEAR})?${A}`, 'giu'),
     holiday: new RegExp(`${B}(${alternation(Object.keys(t.holidays))})(?:\\s+${YEAR})?${A}`, 'giu'),
     periodArticle: new RegExp(`${B}(${alternation(Object.keys(t.periodArticles))})${A}`, 'giu'),

@@ -75,7 +75,7 @@ function unresolved(granularity: TimeExpr['granularity']): Resolved {
 }
 
 function resolveDate(m: TimeMention, anchor: number | null, tense: () => Tense): Resolved {
-  if (m.onOrAfter !== undefined) return resolveFloating(m, anchor, tense);
+  if (m.onOrAfter !== undefined || m.easterOffset !== undefined) return resolveFloating(m, anchor, tense);
   const mo = m.month!;
   const d = m.day!;
   if (m.year !== undefined) {
@@ -97,9 +97,30 @@ function resolveDate(m: TimeMention, anchor: number | null, tense: () => Tense):
   return { value: isoDay(epochDay(y, mo, d)), granularity: 'day', relative: true };
 }
 
-/** A holiday whose day moves with the year ("Thanksgiving": the first Thursday from November 22). */
+/** Western Easter Sunday of a year (the anonymous Gregorian computus), as an epoch day. */
+export function easterSunday(y: number): number {
+  const a = y % 19;
+  const b = Math.floor(y / 100);
+  const c = y % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return epochDay(y, month, day);
+}
+
+/** A holiday whose day moves with the year ("Thanksgiving": the first Thursday from November 22;
+ *  "Ostermontag": the day after Easter Sunday). */
 function resolveFloating(m: TimeMention, anchor: number | null, tense: () => Tense): Resolved {
   const dayIn = (y: number) => {
+    if (m.easterOffset !== undefined) return easterSunday(y) + m.easterOffset;
     const first = epochDay(y, m.month!, m.day!);
     return first + ((m.onOrAfter! - isoWeekday(first) + 7) % 7);
   };

@@ -16,7 +16,7 @@ describe.runIf(hasData('bbc'))('BBC regressions', () => {
   });
 
   it('returns no quotes for a language without quotes data, and for empty text', () => {
-    expect(extractQuotes(analyzedDoc('“Ceci n’est pas une pipe,” dit-il.', 'fr'))).toEqual([]);
+    expect(extractQuotes(analyzedDoc('„To nie jest fajka” – powiedział.', 'pl'))).toEqual([]);
     expect(extractQuotes(analyzedDoc('', 'en'))).toEqual([]);
   });
 });

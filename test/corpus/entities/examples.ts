@@ -8,8 +8,8 @@ import { readInputs } from '../../../src/readers/index.ts';
 import type { IngestItem } from '../../../src/store/store.ts';
 import { type AnalyzedArticle, type EntityLayer, InputError, type Mention, type Quote, type RawArticle } from '../../../src/types.ts';
 import { type EntitySpec, layer, seeds } from './seeds.ts';
+import { SEED_EXAMPLES } from '../../helpers/examples.ts';
 
-const EXAMPLES = new URL('../../../examples/', import.meta.url).pathname;
 
 const squash = (s: string): string => s.replace(/\s+/g, ' ');
 
@@ -78,7 +78,7 @@ const QUOTES: Record<string, [string, string, string, string][]> = {
 export async function exampleItems(): Promise<IngestItem[]> {
   const analyzer = await createAnalyzer();
   const items: IngestItem[] = [];
-  for await (const raw of readInputs([EXAMPLES])) {
+  for await (const raw of readInputs(SEED_EXAMPLES)) {
     if (raw instanceof InputError) throw raw;
     const doc = await analyzer.analyze(raw);
     const prefix = raw.file.replace(/.*\//, '').slice(0, 3);

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { main } from '../../../src/cli/main.ts';
 import type { StoriesList } from '../../../src/corpus/stories/api.ts';
+import { SEED_EXAMPLES } from '../../helpers/examples.ts';
 
-const EXAMPLES = new URL('../../../examples/', import.meta.url).pathname;
 
 /** Runs `dossier ARGS --db <test db>` in this process and captures what it prints. */
 async function dossier(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -36,7 +36,7 @@ let list: StoriesList;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dossier-stories-'));
   db = join(dir, 'test.db');
-  const r = await dossier('ingest', EXAMPLES);
+  const r = await dossier('ingest', ...SEED_EXAMPLES);
   expect(r.code).toBe(0);
   list = JSON.parse((await dossier('stories', '--json')).stdout);
 });

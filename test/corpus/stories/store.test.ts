@@ -134,7 +134,7 @@ describe('placing and rebuilding', () => {
   });
 
   it('places articles ingested through the normal ingest path', async () => {
-    const summary = await ingestPaths(store, ['examples']);
+    const summary = await ingestPaths(store, EXAMPLE_FILES.map((f) => `examples/${f}`));
     expect(summary.failures).toEqual([]);
     const placed = await openCorpus(store).stories.placements();
     expect(placed.map((p) => p.file).sort()).toEqual(EXAMPLE_FILES.map((f) => `examples/${f}`));
