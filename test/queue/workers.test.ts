@@ -108,6 +108,8 @@ describe.runIf(hasData('bbc'))('dossier worker processes on one PostgreSQL corpu
       expect({ stored: done.stored, duplicates: done.duplicates, failed: done.failed, failures: done.failures }).toEqual({ stored: BBC, duplicates: 0, failed: 0, failures: [] });
       // the jobs the dead worker held were taken back (expired) and done again
       expect(await jobs(`name = $1 AND retry_count > 0`)).toBeGreaterThan(0);
+      // a killed worker stays listed until its heartbeat is older than the liveness window
+      await until('the killed worker to drop out of the live workers', async () => (await queueStatus(url)).workers.every((w) => w.pid !== workers[0].proc.pid), 60, logs);
       const status = await queueStatus(url);
       expect(status.queues.analyse.pending + status.queues.analyse.active + status.queues.write.pending + status.queues.write.active).toBe(0);
       expect(status.workers.map((w) => w.pid)).toEqual([workers[1].proc.pid]);

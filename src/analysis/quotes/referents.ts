@@ -181,8 +181,15 @@ export class Referents {
   named(p: Phrase): Resolved | null {
     const { ctx } = this;
     const headTok = ctx.toks[p.end - 1];
-    const m = this.mentionIn(ctx.toks[p.nameStart].start, ctx.toks[p.nameEnd - 1].end);
-    if (m && m.end >= headTok.end - 2) return { ref: m.ref, start: m.start, end: m.end };
+    const nameFrom = ctx.toks[p.nameStart].start;
+    const m = this.mentionIn(nameFrom, ctx.toks[p.nameEnd - 1].end);
+    if (m && m.end >= headTok.end - 2) {
+      // "o Ministério da Saúde de Gaza": an organisation or person opening the name is the
+      // speaker, not the place its last words name
+      const lead = m.start > nameFrom ? this.mentions.find((x) => x.start === nameFrom && x.end < m.start) : undefined;
+      if (lead && (lead.ref.type === 'ORG' || lead.ref.type === 'PER') && m.ref.type === 'LOC') return { ref: lead.ref, start: lead.start, end: lead.end };
+      return { ref: m.ref, start: m.start, end: m.end };
+    }
     const words = ctx.toks.slice(p.nameStart, p.nameEnd).map((t) => t.text.replace(/[’']s$/, ''));
     const ref = this.byName(words);
     if (p.gender && !ref.gender && !ref.entity) ref.gender = p.gender;

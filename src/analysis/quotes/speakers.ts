@@ -54,8 +54,10 @@ export class Discourse {
         return r && { ...r, via: r.ref.entity ? 'entity' : 'name' };
       }
       case 'role': {
+        // a name ending the role phrase is its holder ("US President Trump"); a place or an
+        // organisation there is what the role is of ("el ministro de Finanzas", "the head of the UN")
         const m = refs.mentionIn(start, end);
-        if (m && m.end >= end - 2) return { ref: m.ref, start, end, via: 'entity' };
+        if (m && m.end >= end - 2 && (m.ref.type === 'PER' || m.ref.type === null)) return { ref: m.ref, start, end, via: 'entity' };
         const holder = refs.roleHolder(p, start);
         if (holder) return { ref: holder, start, end, via: 'role' };
         return { ...refs.source(p), via: 'unnamed' };
