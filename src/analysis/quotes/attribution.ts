@@ -96,7 +96,9 @@ function lexiconCueFits(ctx: DocContext, a: ModelAttribution): boolean {
     if (ctx.lex.nounCues.has(w)) return right;
     for (const f of ctx.lex.cues.get(w) ?? []) {
       if (!f.tokens.every((t, k) => ctx.lower(i + k) === t)) continue;
-      if (f.prep) return true;
+      // a source preposition stands where the lexicon allows it: opening its clause ("Para o
+      // ministro, …", content after it) or after the content ("…, segundo o ministro")
+      if (f.prep) return right ? f.prep.leading && opensClause(ctx, i) : f.prep.trailing;
       if (right && (f.frames.has('that') || f.frames.has('bare'))) return true;
       if (!right && f.frames.has('trailing')) return true;
     }
@@ -191,6 +193,7 @@ export function combine(ctx: DocContext, rules: Draft[], model: Draft[], opts: C
   const modelSets = model.map((d) => wordSet(ctx, d));
   const out: Draft[] = [];
   const replaced = new Set<number>();
+  const neutral = attributionModel(ctx.lex.lang)?.meta.lang !== ctx.lex.lang;
   model.forEach((m, mi) => {
     const ms = modelSets[mi];
     if (!ms.size) return;
@@ -210,6 +213,12 @@ export function combine(ctx: DocContext, rules: Draft[], model: Draft[], opts: C
       return;
     }
     if (same >= 0) replaced.add(same);
+    // the cue of a rule's direct quotation reports that quotation: content the model gives the
+    // same cue elsewhere, without a source ("—É uma visita histórica —afirmou o embaixador …"), is misread
+    if (m.cue && !m.source && rules.some((r) => r.kind === 'direct' && r.cue && r.cue.start < m.cue!.end && m.cue!.start < r.cue.end && (r.end <= m.start || m.end <= r.start))) return;
+    // the language-neutral model (a language without its own) knows no word order: where the
+    // rules, which know the language's cue frames, read the same cue, theirs is the reading
+    if (neutral && m.cue && rules.some((r) => r.cue && r.cue.start < m.cue!.end && m.cue!.start < r.cue.end)) return;
     out.push(m);
   });
   rules.forEach((r, ri) => {
@@ -230,4 +239,11 @@ export function combine(ctx: DocContext, rules: Draft[], model: Draft[], opts: C
     out.push(r);
   });
   return out;
+}
+
+/** Token i opens a sentence or a clause (first of its unit, or after a comma, colon, semicolon or dash). */
+function opensClause(ctx: DocContext, i: number): boolean {
+  if (i === ctx.unitToks[ctx.unitOfToken(i)].first) return true;
+  const prev = ctx.toks[i - 1];
+  return prev !== undefined && prev.kind === 'punct' && /^[,;:(\u2013\u2014-]$/.test(prev.text);
 }
