@@ -59,7 +59,10 @@ export function scoreDoc(s: TimeScore, preds: TimeExpr[], gold: Gold[], errors?:
         s.valueRight++;
         if (ref) s.resolved++;
       }
-      else if (errors && text) errors.push(`VALUE ${JSON.stringify(p.text)} -> ${p.value} (gold ${g.values.join(' | ')})`);
+      else if (errors && text) {
+        const around = text.slice(Math.max(0, p.start - 60), p.end + 40).replace(/\s+/g, ' ');
+        errors.push(`VALUE ${JSON.stringify(p.text)} -> ${p.value} (gold ${g.values.join(' | ')}; anchor ${p.anchor?.date ?? '-'}) in ${JSON.stringify(around)}`);
+      }
     }
   }
 }
