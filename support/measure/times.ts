@@ -41,7 +41,10 @@ export const timeResolved = (s: TimeScore): number => (s.ref ? s.resolved / s.re
 
 export function scoreDoc(s: TimeScore, preds: TimeExpr[], gold: Gold[], errors?: string[], text?: string, ref = false): void {
   s.pred += preds.length;
-  for (const p of preds) if (gold.some((g) => overlaps(p, g))) s.predOverlapping++;
+  for (const p of preds) {
+    if (gold.some((g) => overlaps(p, g))) s.predOverlapping++;
+    else if (errors && text) errors.push(`EXTRA ${JSON.stringify(p.text)} -> ${p.value} in ${JSON.stringify(text.slice(Math.max(0, p.start - 40), p.end + 20).replace(/\s+/g, ' '))}`);
+  }
   for (const g of gold) {
     if (!g.inScope) continue;
     s.gold++;
