@@ -47,7 +47,8 @@ export function extractTimes(text: string, lang: string, publishedAt: string | n
   const resolved: (TimeExpr | null)[] = [];
   // The last date the text gave (year, month or day), for "the following year", "that same day".
   let last: string | null = null;
-  for (const m of mentions) {
+  for (let i = 0; i < mentions.length; i++) {
+    const m = withYearPeriod(text, mentions, i, published);
     // "a year earlier" in a sentence about nine months compares with that period: the year before.
     const generic = m.kind === 'reference' && m.year === undefined && !g.periodNouns.test(text.slice(m.start, m.end));
     const longer = () => {
@@ -73,6 +74,10 @@ export function extractTimes(text: string, lang: string, publishedAt: string | n
       continue;
     }
     const t = resolveOne(text, g, m, published, 'published', tenseFor(m));
+    if (m !== mentions[i] && t.value && published !== null) {
+      t.relative = true;
+      t.anchor = { date: isoDay(published), from: 'published' };
+    }
     if (t.value && FULL.test(t.value)) last = t.value;
     if (m.kind === 'reference' && t.value === null) {
       resolved.push(null); // "the quarter" with no quarter named before it: not a time
@@ -92,6 +97,22 @@ export function extractTimes(text: string, lang: string, publishedAt: string | n
     if (day !== null && day !== published) resolved[i] = resolveOne(text, g, m, day, 'text', tenseFor(m));
   }
   return resolved.filter((t): t is TimeExpr => t !== null);
+}
+
+/** Year-less kinds that a following "this year" / "last year" dates ("in February this year"). */
+const YEARLESS = new Set<TimeMention['kind']>(['month', 'date', 'season']);
+
+/**
+ * Mention `i`, given the year of the year period right after it ("February this year", "July, last
+ * year": the February and July of that year); the mention itself when there is none or no anchor.
+ */
+function withYearPeriod(text: string, mentions: TimeMention[], i: number, anchor: number | null): TimeMention {
+  const m = mentions[i];
+  const next = mentions[i + 1];
+  if (anchor === null || !next || !YEARLESS.has(m.kind) || m.year !== undefined || m.shift != null || m.rangeEnd) return m;
+  if (next.kind !== 'period' || next.unit !== 'year' || typeof next.shift !== 'number') return m;
+  if (!/^,?\s*$/.test(text.slice(m.end, next.start))) return m;
+  return { ...m, year: fromEpochDay(anchor).y + next.shift };
 }
 
 function resolveOne(text: string, g: TimeGrammar, m: TimeMention, anchor: number | null, from: 'published' | 'text', tense: () => Tense): TimeExpr {

@@ -141,7 +141,9 @@ function resolveMonth(m: TimeMention, anchor: number | null, tense: () => Tense)
   else if (m.shift === 1) y = a.y * 12 + mo > here ? a.y : a.y + 1;
   else if (m.shift === 0) y = a.y;
   else {
-    y = pickYear(a.y, (yy) => yy * 12 + mo - here, tense());
+    // News reports what happened: a bare month with no tense cue is the most recent one.
+    const t = tense();
+    y = pickYear(a.y, (yy) => yy * 12 + mo - here, t === 'unknown' ? 'past' : t);
   }
   return { value: isoMonth(y, mo), granularity: 'month', relative: true };
 }

@@ -64,6 +64,19 @@ describe('absolute dates', () => {
   });
 });
 
+describe('year-less months in TempEval-3 news sentences (AQUAINT XIE19981203.0008, NYT19981025.0188)', () => {
+  it('a month followed by "this year" / "last year" takes that year (AQUAINT, written 1998-12-03)', () => {
+    const t = run('The ratification process began in February this year with Canada being the first NATO member state starting the ratification process.', 'en', '1998-12-03');
+    expect(t.find((x) => x.text === 'February')).toMatchObject({ value: '1998-02', relative: true });
+    expect(t.find((x) => x.text === 'this year')).toMatchObject({ value: '1998' });
+  });
+
+  it('a bare month with no tense cue near it is the most recent one (AQUAINT, written 1998-10-25)', () => {
+    const t = run('In January, a week after the 25th anniversary of the Roe vs. Wade Supreme Court decision, a clinic bombing in Birmingham, Ala., killed a security guard and severely wounded a nurse.', 'en', '1998-10-25');
+    expect(t.find((x) => x.text === 'January')).toMatchObject({ value: '1998-01' });
+  });
+});
+
 describe('relative expressions anchored on the publication date (2024-05-01, a Wednesday)', () => {
   it.each([
     ['Netanyahu arrived on Monday.', 'Monday', '2024-04-29', 'day'],
