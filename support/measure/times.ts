@@ -169,13 +169,8 @@ export function measureTimesTempeval(errors?: string[]): TimeScore {
   return s;
 }
 
-/**
- * TimeML values to ours: drop time-of-day parts ("2000-04-05TNI" -> "2000-04-05"), "1999-W7" -> "1999-W07",
- * and trailing unknown parts, which only say the precision: "1949-XX" and "1994-XX-XX" are the year, as we
- * write it ("1949"), "1998-12-XX" the month. An unknown week or quarter ("1989-WXX", "1988-QX") stays: it
- * says a week or quarter is meant, and naming one is a guess the gold does not back.
- */
+/** TimeML values to ours: drop time-of-day parts ("2000-04-05TNI" -> "2000-04-05"), "1999-W7" -> "1999-W07". */
 function tempevalValue(v: string): string {
-  return v.replace(/T.*$/, '').replace(/-W(\d)$/, '-W0$1').replace(/(?:-XX)+$/, '');
+  return v.replace(/T.*$/, '').replace(/-W(\d)$/, '-W0$1');
 }
 
