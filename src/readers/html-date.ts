@@ -94,10 +94,62 @@ function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** A machine-readable date attribute ("2024-05-01T10:00:00+02:00", "2024-05-01") checked for sanity; as written. */
-function machineDate(s: string | null | undefined, today: string): string | undefined {
+/**
+ * Time zones of sites by country-code top-level domain, then by the page's language where one zone
+ * holds nearly all its readers. A time given in UTC ("…T23:00:00Z", "… 02:41:00 GMT") is the
+ * publisher's local day in this zone: "2022-11-06T23:00:00Z" on a .de site was published on 7 November.
+ * A time with another offset is already local and is read as written.
+ */
+const ZONE_BY_TLD: Record<string, string> = {
+  de: 'Europe/Berlin', at: 'Europe/Vienna', ch: 'Europe/Zurich', li: 'Europe/Zurich', fr: 'Europe/Paris', be: 'Europe/Brussels',
+  nl: 'Europe/Amsterdam', lu: 'Europe/Luxembourg', it: 'Europe/Rome', es: 'Europe/Madrid', pt: 'Europe/Lisbon', pl: 'Europe/Warsaw',
+  cz: 'Europe/Prague', sk: 'Europe/Bratislava', hu: 'Europe/Budapest', dk: 'Europe/Copenhagen', se: 'Europe/Stockholm',
+  no: 'Europe/Oslo', fi: 'Europe/Helsinki', gr: 'Europe/Athens', ro: 'Europe/Bucharest', ru: 'Europe/Moscow', tr: 'Europe/Istanbul',
+  br: 'America/Sao_Paulo', ar: 'America/Argentina/Buenos_Aires', bo: 'America/La_Paz', co: 'America/Bogota', cl: 'America/Santiago',
+  pe: 'America/Lima', mx: 'America/Mexico_City', ve: 'America/Caracas', ec: 'America/Guayaquil', uy: 'America/Montevideo',
+  cn: 'Asia/Shanghai', jp: 'Asia/Tokyo', kr: 'Asia/Seoul', in: 'Asia/Kolkata', bd: 'Asia/Dhaka', tn: 'Africa/Tunis',
+};
+const ZONE_BY_LANGUAGE: Record<string, string> = {
+  de: 'Europe/Berlin', nl: 'Europe/Amsterdam', it: 'Europe/Rome', pl: 'Europe/Warsaw', cs: 'Europe/Prague', hu: 'Europe/Budapest',
+  da: 'Europe/Copenhagen', sv: 'Europe/Stockholm', nb: 'Europe/Oslo', fi: 'Europe/Helsinki', el: 'Europe/Athens', ja: 'Asia/Tokyo',
+  ko: 'Asia/Seoul', zh: 'Asia/Shanghai', bn: 'Asia/Dhaka',
+};
+
+/** The time zone a site publishes in, from its host's country code or the page's language; undefined when unknown. */
+export function siteTimeZone(url: string | undefined, language: string | undefined): string | undefined {
+  let host = '';
+  try {
+    host = new URL(url ?? '').hostname;
+  } catch {
+    // no usable URL
+  }
+  const tld = host.split('.').pop() ?? '';
+  return ZONE_BY_TLD[tld] ?? ZONE_BY_LANGUAGE[(language ?? '').trim().toLowerCase().split(/[-_]/)[0]];
+}
+
+/** A UTC date-time ("2022-11-06T23:00:00Z", "+00:00", "Wed, 04 May 2022 02:41:00 GMT") as the day in `zone`. */
+function localDay(t: string, zone: string | undefined): string | undefined {
+  if (!zone || t.length > 40) return undefined;
+  const utc =
+    /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]00:?00)$/i.test(t) ||
+    /^(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}(?::\d{2})? (?:GMT|UTC|\+0000)$/.test(t);
+  if (!utc) return undefined;
+  const ms = Date.parse(t.replace(/([+-]00):?(00)$/, 'Z').replace(' ', (m) => (/^\d{4}-/.test(t) ? 'T' : m)));
+  if (Number.isNaN(ms)) return undefined;
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A machine-readable date attribute ("2024-05-01T10:00:00+02:00", "2024-05-01") checked for sanity;
+ *  as written, except a UTC time, which is given as the day in the site's zone (see ZONE_BY_TLD). */
+function machineDate(s: string | null | undefined, today: string, zone?: string): string | undefined {
   const t = s?.trim();
   if (!t) return undefined;
+  const local = localDay(t, zone);
+  if (local) return isoOf(+local.slice(0, 4), +local.slice(5, 7), +local.slice(8, 10), today);
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(t) ?? /^(\d{4})\/(\d{1,2})\/(\d{1,2})/.exec(t);
   if (m) return isoOf(+m[1], +m[2], +m[3], today) ? t : undefined;
   return dateInText(t, today);
@@ -120,20 +172,23 @@ export interface DateSources {
   url?: string;
   /** YYYY-MM-DD: later dates are refused (today by default). */
   today?: string;
+  /** The page's language (<html lang>), for the site's time zone when its host does not tell it. */
+  language?: string;
 }
 
 /** The publication date as a string for cleaning to normalise, or undefined (see the file comment). */
 export function pageDate(doc: DomDocument, src: DateSources): string | undefined {
   const today = src.today ?? todayIso();
+  const zone = siteTimeZone(src.url, src.language);
   for (const k of PUBLISHED_META) {
-    const v = machineDate(src.metaTags.get(k), today);
+    const v = machineDate(src.metaTags.get(k), today, zone);
     if (v) return v;
   }
-  const ld = machineDate(src.jsonLd, today);
+  const ld = machineDate(src.jsonLd, today, zone);
   if (ld) return ld;
   const elements = Array.from(doc.querySelectorAll('[itemprop="datePublished"], time, [class], [id]'));
   const attrDate = (el: DomElement) =>
-    machineDate(el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.getAttribute('data-datetime') ?? el.getAttribute('title'), today);
+    machineDate(el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.getAttribute('data-datetime') ?? el.getAttribute('title'), today, zone);
   // 2. Marked as the publication date.
   let marks = 0;
   for (const el of elements) {

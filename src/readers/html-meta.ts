@@ -46,7 +46,7 @@ export function pageMeta(doc: DomDocument, pageUrl?: string): RawMeta {
     url,
     source: m('og:site_name', 'application-name') ?? ld?.publisher,
     byline: ld?.authors.length ? ld.authors.join(', ') : author && !/^https?:/i.test(author) ? author : undefined,
-    publishedAt: pageDate(doc, { jsonLd: ld?.datePublished, metaTags, url: pageUrl ?? url }),
+    publishedAt: pageDate(doc, { jsonLd: ld?.datePublished, metaTags, url: pageUrl ?? url, language: attr(doc.documentElement, 'lang') ?? m('content-language', 'og:locale') }),
     language: attr(doc.documentElement, 'lang') ?? attr(doc.documentElement, 'xml:lang') ?? m('content-language', 'og:locale', 'dc.language') ?? ld?.language,
     description: m('og:description', 'description', 'twitter:description') ?? ld?.description,
   };

@@ -62,6 +62,19 @@ describe('the publication date', () => {
     expect(read(page(head, body)).clean.publishedAt).toBe('2021-03-04');
   });
 
+  it("gives a UTC time as the publisher's local day, by the site's country code or language", () => {
+    const head = '<meta property="article:published_time" content="2022-11-06T23:00:00.000Z">';
+    expect(read(page(head, article('<h1>Bridge closes</h1>')), 'https://news.example.de/bridge').clean.publishedAt).toBe('2022-11-07');
+    const rfc = '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"Wed, 04 May 2022 02:41:00 GMT"}</script>';
+    expect(read(page(rfc, article('<h1>Bridge closes</h1>')), 'https://news.example.bo/bridge').clean.publishedAt).toBe('2022-05-03');
+    const lang = `<!DOCTYPE html><html lang="de-DE"><head>${head}</head><body>${article('<h1>Bridge closes</h1>')}</body></html>`;
+    expect(read(lang, 'https://news.example.com/bridge').clean.publishedAt).toBe('2022-11-07');
+    // An unknown zone, or a time with its own offset, is read as written.
+    expect(read(page(head, article('<h1>Bridge closes</h1>')), 'https://news.example.com/bridge').clean.publishedAt).toBe('2022-11-06');
+    const offset = '<meta property="article:published_time" content="2022-11-06T23:00:00-05:00">';
+    expect(read(page(offset, article('<h1>Bridge closes</h1>')), 'https://news.example.de/bridge').clean.publishedAt).toBe('2022-11-06');
+  });
+
   it('reads a date element by its class, day first with dots or with a German month name', () => {
     expect(read(page('', article('<h1>Bridge closes</h1><span class="post-date">Veröffentlicht am 23.03.2008</span>'))).clean.publishedAt).toBe('2008-03-23');
     expect(read(page('', article('<h1>Bridge closes</h1><div class="meta-info">1. Februar 2022, Daniel Dillenburg</div>'))).clean.publishedAt).toBe(
