@@ -45,6 +45,26 @@ describe('the headline', () => {
     expect(read(page(head, article(h1))).meta.title).toBe('Bohren, bis es heiß wird');
   });
 
+  it('leaves out hidden and site-name <h1>s, and prefers a confirmed <h1> of more than two words', () => {
+    const head = '<title>Zoll online - Fachmeldungen - Verkündung des Tabaksteuermodernisierungsgesetzes</title>';
+    const h1s = '<h1 class="aural">Zoll</h1><h1>Fachmeldungen</h1><h1>Verkündung des Tabaksteuermodernisierungsgesetzes</h1>';
+    expect(read(page(head, article(h1s))).meta.title).toBe('Verkündung des Tabaksteuermodernisierungsgesetzes');
+    const blog = '<title>Was ist der Unterschied? – Ansichten und Einsichten</title>';
+    const blogH1s = '<h1 class="site-title">Ansichten und Einsichten</h1><h1 class="entry-title">Was ist der Unterschied?</h1>';
+    expect(read(page(blog, article(blogH1s))).meta.title).toBe('Was ist der Unterschied?');
+  });
+
+  it('takes the one visible <h1> over a metadata title worded otherwise', () => {
+    const head = '<title>Brexit: Nervenkrieg geht in nächste Runde</title>';
+    const h1s = '<h1 class="pagetitle hidden">News</h1><h1>Der Nervenkrieg um den Brexit geht in die nächste Runde</h1>';
+    expect(read(page(head, article(h1s))).meta.title).toBe('Der Nervenkrieg um den Brexit geht in die nächste Runde');
+    // …but not when a metadata title lies inside it with a kicker run into it.
+    const kicker = '<meta property="og:title" content="Lagen-Pyramide mit GA2"><title>Einheit der Woche | Lagen-Pyramide mit GA2 - SWIM.DE</title>';
+    expect(read(page(kicker, article('<h1>Einheit der WocheLagen-Pyramide mit GA2</h1>')), 'https://swim.de/x/').meta.title).toBe(
+      'Lagen-Pyramide mit GA2',
+    );
+  });
+
   it('does not take an <h1> that only names the site', () => {
     const head = '<title>Davor und Danach - ICON Magazine</title><meta property="og:site_name" content="ICON Magazine">';
     expect(read(page(head, `<h1>ICON Magazine</h1>${article('')}`)).meta.title).toBe('Davor und Danach');
