@@ -155,7 +155,13 @@ function machineDate(s: string | null | undefined, today: string, zone?: string)
   return dateInText(t, today);
 }
 
-const outsideArticle = (el: DomElement) => (el as unknown as { closest(sel: string): unknown }).closest(NOT_ARTICLE) !== null;
+/** Elements whose class names the page's state rather than a part of it ("has-sidebar",
+ *  "comments-open" on <body>): never a reason to leave the page's dates out. */
+const PAGE_LEVEL = new Set(['html', 'body', 'main']);
+const outsideArticle = (el: DomElement) => {
+  const c = (el as unknown as { closest(sel: string): DomElement | null }).closest(NOT_ARTICLE);
+  return c !== null && !PAGE_LEVEL.has(c.localName.toLowerCase());
+};
 
 /** The text of an element when it is short, else undefined (read without walking a long subtree twice). */
 function shortText(el: DomElement): string | undefined {

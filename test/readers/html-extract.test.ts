@@ -95,6 +95,13 @@ describe('the publication date', () => {
     expect(read(page(offset, article('<h1>Bridge closes</h1>')), 'https://news.example.de/bridge').clean.publishedAt).toBe('2022-11-06');
   });
 
+  it('reads a date on a page whose <body> class names a sidebar or comments (the page state, not a part of it)', () => {
+    const html = `<!DOCTYPE html><html><head></head><body class="single has-sidebar comments-open">${article(
+      '<h1>Bridge closes</h1><span class="posted-on"><time class="entry-date published" datetime="2019-02-10T09:30:10+01:00">10. Februar 2019</time></span>',
+    )}<aside class="sidebar"><time datetime="2018-01-01">1 Jan</time></aside></body></html>`;
+    expect(read(html).clean.publishedAt).toBe('2019-02-10');
+  });
+
   it('reads a date element by its class, day first with dots or with a German month name', () => {
     expect(read(page('', article('<h1>Bridge closes</h1><span class="post-date">Veröffentlicht am 23.03.2008</span>'))).clean.publishedAt).toBe('2008-03-23');
     expect(read(page('', article('<h1>Bridge closes</h1><div class="meta-info">1. Februar 2022, Daniel Dillenburg</div>'))).clean.publishedAt).toBe(
