@@ -13,6 +13,7 @@
 // and the text of at most MAX_DATE_ELEMENTS short elements is read.
 import months from './page-months.json' with { type: 'json' };
 import type { DomDocument, DomElement } from './html-dom.ts';
+import { NOT_ARTICLE_HEADING } from './html-title.ts';
 
 /** Elements whose text is read in step 4. */
 export const MAX_DATE_ELEMENTS = 300;
@@ -29,6 +30,8 @@ const PUBLISHED_META = [
 
 /** Class or id of an element that holds the publication date. */
 const PUBLISHED_CLASS = /(?:^|[\s_-])(?:published|publish-?date|pub-?date|entry-date|post-?date|posted-?on|article-?date|date-?published|story-?date|news-?date|meta-?date)(?:$|[\s_-])/i;
+/** RDFa property of an element that holds the publication date ("dc:date dc:created", "schema:dateCreated"). */
+const PUBLISHED_PROPERTY = /(?:^|[\s:])(?:datePublished|dateCreated|created|issued)(?:$|\s)|(?:^|\s)dc:date(?:$|\s)/;
 /** Class or id of an element that may hold a date among other things. */
 const DATE_CLASS = /date|datum|fecha|data-publicacao|time|zeit|byline|post-?meta|entry-?meta|article-?meta|meta-?info|posted|publi|dateline|info/i;
 /** Containers whose dates are not the article's. */
@@ -192,7 +195,7 @@ export function pageDate(doc: DomDocument, src: DateSources): string | undefined
   }
   const ld = machineDate(src.jsonLd, today, zone);
   if (ld) return ld;
-  const elements = Array.from(doc.querySelectorAll('[itemprop="datePublished"], time, [class], [id]'));
+  const elements = Array.from(doc.querySelectorAll('[itemprop="datePublished"], [property], time, [class], [id]'));
   const attrDate = (el: DomElement) =>
     machineDate(el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.getAttribute('data-datetime') ?? el.getAttribute('title'), today, zone);
   // 2. Marked as the publication date.
@@ -201,6 +204,7 @@ export function pageDate(doc: DomDocument, src: DateSources): string | undefined
     const name = el.localName.toLowerCase();
     const marked =
       el.getAttribute('itemprop') === 'datePublished' ||
+      PUBLISHED_PROPERTY.test(el.getAttribute('property') ?? '') ||
       (name === 'time' && (el.getAttribute('pubdate') !== null || PUBLISHED_CLASS.test(el.getAttribute('class') ?? ''))) ||
       PUBLISHED_CLASS.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
     if (!marked || outsideArticle(el)) continue;
@@ -230,13 +234,20 @@ export function pageDate(doc: DomDocument, src: DateSources): string | undefined
     if (d) return d;
   }
   // 5. A date line right under the headline ("1. Februar 2022, Daniel Dillenburg").
-  const h1 = doc.querySelector('h1');
+  // The first <h1> that is not hidden nor the site's name; then a date just before it ("Nachrichten
+  // 16.10.2021 <h1>…", a date line above the headline).
+  const h1 = Array.from(doc.querySelectorAll('h1')).find((h) => !NOT_ARTICLE_HEADING.test(`${h.getAttribute('class') ?? ''} ${h.getAttribute('id') ?? ''}`));
   const around = (h1?.parentNode?.textContent ?? '').replace(/\s+/g, ' ');
   const headline = (h1?.textContent ?? '').replace(/\s+/g, ' ').trim();
   const at = headline ? around.indexOf(headline) : -1;
-  if (at >= 0) return dateInText(around.slice(at + headline.length, at + headline.length + AFTER_HEADLINE), today);
-  return undefined;
+  if (at < 0) return undefined;
+  return (
+    dateInText(around.slice(at + headline.length, at + headline.length + AFTER_HEADLINE), today) ??
+    dateInText(around.slice(Math.max(0, at - BEFORE_HEADLINE), at), today)
+  );
 }
 
 /** Characters of text after the headline searched for a date line. */
 const AFTER_HEADLINE = 200;
+/** Characters of text before the headline searched for a date line above it. */
+const BEFORE_HEADLINE = 40;

@@ -102,6 +102,13 @@ describe('the publication date', () => {
     expect(read(html).clean.publishedAt).toBe('2019-02-10');
   });
 
+  it('reads an RDFa creation date and a date line just above the headline', () => {
+    const rdfa = '<h1>Bridge closes</h1><p><span property="dc:date dc:created" content="2019-07-07T18:44:31+02:00">7. Juli 2019</span></p>';
+    expect(read(page('', article(rdfa))).clean.publishedAt).toBe('2019-07-07');
+    const above = '<div><span>Nachrichten</span> <span>16.10.2021</span><h1 class="headline">Bridge closes</h1></div>';
+    expect(read(page('', `<h1 class="site-title">Bridge News</h1>${article(above)}`)).clean.publishedAt).toBe('2021-10-16');
+  });
+
   it('reads a date element by its class, day first with dots or with a German month name', () => {
     expect(read(page('', article('<h1>Bridge closes</h1><span class="post-date">Veröffentlicht am 23.03.2008</span>'))).clean.publishedAt).toBe('2008-03-23');
     expect(read(page('', article('<h1>Bridge closes</h1><div class="meta-info">1. Februar 2022, Daniel Dillenburg</div>'))).clean.publishedAt).toBe(
