@@ -240,14 +240,40 @@ export function pageDate(doc: DomDocument, src: DateSources): string | undefined
   const around = (h1?.parentNode?.textContent ?? '').replace(/\s+/g, ' ');
   const headline = (h1?.textContent ?? '').replace(/\s+/g, ' ').trim();
   const at = headline ? around.indexOf(headline) : -1;
-  if (at < 0) return undefined;
-  return (
-    dateInText(around.slice(at + headline.length, at + headline.length + AFTER_HEADLINE), today) ??
-    dateInText(around.slice(Math.max(0, at - BEFORE_HEADLINE), at), today)
-  );
+  const nearHeadline =
+    at < 0
+      ? undefined
+      : (dateInText(around.slice(at + headline.length, at + headline.length + AFTER_HEADLINE), today) ??
+        dateInText(around.slice(Math.max(0, at - BEFORE_HEADLINE), at), today));
+  return nearHeadline ?? labelledDate(doc, today);
 }
 
 /** Characters of text after the headline searched for a date line. */
 const AFTER_HEADLINE = 200;
+/** A label that introduces the publication date in a page's text ("Datum: 03.11.2021", "Erschienen
+ *  am 01.11.2023", "Pressemitteilung vom 20.01.2022", "Published: 30 January 2017"). */
+const DATE_LABEL =
+  /(?:^|[^\p{L}])(?:Datum|Date|Published(?: on)?|Posted(?: on)?|Publié le|Publicado(?: el| em)?|Pubblicato(?: il)?|Veröffentlicht(?: am)?|Erschienen(?: am)?|Gepubliceerd(?: op)?|Publicerad|(?:Pressemitteilung|Pressemeldung|Meldung) vom)\s?:?\s/giu;
+/** Characters of the page's text searched for a labelled date, and labels tried. */
+const LABEL_TEXT = 200_000;
+const MAX_LABELS = 50;
+
+/** 6. The first labelled date in the page's text outside comments, sidebars and footers. */
+function labelledDate(doc: DomDocument, today: string): string | undefined {
+  const body = doc.body as unknown as { cloneNode(deep: boolean): DomElement } | null;
+  if (!body) return undefined;
+  const copy = body.cloneNode(true);
+  for (const el of Array.from(copy.querySelectorAll(`script, style, noscript, template, ${NOT_ARTICLE}`))) el.remove();
+  const text = (copy.textContent ?? '').slice(0, LABEL_TEXT).replace(/\s+/g, ' ');
+  let tried = 0;
+  for (const m of text.matchAll(DATE_LABEL)) {
+    if (++tried > MAX_LABELS) break;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
+    const d = /^\d|^\p{L}{3,}\.? \d|^\d{1,2}\.? \p{L}/u.test(after) ? dateInText(after, today) : undefined;
+    if (d) return d;
+  }
+  return undefined;
+}
+
 /** Characters of text before the headline searched for a date line above it. */
 const BEFORE_HEADLINE = 40;

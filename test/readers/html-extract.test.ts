@@ -109,6 +109,13 @@ describe('the publication date', () => {
     expect(read(page('', `<h1 class="site-title">Bridge News</h1>${article(above)}`)).clean.publishedAt).toBe('2021-10-16');
   });
 
+  it('reads a labelled date in the text, not one in the comments', () => {
+    const body = `${article('<h1>Bridge closes</h1>')}<p>Bewertungen 1,0 Datum: 03.11.2021 Autor: Peter</p><div class="comments">Published: 4 May 2022</div>`;
+    expect(read(page('', body)).clean.publishedAt).toBe('2021-11-03');
+    const comment = `${article('<h1>Bridge closes</h1>')}<div class="comments">Published: 4 May 2022</div>`;
+    expect(read(page('', comment)).clean.publishedAt).toBeNull();
+  });
+
   it('reads a date element by its class, day first with dots or with a German month name', () => {
     expect(read(page('', article('<h1>Bridge closes</h1><span class="post-date">Veröffentlicht am 23.03.2008</span>'))).clean.publishedAt).toBe('2008-03-23');
     expect(read(page('', article('<h1>Bridge closes</h1><div class="meta-info">1. Februar 2022, Daniel Dillenburg</div>'))).clean.publishedAt).toBe(
