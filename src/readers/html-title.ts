@@ -27,7 +27,17 @@ export interface TitleEvidence {
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 /** A heading without separators left at its ends ("» Jens Weber", ": Headline"). */
-const trimSeparators = (s: string) => s.replace(/^[\s|–—·•»›«‹~⁄*⋆:>-]+|[\s|–—·•»›«‹~⁄*⋆:<-]+$/gu, '');
+const trimSeparators = (s: string) => {
+  const t = s.replace(/^[\s|–—·•»›«‹~⁄*⋆:>-]+|[\s|–—·•»›«‹~⁄*⋆:<-]+$/gu, '');
+  // Guillemets that quote ("»frag.jetzt«", "« Il y a … ». Sur …", "Näßler: «Liebe …»") stay: an
+  // opening one is kept when a closing one follows, a closing one when an opening one precedes it.
+  const lead = /^\s*([»«›‹])\s*/u.exec(s);
+  const tail = /\s*([»«›‹])\s*$/u.exec(s);
+  let out = t;
+  if (lead && t && /[»«›‹]/u.test(t)) out = s.slice(lead.index, lead.index + lead[0].length).trimStart() + out;
+  if (tail && t && /[»«›‹]/u.test(out)) out = out + tail[0].trimEnd();
+  return out;
+};
 /** Comparison key: case, quotes, dashes, punctuation and spacing ignored (as clean/text.ts titleKey). */
 const titleKey = (s: string) =>
   s

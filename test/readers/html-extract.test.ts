@@ -65,6 +65,17 @@ describe('the headline', () => {
     );
   });
 
+  it('keeps guillemets that quote at the ends of a headline', () => {
+    const head = '<title>Benjamin Näßler: «Liebe kennt keine Pause – gegen Homophobie in Katar»</title>';
+    expect(read(page(head, article('<h1>Benjamin Näßler: «Liebe kennt keine Pause – gegen Homophobie in Katar»</h1>'))).meta.title).toBe(
+      'Benjamin Näßler: «Liebe kennt keine Pause – gegen Homophobie in Katar»',
+    );
+    expect(chooseTitle({ metaTitles: [], h1s: ['« Il y a le poids de la géographie ». Sur les migrations'], siteNames: [] })).toBe(
+      '« Il y a le poids de la géographie ». Sur les migrations',
+    );
+    expect(chooseTitle({ metaTitles: [], h1s: ['» Jens Weber'], siteNames: [] })).toBe('Jens Weber');
+  });
+
   it('does not take an <h1> that only names the site', () => {
     const head = '<title>Davor und Danach - ICON Magazine</title><meta property="og:site_name" content="ICON Magazine">';
     expect(read(page(head, `<h1>ICON Magazine</h1>${article('')}`)).meta.title).toBe('Davor und Danach');
