@@ -13,6 +13,7 @@
 // and the text of at most MAX_DATE_ELEMENTS short elements is read.
 import months from './page-months.json' with { type: 'json' };
 import type { DomDocument, DomElement } from './html-dom.ts';
+import { NOT_ARTICLE_HEADING } from './html-title.ts';
 
 /** Elements whose text is read in step 4. */
 export const MAX_DATE_ELEMENTS = 300;
@@ -29,6 +30,8 @@ const PUBLISHED_META = [
 
 /** Class or id of an element that holds the publication date. */
 const PUBLISHED_CLASS = /(?:^|[\s_-])(?:published|publish-?date|pub-?date|entry-date|post-?date|posted-?on|article-?date|date-?published|story-?date|news-?date|meta-?date)(?:$|[\s_-])/i;
+/** RDFa property of an element that holds the publication date ("dc:date dc:created", "schema:dateCreated"). */
+const PUBLISHED_PROPERTY = /(?:^|[\s:])(?:datePublished|dateCreated|created|issued)(?:$|\s)|(?:^|\s)dc:date(?:$|\s)/;
 /** Class or id of an element that may hold a date among other things. */
 const DATE_CLASS = /date|datum|fecha|data-publicacao|time|zeit|byline|post-?meta|entry-?meta|article-?meta|meta-?info|posted|publi|dateline|info/i;
 /** Containers whose dates are not the article's. */
@@ -94,16 +97,74 @@ function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** A machine-readable date attribute ("2024-05-01T10:00:00+02:00", "2024-05-01") checked for sanity; as written. */
-function machineDate(s: string | null | undefined, today: string): string | undefined {
+/**
+ * Time zones of sites by country-code top-level domain, then by the page's language where one zone
+ * holds nearly all its readers. A time given in UTC ("…T23:00:00Z", "… 02:41:00 GMT") is the
+ * publisher's local day in this zone: "2022-11-06T23:00:00Z" on a .de site was published on 7 November.
+ * A time with another offset is already local and is read as written.
+ */
+const ZONE_BY_TLD: Record<string, string> = {
+  de: 'Europe/Berlin', at: 'Europe/Vienna', ch: 'Europe/Zurich', li: 'Europe/Zurich', fr: 'Europe/Paris', be: 'Europe/Brussels',
+  nl: 'Europe/Amsterdam', lu: 'Europe/Luxembourg', it: 'Europe/Rome', es: 'Europe/Madrid', pt: 'Europe/Lisbon', pl: 'Europe/Warsaw',
+  cz: 'Europe/Prague', sk: 'Europe/Bratislava', hu: 'Europe/Budapest', dk: 'Europe/Copenhagen', se: 'Europe/Stockholm',
+  no: 'Europe/Oslo', fi: 'Europe/Helsinki', gr: 'Europe/Athens', ro: 'Europe/Bucharest', ru: 'Europe/Moscow', tr: 'Europe/Istanbul',
+  br: 'America/Sao_Paulo', ar: 'America/Argentina/Buenos_Aires', bo: 'America/La_Paz', co: 'America/Bogota', cl: 'America/Santiago',
+  pe: 'America/Lima', mx: 'America/Mexico_City', ve: 'America/Caracas', ec: 'America/Guayaquil', uy: 'America/Montevideo',
+  cn: 'Asia/Shanghai', jp: 'Asia/Tokyo', kr: 'Asia/Seoul', in: 'Asia/Kolkata', bd: 'Asia/Dhaka', tn: 'Africa/Tunis',
+};
+const ZONE_BY_LANGUAGE: Record<string, string> = {
+  de: 'Europe/Berlin', nl: 'Europe/Amsterdam', it: 'Europe/Rome', pl: 'Europe/Warsaw', cs: 'Europe/Prague', hu: 'Europe/Budapest',
+  da: 'Europe/Copenhagen', sv: 'Europe/Stockholm', nb: 'Europe/Oslo', fi: 'Europe/Helsinki', el: 'Europe/Athens', ja: 'Asia/Tokyo',
+  ko: 'Asia/Seoul', zh: 'Asia/Shanghai', bn: 'Asia/Dhaka',
+};
+
+/** The time zone a site publishes in, from its host's country code or the page's language; undefined when unknown. */
+export function siteTimeZone(url: string | undefined, language: string | undefined): string | undefined {
+  let host = '';
+  try {
+    host = new URL(url ?? '').hostname;
+  } catch {
+    // no usable URL
+  }
+  const tld = host.split('.').pop() ?? '';
+  return ZONE_BY_TLD[tld] ?? ZONE_BY_LANGUAGE[(language ?? '').trim().toLowerCase().split(/[-_]/)[0]];
+}
+
+/** A UTC date-time ("2022-11-06T23:00:00Z", "+00:00", "Wed, 04 May 2022 02:41:00 GMT") as the day in `zone`. */
+function localDay(t: string, zone: string | undefined): string | undefined {
+  if (!zone || t.length > 40) return undefined;
+  const utc =
+    /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]00:?00)$/i.test(t) ||
+    /^(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}(?::\d{2})? (?:GMT|UTC|\+0000)$/.test(t);
+  if (!utc) return undefined;
+  const ms = Date.parse(t.replace(/([+-]00):?(00)$/, 'Z').replace(' ', (m) => (/^\d{4}-/.test(t) ? 'T' : m)));
+  if (Number.isNaN(ms)) return undefined;
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A machine-readable date attribute ("2024-05-01T10:00:00+02:00", "2024-05-01") checked for sanity;
+ *  as written, except a UTC time, which is given as the day in the site's zone (see ZONE_BY_TLD). */
+function machineDate(s: string | null | undefined, today: string, zone?: string): string | undefined {
   const t = s?.trim();
   if (!t) return undefined;
+  const local = localDay(t, zone);
+  if (local) return isoOf(+local.slice(0, 4), +local.slice(5, 7), +local.slice(8, 10), today);
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(t) ?? /^(\d{4})\/(\d{1,2})\/(\d{1,2})/.exec(t);
   if (m) return isoOf(+m[1], +m[2], +m[3], today) ? t : undefined;
   return dateInText(t, today);
 }
 
-const outsideArticle = (el: DomElement) => (el as unknown as { closest(sel: string): unknown }).closest(NOT_ARTICLE) !== null;
+/** Elements whose class names the page's state rather than a part of it ("has-sidebar",
+ *  "comments-open" on <body>): never a reason to leave the page's dates out. */
+const PAGE_LEVEL = new Set(['html', 'body', 'main']);
+const outsideArticle = (el: DomElement) => {
+  const c = (el as unknown as { closest(sel: string): DomElement | null }).closest(NOT_ARTICLE);
+  return c !== null && !PAGE_LEVEL.has(c.localName.toLowerCase());
+};
 
 /** The text of an element when it is short, else undefined (read without walking a long subtree twice). */
 function shortText(el: DomElement): string | undefined {
@@ -120,26 +181,30 @@ export interface DateSources {
   url?: string;
   /** YYYY-MM-DD: later dates are refused (today by default). */
   today?: string;
+  /** The page's language (<html lang>), for the site's time zone when its host does not tell it. */
+  language?: string;
 }
 
 /** The publication date as a string for cleaning to normalise, or undefined (see the file comment). */
 export function pageDate(doc: DomDocument, src: DateSources): string | undefined {
   const today = src.today ?? todayIso();
+  const zone = siteTimeZone(src.url, src.language);
   for (const k of PUBLISHED_META) {
-    const v = machineDate(src.metaTags.get(k), today);
+    const v = machineDate(src.metaTags.get(k), today, zone);
     if (v) return v;
   }
-  const ld = machineDate(src.jsonLd, today);
+  const ld = machineDate(src.jsonLd, today, zone);
   if (ld) return ld;
-  const elements = Array.from(doc.querySelectorAll('[itemprop="datePublished"], time, [class], [id]'));
+  const elements = Array.from(doc.querySelectorAll('[itemprop="datePublished"], [property], time, [class], [id]'));
   const attrDate = (el: DomElement) =>
-    machineDate(el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.getAttribute('data-datetime') ?? el.getAttribute('title'), today);
+    machineDate(el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.getAttribute('data-datetime') ?? el.getAttribute('title'), today, zone);
   // 2. Marked as the publication date.
   let marks = 0;
   for (const el of elements) {
     const name = el.localName.toLowerCase();
     const marked =
       el.getAttribute('itemprop') === 'datePublished' ||
+      PUBLISHED_PROPERTY.test(el.getAttribute('property') ?? '') ||
       (name === 'time' && (el.getAttribute('pubdate') !== null || PUBLISHED_CLASS.test(el.getAttribute('class') ?? ''))) ||
       PUBLISHED_CLASS.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
     if (!marked || outsideArticle(el)) continue;
@@ -169,13 +234,46 @@ export function pageDate(doc: DomDocument, src: DateSources): string | undefined
     if (d) return d;
   }
   // 5. A date line right under the headline ("1. Februar 2022, Daniel Dillenburg").
-  const h1 = doc.querySelector('h1');
+  // The first <h1> that is not hidden nor the site's name; then a date just before it ("Nachrichten
+  // 16.10.2021 <h1>…", a date line above the headline).
+  const h1 = Array.from(doc.querySelectorAll('h1')).find((h) => !NOT_ARTICLE_HEADING.test(`${h.getAttribute('class') ?? ''} ${h.getAttribute('id') ?? ''}`));
   const around = (h1?.parentNode?.textContent ?? '').replace(/\s+/g, ' ');
   const headline = (h1?.textContent ?? '').replace(/\s+/g, ' ').trim();
   const at = headline ? around.indexOf(headline) : -1;
-  if (at >= 0) return dateInText(around.slice(at + headline.length, at + headline.length + AFTER_HEADLINE), today);
-  return undefined;
+  const nearHeadline =
+    at < 0
+      ? undefined
+      : (dateInText(around.slice(at + headline.length, at + headline.length + AFTER_HEADLINE), today) ??
+        dateInText(around.slice(Math.max(0, at - BEFORE_HEADLINE), at), today));
+  return nearHeadline ?? labelledDate(doc, today);
 }
 
 /** Characters of text after the headline searched for a date line. */
 const AFTER_HEADLINE = 200;
+/** A label that introduces the publication date in a page's text ("Datum: 03.11.2021", "Erschienen
+ *  am 01.11.2023", "Pressemitteilung vom 20.01.2022", "Published: 30 January 2017"). */
+const DATE_LABEL =
+  /(?:^|[^\p{L}])(?:Datum|Date|Published(?: on)?|Posted(?: on)?|Publié le|Publicado(?: el| em)?|Pubblicato(?: il)?|Veröffentlicht(?: am)?|Erschienen(?: am)?|Gepubliceerd(?: op)?|Publicerad|(?:Pressemitteilung|Pressemeldung|Meldung) vom)\s?:?\s/giu;
+/** Characters of the page's text searched for a labelled date, and labels tried. */
+const LABEL_TEXT = 200_000;
+const MAX_LABELS = 50;
+
+/** 6. The first labelled date in the page's text outside comments, sidebars and footers. */
+function labelledDate(doc: DomDocument, today: string): string | undefined {
+  const body = doc.body as unknown as { cloneNode(deep: boolean): DomElement } | null;
+  if (!body) return undefined;
+  const copy = body.cloneNode(true);
+  for (const el of Array.from(copy.querySelectorAll(`script, style, noscript, template, ${NOT_ARTICLE}`))) el.remove();
+  const text = (copy.textContent ?? '').slice(0, LABEL_TEXT).replace(/\s+/g, ' ');
+  let tried = 0;
+  for (const m of text.matchAll(DATE_LABEL)) {
+    if (++tried > MAX_LABELS) break;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
+    const d = /^\d|^\p{L}{3,}\.? \d|^\d{1,2}\.? \p{L}/u.test(after) ? dateInText(after, today) : undefined;
+    if (d) return d;
+  }
+  return undefined;
+}
+
+/** Characters of text before the headline searched for a date line above it. */
+const BEFORE_HEADLINE = 40;

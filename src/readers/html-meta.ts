@@ -5,7 +5,7 @@ import type { DomDocument, DomElement } from './html-dom.ts';
 import { articleFromJsonLd } from './jsonld.ts';
 import { UrlList } from './urls.ts';
 import { compactMeta } from './meta.ts';
-import { chooseTitle, headingText } from './html-title.ts';
+import { chooseTitle, headingText, NOT_ARTICLE_HEADING } from './html-title.ts';
 import { pageDate } from './html-date.ts';
 
 const LINK_RELS_WITH_URLS = new Set(['canonical', 'alternate', 'amphtml', 'shortlink', 'image_src']);
@@ -38,7 +38,9 @@ export function pageMeta(doc: DomDocument, pageUrl?: string): RawMeta {
   const meta: RawMeta = {
     title: chooseTitle({
       metaTitles: [ld?.headline, m('og:title'), m('twitter:title'), m('dc.title', 'parsely-title'), titleTag],
-      h1s: all(doc, 'h1').map(headingText),
+      h1s: all(doc, 'h1')
+        .filter((h) => !NOT_ARTICLE_HEADING.test(`${h.getAttribute('class') ?? ''} ${h.getAttribute('id') ?? ''}`))
+        .map(headingText),
       h2s: all(doc, 'h2').slice(0, 5).map(headingText),
       siteNames: [m('og:site_name'), m('application-name'), m('apple-mobile-web-app-title'), ld?.publisher],
       url: pageUrl ?? url,
@@ -46,7 +48,7 @@ export function pageMeta(doc: DomDocument, pageUrl?: string): RawMeta {
     url,
     source: m('og:site_name', 'application-name') ?? ld?.publisher,
     byline: ld?.authors.length ? ld.authors.join(', ') : author && !/^https?:/i.test(author) ? author : undefined,
-    publishedAt: pageDate(doc, { jsonLd: ld?.datePublished, metaTags, url: pageUrl ?? url }),
+    publishedAt: pageDate(doc, { jsonLd: ld?.datePublished, metaTags, url: pageUrl ?? url, language: attr(doc.documentElement, 'lang') ?? m('content-language', 'og:locale') }),
     language: attr(doc.documentElement, 'lang') ?? attr(doc.documentElement, 'xml:lang') ?? m('content-language', 'og:locale', 'dc.language') ?? ld?.language,
     description: m('og:description', 'description', 'twitter:description') ?? ld?.description,
   };

@@ -27,7 +27,17 @@ export interface TitleEvidence {
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 /** A heading without separators left at its ends ("» Jens Weber", ": Headline"). */
-const trimSeparators = (s: string) => s.replace(/^[\s|–—·•»›«‹~⁄*⋆:>-]+|[\s|–—·•»›«‹~⁄*⋆:<-]+$/gu, '');
+const trimSeparators = (s: string) => {
+  const t = s.replace(/^[\s|–—·•»›«‹~⁄*⋆:>-]+|[\s|–—·•»›«‹~⁄*⋆:<-]+$/gu, '');
+  // Guillemets that quote ("»frag.jetzt«", "« Il y a … ». Sur …", "Näßler: «Liebe …»") stay: an
+  // opening one is kept when a closing one follows, a closing one when an opening one precedes it.
+  const lead = /^\s*([»«›‹])\s*/u.exec(s);
+  const tail = /\s*([»«›‹])\s*$/u.exec(s);
+  let out = t;
+  if (lead && t && /[»«›‹]/u.test(t)) out = s.slice(lead.index, lead.index + lead[0].length).trimStart() + out;
+  if (tail && t && /[»«›‹]/u.test(out)) out = out + tail[0].trimEnd();
+  return out;
+};
 /** Comparison key: case, quotes, dashes, punctuation and spacing ignored (as clean/text.ts titleKey). */
 const titleKey = (s: string) =>
   s
@@ -143,15 +153,29 @@ export function chooseTitle(e: TitleEvidence): string | undefined {
   const confirms = (h: string) => confirmed.has(titleKey(h)) || metaKeys.some((m) => isAffixOf(titleKey(h), m));
   // An <h1> that one of the metadata titles (or a run of its parts) confirms; a one- or two-word
   // <h1> ("News") gives way to a longer confirmed <h2>, the article's own heading under a section's.
-  const h1 = h1s.find(confirms);
   const words = (h: string) => h.split(' ').length;
+  const confirmedH1s = h1s.filter(confirms);
+  const h1 = confirmedH1s.find((h) => words(h) > 2) ?? confirmedH1s[0];
   if (h1 && words(h1) > 2) return h1;
   const h2 = h2s.find((h) => confirms(h) && words(h) > 2);
   if (h2) return h2;
   if (h1) return h1;
+  // A page with one visible <h1> that no metadata title confirms: the page shows it as its
+  // headline, while the metadata often carries an older or search-engine wording of it — unless a
+  // metadata title of two words or more lies inside it (a kicker or subtitle run into the <h1>:
+  // "Einheit der WocheLagen-Pyramide mit GA2") or it lies inside one (a short form: "蔡健雅").
+  if (h1s.length === 1) {
+    const k = titleKey(h1s[0]);
+    const related = [...confirmed].some((m) => (m.includes(' ') && k.includes(m)) || m.includes(k));
+    if (!related) return h1s[0];
+  }
   const stripped = metas.map((m) => stripSiteName(m, sites, metas));
   return (stripped[0] && trimSeparators(stripped[0])) || stripped[0] || h1s[0];
 }
+
+/** Classes and ids of <h1> elements that are not the article's headline: hidden ones (for screen
+ *  readers or collapsed), the site's name or logo, a menu button. */
+export const NOT_ARTICLE_HEADING = /(?:^|[\s_-])(?:hidden|aural|sr-only|visually-?hidden|visuallyhidden|screen-?reader|site-?(?:title|name|logo|branding)|logo|brand(?:ing)?|menu(?:-?toggle)?)(?:$|[\s_-])/i;
 
 /** Classes and ids of the parts of a heading that are not the headline: a kicker or overline
  *  ("Klimaschutz", "Dachzeile"), text for screen readers only. */

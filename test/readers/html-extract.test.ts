@@ -45,6 +45,37 @@ describe('the headline', () => {
     expect(read(page(head, article(h1))).meta.title).toBe('Bohren, bis es heiß wird');
   });
 
+  it('leaves out hidden and site-name <h1>s, and prefers a confirmed <h1> of more than two words', () => {
+    const head = '<title>Zoll online - Fachmeldungen - Verkündung des Tabaksteuermodernisierungsgesetzes</title>';
+    const h1s = '<h1 class="aural">Zoll</h1><h1>Fachmeldungen</h1><h1>Verkündung des Tabaksteuermodernisierungsgesetzes</h1>';
+    expect(read(page(head, article(h1s))).meta.title).toBe('Verkündung des Tabaksteuermodernisierungsgesetzes');
+    const blog = '<title>Was ist der Unterschied? – Ansichten und Einsichten</title>';
+    const blogH1s = '<h1 class="site-title">Ansichten und Einsichten</h1><h1 class="entry-title">Was ist der Unterschied?</h1>';
+    expect(read(page(blog, article(blogH1s))).meta.title).toBe('Was ist der Unterschied?');
+  });
+
+  it('takes the one visible <h1> over a metadata title worded otherwise', () => {
+    const head = '<title>Brexit: Nervenkrieg geht in nächste Runde</title>';
+    const h1s = '<h1 class="pagetitle hidden">News</h1><h1>Der Nervenkrieg um den Brexit geht in die nächste Runde</h1>';
+    expect(read(page(head, article(h1s))).meta.title).toBe('Der Nervenkrieg um den Brexit geht in die nächste Runde');
+    // …but not when a metadata title lies inside it with a kicker run into it.
+    const kicker = '<meta property="og:title" content="Lagen-Pyramide mit GA2"><title>Einheit der Woche | Lagen-Pyramide mit GA2 - SWIM.DE</title>';
+    expect(read(page(kicker, article('<h1>Einheit der WocheLagen-Pyramide mit GA2</h1>')), 'https://swim.de/x/').meta.title).toBe(
+      'Lagen-Pyramide mit GA2',
+    );
+  });
+
+  it('keeps guillemets that quote at the ends of a headline', () => {
+    const head = '<title>Benjamin Näßler: «Liebe kennt keine Pause – gegen Homophobie in Katar»</title>';
+    expect(read(page(head, article('<h1>Benjamin Näßler: «Liebe kennt keine Pause – gegen Homophobie in Katar»</h1>'))).meta.title).toBe(
+      'Benjamin Näßler: «Liebe kennt keine Pause – gegen Homophobie in Katar»',
+    );
+    expect(chooseTitle({ metaTitles: [], h1s: ['« Il y a le poids de la géographie ». Sur les migrations'], siteNames: [] })).toBe(
+      '« Il y a le poids de la géographie ». Sur les migrations',
+    );
+    expect(chooseTitle({ metaTitles: [], h1s: ['» Jens Weber'], siteNames: [] })).toBe('Jens Weber');
+  });
+
   it('does not take an <h1> that only names the site', () => {
     const head = '<title>Davor und Danach - ICON Magazine</title><meta property="og:site_name" content="ICON Magazine">';
     expect(read(page(head, `<h1>ICON Magazine</h1>${article('')}`)).meta.title).toBe('Davor und Danach');
@@ -60,6 +91,40 @@ describe('the publication date', () => {
     const head = '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-03-04T09:00:00+01:00"}</script>';
     const body = article('<h1>Bridge closes</h1><div class="date">Updated 12.05.2023</div>');
     expect(read(page(head, body)).clean.publishedAt).toBe('2021-03-04');
+  });
+
+  it("gives a UTC time as the publisher's local day, by the site's country code or language", () => {
+    const head = '<meta property="article:published_time" content="2022-11-06T23:00:00.000Z">';
+    expect(read(page(head, article('<h1>Bridge closes</h1>')), 'https://news.example.de/bridge').clean.publishedAt).toBe('2022-11-07');
+    const rfc = '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"Wed, 04 May 2022 02:41:00 GMT"}</script>';
+    expect(read(page(rfc, article('<h1>Bridge closes</h1>')), 'https://news.example.bo/bridge').clean.publishedAt).toBe('2022-05-03');
+    const lang = `<!DOCTYPE html><html lang="de-DE"><head>${head}</head><body>${article('<h1>Bridge closes</h1>')}</body></html>`;
+    expect(read(lang, 'https://news.example.com/bridge').clean.publishedAt).toBe('2022-11-07');
+    // An unknown zone, or a time with its own offset, is read as written.
+    expect(read(page(head, article('<h1>Bridge closes</h1>')), 'https://news.example.com/bridge').clean.publishedAt).toBe('2022-11-06');
+    const offset = '<meta property="article:published_time" content="2022-11-06T23:00:00-05:00">';
+    expect(read(page(offset, article('<h1>Bridge closes</h1>')), 'https://news.example.de/bridge').clean.publishedAt).toBe('2022-11-06');
+  });
+
+  it('reads a date on a page whose <body> class names a sidebar or comments (the page state, not a part of it)', () => {
+    const html = `<!DOCTYPE html><html><head></head><body class="single has-sidebar comments-open">${article(
+      '<h1>Bridge closes</h1><span class="posted-on"><time class="entry-date published" datetime="2019-02-10T09:30:10+01:00">10. Februar 2019</time></span>',
+    )}<aside class="sidebar"><time datetime="2018-01-01">1 Jan</time></aside></body></html>`;
+    expect(read(html).clean.publishedAt).toBe('2019-02-10');
+  });
+
+  it('reads an RDFa creation date and a date line just above the headline', () => {
+    const rdfa = '<h1>Bridge closes</h1><p><span property="dc:date dc:created" content="2019-07-07T18:44:31+02:00">7. Juli 2019</span></p>';
+    expect(read(page('', article(rdfa))).clean.publishedAt).toBe('2019-07-07');
+    const above = '<div><span>Nachrichten</span> <span>16.10.2021</span><h1 class="headline">Bridge closes</h1></div>';
+    expect(read(page('', `<h1 class="site-title">Bridge News</h1>${article(above)}`)).clean.publishedAt).toBe('2021-10-16');
+  });
+
+  it('reads a labelled date in the text, not one in the comments', () => {
+    const body = `${article('<h1>Bridge closes</h1>')}<p>Bewertungen 1,0 Datum: 03.11.2021 Autor: Peter</p><div class="comments">Published: 4 May 2022</div>`;
+    expect(read(page('', body)).clean.publishedAt).toBe('2021-11-03');
+    const comment = `${article('<h1>Bridge closes</h1>')}<div class="comments">Published: 4 May 2022</div>`;
+    expect(read(page('', comment)).clean.publishedAt).toBeNull();
   });
 
   it('reads a date element by its class, day first with dots or with a German month name', () => {
