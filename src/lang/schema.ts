@@ -18,7 +18,7 @@ const nerFile = z.union([
   z
     .object({
       file: z.string(),
-      format: z.enum(['conll', 'wikiann', 'wikineural', 'germeval', 'uner', 'bare', 'harem']).optional(),
+      format: z.enum(['conll', 'wikiann', 'wikineural', 'germeval', 'uner', 'bare', 'harem', 'europeana']).optional(),
       docSentences: z.number().int().positive().optional(),
       split: z.object({ every: z.number().int().min(2), part: z.enum(['rest', 'held-out']) }).strict().optional(),
       limit: z.number().int().positive().optional(),
@@ -58,7 +58,7 @@ export const languageSchema = file({
                   .object({
                     kind: z.enum(['polnear', 'ecbplus', 'ner']),
                     dir: z.string(),
-                    format: z.enum(['conll', 'wikiann', 'wikineural', 'germeval', 'uner', 'bare', 'harem']).optional(),
+                    format: z.enum(['conll', 'wikiann', 'wikineural', 'germeval', 'uner', 'bare', 'harem', 'europeana']).optional(),
                   })
                   .strict(),
               ),

@@ -97,6 +97,21 @@ describe('NER format readers', () => {
     expect(show(parseNer(text, 'harem'))).toEqual([['A [ORG Associação de Futebol] em 1998 [PER José Saramago] em [LOC Lisboa]']]);
   });
 
+  it('europeana: sentences end at . ! ? before a capitalised word; IOB1 I- runs; malformed tags normalised, unknown types O', () => {
+    const lines = [
+      'M. I-PER', 'Barthou I-PER', 'arrive', // "M." is not a sentence end; the one-field line is an error below
+    ];
+    expect(() => parseNer(lines.join('\n'), 'europeana', 'enp.bio')).toThrow('enp.bio:3: expected "word TAG"');
+    const text = [
+      'M. I-PER', 'Barthou I-PER', 'arrive O', 'à O', 'Paris I-LOC', '. O', 'Le I-ORG', 'Temps I_ORG', 'le O', 'dit O', '. O',
+      'trois O', 'jours O', '! O', 'Rennes B-LOc', 'et O', 'Xyz B-BER', '? O', '# file: page2.xml', 'Lyon I-LOC',
+    ].join('\n');
+    expect(show(parseNer(text, 'europeana'))).toEqual([
+      ['[PER M. Barthou] arrive à [LOC Paris] .', '[ORG Le Temps] le dit . trois jours !', '[LOC Rennes] et Xyz ?'],
+      ['[LOC Lyon]'],
+    ]);
+  });
+
   it('a bad line is an error naming the file and line', () => {
     expect(() => parseNer('Berlin\tB-LOC\nist\tX-FOO\n', 'conll', 'x.tsv')).toThrow(NerFormatError);
     expect(() => parseNer('Berlin\tB-LOC\nist\tX-FOO\n', 'conll', 'x.tsv')).toThrow('x.tsv:2: unknown tag "X-FOO"');

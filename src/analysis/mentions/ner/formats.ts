@@ -10,13 +10,17 @@
 //   bare        word TYPE with no B-/I- (swedish-ner-corpus): 0 or O is outside, a run of one type is one name
 //   harem       word<TAB>CATEGORY with no B-/I- (First HAREM in CoNLL form): PESSOA, ORGANIZACAO, LOCAL;
 //               TEMPO and VALOR are not names (O)
+//   europeana   word TAG (Europeana Newspapers): no sentence or document boundaries, so a sentence ends after
+//               a . ! or ? token followed by a capitalised token; "# file:"-style comment lines open a new
+//               document; tags are IOB1 or IOB2, malformed ones normalised (B-PEr, B_PER -> B-PER) and
+//               unknown types (B-BER) read as O
 // Formats without document boundaries are cut into pseudo-documents of `docSentences` sentences in
 // file order, so document-level features see neighbouring sentences as an article would.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spansFromBio, type TokenSpan } from './tags.ts';
 
-export const NER_FORMATS = ['conll', 'wikiann', 'wikineural', 'germeval', 'uner', 'bare', 'harem'] as const;
+export const NER_FORMATS = ['conll', 'wikiann', 'wikineural', 'germeval', 'uner', 'bare', 'harem', 'europeana'] as const;
 export type NerFormat = (typeof NER_FORMATS)[number];
 
 /** A document of an annotated set: tokenised sentences and the gold names of each. */
@@ -139,6 +143,11 @@ function readSentences(text: string, format: NerFormat, name: string): RawSenten
       end();
       continue;
     }
+    if (format === 'europeana' && /^#\s+\S+:/.test(trimmed)) {
+      pendingDoc = true;
+      end();
+      continue;
+    }
     if (format === 'uner' && line.startsWith('#')) {
       if (/^#\s*newdoc\b/.test(line)) {
         pendingDoc = true;
@@ -146,7 +155,7 @@ function readSentences(text: string, format: NerFormat, name: string): RawSenten
       }
       continue;
     }
-    const cols = format === 'conll' || format === 'bare' ? trimmed.split(/\s+/) : line.split('\t');
+    const cols = format === 'conll' || format === 'bare' || format === 'europeana' ? trimmed.split(/\s+/) : line.split('\t');
     let word: string;
     let tag: string;
     switch (format) {
@@ -182,6 +191,11 @@ function readSentences(text: string, format: NerFormat, name: string): RawSenten
         tag = HAREM[cols[cols.length - 1].trim()];
         if (tag === undefined) throw new NerFormatError(name, at, `unknown HAREM category "${cols[cols.length - 1]}" (known: ${Object.keys(HAREM).join(', ')})`);
         break;
+      case 'europeana':
+        if (cols.length < 2) throw new NerFormatError(name, at, `expected "word TAG", got "${trimmed}"`);
+        [word, tag] = [cols[0], europeanaTag(cols[cols.length - 1])];
+        if (cur.words.length && /^[.!?]$/.test(cur.words[cur.words.length - 1]) && /^\p{Lu}/u.test(word)) end();
+        break;
     }
     word = word.replace(/\s+/g, '');
     if (!word) continue;
@@ -191,6 +205,13 @@ function readSentences(text: string, format: NerFormat, name: string): RawSenten
   }
   end();
   return out;
+}
+
+/** Europeana Newspapers tag in IOB terms: case and "_" normalised (B-PEr, B_PER -> B-PER), types other
+ *  than PER, ORG and LOC (the typo B-BER) -> O. */
+function europeanaTag(tag: string): string {
+  const m = /^([BI])[-_](PER|ORG|LOC)$/i.exec(tag);
+  return m ? `${m[1].toUpperCase()}-${m[2].toUpperCase()}` : 'O';
 }
 
 /** GermEval outer tag in CoNLL terms: OTH -> MISC, deriv/part -> O. */
