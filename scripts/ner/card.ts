@@ -26,6 +26,7 @@ const DATA_TERMS: Record<string, { licence: string; terms: Terms }> = {
   uner: { licence: 'Universal NER: CC BY-SA 4.0', terms: 'share-alike' },
   'swedish-ner-corpus': { licence: 'swedish-ner-corpus: CC BY 4.0', terms: 'permissive' },
   'kind-it': { licence: 'KIND: annotations CC BY-NC 4.0 (non-commercial); Wikinews text CC BY 2.5', terms: 'non-commercial' },
+  'europeana-ner': { licence: 'Europeana Newspapers NER: CC0', terms: 'permissive' },
   'harem-pt': { licence: 'HAREM (Linguateca): research use', terms: 'research' },
 };
 const TERMS_TEXT: Record<Terms, string> = {
@@ -104,7 +105,8 @@ by jackknifing, so it sees realistic stage-1 errors. Names from the training dat
 too; training documents only see the names of the other folds, so the tagger learns how far a
 gazetteer match can be trusted for a name it has not seen.
 
-The Dutch model also learns from the English training data, and the German, Italian, Portuguese,
+The Dutch model also learns from the English training data, the French model from Europeana
+Newspapers (running prose of historical French newspapers), and the German, Italian, Portuguese,
 Swedish and Spanish models from silver data (WikiANN, WikiNEuRal) or another gold set, with
 "frustratingly easy" domain adaptation (Daumé 2007): every feature exists once shared and once per
 domain (the model's own gold data, each other set), and the shipped weights are the shared plus the
@@ -117,7 +119,7 @@ Each model's section below says which data sets it was trained on and the terms 
 them: the most restrictive terms of its data. In short: the English and Dutch models (CoNLL) are
 for research use; the Spanish model (CoNLL-2002 Spanish, research only; WikiNEuRal, CC BY-NC-SA),
 the Italian model (KIND, CC BY-NC; WikiNEuRal) and the German model (GermEval 2014, CC BY 4.0;
-WikiNEuRal; WikiANN) are NON-COMMERCIAL / research only. The French (WikiANN), Portuguese
+WikiNEuRal; WikiANN) are NON-COMMERCIAL / research only. The French (WikiANN; Europeana Newspapers, CC0), Portuguese
 (Universal NER, CC BY-SA 4.0; WikiANN) and Swedish (swedish-ner-corpus, CC BY 4.0; Universal NER)
 models use only data under attribution or share-alike terms (WikiANN has no licence of its own:
 it is derived from Wikipedia, CC BY-SA). German from permissive data alone (GermEval + WikiANN)
