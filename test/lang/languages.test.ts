@@ -118,9 +118,7 @@ describe('French', () => {
     expect(quote(docs.fr, 'Ils veulent se rencontrer')).toMatchObject({ kind: 'direct', speaker: { name: 'Donald Trump' } });
     expect(quote(docs.fr, 'Ils veulent se rencontrer')?.text).toBe('Ils veulent se rencontrer et ils veulent ce cessez-le-feu');
     expect(quote(docs.fr, 'Les discussions avancent')?.speaker?.name).toBe('Donald Trump');
-    // the speaker is Netanyahu; the French model (WikiANN-trained) types the earlier "Benyamin
-    // Netanyahou" as an organisation, so "M. Netanyahou" is not yet the same entity as that name
-    expect(quote(docs.fr, 'Israël gardera le contrôle')).toMatchObject({ kind: 'direct', cue: 'a déclaré', speaker: { name: expect.stringMatching(/Netanyahou$/) } });
+    expect(quote(docs.fr, 'Israël gardera le contrôle')).toMatchObject({ kind: 'direct', cue: 'a déclaré', speaker: { name: 'Benyamin Netanyahou' } });
     // an unnamed source (the adjective after the noun is not part of the speaker phrase yet)
     expect(quote(docs.fr, 'doivent reprendre')).toMatchObject({ cue: 'selon', speaker: { name: 'un responsable', entity: null } });
     // the verb split around its subject is one cue: no reported clause "déclaré devant les journalistes"
