@@ -65,6 +65,9 @@ export function overBudgetReason(raw: RawArticle, seconds: number): string {
 export interface AnalysisPoolOptions {
   /** Seconds one article may take (default articleBudgetSeconds()). */
   budgetSeconds?: number;
+  /** The worker script (default analysis-worker-boot.js). Tests give a stand-in that speaks the same
+   *  messages, so the budget can be tested without depending on how fast the machine analyses. */
+  workerScript?: URL;
 }
 
 export class AnalysisPool {
@@ -72,6 +75,7 @@ export class AnalysisPool {
   private nextId = 0;
   private closed = false;
   readonly budgetSeconds: number;
+  private readonly workerScript: URL;
 
   constructor(
     readonly size: number,
@@ -80,11 +84,12 @@ export class AnalysisPool {
     if (!Number.isInteger(size) || size < 1) throw new Error(`analysis workers must be a whole number ≥ 1 (got ${size})`);
     this.budgetSeconds = opts.budgetSeconds ?? articleBudgetSeconds();
     if (!(this.budgetSeconds > 0)) throw new RangeError(`the time budget per article must be positive (got ${this.budgetSeconds})`);
+    this.workerScript = opts.workerScript ?? new URL('./analysis-worker-boot.js', import.meta.url);
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
   private spawn(): Slot {
-    const worker = new Worker(new URL('./analysis-worker-boot.js', import.meta.url));
+    const worker = new Worker(this.workerScript);
     const pending = new Map<number, Pending>();
     const slot: Slot = { worker, pending };
     // requests sent before the worker has loaded its analyzer wait in its message queue
