@@ -7,15 +7,21 @@
 // busy (the time until /api/info answers in under 100 ms) — the cost of work for clients that left.
 // The client is Node's own http module (no load tool needed).
 //   npm run bench:load -- [--articles 2000] [--clients 1000] [--seconds 20] [--db .bench/load-2000.db]
+//
+// --mixed adds writes to the same run, on a copy of the database: one upload a second to
+// POST /api/articles and a CLI `dossier ingest` of --ingest generated articles started with the
+// clients. It prints the reads over 1 s per route, the uploads' latency, and checks afterwards that no
+// write was lost: the database holds the articles it had, plus every upload answered 201, plus what
+// the CLI reported inserted, each upload findable by its id, and SQLite's integrity check passes.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { cpus, loadavg } from 'node:os';
-import { dirname } from 'node:path';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openSqliteStore } from '../src/store/sqlite/index.ts';
 import { openCorpus } from '../src/corpus/index.ts';
-import { generatedItem } from '../support/measure/generated-articles.ts';
+import { generatedItem, generatedText } from '../support/measure/generated-articles.ts';
 
 const { values } = parseArgs({
   options: {
@@ -25,6 +31,8 @@ const { values } = parseArgs({
     db: { type: 'string' },
     serve: { type: 'string' },
     timeout: { type: 'string', default: '30000' },
+    mixed: { type: 'boolean', default: false },
+    ingest: { type: 'string', default: '200' },
   },
 });
 
@@ -80,6 +88,73 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
 
+interface Upload {
+  status: number;
+  ms: number;
+  ids: string[];
+  error?: string;
+}
+
+/** One generated article as a JSON upload; the ids it was stored under. */
+async function upload(base: URL, n: number): Promise<Upload> {
+  const g = generatedText(n);
+  const t = performance.now();
+  try {
+    const r = await fetch(new URL('/api/articles', base), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ articles: [{ text: g.text, title: g.headline, source: 'Load upload' }] }),
+    });
+    const body = (await r.json()) as { articles?: { id?: string; status?: string }[] };
+    const ids = (body.articles ?? []).filter((i) => i.status === 'inserted' && i.id).map((i) => i.id!);
+    return { status: r.status, ms: performance.now() - t, ids };
+  } catch (e) {
+    return { status: 0, ms: performance.now() - t, ids: [], error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** The writes of a --mixed run: a CLI ingest of `count` generated articles into `db`, and one upload a
+ *  second until `end`. */
+function startWrites(base: URL, db: string, count: number, from: number, end: number) {
+  const file = join(tmpdir(), `dossier-load-ingest-${process.pid}.jsonl`);
+  writeFileSync(
+    file,
+    Array.from({ length: count }, (_, i) => {
+      const g = generatedText(from + i);
+      return JSON.stringify({ text: g.text, title: g.headline, source: 'Load ingest' });
+    }).join('\n'),
+  );
+  const t = performance.now();
+  const cli = spawn(process.execPath, ['bin/dossier.js', 'ingest', file, '--db', db, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  cli.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  cli.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const ingest = new Promise<{ code: number | null; inserted: number; seconds: number; stderr: string }>((resolve) =>
+    cli.on('exit', (code) => {
+      rmSync(file, { force: true });
+      let inserted = NaN;
+      try {
+        inserted = (JSON.parse(out) as { inserted: number }).inserted;
+      } catch {
+        /* reported below as NaN with the exit code and stderr */
+      }
+      resolve({ code, inserted, seconds: (performance.now() - t) / 1000, stderr: err.trim().split('\n').slice(-3).join(' | ') });
+    }),
+  );
+  const uploads = (async () => {
+    const done: Upload[] = [];
+    for (let k = 0; performance.now() < end; k++) {
+      const next = performance.now() + 1000;
+      done.push(await upload(base, from + count + k));
+      const wait = next - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    }
+    return done;
+  })();
+  return { ingest, uploads };
+}
+
 async function main(): Promise<void> {
   const articles = Number(values.articles);
   const clients = Number(values.clients);
@@ -89,8 +164,14 @@ async function main(): Promise<void> {
   const tBuild = performance.now();
   await buildDatabase(db, articles);
   console.log(`database ${db} (${articles} generated articles) ready in ${((performance.now() - tBuild) / 1000).toFixed(1)} s`);
+  // a mixed run writes: it works on a copy, so the built database stays as it was
+  const served = values.mixed ? `${db}.mixed` : db;
+  if (values.mixed) {
+    for (const s of ['', '-wal', '-shm']) rmSync(served + s, { force: true });
+    copyFileSync(db, served);
+  }
 
-  const server = spawn(process.execPath, [...(process.env.DOSSIER_LOAD_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.DOSSIER_LOAD_PROFILE}`] : []), 'bin/run-ts.js', 'bench/load.ts', '--serve', db], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, [...(process.env.DOSSIER_LOAD_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.DOSSIER_LOAD_PROFILE}`] : []), 'bin/run-ts.js', 'bench/load.ts', '--serve', served], { stdio: ['ignore', 'pipe', 'inherit'] });
   const address = await new Promise<string>((resolve, reject) => {
     let out = '';
     server.stdout.on('data', (d: Buffer) => {
@@ -125,6 +206,8 @@ async function main(): Promise<void> {
     let cut = 0;
     const hangUp = setTimeout(() => agent.destroy(), seconds * 1000);
     console.log(`${clients} clients × ${seconds} s on ${names.join(', ')} (machine: ${cpus().length} cores, load ${loadavg()[0].toFixed(2)})`);
+    const writes = values.mixed ? startWrites(base, served, Number(values.ingest), 1_000_000, end) : undefined;
+    if (writes) console.log(`with writes: one upload a second, and a CLI ingest of ${values.ingest} articles`);
     await Promise.all(
       Array.from({ length: clients }, async (_, c) => {
         for (let k = c; performance.now() < end; k++) {
@@ -146,15 +229,17 @@ async function main(): Promise<void> {
       const ok = all.filter((r) => r.status === 200 && r.at! - started >= from * 1000 && r.at! - started < to * 1000).map((r) => r.ms);
       console.log(`sent ${from}-${to} s: ${ok.length} answers, p50 ${pct(ok, 50).toFixed(0)} ms, p99 ${pct(ok, 99).toFixed(0)} ms`);
     }
-    console.log('route      req/s    p50 ms    p99 ms   errors');
+    console.log('route      req/s    p50 ms    p99 ms   max ms   over 1 s   errors');
     for (const [route, rs] of results) {
       const ok = rs.filter((r) => r.status === 200).map((r) => r.ms);
       const errors = rs.length - ok.length;
       const kinds = [...new Set(rs.filter((r) => r.status !== 200).map((r) => r.error ?? `HTTP ${r.status}`))].slice(0, 3).join(', ');
       console.log(
-        `${route.padEnd(9)} ${(rs.length / elapsed).toFixed(1).padStart(6)} ${pct(ok, 50).toFixed(0).padStart(9)} ${pct(ok, 99).toFixed(0).padStart(9)} ${String(errors).padStart(8)}${kinds ? `  (${kinds})` : ''}`,
+        `${route.padEnd(9)} ${(rs.length / elapsed).toFixed(1).padStart(6)} ${pct(ok, 50).toFixed(0).padStart(9)} ${pct(ok, 99).toFixed(0).padStart(9)} ` +
+          `${Math.max(...ok).toFixed(0).padStart(8)} ${String(ok.filter((ms) => ms > 1000).length).padStart(10)} ${String(errors).padStart(8)}${kinds ? `  (${kinds})` : ''}`,
       );
     }
+    if (writes) await checkWrites(base, served, articles, writes);
     // A trivial request right after, then until the server answers one quickly.
     const fresh = new http.Agent({ keepAlive: false });
     const first = await request(fresh, base, '/api/info', timeoutMs);
@@ -168,6 +253,41 @@ async function main(): Promise<void> {
     console.log(`server busy after the run: ${((performance.now() - t) / 1000).toFixed(1)} s`);
   } finally {
     server.kill('SIGTERM');
+  }
+}
+
+/** After a --mixed run: the uploads' latency, the CLI ingest's outcome, and no lost write. */
+async function checkWrites(base: URL, db: string, before: number, writes: ReturnType<typeof startWrites>): Promise<void> {
+  const uploads = await writes.uploads;
+  const ok = uploads.filter((u) => u.status === 201);
+  const failed = uploads.filter((u) => u.status !== 201);
+  const ms = uploads.map((u) => u.ms);
+  console.log(
+    `uploads: ${uploads.length} sent, ${ok.length} stored (201), ${failed.length} not` +
+      `${failed.length ? ` (${[...new Set(failed.map((u) => u.error ?? `HTTP ${u.status}`))].slice(0, 3).join(', ')})` : ''}; ` +
+      `p50 ${pct(ms, 50).toFixed(0)} ms, max ${Math.max(...ms).toFixed(0)} ms`,
+  );
+  const ingest = await writes.ingest;
+  console.log(`CLI ingest: exit ${ingest.code}, ${ingest.inserted} inserted in ${ingest.seconds.toFixed(1)} s${ingest.code ? ` — ${ingest.stderr}` : ''}`);
+  const missing: string[] = [];
+  for (const id of ok.flatMap((u) => u.ids)) {
+    const r = await fetch(new URL(`/api/articles/${id}`, base));
+    if (r.status !== 200) missing.push(id);
+  }
+  const store = openSqliteStore(db);
+  try {
+    const stats = await store.stats();
+    const expected = before + ok.reduce((n, u) => n + u.ids.length, 0) + (Number.isFinite(ingest.inserted) ? ingest.inserted : 0);
+    const { default: Database } = await import('better-sqlite3');
+    const raw = new Database(db, { readonly: true });
+    const integrity = raw.pragma('integrity_check', { simple: true });
+    raw.close();
+    console.log(
+      `writes: ${stats.articles} articles stored, ${expected} expected; uploads not found by id: ${missing.length}; integrity_check: ${integrity}` +
+        (stats.articles === expected && missing.length === 0 && integrity === 'ok' ? ' — no write lost' : ' — WRITES LOST OR DAMAGED'),
+    );
+  } finally {
+    await store.close();
   }
 }
 
