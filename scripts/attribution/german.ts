@@ -1,5 +1,6 @@
 // The German attribution model's data: SpkAtt-2023 train to learn from, SpkAtt-2023 dev to choose
-// the epoch count and the cue bias by (Message F1 of the shared task's full task, spkatt.ts).
+// the epoch count and the cue bias by (the mean of cue, Source and Message F1 of the shared task's
+// full task, spkatt.ts).
 import { join } from 'node:path';
 import type { AttributionModel } from '../../src/analysis/quotes/model/model.ts';
 import type { TrainingDoc } from './data.ts';
