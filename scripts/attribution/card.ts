@@ -57,6 +57,11 @@ aligned one to one; \`npm run bench:quotes-de\` prints them beside the published
 |---|---|---|---|---|---|---|---|---|---|
 ${deRows.join('\n')}
 
+Published results are on the blind test set (its gold is not public), with the organisers' scorer:
+best system (Ehrmanntraut 2023, GBERT-large) cues 89.3 and roles 82.1 F1, Llama 2 70B with QLoRA
+(Bornheim et al. 2023) 88.9 / 80.4, the organisers' baseline (cue word list + dependency rules)
+67.8 / 43.3. "Roles" there are all seven role types; this model labels Source and Message only.
+
 **Licence.** SpkAtt-2023's annotations are CC BY-SA 4.0 (its datasheet) and the Bundestag text is
 public domain: the model may be used commercially, with attribution (cite Rehbein et al. 2023) and
 under the same licence (share-alike) for the model file. REDEWIEDERGABE (CC BY-NC-SA 4.0,
