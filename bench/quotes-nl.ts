@@ -1,6 +1,6 @@
 // The quotes layer on Dutch text labelled by hand (support/measure/quotes-nl.ts): rules alone and
 // rules + the language-neutral attribution model.
-//   node bin/run-ts.js bench/quotes-nl.ts
+//   npm run bench:quotes-nl
 import { measureQuotesNl, type NlScore } from '../support/measure/quotes-nl.ts';
 
 const line = (name: string, s: NlScore, spurious: boolean) =>

@@ -1,7 +1,9 @@
 // Trains the attribution model shipped in models/attribution/ on PolNeAR train, choosing the epoch
 // count on PolNeAR dev:
-//   npm run train:attribution                    (en.model.gz and neutral.model.gz)
-//   npm run train:attribution -- --only en       (one of them)
+//   npm run train:attribution                    (every model: en, neutral and de)
+//   npm run train:attribution -- --only en       (one of them; --lang de is the same as --only de)
+// de trains on SpkAtt-2023 train (scripts/attribution/spkatt.ts) and chooses on SpkAtt-2023 dev;
+// --with-redewiedergabe adds REDEWIEDERGABE (non-commercial licence; not in the shipped model).
 // Options: --data DIR (default $DOSSIER_DATA or ../shared/data), --out DIR (default
 // models/attribution), --epochs N (max epochs, default 8), --seed N (default 1), --prune X.
 // Reproducible: one seeded shuffle per epoch, no other randomness; the same data gives the same file.
@@ -18,6 +20,7 @@ import { evaluateModel, type ModelScores } from './evaluate.ts';
 import { PerceptronTrainer } from './perceptron.ts';
 import { shuffle } from '../ner/perceptron.ts';
 import { writeCard } from './card.ts';
+import { germanTraining } from './german.ts';
 
 const { values } = parseArgs({
   options: {
@@ -27,14 +30,20 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     prune: { type: 'string', default: '2' },
     only: { type: 'string' },
+    lang: { type: 'string' },
+    'with-redewiedergabe': { type: 'boolean', default: false },
   },
 });
+const only = values.only ?? values.lang;
+if (only && !['en', 'neutral', 'de'].includes(only)) throw new Error(`--only/--lang ${only}: no such model (en, neutral, de)`);
 
-const polnear = join(values.data ? resolve(values.data) : dataRoot(), 'polnear');
+const root = values.data ? resolve(values.data) : dataRoot();
+const polnear = join(root, 'polnear');
 const t0 = Date.now();
-const train = loadSplit(join(polnear, 'train'));
-const dev = loadSplit(join(polnear, 'dev'));
-console.log(`PolNeAR: train ${train.length} annotation files (${train.reduce((n, d) => n + d.gold.length, 0)} attributions), dev ${dev.length} (${dev.reduce((n, d) => n + d.gold.length, 0)}); loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+const needPolnear = !only || only === 'en' || only === 'neutral';
+const train = needPolnear ? loadSplit(join(polnear, 'train')) : [];
+const dev = needPolnear ? loadSplit(join(polnear, 'dev')) : [];
+if (needPolnear) console.log(`PolNeAR: train ${train.length} annotation files (${train.reduce((n, d) => n + d.gold.length, 0)} attributions), dev ${dev.length} (${dev.reduce((n, d) => n + d.gold.length, 0)}); loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
 const features = new Map<TrainingDoc['ctx'], DocFeatures>();
 const featuresOf = (d: TrainingDoc) => {
@@ -62,18 +71,24 @@ function cueGold(d: TrainingDoc): Uint8Array {
   return tags;
 }
 
-function trainStage(opts: FeatureOptions, epochs: number, seed: number, prune: number, name: string): { model: AttributionModel; epochs: number; scores: ModelScores; bias: number; log: string[] } {
+interface StageData {
+  train: TrainingDoc[];
+  /** Dev scores of a model; `contentF1` is what the epoch count and the cue bias are chosen by. */
+  evaluate(model: AttributionModel): ModelScores;
+}
+
+function trainStage(opts: FeatureOptions, epochs: number, seed: number, prune: number, name: string, data: StageData = { train, evaluate: (m) => evaluateModel(m, dev) }): { model: AttributionModel; epochs: number; scores: ModelScores; bias: number; log: string[] } {
   const cueTrainer = new PerceptronTrainer(CUE_TAGS);
   const roleTrainer = new PerceptronTrainer(ROLE_TAGS);
   const cueItems: CueItem[] = [];
   const cueTags = new Map<TrainingDoc, Uint8Array>();
-  for (const d of train) {
+  for (const d of data.train) {
     cueTags.set(d, cueGold(d));
     d.ctx.unitToks.forEach((u, i) => {
       if (u.last > u.first) cueItems.push({ doc: d, unit: i });
     });
   }
-  const roleItems: RoleItem[] = train.flatMap((d) => d.gold.map((att) => ({ doc: d, att })));
+  const roleItems: RoleItem[] = data.train.flatMap((d) => d.gold.map((att) => ({ doc: d, att })));
   const rand = rng(seed);
   const buf = new FeatureBuffer();
   let gold = new Uint8Array(256);
@@ -113,7 +128,7 @@ function trainStage(opts: FeatureOptions, epochs: number, seed: number, prune: n
       cue: new LinearScorer(CUE_TAGS, cue.keys, cue.weights, cue.transitions),
       role: new LinearScorer(ROLE_TAGS, role.keys, role.weights, role.transitions),
     };
-    const scores = evaluateModel(model, dev);
+    const scores = data.evaluate(model);
     const line = `${name} epoch ${epoch}: train errors cue ${cueWrong} role ${roleWrong}; dev cue F1 ${scores.cueF1.toFixed(1)}, content overlap F1 ${scores.contentF1.toFixed(1)} (P ${scores.contentP.toFixed(1)} R ${scores.contentR.toFixed(1)}), exact ${scores.exactF1.toFixed(1)}, source ${scores.sourceAcc.toFixed(1)}; rows ${cue.keys.length}+${role.keys.length}; ${((Date.now() - te) / 1000).toFixed(1)} s`;
     console.log(line);
     log.push(line);
@@ -123,7 +138,7 @@ function trainStage(opts: FeatureOptions, epochs: number, seed: number, prune: n
   const chosen = best!;
   for (const bias of [3, 6, 9, 12, 15]) {
     chosen.model.meta.cueBias = bias;
-    const scores = evaluateModel(chosen.model, dev);
+    const scores = data.evaluate(chosen.model);
     const line = `${name} cue bias ${bias}: dev content overlap F1 ${scores.contentF1.toFixed(1)} (P ${scores.contentP.toFixed(1)} R ${scores.contentR.toFixed(1)})`;
     console.log(line);
     log.push(line);
@@ -137,21 +152,16 @@ function trainStage(opts: FeatureOptions, epochs: number, seed: number, prune: n
 }
 
 mkdirSync(values.out!, { recursive: true });
-const variants: [string, FeatureOptions][] = [
-  ['en', { lexical: true }],
-  ['neutral', { lexical: false }],
-];
-for (const [name, opts] of variants) {
-  if (values.only && values.only !== name) continue;
-  const r = trainStage(opts, Number(values.epochs), Number(values.seed), Number(values.prune), name);
+
+function writeModel(name: string, opts: FeatureOptions, r: ReturnType<typeof trainStage>, training: Record<string, unknown>, extra: Partial<AttributionMeta> = {}): void {
   const meta: AttributionMeta = {
     lang: name,
     featureVersion: FEATURE_VERSION,
     features: opts,
     cueBias: r.bias,
+    ...extra,
     training: {
-      data: 'PolNeAR train (Newell, Margolin & Ruths, LREC 2018), all annotation files',
-      trainFiles: train.length,
+      ...training,
       seed: Number(values.seed),
       epochs: r.epochs,
       maxEpochs: Number(values.epochs),
@@ -166,5 +176,21 @@ for (const [name, opts] of variants) {
   writeFileSync(file, bytes);
   console.log(`${file}: ${(bytes.length / 1024).toFixed(0)} KiB, best epoch ${r.epochs}`);
   writeCard(values.out!);
+}
+
+const variants: [string, FeatureOptions][] = [
+  ['en', { lexical: true }],
+  ['neutral', { lexical: false }],
+];
+for (const [name, opts] of variants) {
+  if (only && only !== name) continue;
+  const r = trainStage(opts, Number(values.epochs), Number(values.seed), Number(values.prune), name);
+  writeModel(name, opts, r, { data: 'PolNeAR train (Newell, Margolin & Ruths, LREC 2018), all annotation files', trainFiles: train.length });
+}
+if (!only || only === 'de') {
+  const de = germanTraining(root, { redewiedergabe: values['with-redewiedergabe'] });
+  const r = trainStage({ lexical: true }, Number(values.epochs), Number(values.seed), Number(values.prune), 'de', de);
+  // trained on speeches, not news: its cues must be lexicon cues (AttributionMeta.lexiconCues)
+  writeModel('de', { lexical: true }, r, de.facts, { lexiconCues: true });
 }
 console.log(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);

@@ -2,6 +2,9 @@
 // percentage points (0-100), with the command that prints the same numbers in full.
 import { measureNer } from './ner.ts';
 import { measureQuotes } from './quotes.ts';
+import { measureRedewiedergabe, measureSpkAtt } from './quotes-de.ts';
+import { measureQuotesNl } from './quotes-nl.ts';
+import { prf } from '../../scripts/attribution/spkatt.ts';
 import { measureTimesRecognizers, measureTimesTempeval, timeRates, timeResolved } from './times.ts';
 import { measureBbcDates } from './times-bbc.ts';
 import { measureTimexEs } from './times-es.ts';
@@ -70,6 +73,44 @@ const quotesGroup: MetricGroup = {
       'quotes.recall.indirect': pts(c.goldIndirectFound / c.goldIndirect),
       'quotes.speaker.accuracy': pts(c.speakerRight / c.speakerScored),
     };
+  },
+};
+
+const quotesDeGroup: MetricGroup = {
+  name: 'quotes-de',
+  command: 'npm run bench:quotes-de',
+  needs: ['spkatt2023', 'redewiedergabe'],
+  metrics: {
+    'quotes-de.spkatt.cue.f1': "SpkAtt-2023 dev: cue F1 of the German attribution model (the shared task's token-level scoring)",
+    'quotes-de.spkatt.source.f1': 'SpkAtt-2023 dev: Source F1, full task (the model finds the cues)',
+    'quotes-de.spkatt.message.f1': 'SpkAtt-2023 dev: Message F1, full task',
+    'quotes-de.redewiedergabe.direct.recall': 'REDEWIEDERGABE, each tenth sample: recall of direct speech/thought/writing by the quotes layer',
+    'quotes-de.redewiedergabe.indirect.recall': 'REDEWIEDERGABE, each tenth sample: recall of indirect speech/thought/writing by the quotes layer',
+  },
+  async measure() {
+    const s = measureSpkAtt();
+    const r = measureRedewiedergabe();
+    return {
+      'quotes-de.spkatt.cue.f1': prf(s.full.cue).f1,
+      'quotes-de.spkatt.source.f1': prf(s.full.byRole.Source).f1,
+      'quotes-de.spkatt.message.f1': prf(s.full.byRole.Message).f1,
+      'quotes-de.redewiedergabe.direct.recall': pts(r.all.direct.found / r.all.direct.gold),
+      'quotes-de.redewiedergabe.indirect.recall': pts(r.all.indirect.found / r.all.indirect.gold),
+    };
+  },
+};
+
+const quotesNlGroup: MetricGroup = {
+  name: 'quotes-nl',
+  command: 'npm run bench:quotes-nl',
+  needs: [],
+  metrics: {
+    'quotes-nl.found': 'Dutch hand-labelled passages (test/fixtures/quotes-nl-attributions.json): share of the attributions found, rules + neutral model',
+    'quotes-nl.speaker.right': 'Dutch hand-labelled passages: share of the attributions found with the right speaker',
+  },
+  async measure() {
+    const { passages: p } = measureQuotesNl();
+    return { 'quotes-nl.found': pts(p.found / p.gold), 'quotes-nl.speaker.right': pts(p.speakerRight / p.gold) };
   },
 };
 
@@ -243,4 +284,4 @@ const extractGroup: MetricGroup = {
   },
 };
 
-export const ACCURACY_GROUPS: MetricGroup[] = [...languagesWithDataset('ner').map(nerGroup), quotesGroup, timesGroup, timexEsGroup, bbcDatesGroup, figuresGroup, bbcFiguresGroup, entitiesGroup, storiesGroup, extractGroup];
+export const ACCURACY_GROUPS: MetricGroup[] = [...languagesWithDataset('ner').map(nerGroup), quotesGroup, quotesDeGroup, quotesNlGroup, timesGroup, timexEsGroup, bbcDatesGroup, figuresGroup, bbcFiguresGroup, entitiesGroup, storiesGroup, extractGroup];

@@ -93,6 +93,9 @@ describe('German', () => {
     expect(quote(docs.de, 'Die Gespräche liefen')?.speaker?.name).toBe('Donald Trump');
     expect(quote(docs.de, 'seine Regierung mit den USA')?.speaker?.name).toBe('Benjamin Netanyahu');
     expect(quote(docs.de, 'Kontrolle über die Sicherheit')?.speaker?.name).toBe('Benjamin Netanyahu');
+    // "hat sich zuversichtlich gezeigt, dass …": a belief; "sagte Trump … über die Hamas" gives no second quote
+    expect(quote(docs.de, 'die Verhandlungen über eine Waffenruhe')).toMatchObject({ attributionKind: 'belief', speaker: { name: 'Donald Trump' } });
+    expect(docs.de.quotes.some((q) => q.text.startsWith('über die Hamas'))).toBe(false);
   });
 });
 

@@ -34,7 +34,7 @@ export function modelDrafts(ctx: DocContext, disc: Discourse, inHeading: (s: num
   if (!model) return null;
   const out: Draft[] = [];
   // the language-neutral model knows no words: its cues must be cues of the language's quotes.json
-  const strict = model.meta.lang !== ctx.lex.lang;
+  const strict = model.meta.lang !== ctx.lex.lang || model.meta.lexiconCues === true;
   for (const a of predictAttributions(model, ctx)) {
     if (strict && !lexiconCueFits(ctx, a)) continue;
     const d = toDraft(ctx, disc, a);
@@ -193,7 +193,8 @@ export function combine(ctx: DocContext, rules: Draft[], model: Draft[], opts: C
   const modelSets = model.map((d) => wordSet(ctx, d));
   const out: Draft[] = [];
   const replaced = new Set<number>();
-  const neutral = attributionModel(ctx.lex.lang)?.meta.lang !== ctx.lex.lang;
+  const own = attributionModel(ctx.lex.lang);
+  const neutral = own?.meta.lang !== ctx.lex.lang || own?.meta.lexiconCues === true;
   model.forEach((m, mi) => {
     const ms = modelSets[mi];
     if (!ms.size) return;

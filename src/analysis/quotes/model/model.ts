@@ -19,6 +19,10 @@ export interface AttributionMeta {
   features: FeatureOptions;
   /** Added to every token's cue-start score before decoding (tuned on dev: trades cue precision for recall). */
   cueBias?: number;
+  /** The model was trained on another genre than news (German: parliamentary speeches): like the
+   *  neutral model, its cues must be cue forms of the language's quotes.json whose frames fit, and
+   *  where the rules read the same cue theirs is the reading (src/analysis/quotes/attribution.ts). */
+  lexiconCues?: boolean;
   /** Free-form training facts (data, epochs, seed, scores) written by the trainer. */
   training: Record<string, unknown>;
 }
