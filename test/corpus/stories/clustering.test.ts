@@ -218,4 +218,14 @@ describe('storylines on BBC News (a storyline is one developing story, not a top
       expect(st.slice(0, 4)).not.toContain(st[4]); // "Howl helps boost Japan's cinemas"
     }
   });
+
+  it.runIf(hasData('bbc'))('keeps the burglar-defence story out of the Tory election campaign although both name Howard and the Tories', async () => {
+    // "Tories attack burglar 'U-turns'", "Burglar defence guidelines issued"; "Howard unveils Tory asylum plans", "Howard unveils election platform"
+    const docs = await read(['politics/034.txt', 'politics/230.txt', 'politics/087.txt', 'politics/159.txt']);
+    for (const order of [[2, 3, 0, 1], [0, 2, 1, 3]]) {
+      const { st } = await cluster(docs, order);
+      expect(st[0]).toBe(st[1]);
+      expect([st[2], st[3]]).not.toContain(st[0]);
+    }
+  });
 });
