@@ -131,6 +131,8 @@ export interface StoryScores {
   withDate: number;
   /** Every article alone. */
   singletons: { pairwise: Scores; bcubed: Scores };
+  /** All articles in one cluster. */
+  allInOne: { pairwise: Scores; bcubed: Scores };
   modes: StoryModeScores[];
 }
 
@@ -176,6 +178,7 @@ export async function measureStories(opts: { dir?: string; seeds?: number[]; gol
   const analyseMs = performance.now() - t0;
   const gold = new Map(corpus.map((d, i) => [analysed[i].id, d.gold]));
   const singletons = analysed.map((a) => ({ gold: gold.get(a.id)!, pred: a.id }));
+  const allInOne = analysed.map((a) => ({ gold: gold.get(a.id)!, pred: 'all' }));
   const pipelineEntities = analysed.some((a) => a.entities.length > 0);
   const modes = [await clusterMode(pipelineEntities ? 'pipeline entities' : 'pipeline (no entity layer: capitalised words)', analysed, gold, seeds)];
   if (opts.goldNames !== false) {
@@ -189,6 +192,7 @@ export async function measureStories(opts: { dir?: string; seeds?: number[]; gol
     analyseMs,
     withDate: analysed.filter((a) => a.publishedAt).length,
     singletons: { pairwise: pairwise(singletons), bcubed: bcubed(singletons) },
+    allInOne: { pairwise: pairwise(allInOne), bcubed: bcubed(allInOne) },
     modes,
   };
 }

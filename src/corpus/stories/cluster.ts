@@ -5,7 +5,7 @@
 // order give the same events and storylines (ids come from the article that started each cluster).
 import { idf, weighVector, addToVector, kindNorms, KINDS } from './vectors.ts';
 import type { ArticleFeatures, ClusterLevel, ClusterState, FeatureKind, Placement, PlacementReason, StoryIndex } from './shapes.ts';
-import { channels, combine, eventScore, storylineRaw, storylineScore, EVENT_RULE, STORYLINE_RULE, type Channels, type EventRule, type StorylineRule } from './similarity.ts';
+import { channels, combine, eventLink, eventScore, storylineRaw, storylineScore, EVENT_RULE, STORYLINE_RULE, type Channels, type EventRule, type StorylineRule } from './similarity.ts';
 
 export interface ClusterOptions {
   /** Clusters read per lookup feature (most recent first). */
@@ -170,9 +170,10 @@ export function decidePlacement(f: ArticleFeatures, c: Candidates, seq: number, 
   const svec = weighVector(f.features, c.df, c.docs, opts.storylineIdfPower);
 
   // The best event the article may join.
+  const measured = new Map(c.events.map((x) => [x.id, channels(vec, f.when, f.language, x, opts.event.windowDays)]));
   const ev = pick(
     c.events,
-    (x) => channels(vec, f.when, f.language, x, opts.event.windowDays),
+    (x) => measured.get(x.id)!,
     (ch) => eventScore(ch, opts.event),
     (ch) => combine(ch, opts.event.weights),
   );
@@ -186,8 +187,11 @@ export function decidePlacement(f: ArticleFeatures, c: Candidates, seq: number, 
     const ch = storyline ? channels(svec, f.when, f.language, storyline) : null;
     storyReason = ch ? reason(ch, storylineRaw(ch, opts.storyline)) : null;
   } else {
+    // Storylines a new event may join: those with an event it links to (specific cast and words).
+    const linked = new Set<string>();
+    for (const x of c.events) if (x.parent && eventLink(measured.get(x.id)!, opts.storyline) !== null) linked.add(x.parent);
     const st = pick(
-      c.storylines,
+      opts.storyline.link ? c.storylines.filter((s) => linked.has(s.id)) : c.storylines,
       (x) => channels(svec, f.when, f.language, x),
       (ch) => storylineScore(ch, opts.storyline),
       (ch) => storylineRaw(ch, opts.storyline),

@@ -13,6 +13,9 @@ export const EVENT_WINDOW_DAYS = 7;
 export interface Channels {
   /** Entity cosine. */
   e: number;
+  /** Entity cosine over participants only (people, organisations, named things; places left out:
+   *  a country is a setting shared by many stories, not a participant). */
+  p: number;
   /** Word cosine; null when the cluster has no article in the article's language. */
   t: number | null;
   /** Shared figures, 0..1; null when the article or the cluster has no figures. */
@@ -21,6 +24,10 @@ export interface Channels {
   d: number | null;
   /** True when both sides are dated and the dates cannot be one happening. */
   dateConflict: boolean;
+  /** Whether time lets the cast decide: both sides dated and agreeing, neither side dated, or only one
+   *  side dated and the other naming a day of it. False when one report is tied to a day the other
+   *  does not know (the same people meeting again on another day). */
+  timeAgrees: boolean;
 }
 
 export interface Weights {
@@ -36,8 +43,14 @@ export interface EventRule {
   threshold: number;
   /** …with one specific piece of evidence: words this alike, shared figures, or agreeing dates together
    *  with entities this alike (the same day alone is not evidence: many things happen on one day).
-   *  Entities alone never make an event: the same people meet again and again. */
+   *  Entities alone never make an event: the same people meet again and again (see `cast`). */
   specific: { t: number; f: number; d: number; dWithE: number; tFiguresDiffer: number };
+  /** The same specific cast (entity cosine at least `e`, rare names weighing most) with words at least
+   *  `t` alike is one happening too — but only when time agrees (Channels.timeAgrees): a report tied
+   *  to a day and one that does not know that day stay apart, however alike their cast. Learned on
+   *  ECB+ dev and held by the examples (000 and 001: the same people at the White House, 001 tied
+   *  to Feb. 4) and by BBC (undated: a looser cast rule makes "Blair and the Tories" one event). */
+  cast: { e: number; t: number };
   /** Days between a dated article and the event's dates within which they may be one happening. */
   windowDays: number;
 }
@@ -45,13 +58,20 @@ export interface EventRule {
 export interface StorylineRule {
   weights: Weights;
   threshold: number;
+  /** A new event also needs a link to one event of the storyline (measured at the event level, with
+   *  full idf, so famous names count little): participants (entities without places) at least `e`,
+   *  words (when they speak) at least `t`, and a weighted score at least `score`. A storyline grows
+   *  from happening to happening among the same participants, not from a topic's centroid or a
+   *  shared country. */
+  link: { e: number; t: number; score: number; weights: Weights } | null;
 }
 
 /** Event: entities and words alike, figures and dates as specific evidence. */
 export const EVENT_RULE: EventRule = {
   weights: { e: 0.4, t: 0.4, f: 0.3, d: 0.3 },
   threshold: 0.2,
-  specific: { t: 0.2, f: 0.5, d: 0.5, dWithE: 0.3, tFiguresDiffer: 0.3 },
+  specific: { t: 0.2, f: 0.5, d: 0.5, dWithE: 0.3, tFiguresDiffer: 0.2 },
+  cast: { e: 0.5, t: 0.12 },
   windowDays: EVENT_WINDOW_DAYS,
 };
 
@@ -59,7 +79,17 @@ export const EVENT_RULE: EventRule = {
 export const STORYLINE_RULE: StorylineRule = {
   weights: { e: 0.7, t: 0.3, f: 0, d: 0 },
   threshold: 0.3,
+  link: { e: 0.15, t: 0.08, score: 0.18, weights: { e: 0.7, t: 0.3, f: 0, d: 0 } },
 };
+
+/** The link of a new event to an event of a storyline, or null when too weak (see StorylineRule.link). */
+export function eventLink(ch: Channels, rule: StorylineRule = STORYLINE_RULE): number | null {
+  const l = rule.link;
+  if (!l) return 1;
+  if (ch.p < l.e || (ch.t !== null && ch.t < l.t)) return null;
+  const s = combine({ ...ch, e: ch.p, f: null, d: null }, l.weights);
+  return s >= l.score ? s : null;
+}
 
 /** Value of one shared figure: a count of ten or more is specific, a small number less so; a figure
  *  matched only by its unit ("60 days") counts less than one matched by what it counts. */
@@ -103,15 +133,41 @@ export function dateEvidence(w: ArticleWhen, c: Pick<ClusterState, 'first' | 'la
   return { d: null, conflict: true };
 }
 
+/** Whether an entity feature is a place (a setting rather than a participant). */
+export function isPlace(feature: string): boolean {
+  return feature.startsWith('e:country:') || feature.startsWith('e:loc:');
+}
+
+/** Cosine of the participant (non-place) entity features of an article with a cluster's. */
+export function participantCosine(a: Map<string, number>, c: Pick<ClusterState, 'vec'>): number {
+  let dot = 0;
+  let na = 0;
+  for (const [f, x] of a) {
+    if (f.charCodeAt(0) !== 101 /* e */ || isPlace(f)) continue;
+    na += x * x;
+    const v = c.vec[f];
+    if (v !== undefined) dot += x * v;
+  }
+  if (dot === 0) return 0;
+  let nc = 0;
+  for (const f in c.vec) if (f.charCodeAt(0) === 101 && !isPlace(f)) nc += c.vec[f] * c.vec[f];
+  return dot / Math.sqrt(na * nc);
+}
+
 export function channels(a: Map<string, number>, when: ArticleWhen, language: string, c: ClusterState, window = EVENT_WINDOW_DAYS): Channels {
   const cos = kindCosines(a, c.vec, c.norms);
   const { d, conflict } = dateEvidence(when, c, window);
+  const mineDated = !!(when.day || when.monthDay);
+  const theirsDated = !!(c.first || c.monthDays.length > 0);
+  const timeAgrees = mineDated && theirsDated ? d !== null : mineDated === theirsDated || cos.d > 0;
   return {
     e: cos.e,
+    p: participantCosine(a, c),
     t: c.languages[language] ? cos.t : null,
     f: figureEvidence(a, c),
     d,
     dateConflict: conflict,
+    timeAgrees,
   };
 }
 
@@ -135,7 +191,9 @@ export function eventScore(ch: Channels, rule: EventRule = EVENT_RULE): number |
   const sp = rule.specific;
   // Both sides give figures and none agree: words must be more alike to count.
   const t = ch.f === 0 ? sp.tFiguresDiffer : sp.t;
-  const specific = (ch.t ?? 0) >= t || (ch.f ?? 0) >= sp.f || ((ch.d ?? 0) >= sp.d && ch.e >= sp.dWithE);
+  // The same cast with a little shared wording, when time does not tell them apart.
+  const cast = ch.timeAgrees && ch.e >= rule.cast.e && ch.t !== null && ch.t >= rule.cast.t;
+  const specific = (ch.t ?? 0) >= t || (ch.f ?? 0) >= sp.f || ((ch.d ?? 0) >= sp.d && ch.e >= sp.dWithE) || cast;
   return specific && s >= rule.threshold ? s : null;
 }
 

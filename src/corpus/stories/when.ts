@@ -1,6 +1,7 @@
 // When an article's happening took place, as far as the article itself tells: its publication date,
-// else the latest full date named in its lead (news leads with the newest happening; background dates
-// such as "since October 2023" are older), else a day without a year ("Feb. 4") from the lead.
+// else the earliest full date named in its lead that is not background (the times layer marks "since
+// October 2023" as background; a later lead date is more often a deadline or a plan — "until 15 July
+// 2006" — than the happening), else a day without a year ("Feb. 4") from the lead.
 // Nothing is guessed: an undated article whose lead says only "Monday" has no date.
 import type { AnalyzedArticle, TimeExpr } from '../../types.ts';
 import type { ArticleWhen } from './shapes.ts';
@@ -23,7 +24,7 @@ export function articleWhen(doc: Pick<AnalyzedArticle, 'publishedAt' | 'times' |
   const end = leadEnd(doc);
   const lead = doc.times.filter((t) => t.start < end && t.granularity === 'day' && t.value && !t.background);
   const days = lead.map((t) => t.value!).filter((v) => FULL_DAY.test(v)).sort();
-  if (days.length > 0) return { day: days[days.length - 1], monthDay: null, from: 'text' };
+  if (days.length > 0) return { day: days[0], monthDay: null, from: 'text' };
   const md = lead.map((t) => MONTH_DAY.exec(t.value!)?.[1]).find((v): v is string => !!v);
   if (md) return { day: null, monthDay: md, from: 'text' };
   return { day: null, monthDay: null, from: null };

@@ -107,6 +107,31 @@ describe('events and storylines of the five examples', () => {
     expect(p.eventReason!.score).toBeNull();
   });
 
+  it('joins 001 to 000 once its "Feb. 4" is gone: the same cast with some shared wording is one event only while time cannot tell them apart', async () => {
+    const undated = { ...features(seeded[1]), when: { day: null, monthDay: null, from: null } };
+    const index = new MemoryStoryIndex();
+    const first = await placeArticle(index, features(seeded[0]));
+    const p = await placeArticle(index, undated);
+    expect(p.eventId).toBe(first.eventId);
+    expect(p.eventReason!.e).toBeGreaterThanOrEqual(DEFAULT_CLUSTER_OPTIONS.event.cast.e);
+    expect(p.eventReason!.t!).toBeGreaterThanOrEqual(DEFAULT_CLUSTER_OPTIONS.event.cast.t);
+  });
+
+  it('puts all eleven examples (eight languages, pipeline analysis) in one storyline, in several orders', async () => {
+    const analyzer = await createAnalyzer();
+    const dir = join(import.meta.dirname, '..', '..', '..', 'examples');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+    expect(files).toHaveLength(11);
+    const docs = await Promise.all(files.map((f) => analyzer.analyze(readTxt(`examples/${f}`, readFileSync(join(dir, f), 'utf8'), 'utf-8'))));
+    const orders = [[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], [10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0], [5, 0, 6, 1, 7, 2, 8, 3, 9, 4, 10], [3, 7, 1, 9, 0, 10, 2, 6, 4, 8, 5]];
+    for (const order of orders) {
+      const { ev, st } = await cluster(docs, order);
+      expect(new Set(st).size).toBe(1);
+      expect(ev[0]).toBe(ev[2]); // 000 and 002: one event
+      expect(new Set([ev[0], ev[1], ev[3], ev[4]]).size).toBe(4);
+    }
+  });
+
   it('splits reports of the same people on dates more than a week apart', async () => {
     const a = { ...seeded[0], publishedAt: '2025-07-08' };
     const b = { ...seeded[2], publishedAt: '2025-07-09' };
@@ -173,5 +198,34 @@ describe('candidate lookup', () => {
     expect(new Set(index.clustersRead).size).toBeGreaterThan(0);
     expect(150).toBeGreaterThan(bound); // more events exist than may be read
     expect(Math.max(...index.clustersRead.slice(-50))).toBeLessThanOrEqual(bound);
+  });
+});
+
+describe('storylines on BBC News (a storyline is one developing story, not a topic)', () => {
+  const read = async (files: string[]) => {
+    const analyzer = await createAnalyzer();
+    const dir = dataPath('bbc');
+    return Promise.all(files.map((f) => analyzer.analyze(readTxt(f, readFileSync(join(dir, f), 'latin1'), 'latin1'))));
+  };
+
+  it.runIf(hasData('bbc'))('keeps Japanese cinema out of the storyline of the Japanese economy: a shared country is a setting, not a participant', async () => {
+    const economy = ['business/006.txt', 'business/044.txt', 'business/046.txt', 'business/110.txt'];
+    const cinema = ['entertainment/046.txt', 'entertainment/065.txt'];
+    const docs = await read([...economy, ...cinema]);
+    for (const order of [[0, 1, 2, 3, 4, 5], [4, 0, 5, 1, 2, 3]]) {
+      const { st } = await cluster(docs, order);
+      expect(st[0]).toBe(st[1]); // "Japan narrowly escapes recession", "Japan economy slides to recession"
+      expect(st.slice(0, 4)).not.toContain(st[4]); // "Howl helps boost Japan's cinemas"
+    }
+  });
+
+  it.runIf(hasData('bbc'))('keeps the burglar-defence story out of the Tory election campaign although both name Howard and the Tories', async () => {
+    // "Tories attack burglar 'U-turns'", "Burglar defence guidelines issued"; "Howard unveils Tory asylum plans", "Howard unveils election platform"
+    const docs = await read(['politics/034.txt', 'politics/230.txt', 'politics/087.txt', 'politics/159.txt']);
+    for (const order of [[2, 3, 0, 1], [0, 2, 1, 3]]) {
+      const { st } = await cluster(docs, order);
+      expect(st[0]).toBe(st[1]);
+      expect([st[2], st[3]]).not.toContain(st[0]);
+    }
   });
 });
