@@ -216,6 +216,9 @@ export const namesSchema = file({
   /** [plural ending, singular ending] of a name's last word, first match wins, tried against the
    *  alias tables when a name is not there as written ("Tories" -> "Tory", "Lib Dems" -> "Lib Dem"). */
   plurals: z.array(z.tuple([z.string().min(1), z.string()])).optional(),
+  /** Groups of first names that are forms of one name ("Katherine", "Kathryn", "Katie", "Kate"): a
+   *  full name written with either is the same person's when the surname and nothing else agree. */
+  firstNameForms: z.array(words.min(2)).optional(),
 });
 
 const currency = z.object({ code: z.string(), symbols: words, names: words }).strict();

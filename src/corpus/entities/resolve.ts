@@ -14,10 +14,13 @@ import {
   acronymsOf,
   cleanName,
   companyCore,
+  firstNamesMatch,
   foldedTokens,
   genitiveVariants,
   isAllCaps,
+  nameKey,
   personName,
+  spellingKey,
   singularVariants,
 } from './normalise.ts';
 import type { PersonGender } from '../../text/gender.ts';
@@ -43,7 +46,12 @@ interface Decision {
   key: string;
   rule: LinkRule;
   reason: string;
+  /** Another known entity the item shows to be the same as `key` ("Creighton Bluejays" joins "Creighton" and "Bluejays"): merged into it. */
+  absorb?: { key: string; reason: string };
 }
+
+/** Acronyms at least this long are matched across articles ("AMPAS", "CEC"; not "CU"). */
+const ACRONYM_MIN_LENGTH = 3;
 
 /** Words after which a country is part of a name, not a company's market ("Bank of England"). */
 const LINK_WORDS = new Set(['of', 'the', 'for', 'and', 'de', 'van', 'von', 'du', 'des', 'der']);
@@ -80,11 +88,25 @@ export class EntityResolver {
   private readonly cores = new Map<string, Set<string>>();
   /** Organisations by the first and last words of their longer names ("saints", "new orleans" for "New Orleans Saints"). */
   private readonly parts = new Map<string, Set<string>>();
+  /** Organisations by the acronyms of their longer names ("ampas" for "Academy of Motion Picture Arts and Sciences"). */
+  private readonly acronyms = new Map<string, Set<string>>();
+  /** People by the spelling-tolerant key (`nameKey`) of the last word of their full names ("netaniahu"). */
+  private readonly lastNames = new Map<string, Set<string>>();
+  /** Non-person entities by their names in one English spelling (`spellingKey`: "centre" -> "center"). */
+  private readonly spellings = new Map<string, Set<string>>();
 
   constructor(options: ResolverOptions = {}, index: EntityIndex = new EntityIndex()) {
     this.tables = options.aliases ?? defaultAliasTables();
     this.index = index;
-    for (const r of index.all()) if (!r.isPerson) for (const name of r.names.keys()) this.indexCores(r.key, foldName(name));
+    for (const r of index.all()) {
+      for (const name of r.names.keys()) {
+        if (!r.isPerson) {
+          this.indexCores(r.key, foldName(name), (r.types.get('ORG') ?? 0) > 0);
+          this.indexSpelling(r.key, foldName(name));
+        }
+        else this.indexLastName(r.key, foldedTokens(foldName(name)));
+      }
+    }
   }
 
   /** A resolver that continues from a saved state (`state()`); indexes are rebuilt from the rows. */
@@ -151,7 +173,9 @@ export class EntityResolver {
         articleId: article.id,
         storyId,
       });
-      if (item.type === 'ORG' && !this.rec(d.key).isPerson) this.indexCores(d.key, item.folded);
+      if (item.type === 'ORG' && !this.rec(d.key).isPerson) this.indexCores(d.key, item.folded, true);
+      if (item.type === 'PER' && this.rec(d.key).isPerson) this.indexLastName(d.key, item.tokens);
+      if (!this.rec(d.key).isPerson) this.indexSpelling(d.key, item.folded);
       assigned.set(item, d.key);
       articleKeys.add(d.key);
       links.push(l);
@@ -171,7 +195,21 @@ export class EntityResolver {
     const people = items.filter((i) => i.type === 'PER' && !peoples.has(i));
     const fullNames = people.filter((i) => i.tokens.length > 1);
     const singles = people.filter((i) => i.tokens.length === 1);
-    for (const item of others) link(item, this.resolveOther(item, article.language, assigned));
+    for (const item of others) {
+      const d = this.resolveOther(item, article.language, assigned);
+      link(item, d);
+      const from = d.absorb ? this.index.get(this.index.current(d.absorb.key)) : undefined;
+      const to = this.rec(this.index.current(d.key));
+      if (d.absorb && from && from !== to) {
+        const m: EntityMerge = { from: from.key, to: to.key, articleId: article.id, reason: d.absorb.reason };
+        this.index.merge(from, to, m);
+        merges.push(m);
+        changed.add(m.to);
+        for (const l of links) if (l.key === m.from) l.key = m.to;
+        for (const [i, k] of assigned) if (k === m.from) assigned.set(i, m.to);
+        articleKeys.delete(m.from);
+      }
+    }
     for (const [item, d] of peoples) link(item, d);
     for (const item of fullNames) {
       const d = this.resolveFullName(item, article.id, storyId, assigned, articleKeys);
@@ -320,12 +358,30 @@ export class EntityResolver {
     return { legal, country };
   }
 
-  private indexCores(key: string, folded: string): void {
+  private indexSpelling(key: string, folded: string): void {
+    const k = spellingKey(folded);
+    if (k === folded && !this.spellings.has(k)) return;
+    let set = this.spellings.get(k);
+    if (!set) this.spellings.set(k, (set = new Set()));
+    set.add(key);
+  }
+
+  private indexLastName(key: string, tokens: string[]): void {
+    const { core } = personName(tokens);
+    if (core.length < 2) return;
+    const k = nameKey(core[core.length - 1]);
+    let set = this.lastNames.get(k);
+    if (!set) this.lastNames.set(k, (set = new Set()));
+    set.add(key);
+  }
+
+  private indexCores(key: string, folded: string, organisation = false): void {
     const put = (map: Map<string, Set<string>>, k: string) => {
       let set = map.get(k);
       if (!set) map.set(k, (set = new Set()));
       set.add(key);
     };
+    if (organisation) for (const a of acronymsOf(foldedTokens(companyCore(folded) ?? folded))) if (a.length >= ACRONYM_MIN_LENGTH) put(this.acronyms, a);
     const { legal, country } = this.companyCores(folded);
     for (const c of [legal, country]) if (c) put(this.cores, c);
     const t = foldedTokens(legal ?? folded);
@@ -381,6 +437,99 @@ export class EntityResolver {
     return { key, rule: 'same-name', reason: `${how}, as ${this.label(key)}` };
   }
 
+  /** Non-person entities, current keys, of a set of possibly merged-away keys. */
+  private organisations(keys: Iterable<string> | undefined): string[] {
+    return [...new Set([...(keys ?? [])].map((k) => this.index.current(k)))].filter((k) => {
+      const r = this.index.get(k);
+      return r && !r.isPerson;
+    });
+  }
+
+  /** The one organisation whose longer name has these initials, anywhere in the corpus ("AMPAS", "CEC"); written in capitals, three letters or more. */
+  private acronymOfKnown(item: Item): Decision | null {
+    if (item.type !== 'ORG' || !item.allCaps || item.tokens.length !== 1 || item.folded.length < ACRONYM_MIN_LENGTH) return null;
+    const keys = this.organisations(this.acronyms.get(item.folded));
+    if (keys.length !== 1) return null;
+    return { key: keys[0], rule: 'same-name', reason: `${q(item.display)} is the acronym of ${this.label(keys[0])}, the only organisation so named` };
+  }
+
+  /** The one organisation known only by the initials of this longer name, written in capitals ("CEC" for "Central Election Commission"). */
+  private expansionOfKnown(item: Item): Decision | null {
+    if (item.type !== 'ORG' || item.tokens.length < 2) return null;
+    const found = new Set<string>();
+    for (const a of acronymsOf(foldedTokens(companyCore(item.folded) ?? item.folded))) {
+      if (a.length < ACRONYM_MIN_LENGTH) continue;
+      for (const k of this.organisations(this.index.byFoldedName(a))) {
+        const r = this.rec(k);
+        if ((r.types.get('ORG') ?? 0) > 0 && [...r.names.keys()].some(isAllCaps)) found.add(k);
+      }
+    }
+    if (found.size !== 1) return null;
+    const [key] = found;
+    return { key, rule: 'same-name', reason: `${this.label(key)} is the acronym of ${q(item.display)}, the only organisation so named` };
+  }
+
+  /**
+   * The known organisations named by the first or last words of this longer name ("Chargers" for
+   * "San Diego Chargers", "Creighton" and "Bluejays" for "Creighton Bluejays"): one, or one by its
+   * first words and one by its last, which the name shows to be the same (the second is merged
+   * into the first). Places and countries do not count: "New York" in "New York Police" is where.
+   */
+  private knownPartsOfName(item: Item): Decision | null {
+    if ((item.type !== 'ORG' && item.type !== 'LOC') || item.tokens.length < 2) return null;
+    const t = foldedTokens(companyCore(item.folded) ?? item.folded);
+    const whole = t.join(' ');
+    // every name of the entity must be a part of this one: "Police", once joined to "Oregon State
+    // Police", is no longer a part of "New York Police"
+    const parts = new Set<string>();
+    for (let n = 1; n < t.length; n++) parts.add(t.slice(0, n).join(' ')).add(t.slice(t.length - n).join(' '));
+    const fits = (r: Rec): boolean => [...r.names.keys()].every((name) => {
+      const f = foldName(name);
+      const c = companyCore(f) ?? f;
+      return c === whole || parts.has(c);
+    });
+    const heads = new Set<string>();
+    const tails = new Set<string>();
+    for (let n = 1; n < t.length; n++) {
+      for (const [part, into, head] of [[t.slice(0, n), heads, true], [t.slice(t.length - n), tails, false]] as const) {
+        if (LINK_WORDS.has(part[0]) || LINK_WORDS.has(part[part.length - 1])) continue;
+        // a place is named by its last two words or more ("Mount Cook" in "Aoraki Mount Cook"), never
+        // by its first words or last word alone ("New York", "Jersey")
+        if (item.type === 'LOC' && (head || part.length < 2)) continue;
+        for (const k of this.organisations(this.index.byFoldedName(part.join(' ')))) {
+          const r = this.rec(k);
+          const own = r.types.get(item.type) ?? 0;
+          if (own > 0 && [...r.types.values()].every((c) => c <= own) && !r.canonicalType && fits(r)) into.add(k);
+        }
+      }
+    }
+    const all = new Set([...heads, ...tails]);
+    if (all.size === 1) {
+      const [key] = all;
+      return { key, rule: 'same-name', reason: `${this.label(key)} is the start or end of ${q(item.display)}, the only ${item.type === 'LOC' ? 'place' : 'organisation'} so named` };
+    }
+    if (item.type === 'ORG' && all.size === 2 && heads.size === 1 && tails.size === 1) {
+      const [a] = heads;
+      const [b] = tails;
+      const [key, other] = this.rec(a).mentionCount >= this.rec(b).mentionCount ? [a, b] : [b, a];
+      return {
+        key,
+        rule: 'same-name',
+        reason: `${this.label(a)} and ${this.label(b)} start and end ${q(item.display)}`,
+        absorb: { key: other, reason: `${q(item.display)} names ${this.label(a)} and ${this.label(b)} together` },
+      };
+    }
+    return null;
+  }
+
+  /** The one known non-person entity whose name is this one in the other English spelling ("Centre" / "Center", "Organisation" / "Organization"). */
+  private spellingVariant(item: Item): Decision | null {
+    if (item.type === 'PER') return null;
+    const keys = this.organisations(this.spellings.get(spellingKey(item.folded))).filter((k) => (this.rec(k).types.get(item.type) ?? 0) > 0);
+    if (keys.length !== 1) return null;
+    return { key: keys[0], rule: 'same-name', reason: `${q(item.display)} is ${this.label(keys[0])} in another spelling` };
+  }
+
   /** Organisations, places and other non-person names: alias tables, a longer name in the article, then the same name. */
   private resolveOther(item: Item, language: string, assigned: Map<Item, string>): Decision {
     const variants = [item.folded, ...genitiveVariants(item.folded, language)];
@@ -404,8 +553,16 @@ export class EntityResolver {
         return { key, rule: 'same-name', reason: how };
       }
     }
-    const company = this.companyVariant(item) ?? this.partOfKnownName(item);
+    const company = this.spellingVariant(item) ?? this.companyVariant(item) ?? this.partOfKnownName(item) ?? this.acronymOfKnown(item);
     if (company) return company;
+    // a longer name: initials of a known acronym, known parts of it, or both ("Academy of Motion
+    // Picture Arts and Sciences" joins "AMPAS" and "Academy")
+    const expansion = this.expansionOfKnown(item);
+    const parts = this.knownPartsOfName(item);
+    if (expansion && parts && !parts.absorb && this.index.current(parts.key) !== this.index.current(expansion.key)) {
+      return { ...parts, absorb: { key: expansion.key, reason: expansion.reason } };
+    }
+    if (expansion ?? parts) return (expansion ?? parts)!;
     const key = this.index.newKey(item.type.toLowerCase(), item.folded);
     this.index.create(key, 'name', null, false);
     return { key, rule: 'new', reason: `first mention of ${q(item.display)}${ambiguity}` };
@@ -514,12 +671,55 @@ export class EntityResolver {
     const bySurname = this.surnameDecision(item, storyId, articleKeys);
     if (bySurname) return bySurname;
 
+    const variant = this.nameVariant(item, me);
+    if (variant) return variant;
+
     const typo = this.typoInArticle(item, assigned) ?? (storyId ? this.typoInStory(item, articleId, storyId, articleKeys) : null);
     if (typo) return typo;
 
     const key = this.index.newKey('per', item.folded);
     this.index.create(key, 'name', null, true);
     return { key, rule: 'new', reason: `first mention of ${q(item.display)}` };
+  }
+
+  /**
+   * The one known person whose full name is a variant of this one: the same surname up to
+   * transliteration (`nameKey`: "Netanyahou" / "Netanyahu") or, with the same first name, one edit
+   * ("Alishvandi" / "Alishbandi", surnames of six letters or more); and a first name that is the same
+   * up to transliteration ("Benyamin" / "Benjamin") or a short form ("Fred" / "Frederick", "Katie" /
+   * "Kathryn"). Middle names must be compatible, genders must not clash. Also a longer name ending in
+   * exactly one known full name ("Sharron Diane Crawford Smith" for "Diane Crawford Smith").
+   */
+  private nameVariant(item: Item, me: ReturnType<typeof personName>): Decision | null {
+    if (me.core.length < 2) return null;
+    const first = me.core[0];
+    const last = me.core[me.core.length - 1];
+    const pool = new Set([...(this.lastNames.get(nameKey(last)) ?? []), ...(last.length >= 6 ? this.index.byTypoOf(last) : [])]);
+    const found = new Map<string, string>();
+    for (const k of this.index.people([...pool].map((x) => this.index.current(x)), item.gender)) {
+      for (const n of this.rec(k).names.keys()) {
+        const other = personName(foldedTokens(foldName(n)));
+        if (other.core.length < 2) continue;
+        const ofirst = other.core[0];
+        const olast = other.core[other.core.length - 1];
+        const firsts = firstNamesMatch(first, ofirst);
+        if (!firsts) continue;
+        const lasts = olast === last || nameKey(olast) === nameKey(last) ? 'same' : firsts === 'same' && last.length >= 6 && withinOneEdit(last, olast) ? 'typo' : null;
+        if (!lasts || (firsts === 'same' && lasts === 'same' && first === ofirst && last === olast)) continue;
+        if (!middlesCompatible(me.middle, other.middle) || (me.suffix && other.suffix && me.suffix !== other.suffix)) continue;
+        found.set(k, n);
+        break;
+      }
+    }
+    // a longer name that ends in one known full name of two words or more
+    if (found.size === 0 && item.tokens.length >= 3) {
+      for (let i = 1; i + 2 <= item.tokens.length; i++) {
+        for (const k of this.index.people(this.index.byFoldedName(item.tokens.slice(i).join(' ')), item.gender)) found.set(k, fullestName(this.rec(k)));
+      }
+    }
+    if (found.size !== 1) return null;
+    const [[key, other]] = [...found];
+    return { key, rule: 'same-first-last-name', reason: `${q(item.display)} is a spelling or short form of ${q(other)}, the only person so named` };
   }
 
   /** A person named with one word that is not the surname of a known person: typos, the same single name, or new. */
