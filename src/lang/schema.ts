@@ -219,6 +219,8 @@ export const namesSchema = file({
   /** Groups of first names that are forms of one name ("Katherine", "Kathryn", "Katie", "Kate"): a
    *  full name written with either is the same person's when the surname and nothing else agree. */
   firstNameForms: z.array(words.min(2)).optional(),
+  /** Given names that say a person is a man (m) or a woman (f); names borne by both are left out. */
+  firstNameGender: z.object({ m: words.optional(), f: words.optional() }).strict().optional(),
 });
 
 const currency = z.object({ code: z.string(), symbols: words, names: words }).strict();

@@ -24,6 +24,7 @@ import {
   singularVariants,
 } from './normalise.ts';
 import type { PersonGender } from '../../text/gender.ts';
+import { firstNameGender } from '../../analysis/mentions/language.ts';
 import { foldName } from '../../text/fold.ts';
 import { withinOneEdit } from '../../text/edit-distance.ts';
 
@@ -324,8 +325,11 @@ export class EntityResolver {
     }
     const genders = new Set<PersonGender>();
     if (layer.type === 'PER') {
-      for (const text of [layer.name, ...layer.mentions.map((m) => m.text)]) {
-        const g = cleanName(text, { language, type: 'PER' }).gender;
+      for (const text of [layer.name, ...layer.mentions.filter(isNameMention).map((m) => m.text)]) {
+        const c = cleanName(text, { language, type: 'PER' });
+        // a title tells the gender ("Mr.", "Miss"), else a given name ("Katie Jenkin")
+        const t = foldedTokens(c.folded);
+        const g = c.gender ?? (t.length > 1 ? firstNameGender(personName(t).core[0] ?? '') : null);
         if (g) genders.add(g);
       }
     }
@@ -360,7 +364,8 @@ export class EntityResolver {
 
   private indexSpelling(key: string, folded: string): void {
     const k = spellingKey(folded);
-    if (k === folded && !this.spellings.has(k)) return;
+    // names already in the one spelling are found by their folded name
+    if (k === folded) return;
     let set = this.spellings.get(k);
     if (!set) this.spellings.set(k, (set = new Set()));
     set.add(key);
@@ -525,7 +530,10 @@ export class EntityResolver {
   /** The one known non-person entity whose name is this one in the other English spelling ("Centre" / "Center", "Organisation" / "Organization"). */
   private spellingVariant(item: Item): Decision | null {
     if (item.type === 'PER') return null;
-    const keys = this.organisations(this.spellings.get(spellingKey(item.folded))).filter((k) => (this.rec(k).types.get(item.type) ?? 0) > 0);
+    const k = spellingKey(item.folded);
+    const keys = this.organisations([...(this.spellings.get(k) ?? []), ...(k === item.folded ? [] : this.index.byFoldedName(k))]).filter(
+      (key) => (this.rec(key).types.get(item.type) ?? 0) > 0,
+    );
     if (keys.length !== 1) return null;
     return { key: keys[0], rule: 'same-name', reason: `${q(item.display)} is ${this.label(keys[0])} in another spelling` };
   }
@@ -804,7 +812,7 @@ export class EntityResolver {
       .sort((a, b) => b.shared.length - a.shared.length);
     const [best, second] = scored;
     const secondCount = second ? second.shared.length : 0;
-    if (best.shared.length >= 2 && best.shared.length >= 2 * secondCount + 1) {
+    if (best.shared.length >= 1 && best.shared.length >= 2 * secondCount + 1) {
       const names = best.shared.slice(0, 3).map((k) => displayName(this.rec(k)));
       return { key: best.k, why: `named with ${best.shared.length} entities of this article before (${names.join(', ')}), the other ${secondCount === 1 ? 'with 1' : `with ${secondCount}`}` };
     }
