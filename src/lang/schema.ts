@@ -223,6 +223,16 @@ export const namesSchema = file({
   firstNameGender: z.object({ m: words.optional(), f: words.optional() }).strict().optional(),
 });
 
+/**
+ * institutions.json: the language's names of the curated organisations and regions of
+ * src/corpus/entities/data/organisations.json and places.json, by their keys ("white-house":
+ * ["Casa Bianca"]), so that one entity stands for them in every language.
+ */
+export const institutionsSchema = file({
+  organisations: z.record(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), words.min(1)).optional(),
+  places: z.record(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), words.min(1)).optional(),
+});
+
 const currency = z.object({ code: z.string(), symbols: words, names: words }).strict();
 
 /** figures.json: number words and formats, currencies, units, qualifiers and what figures count. */
@@ -500,6 +510,7 @@ export const langFileSchemas = {
   entities: entitiesSchema,
   figures: figuresSchema,
   names: namesSchema,
+  institutions: institutionsSchema,
   quotes: quotesSchema,
   times: timesSchema,
   voice: voiceSchema,
@@ -516,6 +527,7 @@ export type DemonymsFile = LangFiles['demonyms'];
 export type EntitiesFile = LangFiles['entities'];
 export type FiguresFile = LangFiles['figures'];
 export type NamesFile = LangFiles['names'];
+export type InstitutionsFile = LangFiles['institutions'];
 export type QuotesFile = LangFiles['quotes'];
 export type TimesFile = LangFiles['times'];
 export type VoiceFile = LangFiles['voice'];

@@ -10,7 +10,7 @@ import { packagePath } from '../../paths.ts';
 import countries from 'i18n-iso-countries';
 import { worldCountries } from './countries.ts';
 import { demonymForms, demonymKey, demonymName } from './demonym-forms.ts';
-import { DEFAULT_LANGUAGE } from '../../lang/registry.ts';
+import { DEFAULT_LANGUAGE, langData, languageFolders } from '../../lang/registry.ts';
 import type { EntityType } from '../../types.ts';
 import { isAllCaps } from './normalise.ts';
 import { foldName } from '../../text/fold.ts';
@@ -259,14 +259,34 @@ function buildCuratedTable(kind: 'organisation' | 'place', file: string, entries
   return table;
 }
 
+/**
+ * Adds each language folder's names of the curated entries (src/lang/<code>/institutions.json,
+ * `organisations` or `places` by key); a key the curated file does not define is an error naming
+ * the language file.
+ */
+function addLanguageNames(table: AliasTable, kind: 'organisation' | 'place'): AliasTable {
+  const prefix = kind === 'organisation' ? 'org' : 'loc';
+  for (const code of languageFolders()) {
+    const file = langData(code, 'institutions');
+    const byKey = (kind === 'organisation' ? file?.organisations : file?.places) ?? {};
+    for (const [k, names] of Object.entries(byKey)) {
+      const key = `${prefix}:${k}`;
+      const where = `src/lang/${code}/institutions.json`;
+      if (!table.entity(key)) throw new Error(`${where}: ${kind === 'organisation' ? 'organisations' : 'places'}.${k} is not a key of src/corpus/entities/data/${kind === 'organisation' ? 'organisations' : 'places'}.json`);
+      for (const name of names) table.add(key, name, code, where);
+    }
+  }
+  return table;
+}
+
 export function buildOrganisationTable(): AliasTable {
   const data = readData<{ organisations: CuratedEntry[] }>('organisations.json');
-  return buildCuratedTable('organisation', 'organisation alias file', data.organisations);
+  return addLanguageNames(buildCuratedTable('organisation', 'organisation alias file', data.organisations), 'organisation');
 }
 
 export function buildPlaceTable(): AliasTable {
   const data = readData<{ places: CuratedEntry[] }>('places.json');
-  return buildCuratedTable('place', 'place alias file', data.places);
+  return addLanguageNames(buildCuratedTable('place', 'place alias file', data.places), 'place');
 }
 
 /**

@@ -235,7 +235,8 @@ export function cleanName(text: string, options: NameOptions = {}): CleanName {
 export function genitiveVariants(folded: string, language: string | undefined): string[] {
   const out: string[] = [];
   for (const suffix of rulesFor(language).genitiveSuffixes) {
-    if (folded.length > suffix.length + 2 && folded.endsWith(suffix)) out.push(folded.slice(0, -suffix.length));
+    // trimmed: a Swedish genitive after an abbreviation folds to "usa s" ("USA:s")
+    if (folded.length > suffix.length + 2 && folded.endsWith(suffix)) out.push(folded.slice(0, -suffix.length).trim());
   }
   return out;
 }
