@@ -68,6 +68,8 @@ export interface LookupOptions {
   ownLanguage?: boolean;
   /** Only aliases of the article's language, English, or no language (alternative spellings). */
   neutralOrOwnLanguage?: boolean;
+  /** Only aliases of these languages (ISO 639-1 or 639-3 codes), the article's, English, or no language. */
+  languages?: ReadonlySet<string>;
   /** Only aliases of these forms ("plural"). */
   forms?: string[];
 }
@@ -142,6 +144,7 @@ export class AliasTable {
         (!e.ownLanguageOnly || own(e) || e.language === '*') &&
         (!(options.ownLanguage || bound) || own(e)) &&
         (!options.neutralOrOwnLanguage || own(e) || e.language === '*') &&
+        (!options.languages || own(e) || e.language === '*' || options.languages.has(e.language)) &&
         (!options.forms || (e.form !== undefined && options.forms.includes(e.form))),
     );
     if (entries.length === 0) return { status: 'none' };
@@ -340,6 +343,13 @@ export function defaultAliasTables(): AliasTables {
   return defaults;
 }
 
+let newsLanguageCache: Set<string> | undefined;
+/** The languages Dossier reads (its language folders), by their ISO 639-1 and 639-3 codes. */
+function newsLanguages(): Set<string> {
+  newsLanguageCache ??= new Set(languageFolders().flatMap((code) => [code, langData(code, 'language')?.iso639_3 ?? code]));
+  return newsLanguageCache;
+}
+
 export interface AliasLookupOptions extends LookupOptions {
   /** Type of the mention: a MISC mention is never read as a country through another language's name. */
   type?: EntityType;
@@ -360,7 +370,9 @@ export function lookupAlias(tables: AliasTables, folded: string, options: AliasL
     [tables.places, options],
     [tables.countries, { ...options, ownLanguage: true }],
     [tables.demonyms, options],
-    [tables.countries, options.type === 'MISC' ? { ...options, neutralOrOwnLanguage: true } : options],
+    // a MISC mention never; a place by its name in a language Dossier reads; an organisation or person
+    // never by a name in another language ("Sina", Breton for China, is the Chinese web company)
+    [tables.countries, options.type === 'MISC' || options.type === 'ORG' || options.type === 'PER' ? { ...options, neutralOrOwnLanguage: true } : { ...options, languages: newsLanguages() }],
   ];
   for (const [table, o] of steps) {
     const r = table.lookup(folded, o);

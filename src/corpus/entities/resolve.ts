@@ -24,7 +24,7 @@ import {
   singularVariants,
 } from './normalise.ts';
 import type { PersonGender } from '../../text/gender.ts';
-import { firstNameGender } from '../../analysis/mentions/language.ts';
+import { entityLanguage, firstNameGender } from '../../analysis/mentions/language.ts';
 import { foldName } from '../../text/fold.ts';
 import { withinOneEdit } from '../../text/edit-distance.ts';
 
@@ -332,6 +332,16 @@ export class EntityResolver {
         const g = c.gender ?? (t.length > 1 ? firstNameGender(personName(t).core[0] ?? '') : null);
         if (g) genders.add(g);
       }
+      // else the pronouns the article joined to it, by majority ("Mrs Howard ... her")
+      if (genders.size === 0) {
+        const pronouns = entityLanguage(language).pronouns;
+        const votes = { m: 0, f: 0 };
+        for (const m of layer.mentions) {
+          const g = m.how?.startsWith('pronoun:') ? pronouns.get(m.text.toLowerCase()) : undefined;
+          if (g) votes[g] += 1;
+        }
+        if (votes.m !== votes.f) genders.add(votes.m > votes.f ? 'm' : 'f');
+      }
     }
     return {
       layer,
@@ -453,7 +463,7 @@ export class EntityResolver {
   /** The one organisation whose longer name has these initials, anywhere in the corpus ("AMPAS", "CEC"); written in capitals, three letters or more. */
   private acronymOfKnown(item: Item): Decision | null {
     if (item.type !== 'ORG' || !item.allCaps || item.tokens.length !== 1 || item.folded.length < ACRONYM_MIN_LENGTH) return null;
-    const keys = this.organisations(this.acronyms.get(item.folded));
+    const keys = this.organisations(this.acronyms.get(item.folded)).filter((k) => !this.rec(k).canonicalType);
     if (keys.length !== 1) return null;
     return { key: keys[0], rule: 'same-name', reason: `${q(item.display)} is the acronym of ${this.label(keys[0])}, the only organisation so named` };
   }
@@ -466,7 +476,8 @@ export class EntityResolver {
       if (a.length < ACRONYM_MIN_LENGTH) continue;
       for (const k of this.organisations(this.index.byFoldedName(a))) {
         const r = this.rec(k);
-        if ((r.types.get('ORG') ?? 0) > 0 && [...r.names.keys()].some(isAllCaps)) found.add(k);
+        // not a curated entity: they have their own acronyms ("US Airways" is not "USA")
+        if (!r.canonicalType && (r.types.get('ORG') ?? 0) > 0 && [...r.names.keys()].some(isAllCaps)) found.add(k);
       }
     }
     if (found.size !== 1) return null;
