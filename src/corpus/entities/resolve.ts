@@ -39,8 +39,10 @@ interface Item {
   tokens: string[];
   allCaps: boolean;
   roles: string[];
-  /** PersonGender told by the titles of the name or mentions; null when none tells or they disagree. */
+  /** PersonGender told by the titles of the name or mentions, else its given name, else the pronouns joined to it; null when none tells or they disagree. */
   gender: PersonGender | null;
+  /** True when only pronouns tell the gender (a mistagged "Tory ... he" is still the party). */
+  genderFromPronouns: boolean;
 }
 
 interface Decision {
@@ -324,6 +326,7 @@ export class EntityResolver {
       allCaps = isAllCaps(m.text);
     }
     const genders = new Set<PersonGender>();
+    let fromPronouns = false;
     if (layer.type === 'PER') {
       for (const text of [layer.name, ...layer.mentions.filter(isNameMention).map((m) => m.text)]) {
         const c = cleanName(text, { language, type: 'PER' });
@@ -340,13 +343,17 @@ export class EntityResolver {
           const g = m.how?.startsWith('pronoun:') ? pronouns.get(m.text.toLowerCase()) : undefined;
           if (g) votes[g] += 1;
         }
-        if (votes.m !== votes.f) genders.add(votes.m > votes.f ? 'm' : 'f');
+        if (votes.m !== votes.f) {
+          genders.add(votes.m > votes.f ? 'm' : 'f');
+          fromPronouns = true;
+        }
       }
     }
     return {
       layer,
       type: layer.type,
       gender: genders.size === 1 ? [...genders][0] : null,
+      genderFromPronouns: fromPronouns,
       display: clean.display,
       folded: clean.folded,
       tokens: foldedTokens(clean.folded),
@@ -633,7 +640,7 @@ export class EntityResolver {
    * non-person (at least three times) more often than as a person, this article's mentions included.
    */
   private organisationTaggedAsPerson(item: Item, language: string): Decision | null {
-    if (item.gender || item.roles.length > 0) return null;
+    if ((item.gender && !item.genderFromPronouns) || item.roles.length > 0) return null;
     for (const folded of [item.folded, ...singularVariants(item.folded, language)]) {
       const r = this.tables.organisations.lookup(folded, { language, allCaps: item.allCaps });
       if (r.status === 'found') return this.knownEntity(r.hit, item, false);
