@@ -20,15 +20,17 @@ const THING_TYPES: EntityType[] = ['ORG', 'MISC', 'LOC'];
 
 /**
  * The type of a non-person entity by the tagger's votes (one per article): person votes do not
- * count when there are others (the name was linked to the thing as a tagging error), and a place
- * needs at least as many votes as organisation and other together, so a product tagged now as a
- * place, now as an organisation, is not a place ("Xbox").
+ * elect a type when there are others (the name was linked to the thing as a tagging error), and a
+ * place needs more than half of all the votes, person votes included, so a product the tagger calls
+ * now a place, now a person, an organisation or other ("Xbox" on BBC: 11 LOC, 8 PER, 3 ORG, 3 MISC)
+ * is not a place: a place is tagged as one consistently.
  */
 export function thingType(types: Map<EntityType, number>): EntityType {
   const n = (t: EntityType): number => types.get(t) ?? 0;
   if (THING_TYPES.every((t) => n(t) === 0)) return types.size > 0 ? [...types.keys()][0] : 'MISC';
   const [top] = [...THING_TYPES].sort((a, b) => n(b) - n(a) || THING_TYPES.indexOf(a) - THING_TYPES.indexOf(b));
-  if (top === 'LOC' && n('LOC') < n('ORG') + n('MISC')) return n('ORG') >= n('MISC') ? 'ORG' : 'MISC';
+  const all = [...types.values()].reduce((a, b) => a + b, 0);
+  if (top === 'LOC' && 2 * n('LOC') <= all && n('ORG') + n('MISC') > 0) return n('ORG') >= n('MISC') ? 'ORG' : 'MISC';
   return top;
 }
 
