@@ -286,6 +286,14 @@ export function acronymsOf(tokens: string[]): string[] {
   return [...new Set([all, initials, kept])].filter((a) => a.length >= 2);
 }
 
+/** The plain initials of a multi-word name: of every word, and of the words that are not small words ("ampas"). */
+export function initialsOf(tokens: string[]): string[] {
+  if (tokens.length < 2) return [];
+  const all = tokens.map((t) => t[0]).join('');
+  const content = tokens.filter((t) => !acronymStopwords().has(t)).map((t) => t[0]).join('');
+  return [...new Set([all, content])];
+}
+
 /** The string itself and every string one deletion away: keys of a symmetric-delete index. */
 export function deletionVariants(s: string): string[] {
   const out = new Set<string>([s]);
@@ -352,15 +360,14 @@ export function singularVariants(folded: string, language: string | undefined): 
 /**
  * A spelling-tolerant key of one folded word of a person's name, for transliteration variants of
  * the same name across languages and outlets ("Netanyahou" / "Netanyahu", "Benyamin" / "Benjamin",
- * "Heydar" / "Heidar", "Wladimir" / "Vladimir", "Khamenei" / "Chamenei", "Jon" / "John", "Bettie" /
- * "Betty"): ou -> u, ph -> f, w -> v, y and j -> i, final "ie" -> i, h after a
- * consonant dropped, then c before a/o/u -> k, doubled letters single. Used only to compare whole person names word by word,
+ * "Heydar" / "Heidar", "Wladimir" / "Vladimir", "Khamenei" / "Chamenei", "Bettie" / "Betty"): ou -> u, ph -> f, w -> v, y and j -> i, final "ie" -> i, h after c, g or k
+ * dropped ("Smith" stays apart from "Smit"), then c before a/o/u -> k, doubled letters single. Used only to compare whole person names word by word,
  * never on its own.
  */
 export function nameKey(word: string): string {
   let s = word.toLowerCase();
   s = s.replace(/ph/g, 'f').replace(/ou/g, 'u').replace(/w/g, 'v').replace(/[yj]/g, 'i').replace(/ie$/, 'i');
-  s = s.replace(/(?<=[bcdfgkmnprstvxz])h/g, '').replace(/c(?=[aou])/g, 'k');
+  s = s.replace(/(?<=[cgk])h/g, '').replace(/c(?=[aou])/g, 'k');
   return s.replace(/(.)\1+/g, '$1');
 }
 

@@ -8,7 +8,7 @@
 // surnames and one-deletion variants: adding an article never compares it with every entity.
 import type { EntityLayer, EntityType } from '../../types.ts';
 import { type AliasHit, type AliasTables, defaultAliasTables, lookupAlias } from './aliases.ts';
-import { EntityIndex, type Rec, TYPO_MIN_LENGTH, displayName, fullestName, otherGender, surnamesOf } from './entity-index.ts';
+import { EntityIndex, type Rec, TYPO_MIN_LENGTH, displayName, fullestName, otherGender, surnamesOf, thingType } from './entity-index.ts';
 import type { ArticleEntities, EntityLink, EntityMerge, EntityRow, Explanation, GlobalEntity, LinkRule, ResolvedArticle, ResolverState } from './shapes.ts';
 import {
   acronymsOf,
@@ -17,6 +17,7 @@ import {
   firstNamesMatch,
   foldedTokens,
   genitiveVariants,
+  initialsOf,
   isAllCaps,
   nameKey,
   personName,
@@ -53,6 +54,13 @@ interface Decision {
   absorb?: { key: string; reason: string };
 }
 
+/**
+ * Surnames at least this long may differ by one edit in a person's full name across articles (with the
+ * same given name): "Campell" / "Campbell"; shorter ones are too often two people ("Davies" / "Davis",
+ * "Peston" / "Preston" on BBC).
+ */
+const TYPO_ACROSS_LENGTH = 7;
+
 /** Acronyms at least this long are matched across articles ("AMPAS", "CEC"; not "CU"). */
 const ACRONYM_MIN_LENGTH = 3;
 
@@ -71,6 +79,18 @@ function q(s: string): string {
 /** Role words that carry meaning (not "of", "de", "us"). */
 function roleWords(role: string): string[] {
   return foldedTokens(foldName(role)).filter((w) => w.length >= 4);
+}
+
+/**
+ * The initials by which a longer organisation name is matched across articles: of every word, or of
+ * the words that are not small words, three letters or more; none for a name with a word in capitals
+ * ("IRB Rugby Aid" is not the IRA) or of fewer than two words.
+ */
+function crossArticleAcronyms(display: string, folded: string): string[] {
+  if (!display || display.split(/[\s-]+/).some((w) => w.replace(/[^\p{L}]/gu, '').length >= 2 && isAllCaps(w))) return [];
+  const t = foldedTokens(companyCore(folded) ?? folded);
+  if (t.length < 2) return [];
+  return initialsOf(t).filter((a) => a.length >= ACRONYM_MIN_LENGTH);
 }
 
 function middlesCompatible(a: string[], b: string[]): boolean {
@@ -104,7 +124,7 @@ export class EntityResolver {
     for (const r of index.all()) {
       for (const name of r.names.keys()) {
         if (!r.isPerson) {
-          this.indexCores(r.key, foldName(name), (r.types.get('ORG') ?? 0) > 0);
+          this.indexCores(r.key, foldName(name), (r.types.get('ORG') ?? 0) > 0, name);
           this.indexSpelling(r.key, foldName(name));
         }
         else this.indexLastName(r.key, foldedTokens(foldName(name)));
@@ -176,7 +196,7 @@ export class EntityResolver {
         articleId: article.id,
         storyId,
       });
-      if (item.type === 'ORG' && !this.rec(d.key).isPerson) this.indexCores(d.key, item.folded, true);
+      if (item.type === 'ORG' && !this.rec(d.key).isPerson) this.indexCores(d.key, item.folded, true, item.display);
       if (item.type === 'PER' && this.rec(d.key).isPerson) this.indexLastName(d.key, item.tokens);
       if (!this.rec(d.key).isPerson) this.indexSpelling(d.key, item.folded);
       assigned.set(item, d.key);
@@ -397,13 +417,13 @@ export class EntityResolver {
     set.add(key);
   }
 
-  private indexCores(key: string, folded: string, organisation = false): void {
+  private indexCores(key: string, folded: string, organisation = false, display = ''): void {
     const put = (map: Map<string, Set<string>>, k: string) => {
       let set = map.get(k);
       if (!set) map.set(k, (set = new Set()));
       set.add(key);
     };
-    if (organisation) for (const a of acronymsOf(foldedTokens(companyCore(folded) ?? folded))) if (a.length >= ACRONYM_MIN_LENGTH) put(this.acronyms, a);
+    if (organisation) for (const a of crossArticleAcronyms(display, folded)) put(this.acronyms, a);
     const { legal, country } = this.companyCores(folded);
     for (const c of [legal, country]) if (c) put(this.cores, c);
     const t = foldedTokens(legal ?? folded);
@@ -470,7 +490,11 @@ export class EntityResolver {
   /** The one organisation whose longer name has these initials, anywhere in the corpus ("AMPAS", "CEC"); written in capitals, three letters or more. */
   private acronymOfKnown(item: Item): Decision | null {
     if (item.type !== 'ORG' || !item.allCaps || item.tokens.length !== 1 || item.folded.length < ACRONYM_MIN_LENGTH) return null;
-    const keys = this.organisations(this.acronyms.get(item.folded)).filter((k) => !this.rec(k).canonicalType);
+    // every longer name of the organisation has these initials ("RFL" is not BBC Radio, once named "Radio Five Live")
+    const keys = this.organisations(this.acronyms.get(item.folded)).filter((k) => {
+      const r = this.rec(k);
+      return !r.canonicalType && [...r.names.keys()].every((n) => (isAllCaps(n) && !n.includes(' ')) || crossArticleAcronyms(n, foldName(n)).includes(item.folded));
+    });
     if (keys.length !== 1) return null;
     return { key: keys[0], rule: 'same-name', reason: `${q(item.display)} is the acronym of ${this.label(keys[0])}, the only organisation so named` };
   }
@@ -479,12 +503,14 @@ export class EntityResolver {
   private expansionOfKnown(item: Item): Decision | null {
     if (item.type !== 'ORG' || item.tokens.length < 2) return null;
     const found = new Set<string>();
-    for (const a of acronymsOf(foldedTokens(companyCore(item.folded) ?? item.folded))) {
-      if (a.length < ACRONYM_MIN_LENGTH) continue;
+    for (const a of crossArticleAcronyms(item.display, item.folded)) {
       for (const k of this.organisations(this.index.byFoldedName(a))) {
         const r = this.rec(k);
-        // not a curated entity: they have their own acronyms ("US Airways" is not "USA")
-        if (!r.canonicalType && (r.types.get('ORG') ?? 0) > 0 && [...r.names.keys()].some(isAllCaps)) found.add(k);
+        // not a curated entity: they have their own acronyms ("US Airways" is not "USA"); and only one
+        // known by that acronym alone ("NIA", once the Northern Ireland Assembly, is not the National
+        // Indoor Arena)
+        const names = [...r.names.keys()];
+        if (!r.canonicalType && (r.types.get('ORG') ?? 0) > 0 && names.some(isAllCaps) && names.every((n) => isAllCaps(n) && !n.includes(' '))) found.add(k);
       }
     }
     if (found.size !== 1) return null;
@@ -519,6 +545,7 @@ export class EntityResolver {
         // a place is named by its last two words or more ("Mount Cook" in "Aoraki Mount Cook"), never
         // by its first words or last word alone ("New York", "Jersey")
         if (item.type === 'LOC' && (head || part.length < 2)) continue;
+        if (part.length === 1 && !this.distinctiveWord(part[0])) continue;
         for (const k of this.organisations(this.index.byFoldedName(part.join(' ')))) {
           const r = this.rec(k);
           const own = r.types.get(item.type) ?? 0;
@@ -531,7 +558,10 @@ export class EntityResolver {
       const [key] = all;
       return { key, rule: 'same-name', reason: `${this.label(key)} is the start or end of ${q(item.display)}, the only ${item.type === 'LOC' ? 'place' : 'organisation'} so named` };
     }
-    if (item.type === 'ORG' && all.size === 2 && heads.size === 1 && tails.size === 1) {
+    // two known organisations, one by the first words and one by the last, that the name shows to be
+    // one ("Creighton Bluejays"), only when they have been named together before (not "Attorney
+    // General" and "Lord", nor "Northampton" and the Saints of Southampton)
+    if (item.type === 'ORG' && all.size === 2 && heads.size === 1 && tails.size === 1 && this.index.namedWith(this.rec([...heads][0]), [...tails]).length > 0) {
       const [a] = heads;
       const [b] = tails;
       const [key, other] = this.rec(a).mentionCount >= this.rec(b).mentionCount ? [a, b] : [b, a];
@@ -543,6 +573,21 @@ export class EntityResolver {
       };
     }
     return null;
+  }
+
+  /**
+   * A single word that may stand for an organisation whose longer name it starts or ends: not a
+   * place's name ("Cardiff" in "Cardiff Bay", "Norwich" in "Norwich Union"), and the first or last
+   * word of at most one other known organisation's name ("Chargers"; not "Police", "Party",
+   * "Union", "Commission", words that many organisations' names end with).
+   */
+  private distinctiveWord(word: string): boolean {
+    if ((this.parts.get(word)?.size ?? 0) > 1) return false;
+    if (lookupAlias(this.tables, word, { language: '*', allCaps: false }).status !== 'none') return false;
+    return !this.index.byFoldedName(word).some((k) => {
+      const r = this.index.get(this.index.current(k));
+      return r && !r.isPerson && thingType(r.types) === 'LOC';
+    });
   }
 
   /** The one known non-person entity whose name is this one in the other English spelling ("Centre" / "Center", "Organisation" / "Organization"). */
@@ -711,7 +756,7 @@ export class EntityResolver {
   /**
    * The one known person whose full name is a variant of this one: the same surname up to
    * transliteration (`nameKey`: "Netanyahou" / "Netanyahu") or, with the same first name, one edit
-   * ("Alishvandi" / "Alishbandi", surnames of six letters or more); and a first name that is the same
+   * ("Alishvandi" / "Alishbandi", surnames of seven letters or more); and a first name that is the same
    * up to transliteration ("Benyamin" / "Benjamin") or a short form ("Fred" / "Frederick", "Katie" /
    * "Kathryn"). Middle names must be compatible, genders must not clash. Also a longer name ending in
    * exactly one known full name ("Sharron Diane Crawford Smith" for "Diane Crawford Smith").
@@ -730,8 +775,15 @@ export class EntityResolver {
         const olast = other.core[other.core.length - 1];
         const firsts = firstNamesMatch(first, ofirst);
         if (!firsts) continue;
-        const lasts = olast === last || nameKey(olast) === nameKey(last) ? 'same' : firsts === 'same' && last.length >= 6 && withinOneEdit(last, olast) ? 'typo' : null;
+        const lasts = olast === last || nameKey(olast) === nameKey(last) ? 'same' : firsts === 'same' && last.length >= TYPO_ACROSS_LENGTH && withinOneEdit(last, olast) ? 'typo' : null;
         if (!lasts || (firsts === 'same' && lasts === 'same' && first === ofirst && last === olast)) continue;
+        // the whole last word as written: "Dan Lewis" is not Daniel Day-Lewis
+        if (nameKey(foldName(n.split(/\s+/).pop() ?? '')) !== nameKey(foldName(item.display.split(/\s+/).pop() ?? ''))) {
+          if (lasts !== 'typo') continue;
+        }
+        // a short given name only for a surname few people hold ("Steve Jones" is not one of the
+        // corpus's many Joneses; "Katie Jenkin" may be Kathryn, of two Jenkins)
+        if (firsts === 'short' && this.index.people(this.index.bySurnameOf(olast)).length > 2) continue;
         if (!middlesCompatible(me.middle, other.middle) || (me.suffix && other.suffix && me.suffix !== other.suffix)) continue;
         found.set(k, n);
         break;
