@@ -216,6 +216,21 @@ export const namesSchema = file({
   /** [plural ending, singular ending] of a name's last word, first match wins, tried against the
    *  alias tables when a name is not there as written ("Tories" -> "Tory", "Lib Dems" -> "Lib Dem"). */
   plurals: z.array(z.tuple([z.string().min(1), z.string()])).optional(),
+  /** Groups of first names that are forms of one name ("Katherine", "Kathryn", "Katie", "Kate"): a
+   *  full name written with either is the same person's when the surname and nothing else agree. */
+  firstNameForms: z.array(words.min(2)).optional(),
+  /** Given names that say a person is a man (m) or a woman (f); names borne by both are left out. */
+  firstNameGender: z.object({ m: words.optional(), f: words.optional() }).strict().optional(),
+});
+
+/**
+ * institutions.json: the language's names of the curated organisations and regions of
+ * src/corpus/entities/data/organisations.json and places.json, by their keys ("white-house":
+ * ["Casa Bianca"]), so that one entity stands for them in every language.
+ */
+export const institutionsSchema = file({
+  organisations: z.record(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), words.min(1)).optional(),
+  places: z.record(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), words.min(1)).optional(),
 });
 
 const currency = z.object({ code: z.string(), symbols: words, names: words }).strict();
@@ -495,6 +510,7 @@ export const langFileSchemas = {
   entities: entitiesSchema,
   figures: figuresSchema,
   names: namesSchema,
+  institutions: institutionsSchema,
   quotes: quotesSchema,
   times: timesSchema,
   voice: voiceSchema,
@@ -511,6 +527,7 @@ export type DemonymsFile = LangFiles['demonyms'];
 export type EntitiesFile = LangFiles['entities'];
 export type FiguresFile = LangFiles['figures'];
 export type NamesFile = LangFiles['names'];
+export type InstitutionsFile = LangFiles['institutions'];
 export type QuotesFile = LangFiles['quotes'];
 export type TimesFile = LangFiles['times'];
 export type VoiceFile = LangFiles['voice'];

@@ -74,6 +74,39 @@ export interface EntityResolutionScores {
   noMerging: Scores;
   /** Links made, by rule. */
   rules: Map<string, number>;
+  /**
+   * Gold entities split over several predicted entities, and predicted entities that merge several
+   * gold ones, largest first: each part with its mention texts and counts.
+   */
+  errors: { split: ErrorCluster[]; merged: ErrorCluster[] };
+}
+
+/** One erroneous cluster: the id it is grouped by and its parts (the other side's ids) with their mention texts. */
+export interface ErrorCluster {
+  id: string;
+  mentions: number;
+  parts: { id: string; names: Map<string, number> }[];
+}
+
+function errorClusters(rows: { by: string; part: string; text: string }[]): ErrorCluster[] {
+  const groups = new Map<string, Map<string, Map<string, number>>>();
+  for (const r of rows) {
+    let g = groups.get(r.by);
+    if (!g) groups.set(r.by, (g = new Map()));
+    let names = g.get(r.part);
+    if (!names) g.set(r.part, (names = new Map()));
+    names.set(r.text, (names.get(r.text) ?? 0) + 1);
+  }
+  const out: ErrorCluster[] = [];
+  for (const [id, g] of groups) {
+    if (g.size < 2) continue;
+    const count = (n: Map<string, number>): number => [...n.values()].reduce((a, b) => a + b, 0);
+    const parts = [...g].map(([part, names]) => ({ id: part, names })).sort((a, b) => count(b.names) - count(a.names));
+    out.push({ id, mentions: parts.reduce((n, p) => n + count(p.names), 0), parts });
+  }
+  // the errors that cost most first: a cluster's smaller parts, by mentions
+  const cost = (c: ErrorCluster): number => c.mentions - [...c.parts[0].names.values()].reduce((a, b) => a + b, 0);
+  return out.sort((a, b) => cost(b) - cost(a) || a.id.localeCompare(b.id));
 }
 
 /** Resolves the proper-name mentions of every ECB+ article in `dir` as one stream and scores the result. */
@@ -104,11 +137,13 @@ export function measureEntityResolution(dir = ECBPLUS_DIR): EntityResolutionScor
   const ms = performance.now() - t0;
 
   const ours: Clustered[] = [];
+  const texts: string[] = [];
   const exact: Clustered[] = [];
   const article: Clustered[] = [];
   for (const d of docs) {
     for (const m of d.mentions) {
       ours.push({ gold: m.gold, pred: resolver.current(keyOf.get(`${d.id}:${m.start}`)!) });
+      texts.push(m.text);
       exact.push({ gold: m.gold, pred: `${m.type}:${foldName(m.text)}` });
       article.push({ gold: m.gold, pred: `${d.id}:${m.type}:${m.text}` });
     }
@@ -125,5 +160,9 @@ export function measureEntityResolution(dir = ECBPLUS_DIR): EntityResolutionScor
     exactName: bcubed(exact),
     noMerging: bcubed(article),
     rules,
+    errors: {
+      split: errorClusters(ours.map((x, i) => ({ by: x.gold, part: x.pred, text: texts[i] }))),
+      merged: errorClusters(ours.map((x, i) => ({ by: x.pred, part: x.gold, text: texts[i] }))),
+    },
   };
 }

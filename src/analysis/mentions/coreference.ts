@@ -4,8 +4,9 @@
 //     compatible first name ("Benjamin Netanyahu" <- "Netanyahu" seen earlier); a bare surname joins
 //     the most recently mentioned person with that surname, or one whose surname it misspells
 //     ("Kusher" -> Jared Kushner) when that person is the only candidate; two full names with
-//     different first names are never merged. Honorifics ("Mr.") are stripped; the title right before
-//     a name becomes one of the person's roles.
+//     different first names are never merged, nor names of another gender (told by an honorific,
+//     "Mrs Howard", or a given name, "Michael Howard": firstNameGender of names.json). Honorifics
+//     ("Mr.") are stripped; the title right before a name becomes one of the person's roles.
 //  2. other names join an entity with the same normalised name, a person whose surname or full name
 //     it is (the tagger may call "Netanyahu" in "the Netanyahu government" an organisation), or
 //     the multi-word name it abbreviates ("ICC", "U.S."); the entity's type is the majority vote.
@@ -22,7 +23,7 @@
 //     votes call people take pronouns or roles. Plural pronouns are not in the language data and
 //     never join.
 import type { EntityLayer, EntityType, Mention } from '../../types.ts';
-import { norm, type EntityLanguage } from './language.ts';
+import { firstNameGender, norm, type EntityLanguage } from './language.ts';
 import type { PersonGender } from '../../text/gender.ts';
 import type { NameSpan, TaggedArticle } from './tag-article.ts';
 import { type RolePhrase, nameIndex, roleReferences, titleBefore } from './roles.ts';
@@ -87,12 +88,14 @@ export function resolveEntities(text: string, art: TaggedArticle, el: EntityLang
     if (n.type !== 'PER' || n.end <= n.first) return;
     const key = nameKey(art, n);
     const hon = n.first > 0 ? el.honorifics.get(toks[n.first - 1].norm) : undefined;
+    // a given name tells the gender too ("Michael Howard", "Sandra Howard")
+    const sex = hon ?? (key.length > 1 ? firstNameGender(key[0]) : null);
     // "Mrs Howard" is not the Michael Howard that "Mr Howard" named
-    const match = matchPerson(ents.filter((e) => !hon || !e.gender || e.gender === hon), key);
+    const match = matchPerson(ents.filter((e) => !sex || !e.gender || e.gender === sex), key);
     const e = match?.e ?? newEnt(true);
     addName(e, n, key, 'PER', match?.rule ?? 'first');
     personOf.set(ni, e);
-    if (hon) e.gender = hon;
+    if (sex) e.gender = sex;
     const title = titleBefore(art, el, at, n.first - (hon !== undefined ? 1 : 0));
     if (title) e.titles.push(title);
   });

@@ -1,8 +1,8 @@
 // The entity layer's language data (src/lang/<code>/entities.json): honorifics, role and title
 // nouns, role modifiers, determiners, pronouns — and the genitive endings of names.json. Loaded once
 // per language into matchers; the code that uses them is language-neutral.
-import { langData } from '../../lang/registry.ts';
-import { foldTypography } from '../../text/fold.ts';
+import { langData, languageFolders } from '../../lang/registry.ts';
+import { foldCaseAndAccents, foldTypography } from '../../text/fold.ts';
 import type { PersonGender } from '../../text/gender.ts';
 import { tokenize } from './ner/tokenize.ts';
 
@@ -67,6 +67,23 @@ export interface EntityLanguage {
 }
 
 const cache = new Map<string, EntityLanguage>();
+
+let firstNames: Map<string, PersonGender> | undefined;
+/**
+ * The gender a given name tells ("michael" -> m, "sandra" -> f), from the firstNameGender lists of
+ * every language's names.json (a name says the same in an article of any language); null when no
+ * list has it. Compared lowercased, accents off.
+ */
+export function firstNameGender(name: string): PersonGender | null {
+  if (!firstNames) {
+    firstNames = new Map();
+    for (const code of languageFolders()) {
+      const g = langData(code, 'names')?.firstNameGender;
+      for (const sex of ['m', 'f'] as const) for (const w of g?.[sex] ?? []) firstNames.set(foldCaseAndAccents(w), sex);
+    }
+  }
+  return firstNames.get(foldCaseAndAccents(name)) ?? null;
+}
 
 export function entityLanguage(lang: string): EntityLanguage {
   let el = cache.get(lang);

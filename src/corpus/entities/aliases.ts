@@ -10,7 +10,7 @@ import { packagePath } from '../../paths.ts';
 import countries from 'i18n-iso-countries';
 import { worldCountries } from './countries.ts';
 import { demonymForms, demonymKey, demonymName } from './demonym-forms.ts';
-import { DEFAULT_LANGUAGE } from '../../lang/registry.ts';
+import { DEFAULT_LANGUAGE, langData, languageFolders } from '../../lang/registry.ts';
 import type { EntityType } from '../../types.ts';
 import { isAllCaps } from './normalise.ts';
 import { foldName } from '../../text/fold.ts';
@@ -68,6 +68,8 @@ export interface LookupOptions {
   ownLanguage?: boolean;
   /** Only aliases of the article's language, English, or no language (alternative spellings). */
   neutralOrOwnLanguage?: boolean;
+  /** Only aliases of these languages (ISO 639-1 or 639-3 codes), the article's, English, or no language. */
+  languages?: ReadonlySet<string>;
   /** Only aliases of these forms ("plural"). */
   forms?: string[];
 }
@@ -142,6 +144,7 @@ export class AliasTable {
         (!e.ownLanguageOnly || own(e) || e.language === '*') &&
         (!(options.ownLanguage || bound) || own(e)) &&
         (!options.neutralOrOwnLanguage || own(e) || e.language === '*') &&
+        (!options.languages || own(e) || e.language === '*' || options.languages.has(e.language)) &&
         (!options.forms || (e.form !== undefined && options.forms.includes(e.form))),
     );
     if (entries.length === 0) return { status: 'none' };
@@ -259,14 +262,34 @@ function buildCuratedTable(kind: 'organisation' | 'place', file: string, entries
   return table;
 }
 
+/**
+ * Adds each language folder's names of the curated entries (src/lang/<code>/institutions.json,
+ * `organisations` or `places` by key); a key the curated file does not define is an error naming
+ * the language file.
+ */
+function addLanguageNames(table: AliasTable, kind: 'organisation' | 'place'): AliasTable {
+  const prefix = kind === 'organisation' ? 'org' : 'loc';
+  for (const code of languageFolders()) {
+    const file = langData(code, 'institutions');
+    const byKey = (kind === 'organisation' ? file?.organisations : file?.places) ?? {};
+    for (const [k, names] of Object.entries(byKey)) {
+      const key = `${prefix}:${k}`;
+      const where = `src/lang/${code}/institutions.json`;
+      if (!table.entity(key)) throw new Error(`${where}: ${kind === 'organisation' ? 'organisations' : 'places'}.${k} is not a key of src/corpus/entities/data/${kind === 'organisation' ? 'organisations' : 'places'}.json`);
+      for (const name of names) table.add(key, name, code, where);
+    }
+  }
+  return table;
+}
+
 export function buildOrganisationTable(): AliasTable {
   const data = readData<{ organisations: CuratedEntry[] }>('organisations.json');
-  return buildCuratedTable('organisation', 'organisation alias file', data.organisations);
+  return addLanguageNames(buildCuratedTable('organisation', 'organisation alias file', data.organisations), 'organisation');
 }
 
 export function buildPlaceTable(): AliasTable {
   const data = readData<{ places: CuratedEntry[] }>('places.json');
-  return buildCuratedTable('place', 'place alias file', data.places);
+  return addLanguageNames(buildCuratedTable('place', 'place alias file', data.places), 'place');
 }
 
 /**
@@ -320,6 +343,13 @@ export function defaultAliasTables(): AliasTables {
   return defaults;
 }
 
+let newsLanguageCache: Set<string> | undefined;
+/** The languages Dossier reads (its language folders), by their ISO 639-1 and 639-3 codes. */
+function newsLanguages(): Set<string> {
+  newsLanguageCache ??= new Set(languageFolders().flatMap((code) => [code, langData(code, 'language')?.iso639_3 ?? code]));
+  return newsLanguageCache;
+}
+
 export interface AliasLookupOptions extends LookupOptions {
   /** Type of the mention: a MISC mention is never read as a country through another language's name. */
   type?: EntityType;
@@ -340,7 +370,9 @@ export function lookupAlias(tables: AliasTables, folded: string, options: AliasL
     [tables.places, options],
     [tables.countries, { ...options, ownLanguage: true }],
     [tables.demonyms, options],
-    [tables.countries, options.type === 'MISC' ? { ...options, neutralOrOwnLanguage: true } : options],
+    // a MISC mention never; a place by its name in a language Dossier reads; an organisation or person
+    // never by a name in another language ("Sina", Breton for China, is the Chinese web company)
+    [tables.countries, options.type === 'MISC' || options.type === 'ORG' || options.type === 'PER' ? { ...options, neutralOrOwnLanguage: true } : { ...options, languages: newsLanguages() }],
   ];
   for (const [table, o] of steps) {
     const r = table.lookup(folded, o);

@@ -3,6 +3,7 @@
 // first/last seen. Stores keep these in their entity table so listing needs no resolver; every store
 // implementation uses these functions so all agree with the resolver (checked in test/entity-index).
 import type { EntityRow } from './shapes.ts';
+import { thingType } from './entity-index.ts';
 import { foldedTokens, isAllCaps } from './normalise.ts';
 import { foldName } from '../../text/fold.ts';
 import type { EntityType } from '../../types.ts';
@@ -21,12 +22,11 @@ export function entityDisplayName(row: EntityRow): string {
   return names[0][0];
 }
 
-/** PER for people; for others the canonical type, else the type most often tagged, else MISC. */
+/** PER for people; for others the canonical type, else the type the tagger's votes give (thingType), else MISC. */
 export function entityDisplayType(row: EntityRow): EntityType {
   if (row.isPerson) return 'PER';
   if (row.canonicalType) return row.canonicalType;
-  const types = (Object.entries(row.types) as [EntityType, number][]).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  return types[0]?.[0] ?? 'MISC';
+  return thingType(new Map(Object.entries(row.types) as [EntityType, number][]));
 }
 
 function time(d: string): number {

@@ -235,7 +235,8 @@ export function cleanName(text: string, options: NameOptions = {}): CleanName {
 export function genitiveVariants(folded: string, language: string | undefined): string[] {
   const out: string[] = [];
   for (const suffix of rulesFor(language).genitiveSuffixes) {
-    if (folded.length > suffix.length + 2 && folded.endsWith(suffix)) out.push(folded.slice(0, -suffix.length));
+    // trimmed: a Swedish genitive after an abbreviation folds to "usa s" ("USA:s")
+    if (folded.length > suffix.length + 2 && folded.endsWith(suffix)) out.push(folded.slice(0, -suffix.length).trim());
   }
   return out;
 }
@@ -283,6 +284,14 @@ export function acronymsOf(tokens: string[]): string[] {
   const initials = content.map((t) => t[0]).join('');
   const kept = content.map((t) => (t.length <= 3 ? t : t[0])).join('');
   return [...new Set([all, initials, kept])].filter((a) => a.length >= 2);
+}
+
+/** The plain initials of a multi-word name: of every word, and of the words that are not small words ("ampas"). */
+export function initialsOf(tokens: string[]): string[] {
+  if (tokens.length < 2) return [];
+  const all = tokens.map((t) => t[0]).join('');
+  const content = tokens.filter((t) => !acronymStopwords().has(t)).map((t) => t[0]).join('');
+  return [...new Set([all, content])];
 }
 
 /** The string itself and every string one deletion away: keys of a symmetric-delete index. */
@@ -346,4 +355,72 @@ export function singularVariants(folded: string, language: string | undefined): 
     }
   }
   return [...new Set(out)].filter((v) => v !== folded);
+}
+
+/**
+ * A spelling-tolerant key of one folded word of a person's name, for transliteration variants of
+ * the same name across languages and outlets ("Netanyahou" / "Netanyahu", "Benyamin" / "Benjamin",
+ * "Heydar" / "Heidar", "Wladimir" / "Vladimir", "Khamenei" / "Chamenei", "Bettie" / "Betty"): ou -> u, ph -> f, w -> v, y and j -> i, final "ie" -> i, h after c, g or k
+ * dropped ("Smith" stays apart from "Smit"), then c before a/o/u -> k, doubled letters single. Used only to compare whole person names word by word,
+ * never on its own.
+ */
+export function nameKey(word: string): string {
+  let s = word.toLowerCase();
+  s = s.replace(/ph/g, 'f').replace(/ou/g, 'u').replace(/w/g, 'v').replace(/[yj]/g, 'i').replace(/ie$/, 'i');
+  s = s.replace(/(?<=[cgk])h/g, '').replace(/c(?=[aou])/g, 'k');
+  return s.replace(/(.)\1+/g, '$1');
+}
+
+let nicknameCache: Map<string, Set<number>> | undefined;
+/** Folded first name -> the groups of `firstNameForms` (every names.json) it belongs to. */
+function nicknameGroups(): Map<string, Set<number>> {
+  if (!nicknameCache) {
+    nicknameCache = new Map();
+    let n = 0;
+    for (const f of allNames()) {
+      for (const group of f.firstNameForms ?? []) {
+        n += 1;
+        for (const name of group) {
+          const k = foldName(name);
+          let set = nicknameCache.get(k);
+          if (!set) nicknameCache.set(k, (set = new Set()));
+          set.add(n);
+        }
+      }
+    }
+  }
+  return nicknameCache;
+}
+
+/**
+ * How two folded first names can be the same person's: 'same' (equal, or equal by `nameKey`),
+ * 'short' (one is a listed short form of the other, `firstNameForms` of names.json: "Katie" /
+ * "Kathryn", "Mo" / "Maurice"; or its first three or more letters: "Fred" / "Frederick"), else null.
+ */
+export function firstNamesMatch(a: string, b: string): 'same' | 'short' | null {
+  if (a === b || nameKey(a) === nameKey(b)) return 'same';
+  const ga = nicknameGroups().get(a);
+  const gb = nicknameGroups().get(b);
+  if (ga && gb && [...ga].some((g) => gb.has(g))) return 'short';
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length >= 3 && long.length > short.length && long.startsWith(short)) return 'short';
+  return null;
+}
+
+/**
+ * A folded non-person name in one English spelling, British forms to American ones word by word
+ * ("centre" -> "center", "theatre" -> "theater", "organisation" -> "organization", "defence" ->
+ * "defense", "programme" -> "program"), so that the two spellings of one institution meet.
+ */
+export function spellingKey(folded: string): string {
+  return folded
+    .split(' ')
+    .map((w) =>
+      w
+        .replace(/^(cent|theat|met|lit|fib)re$/, '$1er')
+        .replace(/(?<=\w{2})is(ation|ations|e|ed|es|ing)$/, 'iz$1')
+        .replace(/^(defen|offen|licen)ce$/, '$1se')
+        .replace(/^programme(s?)$/, 'program$1'),
+    )
+    .join(' ');
 }

@@ -8,19 +8,24 @@
 // surnames and one-deletion variants: adding an article never compares it with every entity.
 import type { EntityLayer, EntityType } from '../../types.ts';
 import { type AliasHit, type AliasTables, defaultAliasTables, lookupAlias } from './aliases.ts';
-import { EntityIndex, type Rec, TYPO_MIN_LENGTH, displayName, fullestName, otherGender, surnamesOf } from './entity-index.ts';
+import { EntityIndex, type Rec, TYPO_MIN_LENGTH, displayName, fullestName, otherGender, surnamesOf, thingType } from './entity-index.ts';
 import type { ArticleEntities, EntityLink, EntityMerge, EntityRow, Explanation, GlobalEntity, LinkRule, ResolvedArticle, ResolverState } from './shapes.ts';
 import {
   acronymsOf,
   cleanName,
   companyCore,
+  firstNamesMatch,
   foldedTokens,
   genitiveVariants,
+  initialsOf,
   isAllCaps,
+  nameKey,
   personName,
+  spellingKey,
   singularVariants,
 } from './normalise.ts';
 import type { PersonGender } from '../../text/gender.ts';
+import { entityLanguage, firstNameGender } from '../../analysis/mentions/language.ts';
 import { foldName } from '../../text/fold.ts';
 import { withinOneEdit } from '../../text/edit-distance.ts';
 
@@ -35,15 +40,29 @@ interface Item {
   tokens: string[];
   allCaps: boolean;
   roles: string[];
-  /** PersonGender told by the titles of the name or mentions; null when none tells or they disagree. */
+  /** PersonGender told by the titles of the name or mentions, else its given name, else the pronouns joined to it; null when none tells or they disagree. */
   gender: PersonGender | null;
+  /** True when only pronouns tell the gender (a mistagged "Tory ... he" is still the party). */
+  genderFromPronouns: boolean;
 }
 
 interface Decision {
   key: string;
   rule: LinkRule;
   reason: string;
+  /** Another known entity the item shows to be the same as `key` ("Creighton Bluejays" joins "Creighton" and "Bluejays"): merged into it. */
+  absorb?: { key: string; reason: string };
 }
+
+/**
+ * Surnames at least this long may differ by one edit in a person's full name across articles (with the
+ * same given name): "Campell" / "Campbell"; shorter ones are too often two people ("Davies" / "Davis",
+ * "Peston" / "Preston" on BBC).
+ */
+const TYPO_ACROSS_LENGTH = 7;
+
+/** Acronyms at least this long are matched across articles ("AMPAS", "CEC"; not "CU"). */
+const ACRONYM_MIN_LENGTH = 3;
 
 /** Words after which a country is part of a name, not a company's market ("Bank of England"). */
 const LINK_WORDS = new Set(['of', 'the', 'for', 'and', 'de', 'van', 'von', 'du', 'des', 'der']);
@@ -60,6 +79,18 @@ function q(s: string): string {
 /** Role words that carry meaning (not "of", "de", "us"). */
 function roleWords(role: string): string[] {
   return foldedTokens(foldName(role)).filter((w) => w.length >= 4);
+}
+
+/**
+ * The initials by which a longer organisation name is matched across articles: of every word, or of
+ * the words that are not small words, three letters or more; none for a name with a word in capitals
+ * ("IRB Rugby Aid" is not the IRA) or of fewer than two words.
+ */
+function crossArticleAcronyms(display: string, folded: string): string[] {
+  if (!display || display.split(/[\s-]+/).some((w) => w.replace(/[^\p{L}]/gu, '').length >= 2 && isAllCaps(w))) return [];
+  const t = foldedTokens(companyCore(folded) ?? folded);
+  if (t.length < 2) return [];
+  return initialsOf(t).filter((a) => a.length >= ACRONYM_MIN_LENGTH);
 }
 
 function middlesCompatible(a: string[], b: string[]): boolean {
@@ -80,11 +111,25 @@ export class EntityResolver {
   private readonly cores = new Map<string, Set<string>>();
   /** Organisations by the first and last words of their longer names ("saints", "new orleans" for "New Orleans Saints"). */
   private readonly parts = new Map<string, Set<string>>();
+  /** Organisations by the acronyms of their longer names ("ampas" for "Academy of Motion Picture Arts and Sciences"). */
+  private readonly acronyms = new Map<string, Set<string>>();
+  /** People by the spelling-tolerant key (`nameKey`) of the last word of their full names ("netaniahu"). */
+  private readonly lastNames = new Map<string, Set<string>>();
+  /** Non-person entities by their names in one English spelling (`spellingKey`: "centre" -> "center"). */
+  private readonly spellings = new Map<string, Set<string>>();
 
   constructor(options: ResolverOptions = {}, index: EntityIndex = new EntityIndex()) {
     this.tables = options.aliases ?? defaultAliasTables();
     this.index = index;
-    for (const r of index.all()) if (!r.isPerson) for (const name of r.names.keys()) this.indexCores(r.key, foldName(name));
+    for (const r of index.all()) {
+      for (const name of r.names.keys()) {
+        if (!r.isPerson) {
+          this.indexCores(r.key, foldName(name), (r.types.get('ORG') ?? 0) > 0, name);
+          this.indexSpelling(r.key, foldName(name));
+        }
+        else this.indexLastName(r.key, foldedTokens(foldName(name)));
+      }
+    }
   }
 
   /** A resolver that continues from a saved state (`state()`); indexes are rebuilt from the rows. */
@@ -151,7 +196,9 @@ export class EntityResolver {
         articleId: article.id,
         storyId,
       });
-      if (item.type === 'ORG' && !this.rec(d.key).isPerson) this.indexCores(d.key, item.folded);
+      if (item.type === 'ORG' && !this.rec(d.key).isPerson) this.indexCores(d.key, item.folded, true, item.display);
+      if (item.type === 'PER' && this.rec(d.key).isPerson) this.indexLastName(d.key, item.tokens);
+      if (!this.rec(d.key).isPerson) this.indexSpelling(d.key, item.folded);
       assigned.set(item, d.key);
       articleKeys.add(d.key);
       links.push(l);
@@ -171,7 +218,21 @@ export class EntityResolver {
     const people = items.filter((i) => i.type === 'PER' && !peoples.has(i));
     const fullNames = people.filter((i) => i.tokens.length > 1);
     const singles = people.filter((i) => i.tokens.length === 1);
-    for (const item of others) link(item, this.resolveOther(item, article.language, assigned));
+    for (const item of others) {
+      const d = this.resolveOther(item, article.language, assigned);
+      link(item, d);
+      const from = d.absorb ? this.index.get(this.index.current(d.absorb.key)) : undefined;
+      const to = this.rec(this.index.current(d.key));
+      if (d.absorb && from && from !== to) {
+        const m: EntityMerge = { from: from.key, to: to.key, articleId: article.id, reason: d.absorb.reason };
+        this.index.merge(from, to, m);
+        merges.push(m);
+        changed.add(m.to);
+        for (const l of links) if (l.key === m.from) l.key = m.to;
+        for (const [i, k] of assigned) if (k === m.from) assigned.set(i, m.to);
+        articleKeys.delete(m.from);
+      }
+    }
     for (const [item, d] of peoples) link(item, d);
     for (const item of fullNames) {
       const d = this.resolveFullName(item, article.id, storyId, assigned, articleKeys);
@@ -285,16 +346,34 @@ export class EntityResolver {
       allCaps = isAllCaps(m.text);
     }
     const genders = new Set<PersonGender>();
+    let fromPronouns = false;
     if (layer.type === 'PER') {
-      for (const text of [layer.name, ...layer.mentions.map((m) => m.text)]) {
-        const g = cleanName(text, { language, type: 'PER' }).gender;
+      for (const text of [layer.name, ...layer.mentions.filter(isNameMention).map((m) => m.text)]) {
+        const c = cleanName(text, { language, type: 'PER' });
+        // a title tells the gender ("Mr.", "Miss"), else a given name ("Katie Jenkin")
+        const t = foldedTokens(c.folded);
+        const g = c.gender ?? (t.length > 1 ? firstNameGender(personName(t).core[0] ?? '') : null);
         if (g) genders.add(g);
+      }
+      // else the pronouns the article joined to it, by majority ("Mrs Howard ... her")
+      if (genders.size === 0) {
+        const pronouns = entityLanguage(language).pronouns;
+        const votes = { m: 0, f: 0 };
+        for (const m of layer.mentions) {
+          const g = m.how?.startsWith('pronoun:') ? pronouns.get(m.text.toLowerCase()) : undefined;
+          if (g) votes[g] += 1;
+        }
+        if (votes.m !== votes.f) {
+          genders.add(votes.m > votes.f ? 'm' : 'f');
+          fromPronouns = true;
+        }
       }
     }
     return {
       layer,
       type: layer.type,
       gender: genders.size === 1 ? [...genders][0] : null,
+      genderFromPronouns: fromPronouns,
       display: clean.display,
       folded: clean.folded,
       tokens: foldedTokens(clean.folded),
@@ -320,12 +399,31 @@ export class EntityResolver {
     return { legal, country };
   }
 
-  private indexCores(key: string, folded: string): void {
+  private indexSpelling(key: string, folded: string): void {
+    const k = spellingKey(folded);
+    // names already in the one spelling are found by their folded name
+    if (k === folded) return;
+    let set = this.spellings.get(k);
+    if (!set) this.spellings.set(k, (set = new Set()));
+    set.add(key);
+  }
+
+  private indexLastName(key: string, tokens: string[]): void {
+    const { core } = personName(tokens);
+    if (core.length < 2) return;
+    const k = nameKey(core[core.length - 1]);
+    let set = this.lastNames.get(k);
+    if (!set) this.lastNames.set(k, (set = new Set()));
+    set.add(key);
+  }
+
+  private indexCores(key: string, folded: string, organisation = false, display = ''): void {
     const put = (map: Map<string, Set<string>>, k: string) => {
       let set = map.get(k);
       if (!set) map.set(k, (set = new Set()));
       set.add(key);
     };
+    if (organisation) for (const a of crossArticleAcronyms(display, folded)) put(this.acronyms, a);
     const { legal, country } = this.companyCores(folded);
     for (const c of [legal, country]) if (c) put(this.cores, c);
     const t = foldedTokens(legal ?? folded);
@@ -381,6 +479,128 @@ export class EntityResolver {
     return { key, rule: 'same-name', reason: `${how}, as ${this.label(key)}` };
   }
 
+  /** Non-person entities, current keys, of a set of possibly merged-away keys. */
+  private organisations(keys: Iterable<string> | undefined): string[] {
+    return [...new Set([...(keys ?? [])].map((k) => this.index.current(k)))].filter((k) => {
+      const r = this.index.get(k);
+      return r && !r.isPerson;
+    });
+  }
+
+  /** The one organisation whose longer name has these initials, anywhere in the corpus ("AMPAS", "CEC"); written in capitals, three letters or more. */
+  private acronymOfKnown(item: Item): Decision | null {
+    if (item.type !== 'ORG' || !item.allCaps || item.tokens.length !== 1 || item.folded.length < ACRONYM_MIN_LENGTH) return null;
+    // every longer name of the organisation has these initials ("RFL" is not BBC Radio, once named "Radio Five Live")
+    const keys = this.organisations(this.acronyms.get(item.folded)).filter((k) => {
+      const r = this.rec(k);
+      return !r.canonicalType && [...r.names.keys()].every((n) => (isAllCaps(n) && !n.includes(' ')) || crossArticleAcronyms(n, foldName(n)).includes(item.folded));
+    });
+    if (keys.length !== 1) return null;
+    return { key: keys[0], rule: 'same-name', reason: `${q(item.display)} is the acronym of ${this.label(keys[0])}, the only organisation so named` };
+  }
+
+  /** The one organisation known only by the initials of this longer name, written in capitals ("CEC" for "Central Election Commission"). */
+  private expansionOfKnown(item: Item): Decision | null {
+    if (item.type !== 'ORG' || item.tokens.length < 2) return null;
+    const found = new Set<string>();
+    for (const a of crossArticleAcronyms(item.display, item.folded)) {
+      for (const k of this.organisations(this.index.byFoldedName(a))) {
+        const r = this.rec(k);
+        // not a curated entity: they have their own acronyms ("US Airways" is not "USA"); and only one
+        // known by that acronym alone ("NIA", once the Northern Ireland Assembly, is not the National
+        // Indoor Arena)
+        const names = [...r.names.keys()];
+        if (!r.canonicalType && (r.types.get('ORG') ?? 0) > 0 && names.some(isAllCaps) && names.every((n) => isAllCaps(n) && !n.includes(' '))) found.add(k);
+      }
+    }
+    if (found.size !== 1) return null;
+    const [key] = found;
+    return { key, rule: 'same-name', reason: `${this.label(key)} is the acronym of ${q(item.display)}, the only organisation so named` };
+  }
+
+  /**
+   * The known organisations named by the first or last words of this longer name ("Chargers" for
+   * "San Diego Chargers", "Creighton" and "Bluejays" for "Creighton Bluejays"): one, or one by its
+   * first words and one by its last, which the name shows to be the same (the second is merged
+   * into the first). Places and countries do not count: "New York" in "New York Police" is where.
+   */
+  private knownPartsOfName(item: Item): Decision | null {
+    if ((item.type !== 'ORG' && item.type !== 'LOC') || item.tokens.length < 2) return null;
+    const t = foldedTokens(companyCore(item.folded) ?? item.folded);
+    const whole = t.join(' ');
+    // every name of the entity must be a part of this one: "Police", once joined to "Oregon State
+    // Police", is no longer a part of "New York Police"
+    const parts = new Set<string>();
+    for (let n = 1; n < t.length; n++) parts.add(t.slice(0, n).join(' ')).add(t.slice(t.length - n).join(' '));
+    const fits = (r: Rec): boolean => [...r.names.keys()].every((name) => {
+      const f = foldName(name);
+      const c = companyCore(f) ?? f;
+      return c === whole || parts.has(c);
+    });
+    const heads = new Set<string>();
+    const tails = new Set<string>();
+    for (let n = 1; n < t.length; n++) {
+      for (const [part, into, head] of [[t.slice(0, n), heads, true], [t.slice(t.length - n), tails, false]] as const) {
+        if (LINK_WORDS.has(part[0]) || LINK_WORDS.has(part[part.length - 1])) continue;
+        // a place is named by its last two words or more ("Mount Cook" in "Aoraki Mount Cook"), never
+        // by its first words or last word alone ("New York", "Jersey")
+        if (item.type === 'LOC' && (head || part.length < 2)) continue;
+        if (part.length === 1 && !this.distinctiveWord(part[0])) continue;
+        for (const k of this.organisations(this.index.byFoldedName(part.join(' ')))) {
+          const r = this.rec(k);
+          const own = r.types.get(item.type) ?? 0;
+          if (own > 0 && [...r.types.values()].every((c) => c <= own) && !r.canonicalType && fits(r)) into.add(k);
+        }
+      }
+    }
+    const all = new Set([...heads, ...tails]);
+    if (all.size === 1) {
+      const [key] = all;
+      return { key, rule: 'same-name', reason: `${this.label(key)} is the start or end of ${q(item.display)}, the only ${item.type === 'LOC' ? 'place' : 'organisation'} so named` };
+    }
+    // two known organisations, one by the first words and one by the last, that the name shows to be
+    // one ("Creighton Bluejays"), only when they have been named together before (not "Attorney
+    // General" and "Lord", nor "Northampton" and the Saints of Southampton)
+    if (item.type === 'ORG' && all.size === 2 && heads.size === 1 && tails.size === 1 && this.index.namedWith(this.rec([...heads][0]), [...tails]).length > 0) {
+      const [a] = heads;
+      const [b] = tails;
+      const [key, other] = this.rec(a).mentionCount >= this.rec(b).mentionCount ? [a, b] : [b, a];
+      return {
+        key,
+        rule: 'same-name',
+        reason: `${this.label(a)} and ${this.label(b)} start and end ${q(item.display)}`,
+        absorb: { key: other, reason: `${q(item.display)} names ${this.label(a)} and ${this.label(b)} together` },
+      };
+    }
+    return null;
+  }
+
+  /**
+   * A single word that may stand for an organisation whose longer name it starts or ends: not a
+   * place's name ("Cardiff" in "Cardiff Bay", "Norwich" in "Norwich Union"), and the first or last
+   * word of at most one other known organisation's name ("Chargers"; not "Police", "Party",
+   * "Union", "Commission", words that many organisations' names end with).
+   */
+  private distinctiveWord(word: string): boolean {
+    if ((this.parts.get(word)?.size ?? 0) > 1) return false;
+    if (lookupAlias(this.tables, word, { language: '*', allCaps: false }).status !== 'none') return false;
+    return !this.index.byFoldedName(word).some((k) => {
+      const r = this.index.get(this.index.current(k));
+      return r && !r.isPerson && thingType(r.types) === 'LOC';
+    });
+  }
+
+  /** The one known non-person entity whose name is this one in the other English spelling ("Centre" / "Center", "Organisation" / "Organization"). */
+  private spellingVariant(item: Item): Decision | null {
+    if (item.type === 'PER') return null;
+    const k = spellingKey(item.folded);
+    const keys = this.organisations([...(this.spellings.get(k) ?? []), ...(k === item.folded ? [] : this.index.byFoldedName(k))]).filter(
+      (key) => (this.rec(key).types.get(item.type) ?? 0) > 0,
+    );
+    if (keys.length !== 1) return null;
+    return { key: keys[0], rule: 'same-name', reason: `${q(item.display)} is ${this.label(keys[0])} in another spelling` };
+  }
+
   /** Organisations, places and other non-person names: alias tables, a longer name in the article, then the same name. */
   private resolveOther(item: Item, language: string, assigned: Map<Item, string>): Decision {
     const variants = [item.folded, ...genitiveVariants(item.folded, language)];
@@ -404,8 +624,16 @@ export class EntityResolver {
         return { key, rule: 'same-name', reason: how };
       }
     }
-    const company = this.companyVariant(item) ?? this.partOfKnownName(item);
+    const company = this.spellingVariant(item) ?? this.companyVariant(item) ?? this.partOfKnownName(item) ?? this.acronymOfKnown(item);
     if (company) return company;
+    // a longer name: initials of a known acronym, known parts of it, or both ("Academy of Motion
+    // Picture Arts and Sciences" joins "AMPAS" and "Academy")
+    const expansion = this.expansionOfKnown(item);
+    const parts = this.knownPartsOfName(item);
+    if (expansion && parts && !parts.absorb && this.index.current(parts.key) !== this.index.current(expansion.key)) {
+      return { ...parts, absorb: { key: expansion.key, reason: expansion.reason } };
+    }
+    if (expansion ?? parts) return (expansion ?? parts)!;
     const key = this.index.newKey(item.type.toLowerCase(), item.folded);
     this.index.create(key, 'name', null, false);
     return { key, rule: 'new', reason: `first mention of ${q(item.display)}${ambiguity}` };
@@ -457,7 +685,7 @@ export class EntityResolver {
    * non-person (at least three times) more often than as a person, this article's mentions included.
    */
   private organisationTaggedAsPerson(item: Item, language: string): Decision | null {
-    if (item.gender || item.roles.length > 0) return null;
+    if ((item.gender && !item.genderFromPronouns) || item.roles.length > 0) return null;
     for (const folded of [item.folded, ...singularVariants(item.folded, language)]) {
       const r = this.tables.organisations.lookup(folded, { language, allCaps: item.allCaps });
       if (r.status === 'found') return this.knownEntity(r.hit, item, false);
@@ -514,12 +742,62 @@ export class EntityResolver {
     const bySurname = this.surnameDecision(item, storyId, articleKeys);
     if (bySurname) return bySurname;
 
+    const variant = this.nameVariant(item, me);
+    if (variant) return variant;
+
     const typo = this.typoInArticle(item, assigned) ?? (storyId ? this.typoInStory(item, articleId, storyId, articleKeys) : null);
     if (typo) return typo;
 
     const key = this.index.newKey('per', item.folded);
     this.index.create(key, 'name', null, true);
     return { key, rule: 'new', reason: `first mention of ${q(item.display)}` };
+  }
+
+  /**
+   * The one known person whose full name is a variant of this one: the same surname up to
+   * transliteration (`nameKey`: "Netanyahou" / "Netanyahu") or, with the same first name, one edit
+   * ("Alishvandi" / "Alishbandi", surnames of seven letters or more); and a first name that is the same
+   * up to transliteration ("Benyamin" / "Benjamin") or a short form ("Fred" / "Frederick", "Katie" /
+   * "Kathryn"). Middle names must be compatible, genders must not clash. Also a longer name ending in
+   * exactly one known full name ("Sharron Diane Crawford Smith" for "Diane Crawford Smith").
+   */
+  private nameVariant(item: Item, me: ReturnType<typeof personName>): Decision | null {
+    if (me.core.length < 2) return null;
+    const first = me.core[0];
+    const last = me.core[me.core.length - 1];
+    const pool = new Set([...(this.lastNames.get(nameKey(last)) ?? []), ...(last.length >= 6 ? this.index.byTypoOf(last) : [])]);
+    const found = new Map<string, string>();
+    for (const k of this.index.people([...pool].map((x) => this.index.current(x)), item.gender)) {
+      for (const n of this.rec(k).names.keys()) {
+        const other = personName(foldedTokens(foldName(n)));
+        if (other.core.length < 2) continue;
+        const ofirst = other.core[0];
+        const olast = other.core[other.core.length - 1];
+        const firsts = firstNamesMatch(first, ofirst);
+        if (!firsts) continue;
+        const lasts = olast === last || nameKey(olast) === nameKey(last) ? 'same' : firsts === 'same' && last.length >= TYPO_ACROSS_LENGTH && withinOneEdit(last, olast) ? 'typo' : null;
+        if (!lasts || (firsts === 'same' && lasts === 'same' && first === ofirst && last === olast)) continue;
+        // the whole last word as written: "Dan Lewis" is not Daniel Day-Lewis
+        if (nameKey(foldName(n.split(/\s+/).pop() ?? '')) !== nameKey(foldName(item.display.split(/\s+/).pop() ?? ''))) {
+          if (lasts !== 'typo') continue;
+        }
+        // a short given name only for a surname few people hold ("Steve Jones" is not one of the
+        // corpus's many Joneses; "Katie Jenkin" may be Kathryn, of two Jenkins)
+        if (firsts === 'short' && this.index.people(this.index.bySurnameOf(olast)).length > 2) continue;
+        if (!middlesCompatible(me.middle, other.middle) || (me.suffix && other.suffix && me.suffix !== other.suffix)) continue;
+        found.set(k, n);
+        break;
+      }
+    }
+    // a longer name that ends in one known full name of two words or more
+    if (found.size === 0 && item.tokens.length >= 3) {
+      for (let i = 1; i + 2 <= item.tokens.length; i++) {
+        for (const k of this.index.people(this.index.byFoldedName(item.tokens.slice(i).join(' ')), item.gender)) found.set(k, fullestName(this.rec(k)));
+      }
+    }
+    if (found.size !== 1) return null;
+    const [[key, other]] = [...found];
+    return { key, rule: 'same-first-last-name', reason: `${q(item.display)} is a spelling or short form of ${q(other)}, the only person so named` };
   }
 
   /** A person named with one word that is not the surname of a known person: typos, the same single name, or new. */
@@ -604,7 +882,7 @@ export class EntityResolver {
       .sort((a, b) => b.shared.length - a.shared.length);
     const [best, second] = scored;
     const secondCount = second ? second.shared.length : 0;
-    if (best.shared.length >= 2 && best.shared.length >= 2 * secondCount + 1) {
+    if (best.shared.length >= 1 && best.shared.length >= 2 * secondCount + 1) {
       const names = best.shared.slice(0, 3).map((k) => displayName(this.rec(k)));
       return { key: best.k, why: `named with ${best.shared.length} entities of this article before (${names.join(', ')}), the other ${secondCount === 1 ? 'with 1' : `with ${secondCount}`}` };
     }

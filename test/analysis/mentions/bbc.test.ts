@@ -63,6 +63,14 @@ describe.skipIf(!existsSync(BBC))('entities on BBC News', () => {
     }
   });
 
+  it('"Michael Howard", a man by his given name, is not the "Mrs Howard" of the headline nor takes her pronouns (politics/011)', () => {
+    const ents = entitiesOf('politics/011.txt');
+    const michael = named(ents, 'Michael Howard');
+    expect(texts(michael).map((t) => t.toLowerCase()).filter((t) => /^(she|her|hers|herself)$/.test(t))).toEqual([]);
+    const text = readFileSync(new URL('politics/011.txt', BBC), 'utf8');
+    expect(michael.mentions.map((m) => text.slice(Math.max(0, m.start - 4), m.start))).not.toContain('Mrs ');
+  });
+
   it('"Labour", "Tories", "Gurkhas" take no "he" when the tagger calls them a person once (politics/147, 159, 208, 276)', () => {
     const he = /^(he|him|his|himself)$/i;
     const she = /^(she|her|hers|herself)$/i;

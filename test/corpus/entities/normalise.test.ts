@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { acronymsOf, cleanName, companyCore, deletionVariants, genitiveVariants, isAllCaps, personName, singularVariants } from '../../../src/corpus/entities/normalise.ts';
+import {
+  acronymsOf,
+  cleanName,
+  companyCore,
+  deletionVariants,
+  firstNamesMatch,
+  genitiveVariants,
+  isAllCaps,
+  nameKey,
+  personName,
+  singularVariants,
+  spellingKey,
+} from '../../../src/corpus/entities/normalise.ts';
+import { firstNameGender } from '../../../src/analysis/mentions/language.ts';
 import { foldName } from '../../../src/text/fold.ts';
 import { exampleText } from './seeds.ts';
 
@@ -98,5 +111,43 @@ describe('company names and plurals', () => {
     expect(singularVariants('lib dems', 'en')).toEqual(['lib dem']);
     expect(singularVariants('conservatives', 'en')).toEqual(['conservative']);
     expect(singularVariants('labour', 'en')).toEqual([]);
+  });
+});
+
+describe('name variants across languages and outlets', () => {
+  it('folds transliterations of one name to one key (the French example, ECB+ topic 18, Klitschko)', () => {
+    expect(nameKey('netanyahou')).toBe(nameKey('netanyahu'));
+    expect(nameKey('benyamin')).toBe(nameKey('benjamin'));
+    expect(nameKey('heydar')).toBe(nameKey('heidar'));
+    expect(nameKey('wladimir')).toBe(nameKey('vladimir'));
+    expect(nameKey('khamenei')).toBe(nameKey('chamenei'));
+    expect(nameKey('bettie')).toBe(nameKey('betty'));
+    expect(nameKey('trump')).not.toBe(nameKey('trumpet'));
+    expect(nameKey('kerry')).not.toBe(nameKey('perry'));
+  });
+
+  it('matches given names by short forms and listed forms, not by a shared start of two letters', () => {
+    expect(firstNamesMatch('katie', 'kathryn')).toBe('short');
+    expect(firstNamesMatch('mo', 'maurice')).toBe('short');
+    expect(firstNamesMatch('fred', 'frederick')).toBe('short');
+    expect(firstNamesMatch('jon', 'john')).not.toBeNull();
+    expect(firstNamesMatch('alexis', 'alexandros')).toBe('short');
+    expect(firstNamesMatch('mark', 'mary')).toBeNull();
+    expect(firstNamesMatch('jo', 'john')).toBeNull();
+  });
+
+  it('tells gender by given name in any language, leaving names both sexes bear', () => {
+    expect(firstNameGender('Michael')).toBe('m');
+    expect(firstNameGender('Sandra')).toBe('f');
+    expect(firstNameGender('Kim')).toBeNull();
+    expect(firstNameGender('Andrea')).toBeNull();
+  });
+
+  it('writes British and American spellings of an institution alike', () => {
+    expect(spellingKey('betty ford centre')).toBe('betty ford center');
+    expect(spellingKey('world health organisation')).toBe(spellingKey('world health organization'));
+    expect(spellingKey('ministry of defence')).toBe('ministry of defense');
+    expect(spellingKey('world food programme')).toBe('world food program');
+    expect(spellingKey('centreville')).toBe('centreville');
   });
 });
