@@ -22,8 +22,11 @@ export interface CombineOptions {
   preferRules: boolean;
   /** Keep a rule quotation that lies inside the model's content of the same cue (a partial quote in reported speech). */
   nested: boolean;
+  /** Quotations of one cue with no other quote between them (a split quotation, its continuation
+   *  in the next sentences) are one attribution; else only a quote inside another of its cue is. */
+  groupContinuations: boolean;
 }
-export const DEFAULT_COMBINE: CombineOptions = { ruleIndirect: true, nested: true, preferRules: true, fillSpeakers: true };
+export const DEFAULT_COMBINE: CombineOptions = { ruleIndirect: true, nested: true, preferRules: true, fillSpeakers: true, groupContinuations: false };
 
 /** Share of the content's words inside quotation marks at which it is direct. */
 const DIRECT_SHARE = 0.9;

@@ -29,6 +29,8 @@ export interface Draft {
   source?: { start: number; end: number } | null;
   /** 0..1: the model's cue confidence, or a fixed value per rule (see ruleConfidence). */
   confidence?: number;
+  /** The attribution this quote is part of (groupAttributions). */
+  group?: number;
 }
 
 interface Prev {
@@ -181,7 +183,31 @@ export function extractDrafts(doc: AnalysisInput, opts: { model?: boolean; combi
 
   echoPullQuotes(ctx.text, drafts);
   const learned = opts.model === false ? null : modelDrafts(ctx, disc, inHeading);
-  return dedupe(learned ? combine(ctx, drafts, learned, opts.combine ?? DEFAULT_COMBINE) : drafts);
+  const how = opts.combine ?? DEFAULT_COMBINE;
+  return groupAttributions(dedupe(learned ? combine(ctx, drafts, learned, how) : drafts), how.groupContinuations);
+}
+
+/**
+ * Numbers the attributions: quotes that are one attribution (one cue, one source, a content that
+ * may be discontinuous) share a number. Always: a partial quotation inside the reported clause of
+ * its cue (said the deal was “a disaster”). With `continuations`: also the quotations of one cue
+ * with no other quote between them — the parts of a split quotation (“A,” he said, “B.”) and the
+ * quotations continuing it in the next sentences. Any other quote is an attribution of its own.
+ */
+function groupAttributions(drafts: Draft[], continuations: boolean): Draft[] {
+  const lastOfCue = new Map<string, Draft>();
+  let prev: Draft | null = null;
+  let next = 0;
+  for (const d of drafts) {
+    const key = d.cue ? `${d.cue.start}:${d.cue.end}` : null;
+    const a = key === null ? undefined : lastOfCue.get(key);
+    const nested = !!a && ((d.start >= a.start && d.end <= a.end) || (a.start >= d.start && a.end <= d.end));
+    const continued = continuations && !!a && a === prev && a.kind === 'direct' && d.kind === 'direct';
+    d.group = a && (nested || continued) ? a.group : next++;
+    if (key !== null) lastOfCue.set(key, d);
+    prev = d;
+  }
+  return drafts;
 }
 
 /** Resolves the speakers of a unit's cues and remembers its clause subjects, in text order. */
@@ -370,5 +396,6 @@ function toQuote(text: string, d: Draft, lex: Lexicon | null): Quote {
   }
   q.confidence = d.confidence ?? RULE_CONFIDENCE[d.via];
   q.by = d.via === 'model' ? 'model' : 'rules';
+  if (d.group !== undefined) q.attribution = d.group;
   return q;
 }
