@@ -8,7 +8,7 @@ import { attributionModel } from './model/model.ts';
 import { predictAttributions, type ModelAttribution } from './model/predict.ts';
 import { classify, phraseEndingAt, phraseStartingAt, type Phrase } from './phrases.ts';
 import type { Resolved } from './referents.ts';
-import type { Discourse } from './speakers.ts';
+import type { CueInfo, Discourse } from './speakers.ts';
 
 export type AttributionKind = 'direct' | 'indirect' | 'mixed' | 'belief';
 
@@ -32,7 +32,7 @@ export const DEFAULT_COMBINE: CombineOptions = { ruleIndirect: true, nested: tru
 const DIRECT_SHARE = 0.9;
 
 /** The model's attributions as drafts, or null when the language has no model. */
-export function modelDrafts(ctx: DocContext, disc: Discourse, inHeading: (s: number, e: number) => boolean): Draft[] | null {
+export function modelDrafts(ctx: DocContext, disc: Discourse, inHeading: (s: number, e: number) => boolean, cueSpeakers: ReadonlyMap<number, CueInfo> = new Map()): Draft[] | null {
   const model = attributionModel(ctx.lex.lang);
   if (!model) return null;
   const out: Draft[] = [];
@@ -40,13 +40,13 @@ export function modelDrafts(ctx: DocContext, disc: Discourse, inHeading: (s: num
   const strict = model.meta.lang !== ctx.lex.lang;
   for (const a of predictAttributions(model, ctx)) {
     if (strict && !lexiconCueFits(ctx, a)) continue;
-    const d = toDraft(ctx, disc, a);
+    const d = toDraft(ctx, disc, a, cueSpeakers);
     if (d && !inHeading(d.start, d.end)) out.push(d);
   }
   return out;
 }
 
-function toDraft(ctx: DocContext, disc: Discourse, a: ModelAttribution): Draft | null {
+function toDraft(ctx: DocContext, disc: Discourse, a: ModelAttribution, cueSpeakers: ReadonlyMap<number, CueInfo>): Draft | null {
   const toks = ctx.toks;
   let [s, e] = a.content;
   while (s < e && toks[s].kind === 'punct' && !ctx.lex.markChars.has(toks[s].text)) s++;
@@ -74,8 +74,17 @@ function toDraft(ctx: DocContext, disc: Discourse, a: ModelAttribution): Draft |
   // that … was rejected": where the that-clause ends is unknown)
   const nounCue = a.cue[1] - a.cue[0] === 1 && ctx.lex.nounCues.has(ctx.lower(a.cue[0]));
   if (nounCue && (!a.source || a.cue[0] - ctx.unitToks[ctx.unitOfToken(a.cue[0])].first <= 2)) return null;
-  const source = a.source ? trimSource(ctx, a.source[0], a.source[1]) : null;
-  const resolved = source ? resolveSource(ctx, disc, source[0], source[1]) : null;
+  let source = a.source ? trimSource(ctx, a.source[0], a.source[1]) : null;
+  let resolved = source ? resolveSource(ctx, disc, source[0], source[1]) : null;
+  if (!resolved) {
+    // no source of its own (or none that resolves): the speaker the rules found for the same cue
+    let rule: CueInfo | undefined;
+    for (let i = a.cue[0]; i < a.cue[1] && !rule; i++) rule = cueSpeakers.get(i);
+    if (rule?.speaker) {
+      resolved = rule.speaker;
+      if (rule.phrase) source = [rule.phrase.start, rule.phrase.end];
+    }
+  }
   const kind = kindOf(ctx, s, e, a.cue[0], a.cue[1]);
   return {
     start: toks[s].start,
@@ -130,7 +139,13 @@ export function resolveSource(ctx: DocContext, disc: Discourse, s: number, e: nu
     const floor = ctx.unitToks[ctx.unitOfToken(s)].first;
     const np = j > floor ? phraseEndingAt(ctx, j, floor) : null;
     const r = np ? disc.resolve(np) : null;
-    if (!r) return null;
+    if (!r) {
+      // a noun phrase the lexicon does not know ("the documentary, which explored"): as written
+      const a = antecedentPhrase(ctx, j, floor);
+      if (!a) return null;
+      const name = ctx.text.slice(ctx.toks[a[0]].start, ctx.toks[a[1] - 1].end);
+      return { ref: { key: `src:${name.toLowerCase()}`, name, entity: null, type: null }, start: ctx.toks[s].start, end: ctx.toks[s].end, via: 'phrase', antecedent: { start: ctx.toks[a[0]].start, end: ctx.toks[a[1] - 1].end } };
+    }
     return { ref: r.ref, start: ctx.toks[s].start, end: ctx.toks[s].end, via: 'pronoun', antecedent: { start: ctx.toks[np!.start].start, end: ctx.toks[np!.end - 1].end } };
   }
   if (!p) {
@@ -222,6 +237,11 @@ export function combine(ctx: DocContext, rules: Draft[], model: Draft[], opts: C
     // the language-neutral model (a language without its own) knows no word order: where the
     // rules, which know the language's cue frames, read the same cue, theirs is the reading
     if (neutral && m.cue && rules.some((r) => r.cue && r.cue.start < m.cue!.end && m.cue!.start < r.cue.end)) return;
+    // a first-person source inside a quotation ("I know that …" in a quoted speech) is its speaker
+    if (!m.speaker && m.source && firstPersonAt(ctx, m.source)) {
+      const host = rules.find((r) => r.kind === 'direct' && r.speaker && r.start <= m.source!.start && m.source!.end <= r.end);
+      if (host) m.speaker = { ...host.speaker!, start: m.source.start, end: m.source.end, via: 'pronoun', antecedent: { start: host.speaker!.start, end: host.speaker!.end } };
+    }
     out.push(m);
   });
   rules.forEach((r, ri) => {
@@ -249,4 +269,32 @@ function opensClause(ctx: DocContext, i: number): boolean {
   if (i === ctx.unitToks[ctx.unitOfToken(i)].first) return true;
   const prev = ctx.toks[i - 1];
   return prev !== undefined && prev.kind === 'punct' && /^[,;:(\u2013\u2014-]$/.test(prev.text);
+}
+
+/** The noun phrase ending before token `end` (a relative pronoun's antecedent) when the lexicon has
+ *  no head for it: back to the clause punctuation before it, or its last determiner, at most 6 words,
+ *  ending in a content word. */
+function antecedentPhrase(ctx: DocContext, end: number, floor: number): [number, number] | null {
+  let s = end;
+  while (s > floor && end - s < 6 && ctx.toks[s - 1].kind !== 'punct') s--;
+  if (s === end || (s > floor && ctx.toks[s - 1].kind !== 'punct')) {
+    // no clause boundary within reach: from the last determiner
+    let d = -1;
+    for (let i = end - 1; i >= s; i--) if (ctx.isDeterminer(i)) {
+      d = i;
+      break;
+    }
+    if (d < 0) return null;
+    s = d;
+  }
+  const last = end - 1;
+  if (!ctx.word(last) || ctx.isFunctionWord(last) || ctx.isDeterminer(last) || ctx.isPronoun(last) || ctx.lex.complementizers.has(ctx.lower(last))) return null;
+  while (s < end && ctx.word(s) && ctx.lex.complementizers.has(ctx.lower(s))) s++;
+  return s < end ? [s, end] : null;
+}
+
+/** The source span is one first-person pronoun (I, we, ik, wij…). */
+function firstPersonAt(ctx: DocContext, src: { start: number; end: number }): boolean {
+  const text = ctx.text.slice(src.start, src.end).toLowerCase();
+  return ctx.lex.firstPerson.has(text);
 }

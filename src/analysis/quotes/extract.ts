@@ -66,6 +66,8 @@ export function extractDrafts(doc: AnalysisInput, opts: { model?: boolean; combi
   const inHeading = (s: number, e: number) => headings.some((h) => s >= h.start && e <= h.end);
 
   const drafts: Draft[] = [];
+  /** The rules' cues with a speaker, by their first token (a model draft of the same cue with no source of its own takes it). */
+  const cueSpeakers = new Map<number, CueInfo>();
   /** The last unit that ended with an attributed quotation (for continuations). */
   let prev = null as Prev | null;
 
@@ -113,6 +115,7 @@ export function extractDrafts(doc: AnalysisInput, opts: { model?: boolean; combi
     const cues = locateSpeakers(ctx, findCues(ctx, first, last), first, last);
     resolveUnit(ctx, disc, cues, first, last);
     const live = cues.filter((c) => !c.hit.negated && c.side !== 'none');
+    for (const c of live) if (c.speaker) cueSpeakers.set(c.hit.i0, c);
 
     const unitDrafts: Draft[] = [];
     // 1. direct quotations
@@ -182,7 +185,7 @@ export function extractDrafts(doc: AnalysisInput, opts: { model?: boolean; combi
   }
 
   echoPullQuotes(ctx.text, drafts);
-  const learned = opts.model === false ? null : modelDrafts(ctx, disc, inHeading);
+  const learned = opts.model === false ? null : modelDrafts(ctx, disc, inHeading, cueSpeakers);
   const how = opts.combine ?? DEFAULT_COMBINE;
   return groupAttributions(dedupe(learned ? combine(ctx, drafts, learned, how) : drafts), how.groupContinuations);
 }

@@ -40,4 +40,12 @@ describe.runIf(hasData('polnear'))('PolNeAR dev articles', () => {
     expect(partial?.attribution).toBe(host.attribution);
     expect(quote(qs, 'We have a situation where we have our inner cities', 'direct').attribution).not.toBe(host.attribution);
   });
+
+  it('gives a relative pronoun source its noun phrase as written when the lexicon knows no head for it (nyt, Sept 8)', () => {
+    const text = dev('nyt_2016-09-08_obama-on-climate-change-the-tren.txt');
+    const q = quote(quotesOf(text, 'en'), 'the environmental changes that wiped out ancient societies');
+    expect(q.source).toBe('which');
+    expect(q.speaker).toMatchObject({ name: "Jared Diamond's 2005 best seller", entity: null, via: 'phrase' });
+    expect(text.slice(q.speaker!.antecedentStart, q.speaker!.antecedentEnd)).toBe("Jared Diamond's 2005 best seller");
+  });
 });
