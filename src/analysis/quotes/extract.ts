@@ -187,26 +187,41 @@ export function extractDrafts(doc: AnalysisInput, opts: { model?: boolean; combi
   echoPullQuotes(ctx.text, drafts);
   const learned = opts.model === false ? null : modelDrafts(ctx, disc, inHeading, cueSpeakers);
   const how = opts.combine ?? DEFAULT_COMBINE;
-  return groupAttributions(dedupe(learned ? combine(ctx, drafts, learned, how) : drafts), how.groupContinuations);
+  return groupAttributions(ctx, dedupe(learned ? combine(ctx, drafts, learned, how) : drafts), how.groupContinuations);
 }
 
 /**
  * Numbers the attributions: quotes that are one attribution (one cue, one source, a content that
  * may be discontinuous) share a number. Always: a partial quotation inside the reported clause of
- * its cue (said the deal was “a disaster”). With `continuations`: also the quotations of one cue
- * with no other quote between them — the parts of a split quotation (“A,” he said, “B.”) and the
- * quotations continuing it in the next sentences. Any other quote is an attribution of its own.
+ * its cue (said the deal was “a disaster”). With `continuations`: also a direct quotation right
+ * after a direct quotation of the same cue, in its sentence or the next one of its paragraph —
+ * the parts of a split quotation (“A,” he said, “B.”) and the quotation continuing it. Any other
+ * quote is an attribution of its own.
  */
-function groupAttributions(drafts: Draft[], continuations: boolean): Draft[] {
+function groupAttributions(ctx: DocContext, drafts: Draft[], continuations: boolean): Draft[] {
+  const unitAt = (pos: number) => ctx.units.findIndex((u) => pos >= u.start && pos < u.end);
   const lastOfCue = new Map<string, Draft>();
+  const heads: Draft[] = [];
   let prev: Draft | null = null;
-  let next = 0;
   for (const d of drafts) {
     const key = d.cue ? `${d.cue.start}:${d.cue.end}` : null;
     const a = key === null ? undefined : lastOfCue.get(key);
-    const nested = !!a && ((d.start >= a.start && d.end <= a.end) || (a.start >= d.start && a.end <= d.end));
-    const continued = continuations && !!a && a === prev && a.kind === 'direct' && d.kind === 'direct';
-    d.group = a && (nested || continued) ? a.group : next++;
+    let group = -1;
+    if (a) {
+      const nested = (d.start >= a.start && d.end <= a.end) || (a.start >= d.start && a.end <= d.end);
+      let continued = false;
+      if (continuations && a === prev && a.kind === 'direct' && d.kind === 'direct' && heads[a.group!].kind === 'direct') {
+        const ua = unitAt(a.end - 1);
+        const ud = unitAt(d.start);
+        continued = ud === ua || (ud === ua + 1 && ctx.units[ua].para === ctx.units[ud].para);
+      }
+      if (nested || continued) group = a.group!;
+    }
+    if (group < 0) {
+      group = heads.length;
+      heads.push(d);
+    }
+    d.group = group;
     if (key !== null) lastOfCue.set(key, d);
     prev = d;
   }
