@@ -5,7 +5,8 @@
 //   partial quotations inside the model's content of the same cue), --prefer-model (the model's draft
 //   where both found the same reported speech), --ungrouped (score every quote on its own instead of
 //   the quotes of one attribution together), --group-continuations (the parts of a split quotation
-//   and its continuations as one attribution)
+//   and its continuations as one attribution), --embedded-model-cues (keep the model's attributions
+//   whose cue lies inside another attribution's content)
 // Prints precision/recall of quote content spans (overlap and exact match), recall by kind of gold
 // content, and speaker accuracy on matched quotes, as support/measure/quotes.ts defines them.
 import { measureAttributionSpeed, measureQuotes } from '../support/measure/quotes.ts';
@@ -17,7 +18,7 @@ const opt = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 if (!opt('--data')) requireData('polnear');
-const combine = { ruleIndirect: !args.includes('--no-rule-indirect'), nested: !args.includes('--no-nested'), preferRules: !args.includes('--prefer-model'), fillSpeakers: !args.includes('--no-fill-speakers'), groupContinuations: args.includes('--group-continuations') };
+const combine = { ruleIndirect: !args.includes('--no-rule-indirect'), nested: !args.includes('--no-nested'), preferRules: !args.includes('--prefer-model'), fillSpeakers: !args.includes('--no-fill-speakers'), groupContinuations: args.includes('--group-continuations'), embeddedModelCues: args.includes('--embedded-model-cues') };
 const c = await measureQuotes({ data: opt('--data'), entities: !args.includes('--no-entities'), errors: Number(opt('--errors') ?? 0), model: !args.includes('--rules-only'), combine, grouped: !args.includes('--ungrouped') });
 const { annotationFiles, texts, entitiesLayer, ms, errors, nPred, nGold, matched, exact, goldDirect, goldDirectFound, goldIndirect, goldIndirectFound } = c;
 const { predDirect, predDirectMatched, predIndirect, predIndirectMatched, nested, nestedSpeakerOk, speakerScored, speakerRight, speakerNull, sourceRight } = c;
