@@ -250,6 +250,21 @@ export function combine(ctx: DocContext, rules: Draft[], model: Draft[], opts: C
     const rs = ruleSets[ri];
     if (r.kind === 'indirect' && !opts.ruleIndirect) return;
     if (r.kind === 'indirect' && replaced.has(ri)) return;
+    // a quotation the rules found no speaker for, inside the content of a model attribution with
+    // one, is part of that attribution ("X argued that … “…”"): its speaker and cue
+    if (opts.fillSpeakers && !r.speaker && rs.size) {
+      const host = model.findIndex((m, mi) => {
+        if (!m.speaker || !out.includes(m)) return false;
+        let inter = 0;
+        for (const w of rs) if (modelSets[mi].has(w)) inter++;
+        return inter / rs.size >= 0.8;
+      });
+      if (host >= 0) {
+        r.speaker = model[host].speaker;
+        r.source = model[host].source;
+        r.cue = model[host].cue;
+      }
+    }
     // a partial quotation inside the model's content of the same cue is part of that (mixed) attribution
     if (!opts.nested && r.kind === 'direct' && rs.size && r.cue) {
       const host = model.some((m, mi) => {
