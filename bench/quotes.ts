@@ -3,7 +3,10 @@
 //   choices of the quotes layer, measured against its default: --rules-only (no attribution model),
 //   --no-rule-indirect (drop the rules' reported speech the model did not find), --no-nested (drop
 //   partial quotations inside the model's content of the same cue), --prefer-model (the model's draft
-//   where both found the same reported speech)
+//   where both found the same reported speech), --ungrouped (score every quote on its own instead of
+//   the quotes of one attribution together), --group-continuations (the parts of a split quotation
+//   and its continuations as one attribution), --embedded-model-cues (keep the model's attributions
+//   whose cue lies inside another attribution's content)
 // Prints precision/recall of quote content spans (overlap and exact match), recall by kind of gold
 // content, and speaker accuracy on matched quotes, as support/measure/quotes.ts defines them.
 import { measureAttributionSpeed, measureQuotes } from '../support/measure/quotes.ts';
@@ -15,8 +18,8 @@ const opt = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 if (!opt('--data')) requireData('polnear');
-const combine = { ruleIndirect: !args.includes('--no-rule-indirect'), nested: !args.includes('--no-nested'), preferRules: !args.includes('--prefer-model'), fillSpeakers: !args.includes('--no-fill-speakers') };
-const c = await measureQuotes({ data: opt('--data'), entities: !args.includes('--no-entities'), errors: Number(opt('--errors') ?? 0), model: !args.includes('--rules-only'), combine });
+const combine = { ruleIndirect: !args.includes('--no-rule-indirect'), nested: !args.includes('--no-nested'), preferRules: !args.includes('--prefer-model'), fillSpeakers: !args.includes('--no-fill-speakers'), groupContinuations: args.includes('--group-continuations'), embeddedModelCues: args.includes('--embedded-model-cues') };
+const c = await measureQuotes({ data: opt('--data'), entities: !args.includes('--no-entities'), errors: Number(opt('--errors') ?? 0), model: !args.includes('--rules-only'), combine, grouped: !args.includes('--ungrouped') });
 const { annotationFiles, texts, entitiesLayer, ms, errors, nPred, nGold, matched, exact, goldDirect, goldDirectFound, goldIndirect, goldIndirectFound } = c;
 const { predDirect, predDirectMatched, predIndirect, predIndirectMatched, nested, nestedSpeakerOk, speakerScored, speakerRight, speakerNull, sourceRight } = c;
 
@@ -27,7 +30,7 @@ const R = matched / nGold;
 const EP = exact / nPred;
 const ER = exact / nGold;
 console.log(`PolNeAR dev: ${annotationFiles} annotation files, ${texts} texts; entities layer: ${entitiesLayer ? 'yes' : 'no (fallback names)'}`);
-console.log(`gold attributions ${nGold} (direct ${goldDirect}, indirect ${goldIndirect}); predicted quotes ${nPred} (direct ${predDirect}, indirect ${predIndirect})`);
+console.log(`gold attributions ${nGold} (direct ${goldDirect}, indirect ${goldIndirect}); predicted attributions ${nPred} (direct ${predDirect}, indirect ${predIndirect}) from ${c.quotes} quotes`);
 console.log(`overlap match (>=50% tokens both ways): P ${pct(matched, nPred)}  R ${pct(matched, nGold)}  F1 ${f1(100 * P, 100 * R)}`);
 console.log(`lenient precision (also counting ${nested} predictions inside annotated content): ${pct(matched + nested, nPred)}; their speaker right: ${pct(nestedSpeakerOk, nested)}`);
 console.log(`exact match (same word tokens):          P ${pct(exact, nPred)}  R ${pct(exact, nGold)}  F1 ${f1(100 * EP, 100 * ER)}`);

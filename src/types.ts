@@ -125,6 +125,9 @@ export interface Quote extends Span {
   confidence?: number;
   /** Which side of the quotes layer found it: the rules or the attribution model. */
   by?: 'rules' | 'model';
+  /** Quotes with the same number are one attribution (one cue and source, a content in parts): the
+   *  parts of a split quotation, its continuation, a partial quotation inside its reported clause. */
+  attribution?: number;
 }
 
 export interface Figure extends Span {

@@ -61,6 +61,7 @@ export const quoteSchema = named(
     sourceEnd: int.optional(),
     confidence: z.number().min(0).max(1).optional().describe('How sure the quotes layer is (the attribution model\'s cue confidence, or a fixed value per rule).'),
     by: z.enum(['rules', 'model']).optional().describe('Which side of the quotes layer found it.'),
+    attribution: int.optional().describe('Quotes with the same number are parts of one attribution (one cue and source): a split quotation, its continuation, a partial quotation inside the reported clause.'),
   }),
 );
 

@@ -21,6 +21,8 @@ const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 export interface QuoteCounts {
   annotationFiles: number;
   texts: number;
+  /** Quotes predicted; nPred counts attributions (quotes of one attribution together). */
+  quotes: number;
   /** Whether the entities step ran before quote extraction (else speakers get fallback names). */
   entitiesLayer: boolean;
   /** Time spent in the entities step and quote extraction. */
@@ -108,6 +110,29 @@ function tokensIn(text: string, frags: Fragment[]): Set<number> {
   return out;
 }
 
+/** The predictions to score: one per attribution (quotes grouped by `attribution`) unless `grouped` is false. */
+function attributionsOf(text: string, quotes: Quote[], grouped: boolean): { preds: Quote[]; predToks: Set<number>[] } {
+  const groups = new Map<string | number, Quote[]>();
+  quotes.forEach((q, i) => {
+    const key = grouped && q.attribution !== undefined ? q.attribution : `q${i}`;
+    const g = groups.get(key);
+    if (g) g.push(q);
+    else groups.set(key, [q]);
+  });
+  const preds: Quote[] = [];
+  const predToks: Set<number>[] = [];
+  for (const members of groups.values()) {
+    const toks = members.map((q) => tokensIn(text, [q]));
+    let best = 0;
+    toks.forEach((t, i) => {
+      if (t.size > toks[best].size) best = i;
+    });
+    preds.push(members[best]);
+    predToks.push(new Set(toks.flatMap((t) => [...t])));
+  }
+  return { preds, predToks };
+}
+
 function isDirectGold(text: string, g: GoldAttribution): boolean {
   const first = text.slice(g.content[0].start, g.content[0].start + 1);
   return /["“‘'«„]/.test(first);
@@ -124,7 +149,7 @@ async function loadEntitiesStep(): Promise<AnalysisStep | null> {
  * Extracts the quotes of every PolNeAR dev text (after the entities step unless `entities` is false)
  * and counts them against the annotations. `data`: the dev folder; `errors`: how many errors to describe.
  */
-export async function measureQuotes(opts: { data?: string; entities?: boolean; errors?: number; model?: boolean; combine?: CombineOptions } = {}): Promise<QuoteCounts> {
+export async function measureQuotes(opts: { data?: string; entities?: boolean; errors?: number; model?: boolean; combine?: CombineOptions; grouped?: boolean } = {}): Promise<QuoteCounts> {
   const entitiesStep = opts.entities === false ? null : await loadEntitiesStep();
   const dataDir = opts.data ?? join(DATA, 'polnear', 'dev');
   const showErrors = opts.errors ?? 0;
@@ -135,6 +160,7 @@ export async function measureQuotes(opts: { data?: string; entities?: boolean; e
   const c: QuoteCounts = {
     annotationFiles: annFiles.length,
     texts: 0,
+    quotes: 0,
     entitiesLayer: !!entitiesStep,
     ms: 0,
     errors: [],
@@ -159,23 +185,28 @@ export async function measureQuotes(opts: { data?: string; entities?: boolean; e
   };
 
   const predCache = new Map<string, Quote[]>();
+  c.quotes = 0;
   for (const annFile of annFiles) {
     const textFile = basename(annFile).replace(/_[0-9a-f]+\.ann$/, '.txt');
     const text = readFileSync(join(textDir, textFile), 'utf8');
     const gold = parseAnn(readFileSync(join(annDir, annFile), 'utf8'));
-    let preds = predCache.get(textFile);
-    if (!preds) {
+    let quotes = predCache.get(textFile);
+    if (!quotes) {
       let doc = analyzedDoc(text, corpusLanguage('polnear'), { file: textFile, id: textFile });
       const t0 = performance.now();
       if (entitiesStep) doc = { ...doc, ...entitiesStep.run(doc) };
-      preds = extractQuotes(doc, { model: opts.model, combine: opts.combine });
+      quotes = extractQuotes(doc, { model: opts.model, combine: opts.combine });
       c.ms += performance.now() - t0;
-      predCache.set(textFile, preds);
+      predCache.set(textFile, quotes);
     }
+    c.quotes += quotes.length;
+    // one prediction per attribution (the quotes sharing `attribution`: a split quotation, its
+    // continuation, a partial quotation in its reported clause), its content their words together,
+    // its speaker and kind those of its longest quote
+    const { preds, predToks } = attributionsOf(text, quotes, opts.grouped !== false);
     c.nPred += preds.length;
     c.nGold += gold.length;
     const goldToks = gold.map((g) => tokensIn(text, g.content));
-    const predToks = preds.map((p) => tokensIn(text, [p]));
     // candidate pairs by token F1, greedy one-to-one
     const pairs: { p: number; g: number; f: number; ok: boolean }[] = [];
     preds.forEach((_, pi) => {

@@ -29,6 +29,8 @@ export interface Draft {
   source?: { start: number; end: number } | null;
   /** 0..1: the model's cue confidence, or a fixed value per rule (see ruleConfidence). */
   confidence?: number;
+  /** The attribution this quote is part of (groupAttributions). */
+  group?: number;
 }
 
 interface Prev {
@@ -64,6 +66,8 @@ export function extractDrafts(doc: AnalysisInput, opts: { model?: boolean; combi
   const inHeading = (s: number, e: number) => headings.some((h) => s >= h.start && e <= h.end);
 
   const drafts: Draft[] = [];
+  /** The rules' cues with a speaker, by their first token (a model draft of the same cue with no source of its own takes it). */
+  const cueSpeakers = new Map<number, CueInfo>();
   /** The last unit that ended with an attributed quotation (for continuations). */
   let prev = null as Prev | null;
 
@@ -111,6 +115,7 @@ export function extractDrafts(doc: AnalysisInput, opts: { model?: boolean; combi
     const cues = locateSpeakers(ctx, findCues(ctx, first, last), first, last);
     resolveUnit(ctx, disc, cues, first, last);
     const live = cues.filter((c) => !c.hit.negated && c.side !== 'none');
+    for (const c of live) if (c.speaker) cueSpeakers.set(c.hit.i0, c);
 
     const unitDrafts: Draft[] = [];
     // 1. direct quotations
@@ -180,8 +185,47 @@ export function extractDrafts(doc: AnalysisInput, opts: { model?: boolean; combi
   }
 
   echoPullQuotes(ctx.text, drafts);
-  const learned = opts.model === false ? null : modelDrafts(ctx, disc, inHeading);
-  return dedupe(learned ? combine(ctx, drafts, learned, opts.combine ?? DEFAULT_COMBINE) : drafts);
+  const learned = opts.model === false ? null : modelDrafts(ctx, disc, inHeading, cueSpeakers);
+  const how = opts.combine ?? DEFAULT_COMBINE;
+  return groupAttributions(ctx, dedupe(learned ? combine(ctx, drafts, learned, how) : drafts), how.groupContinuations);
+}
+
+/**
+ * Numbers the attributions: quotes that are one attribution (one cue, one source, a content that
+ * may be discontinuous) share a number. Always: a partial quotation inside the reported clause of
+ * its cue (said the deal was “a disaster”). With `continuations`: also a direct quotation right
+ * after a direct quotation of the same cue, in its sentence or the next one of its paragraph —
+ * the parts of a split quotation (“A,” he said, “B.”) and the quotation continuing it. Any other
+ * quote is an attribution of its own.
+ */
+function groupAttributions(ctx: DocContext, drafts: Draft[], continuations: boolean): Draft[] {
+  const unitAt = (pos: number) => ctx.units.findIndex((u) => pos >= u.start && pos < u.end);
+  const lastOfCue = new Map<string, Draft>();
+  const heads: Draft[] = [];
+  let prev: Draft | null = null;
+  for (const d of drafts) {
+    const key = d.cue ? `${d.cue.start}:${d.cue.end}` : null;
+    const a = key === null ? undefined : lastOfCue.get(key);
+    let group = -1;
+    if (a) {
+      const nested = (d.start >= a.start && d.end <= a.end) || (a.start >= d.start && a.end <= d.end);
+      let continued = false;
+      if (continuations && a === prev && a.kind === 'direct' && d.kind === 'direct' && heads[a.group!].kind === 'direct') {
+        const ua = unitAt(a.end - 1);
+        const ud = unitAt(d.start);
+        continued = ud === ua || (ud === ua + 1 && ctx.units[ua].para === ctx.units[ud].para);
+      }
+      if (nested || continued) group = a.group!;
+    }
+    if (group < 0) {
+      group = heads.length;
+      heads.push(d);
+    }
+    d.group = group;
+    if (key !== null) lastOfCue.set(key, d);
+    prev = d;
+  }
+  return drafts;
 }
 
 /** Resolves the speakers of a unit's cues and remembers its clause subjects, in text order. */
@@ -370,5 +414,6 @@ function toQuote(text: string, d: Draft, lex: Lexicon | null): Quote {
   }
   q.confidence = d.confidence ?? RULE_CONFIDENCE[d.via];
   q.by = d.via === 'model' ? 'model' : 'rules';
+  if (d.group !== undefined) q.attribution = d.group;
   return q;
 }

@@ -31,4 +31,21 @@ describe.runIf(hasData('polnear'))('PolNeAR dev articles', () => {
     const q = quote(quotesOf(text, 'en'), 'It has the important virtue of being fiscally responsible', 'direct');
     expect(q.speaker?.name).toBe('Leonard E. Burman');
   });
+
+  it('numbers a partial quotation inside the reported clause of its cue as part of that attribution (breitbart, Sept 29)', () => {
+    const text = dev('breitbart_2016-09-29_politifact-donald-trump-is-right.txt');
+    const qs = quotesOf(text, 'en');
+    const host = quote(qs, 'there have been “thousands of shootings” in gun-controlled Chicago', 'indirect');
+    const partial = qs.find((q) => q.kind === 'direct' && q.text === 'thousands of shootings' && q.start > host.start && q.end < host.end);
+    expect(partial?.attribution).toBe(host.attribution);
+    expect(quote(qs, 'We have a situation where we have our inner cities', 'direct').attribution).not.toBe(host.attribution);
+  });
+
+  it('gives a relative pronoun source its noun phrase as written when the lexicon knows no head for it (nyt, Sept 8)', () => {
+    const text = dev('nyt_2016-09-08_obama-on-climate-change-the-tren.txt');
+    const q = quote(quotesOf(text, 'en'), 'the planet was warming at an accelerating rate');
+    expect(q.source).toBe('which');
+    expect(q.speaker).toMatchObject({ name: 'the scientific literature', entity: null, via: 'phrase' });
+    expect(text.slice(q.speaker!.antecedentStart, q.speaker!.antecedentEnd)).toBe('the scientific literature');
+  });
 });
