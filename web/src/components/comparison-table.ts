@@ -254,7 +254,7 @@ export function comparisonTable(c: ComparisonView, colours: Map<string, string>,
   return h('div', { class: 'comparison-wrap' }, table);
 }
 
-const percent = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
+const percent = (x: number) => `${Math.round(x * 100)}%`;
 
 /** One source in the ranked list: its rank, name (a button that shows it side by side), articles and copies, and the measures of the ranking. */
 function sourceRow(col: Column, total: number, colour: string | undefined, show: (col: Column) => void): HTMLElement {
@@ -287,7 +287,7 @@ function sourceRow(col: Column, total: number, colour: string | undefined, show:
     ),
     h('td', { class: 'num', dataset: { label: 'Only it reports' } }, formatNumber(t.adds)),
     h('td', { class: 'num', dataset: { label: 'Figures disputed' } }, formatNumber(t.disputes)),
-    h('td', { class: 'num', dataset: { label: 'Own-voice loaded terms' } }, formatNumber(t.ownVoiceTerms), h('span', { class: 'muted' }, ` (${percent(t.ownVoiceShare)} of its loaded words)`)),
+    h('td', { class: 'num', dataset: { label: 'Own-voice loaded terms' } }, formatNumber(t.ownVoiceTerms), t.ownVoiceShare === null ? null : h('span', { class: 'muted' }, ` (${percent(t.ownVoiceShare)} of its loaded words in its own voice)`)),
     h(
       'td',
       { class: 'num', dataset: { label: 'Reports' } },
