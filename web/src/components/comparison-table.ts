@@ -46,6 +46,8 @@ const none = (what = 'none') => h('span', { class: 'muted none' }, what);
 
 function figureRow(row: FigureRowView, columns: Column[]): HTMLElement {
   const values = new Set(row.claims.map((c) => c.value));
+  const shown = new Set(columns.map((col) => col.source.id));
+  const elsewhere = new Set(row.claims.map((c) => c.source.id).filter((id) => !shown.has(id))).size;
   return h(
     'tr',
     { class: 'cmp-figure', dataset: { row: row.key } },
@@ -53,7 +55,13 @@ function figureRow(row: FigureRowView, columns: Column[]): HTMLElement {
       'th',
       { scope: 'row' },
       h('span', { class: 'cmp-row-label' }, row.label),
-      h('span', { class: 'cmp-row-note' }, plural(row.sources, 'source'), row.sources > 1 && values.size > 1 ? h('span', { class: 'differs' }, 'figures differ') : null),
+      h(
+        'span',
+        { class: 'cmp-row-note' },
+        plural(row.sources, 'source'),
+        elsewhere > 0 ? ` (${formatNumber(elsewhere)} on other pages)` : '',
+        row.sources > 1 && values.size > 1 ? h('span', { class: 'differs' }, 'figures differ') : null,
+      ),
     ),
     columns.map((col) => {
       const claims = row.claims.filter((c) => c.source.id === col.source.id);

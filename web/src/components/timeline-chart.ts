@@ -69,7 +69,7 @@ export async function timelineChart(
           label: k.label,
           data: points[k.kind],
           // Hollow when the date is a month or a year: the bar of the third dataset shows its period.
-          backgroundColor: (ctx: { dataIndex: number }) => (precise(k.kind, ctx.dataIndex) ? k.colour : 'transparent'),
+          backgroundColor: (ctx: { dataIndex?: number }) => (ctx.dataIndex === undefined || precise(k.kind, ctx.dataIndex) ? k.colour : 'transparent'),
           borderColor: k.colour,
           borderWidth: 2,
           pointStyle: k.style,
