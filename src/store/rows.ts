@@ -166,23 +166,24 @@ export function toQuoteRow(r: QuoteDbRow): QuoteRow {
   const q: QuoteRow = {
     ...base(r),
     kind: r.kind,
-    attributionKind: r.attribution_kind,
+    // `?? null`: a schema from before the attribution columns (upgrade tests) has none.
+    attributionKind: r.attribution_kind ?? null,
     speakerName: r.speaker_name,
     speakerEntity: r.speaker_entity,
     // The global key comes from the entity index, which the corpus keeps (`withSpeakerKeys`).
     speakerKey: null,
-    speakerVia: r.speaker_via,
-    sourceText: r.source_text,
+    speakerVia: r.speaker_via ?? null,
+    sourceText: r.source_text ?? null,
     cue: r.cue,
-    confidence: r.confidence,
-    by: r.found_by,
+    confidence: r.confidence ?? null,
+    by: r.found_by ?? null,
   };
   if (r.speaker_start !== null) q.speakerStart = r.speaker_start;
   if (r.speaker_end !== null) q.speakerEnd = r.speaker_end;
   if (r.cue_start !== null) q.cueStart = r.cue_start;
   if (r.cue_end !== null) q.cueEnd = r.cue_end;
-  if (r.source_start !== null) q.sourceStart = r.source_start;
-  if (r.source_end !== null) q.sourceEnd = r.source_end;
+  if (r.source_start != null) q.sourceStart = r.source_start;
+  if (r.source_end != null) q.sourceEnd = r.source_end;
   return q;
 }
 

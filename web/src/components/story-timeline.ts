@@ -26,7 +26,7 @@ function sourceReports(list: TimelineEvidence[], kind: TimelineItem['kind'], col
     { dataset: { article: first.articleId, source: first.source.id } },
     h(
       'a',
-      { href: evidenceHref(first, at), class: 'tl-evidence-link', title: `In the article: ${first.sentence.text}` },
+      { href: evidenceHref(first, at), class: 'tl-evidence-link', title: `In the article: ${first.sentence.text}`, dataset: { primary: '' } },
       h('span', { class: 'swatch', vars: colour ? { '--swatch': colour } : undefined }),
       h('span', { class: 'tl-source' }, first.source.name),
     ),

@@ -22,9 +22,9 @@ export async function timelineChart(
   signal: AbortSignal,
 ): Promise<ChartHandle | null> {
   if (items.length === 0) return null;
-  const { Chart, ScatterController, PointElement, LineElement, LinearScale, Tooltip, Legend } = await import('chart.js');
+  const { Chart, ScatterController, PointElement, LinearScale, Tooltip, Legend } = await import('chart.js');
   if (signal.aborted) return null;
-  Chart.register(ScatterController, PointElement, LineElement, LinearScale, Tooltip, Legend);
+  Chart.register(ScatterController, PointElement, LinearScale, Tooltip, Legend);
 
   const compact = isCompact();
   // A lane per source that reports an entry, in the order given.
@@ -34,8 +34,8 @@ export async function timelineChart(
   const laneNames = shown.map((s) => s.name);
   const points: Record<TimelineItem['kind'], { x: number; y: number }[]> = { happening: [], statement: [] };
   const meta: Record<TimelineItem['kind'], PointMeta[]> = { happening: [], statement: [] };
-  /** Bars across the period of month- or year-precise items: pairs of points, NaN between them (a break). */
-  const periods: { x: number; y: number }[] = [];
+  /** Bars across the period of month- or year-precise items, drawn under the points (periodBars). */
+  const periods: { from: number; to: number; lane: number }[] = [];
   items.forEach((item, i) => {
     const [from, to] = periodOf(item.date);
     const day = item.granularity === 'day' ? dayNumber(item.date) : (from + to) / 2;
@@ -44,7 +44,7 @@ export async function timelineChart(
       if (lane < 0) continue;
       points[item.kind].push({ x: day, y: lane });
       meta[item.kind].push({ item: i, source: s });
-      if (item.granularity !== 'day') periods.push({ x: from, y: lane }, { x: to + 1, y: lane }, { x: NaN, y: NaN });
+      if (item.granularity !== 'day') periods.push({ from, to: to + 1, lane });
     }
   });
   const precise = (kind: TimelineItem['kind'], index: number) => items[meta[kind][index]?.item]?.granularity === 'day';
@@ -61,11 +61,31 @@ export async function timelineChart(
     'aria-label': `Timeline chart: ${items.length} entries from ${formatDate(items[0].date)} to ${formatDate(items[items.length - 1].date)} in ${months} months, one lane per source reporting them. The list below has every entry.`,
   });
   const element = h('div', { class: 'timeline-chart', vars: { '--lanes': String(Math.max(2, lanes.length)) } }, canvas);
+  // Drawn by a plugin rather than as a dataset, so hover and click still find only the items' points.
+  const periodBars = {
+    id: 'periodBars',
+    beforeDatasetsDraw(c: { ctx: CanvasRenderingContext2D; scales: Record<string, { getPixelForValue(v: number): number }> }) {
+      const { ctx, scales } = c;
+      ctx.save();
+      ctx.strokeStyle = muted;
+      ctx.globalAlpha = 0.6;
+      ctx.lineWidth = 3;
+      ctx.lineCap = 'round';
+      for (const p of periods) {
+        const y = scales.y.getPixelForValue(p.lane);
+        ctx.beginPath();
+        ctx.moveTo(scales.x.getPixelForValue(p.from), y);
+        ctx.lineTo(scales.x.getPixelForValue(p.to), y);
+        ctx.stroke();
+      }
+      ctx.restore();
+    },
+  };
   const chart = new Chart(canvas, {
     type: 'scatter',
+    plugins: [periodBars],
     data: {
-      datasets: [
-        ...kinds.map((k) => ({
+      datasets: kinds.map((k) => ({
           label: k.label,
           data: points[k.kind],
           // Hollow when the date is a month or a year: the bar of the third dataset shows its period.
@@ -76,20 +96,6 @@ export async function timelineChart(
           pointRadius: compact ? 4.5 : 6,
           pointHoverRadius: compact ? 6.5 : 8,
         })),
-        {
-          label: 'Month or year (its whole period)',
-          data: periods,
-          showLine: true,
-          spanGaps: false,
-          pointRadius: 0,
-          pointHitRadius: 0,
-          pointHoverRadius: 0,
-          borderColor: muted,
-          backgroundColor: muted,
-          borderWidth: 3,
-          hidden: periods.length === 0,
-        },
-      ],
     },
     options: {
       responsive: true,
@@ -102,12 +108,12 @@ export async function timelineChart(
         legend: {
           position: 'top',
           align: 'end',
-          labels: { color: muted, usePointStyle: true, boxHeight: 7, filter: (l) => l.datasetIndex! < kinds.length || periods.length > 0 },
+          labels: { color: muted, usePointStyle: true, boxHeight: 7 },
         },
         tooltip: {
-          filter: (t) => t.datasetIndex < kinds.length,
           callbacks: {
             title: (ctx) => {
+              if (!ctx[0]) return '';
               const m = meta[kinds[ctx[0].datasetIndex].kind][ctx[0].dataIndex];
               const item = items[m.item];
               return `${precisionLabel(item.date, item.granularity)} · ${item.kind === 'statement' ? `${item.speaker?.name ?? 'unnamed'} said` : 'happening'}`;
@@ -138,7 +144,7 @@ export async function timelineChart(
         },
       },
       onClick: (_ev, elements) => {
-        const e = elements.find((x) => x.datasetIndex < kinds.length);
+        const e = elements[0];
         if (e) onPick(meta[kinds[e.datasetIndex].kind][e.index].item);
       },
       onHover: pointerOverPoints,
