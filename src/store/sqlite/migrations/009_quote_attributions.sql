@@ -25,6 +25,8 @@ SET attribution_kind = json_extract(x.quote, '$.attributionKind'),
 FROM (
   SELECT a.id AS article_id, CAST(j.key AS INTEGER) AS idx, j.value AS quote
   FROM articles AS a, json_each(a.analysis, '$.quotes') AS j
-  WHERE a.n_quotes > 0
+  -- Only analyses kept as JSON text: one stored compressed (a BLOB) cannot be read by SQL; its rows
+  -- stay NULL until `dossier reanalyze`, like those of an analysis older than the attribution layer.
+  WHERE a.n_quotes > 0 AND typeof(a.analysis) = 'text'
 ) AS x
 WHERE x.article_id = q.article_id AND x.idx = q.idx;
