@@ -36,6 +36,9 @@ export const entityLayerSchema = named(
   }),
 );
 
+export const attributionKind = z.enum(['direct', 'indirect', 'mixed', 'belief']);
+export const speakerVia = z.enum(['entity', 'name', 'pronoun', 'role', 'unnamed', 'label', 'phrase']);
+
 export const quoteSchema = named(
   'Quote',
   z.object({
@@ -47,7 +50,7 @@ export const quoteSchema = named(
         entity: z.string().nullable(),
         start: int.optional(),
         end: int.optional(),
-        via: z.enum(['entity', 'name', 'pronoun', 'role', 'unnamed', 'label', 'phrase']).optional().describe('How the source phrase was resolved to this speaker (the evidence).'),
+        via: speakerVia.optional().describe('How the source phrase was resolved to this speaker (the evidence).'),
         antecedentStart: int.optional().describe('Pronouns: where the subject they were resolved to stands.'),
         antecedentEnd: int.optional(),
       })
@@ -55,7 +58,7 @@ export const quoteSchema = named(
     cue: z.string().nullable(),
     cueStart: int.optional(),
     cueEnd: int.optional(),
-    attributionKind: z.enum(['direct', 'indirect', 'mixed', 'belief']).optional().describe('direct, indirect (reported), mixed (reported with quoted words) or belief (belief or intention).'),
+    attributionKind: attributionKind.optional().describe('direct, indirect (reported), mixed (reported with quoted words) or belief (belief or intention).'),
     source: z.string().nullable().optional().describe('The source as the text gives it ("the candidate", "analysts"), even when no speaker is resolved.'),
     sourceStart: int.optional(),
     sourceEnd: int.optional(),

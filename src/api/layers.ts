@@ -1,7 +1,7 @@
 // Layer rows across the corpus: quotes, figures, dates (times) and entity mentions, each with the
 // article it comes from and the offsets of its evidence in that article's text.
 import { z } from 'zod/v4';
-import { entityType, timeGranularity } from './articles.ts';
+import { attributionKind, entityType, speakerVia, timeGranularity } from './articles.ts';
 import { filterQuery, int, pageOf, pageQuery } from './page.ts';
 import { named } from './json-schema.ts';
 
@@ -22,14 +22,24 @@ export const quoteRowSchema = named(
   'QuoteRow',
   z.object({
     ...rowBase,
-    kind: z.enum(['direct', 'indirect']),
-    speakerName: z.string().nullable(),
-    speakerEntity: z.string().nullable(),
+    kind: z.enum(['direct', 'indirect']).describe('Direct (the words in quotation marks) or not.'),
+    attributionKind: attributionKind
+      .nullable()
+      .describe('The finer kind: direct, indirect (reported), mixed (reported with quoted words) or belief (belief or intention); null when the article was analysed before attributions were stored (`dossier reanalyze`).'),
+    speakerName: z.string().nullable().describe('The resolved speaker; null when the text names none.'),
+    speakerEntity: z.string().nullable().describe("The speaker's entity id local to its article."),
+    speakerKey: z.string().nullable().describe('The speaker\'s global entity key (see /api/entities/{key}); null when not linked to one.'),
+    speakerVia: speakerVia.nullable().describe('How the source phrase was resolved to the speaker (the evidence).'),
     speakerStart: int.optional(),
     speakerEnd: int.optional(),
-    cue: z.string().nullable(),
+    sourceText: z.string().nullable().describe('The source of the attribution as the text gives it ("the candidate", "analysts", "he"), even when no speaker is resolved.'),
+    sourceStart: int.optional().describe("Offsets of the source phrase in the article's cleaned text."),
+    sourceEnd: int.optional(),
+    cue: z.string().nullable().describe('The attribution cue ("said", "according to", "believes").'),
     cueStart: int.optional(),
     cueEnd: int.optional(),
+    confidence: z.number().min(0).max(1).nullable().describe("How sure the quotes layer is (the attribution model's cue confidence, or a fixed value per rule)."),
+    by: z.enum(['rules', 'model']).nullable().describe('Which side of the quotes layer found it.'),
   }),
 );
 

@@ -90,10 +90,28 @@ export const evidenceSchema = z.object({
   sentence: z.object({ start: int, end: int, text: z.string() }).describe('The sentence around the span.'),
 });
 
+export const statementAttributionSchema = named(
+  'StatementAttribution',
+  z
+    .object({
+      kind: z.enum(['direct', 'indirect', 'mixed', 'belief']).describe('direct, indirect (reported), mixed (reported with quoted words), belief (belief or intention).'),
+      cue: z.string().nullable().describe('The attribution cue as written ("said", "according to").'),
+      cueStart: int.optional(),
+      cueEnd: int.optional(),
+      sourceText: z.string().nullable().describe('The source as the text gives it ("the minister", "he"), even when no speaker is resolved.'),
+      sourceStart: int.optional(),
+      sourceEnd: int.optional(),
+      confidence: z.number().min(0).max(1).nullable().describe('How sure the quotes layer is; null when the analysis predates it.'),
+      by: z.enum(['rules', 'model']).nullable().describe('Which side of the quotes layer found it.'),
+    })
+    .describe('How a statement is attributed in this article.'),
+);
+
 export const timelineEvidenceSchema = evidenceSchema.extend({
   source: sourceRefSchema,
   language: z.string(),
   dateText: z.string().nullable().describe('The date as written; null when the article’s own date was used.'),
+  attribution: statementAttributionSchema.optional().describe('Statements: the cue, source as written, kind and confidence in this article.'),
 });
 
 export const timelineItemSchema = named(
@@ -249,6 +267,31 @@ export const timelinePageSchema = named(
   timelineViewSchema.extend({ total: int.describe('Timeline items over all pages.'), limit: int, offset: int }),
 );
 
+export const tellingSchema = z
+  .object({
+    rank: int.describe('1 for the most telling source.'),
+    score: int.describe('adds + disputes + ownVoiceTerms.'),
+    adds: int.describe('Facts (figures, events, people quoted) that only this source reports.'),
+    disputes: int.describe('Figure rows where its value differs from another source’s and shares none with it.'),
+    ownVoiceTerms: int.describe('Distinct loaded terms it uses in its own voice.'),
+    ownVoiceShare: z.number().min(0).max(1).nullable().describe('Share of its loaded-term uses in its own voice (not attributed or quoted); null when it uses none.'),
+    reports: int.describe('Facts it reports, of the `coverage.facts` of all sources.'),
+  })
+  .describe('How telling a source is: what it adds, where it disagrees, how much it says in its own voice.');
+
+export const comparedSourceSchema = named(
+  'ComparedSource',
+  z.object({
+    source: sourceRefSchema,
+    languages: z.array(z.string()),
+    articles: z.array(articleRefSchema).describe('Its articles, each syndicated copy folded into the article it copies (`copies`).'),
+    copies: z
+      .array(z.object({ articleId: z.string(), copyOf: z.string(), source: sourceRefSchema }))
+      .describe('Syndicated copies of its articles (on other outlets or its own): counted once, with the original, and not compared on their own.'),
+    telling: tellingSchema,
+  }),
+);
+
 export const comparisonSchema = named(
   'StoryComparison',
   z.object({
@@ -256,7 +299,10 @@ export const comparisonSchema = named(
     level: clusterLevel,
     label: z.string(),
     ...basis,
-    sources: z.array(z.object({ source: sourceRefSchema, languages: z.array(z.string()), articles: z.array(articleRefSchema) })),
+    ranking: z.string().describe('The measure the sources are ordered by, in words.'),
+    sources: z
+      .array(comparedSourceSchema)
+      .describe('One per outlet (an article without an outlet stands for its own), most telling first (see `ranking` and each `telling`).'),
     figures: z.array(figureRowViewSchema).describe('Rows reported by more sources first.'),
     voice: z.array(sourceVoiceSchema).describe('Each source’s voice: loaded terms (own, attributed, quoted) and who it quotes.'),
     coverage: coverageSchema,
@@ -309,6 +355,7 @@ export type StorylineSummary = z.infer<typeof storylineSummarySchema>;
 export type ArticleRef = z.infer<typeof articleRefSchema>;
 export type Evidence = z.infer<typeof evidenceSchema>;
 export type TimelineEvidence = z.infer<typeof timelineEvidenceSchema>;
+export type StatementAttribution = z.infer<typeof statementAttributionSchema>;
 export type TimelineItem = z.infer<typeof timelineItemSchema>;
 export type VoiceOf = z.infer<typeof voiceOfSchema>;
 export type FigureClaim = z.infer<typeof figureClaimSchema>;
@@ -325,4 +372,6 @@ export type StoryDetail = z.infer<typeof storyDetailSchema>;
 export type TimelineView = z.infer<typeof timelineViewSchema>;
 export type TimelinePage = z.infer<typeof timelinePageSchema>;
 export type ComparisonView = z.infer<typeof comparisonSchema>;
+export type ComparedSource = z.infer<typeof comparedSourceSchema>;
+export type Telling = z.infer<typeof tellingSchema>;
 export type EntityTimelineQuery = z.output<typeof entityTimelineQuery>;

@@ -21,3 +21,19 @@ export function withEntityKeys(doc: StoredArticle, links: EntityLink[]): StoredA
     }),
   };
 }
+
+/**
+ * Quote rows with `speakerKey` set from the entity links of their articles (one `linksOf` call per
+ * article on the page): the key is the entity index's, so it follows merges and rebuilds.
+ */
+export async function withSpeakerKeys<Q extends { articleId: string; speakerEntity: string | null; speakerKey: string | null }>(
+  rows: Q[],
+  linksOf: (articleId: string) => Promise<EntityLink[]>,
+): Promise<Q[]> {
+  const ids = [...new Set(rows.filter((r) => r.speakerEntity).map((r) => r.articleId))];
+  const keys = new Map<string, string>();
+  for (const links of await Promise.all(ids.map((id) => linksOf(id)))) {
+    for (const l of links) keys.set(`${l.articleId}\u0000${l.localId}`, l.key);
+  }
+  return rows.map((r) => (r.speakerEntity ? { ...r, speakerKey: keys.get(`${r.articleId}\u0000${r.speakerEntity}`) ?? null } : r));
+}

@@ -90,6 +90,9 @@ export function layerRecords(a: AnalyzedArticle): LayerRecords {
       speaker_name: sp?.name ?? null, speaker_folded: sp ? foldForSearch(sp.name) : null, speaker_entity: sp?.entity ?? null,
       speaker_start: sp?.start ?? null, speaker_end: sp?.end ?? null,
       cue: q.cue ?? null, cue_start: q.cueStart ?? null, cue_end: q.cueEnd ?? null,
+      attribution_kind: q.attributionKind ?? null, source_text: q.source ?? null, source_start: q.sourceStart ?? null, source_end: q.sourceEnd ?? null,
+      speaker_via: sp?.via ?? null,
+      confidence: q.confidence ?? null, found_by: q.by ?? null,
     };
   });
   const figures = a.figures.map((f, idx) => ({
@@ -150,14 +153,37 @@ export interface QuoteDbRow extends LayerBaseRow {
   cue: string | null;
   cue_start: number | null;
   cue_end: number | null;
+  attribution_kind: NonNullable<Quote['attributionKind']> | null;
+  source_text: string | null;
+  source_start: number | null;
+  source_end: number | null;
+  speaker_via: NonNullable<NonNullable<Quote['speaker']>['via']> | null;
+  confidence: number | null;
+  found_by: NonNullable<Quote['by']> | null;
 }
 
 export function toQuoteRow(r: QuoteDbRow): QuoteRow {
-  const q: QuoteRow = { ...base(r), kind: r.kind, speakerName: r.speaker_name, speakerEntity: r.speaker_entity, cue: r.cue };
+  const q: QuoteRow = {
+    ...base(r),
+    kind: r.kind,
+    // `?? null`: a schema from before the attribution columns (upgrade tests) has none.
+    attributionKind: r.attribution_kind ?? null,
+    speakerName: r.speaker_name,
+    speakerEntity: r.speaker_entity,
+    // The global key comes from the entity index, which the corpus keeps (`withSpeakerKeys`).
+    speakerKey: null,
+    speakerVia: r.speaker_via ?? null,
+    sourceText: r.source_text ?? null,
+    cue: r.cue,
+    confidence: r.confidence ?? null,
+    by: r.found_by ?? null,
+  };
   if (r.speaker_start !== null) q.speakerStart = r.speaker_start;
   if (r.speaker_end !== null) q.speakerEnd = r.speaker_end;
   if (r.cue_start !== null) q.cueStart = r.cue_start;
   if (r.cue_end !== null) q.cueEnd = r.cue_end;
+  if (r.source_start != null) q.sourceStart = r.source_start;
+  if (r.source_end != null) q.sourceEnd = r.source_end;
   return q;
 }
 

@@ -90,6 +90,35 @@ describe('HTTP API', () => {
     }
   });
 
+  it('gives each quote row its attribution: kind, cue, source as written, speaker linked by entity key, confidence', async () => {
+    const all = (await app.inject({ url: '/api/quotes?limit=500' })).json();
+    expect(all.total).toBeGreaterThan(30);
+    const texts = new Map<string, string>();
+    for (const q of all.items) {
+      expect(['direct', 'indirect', 'mixed', 'belief']).toContain(q.attributionKind);
+      expect(['rules', 'model']).toContain(q.by);
+      expect(q.confidence).toBeGreaterThanOrEqual(0);
+      expect(q.confidence).toBeLessThanOrEqual(1);
+      if (!texts.has(q.articleId)) texts.set(q.articleId, (await app.inject({ url: `/api/articles/${q.articleId}` })).json().text);
+      const text = texts.get(q.articleId)!;
+      expect(text.slice(q.start, q.end)).toBe(q.text);
+      if (q.cueStart !== undefined) expect(text.slice(q.cueStart, q.cueEnd)).toBe(q.cue);
+      if (q.sourceStart !== undefined) expect(text.slice(q.sourceStart, q.sourceEnd)).toBe(q.sourceText);
+    }
+    // Speakers link by key: every key resolves to its entity page.
+    const netanyahu = all.items.filter((q: { speakerName: string | null }) => q.speakerName === 'Benjamin Netanyahu');
+    expect(netanyahu.length).toBeGreaterThan(3);
+    const keys = new Set(netanyahu.map((q: { speakerKey: string | null }) => q.speakerKey));
+    expect(keys.size).toBe(1);
+    const [key] = keys as Set<string>;
+    expect(key).toMatch(/netanyahu/);
+    const entity = await app.inject({ url: `/api/entities/${encodeURIComponent(key)}` });
+    expect(entity.statusCode).toBe(200);
+    expect(entity.json().quotes.items.every((q: { speakerKey: string }) => q.speakerKey === key)).toBe(true);
+    // The seeds hold reported speech as well as direct quotes.
+    expect(all.items.some((q: { attributionKind: string }) => q.attributionKind !== 'direct')).toBe(true);
+  });
+
   it('filters by several languages, and names an unknown parameter instead of ignoring it', async () => {
     const both = (await app.inject({ url: '/api/articles?lang=en&lang=nl' })).json();
     expect(both.total).toBe(5);

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { foldForSearch } from '../../src/text/fold.ts';
 import { QueryError } from '../../src/store/query.ts';
 import { AmbiguousIdError, StoreError, StoreInputError, type IngestItem, type Store } from '../../src/store/store.ts';
-import { buildItem, coordinationItem, exampleItems, undatedItem } from './fixtures.ts';
+import { attributedArticle, attributedRows, buildItem, coordinationItem, exampleItems, undatedItem } from './fixtures.ts';
 import { openCorpus } from '../../src/corpus/index.ts';
 
 /** The indexed words of an article as the search engines see them (folded, split on non-letters). */
@@ -435,6 +435,19 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
         const p1 = await store.quotes({ limit: 4 });
         const p2 = await store.quotes({ limit: 4, offset: 4 });
         expect([...p1.items, ...p2.items]).toEqual(all.items.slice(0, 8));
+      });
+
+      it('gives each quote its attribution: finer kind, source as written, how the speaker was resolved, confidence, finder', async () => {
+        await seed();
+        const a = attributedArticle(items[0]);
+        await store.replaceAnalysis(a.id, a);
+        const rows = (await store.quotes({ articleId: a.id })).items;
+        expect(rows).toMatchObject(attributedRows(a));
+        expect(a.text.slice(rows[0].sourceStart, rows[0].sourceEnd)).toBe('Trump');
+        // A fresh ingest writes them too.
+        const other = items[2].article;
+        const q = (await store.quotes({ articleId: other.id })).items[0];
+        expect(q).toMatchObject({ attributionKind: null, sourceText: null, confidence: null, by: null });
       });
 
       it('lists figures filtered by what they count, ignoring case and accents', async () => {

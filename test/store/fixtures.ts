@@ -326,3 +326,30 @@ export function undatedItem(contentHash: string, sentence: string): IngestItem {
     contentHash,
   );
 }
+
+/**
+ * The first example article with its first quote carrying an attribution as the attribution layer
+ * gives it (finer kind, the source as written, how the speaker was resolved, confidence, finder); the
+ * second quote keeps none of these (an analysis made before the attribution layer).
+ */
+export function attributedArticle(item: IngestItem): AnalyzedArticle {
+  const a = item.article;
+  const source = spanOf(a.text, 'Trump');
+  return {
+    ...a,
+    quotes: a.quotes.map((q, i) =>
+      i === 0
+        ? { ...q, attributionKind: 'mixed' as const, source: source.text, sourceStart: source.start, sourceEnd: source.end, confidence: 0.75, by: 'model' as const, speaker: { ...q.speaker!, via: 'name' as const } }
+        : q,
+    ),
+  };
+}
+
+/** What the quote rows of `attributedArticle` say about attribution, row by row. */
+export function attributedRows(a: AnalyzedArticle) {
+  const q = a.quotes[0];
+  return [
+    { attributionKind: 'mixed', sourceText: 'Trump', sourceStart: q.sourceStart, sourceEnd: q.sourceEnd, speakerVia: 'name', confidence: 0.75, by: 'model', cue: 'said' },
+    { attributionKind: null, sourceText: null, speakerVia: null, confidence: null, by: null, cue: 'responded' },
+  ];
+}

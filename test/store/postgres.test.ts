@@ -9,7 +9,7 @@ import { placeArticle } from '../../src/corpus/stories/cluster.ts';
 import { articleFeatures } from '../../src/corpus/stories/features.ts';
 import { MemoryStoryIndex } from '../../src/corpus/stories/memory-index.ts';
 import { runStoreContract } from './contract.ts';
-import { coordinationItem, exampleItems, undatedItem } from './fixtures.ts';
+import { attributedArticle, attributedRows, coordinationItem, exampleItems, undatedItem } from './fixtures.ts';
 import { useTestPostgres } from './postgres-fixture.ts';
 import { openCorpus } from '../../src/corpus/index.ts';
 
@@ -60,6 +60,34 @@ describe('PostgreSQL store on a server', () => {
     expect((await db.query('SELECT max(version) AS v FROM schema_version')).rows[0].v).toBe(known);
     expect((await db.query("SELECT to_regclass('ok_part') AS t")).rows[0].t).toBeNull();
     await db.end();
+  });
+
+  it('migration 008 fills the attribution columns of quote rows stored before it from the stored analysis', async () => {
+    const url = await pgServer().database();
+    const items = exampleItems();
+    const store = await connectPostgresStore(url);
+    await openCorpus(store).add(items.slice(0, 2));
+    const a = attributedArticle(items[0]);
+    await store.replaceAnalysis(a.id, a);
+    await store.close();
+    // The database as version 7 left it: quote rows without the columns.
+    const attribution = bundledMigrations().find((m) => m.name.endsWith('_quote_attributions.sql'))!;
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    await db.query(
+      'ALTER TABLE quotes DROP COLUMN attribution_kind, DROP COLUMN source_text, DROP COLUMN source_start, DROP COLUMN source_end, ' +
+        'DROP COLUMN speaker_via, DROP COLUMN confidence, DROP COLUMN found_by',
+    );
+    await db.query('DELETE FROM schema_version WHERE version >= $1', [attribution.version]);
+    await db.end();
+    const again = await connectPostgresStore(url);
+    try {
+      expect((await again.stats()).schemaVersion).toBe(known);
+      expect((await again.quotes({ articleId: a.id })).items).toMatchObject(attributedRows(a));
+      expect((await again.quotes({ articleId: items[1].article.id })).items[0]).toMatchObject({ attributionKind: null, sourceText: null, confidence: null });
+    } finally {
+      await again.close();
+    }
   });
 
   it('refuses a database that holds tables of something else under Dossier names', async () => {

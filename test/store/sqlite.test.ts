@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bundledMigrations, openSqliteStore, type Migration } from '../../src/store/sqlite/index.ts';
 import { StoreError } from '../../src/store/store.ts';
 import { runStoreContract } from './contract.ts';
-import { coordinationItem, exampleItems } from './fixtures.ts';
+import { attributedArticle, attributedRows, coordinationItem, exampleItems } from './fixtures.ts';
 import { openCorpus } from '../../src/corpus/index.ts';
 
 runStoreContract('sqlite :memory:', async () => openSqliteStore(':memory:'));
@@ -120,6 +120,26 @@ describe('SQLite store on a file', () => {
       await openCorpus(store).add(exampleItems());
       expect((await store.figures({ countsKey: 'palestinians killed' })).total).toBe(2);
       await store.close();
+    });
+
+    it('migration 009 fills the attribution columns of quote rows stored before it from the stored analysis', async () => {
+      const items = exampleItems();
+      const store = openSqliteStore(file);
+      await openCorpus(store).add(items.slice(0, 2));
+      const a = attributedArticle(items[0]);
+      await store.replaceAnalysis(a.id, a);
+      await store.close();
+      // The file as version 8 left it: quote rows without the columns.
+      const attribution = bundledMigrations().find((m) => m.name.endsWith('_quote_attributions.sql'))!;
+      const db = new Database(file);
+      for (const c of ['attribution_kind', 'source_text', 'source_start', 'source_end', 'speaker_via', 'confidence', 'found_by']) db.exec(`ALTER TABLE quotes DROP COLUMN ${c}`);
+      db.pragma(`user_version = ${attribution.version - 1}`);
+      db.close();
+      const again = openSqliteStore(file);
+      expect(again.schemaVersion).toBe(known);
+      expect((await again.quotes({ articleId: a.id })).items).toMatchObject(attributedRows(a));
+      expect((await again.quotes({ articleId: items[1].article.id })).items[0]).toMatchObject({ attributionKind: null, sourceText: null, confidence: null });
+      await again.close();
     });
 
     it('refuses a database with a newer schema than the code knows', () => {

@@ -6,7 +6,7 @@ import { defaultAliasTables, lookupAlias } from '../entities/aliases.ts';
 import { isAllCaps, personName, foldedTokens } from '../entities/normalise.ts';
 import { foldName } from '../../text/fold.ts';
 import type { AnalyzedArticle } from '../../types.ts';
-import { compareArticles, type EventInfo } from './compare.ts';
+import { compareArticles, sourceGroups, TELLING_MEASURE, type EventInfo } from './compare.ts';
 import { clusterLabel, keyEntities, spanOf } from './labels.ts';
 import type { ClusterState } from './shapes.ts';
 import { basisNote, sourceBasis, sourceOf, type SourceRef } from './sources.ts';
@@ -200,22 +200,16 @@ export async function compare(src: StorySource, id: string): Promise<ComparisonV
   if (!s) return null;
   const byEvent = groupBy(s.members, (m) => m.eventId);
   const events: EventInfo[] = s.events.map((e) => ({ id: e.id, label: clusterLabel(e), articleIds: (byEvent.get(e.id) ?? []).map((m) => m.articleId) }));
-  const body = compareArticles(s.articles, events, eventDays(s.members, s.events));
-  const sources = new Map<string, { source: SourceRef; languages: string[]; articles: ArticleRef[] }>();
-  for (const m of s.members) {
-    const src2 = sourceOf({ id: m.articleId, source: m.source, title: m.title, file: m.file });
-    const e = sources.get(src2.id) ?? { source: src2, languages: [], articles: [] };
-    e.articles.push(articleRef(m));
-    if (!e.languages.includes(m.language)) e.languages.push(m.language);
-    sources.set(src2.id, e);
-  }
+  // A syndicated copy says nothing its original does not: the comparison reads each once.
+  const body = compareArticles(s.reports, events, eventDays(s.members, s.events));
   return {
     id: s.c.id,
     level: s.c.level,
     label: clusterLabel(s.c),
     sourceBasis: s.basis,
     note: basisNote(s.basis),
-    sources: [...sources.values()].sort((a, b) => a.source.name.localeCompare(b.source.name)),
+    ranking: TELLING_MEASURE,
+    sources: sourceGroups(s.members.map(articleRef), s.copyOf, body),
     ...body,
   };
 }

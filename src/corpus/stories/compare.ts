@@ -189,3 +189,114 @@ export function compareArticles(articles: AnalyzedArticle[], events: EventInfo[]
   const voice = sourceVoices(articles);
   return { figures, voice, coverage: coverage(articles, figures, events, voice) };
 }
+
+/** How telling a source is in a comparison: what it adds that no other source does, where it disagrees, and how much it says in its own voice. */
+export interface Telling {
+  /** 1 for the most telling source. */
+  rank: number;
+  /** adds + disputes + ownVoiceTerms. */
+  score: number;
+  /** Facts (figures, events, quoted speakers) that only this source reports. */
+  adds: number;
+  /** Figure rows where its value differs from another source's and shares none with it. */
+  disputes: number;
+  /** Distinct loaded terms it uses in its own voice. */
+  ownVoiceTerms: number;
+  /** Share of its loaded-term uses in its own voice rather than attributed or quoted; null when it uses none. */
+  ownVoiceShare: number | null;
+  /** Facts it reports of all the sources' facts. */
+  reports: number;
+}
+
+/** The ordering rule, as the API and the page state it. */
+export const TELLING_MEASURE =
+  'Most telling first: score = facts only this source reports (figures, events, people quoted) + figure rows where its value disagrees with another source + loaded terms in its own voice; ties by facts reported, then articles, then name. Syndicated copies count once, with their original.';
+
+export interface CopyRef {
+  articleId: string;
+  copyOf: string;
+  source: SourceRef;
+}
+
+export interface SourceGroup {
+  source: SourceRef;
+  languages: string[];
+  /** Its articles in the story, each syndicated copy folded into the article it copies. */
+  articles: ArticleRefLike[];
+  /** The copies of its articles (on other outlets or its own), not counted as reports of their own. */
+  copies: CopyRef[];
+  telling: Telling;
+}
+
+interface ArticleRefLike {
+  id: string;
+  title: string | null;
+  file: string;
+  source: string | null;
+  language: string;
+  copies: string[];
+}
+
+function disputedRows(figures: FigureRowView[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const row of figures) {
+    const values = new Map<string, Set<number>>();
+    for (const c of row.claims) values.set(c.source.id, (values.get(c.source.id) ?? new Set()).add(c.value));
+    if (values.size < 2) continue;
+    for (const [id, mine] of values) {
+      const disagrees = [...values].some(([other, theirs]) => other !== id && ![...theirs].some((v) => mine.has(v)));
+      if (disagrees) out.set(id, (out.get(id) ?? 0) + 1);
+    }
+  }
+  return out;
+}
+
+/**
+ * The sources of a comparison, one group per outlet (an article without an outlet stands for its own),
+ * ranked by TELLING_MEASURE. `refs` are the story's articles, `copyOf` maps each syndicated copy to the
+ * article it copies; `body` is the comparison of the articles that are not copies.
+ */
+export function sourceGroups<R extends ArticleRefLike>(refs: R[], copyOf: Map<string, string>, body: ComparisonBody): (SourceGroup & { articles: R[] })[] {
+  const copiesOf = new Map<string, string[]>();
+  for (const [copy, original] of copyOf) copiesOf.set(original, [...(copiesOf.get(original) ?? []), copy]);
+  const byId = new Map(refs.map((r) => [r.id, r]));
+  const groups = new Map<string, SourceGroup & { articles: R[] }>();
+  for (const r of refs) {
+    if (copyOf.has(r.id)) continue;
+    const source = sourceOf(r);
+    const g = groups.get(source.id) ?? { source, languages: [], articles: [], copies: [], telling: { rank: 0, score: 0, adds: 0, disputes: 0, ownVoiceTerms: 0, ownVoiceShare: null, reports: 0 } };
+    const copies = (copiesOf.get(r.id) ?? []).sort();
+    g.articles.push({ ...r, copies });
+    for (const c of copies) {
+      const copy = byId.get(c);
+      if (copy) g.copies.push({ articleId: c, copyOf: r.id, source: sourceOf(copy) });
+    }
+    if (!g.languages.includes(r.language)) g.languages.push(r.language);
+    groups.set(source.id, g);
+  }
+  const only = new Map<string, number>();
+  for (const f of body.coverage.facts) if (f.sources.length === 1) only.set(f.sources[0], (only.get(f.sources[0]) ?? 0) + 1);
+  const disputes = disputedRows(body.figures);
+  const voices = new Map(body.voice.map((v) => [v.source.id, v]));
+  const reports = new Map(body.coverage.bySource.map((b) => [b.source.id, b.reports]));
+  const several = groups.size > 1;
+  for (const g of groups.values()) {
+    const v = voices.get(g.source.id);
+    const uses = v ? v.loadedTerms.reduce((n, t) => n + t.uses.length, 0) : 0;
+    const own = v ? v.loadedTerms.reduce((n, t) => n + t.own, 0) : 0;
+    const adds = several ? (only.get(g.source.id) ?? 0) : 0;
+    const d = disputes.get(g.source.id) ?? 0;
+    const ownVoiceTerms = v?.ownVoiceTerms.length ?? 0;
+    g.telling = { rank: 0, score: adds + d + ownVoiceTerms, adds, disputes: d, ownVoiceTerms, ownVoiceShare: uses ? own / uses : null, reports: reports.get(g.source.id) ?? 0 };
+    g.languages.sort();
+  }
+  const out = [...groups.values()].sort(
+    (a, b) =>
+      b.telling.score - a.telling.score ||
+      b.telling.reports - a.telling.reports ||
+      b.articles.length - a.articles.length ||
+      a.source.name.localeCompare(b.source.name),
+  );
+  out.forEach((g, i) => (g.telling.rank = i + 1));
+  return out;
+}

@@ -9,12 +9,15 @@ import { sourceOf, type SourceRef } from './sources.ts';
 import { foldCaseAndAccents } from '../../text/fold.ts';
 import { articleWhen } from './when.ts';
 import { happeningPrecision } from '../../analysis/times/happening.ts';
+import type { StatementAttribution } from '../../api/stories.ts';
 
 export interface TimelineEvidence extends Evidence {
   source: SourceRef;
   language: string;
   /** The date expression as written ("April 29", "oktober 2023"); null when the article's date was used. */
   dateText: string | null;
+  /** Statements: how the quote is attributed in this article. */
+  attribution?: StatementAttribution;
 }
 
 export interface TimelineItem {
@@ -125,10 +128,18 @@ function drafts(doc: AnalyzedArticle, opts: TimelineOptions): Draft[] {
       text: clip(q.text),
       speaker: q.speaker ? { name: speakerLayer ? entityKey(speakerLayer, doc.language).display : q.speaker.name, key: speakerKey } : null,
       entities: ents,
-      evidence: [{ ...evidence(doc, q.start, q.end), source, language: doc.language, dateText: inSentence?.text ?? null }],
+      evidence: [{ ...evidence(doc, q.start, q.end), source, language: doc.language, dateText: inSentence?.text ?? null, attribution: attributionOf(q) }],
     });
   }
   return out;
+}
+
+/** How a quote is attributed: its kind, cue, source as written, confidence (what the UI shows with a statement). */
+function attributionOf(q: AnalyzedArticle['quotes'][number]): StatementAttribution {
+  const a: StatementAttribution = { kind: q.attributionKind ?? q.kind, cue: q.cue, sourceText: q.source ?? null, confidence: q.confidence ?? null, by: q.by ?? null };
+  if (q.cueStart !== undefined && q.cueEnd !== undefined) Object.assign(a, { cueStart: q.cueStart, cueEnd: q.cueEnd });
+  if (q.sourceStart !== undefined && q.sourceEnd !== undefined) Object.assign(a, { sourceStart: q.sourceStart, sourceEnd: q.sourceEnd });
+  return a;
 }
 
 /** True when two drafts of one kind and date report the same thing. */

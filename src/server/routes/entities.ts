@@ -129,7 +129,7 @@ export const entityRoutes: RouteModule = (app, { store }) => {
       const quotes = { limit: q.quotesLimit, offset: q.quotesOffset };
       const e = await openCorpus(store).entity(req.params.key, { mentions, quotes });
       if (!e) throw noEntity(req.params.key);
-      return { ...e, mentions: { ...page(e.mentions, mentions), items: e.mentions.items }, quotes: { ...page(e.quotes, quotes), items: e.quotes.items } };
+      return { ...e, mentions: { ...page(e.mentions, mentions), items: e.mentions.items }, quotes: { ...page(e.quotes, quotes), items: e.quotes.items.map((r) => ({ ...r, speakerKey: e.key })) } };
     },
   );
 

@@ -21,6 +21,8 @@ import {
   type TimeQuery,
 } from '../../api/layers.ts';
 import { errors, requestSchema, ref } from '../schemas.ts';
+import { openCorpus } from '../../corpus/index.ts';
+import { withSpeakerKeys } from '../../store/article-entity-keys.ts';
 
 export const layerRoutes: RouteModule = (app, { store }) => {
   app.get<{ Querystring: QuoteQuery; Reply: QuotePage }>(
@@ -29,7 +31,9 @@ export const layerRoutes: RouteModule = (app, { store }) => {
       schema: {
         tags: ['layers'],
         summary: 'Quotes across articles',
-        description: 'Direct and reported speech with speaker and cue verb.',
+        description:
+          'Direct and reported speech, beliefs and intentions: each attribution with its cue, its source as written, the resolved speaker ' +
+          '(with the global entity key, linking to /api/entities/{key}, and how it was resolved), its content, its kind and a confidence.',
         querystring: requestSchema(quoteQuery),
         response: { 200: ref(quotePageSchema), ...errors(400) },
       },
@@ -37,7 +41,8 @@ export const layerRoutes: RouteModule = (app, { store }) => {
     async (req) => {
       const q = req.query;
       const r = await store.quotes({ ...articleFilter(q), speaker: q.speaker, kind: q.kind, articleId: q.article });
-      return { total: r.total, limit: q.limit, offset: q.offset, items: r.items };
+      const corpus = openCorpus(store);
+      return { total: r.total, limit: q.limit, offset: q.offset, items: await withSpeakerKeys(r.items, (id) => corpus.entityLinks(id)) };
     },
   );
 

@@ -48,7 +48,8 @@ const UPDATED_COLUMNS = ARTICLE_COLUMNS.filter((c) => !['id', 'content_hash', 'i
 const LAYER_COLUMN_TYPES: Record<(typeof LAYER_TABLES)[number], string> = {
   quotes:
     'article_id text, idx int, span_start int, span_end int, span_text text, kind text, speaker_name text, speaker_folded text, ' +
-    'speaker_entity text, speaker_start int, speaker_end int, cue text, cue_start int, cue_end int',
+    'speaker_entity text, speaker_start int, speaker_end int, cue text, cue_start int, cue_end int, attribution_kind text, source_text text, ' +
+    'source_start int, source_end int, speaker_via text, confidence float8, found_by text',
   figures:
     'article_id text, idx int, span_start int, span_end int, span_text text, value float8, value_max float8, unit text, qualifier text, ' +
     'qualifier_start int, qualifier_end int, counts text, counts_folded text, counts_key text',

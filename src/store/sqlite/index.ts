@@ -69,6 +69,9 @@ export class SqliteStore implements Store {
   private readonly articleColumns: Set<string>;
   /** The schema predates migration 006: the figures layer is the table `quantities`, its count `n_quantities`. */
   private readonly legacyFigures: boolean;
+  /** The columns each layer table has: a schema from before migration 009 (older `options.migrations`,
+   *  as the upgrade tests use) has quote rows without the attribution columns. */
+  private readonly layerColumns = new Map<string, Set<string>>();
   private readonly articleInsert: string;
   private readonly articleUpdate: string;
   /** Events and storylines (tables of migration 004). */
@@ -114,6 +117,10 @@ export class SqliteStore implements Store {
       // A schema from before migration 006 (opened with older `options.migrations`, as the upgrade
       // tests do) names the figures layer by its former name.
       this.legacyFigures = !columns.has('n_figures') && columns.has('n_quantities');
+      for (const table of LAYER_TABLES) {
+        const names = (this.db.prepare(`PRAGMA table_info(${this.column(table)})`).all() as { name: string }[]).map((c) => c.name);
+        this.layerColumns.set(table, new Set(names));
+      }
       const present = ARTICLE_COLUMNS.filter((c) => columns.has(this.column(c)));
       this.articleColumns = new Set(present);
       this.articleInsert = articleInsert(present.map((c) => this.column(c)));
@@ -243,9 +250,11 @@ export class SqliteStore implements Store {
     for (const table of LAYER_TABLES) {
       const rows = records[table];
       if (rows.length === 0) continue;
-      const columns = Object.keys(rows[0]);
+      const has = this.layerColumns.get(table)!;
+      const columns = Object.keys(rows[0]).filter((c) => has.has(c));
       const insert = this.stmt(`INSERT INTO ${this.column(table)} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
-      for (const r of rows) insert.run(r);
+      const all = columns.length === Object.keys(rows[0]).length;
+      for (const r of rows) insert.run(all ? r : Object.fromEntries(columns.map((c) => [c, r[c]])));
     }
   }
 

@@ -85,6 +85,7 @@ export function describeQuote(q: Quote, entities: EntityLayer[], text?: string):
     q.source ? line('Source', `“${q.source}”`) : null,
     line('Speaker', sp?.name ?? 'unattributed'),
     entity ? line('Resolved to', `${entity.name} (${ENTITY_LABELS[entity.type] ?? entity.type})`) : null,
+    entity?.key ? line('Entity key', entity.key) : null,
     sp?.via ? line('Resolved through', antecedent ? `${VIA_LABELS[sp.via]} (“${antecedent}”)` : VIA_LABELS[sp.via]) : null,
     q.cue ? line('Cue', `“${q.cue}”`) : null,
     q.confidence !== undefined ? line('Confidence', `${Math.round(q.confidence * 100)}%${q.by ? ` (${q.by === 'model' ? 'attribution model' : 'rules'})` : ''}`) : null,

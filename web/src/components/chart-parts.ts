@@ -1,8 +1,8 @@
 // What the Chart.js charts share: the handle a page keeps, the theme's colours, the narrow-screen
-// switch, a pointer cursor over points, and the x axis of a chart over days (padded range, ticks at
-// month starts or every few days). Only types come from Chart.js here, so it is still loaded lazily.
+// switch, a pointer cursor over points, and the x axis of a chart over days (padded range, ticks by
+// span from time-axis.ts). Only types come from Chart.js here, so it is still loaded lazily.
 import type { ActiveElement, ChartEvent, ScaleOptions } from 'chart.js';
-import { dayTick, monthTicks } from './story-format.ts';
+import { timeTicks } from './time-axis.ts';
 
 /** A chart as a page holds it: its element, and how to free it. */
 export interface ChartHandle {
@@ -24,34 +24,29 @@ export function pointerOverPoints(ev: ChartEvent, elements: ActiveElement[]): vo
   if (target) target.style.cursor = elements.length ? 'pointer' : 'default';
 }
 
-/** Ticks for a day range: month starts, or every few days when it spans under two months. */
-export function dayTicks(min: number, max: number, most: number): { ticks: number[]; withDay: boolean } {
-  if (max - min >= 62) return { ticks: monthTicks(min, max, most), withDay: false };
-  const step = Math.max(1, Math.ceil((max - min) / most));
-  const ticks: number[] = [];
-  for (let d = Math.ceil(min); d <= max; d += step) ticks.push(d);
-  return { ticks, withDay: true };
-}
-
 /**
  * The x axis of a chart over day numbers: from the first to the last day, padded on each side by
- * `share` of that span but at least `minPad` days, with at most `most` ticks.
+ * `share` of that span but at least `minPad` days. Ticks come from timeTicks for the axis's width
+ * when it is laid out (days, months or years, labels that fit side by side); Chart.js's auto-skip
+ * stays on as a second guard against overlapping labels.
  */
-export function dayAxis(days: number[], pad: { minPad: number; share: number }, most: number, colours: { muted: string; line: string }): ScaleOptions<'linear'> {
+export function dayAxis(days: number[], pad: { minPad: number; share: number }, colours: { muted: string; line: string }): ScaleOptions<'linear'> {
   const first = Math.min(...days);
   const last = Math.max(...days);
   const margin = Math.max(pad.minPad, (last - first) * pad.share);
   const min = first - margin;
   const max = last + margin;
-  const { ticks, withDay } = dayTicks(min, max, most);
+  let labels = new Map<number, string>();
   return {
     type: 'linear',
     min,
     max,
     grid: { color: colours.line },
     afterBuildTicks: (scale) => {
-      scale.ticks = ticks.map((value) => ({ value }));
+      const t = timeTicks(min, max, Math.max(120, scale.width || scale.chart.width));
+      labels = new Map(t.ticks.map((d, i) => [d, t.labels[i]]));
+      scale.ticks = t.ticks.map((value) => ({ value }));
     },
-    ticks: { color: colours.muted, maxRotation: 0, autoSkip: false, callback: (v) => dayTick(Number(v), withDay) },
+    ticks: { color: colours.muted, maxRotation: 0, autoSkip: true, autoSkipPadding: 12, callback: (v) => labels.get(Number(v)) ?? '' },
   };
 }

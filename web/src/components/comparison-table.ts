@@ -1,13 +1,22 @@
-// The source comparison as one table with a column per source: the figures side by side (each value
+// The source comparison. First the sources, one row per outlet, most telling first (the API's
+// ranking: what each adds that no other source reports, where its figures disagree, its own-voice
+// loaded terms), the first ones shown and the rest one click away; syndicated copies are counted
+// once, with their original ("and 2 copies"). Then the side-by-side table, a page of a few sources at
+// a time (Previous / Next, or a source's name in the list): the figures side by side (each value
 // linked to its place in the article, with its date, language and voice), then each source's voice
 // (loaded terms in its own voice or attributed, who it quotes) and coverage (what it reports of the
 // facts the sources report, and what it leaves out). On narrow screens each row becomes a card.
-import { h, type Child } from '../dom.ts';
+import { clear, h, type Child } from '../dom.ts';
 import { formatDate, formatNumber, languageName, plural } from '../format.ts';
-import type { ComparisonView, FigureClaim, FigureRowView, SourceVoice } from './story-api.ts';
+import type { ComparedSource, ComparisonView, FigureClaim, FigureRowView, SourceVoice } from './story-api.ts';
 import { evidenceHref, figureText, sideName, voiceText } from './story-format.ts';
 
-type Column = ComparisonView['sources'][number];
+type Column = ComparedSource;
+
+/** Sources side by side at once: five columns read on a laptop screen. */
+export const COLUMNS_PER_PAGE = 5;
+/** Rows of the source list shown before "Show all". */
+export const SOURCES_SHOWN = 8;
 
 const KINDS: Record<string, string> = { figure: 'Figure', event: 'Event', speaker: 'Quoted' };
 
@@ -37,6 +46,8 @@ const none = (what = 'none') => h('span', { class: 'muted none' }, what);
 
 function figureRow(row: FigureRowView, columns: Column[]): HTMLElement {
   const values = new Set(row.claims.map((c) => c.value));
+  const shown = new Set(columns.map((col) => col.source.id));
+  const elsewhere = new Set(row.claims.map((c) => c.source.id).filter((id) => !shown.has(id))).size;
   return h(
     'tr',
     { class: 'cmp-figure', dataset: { row: row.key } },
@@ -44,7 +55,13 @@ function figureRow(row: FigureRowView, columns: Column[]): HTMLElement {
       'th',
       { scope: 'row' },
       h('span', { class: 'cmp-row-label' }, row.label),
-      h('span', { class: 'cmp-row-note' }, plural(row.sources, 'source'), row.sources > 1 && values.size > 1 ? h('span', { class: 'differs' }, 'figures differ') : null),
+      h(
+        'span',
+        { class: 'cmp-row-note' },
+        plural(row.sources, 'source'),
+        elsewhere > 0 ? ` (${formatNumber(elsewhere)} on other pages)` : '',
+        row.sources > 1 && values.size > 1 ? h('span', { class: 'differs' }, 'figures differ') : null,
+      ),
     ),
     columns.map((col) => {
       const claims = row.claims.filter((c) => c.source.id === col.source.id);
@@ -98,12 +115,14 @@ function simpleRow(title: string, columns: Column[], content: (col: Column) => C
   return h('tr', { class: cls }, h('th', { scope: 'row' }, h('span', { class: 'cmp-row-label' }, title)), columns.map((col) => cell(col, false, content(col))));
 }
 
-export function comparisonTable(c: ComparisonView, colours: Map<string, string>): HTMLElement {
-  const columns = c.sources;
+/** The side-by-side table of `columns` (some of the comparison's sources): figure rows none of them reports are left out. */
+export function comparisonTable(c: ComparisonView, colours: Map<string, string>, columns: Column[] = c.sources): HTMLElement {
   const voice = new Map(c.voice.map((v) => [v.source.id, v]));
   const coverage = new Map(c.coverage.bySource.map((b) => [b.source.id, b]));
-  const shared = c.figures.filter((r) => r.sources > 1);
-  const single = c.figures.filter((r) => r.sources <= 1);
+  const shown = new Set(columns.map((col) => col.source.id));
+  const rows = c.figures.filter((r) => r.claims.some((cl) => shown.has(cl.source.id)));
+  const shared = rows.filter((r) => r.sources > 1);
+  const single = rows.filter((r) => r.sources <= 1);
 
   const head = h(
     'thead',
@@ -129,7 +148,8 @@ export function comparisonTable(c: ComparisonView, colours: Map<string, string>)
               h(
                 'span',
                 { class: 'cmp-source-meta' },
-                `${col.languages.map(languageName).join(', ')} · ${plural(col.articles.length, 'article')}`,
+                `#${col.telling.rank} · ${col.languages.map(languageName).join(', ')} · ${plural(col.articles.length, 'article')}`,
+                col.copies.length ? ` and ${plural(col.copies.length, 'copy', 'copies')}` : '',
                 col.source.kind === 'article' ? ' · outlet unknown' : '',
               ),
             ),
@@ -226,7 +246,13 @@ export function comparisonTable(c: ComparisonView, colours: Map<string, string>)
   const table = h(
     'table',
     { class: 'comparison-table', vars: { '--columns': String(columns.length) } },
-    h('caption', null, `${plural(columns.length, 'source')} side by side. Each value links to its sentence in the article.`),
+    h(
+      'caption',
+      null,
+      columns.length < c.sources.length
+        ? `${plural(columns.length, 'source')} of ${formatNumber(c.sources.length)} side by side. Each value links to its sentence in the article.`
+        : `${plural(columns.length, 'source')} side by side. Each value links to its sentence in the article.`,
+    ),
     head,
     figuresBody,
     singleBody,
@@ -234,4 +260,138 @@ export function comparisonTable(c: ComparisonView, colours: Map<string, string>)
     coverageBody,
   );
   return h('div', { class: 'comparison-wrap' }, table);
+}
+
+const percent = (x: number) => `${Math.round(x * 100)}%`;
+
+/** One source in the ranked list: its rank, name (a button that shows it side by side), articles and copies, and the measures of the ranking. */
+function sourceRow(col: Column, total: number, colour: string | undefined, show: (col: Column) => void): HTMLElement {
+  const t = col.telling;
+  const copiesBy = [...new Set(col.copies.map((x) => x.source.name))];
+  return h(
+    'tr',
+    { dataset: { source: col.source.id, rank: String(t.rank) } },
+    h('td', { class: 'num rank' }, String(t.rank)),
+    h(
+      'th',
+      { scope: 'row' },
+      h(
+        'div',
+        { class: 'cmp-source' },
+        h('span', { class: 'swatch', vars: { '--swatch': colour ?? 'currentColor' } }),
+        h(
+          'div',
+          null,
+          h('button', { type: 'button', class: 'linklike cmp-source-name', title: 'Show it side by side below', onClick: () => show(col) }, col.source.name),
+          h(
+            'span',
+            { class: 'cmp-source-meta' },
+            `${col.languages.map(languageName).join(', ')} · ${plural(col.articles.length, 'article')}`,
+            col.source.kind === 'article' ? ' · outlet unknown' : '',
+            col.copies.length ? h('span', { class: 'cmp-copies', title: `Copies on: ${copiesBy.join(', ')}` }, ` · and ${plural(col.copies.length, 'copy', 'copies')}`) : null,
+          ),
+        ),
+      ),
+    ),
+    h('td', { class: 'num', dataset: { label: 'Only it reports' } }, formatNumber(t.adds)),
+    h('td', { class: 'num', dataset: { label: 'Figures disputed' } }, formatNumber(t.disputes)),
+    h('td', { class: 'num', dataset: { label: 'Own-voice loaded terms' } }, formatNumber(t.ownVoiceTerms), t.ownVoiceShare === null ? null : h('span', { class: 'muted' }, ` (${percent(t.ownVoiceShare)} of its loaded words in its own voice)`)),
+    h(
+      'td',
+      { class: 'num', dataset: { label: 'Reports' } },
+      h('span', { class: 'meter', role: 'img', 'aria-label': `${total ? Math.round((t.reports / total) * 100) : 0}%`, vars: { '--share': `${total ? ((t.reports / total) * 100).toFixed(1) : 0}%` } }),
+      ` ${formatNumber(t.reports)} of ${formatNumber(total)}`,
+    ),
+  );
+}
+
+/**
+ * The comparison: the ranked list of sources (the first SOURCES_SHOWN, the rest behind a button),
+ * then the side-by-side table, COLUMNS_PER_PAGE sources at a time with Previous / Next.
+ */
+export function comparisonView(c: ComparisonView, colours: Map<string, string>): HTMLElement {
+  const sources = c.sources;
+  const pages = Math.max(1, Math.ceil(sources.length / COLUMNS_PER_PAGE));
+  let page = 0;
+  const slot = h('div', { class: 'cmp-table-slot', id: `cmp-table-${c.id}` });
+  const status = h('p', { class: 'cmp-page-status', 'aria-live': 'polite' });
+  const prev = h('button', { type: 'button', class: 'cmp-prev', 'aria-controls': slot.id, onClick: () => go(page - 1) }, `← Previous ${COLUMNS_PER_PAGE}`);
+  const next = h('button', { type: 'button', class: 'cmp-next', 'aria-controls': slot.id, onClick: () => go(page + 1) }, `Next ${COLUMNS_PER_PAGE} →`);
+  const go = (p: number, focus?: string) => {
+    page = Math.min(pages - 1, Math.max(0, p));
+    const from = page * COLUMNS_PER_PAGE;
+    const columns = sources.slice(from, from + COLUMNS_PER_PAGE);
+    clear(slot, comparisonTable(c, colours, columns));
+    status.textContent =
+      pages > 1 ? `Sources ${formatNumber(from + 1)}–${formatNumber(from + columns.length)} of ${formatNumber(sources.length)} side by side, most telling first` : '';
+    (prev as HTMLButtonElement).disabled = page === 0;
+    (next as HTMLButtonElement).disabled = page === pages - 1;
+    if (focus) {
+      const th = slot.querySelector<HTMLElement>(`thead th[data-source="${CSS.escape(focus)}"]`);
+      if (th) {
+        th.tabIndex = -1;
+        th.focus();
+      }
+    }
+  };
+  const show = (col: Column) => go(Math.floor((col.telling.rank - 1) / COLUMNS_PER_PAGE), col.source.id);
+
+  const total = c.coverage.facts.length;
+  const first = sources.slice(0, SOURCES_SHOWN);
+  const rest = sources.slice(SOURCES_SHOWN);
+  const restBody = h('tbody', { class: 'cmp-sources-rest', id: `cmp-rest-${c.id}`, hidden: true }, rest.map((s) => sourceRow(s, total, colours.get(s.source.id), show)));
+  const more =
+    rest.length > 0
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'linklike cmp-more-sources',
+            'aria-expanded': 'false',
+            'aria-controls': restBody.id,
+            onClick: () => {
+              restBody.hidden = !restBody.hidden;
+              more!.setAttribute('aria-expanded', String(!restBody.hidden));
+              more!.textContent = restBody.hidden ? `Show all ${formatNumber(sources.length)} sources` : `Show the first ${formatNumber(SOURCES_SHOWN)} only`;
+            },
+          },
+          `Show all ${formatNumber(sources.length)} sources`,
+        )
+      : null;
+  const list = h(
+    'div',
+    { class: 'cmp-sources-wrap' },
+    h(
+      'table',
+      { class: 'cmp-sources' },
+      h('caption', null, c.ranking),
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          h('th', { scope: 'col', class: 'num' }, '#'),
+          h('th', { scope: 'col' }, 'Source'),
+          h('th', { scope: 'col', class: 'num', title: 'Figures, events and people quoted that no other source reports' }, 'Only it reports'),
+          h('th', { scope: 'col', class: 'num', title: 'Figure rows where its value disagrees with another source' }, 'Figures disputed'),
+          h('th', { scope: 'col', class: 'num', title: 'Loaded terms it uses in its own voice (share of its loaded words not attributed or quoted)' }, 'Own-voice loaded terms'),
+          h('th', { scope: 'col', class: 'num' }, 'Reports'),
+        ),
+      ),
+      h('tbody', null, first.map((s) => sourceRow(s, total, colours.get(s.source.id), show))),
+      restBody,
+    ),
+    more ? h('p', { class: 'cmp-more' }, more) : null,
+  );
+  go(0);
+  return h(
+    'div',
+    { class: 'comparison' },
+    h('h3', { class: 'cmp-heading' }, sources.length > 1 ? `${plural(sources.length, 'source')}, most telling first` : 'One source'),
+    list,
+    h('h3', { class: 'cmp-heading' }, 'Side by side'),
+    pages > 1 ? h('div', { class: 'cmp-pager', role: 'group', 'aria-label': 'Sources side by side' }, prev, status, next) : null,
+    slot,
+  );
 }

@@ -81,7 +81,6 @@ export async function figureChart(row: FigureRowView, colours: Map<string, strin
         x: dayAxis(
           dated.map((c) => dayNumber(c.asOf)),
           { minPad: 7, share: 0.06 },
-          compact ? 4 : 7,
           { muted, line },
         ),
         y: {

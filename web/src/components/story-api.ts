@@ -4,6 +4,7 @@
 import { getJson } from '../api.ts';
 import type {
   ArticleRef,
+  ComparedSource,
   ComparisonView,
   EventSummary,
   FigureClaim,
@@ -20,7 +21,7 @@ import type {
   TimelinePage,
 } from '../../../src/api/stories.ts';
 
-export type { ArticleRef, ComparisonView, EventSummary, FigureClaim, FigureRowView, SourceRef, SourceSummary, SourceVoice, Span, StoryDetail, StorylineSummary, TimelineEvidence, TimelineItem };
+export type { ArticleRef, ComparedSource, ComparisonView, EventSummary, FigureClaim, FigureRowView, SourceRef, SourceSummary, SourceVoice, Span, StoryDetail, StorylineSummary, TimelineEvidence, TimelineItem };
 export type { StoriesPage, TimelinePage };
 
 const storyPath = (id: string) => `/api/stories/${encodeURIComponent(id)}`;

@@ -53,35 +53,6 @@ export function dayNumber(iso: string): number {
   return Math.floor(Date.UTC(y, m - 1, d) / 86_400_000);
 }
 
-const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** A day number as a chart tick: "Jul 2025", or "9 Jul" when the chart spans a few weeks. */
-export function dayTick(day: number, withDay: boolean): string {
-  const d = new Date(day * 86_400_000);
-  const month = SHORT_MONTHS[d.getUTCMonth()];
-  return withDay ? `${d.getUTCDate()} ${month}` : `${month} ${d.getUTCFullYear()}`;
-}
-
-/** Ticks on month starts (every 1, 2, 3, 6 or 12 months) covering [min, max], at most `most` of them. */
-export function monthTicks(min: number, max: number, most: number): number[] {
-  const start = new Date(min * 86_400_000);
-  const months = Math.max(1, (max - min) / 30.44);
-  const step = [1, 2, 3, 6, 12, 24, 60].find((s) => months / s <= most) ?? 120;
-  let y = start.getUTCFullYear();
-  let m = start.getUTCMonth();
-  m = Math.ceil(m / step) * step;
-  const out: number[] = [];
-  for (let i = 0; i < 400; i++) {
-    const day = Math.floor(Date.UTC(y, m, 1) / 86_400_000);
-    if (day > max) break;
-    if (day >= min) out.push(day);
-    m += step;
-    y += Math.floor(m / 12);
-    m %= 12;
-  }
-  return out;
-}
-
 const QUALIFIERS: Record<string, string> = {
   'more-than': 'more than',
   'at-least': 'at least',

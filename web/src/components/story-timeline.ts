@@ -4,6 +4,7 @@ import { h, type Child } from '../dom.ts';
 import { formatDate, languageName, plural } from '../format.ts';
 import type { TimelineEvidence, TimelineItem } from './story-api.ts';
 import { evidenceHref } from './story-format.ts';
+import { attributionLine } from './attribution.ts';
 
 /** The anchor of the i-th item of a page's timeline. */
 export const timelineAnchor = (i: number) => `t-${i + 1}`;
@@ -25,7 +26,7 @@ function sourceReports(list: TimelineEvidence[], kind: TimelineItem['kind'], col
     { dataset: { article: first.articleId, source: first.source.id } },
     h(
       'a',
-      { href: evidenceHref(first, at), class: 'tl-evidence-link', title: `In the article: ${first.sentence.text}` },
+      { href: evidenceHref(first, at), class: 'tl-evidence-link', title: `In the article: ${first.sentence.text}`, dataset: { primary: '' } },
       h('span', { class: 'swatch', vars: colour ? { '--swatch': colour } : undefined }),
       h('span', { class: 'tl-source' }, first.source.name),
     ),
@@ -46,6 +47,8 @@ function sourceReports(list: TimelineEvidence[], kind: TimelineItem['kind'], col
 export function timelineItem(item: TimelineItem, i: number, colours: Map<string, string>, previousDate: string | null): HTMLElement {
   const lang = item.evidence[0]?.language;
   const statement = item.kind === 'statement';
+  /** How the first report attributes a statement (each report's link leads to its own). */
+  const attribution = item.evidence[0]?.attribution;
   const bySource = new Map<string, TimelineEvidence[]>();
   for (const e of item.evidence) bySource.set(e.source.id, [...(bySource.get(e.source.id) ?? []), e]);
   return h(
@@ -63,8 +66,17 @@ export function timelineItem(item: TimelineItem, i: number, colours: Map<string,
       { class: 'tl-body' },
       statement
         ? [
-            h('p', { class: 'tl-speaker' }, h('span', { class: 'tl-kind' }, 'Statement'), ' ', item.speaker ? h('strong', null, item.speaker.name) : h('span', { class: 'muted' }, 'unnamed speaker'), ' said'),
-            h('blockquote', { class: 'tl-text', lang }, `“${item.text}”`),
+            h('p', { class: 'tl-speaker' }, h('span', { class: 'tl-kind' }, 'Statement')),
+            h('blockquote', { class: ['tl-text', 'quote-content'], lang }, attribution?.kind === 'direct' || !attribution ? `“${item.text}”` : item.text),
+            attributionLine({
+              kind: attribution?.kind ?? null,
+              speakerName: item.speaker?.name ?? null,
+              speakerKey: item.speaker?.key ?? null,
+              sourceText: attribution?.sourceText ?? null,
+              cue: attribution?.cue ?? null,
+              confidence: attribution?.confidence ?? null,
+              by: attribution?.by ?? null,
+            }),
           ]
         : [h('p', { class: 'tl-kind-line' }, h('span', { class: 'tl-kind' }, 'Happening')), h('p', { class: 'tl-text', lang }, happeningText(item))],
       h(

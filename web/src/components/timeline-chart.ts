@@ -1,11 +1,14 @@
 // The timeline as a chart: one lane per source, one point per report of a happening (circle) or
-// statement (diamond) at its date. Clicking goes to the entry of the nearest point in the list below. Chart.js is
+// statement (diamond) at its date. A date known to the month or year only is drawn as what it is: a
+// hollow point in the middle of its month or year with a bar across the whole period, and its
+// tooltip says "May 2024 (month)". Clicking goes to the entry of the nearest point in the list below. Chart.js is
 // loaded only when the chart is drawn, so the page paints without waiting for it.
 import { h } from '../dom.ts';
 import { formatDate } from '../format.ts';
 import { clip, dayAxis, isCompact, pointerOverPoints, themeColour, type ChartHandle } from './chart-parts.ts';
 import type { SourceRef, TimelineItem } from './story-api.ts';
 import { dayNumber } from './story-format.ts';
+import { periodOf, precisionLabel } from './time-axis.ts';
 
 interface PointMeta {
   item: number;
@@ -31,15 +34,20 @@ export async function timelineChart(
   const laneNames = shown.map((s) => s.name);
   const points: Record<TimelineItem['kind'], { x: number; y: number }[]> = { happening: [], statement: [] };
   const meta: Record<TimelineItem['kind'], PointMeta[]> = { happening: [], statement: [] };
+  /** Bars across the period of month- or year-precise items, drawn under the points (periodBars). */
+  const periods: { from: number; to: number; lane: number }[] = [];
   items.forEach((item, i) => {
-    const day = dayNumber(item.date);
+    const [from, to] = periodOf(item.date);
+    const day = item.granularity === 'day' ? dayNumber(item.date) : (from + to) / 2;
     for (const s of new Set(item.evidence.map((e) => e.source.id))) {
       const lane = lanes.indexOf(s);
       if (lane < 0) continue;
       points[item.kind].push({ x: day, y: lane });
       meta[item.kind].push({ item: i, source: s });
+      if (item.granularity !== 'day') periods.push({ from, to: to + 1, lane });
     }
   });
+  const precise = (kind: TimelineItem['kind'], index: number) => items[meta[kind][index]?.item]?.granularity === 'day';
   const muted = themeColour('--muted', '#666');
   const line = themeColour('--line', '#ddd');
   const kinds: { kind: TimelineItem['kind']; label: string; colour: string; style: 'circle' | 'rectRot' }[] = [
@@ -53,18 +61,41 @@ export async function timelineChart(
     'aria-label': `Timeline chart: ${items.length} entries from ${formatDate(items[0].date)} to ${formatDate(items[items.length - 1].date)} in ${months} months, one lane per source reporting them. The list below has every entry.`,
   });
   const element = h('div', { class: 'timeline-chart', vars: { '--lanes': String(Math.max(2, lanes.length)) } }, canvas);
+  // Drawn by a plugin rather than as a dataset, so hover and click still find only the items' points.
+  const periodBars = {
+    id: 'periodBars',
+    beforeDatasetsDraw(c: { ctx: CanvasRenderingContext2D; scales: Record<string, { getPixelForValue(v: number): number }> }) {
+      const { ctx, scales } = c;
+      ctx.save();
+      ctx.strokeStyle = muted;
+      ctx.globalAlpha = 0.6;
+      ctx.lineWidth = 3;
+      ctx.lineCap = 'round';
+      for (const p of periods) {
+        const y = scales.y.getPixelForValue(p.lane);
+        ctx.beginPath();
+        ctx.moveTo(scales.x.getPixelForValue(p.from), y);
+        ctx.lineTo(scales.x.getPixelForValue(p.to), y);
+        ctx.stroke();
+      }
+      ctx.restore();
+    },
+  };
   const chart = new Chart(canvas, {
     type: 'scatter',
+    plugins: [periodBars],
     data: {
       datasets: kinds.map((k) => ({
-        label: k.label,
-        data: points[k.kind],
-        backgroundColor: k.colour,
-        borderColor: k.colour,
-        pointStyle: k.style,
-        pointRadius: compact ? 4.5 : 6,
-        pointHoverRadius: compact ? 6.5 : 8,
-      })),
+          label: k.label,
+          data: points[k.kind],
+          // Hollow when the date is a month or a year: the bar of the third dataset shows its period.
+          backgroundColor: (ctx: { dataIndex?: number }) => (ctx.dataIndex === undefined || precise(k.kind, ctx.dataIndex) ? k.colour : 'transparent'),
+          borderColor: k.colour,
+          borderWidth: 2,
+          pointStyle: k.style,
+          pointRadius: compact ? 4.5 : 6,
+          pointHoverRadius: compact ? 6.5 : 8,
+        })),
     },
     options: {
       responsive: true,
@@ -74,13 +105,18 @@ export async function timelineChart(
       // The nearest point answers hover and click anywhere in the chart: small points are easy to hit.
       interaction: { mode: 'nearest', intersect: false, axis: 'xy' },
       plugins: {
-        legend: { position: 'top', align: 'end', labels: { color: muted, usePointStyle: true, boxHeight: 7 } },
+        legend: {
+          position: 'top',
+          align: 'end',
+          labels: { color: muted, usePointStyle: true, boxHeight: 7 },
+        },
         tooltip: {
           callbacks: {
             title: (ctx) => {
+              if (!ctx[0]) return '';
               const m = meta[kinds[ctx[0].datasetIndex].kind][ctx[0].dataIndex];
               const item = items[m.item];
-              return `${formatDate(item.date)} · ${item.kind === 'statement' ? `${item.speaker?.name ?? 'unnamed'} said` : 'happening'}`;
+              return `${precisionLabel(item.date, item.granularity)} · ${item.kind === 'statement' ? `${item.speaker?.name ?? 'unnamed'} said` : 'happening'}`;
             },
             label: (ctx) => {
               const m = meta[kinds[ctx.datasetIndex].kind][ctx.dataIndex];
@@ -91,9 +127,8 @@ export async function timelineChart(
       },
       scales: {
         x: dayAxis(
-          items.map((i) => dayNumber(i.date)),
+          items.flatMap((i) => periodOf(i.date)),
           { minPad: 10, share: 0.03 },
-          compact ? 4 : 8,
           { muted, line },
         ),
         y: {

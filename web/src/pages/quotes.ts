@@ -1,4 +1,5 @@
-// Who said what, across the corpus: every quote with its speaker, linked to its place in the article.
+// Who said what, across the corpus: every quote or attribution with its content, its speaker (linked by
+// entity key), the source as written, the cue, its kind and confidence, linked to its place in the article.
 import { api } from '../api.ts';
 import { clear, h } from '../dom.ts';
 import { formatDate, plural } from '../format.ts';
@@ -6,6 +7,7 @@ import type { Page } from '../router.ts';
 import { filterForm, filtersFrom } from '../components/filter-form.ts';
 import { listKeys } from '../components/list-keys.ts';
 import { pager, withParams } from '../components/pager.ts';
+import { attributionLine } from '../components/attribution.ts';
 
 const PAGE = 50;
 
@@ -24,14 +26,10 @@ export const quotesPage: Page = {
         h(
           'li',
           { class: 'quote-item', dataset: { speaker: q.speakerName ?? '' } },
-          h('blockquote', { lang: q.language, class: `quote-${q.kind}` }, q.kind === 'direct' ? `“${q.text}”` : q.text),
-          h(
-            'p',
-            { class: 'quote-by' },
-            '— ',
-            q.speakerName ? h('a', { href: withParams(new URL('/quotes', location.href), { speaker: q.speakerName }) }, q.speakerName) : h('span', { class: 'muted' }, 'unattributed'),
-            q.cue ? h('span', { class: 'muted' }, ` (${q.cue})`) : null,
-            q.kind === 'indirect' ? h('span', { class: 'badge' }, 'reported') : null,
+          h('blockquote', { lang: q.language, class: ['quote-content', `quote-${q.kind}`] }, q.kind === 'direct' ? `“${q.text}”` : q.text),
+          attributionLine(
+            { kind: q.attributionKind, speakerName: q.speakerName, speakerKey: q.speakerKey, sourceText: q.sourceText, cue: q.cue, confidence: q.confidence, by: q.by },
+            (name) => withParams(new URL('/quotes', location.href), { speaker: name }),
           ),
           h(
             'p',

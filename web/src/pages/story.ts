@@ -7,7 +7,7 @@ import { ApiError, entityHref } from '../api.ts';
 import { clear, h, type Child } from '../dom.ts';
 import { formatDate, languageName, plural } from '../format.ts';
 import type { Page, PageContext } from '../router.ts';
-import { comparisonTable } from '../components/comparison-table.ts';
+import { comparisonView } from '../components/comparison-table.ts';
 import { chartableRows, datedClaims, figureChart } from '../components/figure-chart.ts';
 import { followHashes, goToAnchor, jumpTo } from '../components/hash-target.ts';
 import { listKeys } from '../components/list-keys.ts';
@@ -288,8 +288,8 @@ export const storyPage: Page = {
         'comparison',
         'Comparison of sources',
         null,
-        h('p', { class: 'section-note' }, 'What each source reports: its figures, the loaded words it uses in its own voice or attributes, who it quotes, and what it leaves out.'),
-        comparisonTable(c, colours),
+        h('p', { class: 'section-note' }, 'What each source reports: its figures, the loaded words it uses in its own voice or attributes, who it quotes, and what it leaves out. One row per outlet; syndicated copies count once.'),
+        comparisonView(c, colours),
       ),
       figuresSection(ctx, c, colours),
     );
