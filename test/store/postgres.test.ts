@@ -62,7 +62,7 @@ describe('PostgreSQL store on a server', () => {
     await db.end();
   });
 
-  it('migration 008 fills the attribution columns of quote rows stored before it from the stored analysis', async () => {
+  it('migration 007 fills the attribution columns of quote rows stored before it from the stored analysis', async () => {
     const url = await pgServer().database();
     const items = exampleItems();
     const store = await connectPostgresStore(url);
