@@ -2,7 +2,7 @@
 // (NewsArticle/Article), <html lang>, and every URL on the page.
 import type { RawMeta } from '../types.ts';
 import type { DomDocument, DomElement } from './html-dom.ts';
-import { articleFromJsonLd } from './jsonld.ts';
+import { articleFromJsonLd, pageDateFromJsonLd } from './jsonld.ts';
 import { UrlList } from './urls.ts';
 import { compactMeta } from './meta.ts';
 import { chooseTitle, headingText, NOT_ARTICLE_HEADING } from './html-title.ts';
@@ -21,11 +21,10 @@ export function pageMeta(doc: DomDocument, pageUrl?: string): RawMeta {
     }
     return undefined;
   };
-  const ld = articleFromJsonLd(
-    all(doc, 'script[type]')
-      .filter((s) => s.getAttribute('type')?.trim().toLowerCase() === 'application/ld+json')
-      .map((s) => s.textContent ?? ''),
-  );
+  const ldScripts = all(doc, 'script[type]')
+    .filter((s) => s.getAttribute('type')?.trim().toLowerCase() === 'application/ld+json')
+    .map((s) => s.textContent ?? '');
+  const ld = articleFromJsonLd(ldScripts);
   const links = all(doc, 'link[rel][href]');
   const rel = (el: DomElement) => (el.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
   const canonical = attr(links.find((l) => rel(l).includes('canonical')), 'href');
@@ -35,8 +34,7 @@ export function pageMeta(doc: DomDocument, pageUrl?: string): RawMeta {
   const base = attr(doc.querySelector('base[href]'), 'href') ?? url;
   const author = m('author', 'article:author', 'dc.creator', 'parsely-author', 'sailthru.author');
 
-  const meta: RawMeta = {
-    title: chooseTitle({
+  const title = chooseTitle({
       metaTitles: [ld?.headline, m('og:title'), m('twitter:title'), m('dc.title', 'parsely-title'), titleTag],
       h1s: all(doc, 'h1')
         .filter((h) => !NOT_ARTICLE_HEADING.test(`${h.getAttribute('class') ?? ''} ${h.getAttribute('id') ?? ''}`))
@@ -44,11 +42,21 @@ export function pageMeta(doc: DomDocument, pageUrl?: string): RawMeta {
       h2s: all(doc, 'h2').slice(0, 5).map(headingText),
       siteNames: [m('og:site_name'), m('application-name'), m('apple-mobile-web-app-title'), ld?.publisher],
       url: pageUrl ?? url,
-    }),
+  });
+  const language = attr(doc.documentElement, 'lang') ?? m('content-language', 'og:locale');
+  const meta: RawMeta = {
+    title,
     url,
     source: m('og:site_name', 'application-name') ?? ld?.publisher,
     byline: ld?.authors.length ? ld.authors.join(', ') : author && !/^https?:/i.test(author) ? author : undefined,
-    publishedAt: pageDate(doc, { jsonLd: ld?.datePublished, metaTags, url: pageUrl ?? url, language: attr(doc.documentElement, 'lang') ?? m('content-language', 'og:locale') }),
+    publishedAt: pageDate(doc, {
+      jsonLd: ld?.datePublished,
+      pageJsonLd: ld?.datePublished ? undefined : pageDateFromJsonLd(ldScripts),
+      metaTags,
+      url: pageUrl ?? url,
+      language,
+      title,
+    }),
     language: attr(doc.documentElement, 'lang') ?? attr(doc.documentElement, 'xml:lang') ?? m('content-language', 'og:locale', 'dc.language') ?? ld?.language,
     description: m('og:description', 'description', 'twitter:description') ?? ld?.description,
   };

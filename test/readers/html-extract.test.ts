@@ -145,6 +145,27 @@ describe('the publication date', () => {
     expect(read(page('', body), 'https://news.example/2016/05/07/bridge').clean.publishedAt).toBe('2016-05-07');
   });
 
+  it('takes a date shown on the page over an unspecific "date" <meta> a CMS fills with its last change', () => {
+    const head = '<meta name="date" content="2021-12-20T11:02:44+01:00">';
+    expect(read(page(head, article('<h1>Bridge closes</h1><span class="date">27.01.2022</span>'))).clean.publishedAt).toBe('2022-01-27');
+    expect(read(page(head, article('<h1>Bridge closes</h1>'))).clean.publishedAt).toBe('2021-12-20');
+  });
+
+  it("reads a WebPage's JSON-LD datePublished when the page describes no article", () => {
+    const head = '<script type="application/ld+json">{"@graph":[{"@type":"WebSite","name":"CC"},{"@type":"WebPage","datePublished":"2014-03-17T01:44:37+00:00","dateModified":"2018-09-16T06:34:07+00:00"}]}</script>';
+    expect(read(page(head, article('<h1>Bridge closes</h1>'))).clean.publishedAt).toBe('2014-03-17');
+  });
+
+  it('reads URL dates written day first or without separators, and a date line next to a headline that is no <h1>', () => {
+    const body = article('<h2>Bridge closes</h2>');
+    expect(read(page('', body), 'https://example.de/meldungen/29-10-2021').clean.publishedAt).toBe('2021-10-29');
+    expect(read(page('', body), 'https://example.de/artikel/bericht_vom_22.04.2020_bridge').clean.publishedAt).toBe('2020-04-22');
+    expect(read(page('', body), 'https://example.de/aktuelles/08112021-bridge').clean.publishedAt).toBe('2021-11-08');
+    expect(read(page('', body), 'https://example.cn/local/2020-02/19/c_1125.htm').clean.publishedAt).toBe('2020-02-19');
+    const titled = page('<title>The old bridge closes for repairs | Example</title>', `<div class="headline">The old bridge closes for repairs</div><div>Von Claudia Lindner 27.1.2022</div>${article('')}`);
+    expect(read(titled, 'https://example.de/bridge').clean.publishedAt).toBe('2022-01-27');
+  });
+
   it('finds full dates in short texts, refusing impossible and future ones', () => {
     expect(dateInText('mardi 5 juin 2018', '2025-01-01')).toBe('2018-06-05');
     expect(dateInText('March 23rd, 2008 at 10:00', '2025-01-01')).toBe('2008-03-23');
