@@ -81,6 +81,24 @@ describe('the headline', () => {
     expect(read(page(head, `<h1>ICON Magazine</h1>${article('')}`)).meta.title).toBe('Davor und Danach');
   });
 
+  it('keeps the quotes of a heading quoted whole, and takes the one long <h1> among short or repeated ones', () => {
+    expect(chooseTitle({ metaTitles: ['»frag.jetzt« – ARSnova'], h1s: ['»frag.jetzt«'], siteNames: [] })).toBe('»frag.jetzt«');
+    const e = { metaTitles: ['Run Windows on Mac - Parallels Desktop 15 Virtual Machine for Mac'], siteNames: [] };
+    expect(chooseTitle({ ...e, h1s: ['Parallels Desktop 15 for Mac', 'Parallels Desktop 15 for Mac'] })).toBe('Parallels Desktop 15 for Mac');
+    expect(chooseTitle({ ...e, h1s: ['Parallels Desktop 15 for Mac', 'Anwendung'] })).toBe('Parallels Desktop 15 for Mac');
+    // A metadata title inside the <h1> with more around it (a kicker, a subtitle) is the headline.
+    expect(chooseTitle({ metaTitles: ['Klimavorreiter Oberland? - Tegernseerstimme'], h1s: ['Energiewende Oberland: Klimavorreiter Oberland?'], siteNames: ['Tegernseerstimme'] })).toBe(
+      'Klimavorreiter Oberland?',
+    );
+  });
+
+  it("takes the first <h2> of a page without <h1>, not a date line, and names the site by an archived page's own host", () => {
+    const e = { metaTitles: ['Feuerwehr Oldenburg - Ausbildung'], h1s: [], siteNames: [] };
+    expect(chooseTitle({ ...e, leadH2s: ['Samstag, 5. Oktober 2013', 'Bootsdienst Ausbildung'] })).toBe('Bootsdienst Ausbildung');
+    const archived = page('<title>Werkzeuge der Neandertaler | Steinzeitwissen</title>', article('<h2>Menu</h2>'));
+    expect(read(archived, 'https://web.archive.org/web/20150206075900/http://www.steinzeitwissen.de/werkzeuge').meta.title).toBe('Werkzeuge der Neandertaler');
+  });
+
   it('falls back to the <h1> when the page has no metadata title', () => {
     expect(chooseTitle({ metaTitles: [], h1s: ['  Bridge closes for repairs '], siteNames: [] })).toBe('Bridge closes for repairs');
   });
