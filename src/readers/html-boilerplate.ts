@@ -54,6 +54,9 @@ const TEXT = 3;
 interface Stat {
   text: number;
   link: number;
+  /** Holds the article's own text: an itemprop="articleBody", or an <article> with the <h1>. */
+  article?: boolean;
+  h1?: boolean;
 }
 
 /** Text and link-text lengths (whitespace collapsed) of every element under root, in one pass. */
@@ -73,7 +76,8 @@ function measure(root: DomElement): Map<DomNode, Stat> {
       continue;
     }
     const s: Stat = { text: 0, link: 0 };
-    const isLink = (node.localName ?? '').toLowerCase() === 'a';
+    const name = (node.localName ?? '').toLowerCase();
+    const isLink = name === 'a';
     const kids = node.childNodes;
     for (let i = 0; i < kids.length; i++) {
       const k = kids[i];
@@ -86,9 +90,13 @@ function measure(root: DomElement): Map<DomNode, Stat> {
         if (ks) {
           s.text += ks.text;
           s.link += ks.link;
+          if (ks.article) s.article = true;
+          if (ks.h1) s.h1 = true;
         }
       }
     }
+    if (name === 'h1') s.h1 = true;
+    if ((name === 'article' && s.h1) || (node as DomElement).getAttribute?.('itemprop') === 'articleBody') s.article = true;
     stats.set(node, s);
   }
   return stats;
@@ -99,10 +107,15 @@ function classTokens(el: DomElement): string[] {
   return raw.split(/\s+/).filter(Boolean);
 }
 
+const TAXONOMY_CLASS = /^(?:tag|category|topic|section|rubrik|ressort)[-_][\p{L}\p{N}]/iu;
+
 /** True when an element's class or id names boilerplate. */
 export function isBoilerplateName(el: DomElement): boolean {
   for (const token of classTokens(el)) {
     if (BOILERPLATE_WORD.test(token.replace(/[-_]/g, ''))) return true;
+    // A taxonomy class of the article's container ("tag-muenzwurf", "category-news", WordPress'
+    // post_class) names what the article is about, not a box.
+    if (TAXONOMY_CLASS.test(token)) continue;
     const parts = token.split(/[-_]+|(?<=[a-z])(?=[A-Z])/).filter(Boolean);
     if (parts.some((p) => BOILERPLATE_WORD.test(p))) return true;
     for (let i = 0; i + 1 < parts.length; i++) {
@@ -159,7 +172,7 @@ export function removeBoilerplate(content: DomElement, onRemove?: (el: DomElemen
     let why = '';
     if (s.text > most) why = '';
     else if (name === 'figcaption') why = 'caption';
-    else if (!TEXT_ELEMENT.has(name) && isBoilerplateName(el) && s.text < 2000) why = 'name';
+    else if (!TEXT_ELEMENT.has(name) && !s.article && isBoilerplateName(el) && s.text < 2000) why = 'name';
     else if (s.text > 0 && s.link / s.text > LINK_DENSITY && (LIST_LIKE.has(name) || (BLOCK_LIKE.has(name) && s.text <= MAX_LINK_BLOCK))) {
       why = 'links';
       byLinks.add(el);

@@ -6,6 +6,7 @@ import { htmlToArticle } from '../../src/readers/html.ts';
 import { chooseTitle, stripSiteName } from '../../src/readers/html-title.ts';
 import { dateInText } from '../../src/readers/html-date.ts';
 import { cleanArticle } from '../../src/clean/index.ts';
+import { parseDocument } from '../../src/readers/html-dom.ts';
 
 const LONG =
   'The council voted on Tuesday to close the old bridge for repairs that engineers say are overdue by a decade. ' +
@@ -220,6 +221,20 @@ describe('the body', () => {
       ),
     );
     expect(text).toBe(`${LONG}\n\n${SECOND}`);
+  });
+
+  it("keeps an article whose container's classes name its tags or sit in a sidebar layout, beside a long sidebar", () => {
+    const sidebar = `<div class="widget-area">${Array.from({ length: 12 }, (_, i) => `<div class="widget"><p>${SECOND} (${i})</p></div>`).join('')}</div>`;
+    const tagged = `<div class="post-full post type-post tag-bridges category-news"><h1>Bridge closes</h1><p>${LONG}</p><p>${SECOND}</p></div>${sidebar}`;
+    expect(body(tagged)).toContain(LONG);
+    const layout = `<div class="post-wrap cb-sidebar-right"><article class="post"><h1>Bridge closes</h1><p>${LONG}</p><p>${SECOND}</p></article></div>${sidebar}`;
+    expect(body(layout)).toContain(LONG);
+  });
+
+  it('reads a page that has markup before its <!DOCTYPE> (a stray include)', () => {
+    const html = `<style>.a { color: red }</style>\n<!DOCTYPE html>\n<!--[if lt IE 9]><html class="ie"><![endif]-->\n<html lang="en"><head><title>Bridge closes</title></head><body>${article('<h1>Bridge closes</h1>')}</body></html>`;
+    expect(body(html)).toBe(`${LONG}\n\n${SECOND}`);
+    expect(parseDocument(html).documentElement.localName).toBe('html');
   });
 
   it('keeps a real first paragraph that the page also uses as its description', () => {
