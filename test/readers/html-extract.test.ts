@@ -237,6 +237,15 @@ describe('the body', () => {
     expect(parseDocument(html).documentElement.localName).toBe('html');
   });
 
+  it('drops the text of an image block (a caption or credit), not a sentence beside an image; a negated class is no boilerplate', () => {
+    const withImage = `<article><h1>Bridge closes</h1><p>${LONG}</p><div class="imginline"><img src="b.jpg"><span>Abbildung: die alte Brücke im Winter</span></div><div class="step"><img src="s.jpg"><p>Cut the board along the marked line first, then sand both of its edges until they are smooth.</p></div><p>${SECOND}</p></article>`;
+    const text = body(withImage);
+    expect(text).not.toContain('Abbildung');
+    expect(text).toContain('Cut the board along the marked line');
+    const negated = body(`<article><h1>Bridge closes</h1><section class="row non-paywall"><p>${LONG}</p></section><p>${SECOND}</p></article>`);
+    expect(negated).toContain(LONG);
+  });
+
   it('keeps a real first paragraph that the page also uses as its description', () => {
     const html = page(`<title>Bridge closes</title><meta name="description" content="${LONG}">`, `<article><h1>Bridge closes</h1><p>${LONG}</p><p>${SECOND}</p></article>`);
     expect(read(html).clean.text).toBe(`${LONG}\n\n${SECOND}`);
