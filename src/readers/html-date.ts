@@ -267,11 +267,11 @@ export function pageDate(doc: DomDocument, src: DateSources): string | undefined
 }
 
 /** A date written just after (or just before) the first place `headline` appears in `text`. */
-function dateNear(text: string, headline: string, today: string, places = 1): string | undefined {
+function dateNear(text: string, headline: string, today: string, places = 1, after = AFTER_HEADLINE): string | undefined {
   let at = text.indexOf(headline);
   for (let i = 0; i < places && at >= 0; i++, at = text.indexOf(headline, at + headline.length)) {
     const d =
-      dateInText(text.slice(at + headline.length, at + headline.length + AFTER_HEADLINE), today) ??
+      dateInText(text.slice(at + headline.length, at + headline.length + after), today) ??
       dateInText(text.slice(Math.max(0, at - BEFORE_HEADLINE), at), today);
     if (d) return d;
   }
@@ -291,8 +291,10 @@ function urlDate(path: string, today: string): string | undefined {
   return ym ? isoOf(+ym[1], +ym[2], +ym[3], today) : undefined;
 }
 
-/** Characters of text after the headline searched for a date line. */
+/** Characters of text after the headline searched for a date line: after an <h1> in its parent,
+ *  after the headline's text in the page (where a dek may come first). */
 const AFTER_HEADLINE = 200;
+const AFTER_TITLE = 400;
 /** A label that introduces the publication date in a page's text ("Datum: 03.11.2021", "Erschienen
  *  am 01.11.2023", "Pressemitteilung vom 20.01.2022", "Published: 30 January 2017"). */
 const DATE_LABEL =
@@ -309,7 +311,7 @@ function textDate(doc: DomDocument, title: string | undefined, today: string): s
   const copy = body.cloneNode(true);
   for (const el of Array.from(copy.querySelectorAll(`script, style, noscript, template, ${NOT_ARTICLE}`))) el.remove();
   const text = (copy.textContent ?? '').slice(0, LABEL_TEXT).replace(/\s+/g, ' ');
-  const near = title && title.length >= 8 ? dateNear(text, title, today, 3) : undefined;
+  const near = title && title.length >= 8 ? dateNear(text, title, today, 3, AFTER_TITLE) : undefined;
   if (near) return near;
   let tried = 0;
   for (const m of text.matchAll(DATE_LABEL)) {
