@@ -45,6 +45,16 @@ const TEXT_ELEMENT = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 
 export const LINK_DENSITY = 0.6;
 /** Longest block (characters) judged by its link density; longer text is prose with links. */
 const MAX_LINK_BLOCK = 400;
+/** An image block (a <div> or <figure> around an image) with at most this much text holds a
+ *  caption or a credit, not article text. */
+const MAX_IMAGE_TEXT = 160;
+const IMAGE_BLOCK = new Set(['div', 'figure', 'span']);
+/** A caption's text: a label, a name or a credit, or one short sentence; a longer sentence beside an
+ *  image is a step of instructions or a point of the article. */
+const isCaptionText = (text: string) => {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length <= 60 || !/[.!?…:;]["'»«“”’)]?$/u.test(t);
+};
 /** Longest heading removed with the link list it introduces. */
 const MAX_INTRO_HEADING = 80;
 
@@ -54,6 +64,11 @@ const TEXT = 3;
 interface Stat {
   text: number;
   link: number;
+  /** Holds the article's own text: an itemprop="articleBody", or an <article> with the <h1>. */
+  article?: boolean;
+  h1?: boolean;
+  /** Holds an image. */
+  img?: boolean;
 }
 
 /** Text and link-text lengths (whitespace collapsed) of every element under root, in one pass. */
@@ -73,7 +88,8 @@ function measure(root: DomElement): Map<DomNode, Stat> {
       continue;
     }
     const s: Stat = { text: 0, link: 0 };
-    const isLink = (node.localName ?? '').toLowerCase() === 'a';
+    const name = (node.localName ?? '').toLowerCase();
+    const isLink = name === 'a';
     const kids = node.childNodes;
     for (let i = 0; i < kids.length; i++) {
       const k = kids[i];
@@ -86,9 +102,15 @@ function measure(root: DomElement): Map<DomNode, Stat> {
         if (ks) {
           s.text += ks.text;
           s.link += ks.link;
+          if (ks.article) s.article = true;
+          if (ks.h1) s.h1 = true;
+          if (ks.img) s.img = true;
         }
       }
     }
+    if (name === 'h1') s.h1 = true;
+    if (name === 'img' || name === 'picture') s.img = true;
+    if ((name === 'article' && s.h1) || (node as DomElement).getAttribute?.('itemprop') === 'articleBody') s.article = true;
     stats.set(node, s);
   }
   return stats;
@@ -99,12 +121,20 @@ function classTokens(el: DomElement): string[] {
   return raw.split(/\s+/).filter(Boolean);
 }
 
+const NEGATION = /^(?:non|no|not|without)$/i;
+const TAXONOMY_CLASS = /^(?:tag|category|topic|section|rubrik|ressort)[-_][\p{L}\p{N}]/iu;
+
 /** True when an element's class or id names boilerplate. */
 export function isBoilerplateName(el: DomElement): boolean {
   for (const token of classTokens(el)) {
     if (BOILERPLATE_WORD.test(token.replace(/[-_]/g, ''))) return true;
+    // A taxonomy class of the article's container ("tag-muenzwurf", "category-news", WordPress'
+    // post_class) names what the article is about, not a box.
+    if (TAXONOMY_CLASS.test(token)) continue;
     const parts = token.split(/[-_]+|(?<=[a-z])(?=[A-Z])/).filter(Boolean);
-    if (parts.some((p) => BOILERPLATE_WORD.test(p))) return true;
+    // "non-paywall", "no-ads": a word negated; "elementor-widget-wrap": page builders call every
+    // content block a widget, so "widget" names a box only at the start of a token ("widget_text").
+    if (parts.some((p, i) => BOILERPLATE_WORD.test(p) && !NEGATION.test(parts[i - 1] ?? '') && !(i > 0 && /^widget$/i.test(p)))) return true;
     for (let i = 0; i + 1 < parts.length; i++) {
       if (BOILERPLATE_PAIRS.some(([a, b]) => a.test(parts[i]) && b.test(parts[i + 1]))) return true;
     }
@@ -159,7 +189,8 @@ export function removeBoilerplate(content: DomElement, onRemove?: (el: DomElemen
     let why = '';
     if (s.text > most) why = '';
     else if (name === 'figcaption') why = 'caption';
-    else if (!TEXT_ELEMENT.has(name) && isBoilerplateName(el) && s.text < 2000) why = 'name';
+    else if (s.img && s.text > 0 && s.text <= MAX_IMAGE_TEXT && IMAGE_BLOCK.has(name) && isCaptionText(el.textContent ?? '')) why = 'caption';
+    else if (!TEXT_ELEMENT.has(name) && !s.article && isBoilerplateName(el) && s.text < 2000) why = 'name';
     else if (s.text > 0 && s.link / s.text > LINK_DENSITY && (LIST_LIKE.has(name) || (BLOCK_LIKE.has(name) && s.text <= MAX_LINK_BLOCK))) {
       why = 'links';
       byLinks.add(el);

@@ -1,13 +1,18 @@
 // The page's publication date, from the most to the least explicit evidence (as htmldate orders it):
-//   1. publication <meta> tags (article:published_time, itemprop datePublished, DC, Parse.ly, …),
+//   1. publication <meta> tags (article:published_time, itemprop datePublished, DC issued, Parse.ly, …),
 //      then the article's JSON-LD datePublished (in that order: 278 against 274 right on
 //      trafilatura-eval);
 //   2. an element marked as the publication date: itemprop="datePublished", <time pubdate>, a <time>
 //      or element whose class says "published"/"entry-date"/"post-date";
-//   3. a full date in the page's URL (left to cleaning, which reads it);
+//   3. a full date in the page's URL (the usual forms are left to cleaning, which reads them; the
+//      others, "29-10-2021", "vom_22.04.2020", "/08112021-", "/2020-02/19/", are read here);
 //   4. the first <time> element, then the first short element whose class or id names a date
 //      ("date", "datum", "fecha", "byline", "post-meta" …) and whose text holds a full date;
-//   5. a date in the first words after the <h1> (a date line under the headline);
+//   5. <meta> dates that do not say what they date ("date", "DCTERMS.date": content management
+//      systems put the page's last change there; after the date the page shows: +6 right on
+//      trafilatura-eval), then a WebPage's JSON-LD datePublished;
+//   6. a date in the first words after the <h1> (a date line under the headline), or, where the
+//      headline is no <h1>, after the headline's text; then a labelled date ("Datum: …");
 // never inside comments, sidebars, footers or related-article lists. A modification date is not a
 // publication date. Dates after today or before 1995 are not taken. Linear: each step is one pass,
 // and the text of at most MAX_DATE_ELEMENTS short elements is read.
@@ -23,10 +28,13 @@ const MIN_YEAR = 1995;
 
 const PUBLISHED_META = [
   'article:published_time', 'og:article:published_time', 'article.published', 'datepublished', 'publishdate',
-  'publish-date', 'publish_date', 'pubdate', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date',
-  'dcterms.created', 'date', 'parsely-pub-date', 'sailthru.date', 'article.created', 'cxenseparse:recs:publishtime',
-  'citation_publication_date', 'citation_date', 'originalpublicationdate', 'og:pubdate', 'created',
+  'publish-date', 'publish_date', 'pubdate', 'dc.date.issued', 'dcterms.issued', 'parsely-pub-date', 'sailthru.date',
+  'article.created', 'cxenseparse:recs:publishtime', 'citation_publication_date', 'citation_date', 'originalpublicationdate',
+  'og:pubdate', 'shareaholic:article_published_time', 'uploaddate',
 ];
+/** <meta> dates that do not say which date they are: content management systems fill them with the
+ *  page's creation or last change ("date", "DCTERMS.date"). Taken after a date shown on the page. */
+const UNSPECIFIC_META = ['dc.date', 'dcterms.date', 'dcterms.created', 'date', 'created'];
 
 /** Class or id of an element that holds the publication date. */
 const PUBLISHED_CLASS = /(?:^|[\s_-])(?:published|publish-?date|pub-?date|entry-date|post-?date|posted-?on|article-?date|date-?published|story-?date|news-?date|meta-?date)(?:$|[\s_-])/i;
@@ -175,6 +183,10 @@ function shortText(el: DomElement): string | undefined {
 export interface DateSources {
   /** datePublished of the article's JSON-LD. */
   jsonLd?: string;
+  /** datePublished of the page's JSON-LD when it describes no article (a WebPage). */
+  pageJsonLd?: string;
+  /** The page's headline as chosen (a date line may follow it where it is no <h1>). */
+  title?: string;
   /** <meta> tags by lower-cased name/property/itemprop. */
   metaTags: Map<string, string>;
   /** The page's URL (its date is read by cleaning, after the explicit evidence). */
@@ -212,10 +224,13 @@ export function pageDate(doc: DomDocument, src: DateSources): string | undefined
     const d = attrDate(el) ?? dateInText(shortText(el) ?? '', today);
     if (d) return d;
   }
-  // 3. A full date in the URL: cleaning reads it.
-  if (src.url && /(?:^|[/_.-])(?:19|20)\d{2}[/-](?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])(?=$|[/_.?#-])|[/_-](?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?=$|[/_.?#-])/.test(src.url.replace(/^[a-z]+:\/\/[^/]*/i, ''))) {
+  // 3. A full date in the URL: cleaning reads the usual forms; the others are read here.
+  const path = (src.url ?? '').replace(/^[a-z]+:\/\/[^/]*/i, '');
+  if (path && /(?:^|[/_.-])(?:19|20)\d{2}([/-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?=$|[/_.?#-])|[/_-](?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?=$|[/_.?#-])/.test(path)) {
     return undefined;
   }
+  const inPath = path ? urlDate(path, today) : undefined;
+  if (inPath) return inPath;
   // 4. The first <time>, then the first short date-named element with a date in its text.
   let read = 0;
   for (const el of elements) {
@@ -233,23 +248,53 @@ export function pageDate(doc: DomDocument, src: DateSources): string | undefined
     const d = dateInText(t, today);
     if (d) return d;
   }
-  // 5. A date line right under the headline ("1. Februar 2022, Daniel Dillenburg").
+  // 5. <meta> dates that do not say what they date, and the datePublished of the page's JSON-LD
+  // (a WebPage rather than an article).
+  for (const k of UNSPECIFIC_META) {
+    const v = machineDate(src.metaTags.get(k), today, zone);
+    if (v) return v;
+  }
+  const pageLd = machineDate(src.pageJsonLd, today, zone);
+  if (pageLd) return pageLd;
+  // 6. A date line right under the headline ("1. Februar 2022, Daniel Dillenburg").
   // The first <h1> that is not hidden nor the site's name; then a date just before it ("Nachrichten
   // 16.10.2021 <h1>…", a date line above the headline).
   const h1 = Array.from(doc.querySelectorAll('h1')).find((h) => !NOT_ARTICLE_HEADING.test(`${h.getAttribute('class') ?? ''} ${h.getAttribute('id') ?? ''}`));
   const around = (h1?.parentNode?.textContent ?? '').replace(/\s+/g, ' ');
   const headline = (h1?.textContent ?? '').replace(/\s+/g, ' ').trim();
-  const at = headline ? around.indexOf(headline) : -1;
-  const nearHeadline =
-    at < 0
-      ? undefined
-      : (dateInText(around.slice(at + headline.length, at + headline.length + AFTER_HEADLINE), today) ??
-        dateInText(around.slice(Math.max(0, at - BEFORE_HEADLINE), at), today));
-  return nearHeadline ?? labelledDate(doc, today);
+  const nearHeadline = headline ? dateNear(around, headline, today) : undefined;
+  return nearHeadline ?? textDate(doc, src.title, today);
 }
 
-/** Characters of text after the headline searched for a date line. */
+/** A date written just after (or just before) the first place `headline` appears in `text`. */
+function dateNear(text: string, headline: string, today: string, places = 1, after = AFTER_HEADLINE): string | undefined {
+  let at = text.indexOf(headline);
+  for (let i = 0; i < places && at >= 0; i++, at = text.indexOf(headline, at + headline.length)) {
+    const d =
+      dateInText(text.slice(at + headline.length, at + headline.length + after), today) ??
+      dateInText(text.slice(Math.max(0, at - BEFORE_HEADLINE), at), today);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+/** Dates in URL paths in the forms cleaning does not read: "29-10-2021", "vom_22.04.2020",
+ *  "/08112021-", "/2020-02/19/". */
+function urlDate(path: string, today: string): string | undefined {
+  const p = decodeURIComponent(path.replace(/%(?![0-9a-f]{2})/gi, '%25'));
+  const dmy = /(?:^|[/_-])(\d{2})([.-]?)(\d{2})\2((?:19|20)\d{2})(?=$|[/_.?#-])/.exec(p);
+  if (dmy) {
+    const iso = isoOf(+dmy[4], +dmy[3], +dmy[1], today);
+    if (iso) return iso;
+  }
+  const ym = /(?:^|\/)((?:19|20)\d{2})-(\d{2})\/(\d{2})(?=\/)/.exec(p);
+  return ym ? isoOf(+ym[1], +ym[2], +ym[3], today) : undefined;
+}
+
+/** Characters of text after the headline searched for a date line: after an <h1> in its parent,
+ *  after the headline's text in the page (where a dek may come first). */
 const AFTER_HEADLINE = 200;
+const AFTER_TITLE = 400;
 /** A label that introduces the publication date in a page's text ("Datum: 03.11.2021", "Erschienen
  *  am 01.11.2023", "Pressemitteilung vom 20.01.2022", "Published: 30 January 2017"). */
 const DATE_LABEL =
@@ -258,13 +303,16 @@ const DATE_LABEL =
 const LABEL_TEXT = 200_000;
 const MAX_LABELS = 50;
 
-/** 6. The first labelled date in the page's text outside comments, sidebars and footers. */
-function labelledDate(doc: DomDocument, today: string): string | undefined {
+/** 7. In the page's text outside comments, sidebars and footers: a date line next to the page's
+ *  headline where it is not an <h1>, else the first labelled date. */
+function textDate(doc: DomDocument, title: string | undefined, today: string): string | undefined {
   const body = doc.body as unknown as { cloneNode(deep: boolean): DomElement } | null;
   if (!body) return undefined;
   const copy = body.cloneNode(true);
   for (const el of Array.from(copy.querySelectorAll(`script, style, noscript, template, ${NOT_ARTICLE}`))) el.remove();
   const text = (copy.textContent ?? '').slice(0, LABEL_TEXT).replace(/\s+/g, ' ');
+  const near = title && title.length >= 8 ? dateNear(text, title, today, 3, AFTER_TITLE) : undefined;
+  if (near) return near;
   let tried = 0;
   for (const m of text.matchAll(DATE_LABEL)) {
     if (++tried > MAX_LABELS) break;

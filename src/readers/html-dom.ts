@@ -59,6 +59,15 @@ interface AttributedElement {
 }
 
 export function wrapIfNeeded(html: string): string {
+  // Markup before the document's start ("<style>…</style><!DOCTYPE html><html>", a page written
+  // after a stray include) would be the only element kept: it goes to the start of the body.
+  const start = /<!doctype\s|<html[\s>]/i.exec(html);
+  if (start && start.index > 0 && /<[a-z]/i.test(html.slice(0, start.index).replace(/<!--[\s\S]*?-->/g, ''))) {
+    const prefix = html.slice(0, start.index);
+    const rest = html.slice(start.index);
+    const body = /<body[^>]*>/i.exec(rest);
+    return wrapIfNeeded(body ? `${rest.slice(0, body.index + body[0].length)}${prefix}${rest.slice(body.index + body[0].length)}` : rest);
+  }
   if (!/<html[\s>]/i.test(html)) {
     const body = html.replace(/^\uFEFF?\s*(?:<!--[\s\S]*?-->\s*)*(?:<\?xml[^>]*>\s*)?<!doctype[^>]*>/i, '');
     return `<!DOCTYPE html><html><head></head><body>${body}</body></html>`;

@@ -2,7 +2,7 @@
 // (NewsArticle/Article), <html lang>, and every URL on the page.
 import type { RawMeta } from '../types.ts';
 import type { DomDocument, DomElement } from './html-dom.ts';
-import { articleFromJsonLd } from './jsonld.ts';
+import { articleFromJsonLd, pageDateFromJsonLd } from './jsonld.ts';
 import { UrlList } from './urls.ts';
 import { compactMeta } from './meta.ts';
 import { chooseTitle, headingText, NOT_ARTICLE_HEADING } from './html-title.ts';
@@ -21,11 +21,10 @@ export function pageMeta(doc: DomDocument, pageUrl?: string): RawMeta {
     }
     return undefined;
   };
-  const ld = articleFromJsonLd(
-    all(doc, 'script[type]')
-      .filter((s) => s.getAttribute('type')?.trim().toLowerCase() === 'application/ld+json')
-      .map((s) => s.textContent ?? ''),
-  );
+  const ldScripts = all(doc, 'script[type]')
+    .filter((s) => s.getAttribute('type')?.trim().toLowerCase() === 'application/ld+json')
+    .map((s) => s.textContent ?? '');
+  const ld = articleFromJsonLd(ldScripts);
   const links = all(doc, 'link[rel][href]');
   const rel = (el: DomElement) => (el.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
   const canonical = attr(links.find((l) => rel(l).includes('canonical')), 'href');
@@ -35,20 +34,30 @@ export function pageMeta(doc: DomDocument, pageUrl?: string): RawMeta {
   const base = attr(doc.querySelector('base[href]'), 'href') ?? url;
   const author = m('author', 'article:author', 'dc.creator', 'parsely-author', 'sailthru.author');
 
+  const title = chooseTitle({
+    metaTitles: [ld?.headline, m('og:title'), m('twitter:title'), m('dc.title', 'parsely-title'), titleTag],
+    h1s: all(doc, 'h1')
+      .filter((h) => !NOT_ARTICLE_HEADING.test(`${h.getAttribute('class') ?? ''} ${h.getAttribute('id') ?? ''}`))
+      .map(headingText),
+    h2s: all(doc, 'h2').slice(0, 5).map(headingText),
+    leadH2s: leadHeadings(doc),
+    siteNames: [m('og:site_name'), m('application-name'), m('apple-mobile-web-app-title'), ld?.publisher],
+    url: unarchived(pageUrl ?? url),
+  });
+  const language = attr(doc.documentElement, 'lang') ?? m('content-language', 'og:locale');
   const meta: RawMeta = {
-    title: chooseTitle({
-      metaTitles: [ld?.headline, m('og:title'), m('twitter:title'), m('dc.title', 'parsely-title'), titleTag],
-      h1s: all(doc, 'h1')
-        .filter((h) => !NOT_ARTICLE_HEADING.test(`${h.getAttribute('class') ?? ''} ${h.getAttribute('id') ?? ''}`))
-        .map(headingText),
-      h2s: all(doc, 'h2').slice(0, 5).map(headingText),
-      siteNames: [m('og:site_name'), m('application-name'), m('apple-mobile-web-app-title'), ld?.publisher],
-      url: pageUrl ?? url,
-    }),
+    title,
     url,
     source: m('og:site_name', 'application-name') ?? ld?.publisher,
     byline: ld?.authors.length ? ld.authors.join(', ') : author && !/^https?:/i.test(author) ? author : undefined,
-    publishedAt: pageDate(doc, { jsonLd: ld?.datePublished, metaTags, url: pageUrl ?? url, language: attr(doc.documentElement, 'lang') ?? m('content-language', 'og:locale') }),
+    publishedAt: pageDate(doc, {
+      jsonLd: ld?.datePublished,
+      pageJsonLd: ld?.datePublished ? undefined : pageDateFromJsonLd(ldScripts),
+      metaTags,
+      url: unarchived(pageUrl ?? url),
+      language,
+      title,
+    }),
     language: attr(doc.documentElement, 'lang') ?? attr(doc.documentElement, 'xml:lang') ?? m('content-language', 'og:locale', 'dc.language') ?? ld?.language,
     description: m('og:description', 'description', 'twitter:description') ?? ld?.description,
   };
@@ -89,6 +98,24 @@ function collectMetaTags(doc: DomDocument): Map<string, string> {
     }
   }
   return map;
+}
+
+/** The original URL of a page read from a web archive ("https://web.archive.org/web/2015…/http://site.de/a"):
+ *  its host names the site and its path may carry the date. Other URLs as given. */
+export function unarchived(url: string | undefined): string | undefined {
+  const m = url ? /^https?:\/\/(?:web\.)?archive\.org\/web\/\d{4,14}[a-z_]*\/(https?:\/\/.+)$/i.exec(url) : null;
+  return m ? m[1] : url;
+}
+
+/** Texts of the <h2>s that come before the page's first paragraph of prose (at most 5). */
+function leadHeadings(doc: DomDocument): string[] {
+  const out: string[] = [];
+  for (const el of all(doc, 'h2, p')) {
+    if (el.localName.toLowerCase() === 'p') {
+      if ((el.textContent ?? '').trim().length > 80) break;
+    } else if (out.push(headingText(el)) >= 5) break;
+  }
+  return out;
 }
 
 function all(doc: DomDocument, sel: string) {

@@ -19,6 +19,9 @@ export interface TitleEvidence {
   h1s: string[];
   /** Texts of the page's first <h2> elements. */
   h2s?: string[];
+  /** Texts of the <h2>s before the page's first paragraph of prose (a page without <h1> may mark its
+   *  headline with the first of them). */
+  leadH2s?: string[];
   /** Names the site goes by: og:site_name, application-name, the JSON-LD publisher. */
   siteNames: (string | undefined)[];
   /** The page's URL (its host names the site too). */
@@ -28,6 +31,9 @@ export interface TitleEvidence {
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 /** A heading without separators left at its ends ("» Jens Weber", ": Headline"). */
 const trimSeparators = (s: string) => {
+  // A heading quoted whole ("»frag.jetzt«", "« … »") keeps its quotes.
+  const quoted = /^\s*([»«›‹])[^»«›‹]+([»«›‹])\s*$/u.exec(s);
+  if (quoted && quoted[1] !== quoted[2]) return s.trim();
   const t = s.replace(/^[\s|–—·•»›«‹~⁄*⋆:>-]+|[\s|–—·•»›«‹~⁄*⋆:<-]+$/gu, '');
   // Guillemets that quote ("»frag.jetzt«", "« Il y a … ». Sur …", "Näßler: «Liebe …»") stay: an
   // opening one is kept when a closing one follows, a closing one when an opening one precedes it.
@@ -153,22 +159,35 @@ export function chooseTitle(e: TitleEvidence): string | undefined {
   const confirms = (h: string) => confirmed.has(titleKey(h)) || metaKeys.some((m) => isAffixOf(titleKey(h), m));
   // An <h1> that one of the metadata titles (or a run of its parts) confirms; a one- or two-word
   // <h1> ("News") gives way to a longer confirmed <h2>, the article's own heading under a section's.
-  const words = (h: string) => h.split(' ').length;
+  const words = (h: string) => titleKey(h).split(' ').length;
   const confirmedH1s = h1s.filter(confirms);
   const h1 = confirmedH1s.find((h) => words(h) > 2) ?? confirmedH1s[0];
   if (h1 && words(h1) > 2) return h1;
-  const h2 = h2s.find((h) => confirms(h) && words(h) > 2);
-  if (h2) return h2;
+  const confirmedH2 = h2s.find((h) => confirms(h) && words(h) > 2);
+  if (confirmedH2) return confirmedH2;
   if (h1) return h1;
   // A page with one visible <h1> that no metadata title confirms: the page shows it as its
   // headline, while the metadata often carries an older or search-engine wording of it — unless a
   // metadata title of two words or more lies inside it (a kicker or subtitle run into the <h1>:
   // "Einheit der WocheLagen-Pyramide mit GA2") or it lies inside one (a short form: "蔡健雅").
-  if (h1s.length === 1) {
-    const k = titleKey(h1s[0]);
-    const related = [...confirmed].some((m) => (m.includes(' ') && k.includes(m)) || m.includes(k));
-    if (!related) return h1s[0];
+  const single = [...new Set(h1s)];
+  const long = single.filter((h) => words(h) > 2);
+  const only = single.length === 1 ? single[0] : long.length === 1 && single.length <= 3 ? long[0] : undefined;
+  if (only) {
+    const k = titleKey(only);
+    const lower = only.toLowerCase();
+    const glued = metas.flatMap(titleParts).some((m) => {
+      const at = lower.indexOf(m.toLowerCase());
+      return m.includes(' ') && at > 0 && /[\p{L}\p{N}]/u.test(lower[at - 1]);
+    });
+    const inside = metas.map((m) => titleKey(stripSiteName(m, sites, metas))).some((m) => m.includes(' ') && k.includes(m));
+    const related = glued || inside || [...confirmed].some((m) => m.includes(k));
+    if (!related) return only;
   }
+  // A page without any <h1> often marks its headline with the first <h2> (older blogs and CMS
+  // themes); not a date line ("Samstag, 5. Oktober 2013") nor a one-word section name.
+  const h2 = usable(e.leadH2s ?? []).find((h) => !(words(h) <= 5 && /(?:^|\D)(?:19|20)\d{2}(?:\D|$)/.test(h)));
+  if (e.h1s.length === 0 && h2 && words(h2) >= 2 && words(h2) <= 25) return h2;
   const stripped = metas.map((m) => stripSiteName(m, sites, metas));
   return (stripped[0] && trimSeparators(stripped[0])) || stripped[0] || h1s[0];
 }

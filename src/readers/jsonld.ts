@@ -28,6 +28,37 @@ export function articleFromJsonLd(scripts: string[]): JsonLdArticle | null {
   return null;
 }
 
+const PAGE_TYPE = /(?:^|:)(?:WebPage|ItemPage|AboutPage|CollectionPage|MediaObject|VideoObject|CreativeWork)$/;
+
+/** datePublished of the first page-typed object (WebPage, ItemPage, VideoObject …) of the given
+ *  JSON-LD script bodies: a page's date where no article is described. */
+export function pageDateFromJsonLd(scripts: string[]): string | undefined {
+  for (const src of scripts) {
+    const data = parseLenient(src);
+    if (data === undefined) continue;
+    const found = findTyped(data, PAGE_TYPE, 0, (o) => str(o.datePublished) !== undefined || str(o.uploadDate) !== undefined);
+    if (found) return str(found.datePublished) ?? str(found.uploadDate);
+  }
+  return undefined;
+}
+
+function findTyped(node: Json, type: RegExp, depth: number, ok: (o: Record<string, Json>) => boolean): Record<string, Json> | null {
+  if (depth > 6 || node === null || typeof node !== 'object') return null;
+  if (Array.isArray(node)) {
+    for (const item of node) {
+      const hit = findTyped(item, type, depth + 1, ok);
+      if (hit) return hit;
+    }
+    return null;
+  }
+  if (types(node['@type']).some((t) => type.test(t)) && ok(node)) return node;
+  for (const key of ['@graph', 'mainEntity', 'mainEntityOfPage', 'itemListElement', 'item']) {
+    const hit = node[key] !== undefined ? findTyped(node[key], type, depth + 1, ok) : null;
+    if (hit) return hit;
+  }
+  return null;
+}
+
 function parseLenient(src: string): Json | undefined {
   const body = src.trim().replace(/^<!\[CDATA\[|\]\]>$/g, '').replace(/^\/\*|\*\/$/g, '');
   try {

@@ -6,6 +6,7 @@ import { htmlToArticle } from '../../src/readers/html.ts';
 import { chooseTitle, stripSiteName } from '../../src/readers/html-title.ts';
 import { dateInText } from '../../src/readers/html-date.ts';
 import { cleanArticle } from '../../src/clean/index.ts';
+import { parseDocument } from '../../src/readers/html-dom.ts';
 
 const LONG =
   'The council voted on Tuesday to close the old bridge for repairs that engineers say are overdue by a decade. ' +
@@ -81,6 +82,24 @@ describe('the headline', () => {
     expect(read(page(head, `<h1>ICON Magazine</h1>${article('')}`)).meta.title).toBe('Davor und Danach');
   });
 
+  it('keeps the quotes of a heading quoted whole, and takes the one long <h1> among short or repeated ones', () => {
+    expect(chooseTitle({ metaTitles: ['»frag.jetzt« – ARSnova'], h1s: ['»frag.jetzt«'], siteNames: [] })).toBe('»frag.jetzt«');
+    const e = { metaTitles: ['Run Windows on Mac - Parallels Desktop 15 Virtual Machine for Mac'], siteNames: [] };
+    expect(chooseTitle({ ...e, h1s: ['Parallels Desktop 15 for Mac', 'Parallels Desktop 15 for Mac'] })).toBe('Parallels Desktop 15 for Mac');
+    expect(chooseTitle({ ...e, h1s: ['Parallels Desktop 15 for Mac', 'Anwendung'] })).toBe('Parallels Desktop 15 for Mac');
+    // A metadata title inside the <h1> with more around it (a kicker, a subtitle) is the headline.
+    expect(chooseTitle({ metaTitles: ['Klimavorreiter Oberland? - Tegernseerstimme'], h1s: ['Energiewende Oberland: Klimavorreiter Oberland?'], siteNames: ['Tegernseerstimme'] })).toBe(
+      'Klimavorreiter Oberland?',
+    );
+  });
+
+  it("takes the first <h2> of a page without <h1>, not a date line, and names the site by an archived page's own host", () => {
+    const e = { metaTitles: ['Feuerwehr Oldenburg - Ausbildung'], h1s: [], siteNames: [] };
+    expect(chooseTitle({ ...e, leadH2s: ['Samstag, 5. Oktober 2013', 'Bootsdienst Ausbildung'] })).toBe('Bootsdienst Ausbildung');
+    const archived = page('<title>Werkzeuge der Neandertaler | Steinzeitwissen</title>', article('<h2>Menu</h2>'));
+    expect(read(archived, 'https://web.archive.org/web/20150206075900/http://www.steinzeitwissen.de/werkzeuge').meta.title).toBe('Werkzeuge der Neandertaler');
+  });
+
   it('falls back to the <h1> when the page has no metadata title', () => {
     expect(chooseTitle({ metaTitles: [], h1s: ['  Bridge closes for repairs '], siteNames: [] })).toBe('Bridge closes for repairs');
   });
@@ -145,6 +164,27 @@ describe('the publication date', () => {
     expect(read(page('', body), 'https://news.example/2016/05/07/bridge').clean.publishedAt).toBe('2016-05-07');
   });
 
+  it('takes a date shown on the page over an unspecific "date" <meta> a CMS fills with its last change', () => {
+    const head = '<meta name="date" content="2021-12-20T11:02:44+01:00">';
+    expect(read(page(head, article('<h1>Bridge closes</h1><span class="date">27.01.2022</span>'))).clean.publishedAt).toBe('2022-01-27');
+    expect(read(page(head, article('<h1>Bridge closes</h1>'))).clean.publishedAt).toBe('2021-12-20');
+  });
+
+  it("reads a WebPage's JSON-LD datePublished when the page describes no article", () => {
+    const head = '<script type="application/ld+json">{"@graph":[{"@type":"WebSite","name":"CC"},{"@type":"WebPage","datePublished":"2014-03-17T01:44:37+00:00","dateModified":"2018-09-16T06:34:07+00:00"}]}</script>';
+    expect(read(page(head, article('<h1>Bridge closes</h1>'))).clean.publishedAt).toBe('2014-03-17');
+  });
+
+  it('reads URL dates written day first or without separators, and a date line next to a headline that is no <h1>', () => {
+    const body = article('<h2>Bridge closes</h2>');
+    expect(read(page('', body), 'https://example.de/meldungen/29-10-2021').clean.publishedAt).toBe('2021-10-29');
+    expect(read(page('', body), 'https://example.de/artikel/bericht_vom_22.04.2020_bridge').clean.publishedAt).toBe('2020-04-22');
+    expect(read(page('', body), 'https://example.de/aktuelles/08112021-bridge').clean.publishedAt).toBe('2021-11-08');
+    expect(read(page('', body), 'https://example.cn/local/2020-02/19/c_1125.htm').clean.publishedAt).toBe('2020-02-19');
+    const titled = page('<title>The old bridge closes for repairs | Example</title>', `<div class="headline">The old bridge closes for repairs</div><div>Von Claudia Lindner 27.1.2022</div>${article('')}`);
+    expect(read(titled, 'https://example.de/bridge').clean.publishedAt).toBe('2022-01-27');
+  });
+
   it('finds full dates in short texts, refusing impossible and future ones', () => {
     expect(dateInText('mardi 5 juin 2018', '2025-01-01')).toBe('2018-06-05');
     expect(dateInText('March 23rd, 2008 at 10:00', '2025-01-01')).toBe('2008-03-23');
@@ -181,6 +221,29 @@ describe('the body', () => {
       ),
     );
     expect(text).toBe(`${LONG}\n\n${SECOND}`);
+  });
+
+  it("keeps an article whose container's classes name its tags or sit in a sidebar layout, beside a long sidebar", () => {
+    const sidebar = `<div class="widget-area">${Array.from({ length: 12 }, (_, i) => `<div class="widget"><p>${SECOND} (${i})</p></div>`).join('')}</div>`;
+    const tagged = `<div class="post-full post type-post tag-bridges category-news"><h1>Bridge closes</h1><p>${LONG}</p><p>${SECOND}</p></div>${sidebar}`;
+    expect(body(tagged)).toContain(LONG);
+    const layout = `<div class="post-wrap cb-sidebar-right"><article class="post"><h1>Bridge closes</h1><p>${LONG}</p><p>${SECOND}</p></article></div>${sidebar}`;
+    expect(body(layout)).toContain(LONG);
+  });
+
+  it('reads a page that has markup before its <!DOCTYPE> (a stray include)', () => {
+    const html = `<style>.a { color: red }</style>\n<!DOCTYPE html>\n<!--[if lt IE 9]><html class="ie"><![endif]-->\n<html lang="en"><head><title>Bridge closes</title></head><body>${article('<h1>Bridge closes</h1>')}</body></html>`;
+    expect(body(html)).toBe(`${LONG}\n\n${SECOND}`);
+    expect(parseDocument(html).documentElement.localName).toBe('html');
+  });
+
+  it('drops the text of an image block (a caption or credit), not a sentence beside an image; a negated class is no boilerplate', () => {
+    const withImage = `<article><h1>Bridge closes</h1><p>${LONG}</p><div class="imginline"><img src="b.jpg"><span>Abbildung: die alte Brücke im Winter</span></div><div class="step"><img src="s.jpg"><p>Cut the board along the marked line first, then sand both of its edges until they are smooth.</p></div><p>${SECOND}</p></article>`;
+    const text = body(withImage);
+    expect(text).not.toContain('Abbildung');
+    expect(text).toContain('Cut the board along the marked line');
+    const negated = body(`<article><h1>Bridge closes</h1><section class="row non-paywall"><p>${LONG}</p></section><p>${SECOND}</p></article>`);
+    expect(negated).toContain(LONG);
   });
 
   it('keeps a real first paragraph that the page also uses as its description', () => {
