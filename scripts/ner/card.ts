@@ -74,7 +74,7 @@ export function writeModelCard(dir: string, langs: string[]): void {
         `- Terms: ${lic.text}. Data: ${lic.licences.join('; ')}.`,
         `- Word clusters and lower-case statistics from: ${(t.unlabelledSources as string[] | undefined)?.join(', ') || 'the training text only'}${t.clusterWords ? ` (${t.clusterWords} clustered word forms, ${t.clusterGranularities})` : ''}.`,
         `- Gazetteer lists: ${t.gazetteerLists} (${t.gazetteerEntries} entries).`,
-        `- Learner: averaged structured perceptron, ${t.ensemble} models averaged per stage, ${t.epochs} epochs, ${t.folds}-fold jackknife for the second stage and the training-name gazetteer, seed ${t.seed}; ${m.stage1.size} + ${m.stage2?.size ?? 0} weight rows.`,
+        `- Learner: averaged structured perceptron, ${t.ensemble} models averaged per stage, ${t.epochs} epochs, ${t.folds}-fold jackknife for the second stage and the training-name gazetteer, seed ${t.seed}${t.goldRepeat ? `; own gold sentences visited ${t.goldRepeat} times per epoch` : ''}${m.meta.outsideBias ? `; O-score bias ${m.meta.outsideBias} (tuned on the development set)` : ''}; ${m.stage1.size} + ${m.stage2?.size ?? 0} weight rows.`,
         '',
         `Development set (${t.dev}), conlleval entity-level scores:`,
         '',
