@@ -18,6 +18,7 @@ import { FeatureIndex, shuffle, toLinearModel, trainEnsemble, type TrainDoc, typ
 import { rng } from '../../support/random.ts';
 import { readUnlabelled, type UnlabelledSource } from './corpora.ts';
 import { induceClusters } from './clusters.ts';
+import { tuneOutsideBias } from './bias.ts';
 
 
 export interface LanguageConfig {
@@ -184,7 +185,7 @@ export async function trainLanguage(cfg: LanguageConfig, opts: TrainOptions): Pr
     });
     model = createModel(model.meta, fullLex, stage1, toLinearModel(index2, mergeDomain(index2, tw2, domainAdapt)));
   }
-  if (opts.tuneBias !== false) tuneOutsideBias(model, dev, L);
+  if (opts.tuneBias !== false) log(`${L} ${tuneOutsideBias(model, dev, evaluate)}`);
   const final = evaluate(model, dev);
   log(`${L} final dev (${describeFile(cfg.dev)}):\n${final.report()}`);
   const sc = final.scores();
@@ -352,28 +353,7 @@ function score(docs: readonly LabelledDoc[], preds: readonly Uint8Array[]): Enti
   return sc;
 }
 
-/** Picks the O-score bias of the final stage that maximises dev F1 (a per-model decision threshold:
- *  training on silver data with unannotated names makes the tagger too shy of names). The grid is
- *  in units of the weights' own scale, the mean absolute final-stage transition weight. */
-function tuneOutsideBias(model: NerModel, dev: readonly LabelledDoc[], L: string): void {
-  const stage = model.stage2 ?? model.stage1;
-  const t = stage.transitions.trans;
-  let unit = 0;
-  for (const x of t) unit += Math.abs(x);
-  unit /= t.length;
-  let best = { bias: 0, f1: -1 };
-  const tried: string[] = [];
-  for (const k of [0, 1, 2, 3, 4, 6, 8, 12]) {
-    model.meta.outsideBias = k * unit;
-    const f1 = evaluate(model, dev).scores().overall.f1;
-    tried.push(`${k}: ${(100 * f1).toFixed(2)}`);
-    if (f1 > best.f1 + 1e-9) best = { bias: k * unit, f1 };
-  }
-  model.meta.outsideBias = Number(best.bias.toFixed(4));
-  log(`${L} outside bias (in units of ${unit.toFixed(3)}) -> dev F1: ${tried.join(', ')}; chosen ${model.meta.outsideBias}`);
-}
-
-function evaluate(model: NerModel, docs: readonly LabelledDoc[]): EntityScorer {
+export function evaluate(model: NerModel, docs: readonly LabelledDoc[]): EntityScorer {
   return score(
     docs,
     docs.map((d) => tagDocumentBilou(model, d.sentences)),
