@@ -2,7 +2,7 @@
 //   npm run train:ner                 (every language whose language.json names a NER data set)
 //   npm run train:ner -- --lang en    (one language)
 // Options: --data DIR (default ../shared/data), --out DIR (default models/ner), --epochs N
-// (default: language.json, else 12), --folds N (language.json, else 5), --ensemble N (language.json, else 4), --seed N (1), --no-clusters, --one-stage,
+// (default: language.json, else 12), --folds N (language.json, else 5), --ensemble N (language.json, else 4), --seed N (1), --gold-repeat N (language.json, else 1), --no-clusters, --one-stage,
 // --cache DIR (keep induced word clusters there between runs).
 // Reproducible: every random choice comes from the seed; the same data gives the same model.
 import { existsSync, mkdirSync } from 'node:fs';
@@ -25,6 +25,7 @@ const { values } = parseArgs({
     'one-stage': { type: 'boolean', default: false },
     cache: { type: 'string' },
     ensemble: { type: 'string' },
+    'gold-repeat': { type: 'string' },
   },
 });
 
@@ -49,6 +50,7 @@ const configs: Record<string, LanguageConfig> = Object.fromEntries(
       crossLingual: training.crossLingual,
       extraTrain: under(training.extraTrain),
       silver: training.silver,
+      goldRepeat: training.goldRepeat,
     };
     return [lang, config];
   }),
@@ -70,6 +72,7 @@ for (const l of langs) {
     twoStage: !values['one-stage'],
     cacheDir: values.cache,
     ensemble: values.ensemble ? Number(values.ensemble) : undefined,
+    goldRepeat: values['gold-repeat'] ? Number(values['gold-repeat']) : undefined,
   });
 }
 writeModelCard(values.out!, Object.keys(configs));

@@ -35,6 +35,8 @@ export interface TrainDoc {
   gold: Uint8Array;
   feats: Int32Array;
   offs: Int32Array;
+  /** Times each sentence is visited per epoch (default 1): an instance weight. */
+  repeat?: number;
 }
 
 export interface PerceptronOptions {
@@ -95,7 +97,7 @@ export function trainPerceptron(docs: TrainDoc[], nKeys: number, opts: Perceptro
   docs.forEach((d, di) => {
     let from = 0;
     for (const n of d.lengths) {
-      if (n) sents.push([di, from, n]);
+      if (n) for (let r = 0; r < (d.repeat ?? 1); r++) sents.push([di, from, n]);
       from += n;
     }
   });

@@ -18,6 +18,7 @@ import { FeatureIndex, shuffle, toLinearModel, trainEnsemble, type TrainDoc, typ
 import { rng } from '../../support/random.ts';
 import { readUnlabelled, type UnlabelledSource } from './corpora.ts';
 import { induceClusters } from './clusters.ts';
+import { tuneOutsideBias } from './bias.ts';
 
 
 export interface LanguageConfig {
@@ -46,6 +47,8 @@ export interface LanguageConfig {
   extraTrain?: string;
   /** Add silver name lists ("silver-<TYPE>"): names a preliminary tagger finds in the unlabelled corpora. */
   silver?: boolean;
+  /** Visits of each domain-0 (own gold) sentence per epoch (language.json training.goldRepeat). */
+  goldRepeat?: number;
 }
 
 export interface TrainOptions {
@@ -60,6 +63,10 @@ export interface TrainOptions {
   ensemble?: number;
   /** Features seen fewer times in the training data are dropped. */
   minCount?: number;
+  /** Overrides language.json training.goldRepeat. */
+  goldRepeat?: number;
+  /** Tune the final stage's O bias on the development set (default true). */
+  tuneBias?: boolean;
 }
 
 const log = (msg: string) => console.log(msg);
@@ -71,6 +78,7 @@ export async function trainLanguage(cfg: LanguageConfig, opts: TrainOptions): Pr
   const K = opts.folds ?? cfg.folds ?? 5;
   const ensemble = opts.ensemble ?? cfg.ensemble ?? 4;
   const minCount = opts.minCount ?? 2;
+  const goldRepeat = opts.goldRepeat ?? cfg.goldRepeat ?? 1;
   const train = cfg.train.flatMap((f) => readNerFile(cfg.dataRoot, f));
   // annotated data of another language, as a second domain (see augment)
   if (cfg.extraTrain) train.push(...readLabelled(cfg.extraTrain).map((d) => ({ ...d, domain: 1 })));
@@ -120,7 +128,7 @@ export async function trainLanguage(cfg: LanguageConfig, opts: TrainOptions): Pr
     });
   }
   const fullEx = new FeatureExtractor(fullLex);
-  const trainDocs1 = train.map((d, i) => toTrainDoc(d, feats1[i], index1, true, domainAdapt));
+  const trainDocs1 = train.map((d, i) => withRepeat(toTrainDoc(d, feats1[i], index1, true, domainAdapt), d, goldRepeat));
   pruneRare(trainDocs1, index1.keys.length, minCount);
   const devFeats1 = dev.map((d) => fullEx.stage1(d.sentences));
   const devDocs1 = dev.map((d, i) => toTrainDoc(d, devFeats1[i], index1, false, domainAdapt));
@@ -160,7 +168,7 @@ export async function trainLanguage(cfg: LanguageConfig, opts: TrainOptions): Pr
     for (let k = 0; k < K; k++) {
       const ex = new FeatureExtractor(lexFor(k));
       train.forEach((d, i) => {
-        if (fold[i] === k) trainDocs2[i] = toTrainDoc(d, concat(feats1[i], ex.stage2(d.sentences, jack[i])), index2, true, domainAdapt);
+        if (fold[i] === k) trainDocs2[i] = withRepeat(toTrainDoc(d, concat(feats1[i], ex.stage2(d.sentences, jack[i])), index2, true, domainAdapt), d, goldRepeat);
       });
     }
     const devDocs2 = dev.map((d, i) => {
@@ -177,6 +185,7 @@ export async function trainLanguage(cfg: LanguageConfig, opts: TrainOptions): Pr
     });
     model = createModel(model.meta, fullLex, stage1, toLinearModel(index2, mergeDomain(index2, tw2, domainAdapt)));
   }
+  if (opts.tuneBias !== false) log(`${L} ${tuneOutsideBias(model, dev, evaluate)}`);
   const final = evaluate(model, dev);
   log(`${L} final dev (${describeFile(cfg.dev)}):\n${final.report()}`);
   const sc = final.scores();
@@ -210,6 +219,7 @@ function meta(cfg: LanguageConfig, opts: TrainOptions, epochs: number, folds: nu
       unlabelledSources: ['the training text', ...cfg.unlabelled.map((u) => (u.kind === 'ner' ? `the text of ${u.dir.split('/').slice(-3).join('/')}` : { polnear: 'PolNeAR article text', ecbplus: 'ECB+ article text' }[u.kind]))],
       epochs,
       folds,
+      goldRepeat: (opts.goldRepeat ?? cfg.goldRepeat ?? 1) > 1 ? (opts.goldRepeat ?? cfg.goldRepeat) : undefined,
       seed: opts.seed,
       clusters: opts.clusters,
       twoStage: opts.twoStage,
@@ -234,6 +244,11 @@ function toTrainDoc(d: LabelledDoc, f: DocFeatures, index: FeatureIndex, grow: b
   });
   if (domainAdapt) f = augment(f, d.domain ?? 0);
   return { lengths: d.sentences.map((s) => s.length), gold, feats: index.convert(f, grow), offs: f.offs };
+}
+
+/** Own gold documents (domain 0) are visited `repeat` times per epoch when other domains are trained on. */
+function withRepeat(t: TrainDoc, d: LabelledDoc, repeat: number): TrainDoc {
+  return repeat > 1 && (d.domain ?? 0) === 0 ? { ...t, repeat } : t;
 }
 
 const DOMAIN_SALT = 0x6d6f64;
@@ -338,7 +353,7 @@ function score(docs: readonly LabelledDoc[], preds: readonly Uint8Array[]): Enti
   return sc;
 }
 
-function evaluate(model: NerModel, docs: readonly LabelledDoc[]): EntityScorer {
+export function evaluate(model: NerModel, docs: readonly LabelledDoc[]): EntityScorer {
   return score(
     docs,
     docs.map((d) => tagDocumentBilou(model, d.sentences)),

@@ -77,6 +77,9 @@ export const languageSchema = file({
               epochs: z.number().int().positive().optional(),
               /** Perceptrons averaged per stage (default 4). */
               ensemble: z.number().int().positive().optional(),
+              /** Times each sentence of the language's own gold data (domain 0) is visited per epoch when
+               *  other domains are trained on too (default 1): weights in-domain gold over silver data. */
+              goldRepeat: z.number().int().positive().optional(),
             })
             .strict(),
         })

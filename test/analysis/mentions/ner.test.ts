@@ -7,7 +7,12 @@ import { join } from 'node:path';
 import { segmentSentences } from '../../../src/analysis/sentences/segment.ts';
 import { decodeModel, loadNerModel, modelPath, saveNerModel } from '../../../src/analysis/mentions/ner/model.ts';
 import { tagArticle } from '../../../src/analysis/mentions/tag-article.ts';
-import { tagTokens } from '../../../src/analysis/mentions/ner/tagger.ts';
+import { tagDocumentBilou, tagTokens } from '../../../src/analysis/mentions/ner/tagger.ts';
+import { spansFromBilou } from '../../../src/analysis/mentions/ner/tags.ts';
+import { readNerFile } from '../../../src/analysis/mentions/ner/formats.ts';
+import { nerDataset } from '../../../src/lang/registry.ts';
+import { dataRoot } from '../../../support/data.ts';
+import { hasData } from '../../helpers/needs.ts';
 import { languagesWithDataset } from '../../../src/lang/registry.ts';
 
 const example = (name: string) => readFileSync(new URL(`../../../examples/${name}`, import.meta.url), 'utf8');
@@ -78,6 +83,19 @@ describe('NER on the example articles', () => {
     const a = tagArticle(text, segmentSentences(text, 'en'), 'en', model).names;
     const b = tagArticle(text, segmentSentences(text, 'en'), 'en', copy).names;
     expect(b).toEqual(a);
+  });
+
+  it.runIf(hasData('germeval2014'))('decodes with the O-score bias the German model records', () => {
+    // the trainer picks meta.outsideBias on the development set (scripts/ner/bias.ts): a lower O score
+    // trades precision for recall, so more names are found in the held-out GermEval sentences
+    const model = loadNerModel('de');
+    expect(model.meta.outsideBias).toBeGreaterThan(0);
+    const copy = { ...model, meta: { ...model.meta } };
+    const docs = readNerFile(dataRoot(), nerDataset('de')!.dev).slice(0, 200);
+    const names = () => docs.reduce((a, d) => a + spansFromBilou(tagDocumentBilou(copy, d.sentences)).length, 0);
+    const withBias = names();
+    copy.meta.outsideBias = 0;
+    expect(withBias).toBeGreaterThan(names());
   });
 
   it('refuses a model file of another language or a missing model', () => {

@@ -19,6 +19,9 @@ export interface ModelMeta {
   featureVersion: number;
   /** Free-form training facts (data, epochs, seed, scores) written by the trainer. */
   training: Record<string, unknown>;
+  /** Subtracted from the O score of every token in the final stage's decoding (tuned on the
+   *  development set by the trainer): trades precision for recall. Absent in older models: 0. */
+  outsideBias?: number;
 }
 
 export interface NerModel {
