@@ -3,6 +3,13 @@
 // variants of surnames (typos), and by folded mention text (lookups only). Also records which
 // entities each article names, merges one entity into another leaving a redirect, renders the
 // public view of an entity, and converts everything to and from plain rows.
+//
+// Two modes. In memory (`new EntityIndex()`, `fromState`) every entity is held. Over a store
+// (`EntityIndex.over(source)`) the index holds a cache: an entity is read from the store's tables
+// when a lookup by name, name part or key first needs it, and every lookup answers as an index
+// loaded from the same tables would (entities in creation order, `ord`), so a process starts
+// without reading the whole entity state. Story-scoped lookups (typos in a story) need the memory
+// mode: stored articles carry no story when their entities are resolved.
 import type { EntityType } from '../../types.ts';
 import type { EntityLink, EntityMerge, EntityRow, EntitySource, GlobalEntity, ResolverState } from './shapes.ts';
 import { nationalityOf } from './demonym-forms.ts';
@@ -39,7 +46,36 @@ export interface Rec {
   formerKeys: string[];
   /** Folded names under which the record is indexed for exact matching. */
   indexed: Set<string>;
+  /** Creation order: the stored `entities.ord`, or a number above every stored one for an entity created since. */
+  ord: number;
 }
+
+/** Kinds of the name parts an index over a store looks up (stored in the store's term table). */
+export type TermKind = 'name' | 'surface' | 'first-last' | 'surname' | 'core' | 'part';
+
+/** A name part of an entity, as a store keeps it for lookups over a store. */
+export interface TermRow {
+  kind: 'first-last' | 'surname' | 'core' | 'part';
+  term: string;
+  key: string;
+}
+
+/** What an index over a store reads, synchronously: point lookups only, never a whole table. */
+export interface EntitySourceReads {
+  /** The stored row of a current entity and its creation order. */
+  entity(key: string): { row: EntityRow; ord: number } | undefined;
+  /** The key a merged-away key was merged into (current), or undefined. */
+  redirect(key: string): string | undefined;
+  /** Keys of stored entities that have a name part of this kind ('name'/'surface': folded names and mention texts). */
+  keys(kind: TermKind, term: string): string[];
+  /** The links of an article resolved before (keys as stored), or undefined when it was not. */
+  articleLinks(articleId: string): EntityLink[] | undefined;
+  /** Which of `among` are linked in the latest `limit` stored articles linking any of `keys`. */
+  namedWith(keys: string[], among: string[], limit: number): string[];
+}
+
+/** The name cores and parts of an organisation's folded name (the resolver's company rules). */
+export type CompanyTerms = (folded: string) => { cores: string[]; parts: string[] };
 
 /** What one local entity of one article adds to a global entity. */
 export interface Attachment {
@@ -117,7 +153,14 @@ class KeyIndex {
     const v = this.map.get(name);
     return v === undefined ? [] : typeof v === 'string' ? [v] : [...v];
   }
+
+  clear(): void {
+    this.map.clear();
+  }
 }
+
+/** Order of entities created since the stored ones were read: after every stored `ord`. */
+const NEW_ORD = 2 ** 40;
 
 /** Index key of a person by the first and last word of the core of their name. */
 export function firstLast(core: string[]): string {
@@ -145,13 +188,86 @@ export class EntityIndex {
   private readonly bySurnameVariant = new KeyIndex();
   /** Folded mention texts -> keys: only for finding entities by name, never for merging. */
   private readonly bySurface = new KeyIndex();
+  /** Organisations by the cores of their names (`CompanyTerms`), filled by the resolver. */
+  private readonly byCore = new KeyIndex();
+  /** Organisations by the first and last words of their longer names, filled by the resolver. */
+  private readonly byPart = new KeyIndex();
   private readonly articles = new Map<string, ArticleRecord>();
   private readonly allMerges: EntityMerge[] = [];
+  private companyTerms: CompanyTerms | undefined;
+  private created = 0;
+
+  // ---- over a store -----------------------------------------------------------------------
+  /** The store's tables, when this index is a cache over them. */
+  private source: EntitySourceReads | undefined;
+  /** Keys read from the store and found missing (entities not created yet). */
+  private readonly absent = new Set<string>();
+  /** Stored redirects read so far (null: the key has none). */
+  private readonly storedRedirects = new Map<string, string | null>();
+  /** Name parts whose stored entities are all in the cache ("kind\0term"). */
+  private readonly loadedTerms = new Set<string>();
+  /** Merges since the store last applied them (`settled`): [from, to]. */
+  private unsettled: [string, string][] = [];
+
+  /** An index over a store's tables: entities are read when a lookup needs them (see the file comment). */
+  static over(source: EntitySourceReads): EntityIndex {
+    const x = new EntityIndex();
+    x.source = source;
+    return x;
+  }
+
+  /** True when this index reads its entities from a store as needed. */
+  get overStore(): boolean {
+    return this.source !== undefined;
+  }
+
+  /** Entities in the cache (all of them in memory mode). */
+  get size(): number {
+    return this.recs.size;
+  }
+
+  /** The resolver's company rules, used to index the names of organisations (over a store: every non-person's names). */
+  useCompanyTerms(fn: CompanyTerms): void {
+    this.companyTerms = fn;
+  }
+
+  /** The store has applied every merge so far (its links and names carry the new keys). */
+  settled(): void {
+    this.unsettled = [];
+  }
+
+  /** Reads a stored entity into the cache (over a store), indexing its names. */
+  private load(key: string): Rec | undefined {
+    if (!this.source || this.absent.has(key) || this.redirects.has(key)) return undefined;
+    const found = this.source.entity(key);
+    if (!found) {
+      this.absent.add(key);
+      return undefined;
+    }
+    return this.addRow(found.row, found.ord);
+  }
+
+  /** Lookups over a store: reads the stored entities having this name part first. */
+  private lookup(ix: KeyIndex, kind: TermKind, term: string): string[] {
+    if (!this.source) return ix.get(term);
+    const id = `${kind}\u0000${term}`;
+    if (!this.loadedTerms.has(id)) {
+      this.loadedTerms.add(id);
+      for (const k of this.source.keys(kind, term)) if (!this.recs.has(k)) this.load(k);
+    }
+    return this.byOrd(ix.get(term));
+  }
+
+  /** Keys in creation order: the order an index loaded from the same tables would list them in. */
+  private byOrd(keys: string[]): string[] {
+    if (keys.length < 2) return keys;
+    return keys.sort((a, b) => (this.recs.get(a)?.ord ?? NEW_ORD) - (this.recs.get(b)?.ord ?? NEW_ORD));
+  }
 
   // ---- records ----------------------------------------------------------------------------
 
   get(key: string): Rec | undefined {
-    return this.recs.get(key);
+    return this.recs.get(key) ?? this.load(key);
   }
 
   all(): IterableIterator<Rec> {
@@ -162,11 +278,23 @@ export class EntityIndex {
   current(key: string): string {
     let k = key;
     const seen = new Set<string>();
-    while (this.redirects.has(k) && !seen.has(k)) {
+    for (;;) {
+      const next = this.redirectOf(k);
+      if (next === undefined || seen.has(k)) return k;
       seen.add(k);
-      k = this.redirects.get(k)!;
+      k = next;
     }
-    return k;
+  }
+
+  private redirectOf(key: string): string | undefined {
+    const r = this.redirects.get(key);
+    if (r !== undefined || !this.source || this.recs.has(key)) return r;
+    let stored = this.storedRedirects.get(key);
+    if (stored === undefined) {
+      stored = this.source.redirect(key) ?? null;
+      this.storedRedirects.set(key, stored);
+    }
+    return stored ?? undefined;
   }
 
   create(key: string, source: EntitySource, canonicalName: string | null, isPerson: boolean, canonicalType: EntityType | null = null): Rec {
@@ -189,8 +317,29 @@ export class EntityIndex {
       merges: [],
       formerKeys: [],
       indexed: new Set(),
+      ord: NEW_ORD + this.created++,
     };
     this.recs.set(key, rec);
+    this.absent.delete(key);
+    return rec;
+  }
+
+  /** A record from its row (what `fromState` and a read from a store both do). */
+  private addRow(row: EntityRow, ord?: number): Rec {
+    const rec = this.create(row.key, row.source, row.canonicalName, row.isPerson, row.canonicalType);
+    if (ord !== undefined) rec.ord = ord;
+    for (const [t, n] of Object.entries(row.types)) rec.types.set(t as EntityType, n ?? 0);
+    for (const [s, n] of Object.entries(row.surfaces)) {
+      rec.surfaces.set(s, n);
+      this.bySurface.add(foldName(s), rec.key);
+    }
+    for (const [role, n] of Object.entries(row.roles)) rec.roles.set(foldName(role), { text: role, count: n });
+    for (const [g, n] of Object.entries(row.genders)) rec.genders.set(g as PersonGender, n ?? 0);
+    rec.mentionCount = row.mentionCount;
+    for (const [name, n] of Object.entries(row.names)) {
+      rec.names.set(name, n);
+      this.indexName(rec, name);
+    }
     return rec;
   }
 
@@ -198,7 +347,7 @@ export class EntityIndex {
   newKey(prefix: string, folded: string): string {
     const base = `${prefix}:${slug(folded)}`;
     let key = base;
-    for (let n = 2; this.recs.has(key) || this.redirects.has(key); n++) key = `${base}-${n}`;
+    for (let n = 2; this.get(key) || this.current(key) !== key; n++) key = `${base}-${n}`;
     return key;
   }
 
@@ -227,12 +376,14 @@ export class EntityIndex {
 
   /** Records a resolved article: its links (in the order of its entity layer) and the entities it names. */
   recordArticle(id: string, language: string, publishedAt: string | null, storyId: string | null, links: EntityLink[], keys: Set<string>): void {
+    if (this.source) return; // the store keeps the article and its links
     this.articles.set(id, { language, publishedAt, storyId, links, keys, order: this.articles.size });
     for (const l of links) this.recs.get(this.current(l.key))?.links.push(l);
   }
 
   /** The links of an article resolved before, with current keys; undefined for a new article. */
   articleLinks(id: string): EntityLink[] | undefined {
+    if (this.source) return this.source.articleLinks(id)?.map((l) => ({ ...l, key: this.current(l.key) }));
     return this.articles.get(id)?.links.map((l) => ({ ...l, key: this.current(l.key) }));
   }
 
@@ -269,27 +420,29 @@ export class EntityIndex {
     this.recs.delete(from.key);
     this.redirects.set(from.key, to.key);
     this.allMerges.push(m);
+    if (this.source) this.unsettled.push([from.key, to.key]);
   }
 
   // ---- indexes ----------------------------------------------------------------------------
 
   /** Keys indexed under a folded name (people by full name, or by single name while they have no full name). */
   byFoldedName(folded: string): string[] {
-    return this.byName.get(folded);
+    return this.lookup(this.byName, 'name', folded);
   }
 
   /** People whose first and last name (core) are these. */
   byFirstAndLast(core: string[]): string[] {
-    return this.byFirstLast.get(firstLast(core));
+    return this.lookup(this.byFirstLast, 'first-last', firstLast(core));
   }
 
   /** People with a full name ending in this folded surname. */
   bySurnameOf(folded: string): string[] {
-    return this.bySurname.get(folded);
+    return this.lookup(this.bySurname, 'surname', folded);
   }
 
   /** People whose surname may be one edit away from `surname` (verify with withinOneEdit). */
   byTypoOf(surname: string): string[] {
+    if (this.source) throw new Error('typos in a story are looked up in an entity index held in memory');
     const out = new Set<string>();
     for (const v of deletionVariants(surname)) for (const k of this.bySurnameVariant.get(v)) out.add(k);
     return [...out];
@@ -297,7 +450,47 @@ export class EntityIndex {
 
   /** Entities with a mention written this way (folded). */
   bySurfaceOf(folded: string): string[] {
-    return this.bySurface.get(folded);
+    return this.lookup(this.bySurface, 'surface', folded);
+  }
+
+  /** Organisations whose name has this core (`CompanyTerms`). */
+  byCoreOf(term: string): string[] {
+    return this.lookup(this.byCore, 'core', term);
+  }
+
+  /** Organisations whose longer name starts or ends with these words (`CompanyTerms`). */
+  byPartOf(term: string): string[] {
+    return this.lookup(this.byPart, 'part', term);
+  }
+
+  /** Indexes the cores and parts of an organisation's name (over a store, every non-person name is indexed so anyway). */
+  addCompanyName(key: string, folded: string): void {
+    if (!this.companyTerms) return;
+    const { cores, parts } = this.companyTerms(folded);
+    for (const c of cores) this.byCore.add(c, key);
+    for (const p of parts) this.byPart.add(p, key);
+  }
+
+  /** The name parts of these entities (current keys in the cache) a store keeps for lookups over it. */
+  termRows(keys: string[]): TermRow[] {
+    const out: TermRow[] = [];
+    for (const key of keys) {
+      const rec = this.recs.get(key);
+      if (!rec) continue;
+      for (const folded of rec.indexed) {
+        if (rec.isPerson) {
+          const tokens = foldedTokens(folded);
+          if (tokens.length < 2) continue;
+          out.push({ kind: 'first-last', term: firstLast(personName(tokens).core), key });
+          for (const s of surnamesOf(tokens)) out.push({ kind: 'surname', term: s, key });
+        } else if (this.companyTerms) {
+          const { cores, parts } = this.companyTerms(folded);
+          for (const c of cores) out.push({ kind: 'core', term: c, key });
+          for (const p of parts) out.push({ kind: 'part', term: p, key });
+        }
+      }
+    }
+    return out;
   }
 
   /** Indexes a cleaned name of a record for exact, first-last, surname and typo matching. */
@@ -331,11 +524,17 @@ export class EntityIndex {
     }
     rec.indexed.add(folded);
     this.byName.add(folded, rec.key);
+    if (this.source) this.addCompanyName(rec.key, folded);
   }
 
   private unindex(rec: Rec): void {
     for (const folded of rec.indexed) {
       this.byName.remove(folded, rec.key);
+      if (this.source && !rec.isPerson && this.companyTerms) {
+        const { cores, parts } = this.companyTerms(folded);
+        for (const c of cores) this.byCore.remove(c, rec.key);
+        for (const p of parts) this.byPart.remove(p, rec.key);
+      }
       const tokens = foldedTokens(folded);
       if (!rec.isPerson || tokens.length < 2) continue;
       const { core } = personName(tokens);
@@ -354,6 +553,15 @@ export class EntityIndex {
    * CONTEXT_ARTICLES articles (of one story when `storyId` is given).
    */
   namedWith(rec: Rec, context: string[], storyId: string | null = null): string[] {
+    if (this.source) {
+      if (storyId !== null) throw new Error('entities named in a story are looked up in an entity index held in memory');
+      // The stored links still carry the keys of merges the store has not applied yet.
+      const mine = [rec.key, ...this.unsettled.filter(([from]) => this.current(from) === rec.key).map(([from]) => from)];
+      const wanted = new Set(context.filter((c) => c !== rec.key));
+      const among = [...wanted, ...this.unsettled.filter(([from]) => wanted.has(this.current(from))).map(([from]) => from)];
+      const named = new Set(this.source.namedWith(mine, among, CONTEXT_ARTICLES).map((k) => this.current(k)));
+      return context.filter((c) => wanted.has(c) && named.has(c));
+    }
     const found = new Set<string>();
     const order = rec.articleOrder;
     for (let i = Math.max(0, order.length - CONTEXT_ARTICLES); i < order.length; i++) {
@@ -442,21 +650,7 @@ export class EntityIndex {
   static fromState(state: ResolverState): EntityIndex {
     if (state.version !== 1) throw new Error(`unknown entity resolver state version ${String(state.version)}`);
     const x = new EntityIndex();
-    for (const row of state.entities) {
-      const rec = x.create(row.key, row.source, row.canonicalName, row.isPerson, row.canonicalType);
-      for (const [t, n] of Object.entries(row.types)) rec.types.set(t as EntityType, n ?? 0);
-      for (const [s, n] of Object.entries(row.surfaces)) {
-        rec.surfaces.set(s, n);
-        x.bySurface.add(foldName(s), rec.key);
-      }
-      for (const [role, n] of Object.entries(row.roles)) rec.roles.set(foldName(role), { text: role, count: n });
-      for (const [g, n] of Object.entries(row.genders)) rec.genders.set(g as PersonGender, n ?? 0);
-      rec.mentionCount = row.mentionCount;
-      for (const [name, n] of Object.entries(row.names)) {
-        rec.names.set(name, n);
-        x.indexName(rec, name);
-      }
-    }
+    for (const row of state.entities) x.addRow(row);
     for (const [from, to] of Object.entries(state.redirects)) x.redirects.set(from, to);
     for (const m of state.merges) {
       x.allMerges.push({ ...m });

@@ -76,15 +76,33 @@ export class EntityResolver {
   private readonly tables: AliasTables;
   private readonly index: EntityIndex;
 
-  /** Organisations by the cores of their names ("intel" for "Intel Corp", "t-mobile" for "T-Mobile USA"). */
-  private readonly cores = new Map<string, Set<string>>();
-  /** Organisations by the first and last words of their longer names ("saints", "new orleans" for "New Orleans Saints"). */
-  private readonly parts = new Map<string, Set<string>>();
-
   constructor(options: ResolverOptions = {}, index: EntityIndex = new EntityIndex()) {
     this.tables = options.aliases ?? defaultAliasTables();
     this.index = index;
+    // Organisations by the cores of their names ("intel" for "Intel Corp", "t-mobile" for "T-Mobile USA"),
+    // and by the first and last words of their longer names ("saints", "new orleans" for "New Orleans Saints").
+    index.useCompanyTerms((folded) => this.companyTerms(folded));
     for (const r of index.all()) if (!r.isPerson) for (const name of r.names.keys()) this.indexCores(r.key, foldName(name));
+  }
+
+  /** A resolver over a store's entity tables, reading entities as it needs them (`EntityIndex.over`). */
+  static over(index: EntityIndex, options: ResolverOptions = {}): EntityResolver {
+    return new EntityResolver(options, index);
+  }
+
+  /** Entities in memory (the cache, over a store). */
+  get cached(): number {
+    return this.index.size;
+  }
+
+  /** The store has applied every merge so far. */
+  settled(): void {
+    this.index.settled();
+  }
+
+  /** The name parts of these entities a store keeps for lookups (over a store). */
+  termRows(keys: string[]): ReturnType<EntityIndex['termRows']> {
+    return this.index.termRows(keys);
   }
 
   /** A resolver that continues from a saved state (`state()`); indexes are rebuilt from the rows. */
@@ -321,20 +339,22 @@ export class EntityResolver {
   }
 
   private indexCores(key: string, folded: string): void {
-    const put = (map: Map<string, Set<string>>, k: string) => {
-      let set = map.get(k);
-      if (!set) map.set(k, (set = new Set()));
-      set.add(key);
-    };
+    this.index.addCompanyName(key, folded);
+  }
+
+  /** The cores and parts an organisation's folded name is indexed by (see indexCores). */
+  private companyTerms(folded: string): { cores: string[]; parts: string[] } {
     const { legal, country } = this.companyCores(folded);
-    for (const c of [legal, country]) if (c) put(this.cores, c);
+    const cores = [legal, country].filter((c): c is string => !!c);
+    const parts: string[] = [];
     const t = foldedTokens(legal ?? folded);
     for (let n = 1; n < t.length; n++) {
       for (const part of [t.slice(0, n), t.slice(t.length - n)]) {
         if (LINK_WORDS.has(part[0]) || LINK_WORDS.has(part[part.length - 1])) continue;
-        put(this.parts, part.join(' '));
+        parts.push(part.join(' '));
       }
     }
+    return { cores, parts };
   }
 
   /**
@@ -345,7 +365,7 @@ export class EntityResolver {
    */
   private partOfKnownName(item: Item): Decision | null {
     if (item.type !== 'ORG') return null;
-    const keys = [...new Set([...(this.parts.get(item.folded) ?? [])].map((k) => this.index.current(k)))].filter((k) => {
+    const keys = [...new Set(this.index.byPartOf(item.folded).map((k) => this.index.current(k)))].filter((k) => {
       const r = this.index.get(k);
       return r && !r.isPerson;
     });
@@ -371,9 +391,9 @@ export class EntityResolver {
       }
     };
     for (const c of [legal, country]) if (c) add(this.index.byFoldedName(c), `${q(item.display)} is ${q(c)} with its ${c === legal ? 'legal form or company words' : 'country'}`);
-    add(this.cores.get(item.folded) ?? [], `${q(item.display)} is a company name written elsewhere with its legal form, company words or country`);
+    add(this.index.byCoreOf(item.folded), `${q(item.display)} is a company name written elsewhere with its legal form, company words or country`);
     if (legal) {
-      const sameLegal = [...(this.cores.get(legal) ?? [])].filter((k) => [...this.rec(this.index.current(k)).names.keys()].some((n) => companyCore(foldName(n)) === legal));
+      const sameLegal = this.index.byCoreOf(legal).filter((k) => [...this.rec(this.index.current(k)).names.keys()].some((n) => companyCore(foldName(n)) === legal));
       add(sameLegal, `${q(item.display)} and a known name share the company name ${q(legal)}`);
     }
     if (found.size !== 1) return null;

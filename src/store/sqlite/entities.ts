@@ -2,18 +2,85 @@
 // them while resolving (the corpus's entity index writer). Every method runs its SQL synchronously
 // and returns a settled promise (see SqliteStore.write).
 import type Database from 'better-sqlite3';
-import type { EntityArticleRow, EntityColumns, EntityNameRow, EntityTables, LinkRow, MergeRow, StoredEntityLayer } from '../entity-tables.ts';
-import { ENTITY_TABLES, entityStateQueries, type EntityStateRows, type StoredEntity } from '../entity-rows.ts';
+import type { EntityArticleRow, EntityColumns, EntityNameRow, EntityPointReads, EntityTables, EntityTermRow, LinkRow, MergeRow, StoredEntityLayer } from '../entity-tables.ts';
+import { ENTITY_STATE_COLUMNS, ENTITY_TABLES, LINK_COLUMNS, entityStateQueries, type EntityStateRow, type EntityStateRows, type LinkDbRow, type StoredEntity } from '../entity-rows.ts';
 
 export type Prepare = (sql: string) => Database.Statement<unknown[], unknown>;
 
+/** The entity tables' point reads (migration 008's entity_terms): what resolving reads instead of the whole state. */
+class SqlitePointReads implements EntityPointReads {
+  reads = 0;
+  constructor(private readonly prepare: Prepare) {}
+
+  entity(key: string): { row: EntityStateRow; ord: number } | undefined {
+    this.reads++;
+    const r = this.prepare(`SELECT ord, ${ENTITY_STATE_COLUMNS} FROM entities WHERE key = ?`).get(key) as (EntityStateRow & { ord: number }) | undefined;
+    return r ? { row: r, ord: r.ord } : undefined;
+  }
+
+  redirect(key: string): string | undefined {
+    this.reads++;
+    return this.prepare('SELECT to_key FROM entity_redirects WHERE from_key = ?').pluck().get(key) as string | undefined;
+  }
+
+  keys(kind: 'name' | 'surface' | EntityTermRow['kind'], term: string): string[] {
+    this.reads++;
+    if (kind === 'name' || kind === 'surface') return this.prepare('SELECT DISTINCT key FROM entity_names WHERE folded = ? AND kind = ?').pluck().all(term, kind) as string[];
+    return this.prepare('SELECT key FROM entity_terms WHERE kind = ? AND term = ?').pluck().all(kind, term) as string[];
+  }
+
+  articleLinks(articleId: string): LinkDbRow[] | undefined {
+    this.reads++;
+    if (this.prepare('SELECT 1 FROM entity_articles WHERE article_id = ?').get(articleId) === undefined) return undefined;
+    return this.prepare(`SELECT ${LINK_COLUMNS} FROM entity_links WHERE article_id = ? ORDER BY position`).all(articleId) as LinkDbRow[];
+  }
+
+  namedWith(keys: string[], among: string[], limit: number): string[] {
+    this.reads++;
+    if (among.length === 0) return [];
+    return this.prepare(
+      `WITH latest AS (
+         SELECT DISTINCT ea.seq, ea.article_id FROM entity_links l JOIN entity_articles ea ON ea.article_id = l.article_id
+         WHERE l.key IN (SELECT value FROM json_each(?)) ORDER BY ea.seq DESC LIMIT ?)
+       SELECT DISTINCT k.key FROM latest CROSS JOIN entity_links k ON k.article_id = latest.article_id
+       WHERE k.key IN (SELECT value FROM json_each(?))`,
+    )
+      .pluck()
+      .all(JSON.stringify(keys), limit, JSON.stringify(among)) as string[];
+  }
+
+  termsReady(): boolean {
+    return (this.prepare('SELECT terms_ready FROM entity_state').pluck().get() as number) === 1;
+  }
+
+  entitiesAfter(ord: number, limit: number): { row: EntityStateRow; ord: number }[] {
+    const rows = this.prepare(`SELECT ord, ${ENTITY_STATE_COLUMNS} FROM entities WHERE ord > ? ORDER BY ord LIMIT ?`).all(ord, limit) as (EntityStateRow & { ord: number })[];
+    return rows.map((r) => ({ row: r, ord: r.ord }));
+  }
+
+  addTerms(rows: EntityTermRow[]): void {
+    const insert = this.prepare('INSERT OR IGNORE INTO entity_terms (kind, term, key) VALUES (@kind, @term, @key)');
+    for (const r of rows) insert.run(r);
+  }
+
+  markTermsReady(): void {
+    this.prepare('UPDATE entity_state SET terms_ready = 1').run();
+  }
+}
+
 export class SqliteEntityTables implements EntityTables {
+  readonly pointReads: EntityPointReads | null;
+
   constructor(
     protected readonly prepare: Prepare,
     readonly available: boolean,
     /** Throws when the store is closed or has no entity tables. */
     protected readonly guard: () => void,
-  ) {}
+    /** True when the schema has migration 008's entity_terms. */
+    hasTerms = false,
+  ) {
+    this.pointReads = available && hasTerms ? new SqlitePointReads(prepare) : null;
+  }
 
   async generation(): Promise<number> {
     this.guard();
@@ -41,6 +108,7 @@ export class SqliteEntityTables implements EntityTables {
 
   async clear(): Promise<void> {
     for (const t of ENTITY_TABLES) this.prepare(`DELETE FROM ${t}`).run();
+    if (this.pointReads) this.prepare('DELETE FROM entity_terms').run();
   }
 
   async addArticles(rows: EntityArticleRow[]): Promise<void> {
@@ -73,6 +141,7 @@ export class SqliteEntityTables implements EntityTables {
     this.prepare('INSERT OR IGNORE INTO entity_names (key, kind, text, folded) SELECT ?, kind, text, folded FROM entity_names WHERE key = ?').run(m.to_key, m.from_key);
     this.prepare('DELETE FROM entity_names WHERE key = ?').run(m.from_key);
     this.prepare('DELETE FROM entities WHERE key = ?').run(m.from_key);
+    if (this.pointReads) this.prepare('DELETE FROM entity_terms WHERE key = ?').run(m.from_key);
   }
 
   async maxOrd(): Promise<number> {

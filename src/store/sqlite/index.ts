@@ -118,7 +118,8 @@ export class SqliteStore implements Store {
       this.articleColumns = new Set(present);
       this.articleInsert = articleInsert(present.map((c) => this.column(c)));
       this.articleUpdate = articleUpdate(present.map((c) => this.column(c)));
-      this.entityIndex = new SqliteEntityIndex((sql) => this.stmt(sql), this.hasEntityIndex, () => void this.withEntityIndex());
+      const hasTerms = this.db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'entity_terms'").get() !== undefined;
+      this.entityIndex = new SqliteEntityIndex((sql) => this.stmt(sql), this.hasEntityIndex, () => void this.withEntityIndex(), hasTerms);
       this.stories = new SqliteStoryTables(this.db, (sql) => this.stmt(sql), () => void this.open());
       this.sources = new SqliteSourceTables(this.db, (sql) => this.stmt(sql), () => void this.open());
     } catch (err) {
