@@ -78,8 +78,10 @@ export interface EntityPointReads {
   keys(kind: 'name' | 'surface' | EntityTermRow['kind'], term: string): string[];
   /** The links of a resolved article in layer order, or undefined when the resolver has not seen it. */
   articleLinks(articleId: string): LinkDbRow[] | undefined;
-  /** Which keys of `among` are linked in the latest `limit` articles (by resolution order) linking any of `keys`. */
-  namedWith(keys: string[], among: string[], limit: number): string[];
+  /** The latest `limit` articles (by resolution order) linking any of `keys`, oldest first. */
+  latestArticles(keys: string[], limit: number): string[];
+  /** The keys each of these articles links (articles the resolver has not seen are left out). */
+  articleKeys(ids: string[]): Map<string, string[]>;
   /** False while entities stored before the term table have no term rows yet. */
   termsReady(): boolean;
   /** Stored entity rows after `ord`, in `ord` order, at most `limit` (to fill the term table once). */

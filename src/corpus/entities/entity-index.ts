@@ -70,8 +70,10 @@ export interface EntitySourceReads {
   keys(kind: TermKind, term: string): string[];
   /** The links of an article resolved before (keys as stored), or undefined when it was not. */
   articleLinks(articleId: string): EntityLink[] | undefined;
-  /** Which of `among` are linked in the latest `limit` stored articles linking any of `keys`. */
-  namedWith(keys: string[], among: string[], limit: number): string[];
+  /** The latest `limit` stored articles linking any of `keys`, oldest first (resolution order). */
+  latestArticles(keys: string[], limit: number): string[];
+  /** The keys each of these stored articles links (as stored). */
+  articleKeys(ids: string[]): Map<string, string[]>;
 }
 
 /** The name cores and parts of an organisation's folded name (the resolver's company rules). */
@@ -159,6 +161,8 @@ class KeyIndex {
   }
 }
 
+/** Articles whose keys an index over a store keeps for `namedWith` (the cache is emptied past this). */
+const ARTICLE_KEYS_CACHE = 100_000;
 /** Order of entities created since the stored ones were read: after every stored `ord`. */
 const NEW_ORD = 2 ** 40;
 
@@ -208,6 +212,10 @@ export class EntityIndex {
   private readonly loadedTerms = new Set<string>();
   /** Merges since the store last applied them (`settled`): [from, to]. */
   private unsettled: [string, string][] = [];
+  /** Latest articles of an entity (at most CONTEXT_ARTICLES, oldest first), read when `namedWith` first needs them. */
+  private readonly recent = new Map<string, string[]>();
+  /** Keys linked by a stored article (as stored, or as recorded by this index). */
+  private readonly keysOfArticle = new Map<string, string[]>();
 
   /** An index over a store's tables: entities are read when a lookup needs them (see the file comment). */
   static over(source: EntitySourceReads): EntityIndex {
@@ -370,13 +378,23 @@ export class EntityIndex {
       else rec.roles.set(f, { text: role, count: 1 });
     }
     if (a.gender) bump(rec.genders, a.gender);
+    const recent = this.recent.get(rec.key);
+    if (recent && !rec.articles.has(a.articleId)) {
+      recent.push(a.articleId);
+      if (recent.length > CONTEXT_ARTICLES) recent.splice(0, recent.length - CONTEXT_ARTICLES);
+    }
     addArticle(rec, a.articleId);
     if (a.storyId) rec.stories.add(a.storyId);
   }
 
   /** Records a resolved article: its links (in the order of its entity layer) and the entities it names. */
   recordArticle(id: string, language: string, publishedAt: string | null, storyId: string | null, links: EntityLink[], keys: Set<string>): void {
-    if (this.source) return; // the store keeps the article and its links
+    if (this.source) {
+      // the store keeps the article and its links; its keys stay at hand for namedWith
+      if (this.keysOfArticle.size >= ARTICLE_KEYS_CACHE) this.keysOfArticle.clear();
+      this.keysOfArticle.set(id, [...keys]);
+      return;
+    }
     this.articles.set(id, { language, publishedAt, storyId, links, keys, order: this.articles.size });
     for (const l of links) this.recs.get(this.current(l.key))?.links.push(l);
   }
@@ -420,7 +438,11 @@ export class EntityIndex {
     this.recs.delete(from.key);
     this.redirects.set(from.key, to.key);
     this.allMerges.push(m);
-    if (this.source) this.unsettled.push([from.key, to.key]);
+    if (this.source) {
+      this.unsettled.push([from.key, to.key]);
+      this.recent.delete(to.key); // read again, by resolution order, with the merged entity's articles
+      this.recent.delete(from.key);
+    }
   }
 
   // ---- indexes ----------------------------------------------------------------------------
@@ -555,12 +577,34 @@ export class EntityIndex {
   namedWith(rec: Rec, context: string[], storyId: string | null = null): string[] {
     if (this.source) {
       if (storyId !== null) throw new Error('entities named in a story are looked up in an entity index held in memory');
-      // The stored links still carry the keys of merges the store has not applied yet.
-      const mine = [rec.key, ...this.unsettled.filter(([from]) => this.current(from) === rec.key).map(([from]) => from)];
+      let order = this.recent.get(rec.key);
+      if (!order) {
+        // The stored links still carry the keys of merges the store has not applied yet.
+        const mine = [rec.key, ...this.unsettled.filter(([from]) => this.current(from) === rec.key).map(([from]) => from)];
+        order = this.source.latestArticles(mine, CONTEXT_ARTICLES);
+        // articles of this batch the store has not been given yet (the one being resolved)
+        const stored = new Set(order);
+        for (const id of rec.articleOrder) if (!stored.has(id)) order.push(id);
+        if (order.length > CONTEXT_ARTICLES) order.splice(0, order.length - CONTEXT_ARTICLES);
+        this.recent.set(rec.key, order);
+      }
+      const missing = order.filter((id) => !this.keysOfArticle.has(id));
+      if (missing.length > 0) {
+        if (this.keysOfArticle.size + missing.length > ARTICLE_KEYS_CACHE) this.keysOfArticle.clear();
+        const read = this.source.articleKeys(missing);
+        // an article not stored yet is the one being resolved: it names nothing before
+        for (const id of missing) if (read.has(id)) this.keysOfArticle.set(id, read.get(id)!);
+      }
       const wanted = new Set(context.filter((c) => c !== rec.key));
-      const among = [...wanted, ...this.unsettled.filter(([from]) => wanted.has(this.current(from))).map(([from]) => from)];
-      const named = new Set(this.source.namedWith(mine, among, CONTEXT_ARTICLES).map((k) => this.current(k)));
-      return context.filter((c) => wanted.has(c) && named.has(c));
+      const found = new Set<string>();
+      for (const id of order) {
+        for (const k of this.keysOfArticle.get(id) ?? []) {
+          const c = this.redirects.has(k) ? this.current(k) : k;
+          if (wanted.has(c)) found.add(c);
+        }
+        if (found.size === wanted.size) break;
+      }
+      return context.filter((c) => found.has(c));
     }
     const found = new Set<string>();
     const order = rec.articleOrder;

@@ -34,7 +34,8 @@ function sourceReads(p: EntityPointReads): EntitySourceReads {
     redirect: (key) => p.redirect(key),
     keys: (kind, term) => p.keys(kind, term),
     articleLinks: (id) => p.articleLinks(id)?.map(toLink),
-    namedWith: (keys, among, limit) => p.namedWith(keys, among, limit),
+    latestArticles: (keys, limit) => p.latestArticles(keys, limit),
+    articleKeys: (ids) => p.articleKeys(ids),
   };
 }
 

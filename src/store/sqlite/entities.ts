@@ -35,18 +35,30 @@ class SqlitePointReads implements EntityPointReads {
     return this.prepare(`SELECT ${LINK_COLUMNS} FROM entity_links WHERE article_id = ? ORDER BY position`).all(articleId) as LinkDbRow[];
   }
 
-  namedWith(keys: string[], among: string[], limit: number): string[] {
+  latestArticles(keys: string[], limit: number): string[] {
     this.reads++;
-    if (among.length === 0) return [];
-    return this.prepare(
-      `WITH latest AS (
-         SELECT DISTINCT ea.seq, ea.article_id FROM entity_links l JOIN entity_articles ea ON ea.article_id = l.article_id
-         WHERE l.key IN (SELECT value FROM json_each(?)) ORDER BY ea.seq DESC LIMIT ?)
-       SELECT DISTINCT k.key FROM latest CROSS JOIN entity_links k ON k.article_id = latest.article_id
-       WHERE k.key IN (SELECT value FROM json_each(?))`,
+    const ids = this.prepare(
+      `SELECT ea.article_id FROM entity_links l JOIN entity_articles ea ON ea.article_id = l.article_id
+       WHERE l.key IN (SELECT value FROM json_each(?)) GROUP BY ea.seq ORDER BY ea.seq DESC LIMIT ?`,
     )
       .pluck()
-      .all(JSON.stringify(keys), limit, JSON.stringify(among)) as string[];
+      .all(JSON.stringify(keys), limit) as string[];
+    return ids.reverse();
+  }
+
+  articleKeys(ids: string[]): Map<string, string[]> {
+    this.reads++;
+    const out = new Map<string, string[]>();
+    const rows = this.prepare(
+      `SELECT ea.article_id, l.key FROM (SELECT value FROM json_each(?)) v JOIN entity_articles ea ON ea.article_id = v.value
+       LEFT JOIN entity_links l ON l.article_id = ea.article_id ORDER BY ea.article_id, l.position`,
+    ).all(JSON.stringify(ids)) as { article_id: string; key: string | null }[];
+    for (const r of rows) {
+      let keys = out.get(r.article_id);
+      if (!keys) out.set(r.article_id, (keys = []));
+      if (r.key !== null && !keys.includes(r.key)) keys.push(r.key);
+    }
+    return out;
   }
 
   termsReady(): boolean {
