@@ -2,6 +2,7 @@
 // them while resolving (the corpus's entity index writer). Every method runs its SQL synchronously
 // and returns a settled promise (see SqliteStore.write).
 import type Database from 'better-sqlite3';
+import { parseAnalysis } from '../rows.ts';
 import type { EntityArticleRow, EntityColumns, EntityNameRow, EntityPointReads, EntityTables, EntityTermRow, LinkRow, MergeRow, StoredEntityLayer } from '../entity-tables.ts';
 import { ENTITY_STATE_COLUMNS, ENTITY_TABLES, LINK_COLUMNS, entityStateQueries, type EntityStateRow, type EntityStateRows, type LinkDbRow, type StoredEntity } from '../entity-rows.ts';
 
@@ -112,10 +113,9 @@ export class SqliteEntityTables implements EntityTables {
 
   async layersAfter(seq: number, limit: number): Promise<StoredEntityLayer[]> {
     const rows = this.prepare(
-      `SELECT seq, id, language, published_at, json_extract(analysis, '$.entities') AS entities
-       FROM articles WHERE seq > ? ORDER BY seq LIMIT ?`,
-    ).all(seq, limit) as (Omit<StoredEntityLayer, 'entities'> & { entities: string | null })[];
-    return rows.map((r) => ({ ...r, entities: JSON.parse(r.entities ?? '[]') }));
+      `SELECT seq, id, language, published_at, analysis FROM articles WHERE seq > ? ORDER BY seq LIMIT ?`,
+    ).all(seq, limit) as (Omit<StoredEntityLayer, 'entities'> & { analysis: string | Buffer })[];
+    return rows.map(({ analysis, ...r }) => ({ ...r, entities: parseAnalysis(analysis).entities ?? [] }));
   }
 
   async clear(): Promise<void> {

@@ -1,6 +1,7 @@
 // The embedded Store: one SQLite file (better-sqlite3), WAL journal, FTS5 search.
 // All work is synchronous inside the async methods; statements are prepared once and reused.
 import Database from 'better-sqlite3';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { existsSync, statSync } from 'node:fs';
 import type { AnalyzedArticle, RawArticle } from '../../types.ts';
 import { optionalText, resolveFilter, resolvePage } from '../filter.ts';
@@ -15,7 +16,7 @@ import { ingestBatch, type ArticleWrites } from '../ingest-batch.ts';
 import { migrate, type Migration } from './migrate.ts';
 import { SqliteStoryTables } from './stories.ts';
 import { SqliteSourceTables } from './sources.ts';
-import { LAYER_ARTICLE_COLUMNS, LAYER_TABLES, SUMMARY_COLUMNS, MAX_ID_CANDIDATES, analysisParams, articleColumns, articleLookup, entityInputChanged, layerRecords, onlyArticle, rawColumns, toRawArticle, toStats, toStoredArticle, toFigureRow, toMentionRow, toQuoteRow, toSummary, toTimeRow } from '../rows.ts';
+import { LAYER_ARTICLE_COLUMNS, LAYER_TABLES, SUMMARY_COLUMNS, MAX_ID_CANDIDATES, analysisParams, parseAnalysis, articleColumns, articleLookup, entityInputChanged, layerRecords, onlyArticle, rawColumns, toRawArticle, toStats, toStoredArticle, toFigureRow, toMentionRow, toQuoteRow, toSummary, toTimeRow } from '../rows.ts';
 import type { StoredDbRow, TotalsRow, FigureDbRow, MentionDbRow, QuoteDbRow, SummaryRow, TimeDbRow } from '../rows.ts';
 import { articleConditions, whereClause, type Conditions } from './where.ts';
 
@@ -35,6 +36,24 @@ const BM25_WEIGHTS = { title: 10, dek: 4, text: 1 };
 const SNIPPET_TOKENS = 32;
 /** Raw inputs fetched per step by allRaw (no statement stays open between steps). */
 const RAW_PAGE = 200;
+/** Raw inputs and analyses at least this long are stored deflated (read back only as a whole, never by SQL). */
+const PACK_FROM = 256;
+
+/** A raw input or analysis column as stored: long text as a deflated BLOB (SQLite keeps a BLOB as it is in a TEXT column). */
+function packText(text: string | null): string | Buffer | null {
+  return text !== null && text.length >= PACK_FROM ? deflateRawSync(Buffer.from(text, 'utf8')) : text;
+}
+
+/** The entity layer of a stored analysis as JSON text (null when it has none). */
+function entitiesJson(analysis: string | Buffer): string | null {
+  const entities = parseAnalysis(analysis).entities;
+  return entities === undefined ? null : JSON.stringify(entities);
+}
+
+/** A raw input column as read: text, or a BLOB written by packText (rows stored before it are text). */
+function unpackText<T extends string | null>(v: T | Buffer): T {
+  return (v === null || typeof v === 'string' ? v : inflateRawSync(v).toString('utf8')) as T;
+}
 
 type Statement = Database.Statement<unknown[], unknown>;
 
@@ -197,7 +216,11 @@ export class SqliteStore implements Store {
 
   /** The parameters of the article columns this database has (better-sqlite3 refuses extra named parameters). */
   private present(params: Record<string, unknown>): Record<string, unknown> {
-    return Object.fromEntries(Object.entries(params).filter(([k]) => this.articleColumns.has(k)).map(([k, v]) => [this.column(k), v]));
+    return Object.fromEntries(
+      Object.entries(params)
+        .filter(([k]) => this.articleColumns.has(k))
+        .map(([k, v]) => [this.column(k), k === 'analysis' && typeof v === 'string' ? packText(v) : v]),
+    );
   }
 
   /** The name of a column or table in this database's schema (see `legacyFigures`). */
@@ -234,7 +257,13 @@ export class SqliteStore implements Store {
   private insertArticle(item: IngestItem, now: string): number {
     const { raw, article } = item;
     const info = this.stmt(this.articleInsert).run(this.present(articleColumns(item, now)));
-    this.stmt('INSERT INTO article_raw (seq, raw, original, rest) VALUES (@seq, @raw, @original, @rest)').run({ seq: info.lastInsertRowid, ...rawColumns(raw) });
+    const cols = rawColumns(raw);
+    this.stmt('INSERT INTO article_raw (seq, raw, original, rest) VALUES (@seq, @raw, @original, @rest)').run({
+      seq: info.lastInsertRowid,
+      raw: packText(cols.raw),
+      original: packText(cols.original),
+      rest: cols.rest,
+    });
     this.insertLayers(article);
     return Number(info.lastInsertRowid);
   }
@@ -254,7 +283,10 @@ export class SqliteStore implements Store {
     const db = this.open();
     if (article.id !== id) throw new StoreInputError(`replaceAnalysis: the article's id "${article.id}" is not "${id}"`);
     const run = db.transaction(() => {
-      const before = this.stmt(`SELECT language, published_at, json_extract(analysis, '$.entities') AS entities FROM articles WHERE id = ?`).get(id) as
+      const stored = this.stmt('SELECT language, published_at, analysis FROM articles WHERE id = ?').get(id) as
+        | { language: string; published_at: string | null; analysis: string | Buffer }
+        | undefined;
+      const before = (stored && { ...stored, entities: entitiesJson(stored.analysis) }) as
         | { language: string; published_at: string | null; entities: string | null }
         | undefined;
       const info = this.stmt(this.articleUpdate).run(this.present({ ...analysisParams(article, new Date().toISOString()), id }));
@@ -308,9 +340,9 @@ export class SqliteStore implements Store {
       const rows = this.stmt(
         `SELECT a.seq, a.id, r.raw, r.original, r.rest FROM articles a JOIN article_raw r ON r.seq = a.seq
          WHERE a.seq > ? ORDER BY a.seq LIMIT ?`,
-      ).all(after, RAW_PAGE) as { seq: number; id: string; raw: string; original: string | null; rest: string }[];
+      ).all(after, RAW_PAGE) as { seq: number; id: string; raw: string | Buffer; original: string | Buffer | null; rest: string }[];
       if (rows.length === 0) return;
-      for (const r of rows) yield { id: r.id, raw: toRawArticle(r) };
+      for (const r of rows) yield { id: r.id, raw: toRawArticle({ raw: unpackText(r.raw as string | Buffer), original: unpackText(r.original), rest: r.rest }) };
       after = rows[rows.length - 1].seq;
     }
   }
