@@ -84,6 +84,8 @@ export class SqliteStore implements Store {
   readonly entityIndex: SqliteEntityIndex;
   /** False only for a schema from `options.migrations` without the entity tables (migration 003). */
   private readonly hasEntityIndex: boolean;
+  /** `INDEXED BY articles_facets` when the schema has it (migration 008), else empty. */
+  private readonly facetIndex: string;
   /** INSERT and UPDATE of an article's columns, for the columns this database has. */
   private readonly articleColumns: Set<string>;
   /** The schema predates migration 006: the figures layer is the table `quantities`, its count `n_quantities`. */
@@ -138,6 +140,7 @@ export class SqliteStore implements Store {
       this.articleInsert = articleInsert(present.map((c) => this.column(c)));
       this.articleUpdate = articleUpdate(present.map((c) => this.column(c)));
       const hasTerms = this.db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'entity_terms'").get() !== undefined;
+      this.facetIndex = this.db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = 'articles_facets'").get() !== undefined ? 'INDEXED BY articles_facets' : '';
       this.entityIndex = new SqliteEntityIndex((sql) => this.stmt(sql), this.hasEntityIndex, () => void this.withEntityIndex(), hasTerms);
       this.stories = new SqliteStoryTables(this.db, (sql) => this.stmt(sql), () => void this.open());
       this.sources = new SqliteSourceTables(this.db, (sql) => this.stmt(sql), () => void this.open());
@@ -369,9 +372,12 @@ export class SqliteStore implements Store {
    */
   private entityFacet(from: string, params: unknown[]): EntityFacetCount[] {
     if (!this.hasEntityIndex) return [];
+    // Each article's distinct keys are gathered article by article (a small sort each) rather than
+    // in one DISTINCT over all its links (20 -> 14 ms of CPU over 1,000 matches).
     return this.stmt(
       `WITH m AS MATERIALIZED (SELECT a.id ${from} ORDER BY articles_fts.rowid DESC LIMIT ${ENTITY_FACET_MATCHES}),
-       k AS MATERIALIZED (SELECT key, count(*) AS n FROM (SELECT DISTINCT l.article_id, l.key FROM m JOIN entity_links l ON l.article_id = m.id) GROUP BY key)
+       k AS MATERIALIZED (SELECT value AS key, count(*) AS n
+         FROM m, json_each((SELECT json_group_array(DISTINCT key) FROM entity_links WHERE article_id = m.id)) GROUP BY value)
        SELECT k.key AS value, e.name AS name, e.type AS type, k.n AS count
        FROM k JOIN entities e ON e.key = k.key
        WHERE k.n >= coalesce((SELECT n FROM k ORDER BY n DESC LIMIT 1 OFFSET 19), 0)
@@ -389,8 +395,10 @@ export class SqliteStore implements Store {
     const from = `FROM articles_fts CROSS JOIN articles a ON a.seq = articles_fts.rowid ${whereClause(c)}`;
     const { title, dek, text } = BM25_WEIGHTS;
     try {
+      // the narrow index (migration 008) for what is read of every match, when no filter reads more
+      const facetFrom = c.sql.length === 1 ? `FROM articles_fts CROSS JOIN articles a ${this.facetIndex} ON a.seq = articles_fts.rowid ${whereClause(c)}` : from;
       const facetRows = this.stmt(
-        `WITH m AS MATERIALIZED (SELECT a.language, a.source, substr(a.published_at, 1, 7) AS month ${from})
+        `WITH m AS MATERIALIZED (SELECT a.language, a.source, substr(a.published_at, 1, 7) AS month ${facetFrom})
          SELECT 'language' AS facet, language AS value, count(*) AS n FROM m GROUP BY language
          UNION ALL SELECT 'source', source, count(*) FROM m GROUP BY source
          UNION ALL SELECT 'month', month, count(*) FROM m GROUP BY month`,
@@ -400,16 +408,21 @@ export class SqliteStore implements Store {
       const total = facets.language.reduce((n, f) => n + f.count, 0);
       byCount(facets.language);
       byCount(facets.source);
-      if (total > 0) facets.entity = this.entityFacet(from, c.params);
+      if (total > 0) facets.entity = this.entityFacet(facetFrom, c.params);
       byMonth(facets.month);
       const rows =
         total === 0 || offset >= total
           ? []
           : (this.stmt(
-              `SELECT ${SUMMARY_COLUMNS}, bm25(articles_fts, ${title}, ${dek}, ${text}) AS rank,
+              // The page is ranked first and only its rows get a snippet (a snippet for every match
+              // before sorting cost 130 ms for a word in 7,700 of 10,000 articles).
+              `WITH page AS MATERIALIZED (
+                 SELECT a.seq, a.id, bm25(articles_fts, ${title}, ${dek}, ${text}) AS rank ${facetFrom} ORDER BY rank, a.id LIMIT ? OFFSET ?)
+               SELECT ${SUMMARY_COLUMNS}, page.rank,
                  snippet(articles_fts, -1, '${SNIPPET_OPEN}', '${SNIPPET_CLOSE}', '${SNIPPET_ELLIPSIS}', ${SNIPPET_TOKENS}) AS snippet
-               ${from} ORDER BY rank, a.id LIMIT ? OFFSET ?`,
-            ).all(...c.params, limit, offset) as (SummaryRow & { rank: number; snippet: string })[]);
+               FROM page CROSS JOIN articles_fts ON articles_fts.rowid = page.seq CROSS JOIN articles a ON a.seq = page.seq
+               WHERE articles_fts MATCH ? ORDER BY page.rank, page.id`,
+            ).all(...c.params, limit, offset, match) as (SummaryRow & { rank: number; snippet: string })[]);
       const hits = rows.map((r) => ({ ...toSummary(r), score: -r.rank, snippet: r.snippet }));
       return { total, hits, facets };
     } catch (err) {

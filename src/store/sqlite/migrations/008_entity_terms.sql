@@ -19,3 +19,9 @@ CREATE INDEX entity_terms_by_key ON entity_terms (key);
 
 ALTER TABLE entity_state ADD COLUMN terms_ready INTEGER NOT NULL DEFAULT 0;
 UPDATE entity_state SET terms_ready = NOT EXISTS (SELECT 1 FROM entities);
+
+-- What a search reads of every match, in an index of its own: the language, source and month
+-- facets and the id that breaks ties in the ranking. Reading this narrow index instead of the wide
+-- article rows took the facets of a word in 7,700 of 10,000 articles from 15 to 9 ms of CPU.
+-- Search names it (INDEXED BY: the planner picks it only after ANALYZE).
+CREATE INDEX articles_facets ON articles (seq, language, source, published_at, id);
