@@ -6,7 +6,10 @@
 // database of that size: the start-up of a new process (open the store, add and place 10 articles),
 // database bytes per article, search p50/p95 with facets, the list routes' latency (articles,
 // storylines, entities, one storyline, one entity) and this process's peak RSS.
-//   npm run bench:scale -- [--sizes 1000,10000,50000] [--window 1000] [--db .bench/scale.db]
+// Per-article times are wall clock and CPU time of this process (the CPU figure is the one to read on
+// a machine shared with other jobs). --keep continues on the database at --db instead of starting
+// anew (articles are numbered on from its count), so a large database is built once and reused.
+//   npm run bench:scale -- [--sizes 1000,10000,50000] [--window 1000] [--db .bench/scale.db] [--keep]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -22,6 +25,7 @@ const { values } = parseArgs({
     db: { type: 'string', default: '.bench/scale.db' },
     batch: { type: 'string', default: '200' },
     'child-startup': { type: 'string' },
+    keep: { type: 'boolean', default: false },
   },
 });
 const BATCH = Number(values.batch);
@@ -40,8 +44,10 @@ async function childStartup(path: string): Promise<void> {
   const t2 = performance.now();
   await corpus.place(r.items.filter((x) => x.status === 'inserted').map((x) => x.id));
   const tPlace = performance.now() - t2;
+  const reads = store.entityIndex.pointReads?.reads ?? null;
   await store.close();
-  console.log(JSON.stringify({ open: tOpen, add: tAdd, place: tPlace, total: performance.now() - t0, rssMB: process.resourceUsage().maxRSS / 1024 }));
+  const cpu = process.cpuUsage();
+  console.log(JSON.stringify({ open: tOpen, add: tAdd, place: tPlace, total: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, entityReads: reads, rssMB: process.resourceUsage().maxRSS / 1024 }));
 }
 
 if (values['child-startup']) {
@@ -52,7 +58,7 @@ if (values['child-startup']) {
 const sizes = values.sizes.split(',').map(Number).sort((a, b) => a - b);
 const WINDOW = Number(values.window);
 const dbPath = values.db;
-for (const s of ['', '-wal', '-shm']) rmSync(dbPath + s, { force: true });
+if (!values.keep) for (const s of ['', '-wal', '-shm']) rmSync(dbPath + s, { force: true });
 mkdirSync(dirname(dbPath), { recursive: true });
 const store = openSqliteStore(dbPath);
 const corpus = openCorpus(store);
@@ -76,25 +82,33 @@ async function timed(fn: () => Promise<unknown>, reps: number): Promise<number[]
 
 const QUERIES = ['government', 'said', 'Blair', 'economy growth', '"interest rates"', 'film award', 'econ*', 'Blair -Brown', 'mobile phone', 'England rugby', 'chelsea', 'oil prices', 'election', 'music', 'court'];
 
-let n = 0;
+let n = (await store.stats()).articles;
 const rows: string[] = [];
 console.log(`machine: ${(await import('node:os')).cpus().length} cores, load ${(await import('node:os')).loadavg()[0].toFixed(2)}; db ${dbPath}`);
 for (const size of sizes) {
+  if (n >= size) continue;
   let addMs = 0;
   let placeMs = 0;
+  let addCpu = 0;
+  let placeCpu = 0;
   let timedN = 0;
   while (n < size) {
     const count = Math.min(BATCH, size - n);
     const items = Array.from({ length: count }, (_, i) => generatedItem(n + i));
     const inWindow = n + count > size - WINDOW;
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const r = await corpus.add(items);
     const t1 = performance.now();
+    const c1 = process.cpuUsage(c0);
     await corpus.place(r.items.filter((x) => x.status === 'inserted').map((x) => x.id));
     const t2 = performance.now();
+    const c2 = process.cpuUsage(c0);
     if (inWindow) {
       addMs += t1 - t0;
       placeMs += t2 - t1;
+      addCpu += (c1.user + c1.system) / 1000;
+      placeCpu += (c2.user + c2.system - c1.user - c1.system) / 1000;
       timedN += count;
     }
     n += count;
@@ -102,8 +116,8 @@ for (const size of sizes) {
   const bytes = statSync(dbPath).size + (existsSync(`${dbPath}-wal`) ? statSync(`${dbPath}-wal`).size : 0);
   const child = spawnSync(process.execPath, ['bin/run-ts.js', 'bench/scale.ts', '--child-startup', dbPath], { encoding: 'utf8' });
   if (child.status !== 0) throw new Error(`start-up child failed: ${child.stderr}`);
-  const start = JSON.parse(child.stdout.trim().split('\n').pop()!) as { open: number; add: number; place: number; total: number; rssMB: number };
-  n += 0; // the child's articles are numbered apart
+  const start = JSON.parse(child.stdout.trim().split('\n').pop()!) as { open: number; add: number; place: number; total: number; cpuMs: number; entityReads: number | null; rssMB: number };
+  n = (await store.stats()).articles; // the child added 10
   const search: number[] = [];
   for (const q of QUERIES) search.push(...(await timed(() => store.search(q), 5)));
   const list = await timed(() => store.list(), 10);
@@ -114,8 +128,8 @@ for (const size of sizes) {
   const topEntity = (await corpus.entities({ limit: 1 })).items[0];
   const entity = topEntity ? await timed(() => corpus.entity(topEntity.key), 5) : [NaN];
   const line =
-    `${String(size).padStart(7)} | add ${ms(addMs / timedN)} ms/article | place ${ms(placeMs / timedN)} ms/article | ` +
-    `start-up: open ${ms(start.open)} ms, add 10 ${ms(start.add)} ms, place 10 ${ms(start.place)} ms, RSS ${start.rssMB.toFixed(0)} MB | ` +
+    `${String(size).padStart(7)} | add ${ms(addMs / timedN)} ms/article (CPU ${ms(addCpu / timedN)}) | place ${ms(placeMs / timedN)} ms/article (CPU ${ms(placeCpu / timedN)}) | ` +
+    `start-up: open ${ms(start.open)} ms, add 10 ${ms(start.add)} ms, place 10 ${ms(start.place)} ms, process CPU ${ms(start.cpuMs)} ms, ${start.entityReads ?? '-'} entity reads, RSS ${start.rssMB.toFixed(0)} MB | ` +
     `db ${(bytes / size / 1024).toFixed(1)} KB/article | search p50 ${ms(pct(search, 50))} p95 ${ms(pct(search, 95))} ms | ` +
     `list ${ms(pct(list, 50))}, stories ${ms(pct(storylines, 50))}, entities ${ms(pct(entities, 50))}, story ${ms(pct(story, 50))}, entity ${ms(pct(entity, 50))} ms | ` +
     `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`;

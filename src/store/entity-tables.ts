@@ -4,7 +4,7 @@
 // (`Store.write` / `Store.ingest`), and the reads of the entity views (`Store.entityIndex`). Storage only: the resolver and what its rows mean are the corpus's.
 import type { EntityLayer, EntityType } from '../types.ts';
 import type { EntityLink, EntityMerge } from './entity-records.ts';
-import type { EntityStateRows, EntitySummaryRow, StoredEntity } from './entity-rows.ts';
+import type { EntityStateRow, EntityStateRows, EntitySummaryRow, LinkDbRow, StoredEntity } from './entity-rows.ts';
 import type { MentionRow, QuoteRow } from '../api/index.ts';
 import type { Page, RowsResult } from './shapes.ts';
 
@@ -57,10 +57,51 @@ export interface StoredEntityLayer {
   entities: EntityLayer[];
 }
 
+/** A name part of an entity other than its names and mention texts (SQLite migration 008, entity_terms). */
+export interface EntityTermRow {
+  kind: 'first-last' | 'surname' | 'core' | 'part' | 'acronym' | 'last-name' | 'spelling' | 'typo';
+  term: string;
+  key: string;
+}
+
+/**
+ * Synchronous point reads (and the term rows) of the entity tables, so that a resolver reads only
+ * the entities an article can be linked to instead of loading every entity first. Every read is
+ * by key or through an index; none reads a whole table.
+ */
+export interface EntityPointReads {
+  /** The stored row of a current entity and its `ord`. */
+  entity(key: string): { row: EntityStateRow; ord: number } | undefined;
+  /** The current key a merged-away key leads to, or undefined. */
+  redirect(key: string): string | undefined;
+  /** Keys having a name ('name'), mention text ('surface') or term of this kind whose folded form is `term`. */
+  keys(kind: 'name' | 'surface' | EntityTermRow['kind'], term: string): string[];
+  /** Keys having a term of this kind equal to any of `terms` (one read). */
+  keysOfTerms(kind: EntityTermRow['kind'], terms: string[]): string[];
+  /** The links of a resolved article in layer order, or undefined when the resolver has not seen it. */
+  articleLinks(articleId: string): LinkDbRow[] | undefined;
+  /** The latest `limit` articles (by resolution order) linking any of `keys`, oldest first. */
+  latestArticles(keys: string[], limit: number): string[];
+  /** The keys each of these articles links (articles the resolver has not seen are left out). */
+  articleKeys(ids: string[]): Map<string, string[]>;
+  /** False while entities stored before the term table have no term rows yet. */
+  termsReady(): boolean;
+  /** Stored entity rows after `ord`, in `ord` order, at most `limit` (to fill the term table once). */
+  entitiesAfter(ord: number, limit: number): { row: EntityStateRow; ord: number }[];
+  /** Adds term rows (known ones are kept). */
+  addTerms(rows: EntityTermRow[]): void;
+  /** Marks the term table complete. */
+  markTermsReady(): void;
+  /** Point reads made since the store was opened (for tests and benches). */
+  readonly reads: number;
+}
+
 /** What resolving entities reads and writes, inside one write transaction. */
 export interface EntityTables {
   /** False when the schema has no entity tables (a SQLite store opened with custom migrations). */
   readonly available: boolean;
+  /** Point reads for resolving without loading every entity (SQLite with migration 008); null: load the state (`stateRows`). */
+  readonly pointReads: EntityPointReads | null;
   /** The counter every resolving transaction raises: a resolver in memory is current while it is unchanged. */
   generation(): Promise<number>;
   /** Raises the generation (and, after a rebuild, marks the index up to date); returns the new one. */

@@ -2,6 +2,7 @@
 // share (the same column names in SQLite and PostgreSQL), and the converters.
 import type { AnalyzedArticle, EntityType, Quote, RawArticle, TimeExpr } from '../types.ts';
 import { foldForSearch } from '../text/fold.ts';
+import { inflateRawSync } from 'node:zlib';
 import type { ArticleSummary, FacetCount, FigureRow, LayerRowBase, MentionRow, QuoteRow, StoreStats, StoredArticle, TimeRow } from '../api/index.ts';
 import { AmbiguousIdError, StoreError, StoreInputError } from './errors.ts';
 import type { IngestItem, IngestResult } from './shapes.ts';
@@ -262,13 +263,15 @@ export interface StoredDbRow {
   ingested_at: string;
   analyzed_at: string;
   text: string;
-  analysis: string;
+  analysis: string | Uint8Array;
   rest: string;
 }
 
-/** A stored analysis (the `analysis` column). Analyses stored before the layer was renamed hold the
- *  figures under their former name, `quantities`; they are read as `figures`. */
-export function parseAnalysis(json: string): AnalyzedArticle {
+/** A stored analysis (the `analysis` column): JSON text, or (SQLite) JSON deflated into a BLOB.
+ *  Analyses stored before the layer was renamed hold the figures under their former name,
+ *  `quantities`; they are read as `figures`. */
+export function parseAnalysis(stored: string | Uint8Array): AnalyzedArticle {
+  const json = typeof stored === 'string' ? stored : inflateRawSync(stored).toString('utf8');
   const doc = JSON.parse(json) as AnalyzedArticle & { quantities?: AnalyzedArticle['figures'] };
   if (doc.quantities !== undefined) {
     doc.figures ??= doc.quantities;

@@ -175,7 +175,7 @@ export const MEMBER_COLUMNS = `sa.article_id, sa.seq, sa.event_id, sa.storyline_
  */
 export function articlesWithKeys(
   ids: string[],
-  rows: { id: string; text: string; analysis: string }[],
+  rows: { id: string; text: string; analysis: string | Uint8Array }[],
   links: { article_id: string; local_id: string; key: string }[],
 ): AnalyzedArticle[] {
   const keys = new Map<string, Map<string, string>>();

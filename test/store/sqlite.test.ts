@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bundledMigrations, openSqliteStore, type Migration } from '../../src/store/sqlite/index.ts';
 import { StoreError } from '../../src/store/store.ts';
@@ -133,6 +134,9 @@ describe('SQLite store on a file', () => {
       const attribution = bundledMigrations().find((m) => m.name.endsWith('_quote_attributions.sql'))!;
       const db = new Database(file);
       for (const c of ['attribution_kind', 'source_text', 'source_start', 'source_end', 'speaker_via', 'confidence', 'found_by']) db.exec(`ALTER TABLE quotes DROP COLUMN ${c}`);
+      // and its analyses as JSON text, as every released version wrote them (009 reads no compressed one)
+      const packed = db.prepare("SELECT seq, analysis FROM articles WHERE typeof(analysis) = 'blob'").all() as { seq: number; analysis: Buffer }[];
+      for (const r of packed) db.prepare('UPDATE articles SET analysis = ? WHERE seq = ?').run(inflateRawSync(r.analysis).toString('utf8'), r.seq);
       db.pragma(`user_version = ${attribution.version - 1}`);
       db.close();
       const again = openSqliteStore(file);

@@ -3,15 +3,28 @@
 // variants of surnames (typos), and by folded mention text (lookups only). Also records which
 // entities each article names, merges one entity into another leaving a redirect, renders the
 // public view of an entity, and converts everything to and from plain rows.
+//
+// Two modes. In memory (`new EntityIndex()`, `fromState`) every entity is held. Over a store
+// (`EntityIndex.over(source)`) the index holds a cache: an entity is read from the store's tables
+// when a lookup by name, name part or key first needs it, and every lookup answers as an index
+// loaded from the same tables would (entities in creation order, `ord`), so a process starts
+// without reading the whole entity state. Story-scoped lookups (typos in a story) need the memory
+// mode: stored articles carry no story when their entities are resolved.
 import type { EntityType } from '../../types.ts';
 import type { EntityLink, EntityMerge, EntityRow, EntitySource, GlobalEntity, ResolverState } from './shapes.ts';
 import { nationalityOf } from './demonym-forms.ts';
-import { cleanName, deletionVariants, foldedTokens, isAllCaps, personName, slug } from './normalise.ts';
+import { cleanName, deletionVariants, foldedTokens, isAllCaps, nameKey, personName, slug, spellingKey } from './normalise.ts';
 import type { PersonGender } from '../../text/gender.ts';
 import { foldName } from '../../text/fold.ts';
 
 /** Surnames at least this long are indexed for typo matching. */
 export const TYPO_MIN_LENGTH = 5;
+/**
+ * Surnames at least this long are looked up for typos across articles (the resolver's name
+ * variants), the only typo lookup over a store; over a store only these are indexed for typos (a
+ * match across articles is one edit from a surname of seven letters, so of six or more).
+ */
+export const TYPO_ACROSS_MIN_LENGTH = 6;
 /** How many of an entity's latest articles are searched for the company it keeps (bounds the work per decision). */
 const CONTEXT_ARTICLES = 500;
 
@@ -58,7 +71,46 @@ export interface Rec {
   formerKeys: string[];
   /** Folded names under which the record is indexed for exact matching. */
   indexed: Set<string>;
+  /** Creation order: the stored `entities.ord`, or a number above every stored one for an entity created since. */
+  ord: number;
 }
+
+/** Kinds of the name parts a store keeps for lookups over it (its term table; see termRows). */
+export type StoredTermKind = 'first-last' | 'surname' | 'core' | 'part' | 'acronym' | 'last-name' | 'spelling' | 'typo';
+
+/** Kinds of the name parts an index over a store looks up ('name'/'surface': the store's names and mention texts). */
+export type TermKind = 'name' | 'surface' | StoredTermKind;
+
+/** A name part of an entity, as a store keeps it for lookups over a store. */
+export interface TermRow {
+  kind: StoredTermKind;
+  term: string;
+  key: string;
+}
+
+/** What an index over a store reads, synchronously: point lookups only, never a whole table. */
+export interface EntitySourceReads {
+  /** The stored row of a current entity and its creation order. */
+  entity(key: string): { row: EntityRow; ord: number } | undefined;
+  /** The key a merged-away key was merged into (current), or undefined. */
+  redirect(key: string): string | undefined;
+  /** Keys of stored entities that have a name part of this kind ('name'/'surface': folded names and mention texts). */
+  keys(kind: TermKind, term: string): string[];
+  /** Keys of stored entities that have a name part of this kind equal to any of `terms` (one read). */
+  keysOfTerms(kind: StoredTermKind, terms: string[]): string[];
+  /** The links of an article resolved before (keys as stored), or undefined when it was not. */
+  articleLinks(articleId: string): EntityLink[] | undefined;
+  /** The latest `limit` stored articles linking any of `keys`, oldest first (resolution order). */
+  latestArticles(keys: string[], limit: number): string[];
+  /** The keys each of these stored articles links (as stored). */
+  articleKeys(ids: string[]): Map<string, string[]>;
+}
+
+/** The name cores and parts of an organisation's folded name (the resolver's company rules). */
+export type CompanyTerms = (folded: string) => { cores: string[]; parts: string[] };
+
+/** The acronyms by which an organisation's longer name (as written, and folded) is found across articles (the resolver's rules). */
+export type AcronymTerms = (display: string, folded: string) => string[];
 
 /** What one local entity of one article adds to a global entity. */
 export interface Attachment {
@@ -136,6 +188,33 @@ class KeyIndex {
     const v = this.map.get(name);
     return v === undefined ? [] : typeof v === 'string' ? [v] : [...v];
   }
+
+  clear(): void {
+    this.map.clear();
+  }
+}
+
+/** Articles whose keys an index over a store keeps for `namedWith` (the cache is emptied past this). */
+const ARTICLE_KEYS_CACHE = 100_000;
+/** Order of entities created since the stored ones were read: after every stored `ord`. */
+const NEW_ORD = 2 ** 40;
+
+/** The `nameKey` of the last word of a person's full name (folded tokens), null without a first and last name. */
+function lastNameTerm(tokens: string[]): string | null {
+  const { core } = personName(tokens);
+  return core.length < 2 ? null : nameKey(core[core.length - 1]);
+}
+
+/** A non-person's folded name in the one English spelling (`spellingKey`), null when it is written so already (found by its name then). */
+function spellingTerm(folded: string): string | null {
+  const k = spellingKey(folded);
+  return k === folded ? null : k;
+}
+
+/** The one-deletion variants a person's full name (core) is indexed by for typos: of surnames of `min` letters or more. */
+function typoTerms(core: string[], min: number): string[] {
+  const last = core[core.length - 1];
+  return last !== undefined && last.length >= min ? deletionVariants(last) : [];
 }
 
 /** Index key of a person by the first and last word of the core of their name. */
@@ -164,13 +243,118 @@ export class EntityIndex {
   private readonly bySurnameVariant = new KeyIndex();
   /** Folded mention texts -> keys: only for finding entities by name, never for merging. */
   private readonly bySurface = new KeyIndex();
+  /** Organisations by the cores of their names (`CompanyTerms`), filled by the resolver. */
+  private readonly byCore = new KeyIndex();
+  /** Organisations by the first and last words of their longer names, filled by the resolver. */
+  private readonly byPart = new KeyIndex();
+  /** Organisations by the acronyms of their longer names (`AcronymTerms`), filled by the resolver. */
+  private readonly byAcronym = new KeyIndex();
+  /** People by the spelling-tolerant key (`nameKey`) of the last word of their full names, filled by the resolver. */
+  private readonly byLastName = new KeyIndex();
+  /** Non-person entities by their names in one English spelling (`spellingKey`) when written in the other, filled by the resolver. */
+  private readonly bySpelling = new KeyIndex();
   private readonly articles = new Map<string, ArticleRecord>();
   private readonly allMerges: EntityMerge[] = [];
+  private companyTerms: CompanyTerms | undefined;
+  private acronymTerms: AcronymTerms | undefined;
+  private created = 0;
+
+  // ---- over a store -----------------------------------------------------------------------
+  /** The store's tables, when this index is a cache over them. */
+  private source: EntitySourceReads | undefined;
+  /** Keys read from the store and found missing (entities not created yet). */
+  private readonly absent = new Set<string>();
+  /** Stored redirects read so far (null: the key has none). */
+  private readonly storedRedirects = new Map<string, string | null>();
+  /** Name parts whose stored entities are all in the cache ("kind\0term"). */
+  private readonly loadedTerms = new Set<string>();
+  /** Merges since the store last applied them (`settled`): [from, to]. */
+  private unsettled: [string, string][] = [];
+  /** Latest articles of an entity (at most CONTEXT_ARTICLES, oldest first), read when `namedWith` first needs them. */
+  private readonly recent = new Map<string, string[]>();
+  /** Keys linked by a stored article (as stored, or as recorded by this index). */
+  private readonly keysOfArticle = new Map<string, string[]>();
+
+  /** An index over a store's tables: entities are read when a lookup needs them (see the file comment). */
+  static over(source: EntitySourceReads): EntityIndex {
+    const x = new EntityIndex();
+    x.source = source;
+    return x;
+  }
+
+  /** True when this index reads its entities from a store as needed. */
+  get overStore(): boolean {
+    return this.source !== undefined;
+  }
+
+  /** Surnames indexed for typos: TYPO_MIN_LENGTH in memory, TYPO_ACROSS_MIN_LENGTH over a store (see termRows). */
+  private get typoLength(): number {
+    return this.source ? TYPO_ACROSS_MIN_LENGTH : TYPO_MIN_LENGTH;
+  }
+
+  /** Entities in the cache (all of them in memory mode). */
+  get size(): number {
+    return this.recs.size;
+  }
+
+  /** The resolver's company rules, used to index the names of organisations (over a store: every non-person's names). */
+  useCompanyTerms(fn: CompanyTerms): void {
+    this.companyTerms = fn;
+  }
+
+  /** The resolver's acronym rules, used to index organisations' longer names (over a store: every non-person's names). */
+  useAcronyms(fn: AcronymTerms): void {
+    this.acronymTerms = fn;
+  }
+
+  /** The store has applied every merge so far (its links and names carry the new keys). */
+  settled(): void {
+    this.unsettled = [];
+  }
+
+  /** Reads a stored entity into the cache (over a store), indexing its names. */
+  private load(key: string): Rec | undefined {
+    if (!this.source || this.absent.has(key) || this.redirects.has(key)) return undefined;
+    const found = this.source.entity(key);
+    if (!found) {
+      this.absent.add(key);
+      return undefined;
+    }
+    return this.addRow(found.row, found.ord);
+  }
+
+  /** Lookups over a store: reads the stored entities having this name part first. */
+  private lookup(ix: KeyIndex, kind: TermKind, term: string): string[] {
+    if (!this.source) return ix.get(term);
+    const id = `${kind}\u0000${term}`;
+    if (!this.loadedTerms.has(id)) {
+      this.loadedTerms.add(id);
+      for (const k of this.source.keys(kind, term)) if (!this.recs.has(k)) this.load(k);
+    }
+    return this.byOrd(ix.get(term));
+  }
+
+  /** `lookup` of several terms of one kind, reading the stored entities of those not read yet at once. */
+  private lookupAll(ix: KeyIndex, kind: StoredTermKind, terms: string[]): string[][] {
+    if (!this.source) return terms.map((t) => ix.get(t));
+    const unread = terms.filter((t) => !this.loadedTerms.has(`${kind}\u0000${t}`));
+    if (unread.length > 0) {
+      for (const t of unread) this.loadedTerms.add(`${kind}\u0000${t}`);
+      for (const k of this.source.keysOfTerms(kind, unread)) if (!this.recs.has(k)) this.load(k);
+    }
+    return terms.map((t) => this.byOrd(ix.get(t)));
+  }
+
+  /** Keys in creation order: the order an index loaded from the same tables would list them in. */
+  private byOrd(keys: string[]): string[] {
+    if (keys.length < 2) return keys;
+    return keys.sort((a, b) => (this.recs.get(a)?.ord ?? NEW_ORD) - (this.recs.get(b)?.ord ?? NEW_ORD));
+  }
 
   // ---- records ----------------------------------------------------------------------------
 
   get(key: string): Rec | undefined {
-    return this.recs.get(key);
+    return this.recs.get(key) ?? this.load(key);
   }
 
   all(): IterableIterator<Rec> {
@@ -181,11 +365,23 @@ export class EntityIndex {
   current(key: string): string {
     let k = key;
     const seen = new Set<string>();
-    while (this.redirects.has(k) && !seen.has(k)) {
+    for (;;) {
+      const next = this.redirectOf(k);
+      if (next === undefined || seen.has(k)) return k;
       seen.add(k);
-      k = this.redirects.get(k)!;
+      k = next;
     }
-    return k;
+  }
+
+  private redirectOf(key: string): string | undefined {
+    const r = this.redirects.get(key);
+    if (r !== undefined || !this.source || this.recs.has(key)) return r;
+    let stored = this.storedRedirects.get(key);
+    if (stored === undefined) {
+      stored = this.source.redirect(key) ?? null;
+      this.storedRedirects.set(key, stored);
+    }
+    return stored ?? undefined;
   }
 
   create(key: string, source: EntitySource, canonicalName: string | null, isPerson: boolean, canonicalType: EntityType | null = null): Rec {
@@ -208,8 +404,29 @@ export class EntityIndex {
       merges: [],
       formerKeys: [],
       indexed: new Set(),
+      ord: NEW_ORD + this.created++,
     };
     this.recs.set(key, rec);
+    this.absent.delete(key);
+    return rec;
+  }
+
+  /** A record from its row (what `fromState` and a read from a store both do). */
+  private addRow(row: EntityRow, ord?: number): Rec {
+    const rec = this.create(row.key, row.source, row.canonicalName, row.isPerson, row.canonicalType);
+    if (ord !== undefined) rec.ord = ord;
+    for (const [t, n] of Object.entries(row.types)) rec.types.set(t as EntityType, n ?? 0);
+    for (const [s, n] of Object.entries(row.surfaces)) {
+      rec.surfaces.set(s, n);
+      this.bySurface.add(foldName(s), rec.key);
+    }
+    for (const [role, n] of Object.entries(row.roles)) rec.roles.set(foldName(role), { text: role, count: n });
+    for (const [g, n] of Object.entries(row.genders)) rec.genders.set(g as PersonGender, n ?? 0);
+    rec.mentionCount = row.mentionCount;
+    for (const [name, n] of Object.entries(row.names)) {
+      rec.names.set(name, n);
+      this.indexName(rec, name);
+    }
     return rec;
   }
 
@@ -217,7 +434,7 @@ export class EntityIndex {
   newKey(prefix: string, folded: string): string {
     const base = `${prefix}:${slug(folded)}`;
     let key = base;
-    for (let n = 2; this.recs.has(key) || this.redirects.has(key); n++) key = `${base}-${n}`;
+    for (let n = 2; this.get(key) || this.current(key) !== key; n++) key = `${base}-${n}`;
     return key;
   }
 
@@ -240,18 +457,30 @@ export class EntityIndex {
       else rec.roles.set(f, { text: role, count: 1 });
     }
     if (a.gender) bump(rec.genders, a.gender);
+    const recent = this.recent.get(rec.key);
+    if (recent && !rec.articles.has(a.articleId)) {
+      recent.push(a.articleId);
+      if (recent.length > CONTEXT_ARTICLES) recent.splice(0, recent.length - CONTEXT_ARTICLES);
+    }
     addArticle(rec, a.articleId);
     if (a.storyId) rec.stories.add(a.storyId);
   }
 
   /** Records a resolved article: its links (in the order of its entity layer) and the entities it names. */
   recordArticle(id: string, language: string, publishedAt: string | null, storyId: string | null, links: EntityLink[], keys: Set<string>): void {
+    if (this.source) {
+      // the store keeps the article and its links; its keys stay at hand for namedWith
+      if (this.keysOfArticle.size >= ARTICLE_KEYS_CACHE) this.keysOfArticle.clear();
+      this.keysOfArticle.set(id, [...keys]);
+      return;
+    }
     this.articles.set(id, { language, publishedAt, storyId, links, keys, order: this.articles.size });
     for (const l of links) this.recs.get(this.current(l.key))?.links.push(l);
   }
 
   /** The links of an article resolved before, with current keys; undefined for a new article. */
   articleLinks(id: string): EntityLink[] | undefined {
+    if (this.source) return this.source.articleLinks(id)?.map((l) => ({ ...l, key: this.current(l.key) }));
     return this.articles.get(id)?.links.map((l) => ({ ...l, key: this.current(l.key) }));
   }
 
@@ -288,40 +517,146 @@ export class EntityIndex {
     this.recs.delete(from.key);
     this.redirects.set(from.key, to.key);
     this.allMerges.push(m);
+    if (this.source) {
+      this.unsettled.push([from.key, to.key]);
+      this.recent.delete(to.key); // read again, by resolution order, with the merged entity's articles
+      this.recent.delete(from.key);
+    }
   }
 
   // ---- indexes ----------------------------------------------------------------------------
 
   /** Keys indexed under a folded name (people by full name, or by single name while they have no full name). */
   byFoldedName(folded: string): string[] {
-    return this.byName.get(folded);
+    return this.lookup(this.byName, 'name', folded);
   }
 
   /** People whose first and last name (core) are these. */
   byFirstAndLast(core: string[]): string[] {
-    return this.byFirstLast.get(firstLast(core));
+    return this.lookup(this.byFirstLast, 'first-last', firstLast(core));
   }
 
   /** People with a full name ending in this folded surname. */
   bySurnameOf(folded: string): string[] {
-    return this.bySurname.get(folded);
+    return this.lookup(this.bySurname, 'surname', folded);
   }
 
   /** People whose surname may be one edit away from `surname` (verify with withinOneEdit). */
   byTypoOf(surname: string): string[] {
     const out = new Set<string>();
-    for (const v of deletionVariants(surname)) for (const k of this.bySurnameVariant.get(v)) out.add(k);
+    for (const keys of this.lookupAll(this.bySurnameVariant, 'typo', deletionVariants(surname))) for (const k of keys) out.add(k);
     return [...out];
   }
 
   /** Entities with a mention written this way (folded). */
   bySurfaceOf(folded: string): string[] {
-    return this.bySurface.get(folded);
+    return this.lookup(this.bySurface, 'surface', folded);
+  }
+
+  /** Organisations whose name has this core (`CompanyTerms`). */
+  byCoreOf(term: string): string[] {
+    return this.lookup(this.byCore, 'core', term);
+  }
+
+  /** Organisations whose longer name starts or ends with these words (`CompanyTerms`). */
+  byPartOf(term: string): string[] {
+    return this.lookup(this.byPart, 'part', term);
+  }
+
+  /**
+   * Organisations whose longer name has these initials (`AcronymTerms`). Over a store: entities
+   * tagged an organisation at least once whose names have them (a resolver loaded from the stored
+   * state indexes so); in memory, the names the resolver gave (`addAcronyms`).
+   */
+  byAcronymOf(term: string): string[] {
+    const keys = this.lookup(this.byAcronym, 'acronym', term);
+    return this.source ? keys.filter((k) => (this.recs.get(k)?.types.get('ORG') ?? 0) > 0) : keys;
+  }
+
+  /** People the last word of whose full name has this `nameKey`. */
+  byLastNameOf(term: string): string[] {
+    return this.lookup(this.byLastName, 'last-name', term);
+  }
+
+  /** Non-person entities with a name written in the other English spelling of this one (`spellingKey`). */
+  bySpellingOf(term: string): string[] {
+    return this.lookup(this.bySpelling, 'spelling', term);
+  }
+
+  /** Indexes an organisation's name by its acronyms (in memory; over a store every non-person name is indexed so anyway). */
+  addAcronyms(key: string, display: string, folded: string): void {
+    if (this.source || !this.acronymTerms) return;
+    for (const a of this.acronymTerms(display, folded)) this.byAcronym.add(a, key);
+  }
+
+  /** Indexes a person's full name by the `nameKey` of its last word (in memory; over a store every full name is indexed so anyway). */
+  addLastName(key: string, tokens: string[]): void {
+    if (this.source) return;
+    const term = lastNameTerm(tokens);
+    if (term !== null) this.byLastName.add(term, key);
+  }
+
+  /** Indexes a non-person's folded name by its other spelling (in memory; over a store every non-person name is indexed so anyway). */
+  addSpelling(key: string, folded: string): void {
+    if (this.source) return;
+    const term = spellingTerm(folded);
+    if (term !== null) this.bySpelling.add(term, key);
+  }
+
+  /** Indexes the cores and parts of an organisation's name (over a store, every non-person name is indexed so anyway). */
+  addCompanyName(key: string, folded: string): void {
+    if (!this.companyTerms) return;
+    const { cores, parts } = this.companyTerms(folded);
+    for (const c of cores) this.byCore.add(c, key);
+    for (const p of parts) this.byPart.add(p, key);
+  }
+
+  /** The name parts of these entities (current keys in the cache) a store keeps for lookups over it. */
+  termRows(keys: string[]): TermRow[] {
+    const out: TermRow[] = [];
+    for (const key of keys) {
+      const rec = this.recs.get(key);
+      if (!rec) continue;
+      for (const folded of rec.indexed) {
+        if (rec.isPerson) {
+          const tokens = foldedTokens(folded);
+          if (tokens.length < 2) continue;
+          const { core } = personName(tokens);
+          out.push({ kind: 'first-last', term: firstLast(core), key });
+          for (const s of surnamesOf(tokens)) out.push({ kind: 'surname', term: s, key });
+          const lastName = lastNameTerm(tokens);
+          if (lastName !== null) out.push({ kind: 'last-name', term: lastName, key });
+          for (const v of typoTerms(core, TYPO_ACROSS_MIN_LENGTH)) out.push({ kind: 'typo', term: v, key });
+        } else {
+          if (this.companyTerms) {
+            const { cores, parts } = this.companyTerms(folded);
+            for (const c of cores) out.push({ kind: 'core', term: c, key });
+            for (const p of parts) out.push({ kind: 'part', term: p, key });
+          }
+          const spelling = spellingTerm(folded);
+          if (spelling !== null) out.push({ kind: 'spelling', term: spelling, key });
+        }
+      }
+      // acronyms of the names as written, of entities tagged an organisation (see byAcronymOf)
+      if (!rec.isPerson && this.acronymTerms && (rec.types.get('ORG') ?? 0) > 0) {
+        const seen = new Set<string>();
+        for (const name of rec.names.keys()) {
+          for (const a of this.acronymTerms(name, foldName(name))) {
+            if (seen.has(a)) continue;
+            seen.add(a);
+            out.push({ kind: 'acronym', term: a, key });
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /** Indexes a cleaned name of a record for exact, first-last, surname and typo matching. */
   private indexName(rec: Rec, display: string): void {
     const folded = foldName(display);
+    // over a store, acronyms of every way a non-person's name is written (they depend on capitals)
+    if (folded && this.source && !rec.isPerson && this.acronymTerms) for (const a of this.acronymTerms(display, folded)) this.byAcronym.add(a, rec.key);
     if (!folded || rec.indexed.has(folded)) return;
     const tokens = foldedTokens(folded);
     if (rec.isPerson) {
@@ -344,24 +679,47 @@ export class EntityIndex {
       const { core } = personName(tokens);
       this.byFirstLast.add(firstLast(core), rec.key);
       for (const s of surnamesOf(tokens)) this.bySurname.add(s, rec.key);
-      const last = core[core.length - 1];
-      if (last.length >= TYPO_MIN_LENGTH) for (const v of deletionVariants(last)) this.bySurnameVariant.add(v, rec.key);
+      for (const v of typoTerms(core, this.typoLength)) this.bySurnameVariant.add(v, rec.key);
+      if (this.source) {
+        const lastName = lastNameTerm(tokens);
+        if (lastName !== null) this.byLastName.add(lastName, rec.key);
+      }
       return;
     }
     rec.indexed.add(folded);
     this.byName.add(folded, rec.key);
+    if (this.source) {
+      this.addCompanyName(rec.key, folded);
+      const spelling = spellingTerm(folded);
+      if (spelling !== null) this.bySpelling.add(spelling, rec.key);
+    }
   }
 
   private unindex(rec: Rec): void {
+    if (this.source && !rec.isPerson && this.acronymTerms) {
+      for (const name of rec.names.keys()) for (const a of this.acronymTerms(name, foldName(name))) this.byAcronym.remove(a, rec.key);
+    }
     for (const folded of rec.indexed) {
       this.byName.remove(folded, rec.key);
+      if (this.source && !rec.isPerson) {
+        if (this.companyTerms) {
+          const { cores, parts } = this.companyTerms(folded);
+          for (const c of cores) this.byCore.remove(c, rec.key);
+          for (const p of parts) this.byPart.remove(p, rec.key);
+        }
+        const spelling = spellingTerm(folded);
+        if (spelling !== null) this.bySpelling.remove(spelling, rec.key);
+      }
       const tokens = foldedTokens(folded);
       if (!rec.isPerson || tokens.length < 2) continue;
       const { core } = personName(tokens);
       this.byFirstLast.remove(firstLast(core), rec.key);
       for (const s of surnamesOf(tokens)) this.bySurname.remove(s, rec.key);
-      const last = core[core.length - 1];
-      if (last.length >= TYPO_MIN_LENGTH) for (const v of deletionVariants(last)) this.bySurnameVariant.remove(v, rec.key);
+      for (const v of typoTerms(core, this.typoLength)) this.bySurnameVariant.remove(v, rec.key);
+      if (this.source) {
+        const lastName = lastNameTerm(tokens);
+        if (lastName !== null) this.byLastName.remove(lastName, rec.key);
+      }
     }
     rec.indexed.clear();
   }
@@ -373,6 +731,37 @@ export class EntityIndex {
    * CONTEXT_ARTICLES articles (of one story when `storyId` is given).
    */
   namedWith(rec: Rec, context: string[], storyId: string | null = null): string[] {
+    if (this.source) {
+      if (storyId !== null) throw new Error('entities named in a story are looked up in an entity index held in memory');
+      let order = this.recent.get(rec.key);
+      if (!order) {
+        // The stored links still carry the keys of merges the store has not applied yet.
+        const mine = [rec.key, ...this.unsettled.filter(([from]) => this.current(from) === rec.key).map(([from]) => from)];
+        order = this.source.latestArticles(mine, CONTEXT_ARTICLES);
+        // articles of this batch the store has not been given yet (the one being resolved)
+        const stored = new Set(order);
+        for (const id of rec.articleOrder) if (!stored.has(id)) order.push(id);
+        if (order.length > CONTEXT_ARTICLES) order.splice(0, order.length - CONTEXT_ARTICLES);
+        this.recent.set(rec.key, order);
+      }
+      const missing = order.filter((id) => !this.keysOfArticle.has(id));
+      if (missing.length > 0) {
+        if (this.keysOfArticle.size + missing.length > ARTICLE_KEYS_CACHE) this.keysOfArticle.clear();
+        const read = this.source.articleKeys(missing);
+        // an article not stored yet is the one being resolved: it names nothing before
+        for (const id of missing) if (read.has(id)) this.keysOfArticle.set(id, read.get(id)!);
+      }
+      const wanted = new Set(context.filter((c) => c !== rec.key));
+      const found = new Set<string>();
+      for (const id of order) {
+        for (const k of this.keysOfArticle.get(id) ?? []) {
+          const c = this.redirects.has(k) ? this.current(k) : k;
+          if (wanted.has(c)) found.add(c);
+        }
+        if (found.size === wanted.size) break;
+      }
+      return context.filter((c) => found.has(c));
+    }
     const found = new Set<string>();
     const order = rec.articleOrder;
     for (let i = Math.max(0, order.length - CONTEXT_ARTICLES); i < order.length; i++) {
@@ -460,21 +849,7 @@ export class EntityIndex {
   static fromState(state: ResolverState): EntityIndex {
     if (state.version !== 1) throw new Error(`unknown entity resolver state version ${String(state.version)}`);
     const x = new EntityIndex();
-    for (const row of state.entities) {
-      const rec = x.create(row.key, row.source, row.canonicalName, row.isPerson, row.canonicalType);
-      for (const [t, n] of Object.entries(row.types)) rec.types.set(t as EntityType, n ?? 0);
-      for (const [s, n] of Object.entries(row.surfaces)) {
-        rec.surfaces.set(s, n);
-        x.bySurface.add(foldName(s), rec.key);
-      }
-      for (const [role, n] of Object.entries(row.roles)) rec.roles.set(foldName(role), { text: role, count: n });
-      for (const [g, n] of Object.entries(row.genders)) rec.genders.set(g as PersonGender, n ?? 0);
-      rec.mentionCount = row.mentionCount;
-      for (const [name, n] of Object.entries(row.names)) {
-        rec.names.set(name, n);
-        x.indexName(rec, name);
-      }
-    }
+    for (const row of state.entities) x.addRow(row);
     for (const [from, to] of Object.entries(state.redirects)) x.redirects.set(from, to);
     for (const m of state.merges) {
       x.allMerges.push({ ...m });

@@ -1,10 +1,13 @@
 // The entity index writer, once for every store: resolves the entities of stored articles into the
 // corpus-wide entities and keeps the store's entity tables (src/store/entity-tables.ts) in step, inside
 // the store's write transaction — incrementally, article by article after each is stored, or as a
-// full rebuild from every stored entity layer. The resolver (resolve.ts) is held in memory between
-// batches and reloaded only when another process wrote (entity_state.generation) or a transaction
-// rolled back.
-import type { EntityArticleRow, EntityColumns, EntityNameRow, EntityTables, LinkRow } from '../../store/entity-tables.ts';
+// full rebuild from every stored entity layer. Where the store has point reads (SQLite), the
+// resolver (resolve.ts) works over the tables (EntityIndex.over): it reads the entities an article can
+// be linked to, caches them (at most CACHE_ENTITIES between batches) and writes the name parts of the
+// entities it changed (entity_terms), so a process starts without reading the entity state. Elsewhere
+// (PostgreSQL) the resolver loads the whole state. Either is kept between batches and dropped when
+// another process wrote (entity_state.generation) or a transaction rolled back.
+import type { EntityArticleRow, EntityColumns, EntityNameRow, EntityPointReads, EntityTables, LinkRow } from '../../store/entity-tables.ts';
 import type { EntityStateRow, EntityStateRows, StoredEntity } from '../../store/entity-rows.ts';
 import { toLink } from '../../store/entity-rows.ts';
 import { NOT_SEEN, type Seen, entityDisplayName, entityDisplayType, joinSeen, seenOf, seenWith } from './entity-view.ts';
@@ -12,9 +15,49 @@ import { foldForSearch, foldName } from '../../text/fold.ts';
 import type { EntityRebuildResult } from '../../store/store.ts';
 import type { ArticleEntities, EntityLink, EntityRow, ResolvedArticle, ResolverState } from './shapes.ts';
 import { EntityResolver } from './resolve.ts';
+import { EntityIndex, type EntitySourceReads } from './entity-index.ts';
 
 /** Stored articles read per step when rebuilding. */
 const REBUILD_PAGE = 500;
+/** Entities a resolver over a store keeps cached from one batch to the next (more: it starts afresh). */
+const CACHE_ENTITIES = 50_000;
+/** Entities read per step when filling the term table of a database from before it. */
+const TERMS_PAGE = 2000;
+
+/** The store's point reads as the entity index reads them. */
+function sourceReads(p: EntityPointReads): EntitySourceReads {
+  return {
+    entity: (key) => {
+      const r = p.entity(key);
+      return r ? { row: toEntityRow(r.row), ord: r.ord } : undefined;
+    },
+    redirect: (key) => p.redirect(key),
+    keys: (kind, term) => p.keys(kind, term),
+    keysOfTerms: (kind, terms) => p.keysOfTerms(kind, terms),
+    articleLinks: (id) => p.articleLinks(id)?.map(toLink),
+    latestArticles: (keys, limit) => p.latestArticles(keys, limit),
+    articleKeys: (ids) => p.articleKeys(ids),
+  };
+}
+
+/** A resolver over a store's tables (`EntityIndex.over`). */
+function resolverOver(p: EntityPointReads): EntityResolver {
+  return EntityResolver.over(EntityIndex.over(sourceReads(p)));
+}
+
+/** Fills the term table of a database whose entities were stored before it (once). */
+function fillTerms(p: EntityPointReads): void {
+  for (let after = 0; ; ) {
+    const page = p.entitiesAfter(after, TERMS_PAGE);
+    if (page.length === 0) break;
+    const index = EntityIndex.over(sourceReads(p));
+    const resolver = EntityResolver.over(index); // gives the index its company rules
+    const keys = page.map((r) => r.row.key).filter((k) => index.get(k));
+    p.addTerms(resolver.termRows(keys));
+    after = page[page.length - 1].ord;
+  }
+  p.markTermsReady();
+}
 
 /** What the resolver needs of an article. Stories are not known at ingest yet. */
 export function articleEntities(a: Pick<ArticleEntities, 'id' | 'language' | 'publishedAt' | 'entities'>): ArticleEntities {
@@ -187,8 +230,12 @@ export class EntityIndexWriter {
   /** Starts resolving a batch of new articles; call inside the write transaction, then `finish` the batch. */
   async batch(tables: EntityTables): Promise<EntityBatch> {
     const generation = await tables.generation();
-    if (!this.resolver || generation !== this.generation) {
-      this.resolver = EntityResolver.fromState(await readResolverState(tables));
+    const points = tables.pointReads;
+    if (!this.resolver || generation !== this.generation || (points && this.resolver.cached > CACHE_ENTITIES)) {
+      if (points) {
+        if (!points.termsReady()) fillTerms(points);
+        this.resolver = resolverOver(points);
+      } else this.resolver = EntityResolver.fromState(await readResolverState(tables));
       this.generation = generation;
     }
     return new EntityBatch(tables, this.resolver, (g) => {
@@ -231,8 +278,13 @@ export class EntityIndexWriter {
     }
     const state = resolver.state();
     await writeState(tables, state, seqOf);
+    const points = tables.pointReads;
+    if (points) {
+      points.addTerms(resolver.termRows(state.entities.map((e) => e.key)));
+      points.markTermsReady();
+    }
     this.generation = await tables.nextGeneration({ rebuilt: true });
-    this.resolver = resolver;
+    this.resolver = points ? undefined : resolver;
     return { articles: state.articles.length, entities: state.entities.length, links: state.links.length, merges: state.merges.length };
   }
 }
@@ -252,6 +304,8 @@ export class EntityBatch {
   /** Resolves one article just stored (its `articles.seq`): records it, applies the merges it caused, queues its links; returns them. */
   async add(article: ArticleEntities, seq: number): Promise<EntityLink[]> {
     checkLocalIds(article);
+    // A resolver over the tables reads the articles before this one from them.
+    if (this.tables.pointReads) await this.flush();
     const res = this.resolver.add(article);
     this.pendingArticles.push(articleRow(seq, article));
     if (res.merges.length > 0) {
@@ -260,6 +314,7 @@ export class EntityBatch {
         await this.tables.merge({ from_key: m.from, to_key: m.to, article_id: m.articleId, reason: m.reason });
         this.log.merged(m.to);
       }
+      this.resolver.settled();
     }
     this.pendingLinks.push(...linkRows(res.links));
     this.log.resolved(article, res);
@@ -267,6 +322,7 @@ export class EntityBatch {
   }
 
   private async flush(): Promise<void> {
+    if (this.pendingArticles.length === 0 && this.pendingLinks.length === 0) return;
     await this.tables.addArticles(this.pendingArticles);
     await this.tables.addLinks(this.pendingLinks);
     this.pendingArticles = [];
@@ -289,6 +345,7 @@ export class EntityBatch {
       names.push(...newEntityNames(row, before));
     }
     await this.tables.writeEntities(entities, names);
+    this.tables.pointReads?.addTerms(this.resolver.termRows(writes.map((w) => w.row.key)));
     this.onCommit(await this.tables.nextGeneration());
   }
 }

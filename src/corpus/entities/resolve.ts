@@ -8,7 +8,7 @@
 // surnames and one-deletion variants: adding an article never compares it with every entity.
 import type { EntityLayer, EntityType } from '../../types.ts';
 import { type AliasHit, type AliasTables, defaultAliasTables, lookupAlias } from './aliases.ts';
-import { EntityIndex, type Rec, TYPO_MIN_LENGTH, displayName, fullestName, otherGender, surnamesOf, thingType } from './entity-index.ts';
+import { EntityIndex, type Rec, TYPO_ACROSS_MIN_LENGTH, TYPO_MIN_LENGTH, displayName, fullestName, otherGender, surnamesOf, thingType } from './entity-index.ts';
 import type { ArticleEntities, EntityLink, EntityMerge, EntityRow, Explanation, GlobalEntity, LinkRule, ResolvedArticle, ResolverState } from './shapes.ts';
 import {
   acronymsOf,
@@ -107,20 +107,16 @@ export class EntityResolver {
   private readonly tables: AliasTables;
   private readonly index: EntityIndex;
 
-  /** Organisations by the cores of their names ("intel" for "Intel Corp", "t-mobile" for "T-Mobile USA"). */
-  private readonly cores = new Map<string, Set<string>>();
-  /** Organisations by the first and last words of their longer names ("saints", "new orleans" for "New Orleans Saints"). */
-  private readonly parts = new Map<string, Set<string>>();
-  /** Organisations by the acronyms of their longer names ("ampas" for "Academy of Motion Picture Arts and Sciences"). */
-  private readonly acronyms = new Map<string, Set<string>>();
-  /** People by the spelling-tolerant key (`nameKey`) of the last word of their full names ("netaniahu"). */
-  private readonly lastNames = new Map<string, Set<string>>();
-  /** Non-person entities by their names in one English spelling (`spellingKey`: "centre" -> "center"). */
-  private readonly spellings = new Map<string, Set<string>>();
-
   constructor(options: ResolverOptions = {}, index: EntityIndex = new EntityIndex()) {
     this.tables = options.aliases ?? defaultAliasTables();
     this.index = index;
+    // The index finds organisations by the cores of their names ("intel" for "Intel Corp", "t-mobile"
+    // for "T-Mobile USA"), by the first and last words of their longer names ("saints", "new orleans"
+    // for "New Orleans Saints") and by the acronyms of their longer names ("ampas" for "Academy of
+    // Motion Picture Arts and Sciences"), by these rules; people by the spelling-tolerant key of their
+    // surnames and non-person entities by their names in one English spelling (entity-index.ts).
+    index.useCompanyTerms((folded) => this.companyTerms(folded));
+    index.useAcronyms(crossArticleAcronyms);
     for (const r of index.all()) {
       for (const name of r.names.keys()) {
         if (!r.isPerson) {
@@ -130,6 +126,26 @@ export class EntityResolver {
         else this.indexLastName(r.key, foldedTokens(foldName(name)));
       }
     }
+  }
+
+  /** A resolver over a store's entity tables, reading entities as it needs them (`EntityIndex.over`). */
+  static over(index: EntityIndex, options: ResolverOptions = {}): EntityResolver {
+    return new EntityResolver(options, index);
+  }
+
+  /** Entities in memory (the cache, over a store). */
+  get cached(): number {
+    return this.index.size;
+  }
+
+  /** The store has applied every merge so far. */
+  settled(): void {
+    this.index.settled();
+  }
+
+  /** The name parts of these entities a store keeps for lookups (over a store). */
+  termRows(keys: string[]): ReturnType<EntityIndex['termRows']> {
+    return this.index.termRows(keys);
   }
 
   /** A resolver that continues from a saved state (`state()`); indexes are rebuilt from the rows. */
@@ -400,39 +416,31 @@ export class EntityResolver {
   }
 
   private indexSpelling(key: string, folded: string): void {
-    const k = spellingKey(folded);
-    // names already in the one spelling are found by their folded name
-    if (k === folded) return;
-    let set = this.spellings.get(k);
-    if (!set) this.spellings.set(k, (set = new Set()));
-    set.add(key);
+    this.index.addSpelling(key, folded);
   }
 
   private indexLastName(key: string, tokens: string[]): void {
-    const { core } = personName(tokens);
-    if (core.length < 2) return;
-    const k = nameKey(core[core.length - 1]);
-    let set = this.lastNames.get(k);
-    if (!set) this.lastNames.set(k, (set = new Set()));
-    set.add(key);
+    this.index.addLastName(key, tokens);
   }
 
   private indexCores(key: string, folded: string, organisation = false, display = ''): void {
-    const put = (map: Map<string, Set<string>>, k: string) => {
-      let set = map.get(k);
-      if (!set) map.set(k, (set = new Set()));
-      set.add(key);
-    };
-    if (organisation) for (const a of crossArticleAcronyms(display, folded)) put(this.acronyms, a);
+    if (organisation) this.index.addAcronyms(key, display, folded);
+    this.index.addCompanyName(key, folded);
+  }
+
+  /** The cores and parts an organisation's folded name is indexed by (see indexCores). */
+  private companyTerms(folded: string): { cores: string[]; parts: string[] } {
     const { legal, country } = this.companyCores(folded);
-    for (const c of [legal, country]) if (c) put(this.cores, c);
+    const cores = [legal, country].filter((c): c is string => !!c);
+    const parts: string[] = [];
     const t = foldedTokens(legal ?? folded);
     for (let n = 1; n < t.length; n++) {
       for (const part of [t.slice(0, n), t.slice(t.length - n)]) {
         if (LINK_WORDS.has(part[0]) || LINK_WORDS.has(part[part.length - 1])) continue;
-        put(this.parts, part.join(' '));
+        parts.push(part.join(' '));
       }
     }
+    return { cores, parts };
   }
 
   /**
@@ -443,7 +451,7 @@ export class EntityResolver {
    */
   private partOfKnownName(item: Item): Decision | null {
     if (item.type !== 'ORG') return null;
-    const keys = [...new Set([...(this.parts.get(item.folded) ?? [])].map((k) => this.index.current(k)))].filter((k) => {
+    const keys = [...new Set(this.index.byPartOf(item.folded).map((k) => this.index.current(k)))].filter((k) => {
       const r = this.index.get(k);
       return r && !r.isPerson;
     });
@@ -469,9 +477,9 @@ export class EntityResolver {
       }
     };
     for (const c of [legal, country]) if (c) add(this.index.byFoldedName(c), `${q(item.display)} is ${q(c)} with its ${c === legal ? 'legal form or company words' : 'country'}`);
-    add(this.cores.get(item.folded) ?? [], `${q(item.display)} is a company name written elsewhere with its legal form, company words or country`);
+    add(this.index.byCoreOf(item.folded), `${q(item.display)} is a company name written elsewhere with its legal form, company words or country`);
     if (legal) {
-      const sameLegal = [...(this.cores.get(legal) ?? [])].filter((k) => [...this.rec(this.index.current(k)).names.keys()].some((n) => companyCore(foldName(n)) === legal));
+      const sameLegal = this.index.byCoreOf(legal).filter((k) => [...this.rec(this.index.current(k)).names.keys()].some((n) => companyCore(foldName(n)) === legal));
       add(sameLegal, `${q(item.display)} and a known name share the company name ${q(legal)}`);
     }
     if (found.size !== 1) return null;
@@ -491,7 +499,7 @@ export class EntityResolver {
   private acronymOfKnown(item: Item): Decision | null {
     if (item.type !== 'ORG' || !item.allCaps || item.tokens.length !== 1 || item.folded.length < ACRONYM_MIN_LENGTH) return null;
     // every longer name of the organisation has these initials ("RFL" is not BBC Radio, once named "Radio Five Live")
-    const keys = this.organisations(this.acronyms.get(item.folded)).filter((k) => {
+    const keys = this.organisations(this.index.byAcronymOf(item.folded)).filter((k) => {
       const r = this.rec(k);
       return !r.canonicalType && [...r.names.keys()].every((n) => (isAllCaps(n) && !n.includes(' ')) || crossArticleAcronyms(n, foldName(n)).includes(item.folded));
     });
@@ -582,7 +590,7 @@ export class EntityResolver {
    * "Union", "Commission", words that many organisations' names end with).
    */
   private distinctiveWord(word: string): boolean {
-    if ((this.parts.get(word)?.size ?? 0) > 1) return false;
+    if (this.index.byPartOf(word).length > 1) return false;
     if (lookupAlias(this.tables, word, { language: '*', allCaps: false }).status !== 'none') return false;
     return !this.index.byFoldedName(word).some((k) => {
       const r = this.index.get(this.index.current(k));
@@ -594,7 +602,7 @@ export class EntityResolver {
   private spellingVariant(item: Item): Decision | null {
     if (item.type === 'PER') return null;
     const k = spellingKey(item.folded);
-    const keys = this.organisations([...(this.spellings.get(k) ?? []), ...(k === item.folded ? [] : this.index.byFoldedName(k))]).filter(
+    const keys = this.organisations([...this.index.bySpellingOf(k), ...(k === item.folded ? [] : this.index.byFoldedName(k))]).filter(
       (key) => (this.rec(key).types.get(item.type) ?? 0) > 0,
     );
     if (keys.length !== 1) return null;
@@ -765,7 +773,7 @@ export class EntityResolver {
     if (me.core.length < 2) return null;
     const first = me.core[0];
     const last = me.core[me.core.length - 1];
-    const pool = new Set([...(this.lastNames.get(nameKey(last)) ?? []), ...(last.length >= 6 ? this.index.byTypoOf(last) : [])]);
+    const pool = new Set([...this.index.byLastNameOf(nameKey(last)), ...(last.length >= TYPO_ACROSS_MIN_LENGTH ? this.index.byTypoOf(last) : [])]);
     const found = new Map<string, string>();
     for (const k of this.index.people([...pool].map((x) => this.index.current(x)), item.gender)) {
       for (const n of this.rec(k).names.keys()) {

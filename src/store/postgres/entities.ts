@@ -28,6 +28,8 @@ async function insertRecords(c: Queryable, table: string, types: string, records
 }
 
 export class PgEntityTables implements EntityTables {
+  /** PostgreSQL reads asynchronously: its resolver loads the state (`stateRows`). */
+  readonly pointReads = null;
   readonly available = true;
 
   constructor(private readonly c: pg.PoolClient) {}

@@ -2,18 +2,103 @@
 // them while resolving (the corpus's entity index writer). Every method runs its SQL synchronously
 // and returns a settled promise (see SqliteStore.write).
 import type Database from 'better-sqlite3';
-import type { EntityArticleRow, EntityColumns, EntityNameRow, EntityTables, LinkRow, MergeRow, StoredEntityLayer } from '../entity-tables.ts';
-import { ENTITY_TABLES, entityStateQueries, type EntityStateRows, type StoredEntity } from '../entity-rows.ts';
+import { parseAnalysis } from '../rows.ts';
+import type { EntityArticleRow, EntityColumns, EntityNameRow, EntityPointReads, EntityTables, EntityTermRow, LinkRow, MergeRow, StoredEntityLayer } from '../entity-tables.ts';
+import { ENTITY_STATE_COLUMNS, ENTITY_TABLES, LINK_COLUMNS, entityStateQueries, type EntityStateRow, type EntityStateRows, type LinkDbRow, type StoredEntity } from '../entity-rows.ts';
 
 export type Prepare = (sql: string) => Database.Statement<unknown[], unknown>;
 
+/** The entity tables' point reads (migration 008's entity_terms): what resolving reads instead of the whole state. */
+class SqlitePointReads implements EntityPointReads {
+  reads = 0;
+  constructor(private readonly prepare: Prepare) {}
+
+  entity(key: string): { row: EntityStateRow; ord: number } | undefined {
+    this.reads++;
+    const r = this.prepare(`SELECT ord, ${ENTITY_STATE_COLUMNS} FROM entities WHERE key = ?`).get(key) as (EntityStateRow & { ord: number }) | undefined;
+    return r ? { row: r, ord: r.ord } : undefined;
+  }
+
+  redirect(key: string): string | undefined {
+    this.reads++;
+    return this.prepare('SELECT to_key FROM entity_redirects WHERE from_key = ?').pluck().get(key) as string | undefined;
+  }
+
+  keys(kind: 'name' | 'surface' | EntityTermRow['kind'], term: string): string[] {
+    this.reads++;
+    if (kind === 'name' || kind === 'surface') return this.prepare('SELECT DISTINCT key FROM entity_names WHERE folded = ? AND kind = ?').pluck().all(term, kind) as string[];
+    return this.prepare('SELECT key FROM entity_terms WHERE kind = ? AND term = ?').pluck().all(kind, term) as string[];
+  }
+
+  keysOfTerms(kind: EntityTermRow['kind'], terms: string[]): string[] {
+    this.reads++;
+    return this.prepare('SELECT DISTINCT key FROM entity_terms WHERE kind = ? AND term IN (SELECT value FROM json_each(?))').pluck().all(kind, JSON.stringify(terms)) as string[];
+  }
+
+  articleLinks(articleId: string): LinkDbRow[] | undefined {
+    this.reads++;
+    if (this.prepare('SELECT 1 FROM entity_articles WHERE article_id = ?').get(articleId) === undefined) return undefined;
+    return this.prepare(`SELECT ${LINK_COLUMNS} FROM entity_links WHERE article_id = ? ORDER BY position`).all(articleId) as LinkDbRow[];
+  }
+
+  latestArticles(keys: string[], limit: number): string[] {
+    this.reads++;
+    const ids = this.prepare(
+      `SELECT ea.article_id FROM entity_links l JOIN entity_articles ea ON ea.article_id = l.article_id
+       WHERE l.key IN (SELECT value FROM json_each(?)) GROUP BY ea.seq ORDER BY ea.seq DESC LIMIT ?`,
+    )
+      .pluck()
+      .all(JSON.stringify(keys), limit) as string[];
+    return ids.reverse();
+  }
+
+  articleKeys(ids: string[]): Map<string, string[]> {
+    this.reads++;
+    const out = new Map<string, string[]>();
+    const rows = this.prepare(
+      `SELECT ea.article_id, l.key FROM (SELECT value FROM json_each(?)) v JOIN entity_articles ea ON ea.article_id = v.value
+       LEFT JOIN entity_links l ON l.article_id = ea.article_id ORDER BY ea.article_id, l.position`,
+    ).all(JSON.stringify(ids)) as { article_id: string; key: string | null }[];
+    for (const r of rows) {
+      let keys = out.get(r.article_id);
+      if (!keys) out.set(r.article_id, (keys = []));
+      if (r.key !== null && !keys.includes(r.key)) keys.push(r.key);
+    }
+    return out;
+  }
+
+  termsReady(): boolean {
+    return (this.prepare('SELECT terms_ready FROM entity_state').pluck().get() as number) === 1;
+  }
+
+  entitiesAfter(ord: number, limit: number): { row: EntityStateRow; ord: number }[] {
+    const rows = this.prepare(`SELECT ord, ${ENTITY_STATE_COLUMNS} FROM entities WHERE ord > ? ORDER BY ord LIMIT ?`).all(ord, limit) as (EntityStateRow & { ord: number })[];
+    return rows.map((r) => ({ row: r, ord: r.ord }));
+  }
+
+  addTerms(rows: EntityTermRow[]): void {
+    const insert = this.prepare('INSERT OR IGNORE INTO entity_terms (kind, term, key) VALUES (@kind, @term, @key)');
+    for (const r of rows) insert.run(r);
+  }
+
+  markTermsReady(): void {
+    this.prepare('UPDATE entity_state SET terms_ready = 1').run();
+  }
+}
+
 export class SqliteEntityTables implements EntityTables {
+  readonly pointReads: EntityPointReads | null;
+
   constructor(
     protected readonly prepare: Prepare,
     readonly available: boolean,
     /** Throws when the store is closed or has no entity tables. */
     protected readonly guard: () => void,
-  ) {}
+    /** True when the schema has migration 008's entity_terms. */
+    hasTerms = false,
+  ) {
+    this.pointReads = available && hasTerms ? new SqlitePointReads(prepare) : null;
+  }
 
   async generation(): Promise<number> {
     this.guard();
@@ -33,14 +118,14 @@ export class SqliteEntityTables implements EntityTables {
 
   async layersAfter(seq: number, limit: number): Promise<StoredEntityLayer[]> {
     const rows = this.prepare(
-      `SELECT seq, id, language, published_at, json_extract(analysis, '$.entities') AS entities
-       FROM articles WHERE seq > ? ORDER BY seq LIMIT ?`,
-    ).all(seq, limit) as (Omit<StoredEntityLayer, 'entities'> & { entities: string | null })[];
-    return rows.map((r) => ({ ...r, entities: JSON.parse(r.entities ?? '[]') }));
+      `SELECT seq, id, language, published_at, analysis FROM articles WHERE seq > ? ORDER BY seq LIMIT ?`,
+    ).all(seq, limit) as (Omit<StoredEntityLayer, 'entities'> & { analysis: string | Buffer })[];
+    return rows.map(({ analysis, ...r }) => ({ ...r, entities: parseAnalysis(analysis).entities ?? [] }));
   }
 
   async clear(): Promise<void> {
     for (const t of ENTITY_TABLES) this.prepare(`DELETE FROM ${t}`).run();
+    if (this.pointReads) this.prepare('DELETE FROM entity_terms').run();
   }
 
   async addArticles(rows: EntityArticleRow[]): Promise<void> {
@@ -73,6 +158,7 @@ export class SqliteEntityTables implements EntityTables {
     this.prepare('INSERT OR IGNORE INTO entity_names (key, kind, text, folded) SELECT ?, kind, text, folded FROM entity_names WHERE key = ?').run(m.to_key, m.from_key);
     this.prepare('DELETE FROM entity_names WHERE key = ?').run(m.from_key);
     this.prepare('DELETE FROM entities WHERE key = ?').run(m.from_key);
+    if (this.pointReads) this.prepare('DELETE FROM entity_terms WHERE key = ?').run(m.from_key);
   }
 
   async maxOrd(): Promise<number> {

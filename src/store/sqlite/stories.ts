@@ -51,7 +51,7 @@ export class SqliteStoryTables implements StoryTables {
       const rows = this.prepare('SELECT id, text, analysis FROM articles WHERE id IN (SELECT value FROM json_each(?))').all(json) as {
         id: string;
         text: string;
-        analysis: string;
+        analysis: string | Buffer;
       }[];
       const links = this.hasEntityLinks()
         ? (this.prepare('SELECT article_id, local_id, key FROM entity_links WHERE article_id IN (SELECT value FROM json_each(?))').all(json) as {
