@@ -41,7 +41,7 @@ const PUBLISHED_CLASS = /(?:^|[\s_-])(?:published|publish-?date|pub-?date|entry-
 /** RDFa property of an element that holds the publication date ("dc:date dc:created", "schema:dateCreated"). */
 const PUBLISHED_PROPERTY = /(?:^|[\s:])(?:datePublished|dateCreated|created|issued)(?:$|\s)|(?:^|\s)dc:date(?:$|\s)/;
 /** Class or id of an element that may hold a date among other things. */
-const DATE_CLASS = /date|datum|fecha|data-publicacao|time|zeit|byline|post-?meta|entry-?meta|article-?meta|meta-?info|posted|publi|dateline|info/i;
+const DATE_CLASS = /date|datum|fecha|data-publicacao|time|zeit|byline|author|autor|post-?meta|entry-?meta|article-?meta|meta-?info|posted|publi|dateline|info/i;
 /** Containers whose dates are not the article's. */
 const NOT_ARTICLE = 'footer, aside, nav, [class*="comment"], [id*="comment"], [class*="related"], [class*="sidebar"], [id*="sidebar"], [class*="teaser"]';
 
@@ -169,9 +169,15 @@ function machineDate(s: string | null | undefined, today: string, zone?: string)
 /** Elements whose class names the page's state rather than a part of it ("has-sidebar",
  *  "comments-open" on <body>): never a reason to leave the page's dates out. */
 const PAGE_LEVEL = new Set(['html', 'body', 'main']);
+/** A <footer> inside an <article> is the article's own (its byline and dates, as HTML defines it),
+ *  not the page's. */
 const outsideArticle = (el: DomElement) => {
-  const c = (el as unknown as { closest(sel: string): DomElement | null }).closest(NOT_ARTICLE);
-  return c !== null && !PAGE_LEVEL.has(c.localName.toLowerCase());
+  const closest = (e: DomElement, sel: string) => (e as unknown as { closest(sel: string): DomElement | null }).closest(sel);
+  const c = closest(el, NOT_ARTICLE);
+  if (c === null || PAGE_LEVEL.has(c.localName.toLowerCase())) return false;
+  if (c.localName.toLowerCase() !== 'footer') return true;
+  const article = closest(c, 'article');
+  return article === null || closest(el, NOT_ARTICLE.replace('footer, ', '')) !== null;
 };
 
 /** The text of an element when it is short, else undefined (read without walking a long subtree twice). */

@@ -159,6 +159,14 @@ describe('the publication date', () => {
     expect(read(page(head, body)).clean.publishedAt).toBeNull();
   });
 
+  it("reads the date in an article's own <footer> (not the page's) and in an author line", () => {
+    const own = `<article><h1>Bridge closes</h1><p>${LONG}</p><p>${SECOND}</p><footer class="node__meta"><span property="schema:dateCreated" content="2022-01-28T12:45:46+00:00"></span></footer></article>`;
+    expect(read(page('', own)).clean.publishedAt).toBe('2022-01-28');
+    const pageFooter = `${article('<h1>Bridge closes</h1>')}<footer><span property="schema:dateCreated" content="2022-01-28"></span></footer>`;
+    expect(read(page('', pageFooter)).clean.publishedAt).toBeNull();
+    expect(read(page('', article('<h1>Bridge closes</h1><div class="left author">Author: Bo2man am 29.12.2010, 13:36 Uhr</div>'))).clean.publishedAt).toBe('2010-12-29');
+  });
+
   it('prefers a full date in the URL to a date found in the text', () => {
     const body = article('<h1>Bridge closes</h1><p class="byline">Posted 02/03/2015 by Ann</p>');
     expect(read(page('', body), 'https://news.example/2016/05/07/bridge').clean.publishedAt).toBe('2016-05-07');
