@@ -254,6 +254,15 @@ describe('the body', () => {
     expect(negated).toContain(LONG);
   });
 
+  it("reads a Blogger post sent as markup in a <script type=\"text/template\"> inside its articleBody", () => {
+    const esc = `<p>${LONG}</p><p>${SECOND}</p>`;
+    const body = `<div class="post"><h2 class="title">Bridge closes</h2><div class="post-body"><div itemprop="articleBody"><script type="text/template">${esc}</script></div></div></div><div class="sidebar"><script type="text/template"><p>Not the article at all, a template of the sidebar that must stay a script.</p></script></div>`;
+    const text = read(page('<title>Bridge closes</title>', body)).clean.text;
+    expect(text).toContain('overdue by a decade');
+    expect(text).toContain('four million euros');
+    expect(text).not.toContain('Not the article');
+  });
+
   it('keeps a real first paragraph that the page also uses as its description', () => {
     const html = page(`<title>Bridge closes</title><meta name="description" content="${LONG}">`, `<article><h1>Bridge closes</h1><p>${LONG}</p><p>${SECOND}</p></article>`);
     expect(read(html).clean.text).toBe(`${LONG}\n\n${SECOND}`);
