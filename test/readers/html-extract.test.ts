@@ -221,6 +221,13 @@ describe('the body', () => {
     expect(text).toBe(`${LONG}\n\n${SECOND}`);
   });
 
+  it('keeps a section whose BEM modifier names an ad slot inside it, not the block itself', () => {
+    const text = body(
+      `<article><h1>Bridge closes</h1><section class="TestReport__Section TestReport__Section--Ads"><p>${LONG}</p></section><section class="TestReport__Section--Ads"><p>${SECOND}</p></section><div class="Teaser--Dark"><p>Ferry prices rise again this summer.</p></div></article>`,
+    );
+    expect(text).toBe(`${LONG}\n\n${SECOND}`);
+  });
+
   it('drops share, newsletter, tag and byline blocks named by their class', () => {
     const text = body(
       article(
