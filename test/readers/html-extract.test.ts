@@ -228,6 +228,13 @@ describe('the body', () => {
     expect(text).toBe(`${LONG}\n\n${SECOND}`);
   });
 
+  it('drops short call-to-action and label lines in several languages, not sentences that begin alike', () => {
+    const lines = ['Möchten Sie den Artikel teilen?', 'Gefällt Ihnen dieser Artikel?', 'Subscribe now to our eNATION edition for the full story.', 'Kontakt:', 'Aktualisiert am 3.2.2021', 'Permalien', 'HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS', 'Last modified: 2 May 2020'];
+    const kept = 'Kontaktbeschränkungen gelten weiter, sagte die Ministerin am Montag in Berlin.';
+    const text = body(`<article><p>${LONG}</p>${lines.map((l) => `<p>${l}</p>`).join('')}<p>${kept}</p><p>${SECOND}</p></article>`);
+    expect(text).toBe(`${LONG}\n\n${kept}\n\n${SECOND}`);
+  });
+
   it('drops share, newsletter, tag and byline blocks named by their class', () => {
     const text = body(
       article(
