@@ -167,6 +167,13 @@ describe('the publication date', () => {
     expect(read(page('', article('<h1>Bridge closes</h1><div class="left author">Author: Bo2man am 29.12.2010, 13:36 Uhr</div>'))).clean.publishedAt).toBe('2010-12-29');
   });
 
+  it("reads a date that is a whole part of the page's <title>, and a date in the line under the headline", () => {
+    const head = '<title>La perte des terres fertiles | Environnement | DW | 23.05.2011</title>';
+    expect(read(page(head, article('<h1>La perte des terres fertiles</h1>'))).clean.publishedAt).toBe('2011-05-23');
+    expect(read(page('<title>Ferry prices rise in 2021 | Port News</title>', article('<h1>Ferry prices</h1>'))).clean.publishedAt).toBeNull();
+    expect(read(page('', article('<div class="subline"><table><tr><td>26 | 01 | 2022</td><td>Schweiz</td></tr></table></div><h1>Bridge closes</h1>'))).clean.publishedAt).toBe('2022-01-26');
+  });
+
   it('prefers a full date in the URL to a date found in the text', () => {
     const body = article('<h1>Bridge closes</h1><p class="byline">Posted 02/03/2015 by Ann</p>');
     expect(read(page('', body), 'https://news.example/2016/05/07/bridge').clean.publishedAt).toBe('2016-05-07');
@@ -198,6 +205,7 @@ describe('the publication date', () => {
     expect(dateInText('March 23rd, 2008 at 10:00', '2025-01-01')).toBe('2008-03-23');
     expect(dateInText('el 3 de mayo de 2022', '2025-01-01')).toBe('2022-05-03');
     expect(dateInText('25/12/2023', '2025-01-01')).toBe('2023-12-25');
+    expect(dateInText('26 | 01 | 2022', '2025-01-01')).toBe('2022-01-26');
     expect(dateInText('03/04/2023', '2025-01-01')).toBeUndefined(); // day or month first: unknown
     expect(dateInText('31.02.2020', '2025-01-01')).toBeUndefined();
     expect(dateInText('08.09.2080', '2025-01-01')).toBeUndefined();
