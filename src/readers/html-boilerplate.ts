@@ -126,7 +126,10 @@ const TAXONOMY_CLASS = /^(?:tag|category|topic|section|rubrik|ressort)[-_][\p{L}
 
 /** True when an element's class or id names boilerplate. */
 export function isBoilerplateName(el: DomElement): boolean {
-  for (const token of classTokens(el)) {
+  for (const raw of classTokens(el)) {
+    // A BEM modifier ("TestReport__Section--Ads") names a variant of its block (one with an ad
+    // slot inside), not what the block is: only the block and element names count.
+    const token = /^[^-]+.*?--/.test(raw) ? raw.replace(/--.*$/, '') : raw;
     if (BOILERPLATE_WORD.test(token.replace(/[-_]/g, ''))) return true;
     // A taxonomy class of the article's container ("tag-muenzwurf", "category-news", WordPress'
     // post_class) names what the article is about, not a box.

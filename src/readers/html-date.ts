@@ -20,6 +20,8 @@ import months from './page-months.json' with { type: 'json' };
 import type { DomDocument, DomElement } from './html-dom.ts';
 import { NOT_ARTICLE_HEADING } from './html-title.ts';
 
+/** Longest part of a title read as a date (a date alone, with a weekday at most). */
+const MAX_TITLE_DATE = 32;
 /** Elements whose text is read in step 4. */
 export const MAX_DATE_ELEMENTS = 300;
 /** Longest text of a date element (a byline line with a date, not a paragraph). */
@@ -41,7 +43,7 @@ const PUBLISHED_CLASS = /(?:^|[\s_-])(?:published|publish-?date|pub-?date|entry-
 /** RDFa property of an element that holds the publication date ("dc:date dc:created", "schema:dateCreated"). */
 const PUBLISHED_PROPERTY = /(?:^|[\s:])(?:datePublished|dateCreated|created|issued)(?:$|\s)|(?:^|\s)dc:date(?:$|\s)/;
 /** Class or id of an element that may hold a date among other things. */
-const DATE_CLASS = /date|datum|fecha|data-publicacao|time|zeit|byline|post-?meta|entry-?meta|article-?meta|meta-?info|posted|publi|dateline|info/i;
+const DATE_CLASS = /date|datum|fecha|data-publicacao|time|zeit|byline|subline|author|autor|post-?meta|entry-?meta|article-?meta|meta-?info|posted|publi|dateline|info/i;
 /** Containers whose dates are not the article's. */
 const NOT_ARTICLE = 'footer, aside, nav, [class*="comment"], [id*="comment"], [class*="related"], [class*="sidebar"], [id*="sidebar"], [class*="teaser"]';
 
@@ -71,6 +73,7 @@ let textPatterns: RegExp[] | undefined;
 /**
  * The first full date written in a short text, as YYYY-MM-DD: ISO ("2024-05-01"), day first with
  * dots ("1.5.2024", "01.05.24"), with slashes when the day is told by a part over 12 ("25/12/2023"),
+ * between bars ("26 | 01 | 2022"),
  * or with a month name in one of the page-months.json languages ("1. Mai 2024", "May 1, 2024",
  * "1 de mayo de 2024").
  */
@@ -80,6 +83,7 @@ export function dateInText(text: string, today = todayIso()): string | undefined
     /(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/u,
     /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?![\d.]\d)/u,
     /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/u,
+    /(?<![\d|])(\d{1,2}) ?\| ?(\d{1,2}) ?\| ?(\d{4})(?![\d|])/u,
     new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})(?:\\.|er|e|st|nd|rd|th|º)?\\s*(?:de\\s+)?(${pattern})\\.?,?\\s*(?:de\\s+)?(\\d{4})(?!\\d)`, 'iu'),
     new RegExp(`(?<![\\p{L}])(${pattern})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'iu'),
   ];
@@ -94,7 +98,8 @@ export function dateInText(text: string, today = todayIso()): string | undefined
       const a = +m[1];
       const b = +m[2];
       iso = a > 12 ? isoOf(+m[3], b, a, today) : b > 12 ? isoOf(+m[3], a, b, today) : undefined;
-    } else if (k === 3) iso = isoOf(+m[3], names.get(m[2].toLowerCase())!, +m[1], today);
+    } else if (k === 3) iso = isoOf(+m[3], +m[2], +m[1], today);
+    else if (k === 4) iso = isoOf(+m[3], names.get(m[2].toLowerCase())!, +m[1], today);
     else iso = isoOf(+m[3], names.get(m[1].toLowerCase())!, +m[2], today);
     if (iso && (!best || m.index < best.index)) best = { index: m.index, iso };
   });
@@ -169,9 +174,15 @@ function machineDate(s: string | null | undefined, today: string, zone?: string)
 /** Elements whose class names the page's state rather than a part of it ("has-sidebar",
  *  "comments-open" on <body>): never a reason to leave the page's dates out. */
 const PAGE_LEVEL = new Set(['html', 'body', 'main']);
+/** A <footer> inside an <article> is the article's own (its byline and dates, as HTML defines it),
+ *  not the page's. */
 const outsideArticle = (el: DomElement) => {
-  const c = (el as unknown as { closest(sel: string): DomElement | null }).closest(NOT_ARTICLE);
-  return c !== null && !PAGE_LEVEL.has(c.localName.toLowerCase());
+  const closest = (e: DomElement, sel: string) => (e as unknown as { closest(sel: string): DomElement | null }).closest(sel);
+  const c = closest(el, NOT_ARTICLE);
+  if (c === null || PAGE_LEVEL.has(c.localName.toLowerCase())) return false;
+  if (c.localName.toLowerCase() !== 'footer') return true;
+  const article = closest(c, 'article');
+  return article === null || closest(el, NOT_ARTICLE.replace('footer, ', '')) !== null;
 };
 
 /** The text of an element when it is short, else undefined (read without walking a long subtree twice). */
@@ -185,6 +196,9 @@ export interface DateSources {
   jsonLd?: string;
   /** datePublished of the page's JSON-LD when it describes no article (a WebPage). */
   pageJsonLd?: string;
+  /** The page's metadata titles (<title>, og:title): a part of them that is only a date ("… | DW |
+   *  23.05.2011") dates the page. */
+  titles?: (string | undefined)[];
   /** The page's headline as chosen (a date line may follow it where it is no <h1>). */
   title?: string;
   /** <meta> tags by lower-cased name/property/itemprop. */
@@ -247,6 +261,13 @@ export function pageDate(doc: DomDocument, src: DateSources): string | undefined
     if (!t || t.length > MAX_DATE_TEXT || outsideArticle(el)) continue;
     const d = dateInText(t, today);
     if (d) return d;
+  }
+  // A part of the page's title that is only a date ("La perte des terres … | DW | 23.05.2011").
+  for (const t of src.titles ?? []) {
+    for (const part of (t ?? '').split(/\s+[|–—·•-]\s+/u)) {
+      const d = part.length <= MAX_TITLE_DATE && !/\p{L}{3,}.*\p{L}{3,}.*\p{L}{3,}/u.test(part) ? dateInText(part, today) : undefined;
+      if (d) return d;
+    }
   }
   // 5. <meta> dates that do not say what they date, and the datePublished of the page's JSON-LD
   // (a WebPage rather than an article).

@@ -33,7 +33,26 @@ export function parseDocument(html: string): DomDocument {
   const { document } = parseHTML(wrapIfNeeded(html));
   const doc = document as unknown as DomDocument;
   if (UPPERCASE_ATTRIBUTE.test(html)) lowercaseAttributes(doc);
+  if (html.includes('text/template')) unwrapArticleTemplates(doc);
   return doc;
+}
+
+/** Blogger (blogspot.com and its custom domains) sends each post's text as markup inside a
+ *  <script type="text/template"> in the post's articleBody, for its script to insert: parsed into
+ *  the page where it stands, or the article would be lost with the scripts. */
+function unwrapArticleTemplates(doc: DomDocument): void {
+  const scripts = Array.from(doc.querySelectorAll('[itemprop="articleBody"] script[type="text/template"], .post-body script[type="text/template"]'));
+  for (const script of scripts as unknown as TemplateScript[]) {
+    const div = (doc as unknown as { createElement(name: string): TemplateScript }).createElement('div');
+    div.innerHTML = script.textContent ?? '';
+    script.replaceWith(div);
+  }
+}
+
+interface TemplateScript {
+  textContent: string | null;
+  innerHTML: string;
+  replaceWith(node: unknown): void;
 }
 
 const UPPERCASE_ATTRIBUTE = /<[a-z][^>]*?\s[a-z-]*[A-Z][\w-]*\s*=/i;

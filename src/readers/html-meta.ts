@@ -56,6 +56,7 @@ export function pageMeta(doc: DomDocument, pageUrl?: string): RawMeta {
       metaTags,
       url: unarchived(pageUrl ?? url),
       language,
+      titles: [titleTag, m('og:title')],
       title,
     }),
     language: attr(doc.documentElement, 'lang') ?? attr(doc.documentElement, 'xml:lang') ?? m('content-language', 'og:locale', 'dc.language') ?? ld?.language,

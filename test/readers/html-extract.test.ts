@@ -159,6 +159,21 @@ describe('the publication date', () => {
     expect(read(page(head, body)).clean.publishedAt).toBeNull();
   });
 
+  it("reads the date in an article's own <footer> (not the page's) and in an author line", () => {
+    const own = `<article><h1>Bridge closes</h1><p>${LONG}</p><p>${SECOND}</p><footer class="node__meta"><span property="schema:dateCreated" content="2022-01-28T12:45:46+00:00"></span></footer></article>`;
+    expect(read(page('', own)).clean.publishedAt).toBe('2022-01-28');
+    const pageFooter = `${article('<h1>Bridge closes</h1>')}<footer><span property="schema:dateCreated" content="2022-01-28"></span></footer>`;
+    expect(read(page('', pageFooter)).clean.publishedAt).toBeNull();
+    expect(read(page('', article('<h1>Bridge closes</h1><div class="left author">Author: Bo2man am 29.12.2010, 13:36 Uhr</div>'))).clean.publishedAt).toBe('2010-12-29');
+  });
+
+  it("reads a date that is a whole part of the page's <title>, and a date in the line under the headline", () => {
+    const head = '<title>La perte des terres fertiles | Environnement | DW | 23.05.2011</title>';
+    expect(read(page(head, article('<h1>La perte des terres fertiles</h1>'))).clean.publishedAt).toBe('2011-05-23');
+    expect(read(page('<title>Ferry prices rise in 2021 | Port News</title>', article('<h1>Ferry prices</h1>'))).clean.publishedAt).toBeNull();
+    expect(read(page('', article('<div class="subline"><table><tr><td>26 | 01 | 2022</td><td>Schweiz</td></tr></table></div><h1>Bridge closes</h1>'))).clean.publishedAt).toBe('2022-01-26');
+  });
+
   it('prefers a full date in the URL to a date found in the text', () => {
     const body = article('<h1>Bridge closes</h1><p class="byline">Posted 02/03/2015 by Ann</p>');
     expect(read(page('', body), 'https://news.example/2016/05/07/bridge').clean.publishedAt).toBe('2016-05-07');
@@ -190,6 +205,7 @@ describe('the publication date', () => {
     expect(dateInText('March 23rd, 2008 at 10:00', '2025-01-01')).toBe('2008-03-23');
     expect(dateInText('el 3 de mayo de 2022', '2025-01-01')).toBe('2022-05-03');
     expect(dateInText('25/12/2023', '2025-01-01')).toBe('2023-12-25');
+    expect(dateInText('26 | 01 | 2022', '2025-01-01')).toBe('2022-01-26');
     expect(dateInText('03/04/2023', '2025-01-01')).toBeUndefined(); // day or month first: unknown
     expect(dateInText('31.02.2020', '2025-01-01')).toBeUndefined();
     expect(dateInText('08.09.2080', '2025-01-01')).toBeUndefined();
@@ -211,6 +227,20 @@ describe('the body', () => {
       '<h3>You may also like...</h3><ul><li><a href="/a">Ferry prices rise</a></li><li><a href="/b">New tram line opens</a></li><li><a href="/c">Road works in May</a></li></ul>';
     const text = body(`<article><p>${LONG}</p><p>Lea también: <a href="/x">Impiden ingreso a reportero</a></p><p>${SECOND}</p>${related}</article>`);
     expect(text).toBe(`${LONG}\n\n${SECOND}`);
+  });
+
+  it('keeps a section whose BEM modifier names an ad slot inside it, not the block itself', () => {
+    const text = body(
+      `<article><h1>Bridge closes</h1><section class="TestReport__Section TestReport__Section--Ads"><p>${LONG}</p></section><section class="TestReport__Section--Ads"><p>${SECOND}</p></section><div class="Teaser--Dark"><p>Ferry prices rise again this summer.</p></div></article>`,
+    );
+    expect(text).toBe(`${LONG}\n\n${SECOND}`);
+  });
+
+  it('drops short call-to-action and label lines in several languages, not sentences that begin alike', () => {
+    const lines = ['Möchten Sie den Artikel teilen?', 'Gefällt Ihnen dieser Artikel?', 'Subscribe now to our eNATION edition for the full story.', 'Kontakt:', 'Aktualisiert am 3.2.2021', 'Permalien', 'HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS', 'Last modified: 2 May 2020'];
+    const kept = 'Kontaktbeschränkungen gelten weiter, sagte die Ministerin am Montag in Berlin.';
+    const text = body(`<article><p>${LONG}</p>${lines.map((l) => `<p>${l}</p>`).join('')}<p>${kept}</p><p>${SECOND}</p></article>`);
+    expect(text).toBe(`${LONG}\n\n${kept}\n\n${SECOND}`);
   });
 
   it('drops share, newsletter, tag and byline blocks named by their class', () => {
@@ -244,6 +274,15 @@ describe('the body', () => {
     expect(text).toContain('Cut the board along the marked line');
     const negated = body(`<article><h1>Bridge closes</h1><section class="row non-paywall"><p>${LONG}</p></section><p>${SECOND}</p></article>`);
     expect(negated).toContain(LONG);
+  });
+
+  it("reads a Blogger post sent as markup in a <script type=\"text/template\"> inside its articleBody", () => {
+    const esc = `<p>${LONG}</p><p>${SECOND}</p>`;
+    const body = `<div class="post"><h2 class="title">Bridge closes</h2><div class="post-body"><div itemprop="articleBody"><script type="text/template">${esc}</script></div></div></div><div class="sidebar"><script type="text/template"><p>Not the article at all, a template of the sidebar that must stay a script.</p></script></div>`;
+    const text = read(page('<title>Bridge closes</title>', body)).clean.text;
+    expect(text).toContain('overdue by a decade');
+    expect(text).toContain('four million euros');
+    expect(text).not.toContain('Not the article');
   });
 
   it('keeps a real first paragraph that the page also uses as its description', () => {
