@@ -230,7 +230,7 @@ export function comparisonTable(c: ComparisonView, colours: Map<string, string>,
       'Leaves out',
       columns,
       (col) => {
-        const omits = coverage.get(col.source.id)?.omits ?? [];
+        const omits = (coverage.get(col.source.id)?.omitted ?? []).map((i) => c.coverage.facts[i]);
         if (omits.length === 0) return none('nothing');
         return h(
           'details',
