@@ -182,7 +182,14 @@ export const loadedTermUseSchema = voiceOfSchema.extend({
   evidence: evidenceSchema,
 });
 
-export const termUsageSchema = z.object({ term: z.string(), own: int, attributed: int, quoted: int, uses: z.array(loadedTermUseSchema) });
+export const termUsageSchema = z.object({
+  term: z.string(),
+  own: int.describe('Uses in the source’s own voice (all of them, not only those in `uses`).'),
+  attributed: int,
+  quoted: int,
+  uses: z.array(loadedTermUseSchema).describe('Evidence: the first use in each voice, then the next ones in text order, at most 3.'),
+  usesOmitted: int.describe('Uses counted in own/attributed/quoted but not listed in `uses`.'),
+});
 
 export const quotedSpeakerSchema = z.object({
   name: z.string(),
@@ -208,7 +215,13 @@ const factKind = z.enum(['figure', 'event', 'speaker']);
 export const coverageFactSchema = z.object({ kind: factKind, key: z.string(), label: z.string(), sources: z.array(z.string()) });
 export const coverageSchema = z.object({
   facts: z.array(coverageFactSchema),
-  bySource: z.array(z.object({ source: sourceRefSchema, reports: int, omits: z.array(z.object({ kind: factKind, key: z.string(), label: z.string() })) })),
+  bySource: z.array(
+    z.object({
+      source: sourceRefSchema,
+      reports: int,
+      omitted: z.array(int).describe('What others report and this source leaves out: indexes into `facts`.'),
+    }),
+  ),
 });
 
 export const storiesListSchema = named(

@@ -9,6 +9,8 @@ import { gzipSync } from 'node:zlib';
 import type { AnalyzedArticle } from '../../src/types.ts';
 import { expectContract } from '../helpers/contract.ts';
 import { SEED_EXAMPLES } from '../helpers/examples.ts';
+import { comparisonSchema } from '../../src/api/stories.ts';
+import { quotePageSchema } from '../../src/api/layers.ts';
 
 // Each test starts the CLI several times (seconds each on a busy machine): a hang guard, not a speed goal.
 vi.setConfig({ testTimeout: 120_000 });
@@ -143,6 +145,51 @@ describe('dossier lists page and their keys resolve', () => {
     expect(entities.stdout.split('\n')[0]).toMatch(/^\d+ entities; showing 1–2 of \d+ \(--limit \/ --offset for more\)$/);
     const stories = await dossier('stories', '--db', db, '--limit', '500');
     expect(stories.stdout).not.toMatch(/showing/);
+  });
+
+  it('dossier compare pages the sources most telling first, with how telling each is; --json is the API comparison', async () => {
+    const list = JSON.parse((await dossier('stories', '--db', db, '--json')).stdout) as { storylines: { id: string; sources: unknown[] }[] };
+    const story = list.storylines.reduce((a, b) => (b.sources.length > a.sources.length ? b : a));
+    expect(story.sources.length).toBeGreaterThan(2);
+    const json = await dossier('compare', story.id, '--db', db, '--json');
+    const c = comparisonSchema.parse(JSON.parse(json.stdout));
+    const n = c.sources.length;
+    const first = await dossier('compare', story.id, '--db', db, '--limit', '2');
+    expect(first.code).toBe(0);
+    const lines = first.stdout.split('\n');
+    expect(lines).toContain(`showing 1–2 of ${n} (--limit / --offset for more)`);
+    const ranked = lines.filter((l) => /^ +\d+\. .+ {2}telling \d+ \(adds \d+, disputes \d+, own-voice terms \d+; reports \d+ of \d+ facts\)/.test(l));
+    expect(ranked).toHaveLength(2);
+    // Names are clipped to 60 characters: compare their first 40.
+    const rankLine = (out: string, i: number) => out.split('\n').find((l) => l.startsWith(`${String(i + 1).padStart(5)}. ${c.sources[i].source.name.slice(0, 40)}`));
+    expect(rankLine(first.stdout, 0)).toContain(`  telling ${c.sources[0].telling.score} (adds ${c.sources[0].telling.adds}, `);
+    const second = await dossier('compare', story.id, '--db', db, '--limit', '2', '--offset', '2');
+    expect(second.stdout.split('\n')).toContain(`showing 3–4 of ${n} (--limit / --offset for more)`);
+    expect(rankLine(second.stdout, 2)).toContain(`  telling ${c.sources[2].telling.score} (adds ${c.sources[2].telling.adds}, `);
+    expect(rankLine(second.stdout, 0)).toBeUndefined();
+    // Voice and coverage list the page's sources only.
+    const voice = second.stdout.slice(second.stdout.indexOf('\nVoice\n'));
+    expect(voice).not.toContain(`\n  ${c.sources[0].source.name.slice(0, 40)}`);
+    expect(voice).toContain(`\n  ${c.sources[2].source.name.slice(0, 40)}`);
+  });
+
+  it('dossier quotes shows each attribution: speaker with its key, the source as written, cue, kind and confidence', async () => {
+    const json = JSON.parse((await dossier('quotes', '--db', db, '--limit', '500', '--json')).stdout);
+    const page = quotePageSchema.parse(json);
+    expect(page.limit).toBe(500);
+    const keyed = page.items.find((q) => q.speakerKey && q.cue && q.confidence !== null)!;
+    expect(keyed).toBeDefined();
+    const at = page.items.indexOf(keyed);
+    const r = await dossier('quotes', '--db', db, '--limit', '1', '--offset', String(at));
+    const [head, content] = r.stdout.split('\n').slice(2, 4);
+    expect(head.startsWith(`${keyed.speakerName} [${keyed.speakerKey}]`)).toBe(true);
+    expect(head).toContain(` — “${keyed.cue}” · ${keyed.attributionKind ?? keyed.kind} · ${keyed.confidence!.toFixed(2)}`);
+    expect(content).toContain(`${keyed.articleId} @${keyed.start}-${keyed.end}`);
+    const unresolved = page.items.find((q) => q.sourceText && q.sourceText !== q.speakerName);
+    if (unresolved) {
+      const u = await dossier('quotes', '--db', db, '--limit', '1', '--offset', String(page.items.indexOf(unresolved)));
+      expect(u.stdout.split('\n')[2]).toContain(`← “${unresolved.sourceText}”`);
+    }
   });
 
   it('every entity key dossier stories --json prints is found by dossier entity', async () => {

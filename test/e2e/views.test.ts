@@ -62,6 +62,20 @@ describe.runIf(hasChromium())('story views at real size, in Chromium', () => {
     expect(await more.getAttribute('aria-expanded')).toBe('true');
     expect(await page.locator('table.cmp-sources tbody:not([hidden]) tr').count()).toBe(comparison.sources.length);
     await shot(page, '01-sources', true);
+    // More than eight sources: colours repeat, so each mark carries the source's rank; no two look alike.
+    // (Runs in the page: the test's own types have no DOM.)
+    type Win = { getComputedStyle(e: unknown): { backgroundColor: string } };
+    const look = (e: { textContent: string | null }) => `${(globalThis as unknown as Win).getComputedStyle(e).backgroundColor} ${e.textContent}`;
+    const marks = await page.locator('table.cmp-sources tbody tr .source-mark').evaluateAll((els) =>
+      els.map((e) => `${(globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(e).backgroundColor} ${e.textContent}`),
+    );
+    expect(marks).toHaveLength(comparison.sources.length);
+    expect(new Set(marks).size).toBe(marks.length);
+    expect(marks.map((m) => m.split(' ').pop())).toEqual(comparison.sources.map((s) => String(s.telling.rank)));
+    // The same source has the same mark in the sources table further up.
+    const mark = (sel: string) => page.locator(sel).first().evaluate(look);
+    const ninth = comparison.sources[8].source.id;
+    expect(await mark(`.sources-table tr[data-source="${ninth}"] .source-mark`)).toBe(await mark(`table.cmp-sources tr[data-source="${ninth}"] .source-mark`));
 
     // Five side by side, most telling first; Next shows the next five.
     const columns = page.locator('.comparison-table thead th[data-source]');

@@ -58,4 +58,22 @@ describe('grouped source comparison', () => {
     const disputed = c.sources.filter((s) => s.telling.disputes > 0).map((s) => s.source.name);
     expect(disputed).toEqual(expect.arrayContaining(['NOS', 'The Independent']));
   });
+
+  it('stays light at real size: omitted facts by index, loaded-term evidence capped, counts whole', () => {
+    // What a source leaves out: indexes into coverage.facts, exactly the facts others report and it does not.
+    for (const b of c.coverage.bySource) {
+      const expected = c.coverage.facts.flatMap((f, i) => (f.sources.length > 0 && !f.sources.includes(b.source.id) ? [i] : []));
+      expect(b.omitted).toEqual(expected);
+    }
+    // At most three uses of a term as evidence (the first in each voice among them); the counts count all.
+    const terms = c.voice.flatMap((v) => v.loadedTerms);
+    expect(terms.length).toBeGreaterThan(0);
+    for (const t of terms) {
+      expect(t.uses.length).toBeLessThanOrEqual(3);
+      expect(t.uses.length + t.usesOmitted).toBe(t.own + t.attributed + t.quoted);
+      if (t.own > 0) expect(t.uses.some((u) => u.voice === 'asserted')).toBe(true);
+      if (t.attributed > 0) expect(t.uses.some((u) => u.voice === 'attributed')).toBe(true);
+      if (t.quoted > 0) expect(t.uses.some((u) => u.voice === 'quoted')).toBe(true);
+    }
+  });
 });

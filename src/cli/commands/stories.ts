@@ -85,13 +85,41 @@ function chart(row: FigureRowView): string[] {
 
 const QUALIFIER: Record<string, string> = { 'more-than': '>', 'at-least': '≥', nearly: '≈<', approximately: '~', estimated: '~', 'up-to': '≤', 'at-most': '≤', 'less-than': '<' };
 
-function renderCompare(c: ComparisonView): void {
+/** "telling 5 (adds 2, disputes 1, own-voice terms 2; reports 9 of 30 facts)" */
+function tellingText(t: ComparisonView['sources'][number]['telling'], facts: number): string {
+  const parts = [`adds ${t.adds}`, `disputes ${t.disputes}`, `own-voice terms ${t.ownVoiceTerms}`];
+  return `telling ${t.score} (${parts.join(', ')}; reports ${t.reports} of ${facts} facts)`;
+}
+
+/**
+ * The comparison, one page of sources at a time: the sources most telling first (with how telling and
+ * their syndicated copies), then figures, voice and coverage of the sources on the page only.
+ */
+function renderCompare(c: ComparisonView, offset: number, limit: number): void {
+  const page = c.sources.slice(offset, offset + limit);
+  const onPage = new Set(page.map((s) => s.source.id));
+  const note = pageNote(c.sources.length, offset, page.length);
   out(`${c.id}  ${c.label}  (${c.level}) — ${c.sources.length} source(s); ${c.note}`);
+  out(`${c.ranking}`);
+  if (note) out(note);
+  out();
+  out('Sources, most telling first');
+  const facts = c.coverage.facts.length;
+  for (const s of page) {
+    const copies = s.copies.length ? ` · and ${s.copies.length} ${s.copies.length === 1 ? 'copy' : 'copies'}` : '';
+    out(`  ${String(s.telling.rank).padStart(3)}. ${clip(s.source.name, 60)}  ${tellingText(s.telling, facts)} · ${s.articles.length} article(s) · ${s.languages.join(', ')}${copies}`);
+  }
+  if (page.length === 0) return;
   out();
   out('Figures (value, as of, language, source, voice)');
+  let rows = 0;
   for (const r of c.figures) {
-    out(`  ${r.label}${r.sources > 1 ? `  — ${r.sources} sources` : ''}`);
-    for (const cl of r.claims) {
+    const claims = r.claims.filter((cl) => onPage.has(cl.source.id));
+    if (claims.length === 0) continue;
+    rows++;
+    const elsewhere = r.claims.length - claims.length;
+    out(`  ${r.label}${r.sources > 1 ? `  — ${r.sources} sources` : ''}${elsewhere ? ` (${elsewhere} claim(s) from sources on other pages)` : ''}`);
+    for (const cl of claims) {
       const q = cl.qualifier ? `${QUALIFIER[cl.qualifier] ?? cl.qualifier} ` : '';
       const v = `${q}${num(cl.value)}${cl.valueMax !== null ? `–${num(cl.valueMax)}` : ''}`;
       const how = [cl.voice.by, cl.voice.cue ? `“${cl.voice.cue}”` : null].filter(Boolean).join(', ');
@@ -100,24 +128,35 @@ function renderCompare(c: ComparisonView): void {
     }
     for (const line of chart(r)) out(line);
   }
+  if (rows === 0) out('  none from the sources on this page');
   out();
   out('Voice');
-  for (const v of c.voice) {
+  const voices = new Map(c.voice.map((v) => [v.source.id, v]));
+  for (const s of page) {
+    const v = voices.get(s.source.id);
+    if (!v) continue;
     out(`  ${clip(v.source.name, 90)} (${v.languages.join(', ')})`);
     const own = v.loadedTerms.filter((t) => t.own > 0).map((t) => `${t.term} ×${t.own}`);
     const other = v.loadedTerms.filter((t) => t.attributed + t.quoted > 0).map((t) => `${t.term} ×${t.attributed + t.quoted}`);
     out(`    loaded terms in its own voice: ${own.join(', ') || 'none'}`);
     if (other.length) out(`    loaded terms attributed or quoted: ${other.join(', ')}`);
-    const quoted = v.quoted.map((s) => `${s.name}${s.side ? ` [${s.side}]` : ''} ${s.quotes}`);
-    out(`    quotes: ${quoted.join('; ') || 'none'}`);
-    if (v.sides.length) out(`    by side: ${v.sides.map((s) => `${s.side ?? 'unknown'} ${s.quotes}`).join(', ')}`);
+    const quoted = v.quoted.map((q) => `${q.name}${q.side ? ` [${q.side}]` : ''} ${q.quotes}`);
+    out(`    quotes: ${clip(quoted.join('; ') || 'none', 300)}`);
+    if (v.sides.length) out(`    by side: ${v.sides.map((x) => `${x.side ?? 'unknown'} ${x.quotes}`).join(', ')}`);
   }
   out();
   out('Coverage (facts others report that this source leaves out)');
-  for (const s of c.coverage.bySource) {
-    out(`  ${clip(s.source.name, 90)}: reports ${s.reports} of ${c.coverage.facts.length} facts`);
-    const omits = s.omits.map((o) => `${o.kind} “${clip(o.label, 50)}”`);
+  const coverage = new Map(c.coverage.bySource.map((b) => [b.source.id, b]));
+  for (const p of page) {
+    const s = coverage.get(p.source.id);
+    if (!s) continue;
+    out(`  ${clip(s.source.name, 90)}: reports ${s.reports} of ${facts} facts`);
+    const omits = s.omitted.map((i) => c.coverage.facts[i]).map((o) => `${o.kind} “${clip(o.label, 50)}”`);
     if (omits.length) out(`    leaves out: ${clip(omits.join('; '), 400)}`);
+  }
+  if (note) {
+    out();
+    out(note);
   }
 }
 
@@ -210,13 +249,16 @@ export function registerStories(program: Command): void {
     .description('How each source covers a story: figures side by side, voice (loaded terms, who is quoted), coverage')
     .argument('<id>', 'storyline (s-…) or event (e-…) id, or a unique prefix of one')
     .option('--db <file|url>', 'database: SQLite file or postgres:// URL', DEFAULT_DB)
-    .option('--json', 'print as JSON')
-    .action(async (id: string, opts: { db: string; json?: boolean }) => {
+    .option('--limit <n>', 'sources per page, most telling first', parseIntOption('limit'), 10)
+    .option('--offset <n>', 'skip this many sources', parseIntOption('offset'), 0)
+    .option('--json', 'print the whole comparison as JSON (what GET /api/stories/{id}/compare answers; not paged)')
+    .addHelpText('after', '\nExamples:\n  dossier compare s-1228e333\n  dossier compare s-1228e333 --offset 10')
+    .action(async (id: string, opts: { db: string; json?: boolean; limit: number; offset: number }) => {
       await withStore(opts.db, async (store) => {
         const c = await userErrors(async () => (await corpusOf(store)).stories.compare(id));
         if (!c) throw new UsageError(`no story with id "${id}" (see dossier stories)`, 1);
         if (opts.json) printJson(c);
-        else renderCompare(c);
+        else renderCompare(c, opts.offset, opts.limit);
       });
     });
 

@@ -13,7 +13,25 @@ export interface TermUsage {
   own: number;
   attributed: number;
   quoted: number;
+  /** Evidence: the first use in each voice, then the next in order, at most USES_KEPT (the counts above count them all). */
   uses: LoadedTermUse[];
+  /** Uses counted but not listed in `uses`. */
+  usesOmitted: number;
+}
+
+/** Uses of a loaded term kept as evidence per source: enough for a link per voice, not every repetition. */
+export const USES_KEPT = 3;
+
+/** The first use in each voice, then the earliest others, at most USES_KEPT, in text order. */
+function keptUses(uses: LoadedTermUse[]): LoadedTermUse[] {
+  if (uses.length <= USES_KEPT) return uses;
+  const keep = new Set<LoadedTermUse>();
+  for (const voice of ['asserted', 'attributed', 'quoted'] as const) {
+    const first = uses.find((u) => u.voice === voice);
+    if (first) keep.add(first);
+  }
+  for (const u of uses) if (keep.size < USES_KEPT) keep.add(u);
+  return uses.filter((u) => keep.has(u));
 }
 
 export interface QuotedSpeaker {
@@ -50,7 +68,8 @@ export interface CoverageFact {
 
 export interface Coverage {
   facts: CoverageFact[];
-  bySource: { source: SourceRef; reports: number; omits: { kind: CoverageFact['kind']; key: string; label: string }[] }[];
+  /** `omitted`: indexes into `facts` of what others report and this source leaves out (an index, not a copy: 48 sources × 200 facts would repeat each label 47 times). */
+  bySource: { source: SourceRef; reports: number; omitted: number[] }[];
 }
 
 export interface EventInfo {
@@ -109,7 +128,7 @@ export function sourceVoices(articles: AnalyzedArticle[]): SourceVoice[] {
     const speakers = new Map<string, QuotedSpeaker>();
     for (const a of list) {
       for (const u of loadedTermUses(a)) {
-        const t = terms.get(u.term) ?? { term: u.term, own: 0, attributed: 0, quoted: 0, uses: [] };
+        const t = terms.get(u.term) ?? { term: u.term, own: 0, attributed: 0, quoted: 0, uses: [], usesOmitted: 0 };
         if (u.voice === 'asserted') t.own++;
         else if (u.voice === 'attributed') t.attributed++;
         else t.quoted++;
@@ -129,7 +148,13 @@ export function sourceVoices(articles: AnalyzedArticle[]): SourceVoice[] {
         }
       }
     }
-    const loaded = [...terms.values()].sort((a, b) => b.own - a.own || b.uses.length - a.uses.length || a.term.localeCompare(b.term));
+    const count = (t: TermUsage) => t.own + t.attributed + t.quoted;
+    const loaded = [...terms.values()]
+      .sort((a, b) => b.own - a.own || count(b) - count(a) || a.term.localeCompare(b.term))
+      .map((t) => {
+        const uses = keptUses(t.uses);
+        return { ...t, uses, usesOmitted: t.uses.length - uses.length };
+      });
     const quoted = [...speakers.values()].sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name));
     const sides = new Map<string | null, number>();
     for (const s of quoted) sides.set(s.side, (sides.get(s.side) ?? 0) + s.quotes);
@@ -172,7 +197,7 @@ export function coverage(articles: AnalyzedArticle[], figures: FigureRowView[], 
     bySource: all.map((source) => ({
       source,
       reports: facts.filter((f) => f.sources.includes(source.id)).length,
-      omits: facts.filter((f) => !f.sources.includes(source.id) && f.sources.length > 0).map(({ kind, key, label }) => ({ kind, key, label })),
+      omitted: facts.flatMap((f, i) => (!f.sources.includes(source.id) && f.sources.length > 0 ? [i] : [])),
     })),
   };
 }
@@ -282,7 +307,7 @@ export function sourceGroups<R extends ArticleRefLike>(refs: R[], copyOf: Map<st
   const several = groups.size > 1;
   for (const g of groups.values()) {
     const v = voices.get(g.source.id);
-    const uses = v ? v.loadedTerms.reduce((n, t) => n + t.uses.length, 0) : 0;
+    const uses = v ? v.loadedTerms.reduce((n, t) => n + t.own + t.attributed + t.quoted, 0) : 0;
     const own = v ? v.loadedTerms.reduce((n, t) => n + t.own, 0) : 0;
     const adds = several ? (only.get(g.source.id) ?? 0) : 0;
     const d = disputes.get(g.source.id) ?? 0;

@@ -10,6 +10,7 @@ import { clear, h, type Child } from '../dom.ts';
 import { formatDate, formatNumber, languageName, plural } from '../format.ts';
 import type { ComparedSource, ComparisonView, FigureClaim, FigureRowView, SourceVoice } from './story-api.ts';
 import { evidenceHref, figureText, sideName, voiceText } from './story-format.ts';
+import { markSwatch, type SourceMarks, type SourceMark } from './source-mark.ts';
 
 type Column = ComparedSource;
 
@@ -116,7 +117,7 @@ function simpleRow(title: string, columns: Column[], content: (col: Column) => C
 }
 
 /** The side-by-side table of `columns` (some of the comparison's sources): figure rows none of them reports are left out. */
-export function comparisonTable(c: ComparisonView, colours: Map<string, string>, columns: Column[] = c.sources): HTMLElement {
+export function comparisonTable(c: ComparisonView, marks: SourceMarks, columns: Column[] = c.sources): HTMLElement {
   const voice = new Map(c.voice.map((v) => [v.source.id, v]));
   const coverage = new Map(c.coverage.bySource.map((b) => [b.source.id, b]));
   const shown = new Set(columns.map((col) => col.source.id));
@@ -138,7 +139,7 @@ export function comparisonTable(c: ComparisonView, colours: Map<string, string>,
           h(
             'div',
             { class: 'cmp-source' },
-            h('span', { class: 'swatch', vars: { '--swatch': colours.get(col.source.id) ?? 'currentColor' } }),
+            markSwatch(marks.get(col.source.id), col.source.name),
             h(
               'div',
               null,
@@ -230,7 +231,7 @@ export function comparisonTable(c: ComparisonView, colours: Map<string, string>,
       'Leaves out',
       columns,
       (col) => {
-        const omits = coverage.get(col.source.id)?.omits ?? [];
+        const omits = (coverage.get(col.source.id)?.omitted ?? []).map((i) => c.coverage.facts[i]);
         if (omits.length === 0) return none('nothing');
         return h(
           'details',
@@ -265,7 +266,7 @@ export function comparisonTable(c: ComparisonView, colours: Map<string, string>,
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 
 /** One source in the ranked list: its rank, name (a button that shows it side by side), articles and copies, and the measures of the ranking. */
-function sourceRow(col: Column, total: number, colour: string | undefined, show: (col: Column) => void): HTMLElement {
+function sourceRow(col: Column, total: number, mark: SourceMark | undefined, show: (col: Column) => void): HTMLElement {
   const t = col.telling;
   const copiesBy = [...new Set(col.copies.map((x) => x.source.name))];
   return h(
@@ -278,7 +279,7 @@ function sourceRow(col: Column, total: number, colour: string | undefined, show:
       h(
         'div',
         { class: 'cmp-source' },
-        h('span', { class: 'swatch', vars: { '--swatch': colour ?? 'currentColor' } }),
+        markSwatch(mark, col.source.name),
         h(
           'div',
           null,
@@ -309,7 +310,7 @@ function sourceRow(col: Column, total: number, colour: string | undefined, show:
  * The comparison: the ranked list of sources (the first SOURCES_SHOWN, the rest behind a button),
  * then the side-by-side table, COLUMNS_PER_PAGE sources at a time with Previous / Next.
  */
-export function comparisonView(c: ComparisonView, colours: Map<string, string>): HTMLElement {
+export function comparisonView(c: ComparisonView, marks: SourceMarks): HTMLElement {
   const sources = c.sources;
   const pages = Math.max(1, Math.ceil(sources.length / COLUMNS_PER_PAGE));
   let page = 0;
@@ -321,7 +322,7 @@ export function comparisonView(c: ComparisonView, colours: Map<string, string>):
     page = Math.min(pages - 1, Math.max(0, p));
     const from = page * COLUMNS_PER_PAGE;
     const columns = sources.slice(from, from + COLUMNS_PER_PAGE);
-    clear(slot, comparisonTable(c, colours, columns));
+    clear(slot, comparisonTable(c, marks, columns));
     status.textContent =
       pages > 1 ? `Sources ${formatNumber(from + 1)}–${formatNumber(from + columns.length)} of ${formatNumber(sources.length)} side by side, most telling first` : '';
     (prev as HTMLButtonElement).disabled = page === 0;
@@ -339,7 +340,7 @@ export function comparisonView(c: ComparisonView, colours: Map<string, string>):
   const total = c.coverage.facts.length;
   const first = sources.slice(0, SOURCES_SHOWN);
   const rest = sources.slice(SOURCES_SHOWN);
-  const restBody = h('tbody', { class: 'cmp-sources-rest', id: `cmp-rest-${c.id}`, hidden: true }, rest.map((s) => sourceRow(s, total, colours.get(s.source.id), show)));
+  const restBody = h('tbody', { class: 'cmp-sources-rest', id: `cmp-rest-${c.id}`, hidden: true }, rest.map((s) => sourceRow(s, total, marks.get(s.source.id), show)));
   const more =
     rest.length > 0
       ? h(
@@ -379,7 +380,7 @@ export function comparisonView(c: ComparisonView, colours: Map<string, string>):
           h('th', { scope: 'col', class: 'num' }, 'Reports'),
         ),
       ),
-      h('tbody', null, first.map((s) => sourceRow(s, total, colours.get(s.source.id), show))),
+      h('tbody', null, first.map((s) => sourceRow(s, total, marks.get(s.source.id), show))),
       restBody,
     ),
     more ? h('p', { class: 'cmp-more' }, more) : null,

@@ -6,6 +6,7 @@ import { formatDate, formatNumber, languageName } from '../format.ts';
 import { clip, dayAxis, isCompact, pointerOverPoints, themeColour, type ChartHandle } from './chart-parts.ts';
 import type { FigureClaim, FigureRowView } from './story-api.ts';
 import { dayNumber, figureText, voiceText } from './story-format.ts';
+import type { SourceMarks } from './source-mark.ts';
 
 type Dated = FigureClaim & { asOf: string };
 
@@ -27,7 +28,7 @@ export function chartableRows(rows: FigureRowView[]): FigureRowView[] {
     .map((x) => x.r);
 }
 
-export async function figureChart(row: FigureRowView, colours: Map<string, string>, onPick: (claim: FigureClaim) => void, signal: AbortSignal): Promise<ChartHandle | null> {
+export async function figureChart(row: FigureRowView, marks: SourceMarks, onPick: (claim: FigureClaim) => void, signal: AbortSignal): Promise<ChartHandle | null> {
   const dated = datedClaims(row);
   if (dated.length === 0) return null;
   const { Chart, ScatterController, LineElement, PointElement, LinearScale, Tooltip, Legend } = await import('chart.js');
@@ -49,9 +50,11 @@ export async function figureChart(row: FigureRowView, colours: Map<string, strin
     type: 'scatter',
     data: {
       datasets: groups.map((g) => {
-        const c = colours.get(g[0].source.id) ?? muted;
+        const mark = marks.get(g[0].source.id);
+        const c = mark?.colour ?? muted;
         return {
-          label: clip(g[0].source.name, compact ? 24 : 48),
+          label: `${mark ? `${mark.label} · ` : ''}${clip(g[0].source.name, compact ? 24 : 48)}`,
+          pointStyle: mark?.shape ?? 'circle',
           data: g.map((x) => ({ x: dayNumber(x.asOf), y: x.value })),
           showLine: new Set(g.map((x) => x.asOf)).size > 1,
           borderColor: c,

@@ -1,5 +1,5 @@
 // How story data reads in the UI: time spans, labels without their ISO dates, figures with their
-// qualifiers, voices, sides, evidence links, one colour per source, and dates as day numbers for charts.
+// qualifiers, voices, sides, evidence links, and dates as day numbers for charts.
 import { formatDate, formatNumber, languageName } from '../format.ts';
 import type { Evidence } from '../../../src/api/stories.ts';
 import type { FigureClaim, SourceRef, Span } from './story-api.ts';
@@ -102,9 +102,3 @@ export function evidenceHref(e: Evidence, what: 'span' | 'sentence' = 'span'): s
   return `/articles/${encodeURIComponent(e.articleId)}?at=${start}-${end}`;
 }
 
-/** Eight colours that read on light and dark backgrounds, one per source in the order given. */
-const PALETTE = ['#3b7ddd', '#e07b39', '#2e9e6a', '#c0466f', '#8a63d2', '#b59a1b', '#1f9fb4', '#7a7f87'];
-
-export function sourceColours(sources: SourceRef[]): Map<string, string> {
-  return new Map(sources.map((s, i) => [s.id, PALETTE[i % PALETTE.length]]));
-}

@@ -5,6 +5,7 @@ import { formatDate, languageName, plural } from '../format.ts';
 import type { TimelineEvidence, TimelineItem } from './story-api.ts';
 import { evidenceHref } from './story-format.ts';
 import { attributionLine } from './attribution.ts';
+import { markSwatch, type SourceMark, type SourceMarks } from './source-mark.ts';
 
 /** The anchor of the i-th item of a page's timeline. */
 export const timelineAnchor = (i: number) => `t-${i + 1}`;
@@ -18,7 +19,7 @@ function happeningText(item: TimelineItem): Child[] {
 }
 
 /** One source's reports of an item: its name linked to the first, then any other passage it says it in. */
-function sourceReports(list: TimelineEvidence[], kind: TimelineItem['kind'], colour: string | undefined): HTMLElement {
+function sourceReports(list: TimelineEvidence[], kind: TimelineItem['kind'], mark: SourceMark | undefined): HTMLElement {
   const [first, ...more] = list;
   const at = kind === 'happening' ? 'sentence' : 'span';
   return h(
@@ -27,7 +28,7 @@ function sourceReports(list: TimelineEvidence[], kind: TimelineItem['kind'], col
     h(
       'a',
       { href: evidenceHref(first, at), class: 'tl-evidence-link', title: `In the article: ${first.sentence.text}`, dataset: { primary: '' } },
-      h('span', { class: 'swatch', vars: colour ? { '--swatch': colour } : undefined }),
+      markSwatch(mark),
       h('span', { class: 'tl-source' }, first.source.name),
     ),
     ' ',
@@ -44,7 +45,7 @@ function sourceReports(list: TimelineEvidence[], kind: TimelineItem['kind'], col
   );
 }
 
-export function timelineItem(item: TimelineItem, i: number, colours: Map<string, string>, previousDate: string | null): HTMLElement {
+export function timelineItem(item: TimelineItem, i: number, marks: SourceMarks, previousDate: string | null): HTMLElement {
   const lang = item.evidence[0]?.language;
   const statement = item.kind === 'statement';
   /** How the first report attributes a statement (each report's link leads to its own). */
@@ -83,17 +84,17 @@ export function timelineItem(item: TimelineItem, i: number, colours: Map<string,
         'div',
         { class: 'tl-reports' },
         h('span', { class: 'tl-reports-count' }, bySource.size > 1 ? `Reported by ${plural(bySource.size, 'source')}:` : 'Reported by'),
-        h('ul', { class: 'tl-evidence' }, [...bySource.values()].map((list) => sourceReports(list, item.kind, colours.get(list[0].source.id)))),
+        h('ul', { class: 'tl-evidence' }, [...bySource.values()].map((list) => sourceReports(list, item.kind, marks.get(list[0].source.id)))),
       ),
     ),
   );
 }
 
 /** The first `shown` items, then a button that shows the others. */
-export function timelineList(items: TimelineItem[], colours: Map<string, string>, shown = 150): HTMLElement {
+export function timelineList(items: TimelineItem[], marks: SourceMarks, shown = 150): HTMLElement {
   const list = h('ol', { class: 'timeline' });
   const add = (from: number, to: number) => {
-    for (let i = from; i < to; i++) list.append(timelineItem(items[i], i, colours, i > 0 ? items[i - 1].date : null));
+    for (let i = from; i < to; i++) list.append(timelineItem(items[i], i, marks, i > 0 ? items[i - 1].date : null));
   };
   add(0, Math.min(shown, items.length));
   if (items.length <= shown) return list;

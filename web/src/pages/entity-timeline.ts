@@ -7,7 +7,7 @@ import type { Page, PageContext } from '../router.ts';
 import { followHashes, goToAnchor } from '../components/hash-target.ts';
 import { listKeys } from '../components/list-keys.ts';
 import { storyApi, type SourceRef, type TimelinePage } from '../components/story-api.ts';
-import { sourceColours } from '../components/story-format.ts';
+import { sourceMarks } from '../components/source-mark.ts';
 import { timelineChart } from '../components/timeline-chart.ts';
 import { timelineAnchor, timelineList } from '../components/story-timeline.ts';
 import '../components/story.css';
@@ -49,9 +49,9 @@ export const entityTimelinePage: Page = {
     const sources = new Map<string, SourceRef>();
     for (const item of t.items) for (const e of item.evidence) sources.set(e.source.id, e.source);
     const lanes = [...sources.values()].sort((a, b) => a.name.localeCompare(b.name));
-    const colours = sourceColours(lanes);
+    const marks = sourceMarks(lanes);
     const slot = h('div', { class: 'timeline-chart-slot' });
-    const list = timelineList(t.items, colours);
+    const list = timelineList(t.items, marks);
     const page = h(
       'article',
       { class: 'story-page entity-timeline-page' },

@@ -12,9 +12,10 @@ import { chartableRows, datedClaims, figureChart } from '../components/figure-ch
 import { followHashes, goToAnchor, jumpTo } from '../components/hash-target.ts';
 import { listKeys } from '../components/list-keys.ts';
 import { storyApi, storyHref, type ArticleRef, type ComparisonView, type FigureRowView, type StoryDetail } from '../components/story-api.ts';
-import { evidenceHref, figureText, labelWithoutSpan, languagesText, sourceColours, spanLength, spanText, voiceText } from '../components/story-format.ts';
+import { evidenceHref, figureText, labelWithoutSpan, languagesText, spanLength, spanText, voiceText } from '../components/story-format.ts';
 import { timelineChart } from '../components/timeline-chart.ts';
 import { timelineAnchor, timelineList } from '../components/story-timeline.ts';
+import { markSwatch, sourceMarks, type SourceMarks } from '../components/source-mark.ts';
 import '../components/story.css';
 
 const SECTIONS: [string, string][] = [
@@ -108,7 +109,7 @@ function eventsSection(d: StoryDetail): HTMLElement {
   );
 }
 
-function sourcesSection(d: StoryDetail, colours: Map<string, string>): HTMLElement {
+function sourcesSection(d: StoryDetail, marks: SourceMarks): HTMLElement {
   const total = d.articles.length || 1;
   const languages = Object.entries(d.languages).sort((a, b) => b[1] - a[1]);
   return section(
@@ -136,7 +137,7 @@ function sourcesSection(d: StoryDetail, colours: Map<string, string>): HTMLEleme
                 h(
                   'td',
                   null,
-                  h('span', { class: 'swatch', vars: { '--swatch': colours.get(s.source.id) ?? 'currentColor' } }),
+                  markSwatch(marks.get(s.source.id), s.source.name),
                   ' ',
                   s.source.kind === 'article' ? h('a', { href: `/articles/${encodeURIComponent(s.source.id.slice('article:'.length))}` }, s.source.name) : s.source.name,
                   s.source.kind === 'article' ? h('span', { class: 'muted' }, ' (outlet unknown)') : null,
@@ -170,7 +171,7 @@ function sourcesSection(d: StoryDetail, colours: Map<string, string>): HTMLEleme
   );
 }
 
-function figuresSection(ctx: PageContext, c: ComparisonView, colours: Map<string, string>): HTMLElement {
+function figuresSection(ctx: PageContext, c: ComparisonView, marks: SourceMarks): HTMLElement {
   const rows = chartableRows(c.figures);
   if (rows.length === 0) {
     return section('figures', 'Figures over time', null, h('p', { class: 'empty' }, 'No figure is given with two dates or more, so there is nothing to chart over time.'));
@@ -191,7 +192,7 @@ function figuresSection(ctx: PageContext, c: ComparisonView, colours: Map<string
         h(
           'li',
           { dataset: { article: cl.articleId, source: cl.source.id } },
-          h('span', { class: 'swatch', vars: { '--swatch': colours.get(cl.source.id) ?? 'currentColor' } }),
+          markSwatch(marks.get(cl.source.id), cl.source.name),
           ' ',
           h('time', { datetime: cl.asOf! }, formatDate(cl.asOf)),
           ' ',
@@ -200,7 +201,7 @@ function figuresSection(ctx: PageContext, c: ComparisonView, colours: Map<string
         ),
       ),
     );
-    void figureChart(r, colours, (cl) => ctx.navigate(evidenceHref(cl.evidence)), ctx.signal).then((chart) => {
+    void figureChart(r, marks, (cl) => ctx.navigate(evidenceHref(cl.evidence)), ctx.signal).then((chart) => {
       if (!chart || r !== row) return chart?.destroy();
       clear(chartSlot, chart.element);
       destroy = chart.destroy;
@@ -261,11 +262,12 @@ export const storyPage: Page = {
       throw err;
     }
     ctx.setTitle(labelWithoutSpan(d.label, d.span));
-    const colours = sourceColours(c.sources.map((s) => s.source));
+    // The comparison's order (most telling first) numbers the sources; outlets seen only as copies follow.
+    const marks = sourceMarks([...c.sources.map((s) => s.source), ...d.sources.map((s) => s.source)]);
     const sources = d.sources.map((s) => s.source);
 
     const timelineSlot = h('div', { class: 'timeline-chart-slot' });
-    const list = timelineList(d.timeline, colours);
+    const list = timelineList(d.timeline, marks);
     const page = h(
       'article',
       { class: ['story-page', `level-${d.level}`], dataset: { id: d.id } },
@@ -283,15 +285,15 @@ export const storyPage: Page = {
             ],
       ),
       eventsSection(d),
-      sourcesSection(d, colours),
+      sourcesSection(d, marks),
       section(
         'comparison',
         'Comparison of sources',
         null,
         h('p', { class: 'section-note' }, 'What each source reports: its figures, the loaded words it uses in its own voice or attributes, who it quotes, and what it leaves out. One row per outlet; syndicated copies count once.'),
-        comparisonView(c, colours),
+        comparisonView(c, marks),
       ),
-      figuresSection(ctx, c, colours),
+      figuresSection(ctx, c, marks),
     );
     clear(ctx.root, page);
     listKeys(ctx, page.querySelector('.timeline') ?? page, '.timeline-item');
