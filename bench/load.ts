@@ -224,7 +224,7 @@ async function main(): Promise<void> {
     console.log(`requests in flight at the end, cut: ${cut}`);
     const elapsed = seconds + (performance.now() - end) / 1000;
     const all = [...results.values()].flat();
-    const started = Math.min(...all.map((r) => r.at!));
+    const started = all.reduce((m, r) => Math.min(m, r.at!), Infinity);
     for (const [from, to] of [[0, 2], [2, 5], [5, seconds]]) {
       const ok = all.filter((r) => r.status === 200 && r.at! - started >= from * 1000 && r.at! - started < to * 1000).map((r) => r.ms);
       console.log(`sent ${from}-${to} s: ${ok.length} answers, p50 ${pct(ok, 50).toFixed(0)} ms, p99 ${pct(ok, 99).toFixed(0)} ms`);
@@ -236,7 +236,7 @@ async function main(): Promise<void> {
       const kinds = [...new Set(rs.filter((r) => r.status !== 200).map((r) => r.error ?? `HTTP ${r.status}`))].slice(0, 3).join(', ');
       console.log(
         `${route.padEnd(9)} ${(rs.length / elapsed).toFixed(1).padStart(6)} ${pct(ok, 50).toFixed(0).padStart(9)} ${pct(ok, 99).toFixed(0).padStart(9)} ` +
-          `${Math.max(...ok).toFixed(0).padStart(8)} ${String(ok.filter((ms) => ms > 1000).length).padStart(10)} ${String(errors).padStart(8)}${kinds ? `  (${kinds})` : ''}`,
+          `${ok.reduce((m, x) => Math.max(m, x), 0).toFixed(0).padStart(8)} ${String(ok.filter((ms) => ms > 1000).length).padStart(10)} ${String(errors).padStart(8)}${kinds ? `  (${kinds})` : ''}`,
       );
     }
     if (writes) await checkWrites(base, served, articles, writes);
@@ -265,7 +265,7 @@ async function checkWrites(base: URL, db: string, before: number, writes: Return
   console.log(
     `uploads: ${uploads.length} sent, ${ok.length} stored (201), ${failed.length} not` +
       `${failed.length ? ` (${[...new Set(failed.map((u) => u.error ?? `HTTP ${u.status}`))].slice(0, 3).join(', ')})` : ''}; ` +
-      `p50 ${pct(ms, 50).toFixed(0)} ms, max ${Math.max(...ms).toFixed(0)} ms`,
+      `p50 ${pct(ms, 50).toFixed(0)} ms, max ${ms.reduce((m, x) => Math.max(m, x), 0).toFixed(0)} ms`,
   );
   const ingest = await writes.ingest;
   console.log(`CLI ingest: exit ${ingest.code}, ${ingest.inserted} inserted in ${ingest.seconds.toFixed(1)} s${ingest.code ? ` — ${ingest.stderr}` : ''}`);
