@@ -44,6 +44,10 @@ export interface TimeGrammar {
   /** "the latest quarter" 0, "a year earlier" -1: years from the text's reference quarter. */
   referencePeriods: Map<string, number>;
   deadlinePrepositions: Set<string>;
+  /** A deadline preposition or deadline cue ending a string ("until ", "the deadline of "): the date after it is a limit. */
+  deadlineBefore: RegExp;
+  /** Future markers and plan markers: the tense cues that make a date a plan (role 'plan'). */
+  plan: RegExp;
   spokenYearCues: Set<string>;
   /** Sequences of number words (figures' number grammar), for spelled-out years; undefined without one. */
   numberWords?: RegExp;
@@ -265,6 +269,8 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
     rangeConnector: new RegExp(`^\\s*(?:${connectors})\\s*$`, 'iu'),
     rangeOpener: new RegExp(`(?:^|[^\\p{L}])(${alternation(t.rangeOpeners)})\\s+$`, 'iu'),
     future: new RegExp(`(?:^|[^\\p{L}'’])(${alternation(t.futureMarkers)})(?![\\p{L}])`, 'giu'),
+    plan: new RegExp(`(?:^|[^\\p{L}'’])(${alternation([...t.futureMarkers, ...(t.planMarkers ?? [])])})(?![\\p{L}])`, 'giu'),
+    deadlineBefore: new RegExp(`(?:^|[^\\p{L}'’])(?:${alternation([...t.deadlinePrepositions, ...(t.deadlineCues ?? [])])})\\s*$`, 'iu'),
     past: new RegExp(`(?:^|[^\\p{L}'’])(${alternation([...t.pastMarkers, ...t.reportingVerbs])})(?![\\p{L}])`, 'giu'),
     reportingVerbs: new Set(t.reportingVerbs.map((w) => w.toLowerCase())),
     pastVerb: new RegExp(t.pastVerbPattern.replace(/^\^/, '(?<![\\p{L}])').replace(/\$$/, '(?![\\p{L}])'), 'giu'),

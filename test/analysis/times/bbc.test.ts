@@ -51,4 +51,37 @@ describe.skipIf(!existsSync(BBC))('dates on BBC News', () => {
     ]);
     expect(buildTimeline([doc]).items.map((i) => [i.date, i.granularity])).toEqual([['1974-02', 'month']]);
   });
+
+  it('business/036: "extended the deadline ... until 15 July 2006" is a deadline, not the date of an undated 2004-05 story', () => {
+    const doc = analysed('business/036.txt');
+    expect(doc.times.find((t) => t.text === '15 July 2006')).toMatchObject({ value: '2006-07-15', granularity: 'day', role: 'deadline' });
+    expect(articleWhen(doc).day).not.toBe('2006-07-15');
+    expect(buildTimeline([doc]).items.map((i) => i.date)).not.toContain('2006-07-15');
+  });
+
+  it('business/335, politics/380, entertainment/068: dates in a future or planning clause are plans', () => {
+    for (const [name, text, value] of [
+      ['business/335.txt', 'April 2008', '2008-04'], // "will be delivered to Japan Airlines in April 2008"
+      ['politics/380.txt', 'October 2006', '2006-10'], // "is provisionally scheduled for October 2006"
+      ['entertainment/068.txt', 'May 19, 2006', '2006-05-19'], // "is due for release on May 19, 2006"
+    ] as const) {
+      const doc = analysed(name);
+      const t = doc.times.find((x) => x.text === text);
+      expect(t, name).toMatchObject({ value, role: 'plan' });
+      expect(isHappening(t!), name).toBe(false);
+      expect(buildTimeline([doc]).items.map((i) => i.date), name).not.toContain(value);
+    }
+  });
+
+  it('politics/218, sport/366: "felt by November 2003 he had lost", "had a kidney transplant in July 2004 but will play" stay happenings', () => {
+    for (const [name, text, value] of [
+      ['politics/218.txt', 'November 2003', '2003-11'],
+      ['sport/366.txt', 'July 2004', '2004-07'],
+    ] as const) {
+      const t = analysed(name).times.find((x) => x.text === text);
+      expect(t, name).toMatchObject({ value });
+      expect(t!.role, name).toBeUndefined();
+      expect(isHappening(t!), name).toBe(true);
+    }
+  });
 });
