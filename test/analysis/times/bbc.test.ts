@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanArticle } from '../../../src/clean/index.ts';
 import { runSteps } from '../../../src/analysis/pipeline.ts';
 import { isHappening } from '../../../src/analysis/times/index.ts';
+import { extractTimes } from '../../../src/analysis/times/extract.ts';
 import { buildTimeline } from '../../../src/corpus/stories/timeline.ts';
 import { articleWhen } from '../../../src/corpus/stories/when.ts';
 import type { AnalyzedArticle } from '../../../src/types.ts';
@@ -71,6 +72,22 @@ describe.skipIf(!existsSync(BBC))('dates on BBC News', () => {
       expect(isHappening(t!), name).toBe(false);
       expect(buildTimeline([doc]).items.map((i) => i.date), name).not.toContain(value);
     }
+  });
+
+  it('business/414 with a publication date: a date after it is a plan; one before it never is', () => {
+    const text = readFileSync(new URL('business/414.txt', BBC), 'utf8');
+    const sentence = /The University of California said [^.]*October 2006\. It joined the lawsuit in December 2001/.exec(text)![0];
+    const roles = (published: string) => extractTimes(sentence, 'en', published).map((t) => [t.text, t.role ?? null]);
+    expect(roles('2005-01-15')).toEqual([
+      ['October 2006', 'plan'],
+      ['December 2001', null],
+    ]);
+    // Read in 2007, the trial's start is no longer ahead: the article's own clause is all that marks it, and a dated
+    // article's past date is never a plan.
+    expect(roles('2007-03-01')).toEqual([
+      ['October 2006', null],
+      ['December 2001', null],
+    ]);
   });
 
   it('politics/218, sport/366: "felt by November 2003 he had lost", "had a kidney transplant in July 2004 but will play" stay happenings', () => {
