@@ -107,14 +107,16 @@ export function extractTimes(text: string, lang: string, publishedAt: string | n
 
 /** How far before a date a deadline cue may start ("the deadline of ", "no later than "). */
 const CUE_REACH = 40;
-/** A past form this close to a deadline cue and its date makes it a state at that time ("felt by
- *  November 2003", "by September 2004 it was stopping"), not a limit. */
+/** A past form this close to a deadline preposition and its date makes it a state at that time ("felt
+ *  by November 2003", "by September 2004 it was stopping"), not a limit. Deadline cues ("made before
+ *  23 October 2003") are limits in any tense. */
 const PAST_NEAR = 12;
 
 /** 'deadline', 'plan' or undefined (a happening or context) for a resolved time; see happening.ts. */
 function roleOf(text: string, g: TimeGrammar, sentences: readonly Sentence[] | undefined, t: TimeExpr, published: number | null): TimeExpr['role'] {
   const s = sentenceAt(text, sentences, t.start);
   const before = text.slice(Math.max(s.start, t.start - CUE_REACH), t.start);
+  if (g.deadlineCueBefore.test(before)) return 'deadline';
   const cue = g.deadlineBefore.exec(before);
   if (cue) {
     const cueStart = t.start - before.length + cue.index;

@@ -44,8 +44,11 @@ export interface TimeGrammar {
   /** "the latest quarter" 0, "a year earlier" -1: years from the text's reference quarter. */
   referencePeriods: Map<string, number>;
   deadlinePrepositions: Set<string>;
-  /** A deadline preposition or deadline cue ending a string ("until ", "the deadline of "): the date after it is a limit. */
+  /** A deadline preposition ending a string ("until ", "by "): the date after it is a limit, unless a
+   *  past form stands beside it ("felt by November 2003"). */
   deadlineBefore: RegExp;
+  /** A deadline cue ending a string ("before ", "the deadline of "): the date after it is a limit. */
+  deadlineCueBefore: RegExp;
   /** Future markers and plan markers: the tense cues that make a date a plan (role 'plan'). */
   plan: RegExp;
   spokenYearCues: Set<string>;
@@ -270,7 +273,8 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
     rangeOpener: new RegExp(`(?:^|[^\\p{L}])(${alternation(t.rangeOpeners)})\\s+$`, 'iu'),
     future: new RegExp(`(?:^|[^\\p{L}'’])(${alternation(t.futureMarkers)})(?![\\p{L}])`, 'giu'),
     plan: new RegExp(`(?:^|[^\\p{L}'’])(${alternation([...t.futureMarkers, ...(t.planMarkers ?? [])])})(?![\\p{L}])`, 'giu'),
-    deadlineBefore: new RegExp(`(?:^|[^\\p{L}'’])(?:${alternation([...t.deadlinePrepositions, ...(t.deadlineCues ?? [])])})\\s*$`, 'iu'),
+    deadlineBefore: new RegExp(`(?:^|[^\\p{L}'’])(?:${alternation(t.deadlinePrepositions)})\\s*$`, 'iu'),
+    deadlineCueBefore: new RegExp(`(?:^|[^\\p{L}'’])(?:${alternation(t.deadlineCues ?? [])})\\s*$`, 'iu'),
     past: new RegExp(`(?:^|[^\\p{L}'’])(${alternation([...t.pastMarkers, ...t.reportingVerbs])})(?![\\p{L}])`, 'giu'),
     reportingVerbs: new Set(t.reportingVerbs.map((w) => w.toLowerCase())),
     pastVerb: new RegExp(t.pastVerbPattern.replace(/^\^/, '(?<![\\p{L}])').replace(/\$$/, '(?![\\p{L}])'), 'giu'),

@@ -60,6 +60,12 @@ describe.skipIf(!existsSync(BBC))('dates on BBC News', () => {
     expect(buildTimeline([doc]).items.map((i) => i.date)).not.toContain('2006-07-15');
   });
 
+  it('tech/015: "Xboxes made before 23 October 2003" is a limit, not the date of the 2004-05 recall story', () => {
+    const doc = analysed('tech/015.txt');
+    expect(doc.times.find((t) => t.text === '23 October 2003')).toMatchObject({ value: '2003-10-23', role: 'deadline' });
+    expect(articleWhen(doc).day).not.toBe('2003-10-23');
+  });
+
   it('business/335, politics/380, entertainment/068: dates in a future or planning clause are plans', () => {
     for (const [name, text, value] of [
       ['business/335.txt', 'April 2008', '2008-04'], // "will be delivered to Japan Airlines in April 2008"
