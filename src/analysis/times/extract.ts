@@ -115,11 +115,15 @@ const PAST_NEAR = 12;
 /** 'deadline', 'plan' or undefined (a happening or context) for a resolved time; see happening.ts. */
 function roleOf(text: string, g: TimeGrammar, sentences: readonly Sentence[] | undefined, t: TimeExpr, published: number | null): TimeExpr['role'] {
   const s = sentenceAt(text, sentences, t.start);
-  const before = text.slice(Math.max(s.start, t.start - CUE_REACH), t.start);
-  if (g.deadlineCueBefore.test(before)) return 'deadline';
-  const cue = g.deadlineBefore.exec(before);
+  // The cue may end inside the expression's span ("bis zum 15. Juli", "jusqu'au 15 juillet": the span
+  // opens with "bis zum", "au"): the text up to the span's first digit is tried too.
+  const digit = t.text.search(/\p{N}/u);
+  const from = Math.max(s.start, t.start - CUE_REACH);
+  const before = [text.slice(from, t.start), ...(digit > 0 ? [text.slice(from, t.start + digit)] : [])];
+  if (before.some((b) => g.deadlineCueBefore.test(b))) return 'deadline';
+  const cue = before.map((b) => g.deadlineBefore.exec(b)).find((m) => m !== null);
   if (cue) {
-    const cueStart = t.start - before.length + cue.index;
+    const cueStart = from + cue.index;
     const near = tenseAround(text, Math.max(s.start, cueStart - PAST_NEAR), Math.min(Math.max(s.end, t.end), t.end + PAST_NEAR), cueStart, t.end, g);
     if (near !== 'past') return 'deadline';
   }
