@@ -163,6 +163,11 @@ export interface TimeExpr extends Span {
   /** Context, not a happening: a year on its own ("in 1974 he…") or a reference point ("since 1951").
    *  Timelines and story dates skip these (src/analysis/times/happening.ts). */
   background?: boolean;
+  /** Not a happening the article reports but a limit or an intention: `deadline` after "until", "by",
+   *  "the deadline of" ("extended the deadline until 15 July 2006"); `plan` in a future or planning
+   *  clause ("will be delivered in April 2008", "scheduled for October 2006") or after the publication
+   *  date. Timelines and story dates skip these like background (src/analysis/times/happening.ts). */
+  role?: 'deadline' | 'plan';
 }
 
 export interface TimeAnchor {

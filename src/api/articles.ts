@@ -104,6 +104,10 @@ export const timeSchema = named(
       .optional()
       .describe('The day a relative or year-less expression was resolved against; absent when the value is written out in full or unresolved.'),
     background: z.boolean().optional().describe('Context, not a happening: a year on its own or a reference point ("since 1951"); timelines and story dates skip it.'),
+    role: z
+      .enum(['deadline', 'plan'])
+      .optional()
+      .describe('Not a happening but a limit ("until 15 July 2006", "by March 2006": deadline) or an intention (a future or planning clause, or after the publication date: plan); timelines and story dates skip it.'),
   }),
 );
 

@@ -479,6 +479,14 @@ export const timesSchema = file({
   longerPeriods: words,
   /** Prepositions of a deadline ("by Jan. 14", "through January"): a year-less date after one lies ahead. */
   deadlinePrepositions: words,
+  /** Phrases right before a date that make it a limit rather than a happening in any tense, besides the
+   *  deadline prepositions ("before", "the deadline of", "no later than", "expires on"): such times are
+   *  marked `role: 'deadline'` and left out of timelines and story dates (src/analysis/times/happening.ts). */
+  deadlineCues: words.optional(),
+  /** Words of a plan or promise ("promised to", "pledged"): with the future markers they make a date in
+   *  their clause `role: 'plan'` (a future tense marks it without them). Only marking uses them, not
+   *  the resolution of year-less dates. */
+  planMarkers: words.optional(),
   /** Words after which a spelled-out thousand is a year ("the year two thousand"). Spelled-out
    *  century-and-tens ("nineteen ninety-six") are years without a cue. */
   spokenYearCues: words,

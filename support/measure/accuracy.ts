@@ -170,11 +170,13 @@ const bbcDatesGroup: MetricGroup = {
   metrics: {
     'times.bbc.invented':
       'BBC News (2004-05): minus the number of timeline and story dates outside 1990-2006 whose year the text does not write as a date (0 is best; an invented date fails)',
+    'times.bbc.afterPeriod':
+      'BBC News (2004-05): minus the number of timeline and story dates after 2005-12-31, the corpus period (deadlines and plans taken for happenings: "until 15 July 2006"; 0 is best)',
   },
   async measure() {
     const s = measureBbcDates();
     if (!s) throw new Error('times on BBC: the BBC News corpus is missing (../shared/data/bbc)');
-    return { 'times.bbc.invented': -s.invented };
+    return { 'times.bbc.invented': -s.invented, 'times.bbc.afterPeriod': -s.afterPeriod };
   },
 };
 

@@ -14,6 +14,9 @@ import { analyzedDoc } from '../analyzed-doc.ts';
 import { DATA, filesBelow } from './data-sets.ts';
 
 export const BBC_YEARS = { from: 1990, to: 2006 };
+/** The last day of the corpus's own period (BBC News 2004-05): a happening or article date after it
+ *  is most likely a deadline or plan taken for a happening. */
+export const BBC_PERIOD_END = '2005-12-31';
 
 export interface BbcDateScore {
   articles: number;
@@ -24,7 +27,10 @@ export interface BbcDateScore {
   /** Outside BBC_YEARS, the year written in the expression ("6 June 1944"): allowed (listed in
    *  `errors` too when asked for). */
   writtenOutside: number;
+  /** Happening and article dates after BBC_PERIOD_END (listed in `after`). */
+  afterPeriod: number;
   errors: string[];
+  after: string[];
 }
 
 /**
@@ -43,7 +49,7 @@ export function measureBbcDates(listWritten = false): BbcDateScore | null {
   const dir = join(DATA, 'bbc');
   if (!existsSync(dir)) return null;
   const language = corpusLanguage('bbc');
-  const s: BbcDateScore = { articles: 0, dates: 0, invented: 0, writtenOutside: 0, errors: [] };
+  const s: BbcDateScore = { articles: 0, dates: 0, invented: 0, writtenOutside: 0, afterPeriod: 0, errors: [], after: [] };
   for (const file of filesBelow(dir, '.txt')) {
     const raw = readFileSync(file, 'utf8');
     const c = cleanArticle({ file, format: 'txt', raw, original: raw, meta: {} });
@@ -56,6 +62,10 @@ export function measureBbcDates(listWritten = false): BbcDateScore | null {
     const name = relative(dir, file);
     const check = (date: string, written: boolean, what: string) => {
       s.dates++;
+      if (date.slice(0, 10) > BBC_PERIOD_END) {
+        s.afterPeriod++;
+        s.after.push(`${name}: ${what}`);
+      }
       const y = Number(date.slice(0, 4));
       if (y >= BBC_YEARS.from && y <= BBC_YEARS.to) return;
       if (written) {

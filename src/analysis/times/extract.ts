@@ -96,7 +96,59 @@ export function extractTimes(text: string, lang: string, publishedAt: string | n
     const day = speechDay(text, g, sentences, mentions, resolved, m.start);
     if (day !== null && day !== published) resolved[i] = resolveOne(text, g, m, day, 'text', tenseFor(m));
   }
+  // Limits and intentions (happening.ts): deadlines after "until"/"by", plans in future clauses.
+  for (const t of resolved) {
+    if (!t || !t.value || t.background) continue;
+    const role = roleOf(text, g, sentences, t, published);
+    if (role) t.role = role;
+  }
   return resolved.filter((t): t is TimeExpr => t !== null);
+}
+
+/** How far before a date a deadline cue may start ("the deadline of ", "no later than "). */
+const CUE_REACH = 40;
+/** A past form this close to a deadline preposition and its date makes it a state at that time ("felt
+ *  by November 2003", "by September 2004 it was stopping"), not a limit. Deadline cues ("made before
+ *  23 October 2003") are limits in any tense. */
+const PAST_NEAR = 12;
+
+/** 'deadline', 'plan' or undefined (a happening or context) for a resolved time; see happening.ts. */
+function roleOf(text: string, g: TimeGrammar, sentences: readonly Sentence[] | undefined, t: TimeExpr, published: number | null): TimeExpr['role'] {
+  const s = sentenceAt(text, sentences, t.start);
+  // The cue may end inside the expression's span ("bis zum 15. Juli", "jusqu'au 15 juillet": the span
+  // opens with "bis zum", "au"): the text up to the span's first digit is tried too.
+  const digit = t.text.search(/\p{N}/u);
+  const from = Math.max(s.start, t.start - CUE_REACH);
+  const before = [text.slice(from, t.start), ...(digit > 0 ? [text.slice(from, t.start + digit)] : [])];
+  if (before.some((b) => g.deadlineCueBefore.test(b))) return 'deadline';
+  const cue = before.map((b) => g.deadlineBefore.exec(b)).find((m) => m !== null);
+  if (cue) {
+    const cueStart = from + cue.index;
+    const near = tenseAround(text, Math.max(s.start, cueStart - PAST_NEAR), Math.min(Math.max(s.end, t.end), t.end + PAST_NEAR), cueStart, t.end, g);
+    if (near !== 'past') return 'deadline';
+  }
+  const days = calendarDays(t.value!, t.valueEnd ?? null);
+  if (published !== null && days) {
+    if (days.first > published) return 'plan';
+    if (days.last < published) return undefined;
+  }
+  // Only cues before the date: "will be delivered in April 2008", not "in July 2004 but will play".
+  return tenseAround(text, s.start, t.end, t.start, t.end, g, g.plan) === 'future' ? 'plan' : undefined;
+}
+
+/** First and last epoch day of a day or month value (and its range end); null for other values. */
+function calendarDays(value: string, valueEnd: string | null): { first: number; last: number } | null {
+  const span = (v: string): [number, number] | null => {
+    const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(v);
+    if (!m) return null;
+    const [y, mo] = [Number(m[1]), Number(m[2])];
+    if (m[3]) return [epochDay(y, mo, Number(m[3])), epochDay(y, mo, Number(m[3]))];
+    return [epochDay(y, mo, 1), epochDay(y, mo + 1, 1) - 1];
+  };
+  const a = span(value);
+  if (!a) return null;
+  const b = valueEnd ? span(valueEnd) : null;
+  return { first: a[0], last: b ? b[1] : a[1] };
 }
 
 /** Year-less kinds that a following "this year" / "last year" dates ("in February this year"). */

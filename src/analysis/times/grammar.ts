@@ -44,6 +44,13 @@ export interface TimeGrammar {
   /** "the latest quarter" 0, "a year earlier" -1: years from the text's reference quarter. */
   referencePeriods: Map<string, number>;
   deadlinePrepositions: Set<string>;
+  /** A deadline preposition ending a string ("until ", "by "): the date after it is a limit, unless a
+   *  past form stands beside it ("felt by November 2003"). */
+  deadlineBefore: RegExp;
+  /** A deadline cue ending a string ("before ", "the deadline of "): the date after it is a limit. */
+  deadlineCueBefore: RegExp;
+  /** Future markers and plan markers: the tense cues that make a date a plan (role 'plan'). */
+  plan: RegExp;
   spokenYearCues: Set<string>;
   /** Sequences of number words (figures' number grammar), for spelled-out years; undefined without one. */
   numberWords?: RegExp;
@@ -265,6 +272,9 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
     rangeConnector: new RegExp(`^\\s*(?:${connectors})\\s*$`, 'iu'),
     rangeOpener: new RegExp(`(?:^|[^\\p{L}])(${alternation(t.rangeOpeners)})\\s+$`, 'iu'),
     future: new RegExp(`(?:^|[^\\p{L}'’])(${alternation(t.futureMarkers)})(?![\\p{L}])`, 'giu'),
+    plan: new RegExp(`(?:^|[^\\p{L}'’])(${alternation([...t.futureMarkers, ...(t.planMarkers ?? [])])})(?![\\p{L}])`, 'giu'),
+    deadlineBefore: new RegExp(`(?:^|[^\\p{L}'’])(?:${alternation(t.deadlinePrepositions)})\\s*$`, 'iu'),
+    deadlineCueBefore: new RegExp(`(?:^|[^\\p{L}'’])(?:${alternation(t.deadlineCues ?? [])})\\s*$`, 'iu'),
     past: new RegExp(`(?:^|[^\\p{L}'’])(${alternation([...t.pastMarkers, ...t.reportingVerbs])})(?![\\p{L}])`, 'giu'),
     reportingVerbs: new Set(t.reportingVerbs.map((w) => w.toLowerCase())),
     pastVerb: new RegExp(t.pastVerbPattern.replace(/^\^/, '(?<![\\p{L}])').replace(/\$$/, '(?![\\p{L}])'), 'giu'),

@@ -8,6 +8,12 @@
 //   - Everything else with a value keeps its precision (day, week, month, quarter, season); consumers
 //     that place happenings on a calendar (timelines, story dates) take only day and month precision
 //     (`isHappening`), and show a month as a month.
+//   - A limit or an intention is no happening either (`role`, set in extract.ts): a date right after a
+//     deadline preposition or cue of the language ("until 15 July 2006", "by March 2006", "the deadline
+//     of 30 June") is a `deadline` — like "since", it bounds a state rather than dating an event; a
+//     date in a future or planning clause ("will be delivered in April 2008", "is scheduled for
+//     October 2006", "promised … from April 2007"), or after the publication date, is a `plan`. A
+//     dated article's date before its publication is never a plan.
 import type { TimeExpr } from '../../types.ts';
 
 const FULL_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -19,15 +25,16 @@ export function isBackground(t: Pick<TimeExpr, 'granularity' | 'value'>, afterRe
   return afterReferencePreposition;
 }
 
-/** The calendar precision of a happening: a full day or a full month that is not background; null otherwise. */
-export function happeningPrecision(t: Pick<TimeExpr, 'granularity' | 'value' | 'background'>): 'day' | 'month' | null {
-  if (t.background || !t.value) return null;
+/** The calendar precision of a happening: a full day or a full month that is neither background nor a
+ *  deadline or plan (`role`); null otherwise. */
+export function happeningPrecision(t: Pick<TimeExpr, 'granularity' | 'value' | 'background' | 'role'>): 'day' | 'month' | null {
+  if (t.background || t.role || !t.value) return null;
   if (t.granularity === 'day' && FULL_DAY.test(t.value)) return 'day';
   if (t.granularity === 'month' && FULL_MONTH.test(t.value)) return 'month';
   return null;
 }
 
-/** True for a time that dates a happening: day or month precision, fully resolved, not background. */
-export function isHappening(t: Pick<TimeExpr, 'granularity' | 'value' | 'background'>): boolean {
+/** True for a time that dates a happening: day or month precision, fully resolved, not background, no deadline or plan. */
+export function isHappening(t: Pick<TimeExpr, 'granularity' | 'value' | 'background' | 'role'>): boolean {
   return happeningPrecision(t) !== null;
 }

@@ -12,7 +12,8 @@ const ADJACENT = 5;
 /** How far after a future auxiliary a past form still belongs to it ("will be held"). */
 const GOVERNS = 12;
 
-export function tenseAround(text: string, sentStart: number, sentEnd: number, exprStart: number, exprEnd: number, g: TimeGrammar): Tense {
+/** `future`: the future cues to use (the grammar's future markers unless given: plan marking adds plan words). */
+export function tenseAround(text: string, sentStart: number, sentEnd: number, exprStart: number, exprEnd: number, g: TimeGrammar, future: RegExp = g.future): Tense {
   const slice = text.slice(sentStart, sentEnd);
   const from = exprStart - sentStart;
   const to = exprEnd - sentStart;
@@ -28,7 +29,7 @@ export function tenseAround(text: string, sentStart: number, sentEnd: number, ex
     }
   };
   let m: RegExpExecArray | null;
-  for (g.future.lastIndex = 0; (m = g.future.exec(slice)); ) {
+  for (future.lastIndex = 0; (m = future.exec(slice)); ) {
     const s = m.index + m[0].length - m[1].length;
     futures.push([s, s + m[1].length]);
     consider(s, s + m[1].length, 'future');

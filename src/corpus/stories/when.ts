@@ -1,7 +1,8 @@
 // When an article's happening took place, as far as the article itself tells: its publication date,
-// else the earliest full date named in its lead that is not background (the times layer marks "since
-// October 2023" as background; a later lead date is more often a deadline or a plan — "until 15 July
-// 2006" — than the happening), else a day without a year ("Feb. 4") from the lead.
+// else the earliest full date named in its lead that is neither background nor a deadline or plan (the
+// times layer marks "since October 2023" as background and "until 15 July 2006", "will be held on 1
+// May" with a role; of the rest a later lead date is still more often a deadline or a plan than the
+// happening), else a day without a year ("Feb. 4") from the lead.
 // Nothing is guessed: an undated article whose lead says only "Monday" has no date.
 import type { AnalyzedArticle, TimeExpr } from '../../types.ts';
 import type { ArticleWhen } from './shapes.ts';
@@ -22,7 +23,8 @@ export function articleWhen(doc: Pick<AnalyzedArticle, 'publishedAt' | 'times' |
   const published = doc.publishedAt?.slice(0, 10);
   if (published && FULL_DAY.test(published)) return { day: published, monthDay: null, from: 'published' };
   const end = leadEnd(doc);
-  const lead = doc.times.filter((t) => t.start < end && t.granularity === 'day' && t.value && !t.background);
+  // Neither background nor a deadline or plan ("until 15 July 2006", "will open on 1 May": TimeExpr.role).
+  const lead = doc.times.filter((t) => t.start < end && t.granularity === 'day' && t.value && !t.background && !t.role);
   const days = lead.map((t) => t.value!).filter((v) => FULL_DAY.test(v)).sort();
   if (days.length > 0) return { day: days[0], monthDay: null, from: 'text' };
   const md = lead.map((t) => MONTH_DAY.exec(t.value!)?.[1]).find((v): v is string => !!v);
