@@ -8,6 +8,11 @@
 // so that the server has seen the connections closed by clients that gave up waiting (their request
 // and their close are read together from a backlog) before it starts their work: that work is
 // skipped, and after a burst of impatient clients the server is free again at once.
+//
+// Requests for the same URL under the same token while its answer is being computed wait for that
+// answer instead of computing it again (after a write, every waiting client of a popular page would
+// otherwise compute it once each). If that computation fails or its client goes away before it is
+// made, each waiting request computes its own.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '../store/store.ts';
 
@@ -58,7 +63,14 @@ export class ResponseCache {
 }
 
 const TOKEN = Symbol('dossier.cacheToken');
-type Tagged = FastifyRequest & { [TOKEN]?: string };
+const FLIGHT = Symbol('dossier.cacheFlight');
+
+/** One answer being computed, which other requests for the same URL and token wait for. */
+interface Flight {
+  key: string;
+  settle: (e: Entry | undefined) => void;
+}
+type Tagged = FastifyRequest & { [TOKEN]?: string; [FLIGHT]?: Flight };
 
 /** True when the client closed its connection: nobody will read the answer. */
 function gone(req: FastifyRequest): boolean {
@@ -71,6 +83,15 @@ export function registerResponseCache(app: FastifyInstance, store: Store): void 
   const changeToken = store.changeToken?.bind(store);
   if (!changeToken) return;
   const cache = new ResponseCache();
+  const flights = new Map<string, Promise<Entry | undefined>>();
+  /** Ends the request's flight (once), handing waiters the answer or nothing. */
+  const land = (req: Tagged, e: Entry | undefined) => {
+    const f = req[FLIGHT];
+    if (!f) return;
+    req[FLIGHT] = undefined;
+    flights.delete(f.key);
+    f.settle(e);
+  };
   app.addHook('onRequest', async (req: Tagged, reply: FastifyReply) => {
     if (req.method !== 'GET' || !CACHED.test(req.url)) return;
     const hit = cache.get(req.url, await changeToken());
@@ -92,13 +113,39 @@ export function registerResponseCache(app: FastifyInstance, store: Store): void 
       reply.header('content-type', computed.type).header('x-dossier-cache', 'hit');
       return reply.send(computed.body);
     }
+    const key = `${token}\u0000${req.url}`;
+    const flight = flights.get(key);
+    if (flight) {
+      const shared = await flight;
+      if (gone(req)) {
+        reply.hijack();
+        req.raw.destroy();
+        return;
+      }
+      if (shared) {
+        reply.header('content-type', shared.type).header('x-dossier-cache', 'shared');
+        return reply.send(shared.body);
+      }
+    } else {
+      let settle!: (e: Entry | undefined) => void;
+      flights.set(key, new Promise<Entry | undefined>((resolve) => (settle = resolve)));
+      req[FLIGHT] = { key, settle };
+      // however the request ends (answered, failed, or its client gone), its waiters go on
+      reply.raw.once('close', () => land(req, undefined));
+    }
     req[TOKEN] = token;
   });
   app.addHook('onSend', async (req: Tagged, reply, payload) => {
     const token = req[TOKEN];
-    if (token === undefined || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+    if (token === undefined || reply.statusCode !== 200 || typeof payload !== 'string') {
+      land(req, undefined);
+      return payload;
+    }
     req[TOKEN] = undefined;
-    cache.set(req.url, { token, body: payload, type: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8') });
+    const entry = { token, body: payload, type: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8') };
+    cache.set(req.url, entry);
+    land(req, entry);
     return payload;
   });
+  app.addHook('onResponse', async (req: Tagged) => land(req, undefined));
 }

@@ -48,3 +48,49 @@ describe('response cache', () => {
   });
 });
 
+
+describe('response cache, concurrent requests', () => {
+  it('computes a page once for the requests that ask for it at the same time, and each request gets it', async () => {
+    const path = join(dir, 'flight.db');
+    const store = openSqliteStore(path);
+    // a store whose article list answers only after a while, as a busy database does: the requests
+    // below all arrive while the first one's answer is being computed
+    let lists = 0;
+    const slow = new Proxy(store, {
+      get(target, name) {
+        const v = Reflect.get(target, name, target) as unknown;
+        if (name === 'list') {
+          return async (...args: Parameters<typeof store.list>) => {
+            lists++;
+            await new Promise((resolve) => setTimeout(resolve, 50));
+            return store.list(...args);
+          };
+        }
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    const app = await buildServer(slow);
+    try {
+      await openCorpus(store).add([generatedItem(5), generatedItem(6), generatedItem(7)]);
+      const answers = await Promise.all(Array.from({ length: 8 }, () => app.inject({ url: '/api/articles?limit=2' })));
+      expect(answers.map((a) => a.statusCode)).toEqual(Array(8).fill(200));
+      expect(new Set(answers.map((a) => a.body)).size).toBe(1);
+      const how = answers.map((a) => a.headers['x-dossier-cache'] ?? 'computed');
+      expect(how.filter((h) => h === 'computed')).toHaveLength(1);
+      expect(how.filter((h) => h === 'shared').length + how.filter((h) => h === 'hit').length).toBe(7);
+      expect(lists).toBe(1);
+      // a failing computation is not shared: each request gets its own error
+      const bad = await Promise.all(Array.from({ length: 3 }, () => app.inject({ url: '/api/search?q=%22' })));
+      expect(bad.map((a) => a.statusCode)).toEqual([400, 400, 400]);
+      // and the next write's page is computed again
+      await openCorpus(store).add([generatedItem(8)]);
+      const after = await Promise.all(Array.from({ length: 4 }, () => app.inject({ url: '/api/articles?limit=2' })));
+      expect(after.map((a) => a.json().total)).toEqual([4, 4, 4, 4]);
+      expect(after.filter((a) => a.headers['x-dossier-cache'] === undefined)).toHaveLength(1);
+      expect(lists).toBe(2);
+    } finally {
+      await app.close();
+      await store.close();
+    }
+  });
+});
