@@ -43,7 +43,7 @@ const PUBLISHED_CLASS = /(?:^|[\s_-])(?:published|publish-?date|pub-?date|entry-
 /** RDFa property of an element that holds the publication date ("dc:date dc:created", "schema:dateCreated"). */
 const PUBLISHED_PROPERTY = /(?:^|[\s:])(?:datePublished|dateCreated|created|issued)(?:$|\s)|(?:^|\s)dc:date(?:$|\s)/;
 /** Class or id of an element that may hold a date among other things. */
-const DATE_CLASS = /date|datum|fecha|data-publicacao|time|zeit|byline|subline|author|autor|post-?meta|entry-?meta|article-?meta|meta-?info|posted|publi|dateline|info/i;
+const DATE_CLASS = /date|datum|fecha|data-publicacao|time|zeit|byline|subline|author|autor|post-?meta|entry-?meta|article-?meta|meta-?info|posted|publi|dateline|info|submitted/i;
 /** Containers whose dates are not the article's. */
 const NOT_ARTICLE = 'footer, aside, nav, [class*="comment"], [id*="comment"], [class*="related"], [class*="sidebar"], [id*="sidebar"], [class*="teaser"]';
 
@@ -178,12 +178,58 @@ const PAGE_LEVEL = new Set(['html', 'body', 'main']);
  *  not the page's. */
 const outsideArticle = (el: DomElement) => {
   const closest = (e: DomElement, sel: string) => (e as unknown as { closest(sel: string): DomElement | null }).closest(sel);
-  const c = closest(el, NOT_ARTICLE);
-  if (c === null || PAGE_LEVEL.has(c.localName.toLowerCase())) return false;
-  if (c.localName.toLowerCase() !== 'footer') return true;
+  let c = closest(el, NOT_ARTICLE);
+  // A container whose class only names the layout around it ("zen-one-sidebar-second",
+  // "has-sidebar") holds the article; look further up.
+  while (c !== null && !PAGE_LEVEL.has(c.localName.toLowerCase()) && isLayoutOnly(c)) {
+    const up = c.parentNode as DomElement | null;
+    c = up && typeof (up as unknown as { closest?: unknown }).closest === 'function' ? closest(up, NOT_ARTICLE) : null;
+  }
+  if (c === null || PAGE_LEVEL.has(c.localName.toLowerCase())) return inPageChrome(el);
+  const kind = c.localName.toLowerCase();
+  // An <aside> inside an <article> that holds the article's own metadata ("aside.meta" with the
+  // posted date) is the article's, like its <footer>.
+  const ownMeta = kind === 'aside' && ARTICLE_META.test(`${c.getAttribute('class') ?? ''} ${c.getAttribute('id') ?? ''}`);
+  if (kind !== 'footer' && !ownMeta) return true;
   const article = closest(c, 'article');
-  return article === null || closest(el, NOT_ARTICLE.replace('footer, ', '')) !== null;
+  const others = NOT_ARTICLE.replace('footer, ', '').replace(ownMeta ? 'aside, ' : '', '');
+  return article === null || closest(el, others) !== null;
 };
+
+/** Class or id of a box holding an article's own metadata (date, byline). */
+const ARTICLE_META = /(?:^|[\s_-])(?:meta|byline|post-?meta|entry-?meta|article-?meta|article-?info|dateline)(?:$|[\s_-])/i;
+
+/** Class tokens that describe a page's layout (how many sidebars it has), not a sidebar. */
+const LAYOUT_TOKEN = /^(?:[\w-]*-)?(?:one|two|three|has|with|no|left|right)-sidebars?(?:-[\w-]*)?$/i;
+
+/** True when an element matched NOT_ARTICLE only through layout class tokens. */
+function isLayoutOnly(el: DomElement): boolean {
+  const name = el.localName.toLowerCase();
+  if (name === 'footer' || name === 'aside' || name === 'nav') return false;
+  const id = el.getAttribute('id') ?? '';
+  if (/comment|sidebar/i.test(id)) return false;
+  const tokens = (el.getAttribute('class') ?? '').split(/\s+/).filter(Boolean);
+  const telling = tokens.filter((t) => /comment|related|sidebar|teaser/i.test(t));
+  return telling.length > 0 && telling.every((t) => LAYOUT_TOKEN.test(t));
+}
+
+/** Ids and class tokens of the site's navigation bar and masthead, where sites show today's date. */
+const PAGE_CHROME = /^(?:nav|navbar|navwrap|navtop|navigation|main-?nav|top-?nav|topbar|top-bar|menu|main-?menu|masthead|site-?header)$/i;
+/** Ancestors looked at for PAGE_CHROME (the navigation bar sits near the top of the tree). */
+const CHROME_DEPTH = 12;
+
+/** True when an element sits in the site's navigation bar or masthead, outside any <article>. */
+function inPageChrome(el: DomElement): boolean {
+  let e: DomElement | null = el;
+  for (let i = 0; e && i < CHROME_DEPTH; i++, e = e.parentNode as DomElement | null) {
+    if (typeof e.getAttribute !== 'function') return false;
+    const name = e.localName.toLowerCase();
+    if (name === 'article' || name === 'main' || name === 'body') return false;
+    const tokens = `${e.getAttribute('id') ?? ''} ${e.getAttribute('class') ?? ''}`.split(/\s+/);
+    if (tokens.some((t) => PAGE_CHROME.test(t))) return true;
+  }
+  return false;
+}
 
 /** The text of an element when it is short, else undefined (read without walking a long subtree twice). */
 function shortText(el: DomElement): string | undefined {
@@ -257,6 +303,8 @@ export function pageDate(doc: DomDocument, src: DateSources): string | undefined
   for (const el of elements) {
     if (!DATE_CLASS.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) continue;
     if (++read > MAX_DATE_ELEMENTS) break;
+    // A link's text dates what it links to (a document, another article), not this page.
+    if (el.localName.toLowerCase() === 'a' && el.getAttribute('href')) continue;
     const t = shortText(el);
     if (!t || t.length > MAX_DATE_TEXT || outsideArticle(el)) continue;
     const d = dateInText(t, today);

@@ -28,6 +28,7 @@ export interface TitleEvidence {
   url?: string;
 }
 
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 /** A heading without separators left at its ends ("» Jens Weber", ": Headline"). */
 const trimSeparators = (s: string) => {
@@ -113,7 +114,23 @@ export function stripSiteName(title: string, sites: string[], others: string[] =
   }
   if (run.length) runs.push(run);
   const best = runs.sort((a, b) => b.join(' ').length - a.join(' ').length)[0];
-  return joinParts(t, best);
+  return joinParts(t, withoutSections(best));
+}
+
+/** A title part that reads as a section or category name ("News", "Eintracht Presse"): one or two
+ *  words, no digits. */
+const isSectionLike = (part: string) => titleKey(part).split(' ').length <= 2 && !/\p{N}/u.test(part);
+
+/** A run of title parts left once the site's name is cut off, without the section names at its
+ *  ends ("Headline - Eintracht Presse - News"), as long as a part of four words or more remains. */
+function withoutSections(run: string[]): string[] {
+  let from = 0;
+  let to = run.length;
+  const headline = (p: string) => titleKey(p).split(' ').length >= 4;
+  if (!run.some(headline)) return run;
+  while (to - from > 1 && isSectionLike(run[to - 1])) to--;
+  while (to - from > 1 && isSectionLike(run[from])) from++;
+  return run.slice(from, to);
 }
 
 /** The span of the original title covering the given consecutive parts (their separators kept). */
@@ -147,8 +164,14 @@ function isAffixOf(inner: string, outer: string): boolean {
   return outer.startsWith(`${inner} `) || outer.endsWith(` ${inner}`);
 }
 
-/** Chooses the headline (see the file comment); undefined when the page has no title at all. */
+/** Chooses the headline (see the file comment); undefined when the page has no title at all. The
+ *  headline is in Unicode normal form C, as the cleaned text is, so that it compares and searches
+ *  the same however the page encoded its letters. */
 export function chooseTitle(e: TitleEvidence): string | undefined {
+  return pickTitle(e)?.normalize('NFC');
+}
+
+function pickTitle(e: TitleEvidence): string | undefined {
   const metas = e.metaTitles.map((t) => (t ? norm(t) : '')).filter(Boolean);
   const sites = siteKeys(e);
   const usable = (hs: string[]) => hs.map((h) => trimSeparators(norm(h))).filter((h) => h && h.length <= MAX_H1_CHARS && !isSitePart(h, sites));
@@ -162,10 +185,28 @@ export function chooseTitle(e: TitleEvidence): string | undefined {
   const words = (h: string) => titleKey(h).split(' ').length;
   const confirmedH1s = h1s.filter(confirms);
   const h1 = confirmedH1s.find((h) => words(h) > 2) ?? confirmedH1s[0];
-  if (h1 && words(h1) > 2) return h1;
+  if (h1 && words(h1) > 2) {
+    // An <h1> that only the <title> tag confirms gives way to a heading before the article's first
+    // paragraph that the article's own metadata (JSON-LD headline, og:title) confirms: the <h1> is
+    // then the site's wording of a teaser, the lead heading the article's.
+    const [ld, og] = e.metaTitles.map((t) => (t ? norm(t) : ''));
+    const own = [ld, og].filter(Boolean);
+    const byOwn = (h: string) => own.some((m) => partKeys(m).has(titleKey(h)) || isAffixOf(titleKey(h), titleKey(m)));
+    if (own.length && !byOwn(h1)) {
+      const lead = usable(e.leadH2s ?? []).find((h) => words(h) > 2 && byOwn(h));
+      if (lead) return lead;
+    }
+    return pageBesideSiteHeading(h1, metas, e.url) ?? h1;
+  }
   const confirmedH2 = h2s.find((h) => confirms(h) && words(h) > 2);
   if (confirmedH2) return confirmedH2;
-  if (h1) return h1;
+  if (h1) {
+    // A one- or two-word <h1> that ends or starts the article's own metadata title ("privacy
+    // policy" in "SibenLab privacy policy") is a label for it: the metadata title is the headline.
+    const [ld, og] = e.metaTitles.map((t) => (t ? trimSeparators(stripSiteName(norm(t), sites, metas)) : ''));
+    const fuller = [ld, og].find((m) => m && words(m) <= 8 && titleParts(m).length === 1 && isAffixOf(titleKey(h1), titleKey(m)));
+    return fuller ?? h1;
+  }
   // A page with one visible <h1> that no metadata title confirms: the page shows it as its
   // headline, while the metadata often carries an older or search-engine wording of it — unless a
   // metadata title of two words or more lies inside it (a kicker or subtitle run into the <h1>:
@@ -180,16 +221,71 @@ export function chooseTitle(e: TitleEvidence): string | undefined {
       const at = lower.indexOf(m.toLowerCase());
       return m.includes(' ') && at > 0 && /[\p{L}\p{N}]/u.test(lower[at - 1]);
     });
-    const inside = metas.map((m) => titleKey(stripSiteName(m, sites, metas))).some((m) => m.includes(' ') && k.includes(m));
+    // A metadata title that the <h1> ends with after a quotation and a colon is the headline
+    // without its quoted lead-in ("\"Pure Leere\": Marita Kramer verpasst …"): the <h1> as shown is
+    // the fuller headline. (A topic kicker before a colon, "Energiewende Oberland: …", is not.)
+    const leadIn = metas.some((m) => {
+      const sm = stripSiteName(m, sites, metas);
+      return sm.includes(' ') && new RegExp(`^\\s*["“„«»‚‘'][^:：]{1,80}["”“»«‘’']\\s*[:：]\\s*${escapeRe(sm)}\\s*$`, 'iu').test(only);
+    });
+    const inside = !leadIn && metas.map((m) => titleKey(stripSiteName(m, sites, metas))).some((m) => m.includes(' ') && k.includes(m));
     const related = glued || inside || [...confirmed].some((m) => m.includes(k));
     if (!related) return only;
   }
   // A page without any <h1> often marks its headline with the first <h2> (older blogs and CMS
   // themes); not a date line ("Samstag, 5. Oktober 2013") nor a one-word section name.
+  // The same when the page's only <h1>s are one-word labels no metadata title confirms ("Page",
+  // "User": headings of the site's own toolbars).
   const h2 = usable(e.leadH2s ?? []).find((h) => !(words(h) <= 5 && /(?:^|\D)(?:19|20)\d{2}(?:\D|$)/.test(h)));
-  if (e.h1s.length === 0 && h2 && words(h2) >= 2 && words(h2) <= 25) return h2;
+  const labels = e.h1s.map(titleKey).filter(Boolean);
+  const noHeadlineH1 = e.h1s.length === 0 || (!h1 && labels.length > 0 && labels.length === e.h1s.length && labels.every((h) => !h.includes(' ')));
+  if (noHeadlineH1 && h2 && words(h2) >= 2 && words(h2) <= 25) return h2;
   const stripped = metas.map((m) => stripSiteName(m, sites, metas));
   return (stripped[0] && trimSeparators(stripped[0])) || stripped[0] || h1s[0];
+}
+
+/** Words of four letters or more in the last segment of a URL's path ("…/enchufla",
+ *  "…/tote-hummeln-unter-linden/"), lower-cased; none for numeric ids. */
+function slugWords(url: string | undefined): string[] {
+  let path = '';
+  try {
+    path = new URL(url ?? '').pathname;
+  } catch {
+    return [];
+  }
+  const last = path.split('/').filter(Boolean).pop() ?? '';
+  const name = last.replace(/\.[a-z\d]{2,5}$/i, '');
+  let decoded = name;
+  try {
+    decoded = decodeURIComponent(name);
+  } catch {
+    // a malformed escape: keep it as written
+  }
+  return titleKey(decoded).split(' ').filter((w) => w.length >= 4 && !/\d/.test(w));
+}
+
+/**
+ * When the <h1> is the site's own heading — it is the tail (or head) of a metadata title whose
+ * other part names the page ("Enchufla Figuren - Salsa-Figuren - Rueda in Berlin" with the <h1>
+ * "Salsa-Figuren - Rueda in Berlin") — the page's part, if the URL's last path segment names it
+ * and not the <h1>.
+ */
+function pageBesideSiteHeading(h1: string, metas: string[], url: string | undefined): string | undefined {
+  const slug = slugWords(url);
+  const h1Key = titleKey(h1);
+  if (slug.length === 0 || slug.some((w) => h1Key.includes(w))) return undefined;
+  for (const m of metas) {
+    const parts = titleParts(m);
+    for (let n = 1; n < parts.length; n++) {
+      const head = parts.slice(0, n);
+      const tail = parts.slice(n);
+      for (const [site, page] of [[tail, head], [head, tail]]) {
+        const pageKey = titleKey(page.join(' '));
+        if (titleKey(site.join(' ')) === h1Key && slug.every((w) => pageKey.includes(w))) return joinParts(norm(m), page);
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Classes and ids of <h1> elements that are not the article's headline: hidden ones (for screen

@@ -1,5 +1,6 @@
 // Article metadata from schema.org JSON-LD blocks (<script type="application/ld+json">).
 // A block may hold one object, an array of objects, or an object with "@graph".
+import { decodeHTML } from 'entities';
 
 export interface JsonLdArticle {
   headline?: string;
@@ -110,15 +111,19 @@ function toArticle(o: Record<string, Json>): JsonLdArticle {
   };
 }
 
+/** A JSON-LD string as text: many content systems write HTML character references into it
+ *  ("&#8222;Arschloch&#8220;", "Tom &amp; Jerry"), which a JSON parser leaves as they are. */
+const text = (s: string) => (/&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]+);/i.test(s) ? decodeHTML(s) : s).trim();
+
 function str(v: Json | undefined): string | undefined {
-  if (typeof v === 'string') return v.trim() || undefined;
+  if (typeof v === 'string') return text(v) || undefined;
   if (Array.isArray(v)) return str(v[0]);
   return undefined;
 }
 
 function names(v: Json | undefined): string[] {
   if (v === undefined || v === null) return [];
-  if (typeof v === 'string') return v.trim() ? [v.trim()] : [];
+  if (typeof v === 'string') return text(v) ? [text(v)] : [];
   if (Array.isArray(v)) return v.flatMap((x) => names(x));
   if (typeof v === 'object') {
     const n = str(v.name);

@@ -103,6 +103,53 @@ describe('the headline', () => {
   it('falls back to the <h1> when the page has no metadata title', () => {
     expect(chooseTitle({ metaTitles: [], h1s: ['  Bridge closes for repairs '], siteNames: [] })).toBe('Bridge closes for repairs');
   });
+
+  it('cuts section names off the far end of a <title> once the site name is cut off', () => {
+    const title = 'EFC Bayrische Bembel Regensburg - Eintracht Frankfurt stellt Weichen für die Zukunft - Eintracht Presse - News';
+    expect(chooseTitle({ metaTitles: [title], h1s: [], siteNames: [], url: 'http://bayrische-bembel.de/bbr/article.php?storyid=504' })).toBe(
+      'Eintracht Frankfurt stellt Weichen für die Zukunft',
+    );
+    // A numbered part ("Teil 49") is no section name.
+    expect(stripSiteName('Die Haubenfahrzeuge der Nachkriegszeit - Teil 49 - BOS-Fahrzeuge', ['bosfahrzeuge'])).toBe('Die Haubenfahrzeuge der Nachkriegszeit - Teil 49');
+  });
+
+  it('gives the headline in Unicode normal form C', () => {
+    // U+09DC (Bengali RRA) is a composition exclusion: NFC writes it as DDA + NUKTA.
+    expect(chooseTitle({ metaTitles: [], h1s: ['বাড\u09DCির সামনেই'], siteNames: [] })).toBe('বাড\u09A1\u09BCির সামনেই');
+  });
+
+  it('keeps a quoted lead-in of the <h1> that the metadata title leaves out, not a topic kicker', () => {
+    const e = { metaTitles: [null, 'Marita Kramer verpasst Olympische Spiele in Peking - skispringen.com'], siteNames: ['skispringen.com'] };
+    expect(chooseTitle({ ...e, metaTitles: e.metaTitles as string[], h1s: ['"Pure Leere": Marita Kramer verpasst Olympische Spiele in Peking'] })).toBe(
+      '"Pure Leere": Marita Kramer verpasst Olympische Spiele in Peking',
+    );
+    const kicker = { metaTitles: ['Klimavorreiter Oberland? - Tegernseerstimme'], h1s: ['Energiewende Oberland: Klimavorreiter Oberland?'], siteNames: ['Tegernseerstimme'] };
+    expect(chooseTitle(kicker)).toBe('Klimavorreiter Oberland?');
+  });
+
+  it('takes the lead <h2> when the only <h1>s are one-word toolbar labels', () => {
+    const e = { metaTitles: ['BeginnersGuide/Download - Python Wiki'], h1s: ['Page', 'User'], leadH2s: ['Downloading Python'], siteNames: [] };
+    expect(chooseTitle(e)).toBe('Downloading Python');
+    expect(chooseTitle({ ...e, h1s: [''], metaTitles: ['mediaarchitecture.de // » Jens Weber'], leadH2s: ['[> Jens Weber'] })).not.toBe('[> Jens Weber');
+  });
+
+  it("prefers a lead heading the article's JSON-LD or og:title confirms to an <h1> only the <title> confirms", () => {
+    const ld = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"&#8222;Arschloch&#8220;: Danni und Ennesto trennen sich"}</script>';
+    const head = `<title>Danni und Ennesto trennen sich: "Arschloch"</title>${ld}`;
+    const body = `<h1>Danni und Ennesto trennen sich: "Arschloch"</h1><h2>„Arschloch“: Danni und Ennesto trennen sich</h2>${article('')}`;
+    expect(read(page(head, body)).meta.title).toBe('„Arschloch“: Danni und Ennesto trennen sich');
+  });
+
+  it("takes the page's part of the <title> when the <h1> is the site's heading and the URL names the page", () => {
+    const e = { metaTitles: ['Enchufla Figuren - Salsa-Figuren - Rueda in Berlin'], h1s: ['Salsa-Figuren - Rueda in Berlin'], siteNames: [] };
+    expect(chooseTitle({ ...e, url: 'http://rueda.wikidot.com/enchufla' })).toBe('Enchufla Figuren');
+    expect(chooseTitle({ ...e, url: 'http://rueda.wikidot.com/start' })).toBe('Salsa-Figuren - Rueda in Berlin');
+  });
+
+  it("takes the article's own metadata title over a one- or two-word <h1> that labels it", () => {
+    const e = { metaTitles: [null, 'SibenLab privacy policy', null, null, 'privacy policy: SibenLab privacy policy'] as string[], h1s: ['privacy policy'], siteNames: [] };
+    expect(chooseTitle(e)).toBe('SibenLab privacy policy');
+  });
 });
 
 describe('the publication date', () => {
@@ -198,6 +245,32 @@ describe('the publication date', () => {
     expect(read(page('', body), 'https://example.cn/local/2020-02/19/c_1125.htm').clean.publishedAt).toBe('2020-02-19');
     const titled = page('<title>The old bridge closes for repairs | Example</title>', `<div class="headline">The old bridge closes for repairs</div><div>Von Claudia Lindner 27.1.2022</div>${article('')}`);
     expect(read(titled, 'https://example.de/bridge').clean.publishedAt).toBe('2022-01-27');
+  });
+
+  it('reads a date in a container whose class names only the layout around it ("zen-one-sidebar-second")', () => {
+    const body = `<div class="panel-display zen-one-sidebar-second">${article('<h1>Bridge closes</h1><span class="field-field-published-at">le 07 Mai 2020</span>')}</div><div class="sidebar"><span class="date">01.01.2020</span></div>`;
+    expect(read(page('', body)).clean.publishedAt).toBe('2020-05-07');
+  });
+
+  it("does not take today's date from the site's navigation bar", () => {
+    const body = `<div id="navwrap"><div class="navtop"><time datetime="2023-11-01T13:56:20+01:00">Mittwoch, 01. November 2023</time></div></div>${article('<h1>Im Schlepptau</h1><p><span class="text_datum">31. Oktober 2023.</span></p>')}`;
+    expect(read(page('', body)).clean.publishedAt).toBe('2023-10-31');
+  });
+
+  it("does not date the page by a linked document's title, and reads a Drupal \"submitted\" line", () => {
+    const links = article(
+      '<h1>Verkündung des Gesetzes</h1><div class="docData"><span class="label">Datum:</span> <span class="value">18.10.2021</span></div><p>Im Bundesgesetzblatt wurde das Gesetz verkündet.</p><p><a class="Publication" href="/doc.pdf">Informationsschreiben vom 14. Oktober 2021</a></p>',
+    );
+    expect(read(page('', links)).clean.publishedAt).toBe('2021-10-18');
+    const drupal = article('<h1>Faircoin Hackathon</h1><div class="submitted">Gespeichert von rasos am 24. Juli 2017 - 18:55</div>');
+    expect(read(page('', drupal)).clean.publishedAt).toBe('2017-07-24');
+  });
+
+  it("reads the posted date in an article's own <aside class=\"meta\">", () => {
+    const own = `<article><h1>Bridge closes</h1><aside class="meta"><p class="meta__content"><time datetime="2022-01-21">21.01.2022</time></p></aside><p>${LONG}</p><p>${SECOND}</p></article>`;
+    expect(read(page('', own)).clean.publishedAt).toBe('2022-01-21');
+    const related = `<article><h1>Bridge closes</h1><aside class="related"><time datetime="2022-01-21">21.01.2022</time></aside><p>${LONG}</p><p>${SECOND}</p></article>`;
+    expect(read(page('<meta property="article:published_time" content="2022-01-25">', related)).clean.publishedAt).toBe('2022-01-25');
   });
 
   it('finds full dates in short texts, refusing impossible and future ones', () => {
