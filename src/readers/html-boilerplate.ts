@@ -148,6 +148,7 @@ export function isBoilerplateName(el: DomElement): boolean {
 /** Longest block judged by how it starts (page-boilerplate.json). */
 export const MAX_LINE_CHARS = 120;
 let furnitureStart: RegExp | undefined;
+let furnitureAlone: RegExp | undefined;
 
 /** True when a short block's text opens like page furniture ("Lesen Sie auch:", "Lea también: …"). */
 export function isFurnitureLine(text: string): boolean {
@@ -155,13 +156,15 @@ export function isFurnitureLine(text: string): boolean {
   if (!t || t.length > MAX_LINE_CHARS) return false;
   // Phrases may go on after a space ("Lesen Sie auch den Kommentar"); a single word must stand
   // alone or before a colon, a count or an arrow ("Tags: …", "Kommentare (3)", "Teilen"), as
-  // "Themen der Woche sind …" is a sentence.
+  // "Themen der Woche sind …" is a sentence; or before a link ("Permalink https://…").
   const alt = (ws: string[]) => ws.sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   furnitureStart ??= new RegExp(
-    `^[»>›→▶►•*\\s]*(?:(?:${alt(furniture.starts.filter((w) => w.includes(' ')))})(?=$|[\\s:.!?…»>›|(–—-])|(?:${alt(furniture.starts.filter((w) => !w.includes(' ')))})\\s*(?=$|[:!…»>›|(]))`,
+    `^[»>›→▶►•*\\s]*(?:(?:${alt(furniture.starts.filter((w) => w.includes(' ')))})(?=$|[\\s:.!?…»>›|(–—-])|(?:${alt(furniture.starts.filter((w) => !w.includes(' ')))})\\s*(?=$|[:!…»>›|(]|https?:\\/\\/))`,
     'iu',
   );
-  return furnitureStart.test(t);
+  if (furnitureStart.test(t)) return true;
+  furnitureAlone ??= new RegExp(`^(?:${alt(furniture.alone)})\\s*:?$`, 'iu');
+  return furnitureAlone.test(t);
 }
 
 /** Blocks judged as lines (never inline elements, which are part of a sentence). */

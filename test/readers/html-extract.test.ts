@@ -316,6 +316,14 @@ describe('the body', () => {
     expect(text).toBe(`${LONG}\n\n${kept}\n\n${SECOND}`);
   });
 
+  it('drops a byline label standing alone, a permalink with its URL and a publication line, and keeps a credit with its name', () => {
+    const lines = ['Von:', 'Autoren:', 'Permalien https://p.dw.com/p/RPYx', 'Veröffentlichung: 2. Februar 2022', 'Originalartikel:', 'Zusatzinformationen:'];
+    const credit = 'Autor: Steffen Pache, Sächsische Landesanstalt für Landwirtschaft, Köllitsch (D)';
+    const kept = 'Von Berlin aus fuhr der Zug weiter nach Hamburg, wo er am Abend ankam.';
+    const text = body(`<article><p>${LONG}</p>${lines.map((l) => `<p>${l}</p>`).join('')}<p>${kept}</p><p>${SECOND}</p><p>${credit}</p></article>`);
+    expect(text).toBe(`${LONG}\n\n${kept}\n\n${SECOND}\n\n${credit}`);
+  });
+
   it('drops share, newsletter, tag and byline blocks named by their class', () => {
     const text = body(
       article(
