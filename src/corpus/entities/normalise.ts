@@ -413,14 +413,21 @@ export function firstNamesMatch(a: string, b: string): 'same' | 'short' | null {
  * "defense", "programme" -> "program"), so that the two spellings of one institution meet.
  */
 export function spellingKey(folded: string): string {
-  return folded
-    .split(' ')
-    .map((w) =>
+  const words = folded.split(' ');
+  // in names of three words or more, a word in the plural is the singular ("Academy of Motion
+  // Pictures Arts and Sciences", "Central Elections Commission"): shorter names differ by it ("Times")
+  const long = words.length >= 3;
+  return words
+    .map((w, i) =>
       w
         .replace(/^(cent|theat|met|lit|fib)re$/, '$1er')
         .replace(/(?<=\w{2})is(ation|ations|e|ed|es|ing)$/, 'iz$1')
         .replace(/^(defen|offen|licen)ce$/, '$1se')
-        .replace(/^programme(s?)$/, 'program$1'),
+        .replace(/^programme(s?)$/, 'program$1')
+        // the abbreviations of a place's first word ("Mt Cook", "Ft Worth")
+        .replace(/^mt$/, i === 0 && words.length > 1 ? 'mount' : 'mt')
+        .replace(/^ft$/, i === 0 && words.length > 1 ? 'fort' : 'ft')
+        .replace(long && w.length >= 5 ? /(?<![su])s$/ : /^$/, ''),
     )
     .join(' ');
 }

@@ -90,13 +90,51 @@ function crossArticleAcronyms(display: string, folded: string): string[] {
   if (!display || display.split(/[\s-]+/).some((w) => w.replace(/[^\p{L}]/gu, '').length >= 2 && isAllCaps(w))) return [];
   const t = foldedTokens(companyCore(folded) ?? folded);
   if (t.length < 2) return [];
-  return initialsOf(t).filter((a) => a.length >= ACRONYM_MIN_LENGTH);
+  // with a T for a leading "The", which names drop ("THR" for "The Hollywood Reporter")
+  const initials = initialsOf(t);
+  return [...initials, ...initials.map((a) => `t${a}`)].filter((a) => a.length >= ACRONYM_MIN_LENGTH);
 }
 
 function middlesCompatible(a: string[], b: string[]): boolean {
   if (a.length === 0 || b.length === 0) return true;
   if (a.length !== b.length) return false;
   return a.every((x, i) => x === b[i] || (x.length === 1 && b[i].startsWith(x)) || (b[i].length === 1 && x.startsWith(b[i])));
+}
+
+const NUMBER_WORDS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS_WORDS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+
+/** Clipped forms are indexed by the first 3 to 5 letters of a word of at least this many letters. */
+const CLIP_WORD_LENGTH = 6;
+
+/**
+ * The part terms a word of an organisation's name is found by through a nickname: its number read
+ * out to the last word ("76ers" -> "#sixers", "49ers" -> "#niners") and its first three to five
+ * letters ("philadelphia" -> "~phi", "~phil", "~phila").
+ */
+function nicknameTerms(word: string): string[] {
+  const out: string[] = [];
+  const n = /^(\d{1,2})([a-z]+)$/.exec(word);
+  if (n) {
+    const v = Number(n[1]);
+    const spoken = v < 20 ? NUMBER_WORDS[v] : v % 10 === 0 ? TENS_WORDS[v / 10] : NUMBER_WORDS[v % 10];
+    if (spoken) out.push(`#${spoken.replace(/e$/, '')}${n[2]}`, `#${spoken}${n[2]}`);
+  }
+  if (/^\p{L}+$/u.test(word) && word.length >= CLIP_WORD_LENGTH) for (let k = 3; k <= 5; k++) out.push(`~${word.slice(0, k)}`);
+  return [...new Set(out)];
+}
+
+/** The part terms a written nickname word is looked up by (see nicknameTerms): "sixers" -> "#sixers"; "philly" -> "~phill", "~phil". */
+function nicknameQueries(word: string): string[] {
+  if (!/^\p{L}{3,}$/u.test(word)) return [];
+  const out = new Set<string>([`#${word}`]);
+  for (const ending of ['ies', 'ie', 'ly', 'y', 's']) {
+    if (!word.endsWith(ending)) continue;
+    let stem = word.slice(0, -ending.length);
+    if (/(\p{L})\1$/u.test(stem)) stem = stem.slice(0, -1);
+    if (stem.length >= 3 && stem.length <= 5) out.add(`~${stem}`);
+  }
+  return [...out];
 }
 
 export interface ResolverOptions {
@@ -106,6 +144,8 @@ export interface ResolverOptions {
 export class EntityResolver {
   private readonly tables: AliasTables;
   private readonly index: EntityIndex;
+  /** The context of the article being resolved (contextKeys), computed when a rule first asks. */
+  private context: (() => string[]) | null = null;
 
   constructor(options: ResolverOptions = {}, index: EntityIndex = new EntityIndex()) {
     this.tables = options.aliases ?? defaultAliasTables();
@@ -187,6 +227,8 @@ export class EntityResolver {
     const links: EntityLink[] = [];
     const merges: EntityMerge[] = [];
     const changed = new Set<string>();
+    let context: string[] | null = null;
+    this.context = () => (context ??= this.contextKeys(items, articleKeys));
 
     const link = (item: Item, d: Decision): void => {
       const l: EntityLink = {
@@ -440,7 +482,64 @@ export class EntityResolver {
         parts.push(part.join(' '));
       }
     }
+    // the words a nickname can stand for: the first and last word of the name ("Philly" for
+    // "Philadelphia", "Sixers" for "76ers")
+    const ends = t.length === 1 ? t : [t[0], t[t.length - 1]];
+    for (const w of new Set(ends)) if (!LINK_WORDS.has(w)) parts.push(...nicknameTerms(w));
     return { cores, parts };
+  }
+
+  /**
+   * The article's context for the rules that need it: the known entities its names stand for by
+   * their exact names (before they are linked), and those linked so far; never countries or
+   * nationalities, which too many stories share.
+   */
+  private contextKeys(items: Item[], articleKeys: Set<string>): string[] {
+    const out = new Set<string>(articleKeys);
+    for (const i of items) {
+      const keys = this.index.byFoldedName(i.folded).map((k) => this.index.current(k));
+      if (new Set(keys).size === 1) out.add(keys[0]);
+    }
+    return [...out].filter((k) => !k.startsWith('country:') && !k.startsWith('demonym:'));
+  }
+
+  /** Entities of the context that `key` was named with in an article before (the company it keeps). */
+  private sharedContext(key: string): string[] {
+    const context = this.context?.().filter((k) => k !== key) ?? [];
+    return context.length === 0 ? [] : this.index.namedWith(this.rec(key), context);
+  }
+
+  /**
+   * The one organisation a nickname stands for, word by word: a clipped word ("Philly", "Jags",
+   * "Indy": the first letters of a word of the name and a pet-name ending) or a number read out
+   * ("Sixers" for "76ers", "Niners" for "49ers"), the other words as written ("Philly Sixers" for
+   * "Philadelphia 76ers"). Only when the organisation was named with an entity of this article
+   * before: a clipped word alone tells little.
+   */
+  private nicknameOfKnown(item: Item): Decision | null {
+    if (item.type !== 'ORG' || item.tokens.length > 3) return null;
+    let common = null as Set<string> | null;
+    let nicknamed = false;
+    for (const t of item.tokens) {
+      const exact = new Set(this.organisations([...this.index.byPartOf(t), ...(item.tokens.length > 1 ? this.index.byFoldedName(t) : [])]));
+      const byNick = new Set(this.organisations(nicknameQueries(t).flatMap((q) => this.index.byPartOf(q))));
+      for (const k of exact) byNick.delete(k);
+      const keys = new Set([...exact, ...byNick]);
+      const before: Set<string> | null = common;
+      if (byNick.size > 0 && (!before || [...byNick].some((k) => before.has(k)))) nicknamed = true;
+      common = before ? new Set([...before].filter((k) => keys.has(k))) : keys;
+      if (common.size === 0) return null;
+    }
+    if (!nicknamed || !common || common.size !== 1) return null;
+    const [key] = common;
+    if (this.rec(key).canonicalType) return null;
+    const shared = this.sharedContext(key);
+    if (shared.length === 0) return null;
+    return {
+      key,
+      rule: 'same-name',
+      reason: `${q(item.display)} is a nickname of ${this.label(key)}, the only organisation so named, named before with ${shared.slice(0, 3).map((k) => this.label(k)).join(', ')}`,
+    };
   }
 
   /**
@@ -632,7 +731,7 @@ export class EntityResolver {
         return { key, rule: 'same-name', reason: how };
       }
     }
-    const company = this.spellingVariant(item) ?? this.companyVariant(item) ?? this.partOfKnownName(item) ?? this.acronymOfKnown(item);
+    const company = this.spellingVariant(item) ?? this.companyVariant(item) ?? this.partOfKnownName(item) ?? this.acronymOfKnown(item) ?? this.nicknameOfKnown(item);
     if (company) return company;
     // a longer name: initials of a known acronym, known parts of it, or both ("Academy of Motion
     // Picture Arts and Sciences" joins "AMPAS" and "Academy")
