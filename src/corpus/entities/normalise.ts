@@ -303,6 +303,28 @@ export function deletionVariants(s: string): string[] {
 
 interface CompanySuffixesFile {
   legalForms: string[];
+  facilityWords?: string[];
+}
+
+let facilityWordSet: Set<string> | undefined;
+/**
+ * A place of treatment or care's name without the facility words at its end ("betty ford treatment
+ * center" -> "betty ford", "morningside recovery" -> "morningside"; data/company-suffixes.json
+ * facilityWords), or null when it has none. At least one word is always left.
+ */
+export function facilityCore(folded: string): string | null {
+  if (!facilityWordSet) {
+    const path = join(DATA_DIR, 'company-suffixes.json');
+    const file = JSON.parse(readFileSync(path, 'utf8')) as CompanySuffixesFile;
+    if (file.facilityWords !== undefined && (!Array.isArray(file.facilityWords) || file.facilityWords.some((w) => typeof w !== 'string'))) {
+      throw new Error(`${path}: facilityWords must be a list of words`);
+    }
+    facilityWordSet = new Set((file.facilityWords ?? []).map(foldName).filter(Boolean));
+  }
+  const tokens = foldedTokens(folded);
+  let end = tokens.length;
+  while (end > 1 && facilityWordSet.has(tokens[end - 1])) end -= 1;
+  return end < tokens.length ? tokens.slice(0, end).join(' ') : null;
 }
 
 let companyEndings: string[][] | undefined;

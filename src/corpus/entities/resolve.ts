@@ -14,6 +14,7 @@ import {
   acronymsOf,
   cleanName,
   companyCore,
+  facilityCore,
   firstNamesMatch,
   foldedTokens,
   genitiveVariants,
@@ -255,6 +256,7 @@ export class EntityResolver {
         storyId,
       });
       if (item.type === 'ORG' && !this.rec(d.key).isPerson) this.indexCores(d.key, item.folded, true, item.display);
+      else if (item.type === 'LOC' && !this.rec(d.key).isPerson) this.index.addCores(d.key, item.folded);
       if (item.type === 'PER' && this.rec(d.key).isPerson) this.indexLastName(d.key, item.tokens);
       if (!this.rec(d.key).isPerson) this.indexSpelling(d.key, item.folded);
       assigned.set(item, d.key);
@@ -473,7 +475,9 @@ export class EntityResolver {
   /** The cores and parts an organisation's folded name is indexed by (see indexCores). */
   private companyTerms(folded: string): { cores: string[]; parts: string[] } {
     const { legal, country } = this.companyCores(folded);
-    const cores = [legal, country].filter((c): c is string => !!c);
+    // a facility's name without its facility words, marked apart: only facilityOfKnown reads them
+    const facility = facilityCore(folded);
+    const cores = [legal, country, facility === null ? null : `+${facility}`].filter((c): c is string => !!c);
     const parts: string[] = [];
     const t = foldedTokens(legal ?? folded);
     for (let n = 1; n < t.length; n++) {
@@ -507,6 +511,34 @@ export class EntityResolver {
   private sharedContext(key: string): string[] {
     const context = this.context?.().filter((k) => k !== key) ?? [];
     return context.length === 0 ? [] : this.index.namedWith(this.rec(key), context);
+  }
+
+  /**
+   * The one place or organisation of the same type this facility name is, with or without its
+   * facility words ("Morningside", "Morningside Recovery" and "Morningside Recovery Center"; "Betty
+   * Ford Rehab" and "Betty Ford Center"), named with an entity of this article before ("Lincoln
+   * Center" is not the city of Lincoln).
+   */
+  private facilityOfKnown(item: Item): Decision | null {
+    if (item.type !== 'ORG' && item.type !== 'LOC') return null;
+    const folded = spellingKey(item.folded);
+    const core = facilityCore(folded);
+    const keys = this.organisations([
+      ...this.index.byCoreOf(`+${folded}`),
+      ...(core === null ? [] : [...this.index.byFoldedName(core), ...this.index.byCoreOf(`+${core}`)]),
+    ]).filter((k) => {
+      const r = this.rec(k);
+      return !r.canonicalType && (r.types.get(item.type) ?? 0) > 0;
+    });
+    if (keys.length !== 1) return null;
+    const [key] = keys;
+    const shared = this.sharedContext(key);
+    if (shared.length === 0) return null;
+    return {
+      key,
+      rule: 'same-name',
+      reason: `${q(item.display)} and ${this.label(key)} name one facility (${q(core ?? folded)}), named before with ${shared.slice(0, 3).map((k) => this.label(k)).join(', ')}`,
+    };
   }
 
   /**
@@ -731,7 +763,7 @@ export class EntityResolver {
         return { key, rule: 'same-name', reason: how };
       }
     }
-    const company = this.spellingVariant(item) ?? this.companyVariant(item) ?? this.partOfKnownName(item) ?? this.acronymOfKnown(item) ?? this.nicknameOfKnown(item);
+    const company = this.spellingVariant(item) ?? this.companyVariant(item) ?? this.partOfKnownName(item) ?? this.acronymOfKnown(item) ?? this.nicknameOfKnown(item) ?? this.facilityOfKnown(item);
     if (company) return company;
     // a longer name: initials of a known acronym, known parts of it, or both ("Academy of Motion
     // Picture Arts and Sciences" joins "AMPAS" and "Academy")
@@ -920,6 +952,8 @@ export class EntityResolver {
     if (exact.length > 0) return { key: this.index.mostMentioned(exact), rule: 'same-name', reason: `same normalised name ${q(item.folded)}` };
     const inStory = storyId ? this.typoInStory(item, articleId, storyId, articleKeys) : null;
     if (inStory) return inStory;
+    const blend = this.blendOfKnown(item, articleKeys);
+    if (blend) return blend;
     const key = this.index.newKey('per', item.folded);
     this.index.create(key, 'name', null, true);
     const note = holders.length > 1 ? `; ${q(item.display)} is the surname of ${holders.map((k) => fullestName(this.rec(k))).join(', ')}, and nothing tells them apart` : '';
@@ -994,6 +1028,22 @@ export class EntityResolver {
       return { key: best.k, why: `named with ${best.shared.length} entities of this article before (${names.join(', ')}), the other ${secondCount === 1 ? 'with 1' : `with ${secondCount}`}` };
     }
     return null;
+  }
+
+  /**
+   * A nickname blending the starts of a person's given name and surname, written with two capitals
+   * ("LiLo" for Lindsay Lohan, "J.Lo", "A-Rod"): the one person so named, in the same article or
+   * named before with an entity of this article.
+   */
+  private blendOfKnown(item: Item, articleKeys: Set<string>): Decision | null {
+    const m = /^(\p{Lu}\p{Ll}?)[.\-‐]?(\p{Lu}\p{Ll}{1,2})$/u.exec(item.layer.name.trim());
+    if (!m) return null;
+    const keys = this.index.people(this.index.byBlendOf(`~${foldName(m[1] + m[2])}`), item.gender);
+    if (keys.length !== 1) return null;
+    const [key] = keys;
+    const why = articleKeys.has(key) ? 'named in the same article' : this.sharedContext(key).slice(0, 3).map((k) => this.label(k)).join(', ');
+    if (!why) return null;
+    return { key, rule: 'same-name', reason: `${q(item.display)} blends the starts of the given name and surname of ${this.label(key)}, the only person so named (${articleKeys.has(key) ? why : `named before with ${why}`})` };
   }
 
   /** A single name that is the first name of exactly one person named in full in the same article ("Ellen"). */
