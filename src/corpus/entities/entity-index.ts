@@ -231,6 +231,11 @@ export function blendTerms(core: string[]): string[] {
   return [...out];
 }
 
+/** The term a person's full name (core) is found by its given name alone, kept with the first-last terms ("^lindsay"). */
+export function givenNameTerm(core: string[]): string | null {
+  return core.length < 2 || core[0].length < 2 ? null : `^${core[0]}`;
+}
+
 /** Index key of a person by the first and last word of the core of their name. */
 export function firstLast(core: string[]): string {
   return `${core[0]} ${core[core.length - 1]}`;
@@ -555,6 +560,11 @@ export class EntityIndex {
     return this.lookup(this.byFirstLast, 'first-last', term);
   }
 
+  /** People with a full name whose given name is this one (`givenNameTerm`). */
+  byGivenNameOf(folded: string): string[] {
+    return this.lookup(this.byFirstLast, 'first-last', `^${folded}`);
+  }
+
   /** People with a full name ending in this folded surname. */
   bySurnameOf(folded: string): string[] {
     return this.lookup(this.bySurname, 'surname', folded);
@@ -649,6 +659,8 @@ export class EntityIndex {
           const { core } = personName(tokens);
           out.push({ kind: 'first-last', term: firstLast(core), key });
           for (const b of blendTerms(core)) out.push({ kind: 'first-last', term: b, key });
+          const given = givenNameTerm(core);
+          if (given !== null) out.push({ kind: 'first-last', term: given, key });
           for (const s of surnamesOf(tokens)) out.push({ kind: 'surname', term: s, key });
           const lastName = lastNameTerm(tokens);
           if (lastName !== null) out.push({ kind: 'last-name', term: lastName, key });
@@ -705,6 +717,8 @@ export class EntityIndex {
       const { core } = personName(tokens);
       this.byFirstLast.add(firstLast(core), rec.key);
       for (const b of blendTerms(core)) this.byFirstLast.add(b, rec.key);
+      const given = givenNameTerm(core);
+      if (given !== null) this.byFirstLast.add(given, rec.key);
       for (const s of surnamesOf(tokens)) this.bySurname.add(s, rec.key);
       for (const v of typoTerms(core, this.typoLength)) this.bySurnameVariant.add(v, rec.key);
       if (this.source) {
@@ -742,6 +756,8 @@ export class EntityIndex {
       const { core } = personName(tokens);
       this.byFirstLast.remove(firstLast(core), rec.key);
       for (const b of blendTerms(core)) this.byFirstLast.remove(b, rec.key);
+      const given = givenNameTerm(core);
+      if (given !== null) this.byFirstLast.remove(given, rec.key);
       for (const s of surnamesOf(tokens)) this.bySurname.remove(s, rec.key);
       for (const v of typoTerms(core, this.typoLength)) this.bySurnameVariant.remove(v, rec.key);
       if (this.source) {

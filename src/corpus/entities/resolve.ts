@@ -87,13 +87,13 @@ function roleWords(role: string): string[] {
  * the words that are not small words, three letters or more; none for a name with a word in capitals
  * ("IRB Rugby Aid" is not the IRA) or of fewer than two words.
  */
-function crossArticleAcronyms(display: string, folded: string): string[] {
+function crossArticleAcronyms(display: string, folded: string, withThe = true): string[] {
   if (!display || display.split(/[\s-]+/).some((w) => w.replace(/[^\p{L}]/gu, '').length >= 2 && isAllCaps(w))) return [];
   const t = foldedTokens(companyCore(folded) ?? folded);
   if (t.length < 2) return [];
   // with a T for a leading "The", which names drop ("THR" for "The Hollywood Reporter")
   const initials = initialsOf(t);
-  return [...initials, ...initials.map((a) => `t${a}`)].filter((a) => a.length >= ACRONYM_MIN_LENGTH);
+  return [...initials, ...(withThe ? initials.map((a) => `t${a}`) : [])].filter((a) => a.length >= ACRONYM_MIN_LENGTH);
 }
 
 function middlesCompatible(a: string[], b: string[]): boolean {
@@ -104,6 +104,16 @@ function middlesCompatible(a: string[], b: string[]): boolean {
 
 const NUMBER_WORDS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
 const TENS_WORDS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+
+/**
+ * A nickname, a given name alone or a facility's short name joins a known entity only when it was named
+ * before with at least this many entities of the article (none from the alias tables): one shared
+ * name ("Europe", "Jude Law") let "Greens" be Greensleeves and "Troy" a trophy on BBC.
+ */
+const NICKNAME_CONTEXT = 2;
+
+/** A given name alone is weighed against at most this many people of that given name (else it tells too little). */
+const GIVEN_NAME_CANDIDATES = 8;
 
 /** Clipped forms are indexed by the first 3 to 5 letters of a word of at least this many letters. */
 const CLIP_WORD_LENGTH = 6;
@@ -496,7 +506,8 @@ export class EntityResolver {
   /**
    * The article's context for the rules that need it: the known entities its names stand for by
    * their exact names (before they are linked), and those linked so far; never countries or
-   * nationalities, which too many stories share.
+   * nationalities, nor any entity of the alias tables (parties, institutions, regions), which too
+   * many stories share.
    */
   private contextKeys(items: Item[], articleKeys: Set<string>): string[] {
     const out = new Set<string>(articleKeys);
@@ -504,7 +515,10 @@ export class EntityResolver {
       const keys = this.index.byFoldedName(i.folded).map((k) => this.index.current(k));
       if (new Set(keys).size === 1) out.add(keys[0]);
     }
-    return [...out].filter((k) => !k.startsWith('country:') && !k.startsWith('demonym:'));
+    return [...out].filter((k) => {
+      const r = this.index.get(this.index.current(k));
+      return r !== undefined && r.canonicalType === null;
+    });
   }
 
   /** Entities of the context that `key` was named with in an article before (the company it keeps). */
@@ -552,9 +566,16 @@ export class EntityResolver {
     if (item.type !== 'ORG' || item.tokens.length > 3) return null;
     let common = null as Set<string> | null;
     let nicknamed = false;
+    let shortClip = false;
     for (const t of item.tokens) {
       const exact = new Set(this.organisations([...this.index.byPartOf(t), ...(item.tokens.length > 1 ? this.index.byFoldedName(t) : [])]));
-      const byNick = new Set(this.organisations(nicknameQueries(t).flatMap((q) => this.index.byPartOf(q))));
+      const byNick = new Set<string>();
+      for (const query of nicknameQueries(t)) {
+        const keys = this.organisations(this.index.byPartOf(query));
+        for (const k of keys) byNick.add(k);
+        // a clip of three letters ("Troy" as "tro…") says little: it needs more company
+        if (keys.length > 0 && query.length === 4 && query.startsWith('~')) shortClip = true;
+      }
       for (const k of exact) byNick.delete(k);
       const keys = new Set([...exact, ...byNick]);
       const before: Set<string> | null = common;
@@ -566,7 +587,7 @@ export class EntityResolver {
     const [key] = common;
     if (this.rec(key).canonicalType) return null;
     const shared = this.sharedContext(key);
-    if (shared.length === 0) return null;
+    if (shared.length < (shortClip ? 2 : 1)) return null;
     return {
       key,
       rule: 'same-name',
@@ -635,7 +656,10 @@ export class EntityResolver {
       return !r.canonicalType && [...r.names.keys()].every((n) => (isAllCaps(n) && !n.includes(' ')) || crossArticleAcronyms(n, foldName(n)).includes(item.folded));
     });
     if (keys.length !== 1) return null;
-    return { key: keys[0], rule: 'same-name', reason: `${q(item.display)} is the acronym of ${this.label(keys[0])}, the only organisation so named` };
+    // with a T for "The" only when named with an entity of this article before ("TUC" is not a "Unity Coalition")
+    const plain = [...this.rec(keys[0]).names.keys()].some((n) => crossArticleAcronyms(n, foldName(n), false).includes(item.folded));
+    if (!plain && this.sharedContext(keys[0]).length === 0) return null;
+    return { key: keys[0], rule: 'same-name', reason: `${q(item.display)} is the acronym of ${this.label(keys[0])}${plain ? '' : ' with "The"'}, the only organisation so named` };
   }
 
   /** The one organisation known only by the initials of this longer name, written in capitals ("CEC" for "Central Election Commission"). */
@@ -654,6 +678,10 @@ export class EntityResolver {
     }
     if (found.size !== 1) return null;
     const [key] = found;
+    // with a T for "The" only when named with an entity of this article before
+    const plainForms = crossArticleAcronyms(item.display, item.folded, false);
+    const plain = [...this.rec(key).names.keys()].some((n) => plainForms.includes(foldName(n)));
+    if (!plain && this.sharedContext(key).length === 0) return null;
     return { key, rule: 'same-name', reason: `${this.label(key)} is the acronym of ${q(item.display)}, the only organisation so named` };
   }
 
@@ -949,6 +977,8 @@ export class EntityResolver {
     const exact = this.index.people(this.index.byFoldedName(item.folded), item.gender).filter(
       (k) => holders.length < 2 || (storyId !== null && this.rec(k).stories.has(storyId)),
     );
+    const given = holders.length === 0 ? this.givenNameOfKnown(item) : null;
+    if (given) return given;
     if (exact.length > 0) return { key: this.index.mostMentioned(exact), rule: 'same-name', reason: `same normalised name ${q(item.folded)}` };
     const inStory = storyId ? this.typoInStory(item, articleId, storyId, articleKeys) : null;
     if (inStory) return inStory;
@@ -1044,6 +1074,28 @@ export class EntityResolver {
     const why = articleKeys.has(key) ? 'named in the same article' : this.sharedContext(key).slice(0, 3).map((k) => this.label(k)).join(', ');
     if (!why) return null;
     return { key, rule: 'same-name', reason: `${q(item.display)} blends the starts of the given name and surname of ${this.label(key)}, the only person so named (${articleKeys.has(key) ? why : `named before with ${why}`})` };
+  }
+
+  /**
+   * A given name alone ("Craig", "Katie") that no one holds as a surname: the person of that given
+   * name clearly most often named before with the entities of this article (at least one, and more
+   * than twice as many as any other), as `evidence` weighs a surname several people share.
+   */
+  private givenNameOfKnown(item: Item): Decision | null {
+    // a given name the language data knows ("Craig"; not "Rosneft" of a mistagged "Rosneft-owned Yugansk")
+    if (!firstNameGender(item.folded)) return null;
+    const candidates = this.index.people(this.index.byGivenNameOf(item.folded), item.gender);
+    if (candidates.length === 0 || candidates.length > GIVEN_NAME_CANDIDATES) return null;
+    const scored = candidates.map((k) => ({ k, shared: this.sharedContext(k) })).sort((a, b) => b.shared.length - a.shared.length);
+    const [best, second] = scored;
+    const secondCount = second?.shared.length ?? 0;
+    if (best.shared.length < NICKNAME_CONTEXT || best.shared.length < 2 * secondCount + 1) return null;
+    const names = best.shared.slice(0, 3).map((k) => this.label(k));
+    return {
+      key: best.k,
+      rule: 'same-name',
+      reason: `${q(item.display)} is the given name of ${this.label(best.k)}, named before with ${best.shared.length} entities of this article (${names.join(', ')})${second ? `, the other ${candidates.length - 1} with ${secondCount} at most` : ''}`,
+    };
   }
 
   /** A single name that is the first name of exactly one person named in full in the same article ("Ellen"). */
