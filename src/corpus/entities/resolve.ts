@@ -512,8 +512,10 @@ export class EntityResolver {
   private contextKeys(items: Item[], articleKeys: Set<string>): string[] {
     const out = new Set<string>(articleKeys);
     for (const i of items) {
-      const keys = this.index.byFoldedName(i.folded).map((k) => this.index.current(k));
-      if (new Set(keys).size === 1) out.add(keys[0]);
+      let keys = [...new Set(this.index.byFoldedName(i.folded).map((k) => this.index.current(k)))];
+      // a surname alone: the one person known by it ("Cheeks")
+      if (keys.length === 0 && i.type === 'PER' && i.tokens.length === 1) keys = this.index.people(this.index.bySurnameOf(i.folded));
+      if (keys.length === 1) out.add(keys[0]);
     }
     return [...out].filter((k) => {
       const r = this.index.get(this.index.current(k));
