@@ -65,6 +65,9 @@ const TYPO_ACROSS_LENGTH = 7;
 /** Acronyms at least this long are matched across articles ("AMPAS", "CEC"; not "CU"). */
 const ACRONYM_MIN_LENGTH = 3;
 
+/** English prepositions that a headline's capitals put in front of a name ("Of Betty Ford Treatment Center", "In Queens"): never its first word. */
+const LEADING_PREPOSITIONS = new Set(['of', 'in', 'at', 'from', 'into', 'to']);
+
 /** Words after which a country is part of a name, not a company's market ("Bank of England"). */
 const LINK_WORDS = new Set(['of', 'the', 'for', 'and', 'de', 'van', 'von', 'du', 'des', 'der']);
 
@@ -414,6 +417,17 @@ export class EntityResolver {
       if (!m) return null;
       clean = cleanName(m.text, { language, type: layer.type });
       allCaps = isAllCaps(m.text);
+    }
+    if (layer.type !== 'PER') {
+      // a web address stands for its name ("People.com", "TMZ.com"), and a capitalised preposition
+      // before a name is a headline's ("Of Betty Ford Treatment Center", "In Queens")
+      const web = /^(.*\p{L}.*)\.(?:com|net|org|co\.uk)$/iu.exec(clean.display);
+      if (web) clean = { ...clean, display: web[1], folded: foldName(web[1]) };
+      const lead = /^(\p{Lu}\p{Ll}+)\s+(?=\p{Lu})/u.exec(clean.display);
+      if (lead && LEADING_PREPOSITIONS.has(lead[1].toLowerCase())) {
+        const rest = clean.display.slice(lead[0].length);
+        clean = { ...clean, display: rest, folded: foldName(rest) };
+      }
     }
     const genders = new Set<PersonGender>();
     let fromPronouns = false;
