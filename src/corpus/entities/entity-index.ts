@@ -75,6 +75,15 @@ export interface Rec {
   ord: number;
 }
 
+/**
+ * The version of the rules `termRows` derives a store's term rows by. Raise it whenever they
+ * change: a store whose rows an older version derived has them derived again before it resolves
+ * (index-writer.ts), so that its lookups find what a resolver in memory finds. 1: migration 008;
+ * 2: nicknames ("#sixers", "~phil" parts), facility cores ("+morningside"), blends ("~lilo") and
+ * given names ("^craig") with the first-last terms, "The" acronyms ("thr"), plurals in spellings.
+ */
+export const TERM_RULES_VERSION = 2;
+
 /** Kinds of the name parts a store keeps for lookups over it (its term table; see termRows). */
 export type StoredTermKind = 'first-last' | 'surname' | 'core' | 'part' | 'acronym' | 'last-name' | 'spelling' | 'typo';
 
