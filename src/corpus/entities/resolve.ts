@@ -65,7 +65,7 @@ const TYPO_ACROSS_LENGTH = 7;
 /** Acronyms at least this long are matched across articles ("AMPAS", "CEC"; not "CU"). */
 const ACRONYM_MIN_LENGTH = 3;
 
-/** English prepositions that a headline's capitals put in front of a name ("Of Betty Ford Treatment Center", "In Queens"): never its first word. */
+/** English prepositions that a headline's capitals put in front of a place's name ("Of Betty Ford Treatment Center", "In Queens"): never its first word. */
 const LEADING_PREPOSITIONS = new Set(['of', 'in', 'at', 'from', 'into', 'to']);
 
 /** Words after which a country is part of a name, not a company's market ("Bank of England"). */
@@ -420,11 +420,12 @@ export class EntityResolver {
     }
     if (layer.type !== 'PER') {
       // a web address stands for its name ("People.com", "TMZ.com"), and a capitalised preposition
-      // before a name is a headline's ("Of Betty Ford Treatment Center", "In Queens")
+      // before a place's name is a headline's ("Of Betty Ford Treatment Center", "In Queens"; titles
+      // and organisations may start with one: "In Good Company", "To Vima")
       const web = /^(.*\p{L}.*)\.(?:com|net|org|co\.uk)$/iu.exec(clean.display);
       if (web) clean = { ...clean, display: web[1], folded: foldName(web[1]) };
       const lead = /^(\p{Lu}\p{Ll}+)\s+(?=\p{Lu})/u.exec(clean.display);
-      if (lead && LEADING_PREPOSITIONS.has(lead[1].toLowerCase())) {
+      if (lead && layer.type === 'LOC' && LEADING_PREPOSITIONS.has(lead[1].toLowerCase())) {
         const rest = clean.display.slice(lead[0].length);
         clean = { ...clean, display: rest, folded: foldName(rest) };
       }
