@@ -97,4 +97,18 @@ describe('nicknames joined by the company they keep (ECB+)', () => {
     ]);
     expect(key(1, 'THR')).not.toBe(key(0, 'Hollywood Reporter'));
   });
+
+  it('names differing by a plural word in a long name, "Mt" or a web address are one (ECB+ topics 11, 23, 1)', () => {
+    const { key } = resolve([
+      ['The Central Election Commission said turnout was high.', [{ type: 'ORG', name: 'Central Election Commission' }]],
+      ['The Central Elections Commission announced the results on Monday.', [{ type: 'ORG', name: 'Central Elections Commission' }]],
+      ['The climbers died on Mount Cook, New Zealand\'s highest peak.', [{ type: 'LOC', name: 'Mount Cook' }]],
+      ['Rescuers recovered the bodies from Mt Cook on Friday.', [{ type: 'LOC', name: 'Mt Cook' }]],
+      ['The actress told People she was doing well.', [{ type: 'ORG', name: 'People' }]],
+      ['Her representative confirmed the news to People.com.', [{ type: 'ORG', name: 'People.com' }]],
+    ]);
+    expect(key(1, 'Central Elections Commission')).toBe(key(0, 'Central Election Commission'));
+    expect(key(3, 'Mt Cook')).toBe(key(2, 'Mount Cook'));
+    expect(key(5, 'People.com')).toBe(key(4, 'People'));
+  });
 });
