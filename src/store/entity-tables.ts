@@ -84,14 +84,16 @@ export interface EntityPointReads {
   latestArticles(keys: string[], limit: number): string[];
   /** The keys each of these articles links (articles the resolver has not seen are left out). */
   articleKeys(ids: string[]): Map<string, string[]>;
-  /** False while entities stored before the term table have no term rows yet. */
-  termsReady(): boolean;
+  /** False while the term rows were derived by rules older than `version` (the corpus's `TERM_RULES_VERSION`), or not at all. */
+  termsReady(version: number): boolean;
   /** Stored entity rows after `ord`, in `ord` order, at most `limit` (to fill the term table once). */
   entitiesAfter(ord: number, limit: number): { row: EntityStateRow; ord: number }[];
   /** Adds term rows (known ones are kept). */
   addTerms(rows: EntityTermRow[]): void;
-  /** Marks the term table complete. */
-  markTermsReady(): void;
+  /** Deletes every term row (before they are derived again by newer rules). */
+  clearTerms(): void;
+  /** Marks the term table complete, derived by the rules of `version`. */
+  markTermsReady(version: number): void;
   /** Point reads made since the store was opened (for tests and benches). */
   readonly reads: number;
 }

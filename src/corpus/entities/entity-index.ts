@@ -75,6 +75,15 @@ export interface Rec {
   ord: number;
 }
 
+/**
+ * The version of the rules `termRows` derives a store's term rows by. Raise it whenever they
+ * change: a store whose rows an older version derived has them derived again before it resolves
+ * (index-writer.ts), so that its lookups find what a resolver in memory finds. 1: migration 008;
+ * 2: nicknames ("#sixers", "~phil" parts), facility cores ("+morningside"), blends ("~lilo") and
+ * given names ("^craig") with the first-last terms, "The" acronyms ("thr"), plurals in spellings.
+ */
+export const TERM_RULES_VERSION = 2;
+
 /** Kinds of the name parts a store keeps for lookups over it (its term table; see termRows). */
 export type StoredTermKind = 'first-last' | 'surname' | 'core' | 'part' | 'acronym' | 'last-name' | 'spelling' | 'typo';
 
@@ -215,6 +224,25 @@ function spellingTerm(folded: string): string | null {
 function typoTerms(core: string[], min: number): string[] {
   const last = core[core.length - 1];
   return last !== undefined && last.length >= min ? deletionVariants(last) : [];
+}
+
+/**
+ * The blends a person's full name (core) is found by, kept with the first-last terms: the first one
+ * or two letters of the given name and the first two or three of the surname, marked "~" ("~lilo"
+ * for Lindsay Lohan, "~jlo" for Jennifer Lopez, "~arod" for Alex Rodriguez).
+ */
+export function blendTerms(core: string[]): string[] {
+  if (core.length < 2) return [];
+  const first = core[0];
+  const last = core[core.length - 1];
+  const out = new Set<string>();
+  for (let a = 1; a <= 2; a++) for (let b = 2; b <= 3; b++) if (first.length > a && last.length > b) out.add(`~${first.slice(0, a)}${last.slice(0, b)}`);
+  return [...out];
+}
+
+/** The term a person's full name (core) is found by its given name alone, kept with the first-last terms ("^lindsay"). */
+export function givenNameTerm(core: string[]): string | null {
+  return core.length < 2 || core[0].length < 2 ? null : `^${core[0]}`;
 }
 
 /** Index key of a person by the first and last word of the core of their name. */
@@ -536,6 +564,16 @@ export class EntityIndex {
     return this.lookup(this.byFirstLast, 'first-last', firstLast(core));
   }
 
+  /** People whose full name this blend of the starts of their given name and surname can stand for (`blendTerms`: "~lilo"). */
+  byBlendOf(term: string): string[] {
+    return this.lookup(this.byFirstLast, 'first-last', term);
+  }
+
+  /** People with a full name whose given name is this one (`givenNameTerm`). */
+  byGivenNameOf(folded: string): string[] {
+    return this.lookup(this.byFirstLast, 'first-last', `^${folded}`);
+  }
+
   /** People with a full name ending in this folded surname. */
   bySurnameOf(folded: string): string[] {
     return this.lookup(this.bySurname, 'surname', folded);
@@ -611,6 +649,12 @@ export class EntityIndex {
     for (const p of parts) this.byPart.add(p, key);
   }
 
+  /** Indexes the cores of a place's name (facility names: `CompanyTerms`; over a store every non-person name is indexed so anyway). */
+  addCores(key: string, folded: string): void {
+    if (!this.companyTerms || this.source) return;
+    for (const c of this.companyTerms(folded).cores) this.byCore.add(c, key);
+  }
+
   /** The name parts of these entities (current keys in the cache) a store keeps for lookups over it. */
   termRows(keys: string[]): TermRow[] {
     const out: TermRow[] = [];
@@ -623,6 +667,9 @@ export class EntityIndex {
           if (tokens.length < 2) continue;
           const { core } = personName(tokens);
           out.push({ kind: 'first-last', term: firstLast(core), key });
+          for (const b of blendTerms(core)) out.push({ kind: 'first-last', term: b, key });
+          const given = givenNameTerm(core);
+          if (given !== null) out.push({ kind: 'first-last', term: given, key });
           for (const s of surnamesOf(tokens)) out.push({ kind: 'surname', term: s, key });
           const lastName = lastNameTerm(tokens);
           if (lastName !== null) out.push({ kind: 'last-name', term: lastName, key });
@@ -678,6 +725,9 @@ export class EntityIndex {
       this.byName.add(folded, rec.key);
       const { core } = personName(tokens);
       this.byFirstLast.add(firstLast(core), rec.key);
+      for (const b of blendTerms(core)) this.byFirstLast.add(b, rec.key);
+      const given = givenNameTerm(core);
+      if (given !== null) this.byFirstLast.add(given, rec.key);
       for (const s of surnamesOf(tokens)) this.bySurname.add(s, rec.key);
       for (const v of typoTerms(core, this.typoLength)) this.bySurnameVariant.add(v, rec.key);
       if (this.source) {
@@ -714,6 +764,9 @@ export class EntityIndex {
       if (!rec.isPerson || tokens.length < 2) continue;
       const { core } = personName(tokens);
       this.byFirstLast.remove(firstLast(core), rec.key);
+      for (const b of blendTerms(core)) this.byFirstLast.remove(b, rec.key);
+      const given = givenNameTerm(core);
+      if (given !== null) this.byFirstLast.remove(given, rec.key);
       for (const s of surnamesOf(tokens)) this.bySurname.remove(s, rec.key);
       for (const v of typoTerms(core, this.typoLength)) this.bySurnameVariant.remove(v, rec.key);
       if (this.source) {

@@ -15,7 +15,7 @@ import { foldForSearch, foldName } from '../../text/fold.ts';
 import type { EntityRebuildResult } from '../../store/store.ts';
 import type { ArticleEntities, EntityLink, EntityRow, ResolvedArticle, ResolverState } from './shapes.ts';
 import { EntityResolver } from './resolve.ts';
-import { EntityIndex, type EntitySourceReads } from './entity-index.ts';
+import { EntityIndex, type EntitySourceReads, TERM_RULES_VERSION } from './entity-index.ts';
 
 /** Stored articles read per step when rebuilding. */
 const REBUILD_PAGE = 500;
@@ -45,8 +45,12 @@ function resolverOver(p: EntityPointReads): EntityResolver {
   return EntityResolver.over(EntityIndex.over(sourceReads(p)));
 }
 
-/** Fills the term table of a database whose entities were stored before it (once). */
+/**
+ * Fills the term table of a database whose entities were stored before it, or whose rows older
+ * rules derived (`TERM_RULES_VERSION`), once: the old rows are dropped and every entity's derived again.
+ */
 function fillTerms(p: EntityPointReads): void {
+  p.clearTerms();
   for (let after = 0; ; ) {
     const page = p.entitiesAfter(after, TERMS_PAGE);
     if (page.length === 0) break;
@@ -56,7 +60,7 @@ function fillTerms(p: EntityPointReads): void {
     p.addTerms(resolver.termRows(keys));
     after = page[page.length - 1].ord;
   }
-  p.markTermsReady();
+  p.markTermsReady(TERM_RULES_VERSION);
 }
 
 /** What the resolver needs of an article. Stories are not known at ingest yet. */
@@ -233,7 +237,7 @@ export class EntityIndexWriter {
     const points = tables.pointReads;
     if (!this.resolver || generation !== this.generation || (points && this.resolver.cached > CACHE_ENTITIES)) {
       if (points) {
-        if (!points.termsReady()) fillTerms(points);
+        if (!points.termsReady(TERM_RULES_VERSION)) fillTerms(points);
         this.resolver = resolverOver(points);
       } else this.resolver = EntityResolver.fromState(await readResolverState(tables));
       this.generation = generation;
@@ -281,7 +285,7 @@ export class EntityIndexWriter {
     const points = tables.pointReads;
     if (points) {
       points.addTerms(resolver.termRows(state.entities.map((e) => e.key)));
-      points.markTermsReady();
+      points.markTermsReady(TERM_RULES_VERSION);
     }
     this.generation = await tables.nextGeneration({ rebuilt: true });
     this.resolver = points ? undefined : resolver;

@@ -303,6 +303,28 @@ export function deletionVariants(s: string): string[] {
 
 interface CompanySuffixesFile {
   legalForms: string[];
+  facilityWords?: string[];
+}
+
+let facilityWordSet: Set<string> | undefined;
+/**
+ * A place of treatment or care's name without the facility words at its end ("betty ford treatment
+ * center" -> "betty ford", "morningside recovery" -> "morningside"; data/company-suffixes.json
+ * facilityWords), or null when it has none. At least one word is always left.
+ */
+export function facilityCore(folded: string): string | null {
+  if (!facilityWordSet) {
+    const path = join(DATA_DIR, 'company-suffixes.json');
+    const file = JSON.parse(readFileSync(path, 'utf8')) as CompanySuffixesFile;
+    if (file.facilityWords !== undefined && (!Array.isArray(file.facilityWords) || file.facilityWords.some((w) => typeof w !== 'string'))) {
+      throw new Error(`${path}: facilityWords must be a list of words`);
+    }
+    facilityWordSet = new Set((file.facilityWords ?? []).map(foldName).filter(Boolean));
+  }
+  const tokens = foldedTokens(folded);
+  let end = tokens.length;
+  while (end > 1 && facilityWordSet.has(tokens[end - 1])) end -= 1;
+  return end < tokens.length ? tokens.slice(0, end).join(' ') : null;
 }
 
 let companyEndings: string[][] | undefined;
@@ -413,14 +435,21 @@ export function firstNamesMatch(a: string, b: string): 'same' | 'short' | null {
  * "defense", "programme" -> "program"), so that the two spellings of one institution meet.
  */
 export function spellingKey(folded: string): string {
-  return folded
-    .split(' ')
-    .map((w) =>
+  const words = folded.split(' ');
+  // in names of three words or more, a word in the plural is the singular ("Academy of Motion
+  // Pictures Arts and Sciences", "Central Elections Commission"): shorter names differ by it ("Times")
+  const long = words.length >= 3;
+  return words
+    .map((w, i) =>
       w
         .replace(/^(cent|theat|met|lit|fib)re$/, '$1er')
         .replace(/(?<=\w{2})is(ation|ations|e|ed|es|ing)$/, 'iz$1')
         .replace(/^(defen|offen|licen)ce$/, '$1se')
-        .replace(/^programme(s?)$/, 'program$1'),
+        .replace(/^programme(s?)$/, 'program$1')
+        // the abbreviations of a place's first word ("Mt Cook", "Ft Worth")
+        .replace(/^mt$/, i === 0 && words.length > 1 ? 'mount' : 'mt')
+        .replace(/^ft$/, i === 0 && words.length > 1 ? 'fort' : 'ft')
+        .replace(long && w.length >= 5 ? /(?<![su])s$/ : /^$/, ''),
     )
     .join(' ');
 }

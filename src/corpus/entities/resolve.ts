@@ -14,6 +14,7 @@ import {
   acronymsOf,
   cleanName,
   companyCore,
+  facilityCore,
   firstNamesMatch,
   foldedTokens,
   genitiveVariants,
@@ -64,6 +65,9 @@ const TYPO_ACROSS_LENGTH = 7;
 /** Acronyms at least this long are matched across articles ("AMPAS", "CEC"; not "CU"). */
 const ACRONYM_MIN_LENGTH = 3;
 
+/** English prepositions that a headline's capitals put in front of a place's name ("Of Betty Ford Treatment Center", "In Queens"): never its first word. */
+const LEADING_PREPOSITIONS = new Set(['of', 'in', 'at', 'from', 'into', 'to']);
+
 /** Words after which a country is part of a name, not a company's market ("Bank of England"). */
 const LINK_WORDS = new Set(['of', 'the', 'for', 'and', 'de', 'van', 'von', 'du', 'des', 'der']);
 
@@ -86,17 +90,65 @@ function roleWords(role: string): string[] {
  * the words that are not small words, three letters or more; none for a name with a word in capitals
  * ("IRB Rugby Aid" is not the IRA) or of fewer than two words.
  */
-function crossArticleAcronyms(display: string, folded: string): string[] {
+function crossArticleAcronyms(display: string, folded: string, withThe = true): string[] {
   if (!display || display.split(/[\s-]+/).some((w) => w.replace(/[^\p{L}]/gu, '').length >= 2 && isAllCaps(w))) return [];
   const t = foldedTokens(companyCore(folded) ?? folded);
   if (t.length < 2) return [];
-  return initialsOf(t).filter((a) => a.length >= ACRONYM_MIN_LENGTH);
+  // with a T for a leading "The", which names drop ("THR" for "The Hollywood Reporter")
+  const initials = initialsOf(t);
+  return [...initials, ...(withThe ? initials.map((a) => `t${a}`) : [])].filter((a) => a.length >= ACRONYM_MIN_LENGTH);
 }
 
 function middlesCompatible(a: string[], b: string[]): boolean {
   if (a.length === 0 || b.length === 0) return true;
   if (a.length !== b.length) return false;
   return a.every((x, i) => x === b[i] || (x.length === 1 && b[i].startsWith(x)) || (b[i].length === 1 && x.startsWith(b[i])));
+}
+
+const NUMBER_WORDS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS_WORDS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+
+/**
+ * A nickname, a given name alone or a facility's short name joins a known entity only when it was named
+ * before with at least this many entities of the article (none from the alias tables): one shared
+ * name ("Europe", "Jude Law") let "Greens" be Greensleeves and "Troy" a trophy on BBC.
+ */
+const NICKNAME_CONTEXT = 2;
+
+/** A given name alone is weighed against at most this many people of that given name (else it tells too little). */
+const GIVEN_NAME_CANDIDATES = 8;
+
+/** Clipped forms are indexed by the first 3 to 5 letters of a word of at least this many letters. */
+const CLIP_WORD_LENGTH = 6;
+
+/**
+ * The part terms a word of an organisation's name is found by through a nickname: its number read
+ * out to the last word ("76ers" -> "#sixers", "49ers" -> "#niners") and its first three to five
+ * letters ("philadelphia" -> "~phi", "~phil", "~phila").
+ */
+function nicknameTerms(word: string): string[] {
+  const out: string[] = [];
+  const n = /^(\d{1,2})([a-z]+)$/.exec(word);
+  if (n) {
+    const v = Number(n[1]);
+    const spoken = v < 20 ? NUMBER_WORDS[v] : v % 10 === 0 ? TENS_WORDS[v / 10] : NUMBER_WORDS[v % 10];
+    if (spoken) out.push(`#${spoken.replace(/e$/, '')}${n[2]}`, `#${spoken}${n[2]}`);
+  }
+  if (/^\p{L}+$/u.test(word) && word.length >= CLIP_WORD_LENGTH) for (let k = 3; k <= 5; k++) out.push(`~${word.slice(0, k)}`);
+  return [...new Set(out)];
+}
+
+/** The part terms a written nickname word is looked up by (see nicknameTerms): "sixers" -> "#sixers"; "philly" -> "~phill", "~phil". */
+function nicknameQueries(word: string): string[] {
+  if (!/^\p{L}{3,}$/u.test(word)) return [];
+  const out = new Set<string>([`#${word}`]);
+  for (const ending of ['ies', 'ie', 'ly', 'y', 's']) {
+    if (!word.endsWith(ending)) continue;
+    let stem = word.slice(0, -ending.length);
+    if (/(\p{L})\1$/u.test(stem)) stem = stem.slice(0, -1);
+    if (stem.length >= 3 && stem.length <= 5) out.add(`~${stem}`);
+  }
+  return [...out];
 }
 
 export interface ResolverOptions {
@@ -106,6 +158,8 @@ export interface ResolverOptions {
 export class EntityResolver {
   private readonly tables: AliasTables;
   private readonly index: EntityIndex;
+  /** The context of the article being resolved (contextKeys), computed when a rule first asks. */
+  private context: (() => string[]) | null = null;
 
   constructor(options: ResolverOptions = {}, index: EntityIndex = new EntityIndex()) {
     this.tables = options.aliases ?? defaultAliasTables();
@@ -187,6 +241,8 @@ export class EntityResolver {
     const links: EntityLink[] = [];
     const merges: EntityMerge[] = [];
     const changed = new Set<string>();
+    let context: string[] | null = null;
+    this.context = () => (context ??= this.contextKeys(items, articleKeys));
 
     const link = (item: Item, d: Decision): void => {
       const l: EntityLink = {
@@ -213,6 +269,7 @@ export class EntityResolver {
         storyId,
       });
       if (item.type === 'ORG' && !this.rec(d.key).isPerson) this.indexCores(d.key, item.folded, true, item.display);
+      else if (item.type === 'LOC' && !this.rec(d.key).isPerson) this.index.addCores(d.key, item.folded);
       if (item.type === 'PER' && this.rec(d.key).isPerson) this.indexLastName(d.key, item.tokens);
       if (!this.rec(d.key).isPerson) this.indexSpelling(d.key, item.folded);
       assigned.set(item, d.key);
@@ -361,6 +418,18 @@ export class EntityResolver {
       clean = cleanName(m.text, { language, type: layer.type });
       allCaps = isAllCaps(m.text);
     }
+    if (layer.type !== 'PER') {
+      // a web address stands for its name ("People.com", "TMZ.com"), and a capitalised preposition
+      // before a place's name is a headline's ("Of Betty Ford Treatment Center", "In Queens"; titles
+      // and organisations may start with one: "In Good Company", "To Vima")
+      const web = /^(.*\p{L}.*)\.(?:com|net|org|co\.uk)$/iu.exec(clean.display);
+      if (web) clean = { ...clean, display: web[1], folded: foldName(web[1]) };
+      const lead = /^(\p{Lu}\p{Ll}+)\s+(?=\p{Lu})/u.exec(clean.display);
+      if (lead && layer.type === 'LOC' && LEADING_PREPOSITIONS.has(lead[1].toLowerCase())) {
+        const rest = clean.display.slice(lead[0].length);
+        clean = { ...clean, display: rest, folded: foldName(rest) };
+      }
+    }
     const genders = new Set<PersonGender>();
     let fromPronouns = false;
     if (layer.type === 'PER') {
@@ -431,7 +500,9 @@ export class EntityResolver {
   /** The cores and parts an organisation's folded name is indexed by (see indexCores). */
   private companyTerms(folded: string): { cores: string[]; parts: string[] } {
     const { legal, country } = this.companyCores(folded);
-    const cores = [legal, country].filter((c): c is string => !!c);
+    // a facility's name without its facility words, marked apart: only facilityOfKnown reads them
+    const facility = facilityCore(folded);
+    const cores = [legal, country, facility === null ? null : `+${facility}`].filter((c): c is string => !!c);
     const parts: string[] = [];
     const t = foldedTokens(legal ?? folded);
     for (let n = 1; n < t.length; n++) {
@@ -440,7 +511,105 @@ export class EntityResolver {
         parts.push(part.join(' '));
       }
     }
+    // the words a nickname can stand for: the first and last word of the name ("Philly" for
+    // "Philadelphia", "Sixers" for "76ers")
+    const ends = t.length === 1 ? t : [t[0], t[t.length - 1]];
+    for (const w of new Set(ends)) if (!LINK_WORDS.has(w)) parts.push(...nicknameTerms(w));
     return { cores, parts };
+  }
+
+  /**
+   * The article's context for the rules that need it: the known entities its names stand for by
+   * their exact names (before they are linked), and those linked so far; never countries or
+   * nationalities, nor any entity of the alias tables (parties, institutions, regions), which too
+   * many stories share.
+   */
+  private contextKeys(items: Item[], articleKeys: Set<string>): string[] {
+    const out = new Set<string>(articleKeys);
+    for (const i of items) {
+      let keys = [...new Set(this.index.byFoldedName(i.folded).map((k) => this.index.current(k)))];
+      // a surname alone: the one person known by it ("Cheeks")
+      if (keys.length === 0 && i.type === 'PER' && i.tokens.length === 1) keys = this.index.people(this.index.bySurnameOf(i.folded));
+      if (keys.length === 1) out.add(keys[0]);
+    }
+    return [...out].filter((k) => {
+      const r = this.index.get(this.index.current(k));
+      return r !== undefined && r.canonicalType === null;
+    });
+  }
+
+  /** Entities of the context that `key` was named with in an article before (the company it keeps). */
+  private sharedContext(key: string): string[] {
+    const context = this.context?.().filter((k) => k !== key) ?? [];
+    return context.length === 0 ? [] : this.index.namedWith(this.rec(key), context);
+  }
+
+  /**
+   * The one place or organisation of the same type this facility name is, with or without its
+   * facility words ("Morningside", "Morningside Recovery" and "Morningside Recovery Center"; "Betty
+   * Ford Rehab" and "Betty Ford Center"), named with an entity of this article before ("Lincoln
+   * Center" is not the city of Lincoln).
+   */
+  private facilityOfKnown(item: Item): Decision | null {
+    if (item.type !== 'ORG' && item.type !== 'LOC') return null;
+    const folded = spellingKey(item.folded);
+    const core = facilityCore(folded);
+    const keys = this.organisations([
+      ...this.index.byCoreOf(`+${folded}`),
+      ...(core === null ? [] : [...this.index.byFoldedName(core), ...this.index.byCoreOf(`+${core}`)]),
+    ]).filter((k) => {
+      const r = this.rec(k);
+      return !r.canonicalType && (r.types.get(item.type) ?? 0) > 0;
+    });
+    if (keys.length !== 1) return null;
+    const [key] = keys;
+    const shared = this.sharedContext(key);
+    if (shared.length === 0) return null;
+    return {
+      key,
+      rule: 'same-name',
+      reason: `${q(item.display)} and ${this.label(key)} name one facility (${q(core ?? folded)}), named before with ${shared.slice(0, 3).map((k) => this.label(k)).join(', ')}`,
+    };
+  }
+
+  /**
+   * The one organisation a nickname stands for, word by word: a clipped word ("Philly", "Jags",
+   * "Indy": the first letters of a word of the name and a pet-name ending) or a number read out
+   * ("Sixers" for "76ers", "Niners" for "49ers"), the other words as written ("Philly Sixers" for
+   * "Philadelphia 76ers"). Only when the organisation was named with an entity of this article
+   * before: a clipped word alone tells little.
+   */
+  private nicknameOfKnown(item: Item): Decision | null {
+    if (item.type !== 'ORG' || item.tokens.length > 3) return null;
+    let common = null as Set<string> | null;
+    let nicknamed = false;
+    let shortClip = false;
+    for (const t of item.tokens) {
+      const exact = new Set(this.organisations([...this.index.byPartOf(t), ...(item.tokens.length > 1 ? this.index.byFoldedName(t) : [])]));
+      const byNick = new Set<string>();
+      for (const query of nicknameQueries(t)) {
+        const keys = this.organisations(this.index.byPartOf(query));
+        for (const k of keys) byNick.add(k);
+        // a clip of three letters ("Troy" as "tro…") says little: it needs more company
+        if (keys.length > 0 && query.length === 4 && query.startsWith('~')) shortClip = true;
+      }
+      for (const k of exact) byNick.delete(k);
+      const keys = new Set([...exact, ...byNick]);
+      const before: Set<string> | null = common;
+      if (byNick.size > 0 && (!before || [...byNick].some((k) => before.has(k)))) nicknamed = true;
+      common = before ? new Set([...before].filter((k) => keys.has(k))) : keys;
+      if (common.size === 0) return null;
+    }
+    if (!nicknamed || !common || common.size !== 1) return null;
+    const [key] = common;
+    if (this.rec(key).canonicalType) return null;
+    const shared = this.sharedContext(key);
+    if (shared.length < (shortClip ? 2 : 1)) return null;
+    return {
+      key,
+      rule: 'same-name',
+      reason: `${q(item.display)} is a nickname of ${this.label(key)}, the only organisation so named, named before with ${shared.slice(0, 3).map((k) => this.label(k)).join(', ')}`,
+    };
   }
 
   /**
@@ -504,7 +673,10 @@ export class EntityResolver {
       return !r.canonicalType && [...r.names.keys()].every((n) => (isAllCaps(n) && !n.includes(' ')) || crossArticleAcronyms(n, foldName(n)).includes(item.folded));
     });
     if (keys.length !== 1) return null;
-    return { key: keys[0], rule: 'same-name', reason: `${q(item.display)} is the acronym of ${this.label(keys[0])}, the only organisation so named` };
+    // with a T for "The" only when named with an entity of this article before ("TUC" is not a "Unity Coalition")
+    const plain = [...this.rec(keys[0]).names.keys()].some((n) => crossArticleAcronyms(n, foldName(n), false).includes(item.folded));
+    if (!plain && this.sharedContext(keys[0]).length === 0) return null;
+    return { key: keys[0], rule: 'same-name', reason: `${q(item.display)} is the acronym of ${this.label(keys[0])}${plain ? '' : ' with "The"'}, the only organisation so named` };
   }
 
   /** The one organisation known only by the initials of this longer name, written in capitals ("CEC" for "Central Election Commission"). */
@@ -523,6 +695,10 @@ export class EntityResolver {
     }
     if (found.size !== 1) return null;
     const [key] = found;
+    // with a T for "The" only when named with an entity of this article before
+    const plainForms = crossArticleAcronyms(item.display, item.folded, false);
+    const plain = [...this.rec(key).names.keys()].some((n) => plainForms.includes(foldName(n)));
+    if (!plain && this.sharedContext(key).length === 0) return null;
     return { key, rule: 'same-name', reason: `${this.label(key)} is the acronym of ${q(item.display)}, the only organisation so named` };
   }
 
@@ -632,7 +808,7 @@ export class EntityResolver {
         return { key, rule: 'same-name', reason: how };
       }
     }
-    const company = this.spellingVariant(item) ?? this.companyVariant(item) ?? this.partOfKnownName(item) ?? this.acronymOfKnown(item);
+    const company = this.spellingVariant(item) ?? this.companyVariant(item) ?? this.partOfKnownName(item) ?? this.acronymOfKnown(item) ?? this.nicknameOfKnown(item) ?? this.facilityOfKnown(item);
     if (company) return company;
     // a longer name: initials of a known acronym, known parts of it, or both ("Academy of Motion
     // Picture Arts and Sciences" joins "AMPAS" and "Academy")
@@ -818,9 +994,13 @@ export class EntityResolver {
     const exact = this.index.people(this.index.byFoldedName(item.folded), item.gender).filter(
       (k) => holders.length < 2 || (storyId !== null && this.rec(k).stories.has(storyId)),
     );
+    const given = holders.length === 0 ? this.givenNameOfKnown(item) : null;
+    if (given) return given;
     if (exact.length > 0) return { key: this.index.mostMentioned(exact), rule: 'same-name', reason: `same normalised name ${q(item.folded)}` };
     const inStory = storyId ? this.typoInStory(item, articleId, storyId, articleKeys) : null;
     if (inStory) return inStory;
+    const blend = this.blendOfKnown(item, articleKeys);
+    if (blend) return blend;
     const key = this.index.newKey('per', item.folded);
     this.index.create(key, 'name', null, true);
     const note = holders.length > 1 ? `; ${q(item.display)} is the surname of ${holders.map((k) => fullestName(this.rec(k))).join(', ')}, and nothing tells them apart` : '';
@@ -895,6 +1075,44 @@ export class EntityResolver {
       return { key: best.k, why: `named with ${best.shared.length} entities of this article before (${names.join(', ')}), the other ${secondCount === 1 ? 'with 1' : `with ${secondCount}`}` };
     }
     return null;
+  }
+
+  /**
+   * A nickname blending the starts of a person's given name and surname, written with two capitals
+   * ("LiLo" for Lindsay Lohan, "J.Lo", "A-Rod"): the one person so named, in the same article or
+   * named before with an entity of this article.
+   */
+  private blendOfKnown(item: Item, articleKeys: Set<string>): Decision | null {
+    const m = /^(\p{Lu}\p{Ll}?)[.\-‐]?(\p{Lu}\p{Ll}{1,2})$/u.exec(item.layer.name.trim());
+    if (!m) return null;
+    const keys = this.index.people(this.index.byBlendOf(`~${foldName(m[1] + m[2])}`), item.gender);
+    if (keys.length !== 1) return null;
+    const [key] = keys;
+    const why = articleKeys.has(key) ? 'named in the same article' : this.sharedContext(key).slice(0, 3).map((k) => this.label(k)).join(', ');
+    if (!why) return null;
+    return { key, rule: 'same-name', reason: `${q(item.display)} blends the starts of the given name and surname of ${this.label(key)}, the only person so named (${articleKeys.has(key) ? why : `named before with ${why}`})` };
+  }
+
+  /**
+   * A given name alone ("Craig", "Katie") that no one holds as a surname: the person of that given
+   * name clearly most often named before with the entities of this article (at least one, and more
+   * than twice as many as any other), as `evidence` weighs a surname several people share.
+   */
+  private givenNameOfKnown(item: Item): Decision | null {
+    // a given name the language data knows ("Craig"; not "Rosneft" of a mistagged "Rosneft-owned Yugansk")
+    if (!firstNameGender(item.folded)) return null;
+    const candidates = this.index.people(this.index.byGivenNameOf(item.folded), item.gender);
+    if (candidates.length === 0 || candidates.length > GIVEN_NAME_CANDIDATES) return null;
+    const scored = candidates.map((k) => ({ k, shared: this.sharedContext(k) })).sort((a, b) => b.shared.length - a.shared.length);
+    const [best, second] = scored;
+    const secondCount = second?.shared.length ?? 0;
+    if (best.shared.length < NICKNAME_CONTEXT || best.shared.length < 2 * secondCount + 1) return null;
+    const names = best.shared.slice(0, 3).map((k) => this.label(k));
+    return {
+      key: best.k,
+      rule: 'same-name',
+      reason: `${q(item.display)} is the given name of ${this.label(best.k)}, named before with ${best.shared.length} entities of this article (${names.join(', ')})${second ? `, the other ${candidates.length - 1} with ${secondCount} at most` : ''}`,
+    };
   }
 
   /** A single name that is the first name of exactly one person named in full in the same article ("Ellen"). */

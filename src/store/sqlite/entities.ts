@@ -67,8 +67,8 @@ class SqlitePointReads implements EntityPointReads {
     return out;
   }
 
-  termsReady(): boolean {
-    return (this.prepare('SELECT terms_ready FROM entity_state').pluck().get() as number) === 1;
+  termsReady(version: number): boolean {
+    return (this.prepare('SELECT terms_ready FROM entity_state').pluck().get() as number) >= version;
   }
 
   entitiesAfter(ord: number, limit: number): { row: EntityStateRow; ord: number }[] {
@@ -81,8 +81,13 @@ class SqlitePointReads implements EntityPointReads {
     for (const r of rows) insert.run(r);
   }
 
-  markTermsReady(): void {
-    this.prepare('UPDATE entity_state SET terms_ready = 1').run();
+  clearTerms(): void {
+    this.prepare('DELETE FROM entity_terms').run();
+  }
+
+  /** terms_ready holds the version of the rules the rows were derived by (1: the first, migration 008). */
+  markTermsReady(version: number): void {
+    this.prepare('UPDATE entity_state SET terms_ready = ?').run(version);
   }
 }
 
