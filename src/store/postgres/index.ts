@@ -22,6 +22,7 @@ import { migrate } from './migrate.ts';
 import { PgStoryTables } from './stories.ts';
 import { PgSourceTables } from './sources.ts';
 import { articleVector, toTsquery } from './tsearch.ts';
+import { StoredStems, stemPairs, withStems, type StemKey } from '../stems.ts';
 import { articleConditions, whereClause } from './where.ts';
 import { redactUrl } from './url.ts';
 
@@ -82,6 +83,10 @@ export class PostgresStore implements Store {
   readonly stories: PgStoryTables;
   /** Followed sources, their items and syndicated copies (migration 006). */
   readonly sources: PgSourceTables;
+  /** The schema has the stems of search words (migration 008). */
+  private hasStems = false;
+  /** The (language, word) pairs of search_stems this process wrote. */
+  private readonly storedStems = new StoredStems();
 
   constructor(
     readonly url: string,
@@ -103,6 +108,8 @@ export class PostgresStore implements Store {
       const encoding = await value<string>(this.pool, 'SHOW server_encoding');
       if (encoding !== 'UTF8') throw new StoreError(`${this.where} uses the ${encoding} encoding; Dossier needs a UTF8 database (CREATE DATABASE … ENCODING 'UTF8')`);
       this.version = await migrate(this.pool, this.where, migrations);
+      this.hasStems = (await value<boolean>(this.pool, "SELECT to_regclass('search_stems') IS NOT NULL")) === true;
+      await this.fillStems();
     } catch (err) {
       if (err instanceof StoreError) throw err;
       throw new StoreError(`cannot open database ${this.where}: ${(err as Error).message}`, { cause: err });
@@ -137,10 +144,66 @@ export class PostgresStore implements Store {
 
   private async transact<T>(name: WriteLock, fn: (c: pg.PoolClient, tables: WriteTables) => Promise<T>): Promise<T> {
     const pool = await this.open();
-    return transaction(pool, async (c) => {
-      await lock(c, name);
-      return fn(c, { stories: new PgStoryTables(async () => c), entities: new PgEntityTables(c) });
-    });
+    try {
+      return await transaction(pool, async (c) => {
+        await lock(c, name);
+        return fn(c, { stories: new PgStoryTables(async () => c), entities: new PgEntityTables(c) });
+      });
+    } catch (err) {
+      this.storedStems.forget();
+      throw err;
+    }
+  }
+
+  /** Adds the stems of an article's words that search_stems lacks, on the transaction's client. */
+  private async insertStems(c: Queryable, a: { language: string; title: string | null; dek: string | null; text: string }): Promise<void> {
+    if (!this.hasStems) return;
+    const pairs = stemPairs(a.language, [a.title, a.dek, a.text], (w) => this.storedStems.has(a.language, w));
+    if (pairs.length === 0) return;
+    await c.query('INSERT INTO search_stems (lang, stem, word) SELECT $1, s, w FROM unnest($2::text[], $3::text[]) AS x(w, s) ON CONFLICT DO NOTHING', [
+      a.language,
+      pairs.map((p) => p[0]),
+      pairs.map((p) => p[1]),
+    ]);
+    for (const [word] of pairs) this.storedStems.add(a.language, word);
+  }
+
+  /**
+   * The one-time step of migration 008: the stems of the words of the articles stored before it, in
+   * one transaction under the ingest lock (a process that finds it done by another skips it).
+   */
+  private async fillStems(): Promise<void> {
+    if (!this.hasStems || (await value<boolean>(this.pool, 'SELECT ready FROM search_stems_state'))) return;
+    try {
+      await transaction(this.pool, async (c) => {
+        await lock(c, 'ingest');
+        if (await value<boolean>(c, 'SELECT ready FROM search_stems_state FOR UPDATE')) return;
+        for (let after = 0; ; ) {
+          const page = await rows<{ seq: number; language: string; title: string | null; dek: string | null; text: string }>(
+            c,
+            'SELECT seq, language, title, dek, text FROM articles WHERE seq > $1 ORDER BY seq LIMIT 500',
+            [after],
+          );
+          if (page.length === 0) break;
+          for (const r of page) await this.insertStems(c, r);
+          after = page[page.length - 1].seq;
+        }
+        await c.query('UPDATE search_stems_state SET ready = true');
+      });
+    } catch (err) {
+      this.storedStems.forget();
+      throw new StoreError(`cannot index the stems of the stored articles of ${this.where} (migration 008): ${(err as Error).message}`, { cause: err });
+    }
+  }
+
+  /** The stored words under some stems (for withStems). */
+  private async stemWords(keys: StemKey[]): Promise<{ lang: string; stem: string; word: string }[]> {
+    if (!this.hasStems || keys.length === 0) return [];
+    return rows<{ lang: string; stem: string; word: string }>(
+      this.pool,
+      'SELECT s.lang, s.stem, s.word FROM unnest($1::text[], $2::text[]) AS k(lang, stem) CROSS JOIN LATERAL (SELECT * FROM search_stems s WHERE s.lang = k.lang AND s.stem = k.stem LIMIT 256) s',
+      [keys.map((k) => k.lang), keys.map((k) => k.stem)],
+    );
   }
 
   async storedHashes(hashes: readonly string[]): Promise<Set<string>> {
@@ -179,7 +242,9 @@ export class PostgresStore implements Store {
     // Layers are inserted only when the article was (the CTE `a` returned its row).
     const layers = layerInserts(article, p).map((sql, i) => `l${i} AS (${sql.replace(/ FROM json_to_recordset/, ' FROM a, json_to_recordset')})`);
     const sql = `WITH a AS (${inserted}), r AS (${rawInsert})${layers.map((l) => `, ${l}`).join('')} SELECT seq FROM a`;
-    return value<number>(c, sql, p.values);
+    const seq = await value<number>(c, sql, p.values);
+    if (seq !== undefined) await this.insertStems(c, article);
+    return seq;
   }
 
   async replaceAnalysis(id: string, article: AnalyzedArticle): Promise<void> {
@@ -204,6 +269,10 @@ export class PostgresStore implements Store {
       const lp = new Params();
       const inserts = layerInserts(article, lp);
       if (inserts.length > 0) await c.query(`WITH ${inserts.map((sql, i) => `l${i} AS (${sql})`).join(', ')} SELECT 1`, lp.values);
+      await this.insertStems(c, article);
+    }).catch((err) => {
+      this.storedStems.forget();
+      throw err;
     });
   }
 
@@ -269,7 +338,7 @@ export class PostgresStore implements Store {
 
   async search(query: string, opts: ArticleFilter & Page = {}): Promise<SearchResult> {
     const pool = await this.open();
-    const tree = parseQuery(query);
+    const tree = await withStems(parseQuery(query), (keys) => this.stemWords(keys));
     const { limit, offset } = resolvePage(opts);
     const p = new Params();
     const q = p.add(toTsquery(tree));

@@ -61,6 +61,9 @@ function wordsQuery(text: string, prefix: boolean): string {
 export function toTsquery(node: QueryNode): string {
   switch (node.type) {
     case 'term':
+      // Other forms found by stem (../stems.ts): each a folded word already.
+      if (node.variants) return `(${node.variants.filter((w) => Buffer.byteLength(w) <= MAX_LEXEME_BYTES).map(lexeme).join(' | ')})`;
+      return wordsQuery(node.text, node.prefix);
     case 'phrase':
       return wordsQuery(node.text, node.prefix);
     case 'not':

@@ -11,6 +11,7 @@ import { parseQuery, QueryError } from '../query.ts';
 import { SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_OPEN, StoreError, StoreInputError } from '../store.ts';
 import type { ArticleFilter, FacetCount, FigureFilter, FigureRow, IngestItem, IngestResult, ListResult, MentionFilter, MentionRow, Page, QuoteFilter, QuoteRow, RowsResult, SearchFacets, EntityFacetCount, SearchResult, Store, IngestStage, WriteLock, WriteTables, StoreStats, StoredArticle, TimeFilter, TimeRow } from '../store.ts';
 import { toFts5 } from './fts5.ts';
+import { StoredStems, stemPairs, withStems, type StemKey } from '../stems.ts';
 import { SqliteEntityIndex } from './entity-queries.ts';
 import { ingestBatch, type ArticleWrites } from '../ingest-batch.ts';
 import { migrate, type Migration } from './migrate.ts';
@@ -106,6 +107,10 @@ export class SqliteStore implements Store {
 
   /** How long a writer waits for another process's write lock in all (see `begin`). */
   private readonly busyTimeoutMs: number;
+  /** The schema has the stems of search words (migration 010). */
+  private readonly hasStems: boolean;
+  /** The (language, word) pairs of search_stems this connection wrote or found stored. */
+  private readonly storedStems = new StoredStems();
 
   constructor(
     readonly path: string,
@@ -151,6 +156,8 @@ export class SqliteStore implements Store {
       this.entityIndex = new SqliteEntityIndex((sql) => this.stmt(sql), this.hasEntityIndex, () => void this.withEntityIndex(), hasTerms);
       this.stories = new SqliteStoryTables(this.db, (sql) => this.stmt(sql), () => void this.open());
       this.sources = new SqliteSourceTables(this.db, (sql) => this.stmt(sql), () => void this.open());
+      this.hasStems = this.db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'search_stems'").get() !== undefined;
+      this.fillStems();
     } catch (err) {
       this.db.close();
       throw err;
@@ -201,9 +208,54 @@ export class SqliteStore implements Store {
         return out;
       } catch (err) {
         if (db.inTransaction) db.prepare('ROLLBACK').run();
+        this.storedStems.forget();
         throw err;
       }
     });
+  }
+
+  /** Adds the stems of an article's words that search_stems lacks (inside the caller's transaction). */
+  private insertStems(a: { language: string; title: string | null; dek: string | null; text: string }): void {
+    if (!this.hasStems) return;
+    const insert = this.stmt('INSERT OR IGNORE INTO search_stems (lang, stem, word) VALUES (?, ?, ?)');
+    for (const [word, stem] of stemPairs(a.language, [a.title, a.dek, a.text], (w) => this.storedStems.has(a.language, w))) {
+      insert.run(a.language, stem, word);
+      this.storedStems.add(a.language, word);
+    }
+  }
+
+  /**
+   * The one-time step of migration 010: the stems of the words of the articles stored before it, in
+   * one write transaction (a process that finds it done by another skips it). Nothing else changes.
+   */
+  private fillStems(): void {
+    if (!this.hasStems) return;
+    const ready = () => this.db.prepare('SELECT ready FROM search_stems_state').pluck().get() === 1;
+    if (ready()) return;
+    const page = this.db.prepare('SELECT seq, language, title, dek, text FROM articles WHERE seq > ? ORDER BY seq LIMIT 500');
+    const fill = this.db.transaction(() => {
+      if (ready()) return;
+      for (let after = 0; ; ) {
+        const rows = page.all(after) as { seq: number; language: string; title: string | null; dek: string | null; text: string }[];
+        if (rows.length === 0) break;
+        for (const r of rows) this.insertStems(r);
+        after = rows[rows.length - 1].seq;
+      }
+      this.db.prepare('UPDATE search_stems_state SET ready = 1').run();
+    });
+    try {
+      fill.immediate();
+    } catch (err) {
+      this.storedStems.forget();
+      throw new StoreError(`cannot index the stems of the stored articles of ${this.path} (migration 010): ${(err as Error).message}`, { cause: err });
+    }
+  }
+
+  /** The stored words under some stems (for withStems). */
+  private async stemWords(keys: StemKey[]): Promise<{ lang: string; stem: string; word: string }[]> {
+    if (!this.hasStems) return [];
+    const q = this.stmt('SELECT lang, stem, word FROM search_stems WHERE lang = ? AND stem = ? LIMIT 256');
+    return keys.flatMap((k) => q.all(k.lang, k.stem) as { lang: string; stem: string; word: string }[]);
   }
 
   /**
@@ -275,6 +327,7 @@ export class SqliteStore implements Store {
       rest: cols.rest,
     });
     this.insertLayers(article);
+    this.insertStems(article);
     return Number(info.lastInsertRowid);
   }
 
@@ -307,9 +360,15 @@ export class SqliteStore implements Store {
       if (this.hasEntityIndex && before && entityInputChanged(before, article)) this.stmt('UPDATE entity_state SET stale = 1').run();
       for (const table of LAYER_TABLES) this.stmt(`DELETE FROM ${this.column(table)} WHERE article_id = ?`).run(id);
       this.insertLayers(article);
+      this.insertStems(article);
     });
     return this.serial(async () => {
-      await this.begin(() => run.immediate());
+      try {
+        await this.begin(() => run.immediate());
+      } catch (err) {
+        this.storedStems.forget();
+        throw err;
+      }
       this.commits++;
     });
   }
@@ -396,7 +455,7 @@ export class SqliteStore implements Store {
 
   async search(query: string, opts: ArticleFilter & Page = {}): Promise<SearchResult> {
     this.open();
-    const match = toFts5(parseQuery(query));
+    const match = toFts5(await withStems(parseQuery(query), (keys) => this.stemWords(keys)));
     const { limit, offset } = resolvePage(opts);
     const c = articleConditions(resolveFilter(opts), { sql: ['articles_fts MATCH ?'], params: [match] });
     // CROSS JOIN keeps the index search outermost: one MATCH evaluation, then a key lookup per
