@@ -50,7 +50,7 @@ for (const q of QUERIES) {
   const r = await store.search(q);
   const ms = await cpu(() => store.search(q));
   all.push(ms);
-  console.log(`${q.padEnd(18)} ${String(r.total).padStart(7)} matches  ${ms.toFixed(1).padStart(6)} ms CPU`);
+  console.log(`${q.padEnd(18)} ${String(r.total).padStart(7)} matches  ${ms.toFixed(1).padStart(6)} ms CPU${r.facetsFrom !== undefined ? `  (facets from ${r.facetsFrom})` : ''}${r.rankedFrom !== undefined ? ` (ranked among ${r.rankedFrom})` : ''}`);
 }
 all.sort((a, b) => a - b);
 console.log(`search CPU p50 ${all[Math.floor(all.length / 2)].toFixed(1)} ms, p95 ${all[Math.min(all.length - 1, Math.floor(all.length * 0.95))].toFixed(1)} ms, max ${all[all.length - 1].toFixed(1)} ms`);

@@ -614,3 +614,40 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
     });
   });
 }
+
+/**
+ * Search past its bounds (`bounded` opens an empty store with facetSample 4 and rankedMatches 3):
+ * the total stays exact, language/source/month counts are scaled from a sample (facetsFrom), and
+ * the hits are ranked among the most recent matches only (rankedFrom).
+ */
+export function runSearchBounds(name: string, bounded: () => Promise<Store>): void {
+  describe(`search bounds: ${name}`, () => {
+    it('keeps the total exact, estimates the facets from a sample and ranks the most recent matches', async () => {
+      const store = await bounded();
+      try {
+        const items = [...exampleItems(), coordinationItem(), ...otherLanguageItems()];
+        await openCorpus(store).add(items);
+        const matching = items.filter((i) => has(i, 'gaza'));
+        expect(matching.length).toBeGreaterThan(4);
+        const r = await store.search('gaza', { limit: 100 });
+        expect(r.total).toBe(matching.length);
+        expect(r.facetsFrom).toBeGreaterThan(0);
+        expect(r.facetsFrom).toBeLessThan(r.total);
+        const languages = new Set(matching.map((i) => i.article.language));
+        for (const f of r.facets.language) expect(languages.has(f.value!)).toBe(true);
+        const sum = r.facets.language.reduce((n, f) => n + f.count, 0);
+        expect(Math.abs(sum - r.total)).toBeLessThanOrEqual(r.facets.language.length);
+        expect(r.rankedFrom).toBe(3);
+        expect(sorted(r.hits)).toEqual(ids(matching.slice(-3)));
+        expect((await store.search('gaza', { offset: 3 })).hits).toEqual([]);
+        expect(await store.search('gaza', { limit: 100 })).toEqual(r);
+        // under the bounds: exact, as ever
+        const few = await store.search('Guterres');
+        expect(few.facetsFrom).toBeUndefined();
+        expect(few.rankedFrom).toBeUndefined();
+      } finally {
+        await store.close();
+      }
+    });
+  });
+}

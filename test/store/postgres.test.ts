@@ -8,7 +8,7 @@ import { StoreError } from '../../src/store/store.ts';
 import { placeArticle } from '../../src/corpus/stories/cluster.ts';
 import { articleFeatures } from '../../src/corpus/stories/features.ts';
 import { MemoryStoryIndex } from '../../src/corpus/stories/memory-index.ts';
-import { runStoreContract } from './contract.ts';
+import { runSearchBounds, runStoreContract } from './contract.ts';
 import { attributedArticle, attributedRows, coordinationItem, exampleItems, otherLanguageItems, undatedItem } from './fixtures.ts';
 import { useTestPostgres } from './postgres-fixture.ts';
 import { openCorpus } from '../../src/corpus/index.ts';
@@ -16,6 +16,7 @@ import { openCorpus } from '../../src/corpus/index.ts';
 const pgServer = useTestPostgres();
 
 runStoreContract('postgres', async () => connectPostgresStore(await pgServer().database(), { poolSize: 2 }));
+runSearchBounds('postgres', async () => connectPostgresStore(await pgServer().database(), { poolSize: 2, search: { facetSample: 4, rankedMatches: 3 } }));
 
 describe('PostgreSQL store on a server', () => {
   const known = bundledMigrations().length;

@@ -6,12 +6,13 @@ import { inflateRawSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bundledMigrations, openSqliteStore, type Migration } from '../../src/store/sqlite/index.ts';
 import { StoreError } from '../../src/store/store.ts';
-import { runStoreContract } from './contract.ts';
+import { runSearchBounds, runStoreContract } from './contract.ts';
 import { attributedArticle, attributedRows, coordinationItem, exampleItems } from './fixtures.ts';
 import { otherLanguageItems } from './fixtures.ts';
 import { openCorpus } from '../../src/corpus/index.ts';
 
 runStoreContract('sqlite :memory:', async () => openSqliteStore(':memory:'));
+runSearchBounds('sqlite', async () => openSqliteStore(':memory:', { search: { facetSample: 4, rankedMatches: 3 } }));
 
 describe('SQLite store on a file', () => {
   let dir: string;

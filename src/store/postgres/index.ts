@@ -4,7 +4,7 @@
 // different processes queue on an advisory lock (see README "PostgreSQL" in src/store).
 import type pg from 'pg';
 import type { AnalyzedArticle, RawArticle } from '../../types.ts';
-import { ENTITY_FACET_MATCHES, byCount, byMonth } from '../facets.ts';
+import { ENTITY_FACET_MATCHES, byCount, byMonth, sampleCondition, sampleThreshold, scaleCounts, searchBounds, type SearchBounds } from '../facets.ts';
 import { optionalText, resolveFilter, resolvePage } from '../filter.ts';
 import { foldForSearch } from '../../text/fold.ts';
 import type { Migration } from '../migrations.ts';
@@ -33,6 +33,8 @@ export interface PostgresStoreOptions {
   migrations?: Migration[];
   /** Connections in the pool (default 4). */
   poolSize?: number;
+  /** Search bounds (facets.ts: FACET_SAMPLE, RANKED_MATCHES); smaller ones let tests reach them. */
+  search?: SearchBounds;
 }
 
 /** Raw inputs fetched per step by allRaw. */
@@ -85,6 +87,8 @@ export class PostgresStore implements Store {
   readonly sources: PgSourceTables;
   /** The schema has the stems of search words (migration 008). */
   private hasStems = false;
+  /** Above how many matches search samples its facets and ranks the most recent ones only. */
+  private readonly bounds: Required<SearchBounds>;
   /** The (language, word) pairs of search_stems this process wrote. */
   private readonly storedStems = new StoredStems();
 
@@ -93,6 +97,7 @@ export class PostgresStore implements Store {
     options: PostgresStoreOptions = {},
   ) {
     this.where = redactUrl(url);
+    this.bounds = searchBounds(options.search);
     this.pool = createPool(url, options.poolSize ?? 4);
     // An idle client losing its connection (server restart) must not crash the process.
     this.pool.on('error', () => {});
@@ -340,45 +345,75 @@ export class PostgresStore implements Store {
     const pool = await this.open();
     const tree = await withStems(parseQuery(query), (keys) => this.stemWords(keys));
     const { limit, offset } = resolvePage(opts);
-    const p = new Params();
-    const q = p.add(toTsquery(tree));
-    const conditions = articleConditions(resolveFilter(opts), p, [`a.search @@ ${q}::tsquery`]);
-    const from = `FROM articles a ${whereClause(conditions)}`;
-    // Facets, entity facet and the page run at once, each on its own connection of the pool.
-    // Ranking: cover density with PostgreSQL's default weights {D 0.1, C 0.2, B 0.4, A 1.0}, i.e.
-    // title 10, dek 4, text 1 as the SQLite store's BM25 weights; divided by 1 + log(length).
-    const page = `LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}`;
-    const [facetRows, entityFacet, hits] = await Promise.all([
-      rows<{ facet: keyof SearchFacets; value: string | null; n: number }>(
+    const tsquery = toTsquery(tree);
+    const filter = resolveFilter(opts);
+    /** FROM … WHERE of the matches with `extra` conditions, its parameters added to `p`. */
+    const matches = (p: Params, extra: (p: Params) => string[] = () => []) => {
+      const q = p.add(tsquery);
+      return { q, from: `FROM articles a ${whereClause(articleConditions(filter, p, [`a.search @@ ${q}::tsquery`, ...extra(p)]))}` };
+    };
+    const tp = new Params();
+    const total = (await value<number>(pool, `SELECT count(*)::int ${matches(tp).from}`, tp.values))!;
+    const facets: SearchFacets = { language: [], source: [], entity: [], month: [] };
+    if (total === 0) return { total, hits: [], facets };
+    const { facetSample, rankedMatches } = this.bounds;
+    // The hits: ranked among every match, or among the rankedMatches most recent ones.
+    let oldest: number | undefined;
+    if (total > rankedMatches) {
+      const op = new Params();
+      const { from } = matches(op);
+      oldest = await value<number>(pool, `SELECT a.seq ${from} ORDER BY a.seq DESC OFFSET ${op.add(rankedMatches - 1)} LIMIT 1`, op.values);
+    }
+    // Language, source and month over every match, or over a sample of them scaled to the total,
+    // as in SQLite (facets.ts). Facets, entity facet and the page run at once, each on its own
+    // connection of the pool.
+    const facetRows = async (sampled: boolean) => {
+      const fp = new Params();
+      const { from } = matches(fp, (p) => (sampled ? [sampleCondition('a.seq', p.add(sampleThreshold(facetSample, total)))] : []));
+      return rows<{ facet: keyof SearchFacets; value: string | null; n: number }>(
         pool,
         `WITH m AS MATERIALIZED (SELECT a.language, a.source, substr(a.published_at, 1, 7) AS month ${from})
-         SELECT 'language' AS facet, language AS value, count(*) AS n FROM m GROUP BY language
-         UNION ALL SELECT 'source', source, count(*) FROM m GROUP BY source
-         UNION ALL SELECT 'month', month, count(*) FROM m GROUP BY month`,
-        p.values.slice(0, -2),
-      ),
+         SELECT 'language' AS facet, language AS value, count(*)::int AS n FROM m GROUP BY language
+         UNION ALL SELECT 'source', source, count(*)::int FROM m GROUP BY source
+         UNION ALL SELECT 'month', month, count(*)::int FROM m GROUP BY month`,
+        fp.values,
+      );
+    };
+    const ep = new Params();
+    const entityFrom = matches(ep).from;
+    const hp = new Params();
+    const hq = matches(hp, (p) => (oldest !== undefined ? [`a.seq >= ${p.add(oldest)}`] : []));
+    // Ranking: cover density with PostgreSQL's default weights {D 0.1, C 0.2, B 0.4, A 1.0}, i.e.
+    // title 10, dek 4, text 1 as the SQLite store's BM25 weights; divided by 1 + log(length).
+    const [sampledRows, entityFacet, hits] = await Promise.all([
+      facetRows(total > facetSample),
       // Each matching article counts once per entity; names are looked up for the top counts only.
       // Over the ENTITY_FACET_MATCHES most recent matches (all of them when fewer), as in SQLite.
       rows<EntityFacetCount>(
         pool,
-        `WITH m AS MATERIALIZED (SELECT a.id ${from} ORDER BY a.seq DESC LIMIT ${ENTITY_FACET_MATCHES}),
+        `WITH m AS MATERIALIZED (SELECT a.id ${entityFrom} ORDER BY a.seq DESC LIMIT ${ENTITY_FACET_MATCHES}),
          k AS MATERIALIZED (SELECT d.key, count(*) AS n FROM m CROSS JOIN LATERAL (SELECT DISTINCT l.key FROM entity_links l WHERE l.article_id = m.id) d GROUP BY d.key)
          SELECT k.key AS value, e.name AS name, e.type AS type, k.n::int AS count
          FROM k JOIN entities e ON e.key = k.key
          WHERE k.n >= coalesce((SELECT n FROM k ORDER BY n DESC OFFSET 19 LIMIT 1), 0)
          ORDER BY k.n DESC, e.name LIMIT 20`,
-        p.values.slice(0, -2),
+        ep.values,
       ),
-      rows<SummaryRow & { score: number; dek: string | null; text: string }>(
-        pool,
-        `SELECT ${SUMMARY_COLUMNS}, a.dek, a.text, ts_rank_cd(a.search, ${q}::tsquery, 1) AS score
-         ${from} ORDER BY score DESC, a.id ${page}`,
-        p.values,
-      ),
+      offset >= Math.min(total, rankedMatches)
+        ? []
+        : rows<SummaryRow & { score: number; dek: string | null; text: string }>(
+            pool,
+            `SELECT ${SUMMARY_COLUMNS}, a.dek, a.text, ts_rank_cd(a.search, ${hq.q}::tsquery, 1) AS score
+             ${hq.from} ORDER BY score DESC, a.seq LIMIT ${hp.add(limit)} OFFSET ${hp.add(offset)}`,
+            hp.values,
+          ),
     ]);
-    const facets: SearchFacets = { language: [], source: [], entity: entityFacet, month: [] };
-    for (const r of facetRows) if (r.facet !== 'entity') facets[r.facet].push({ value: r.value, count: r.n });
-    const total = facets.language.reduce((n, f) => n + f.count, 0);
+    // a sample that took none (tiny bounds): every match
+    const counted = sampledRows.length === 0 && total > facetSample ? await facetRows(false) : sampledRows;
+    facets.entity = entityFacet;
+    for (const r of counted) if (r.facet !== 'entity') facets[r.facet].push({ value: r.value, count: r.n });
+    const sampled = facets.language.reduce((n, f) => n + f.count, 0);
+    for (const f of [facets.language, facets.source, facets.month]) scaleCounts(f, sampled, total);
     byCount(facets.language);
     byCount(facets.source);
     byMonth(facets.month);
@@ -388,6 +423,8 @@ export class PostgresStore implements Store {
       total,
       hits: hits.map((r) => ({ ...toSummary(r), score: r.score, snippet: bestSnippet([r.text, r.dek, r.title], terms) })),
       facets,
+      ...(sampled < total ? { facetsFrom: sampled } : {}),
+      ...(total > rankedMatches ? { rankedFrom: rankedMatches } : {}),
     };
   }
 
