@@ -30,7 +30,7 @@ export const searchFacetsSchema = named(
     .object({
       language: z.array(facetCountSchema),
       source: z.array(facetCountSchema),
-      entity: z.array(entityFacetCountSchema).describe('The 20 entities named by most matches (counted over the 1,000 most recent matches when there are more).'),
+      entity: z.array(entityFacetCountSchema).describe('The 20 entities named by most matches (counted over the 500 most recent matches when there are more).'),
       month: z.array(facetCountSchema).describe('"YYYY-MM" of publication ("YYYY" when only the year is known).'),
     })
     .describe('Counts over all matches (estimated from a sample when facetsFrom is present); value null collects articles without one.'),

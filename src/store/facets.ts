@@ -14,7 +14,7 @@ export function byMonth(f: FacetCount[]): void {
 
 /** The entity facet of a search counts the entities of at most this many matches, the most recent
  *  ones (every match when there are fewer): its cost stays bounded however common the words. */
-export const ENTITY_FACET_MATCHES = 1000;
+export const ENTITY_FACET_MATCHES = 500;
 
 /** Above this many matches, the language, source and month facets are estimated from a sample of
  *  about this many matches, picked by a hash of their row number (so the same query gives the same
