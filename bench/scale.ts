@@ -69,13 +69,20 @@ const pct = (xs: number[], p: number) => {
 };
 const ms = (x: number) => x.toFixed(x < 10 ? 2 : 1);
 
+/** CPU milliseconds of this process per call of the last `timed` calls (wall clock is noisy on a shared machine). */
+let cpuTimes: number[] = [];
+
 async function timed(fn: () => Promise<unknown>, reps: number): Promise<number[]> {
   await fn();
   const out: number[] = [];
+  cpuTimes = [];
   for (let i = 0; i < reps; i++) {
+    const c = process.cpuUsage();
     const t = performance.now();
     await fn();
     out.push(performance.now() - t);
+    const d = process.cpuUsage(c);
+    cpuTimes.push((d.user + d.system) / 1000);
   }
   return out;
 }
@@ -119,7 +126,14 @@ for (const size of sizes) {
   const start = JSON.parse(child.stdout.trim().split('\n').pop()!) as { open: number; add: number; place: number; total: number; cpuMs: number; entityReads: number | null; rssMB: number };
   n = (await store.stats()).articles; // the child added 10
   const search: number[] = [];
-  for (const q of QUERIES) search.push(...(await timed(() => store.search(q), 5)));
+  const searchCpu: number[] = [];
+  const slowest: [number, string][] = [];
+  for (const q of QUERIES) {
+    search.push(...(await timed(() => store.search(q), 5)));
+    searchCpu.push(...cpuTimes);
+    slowest.push([pct(cpuTimes, 50), q]);
+  }
+  slowest.sort((a, b) => b[0] - a[0]);
   const list = await timed(() => store.list(), 10);
   const storylines = await timed(() => corpus.stories.list({ limit: 20, offset: 0 }), 10);
   const entities = await timed(() => corpus.entities({ limit: 20 }), 10);
@@ -130,7 +144,7 @@ for (const size of sizes) {
   const line =
     `${String(size).padStart(7)} | add ${ms(addMs / timedN)} ms/article (CPU ${ms(addCpu / timedN)}) | place ${ms(placeMs / timedN)} ms/article (CPU ${ms(placeCpu / timedN)}) | ` +
     `start-up: open ${ms(start.open)} ms, add 10 ${ms(start.add)} ms, place 10 ${ms(start.place)} ms, process CPU ${ms(start.cpuMs)} ms, ${start.entityReads ?? '-'} entity reads, RSS ${start.rssMB.toFixed(0)} MB | ` +
-    `db ${(bytes / size / 1024).toFixed(1)} KB/article | search p50 ${ms(pct(search, 50))} p95 ${ms(pct(search, 95))} ms | ` +
+    `db ${(bytes / size / 1024).toFixed(1)} KB/article | search p50 ${ms(pct(search, 50))} p95 ${ms(pct(search, 95))} ms, CPU p50 ${ms(pct(searchCpu, 50))} p95 ${ms(pct(searchCpu, 95))} ms (slowest "${slowest[0][1]}" ${ms(slowest[0][0])}) | ` +
     `list ${ms(pct(list, 50))}, stories ${ms(pct(storylines, 50))}, entities ${ms(pct(entities, 50))}, story ${ms(pct(story, 50))}, entity ${ms(pct(entity, 50))} ms | ` +
     `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`;
   console.log(line);

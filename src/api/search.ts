@@ -30,10 +30,10 @@ export const searchFacetsSchema = named(
     .object({
       language: z.array(facetCountSchema),
       source: z.array(facetCountSchema),
-      entity: z.array(entityFacetCountSchema).describe('The 20 entities named by most matches (counted over the 1,000 most recent matches when there are more).'),
+      entity: z.array(entityFacetCountSchema).describe('The 20 entities named by most matches (counted over the 500 most recent matches when there are more).'),
       month: z.array(facetCountSchema).describe('"YYYY-MM" of publication ("YYYY" when only the year is known).'),
     })
-    .describe('Counts over all matches; value null collects articles without one.'),
+    .describe('Counts over all matches (estimated from a sample when facetsFrom is present); value null collects articles without one.'),
 );
 
 export const searchResponseSchema = named(
@@ -45,6 +45,10 @@ export const searchResponseSchema = named(
     offset: int,
     hits: z.array(searchHitSchema),
     facets: searchFacetsSchema,
+    facetsFrom: int
+      .optional()
+      .describe('Present when there are more than 2,000 matches: the language, source and month counts are estimates, scaled to the total from this many matches picked at random (the total is exact).'),
+    rankedFrom: int.optional().describe('Present when there are more than 10,000 matches: the hits are ranked among this many most recent matches.'),
   }),
 );
 

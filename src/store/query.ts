@@ -33,6 +33,9 @@ export interface TermNode {
   text: string;
   prefix: boolean;
   position: number;
+  /** The folded words the term matches, the word itself first, when a store found other forms of
+   *  it by stem (./stems.ts); absent: the word alone. */
+  variants?: string[];
 }
 /** A quoted phrase. */
 export interface PhraseNode {

@@ -68,6 +68,11 @@ export interface SearchResult {
   hits: SearchHit[];
   /** Counts over all matches (not just this page); by count descending, month chronologically. */
   facets: SearchFacets;
+  /** Present when the language, source and month counts are estimates: scaled to `total` from this
+   *  many matches picked at random (more than FACET_SAMPLE matches). */
+  facetsFrom?: number;
+  /** Present when the hits are ranked among only this many most recent matches (more than RANKED_MATCHES). */
+  rankedFrom?: number;
 }
 
 export interface RowsResult<T> {

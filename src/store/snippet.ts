@@ -36,12 +36,14 @@ function wordsOf(text: string): Word[] {
 interface Term {
   words: string[];
   prefix: boolean;
+  /** A one-word term's other forms found by stem (../stems.ts), the word itself included. */
+  variants?: Set<string>;
 }
 
 /** The query's words and phrases as folded word sequences. */
 export function snippetTerms(tree: QueryNode): Term[] {
   return positiveTerms(tree)
-    .map((t) => ({ words: foldForSearch(t.text).match(WORD) ?? [], prefix: t.prefix }))
+    .map((t) => ({ words: foldForSearch(t.text).match(WORD) ?? [], prefix: t.prefix, variants: t.type === 'term' && t.variants ? new Set(t.variants) : undefined }))
     .filter((t) => t.words.length > 0);
 }
 
@@ -54,7 +56,7 @@ function matches(words: Word[], terms: Term[]): [number, number, number][] {
       if (i + n > words.length) return;
       for (let k = 0; k < n; k++) {
         const w = words[i + k].folded;
-        const ok = t.prefix && k === n - 1 ? w.startsWith(t.words[k]) : w === t.words[k];
+        const ok = t.variants ? t.variants.has(w) : t.prefix && k === n - 1 ? w.startsWith(t.words[k]) : w === t.words[k];
         if (!ok) return;
       }
       out.push([i, n, ti]);

@@ -38,7 +38,7 @@ function allSpans(text: string, needle: string): Span[] {
 
 interface Spec {
   file: string;
-  language: 'en' | 'nl';
+  language: string;
   /** The first line is the headline (kept as title, removed from the text). */
   headline: boolean;
   source: string | null;
@@ -285,6 +285,17 @@ const SPECS: Spec[] = [
 /** Ingest items for the five example articles, in file order. */
 export function exampleItems(): IngestItem[] {
   return SPECS.map((spec) => buildItem(spec, readFileSync(new URL(spec.file, EXAMPLES), 'utf8')));
+}
+
+/** Ingest items for the German, French and Spanish example articles (text and title only, no layers). */
+export function otherLanguageItems(): IngestItem[] {
+  return (
+    [
+      ['005_de_netanyahu-trump.txt', 'de'],
+      ['006_fr_netanyahou-trump.txt', 'fr'],
+      ['008_es_netanyahu-trump.txt', 'es'],
+    ] as const
+  ).map(([file, language]) => buildItem({ file, language, headline: true, source: null, url: null, publishedAt: null }, readFileSync(new URL(file, EXAMPLES), 'utf8')));
 }
 
 /** A short Dutch article written for these tests: diacritics in text, title and speaker name. */

@@ -8,14 +8,15 @@ import { StoreError } from '../../src/store/store.ts';
 import { placeArticle } from '../../src/corpus/stories/cluster.ts';
 import { articleFeatures } from '../../src/corpus/stories/features.ts';
 import { MemoryStoryIndex } from '../../src/corpus/stories/memory-index.ts';
-import { runStoreContract } from './contract.ts';
-import { attributedArticle, attributedRows, coordinationItem, exampleItems, undatedItem } from './fixtures.ts';
+import { runSearchBounds, runStoreContract } from './contract.ts';
+import { attributedArticle, attributedRows, coordinationItem, exampleItems, otherLanguageItems, undatedItem } from './fixtures.ts';
 import { useTestPostgres } from './postgres-fixture.ts';
 import { openCorpus } from '../../src/corpus/index.ts';
 
 const pgServer = useTestPostgres();
 
 runStoreContract('postgres', async () => connectPostgresStore(await pgServer().database(), { poolSize: 2 }));
+runSearchBounds('postgres', async () => connectPostgresStore(await pgServer().database(), { poolSize: 2, search: { facetSample: 4, rankedMatches: 3 } }));
 
 describe('PostgreSQL store on a server', () => {
   const known = bundledMigrations().length;
@@ -78,6 +79,7 @@ describe('PostgreSQL store on a server', () => {
       'ALTER TABLE quotes DROP COLUMN attribution_kind, DROP COLUMN source_text, DROP COLUMN source_start, DROP COLUMN source_end, ' +
         'DROP COLUMN speaker_via, DROP COLUMN confidence, DROP COLUMN found_by',
     );
+    await db.query('DROP TABLE search_stems, search_stems_state'); // migration 008's
     await db.query('DELETE FROM schema_version WHERE version >= $1', [attribution.version]);
     await db.end();
     const again = await connectPostgresStore(url);
@@ -88,6 +90,34 @@ describe('PostgreSQL store on a server', () => {
     } finally {
       await again.close();
     }
+  });
+
+  it('migration 008 indexes the stems of the articles stored before it, once, and loses nothing', async () => {
+    const url = await pgServer().database();
+    const before = bundledMigrations().findIndex((m) => m.name.endsWith('_search_stems.sql'));
+    const old = await connectPostgresStore(url, { migrations: bundledMigrations().slice(0, before) });
+    await openCorpus(old).add(otherLanguageItems());
+    const listed = (await old.list()).items;
+    expect((await old.search('négociation')).total).toBe(0);
+    await old.close();
+    const store = await connectPostgresStore(url);
+    try {
+      expect(store.schemaVersion).toBe(known);
+      expect((await store.list()).items).toEqual(listed);
+      expect((await store.search('négociation')).total).toBe(1);
+      expect((await store.search('Verhandlung')).hits[0].snippet).toContain('[[Verhandlungen]]');
+    } finally {
+      await store.close();
+    }
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    const count = async () => Number((await db.query('SELECT count(*) AS n FROM search_stems')).rows[0].n);
+    const rows = await count();
+    expect(rows).toBeGreaterThan(100);
+    expect((await db.query('SELECT ready FROM search_stems_state')).rows[0].ready).toBe(true);
+    await (await connectPostgresStore(url)).close();
+    expect(await count()).toBe(rows);
+    await db.end();
   });
 
   it('refuses a database that holds tables of something else under Dossier names', async () => {

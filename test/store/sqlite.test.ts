@@ -6,11 +6,13 @@ import { inflateRawSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bundledMigrations, openSqliteStore, type Migration } from '../../src/store/sqlite/index.ts';
 import { StoreError } from '../../src/store/store.ts';
-import { runStoreContract } from './contract.ts';
+import { runSearchBounds, runStoreContract } from './contract.ts';
 import { attributedArticle, attributedRows, coordinationItem, exampleItems } from './fixtures.ts';
+import { otherLanguageItems } from './fixtures.ts';
 import { openCorpus } from '../../src/corpus/index.ts';
 
 runStoreContract('sqlite :memory:', async () => openSqliteStore(':memory:'));
+runSearchBounds('sqlite', async () => openSqliteStore(':memory:', { search: { facetSample: 4, rankedMatches: 3 } }));
 
 describe('SQLite store on a file', () => {
   let dir: string;
@@ -123,6 +125,28 @@ describe('SQLite store on a file', () => {
       await store.close();
     });
 
+    it('migration 010 indexes the stems of the articles stored before it, once, and loses nothing', async () => {
+      const before = bundledMigrations().findIndex((m) => m.name.endsWith('_search_stems.sql'));
+      const old = openSqliteStore(file, { migrations: bundledMigrations().slice(0, before) });
+      await openCorpus(old).add(otherLanguageItems());
+      const listed = (await old.list()).items;
+      expect((await old.search('négociations')).total).toBe(1);
+      expect((await old.search('négociation')).total).toBe(0);
+      await old.close();
+      const store = openSqliteStore(file);
+      expect(store.schemaVersion).toBe(known);
+      expect((await store.list()).items).toEqual(listed);
+      expect((await store.search('négociation')).total).toBe(1);
+      expect((await store.search('Verhandlung')).total).toBe(1);
+      await store.close();
+      const rows = inspect((db) => db.prepare('SELECT count(*) FROM search_stems').pluck().get() as number);
+      expect(rows).toBeGreaterThan(100);
+      expect(inspect((db) => db.prepare('SELECT ready FROM search_stems_state').pluck().get())).toBe(1);
+      // a second open finds it done and writes nothing
+      openSqliteStore(file).close();
+      expect(inspect((db) => db.prepare('SELECT count(*) FROM search_stems').pluck().get())).toBe(rows);
+    });
+
     it('migration 009 fills the attribution columns of quote rows stored before it from the stored analysis', async () => {
       const items = exampleItems();
       const store = openSqliteStore(file);
@@ -137,6 +161,7 @@ describe('SQLite store on a file', () => {
       // and its analyses as JSON text, as every released version wrote them (009 reads no compressed one)
       const packed = db.prepare("SELECT seq, analysis FROM articles WHERE typeof(analysis) = 'blob'").all() as { seq: number; analysis: Buffer }[];
       for (const r of packed) db.prepare('UPDATE articles SET analysis = ? WHERE seq = ?').run(inflateRawSync(r.analysis).toString('utf8'), r.seq);
+      db.exec('DROP TABLE search_stems; DROP TABLE search_stems_state'); // migration 010's
       db.pragma(`user_version = ${attribution.version - 1}`);
       db.close();
       const again = openSqliteStore(file);

@@ -15,14 +15,23 @@ export const searchRoutes: RouteModule = (app, { store }) => {
       schema: {
         tags: ['search'],
         summary: 'Search articles',
-        description: `${SYNTAX} Facets count all matches (language, source, entity, month of publication).`,
+        description: `${SYNTAX} Facets count the matches (language, source, entity, month of publication); past 2,000 matches the language, source and month counts are estimated from a sample (facetsFrom), past 10,000 the hits are ranked among the most recent 10,000 (rankedFrom).`,
         querystring: requestSchema(searchQuery),
         response: { 200: ref(searchResponseSchema), ...errors(400) },
       },
     },
     async (req) => {
       const r = await store.search(req.query.q, articleFilter(req.query));
-      return { query: req.query.q, total: r.total, limit: req.query.limit, offset: req.query.offset, hits: r.hits, facets: r.facets };
+      return {
+        query: req.query.q,
+        total: r.total,
+        limit: req.query.limit,
+        offset: req.query.offset,
+        hits: r.hits,
+        facets: r.facets,
+        ...(r.facetsFrom !== undefined ? { facetsFrom: r.facetsFrom } : {}),
+        ...(r.rankedFrom !== undefined ? { rankedFrom: r.rankedFrom } : {}),
+      };
     },
   );
 };

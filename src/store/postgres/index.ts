@@ -4,7 +4,7 @@
 // different processes queue on an advisory lock (see README "PostgreSQL" in src/store).
 import type pg from 'pg';
 import type { AnalyzedArticle, RawArticle } from '../../types.ts';
-import { ENTITY_FACET_MATCHES, byCount, byMonth } from '../facets.ts';
+import { ENTITY_FACET_MATCHES, byCount, byMonth, sampleCondition, sampleThreshold, scaleCounts, searchBounds, type SearchBounds } from '../facets.ts';
 import { optionalText, resolveFilter, resolvePage } from '../filter.ts';
 import { foldForSearch } from '../../text/fold.ts';
 import type { Migration } from '../migrations.ts';
@@ -22,6 +22,7 @@ import { migrate } from './migrate.ts';
 import { PgStoryTables } from './stories.ts';
 import { PgSourceTables } from './sources.ts';
 import { articleVector, toTsquery } from './tsearch.ts';
+import { StoredStems, stemPairs, withStems, type StemKey } from '../stems.ts';
 import { articleConditions, whereClause } from './where.ts';
 import { redactUrl } from './url.ts';
 
@@ -32,6 +33,8 @@ export interface PostgresStoreOptions {
   migrations?: Migration[];
   /** Connections in the pool (default 4). */
   poolSize?: number;
+  /** Search bounds (facets.ts: FACET_SAMPLE, RANKED_MATCHES); smaller ones let tests reach them. */
+  search?: SearchBounds;
 }
 
 /** Raw inputs fetched per step by allRaw. */
@@ -82,12 +85,19 @@ export class PostgresStore implements Store {
   readonly stories: PgStoryTables;
   /** Followed sources, their items and syndicated copies (migration 006). */
   readonly sources: PgSourceTables;
+  /** The schema has the stems of search words (migration 008). */
+  private hasStems = false;
+  /** Above how many matches search samples its facets and ranks the most recent ones only. */
+  private readonly bounds: Required<SearchBounds>;
+  /** The (language, word) pairs of search_stems this process wrote. */
+  private readonly storedStems = new StoredStems();
 
   constructor(
     readonly url: string,
     options: PostgresStoreOptions = {},
   ) {
     this.where = redactUrl(url);
+    this.bounds = searchBounds(options.search);
     this.pool = createPool(url, options.poolSize ?? 4);
     // An idle client losing its connection (server restart) must not crash the process.
     this.pool.on('error', () => {});
@@ -103,6 +113,8 @@ export class PostgresStore implements Store {
       const encoding = await value<string>(this.pool, 'SHOW server_encoding');
       if (encoding !== 'UTF8') throw new StoreError(`${this.where} uses the ${encoding} encoding; Dossier needs a UTF8 database (CREATE DATABASE … ENCODING 'UTF8')`);
       this.version = await migrate(this.pool, this.where, migrations);
+      this.hasStems = (await value<boolean>(this.pool, "SELECT to_regclass('search_stems') IS NOT NULL")) === true;
+      await this.fillStems();
     } catch (err) {
       if (err instanceof StoreError) throw err;
       throw new StoreError(`cannot open database ${this.where}: ${(err as Error).message}`, { cause: err });
@@ -137,10 +149,66 @@ export class PostgresStore implements Store {
 
   private async transact<T>(name: WriteLock, fn: (c: pg.PoolClient, tables: WriteTables) => Promise<T>): Promise<T> {
     const pool = await this.open();
-    return transaction(pool, async (c) => {
-      await lock(c, name);
-      return fn(c, { stories: new PgStoryTables(async () => c), entities: new PgEntityTables(c) });
-    });
+    try {
+      return await transaction(pool, async (c) => {
+        await lock(c, name);
+        return fn(c, { stories: new PgStoryTables(async () => c), entities: new PgEntityTables(c) });
+      });
+    } catch (err) {
+      this.storedStems.forget();
+      throw err;
+    }
+  }
+
+  /** Adds the stems of an article's words that search_stems lacks, on the transaction's client. */
+  private async insertStems(c: Queryable, a: { language: string; title: string | null; dek: string | null; text: string }): Promise<void> {
+    if (!this.hasStems) return;
+    const pairs = stemPairs(a.language, [a.title, a.dek, a.text], (w) => this.storedStems.has(a.language, w));
+    if (pairs.length === 0) return;
+    await c.query('INSERT INTO search_stems (lang, stem, word) SELECT $1, s, w FROM unnest($2::text[], $3::text[]) AS x(w, s) ON CONFLICT DO NOTHING', [
+      a.language,
+      pairs.map((p) => p[0]),
+      pairs.map((p) => p[1]),
+    ]);
+    for (const [word] of pairs) this.storedStems.add(a.language, word);
+  }
+
+  /**
+   * The one-time step of migration 008: the stems of the words of the articles stored before it, in
+   * one transaction under the ingest lock (a process that finds it done by another skips it).
+   */
+  private async fillStems(): Promise<void> {
+    if (!this.hasStems || (await value<boolean>(this.pool, 'SELECT ready FROM search_stems_state'))) return;
+    try {
+      await transaction(this.pool, async (c) => {
+        await lock(c, 'ingest');
+        if (await value<boolean>(c, 'SELECT ready FROM search_stems_state FOR UPDATE')) return;
+        for (let after = 0; ; ) {
+          const page = await rows<{ seq: number; language: string; title: string | null; dek: string | null; text: string }>(
+            c,
+            'SELECT seq, language, title, dek, text FROM articles WHERE seq > $1 ORDER BY seq LIMIT 500',
+            [after],
+          );
+          if (page.length === 0) break;
+          for (const r of page) await this.insertStems(c, r);
+          after = page[page.length - 1].seq;
+        }
+        await c.query('UPDATE search_stems_state SET ready = true');
+      });
+    } catch (err) {
+      this.storedStems.forget();
+      throw new StoreError(`cannot index the stems of the stored articles of ${this.where} (migration 008): ${(err as Error).message}`, { cause: err });
+    }
+  }
+
+  /** The stored words under some stems (for withStems). */
+  private async stemWords(keys: StemKey[]): Promise<{ lang: string; stem: string; word: string }[]> {
+    if (!this.hasStems || keys.length === 0) return [];
+    return rows<{ lang: string; stem: string; word: string }>(
+      this.pool,
+      'SELECT s.lang, s.stem, s.word FROM unnest($1::text[], $2::text[]) AS k(lang, stem) CROSS JOIN LATERAL (SELECT * FROM search_stems s WHERE s.lang = k.lang AND s.stem = k.stem LIMIT 256) s',
+      [keys.map((k) => k.lang), keys.map((k) => k.stem)],
+    );
   }
 
   async storedHashes(hashes: readonly string[]): Promise<Set<string>> {
@@ -179,7 +247,9 @@ export class PostgresStore implements Store {
     // Layers are inserted only when the article was (the CTE `a` returned its row).
     const layers = layerInserts(article, p).map((sql, i) => `l${i} AS (${sql.replace(/ FROM json_to_recordset/, ' FROM a, json_to_recordset')})`);
     const sql = `WITH a AS (${inserted}), r AS (${rawInsert})${layers.map((l) => `, ${l}`).join('')} SELECT seq FROM a`;
-    return value<number>(c, sql, p.values);
+    const seq = await value<number>(c, sql, p.values);
+    if (seq !== undefined) await this.insertStems(c, article);
+    return seq;
   }
 
   async replaceAnalysis(id: string, article: AnalyzedArticle): Promise<void> {
@@ -204,6 +274,10 @@ export class PostgresStore implements Store {
       const lp = new Params();
       const inserts = layerInserts(article, lp);
       if (inserts.length > 0) await c.query(`WITH ${inserts.map((sql, i) => `l${i} AS (${sql})`).join(', ')} SELECT 1`, lp.values);
+      await this.insertStems(c, article);
+    }).catch((err) => {
+      this.storedStems.forget();
+      throw err;
     });
   }
 
@@ -269,47 +343,77 @@ export class PostgresStore implements Store {
 
   async search(query: string, opts: ArticleFilter & Page = {}): Promise<SearchResult> {
     const pool = await this.open();
-    const tree = parseQuery(query);
+    const tree = await withStems(parseQuery(query), (keys) => this.stemWords(keys));
     const { limit, offset } = resolvePage(opts);
-    const p = new Params();
-    const q = p.add(toTsquery(tree));
-    const conditions = articleConditions(resolveFilter(opts), p, [`a.search @@ ${q}::tsquery`]);
-    const from = `FROM articles a ${whereClause(conditions)}`;
-    // Facets, entity facet and the page run at once, each on its own connection of the pool.
-    // Ranking: cover density with PostgreSQL's default weights {D 0.1, C 0.2, B 0.4, A 1.0}, i.e.
-    // title 10, dek 4, text 1 as the SQLite store's BM25 weights; divided by 1 + log(length).
-    const page = `LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}`;
-    const [facetRows, entityFacet, hits] = await Promise.all([
-      rows<{ facet: keyof SearchFacets; value: string | null; n: number }>(
+    const tsquery = toTsquery(tree);
+    const filter = resolveFilter(opts);
+    /** FROM … WHERE of the matches with `extra` conditions, its parameters added to `p`. */
+    const matches = (p: Params, extra: (p: Params) => string[] = () => []) => {
+      const q = p.add(tsquery);
+      return { q, from: `FROM articles a ${whereClause(articleConditions(filter, p, [`a.search @@ ${q}::tsquery`, ...extra(p)]))}` };
+    };
+    const tp = new Params();
+    const total = (await value<number>(pool, `SELECT count(*)::int ${matches(tp).from}`, tp.values))!;
+    const facets: SearchFacets = { language: [], source: [], entity: [], month: [] };
+    if (total === 0) return { total, hits: [], facets };
+    const { facetSample, rankedMatches } = this.bounds;
+    // The hits: ranked among every match, or among the rankedMatches most recent ones.
+    let oldest: number | undefined;
+    if (total > rankedMatches) {
+      const op = new Params();
+      const { from } = matches(op);
+      oldest = await value<number>(pool, `SELECT a.seq ${from} ORDER BY a.seq DESC OFFSET ${op.add(rankedMatches - 1)} LIMIT 1`, op.values);
+    }
+    // Language, source and month over every match, or over a sample of them scaled to the total,
+    // as in SQLite (facets.ts). Facets, entity facet and the page run at once, each on its own
+    // connection of the pool.
+    const facetRows = async (sampled: boolean) => {
+      const fp = new Params();
+      const { from } = matches(fp, (p) => (sampled ? [sampleCondition('a.seq', p.add(sampleThreshold(facetSample, total)))] : []));
+      return rows<{ facet: keyof SearchFacets; value: string | null; n: number }>(
         pool,
         `WITH m AS MATERIALIZED (SELECT a.language, a.source, substr(a.published_at, 1, 7) AS month ${from})
-         SELECT 'language' AS facet, language AS value, count(*) AS n FROM m GROUP BY language
-         UNION ALL SELECT 'source', source, count(*) FROM m GROUP BY source
-         UNION ALL SELECT 'month', month, count(*) FROM m GROUP BY month`,
-        p.values.slice(0, -2),
-      ),
+         SELECT 'language' AS facet, language AS value, count(*)::int AS n FROM m GROUP BY language
+         UNION ALL SELECT 'source', source, count(*)::int FROM m GROUP BY source
+         UNION ALL SELECT 'month', month, count(*)::int FROM m GROUP BY month`,
+        fp.values,
+      );
+    };
+    const ep = new Params();
+    const entityFrom = matches(ep).from;
+    const hp = new Params();
+    const hq = matches(hp, (p) => (oldest !== undefined ? [`a.seq >= ${p.add(oldest)}`] : []));
+    // Ranking: cover density with PostgreSQL's default weights {D 0.1, C 0.2, B 0.4, A 1.0}, i.e.
+    // title 10, dek 4, text 1 as the SQLite store's BM25 weights; divided by 1 + log(length).
+    const [sampledRows, entityFacet, hits] = await Promise.all([
+      facetRows(total > facetSample),
       // Each matching article counts once per entity; names are looked up for the top counts only.
       // Over the ENTITY_FACET_MATCHES most recent matches (all of them when fewer), as in SQLite.
       rows<EntityFacetCount>(
         pool,
-        `WITH m AS MATERIALIZED (SELECT a.id ${from} ORDER BY a.seq DESC LIMIT ${ENTITY_FACET_MATCHES}),
+        `WITH m AS MATERIALIZED (SELECT a.id ${entityFrom} ORDER BY a.seq DESC LIMIT ${ENTITY_FACET_MATCHES}),
          k AS MATERIALIZED (SELECT d.key, count(*) AS n FROM m CROSS JOIN LATERAL (SELECT DISTINCT l.key FROM entity_links l WHERE l.article_id = m.id) d GROUP BY d.key)
          SELECT k.key AS value, e.name AS name, e.type AS type, k.n::int AS count
          FROM k JOIN entities e ON e.key = k.key
          WHERE k.n >= coalesce((SELECT n FROM k ORDER BY n DESC OFFSET 19 LIMIT 1), 0)
          ORDER BY k.n DESC, e.name LIMIT 20`,
-        p.values.slice(0, -2),
+        ep.values,
       ),
-      rows<SummaryRow & { score: number; dek: string | null; text: string }>(
-        pool,
-        `SELECT ${SUMMARY_COLUMNS}, a.dek, a.text, ts_rank_cd(a.search, ${q}::tsquery, 1) AS score
-         ${from} ORDER BY score DESC, a.id ${page}`,
-        p.values,
-      ),
+      offset >= Math.min(total, rankedMatches)
+        ? []
+        : rows<SummaryRow & { score: number; dek: string | null; text: string }>(
+            pool,
+            `SELECT ${SUMMARY_COLUMNS}, a.dek, a.text, ts_rank_cd(a.search, ${hq.q}::tsquery, 1) AS score
+             ${hq.from} ORDER BY score DESC, a.seq LIMIT ${hp.add(limit)} OFFSET ${hp.add(offset)}`,
+            hp.values,
+          ),
     ]);
-    const facets: SearchFacets = { language: [], source: [], entity: entityFacet, month: [] };
-    for (const r of facetRows) if (r.facet !== 'entity') facets[r.facet].push({ value: r.value, count: r.n });
-    const total = facets.language.reduce((n, f) => n + f.count, 0);
+    // a sample that took none (tiny bounds): every match
+    const counted = sampledRows.length === 0 && total > facetSample ? await facetRows(false) : sampledRows;
+    facets.entity = entityFacet;
+    for (const r of counted) if (r.facet !== 'entity') facets[r.facet].push({ value: r.value, count: r.n });
+    const sampled = facets.language.reduce((n, f) => n + f.count, 0);
+    for (const f of [facets.language, facets.source, facets.month]) scaleCounts(f, sampled, total);
     byCount(facets.language);
     byCount(facets.source);
     byMonth(facets.month);
@@ -319,6 +423,8 @@ export class PostgresStore implements Store {
       total,
       hits: hits.map((r) => ({ ...toSummary(r), score: r.score, snippet: bestSnippet([r.text, r.dek, r.title], terms) })),
       facets,
+      ...(sampled < total ? { facetsFrom: sampled } : {}),
+      ...(total > rankedMatches ? { rankedFrom: rankedMatches } : {}),
     };
   }
 

@@ -61,6 +61,12 @@ function wordsQuery(text: string, prefix: boolean): string {
 export function toTsquery(node: QueryNode): string {
   switch (node.type) {
     case 'term':
+      // Other forms found by stem (../stems.ts): each a folded word already.
+      if (node.variants) {
+        const words = node.variants.filter((w) => Buffer.byteLength(w) <= MAX_LEXEME_BYTES);
+        if (words.length > 1) return `(${words.map(lexeme).join(' | ')})`;
+      }
+      return wordsQuery(node.text, node.prefix);
     case 'phrase':
       return wordsQuery(node.text, node.prefix);
     case 'not':

@@ -1,6 +1,7 @@
 // Compiles a parsed user query (../query.ts) into an FTS5 MATCH expression. Every word and phrase
 // becomes an FTS5 string ("..." with " doubled), so no user character can act as FTS5 syntax;
-// FTS5 then tokenizes each string with the table's tokenizer (case and diacritics folded).
+// FTS5 then tokenizes each string with the table's tokenizer (case and diacritics folded). A word
+// with other forms found by stem (../stems.ts) becomes an OR of them.
 import type { QueryNode } from '../query.ts';
 
 const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
@@ -8,6 +9,8 @@ const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
 export function toFts5(node: QueryNode): string {
   switch (node.type) {
     case 'term':
+      if (node.variants) return `(${node.variants.map(quote).join(' OR ')})`;
+      return quote(node.text) + (node.prefix ? ' *' : '');
     case 'phrase':
       return quote(node.text) + (node.prefix ? ' *' : '');
     case 'not':

@@ -36,7 +36,8 @@ function syntaxHelp(open: boolean): HTMLElement {
   );
 }
 
-function facet(ctx: PageContext, title: string, values: FacetCount[], param: 'lang' | 'source' | 'entity' | 'month', label: (v: string) => string): HTMLElement | null {
+/** `about`: the counts are estimates (the API's facetsFrom: a sample of the matches scaled to the total). */
+function facet(ctx: PageContext, title: string, values: FacetCount[], param: 'lang' | 'source' | 'entity' | 'month', label: (v: string) => string, about = false): HTMLElement | null {
   if (values.length === 0) return null;
   const current = param === 'month' ? (ctx.query.get('from') === ctx.query.get('to') ? ctx.query.get('from') : null) : ctx.query.get(param);
   const hrefFor = (v: string | null) =>
@@ -52,7 +53,7 @@ function facet(ctx: PageContext, title: string, values: FacetCount[], param: 'la
       null,
       values.map((f) => {
         const selected = f.value !== null && f.value === current;
-        const body = [h('span', { class: 'facet-value' }, f.value === null ? (param === 'month' ? 'undated' : 'unknown') : label(f.value)), ' ', h('span', { class: 'count' }, String(f.count))];
+        const body = [h('span', { class: 'facet-value' }, f.value === null ? (param === 'month' ? 'undated' : 'unknown') : label(f.value)), ' ', h('span', { class: 'count', title: about ? 'estimated from a sample of the matches' : undefined }, `${about ? '≈' : ''}${f.count}`)];
         if (f.value === null) return h('li', { class: 'muted' }, body);
         return h('li', null, h('a', { href: hrefFor(selected ? null : f.value), class: selected ? 'is-selected' : undefined, 'aria-pressed': String(selected), dataset: { facet: param, value: f.value } }, body, selected ? ' ✕' : ''));
       }),
@@ -74,10 +75,10 @@ async function results(ctx: PageContext, r: SearchResponse): Promise<HTMLElement
     h(
       'aside',
       { class: 'facets', 'aria-label': 'Narrow the results' },
-      facet(ctx, 'Language', r.facets.language, 'lang', (v) => `${languageName(v)} (${v})`),
-      facet(ctx, 'Source', r.facets.source, 'source', (v) => v),
+      facet(ctx, 'Language', r.facets.language, 'lang', (v) => `${languageName(v)} (${v})`, r.facetsFrom !== undefined),
+      facet(ctx, 'Source', r.facets.source, 'source', (v) => v, r.facetsFrom !== undefined),
       facet(ctx, 'Entity', r.facets.entity ?? [], 'entity', (v) => r.facets.entity?.find((e) => e.value === v)?.name ?? v),
-      facet(ctx, 'Month', r.facets.month, 'month', (v) => formatDate(v)),
+      facet(ctx, 'Month', r.facets.month, 'month', (v) => formatDate(v), r.facetsFrom !== undefined),
       filtered ? h('p', null, h('a', { href: withParams(ctx.url, { lang: undefined, source: undefined, entity: undefined, from: undefined, to: undefined, offset: undefined }) }, 'Clear filters')) : null,
     ),
     h(
