@@ -7,6 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { contentHash, createAnalyzer } from '../../../src/analyze.ts';
 import { readTxt } from '../../../src/readers/txt.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/index.ts';
+import { connectPostgresStore } from '../../../src/store/postgres/index.ts';
+import type { Store } from '../../../src/store/store.ts';
+import { useTestPostgres } from '../../store/postgres-fixture.ts';
 import { openCorpus } from '../../../src/corpus/index.ts';
 import { articleFeatures } from '../../../src/corpus/stories/features.ts';
 import { placeArticle } from '../../../src/corpus/stories/cluster.ts';
@@ -18,6 +21,7 @@ import { hasData } from '../../helpers/needs.ts';
 
 describe.runIf(hasData('ecbplus'))('merging events a later article shows to be one (ECB+ topics 19 and 33)', () => {
   let items: IngestItem[];
+  const pgServer = useTestPostgres();
 
   beforeAll(async () => {
     const analyzer = await createAnalyzer();
@@ -30,8 +34,12 @@ describe.runIf(hasData('ecbplus'))('merging events a later article shows to be o
     items = shuffled(all, 2);
   }, 120_000);
 
-  it('merges in memory and in SQLite alike, across batches, and restory rebuilds the same', async () => {
-    const store = openSqliteStore(':memory:');
+  const stores: [string, () => Promise<Store>][] = [
+    ['SQLite', async () => openSqliteStore(':memory:')],
+    ['PostgreSQL', async () => connectPostgresStore(await pgServer().database(), { poolSize: 1 })],
+  ];
+  it.each(stores)('merges in memory and in %s alike, across batches, and restory rebuilds the same', async (_name, open) => {
+    const store = await open();
     try {
       const corpus = openCorpus(store);
       for (const batch of [items.slice(0, 14), items.slice(14, 28), items.slice(28)]) {
@@ -46,6 +54,10 @@ describe.runIf(hasData('ecbplus'))('merging events a later article shows to be o
       const merges = placements.flatMap((p) => p.merges);
       expect(merges.filter((m) => m.level === 'event').length).toBeGreaterThanOrEqual(1);
       expect(merges.filter((m) => m.level === 'storyline').length).toBeGreaterThanOrEqual(1);
+      // At least one merge reaches a cluster stored by an earlier batch (rows updated in the store).
+      const batchOf = (articleId: string) => Math.min(2, Math.floor(items.findIndex((x) => x.article.id === articleId) / 14));
+      const startedBy = (clusterId: string) => items.find((x) => x.article.id.startsWith(clusterId.slice(2)))!.article.id;
+      expect(placements.some((p) => p.merges.some((m) => batchOf(startedBy(m.from)) < batchOf(p.articleId)))).toBe(true);
       const expected = new Map(memory.members.map((m) => [m.articleId, [m.eventId, m.storylineId]]));
       // No member is left in an absorbed cluster, and every event's storyline exists.
       const absorbed = new Set(merges.map((m) => m.from));
