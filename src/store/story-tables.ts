@@ -40,8 +40,19 @@ export interface PostingRow {
   touched: number;
 }
 
+/** One cluster absorbed into another of the same level: its members, its events (a storyline's) and
+ *  its postings under `features` move to `into`, and its row goes. */
+export interface ClusterMergeRow {
+  level: ClusterLevel;
+  from: string;
+  into: string;
+  features: string[];
+}
+
 /** Rows placing changed since its last write. */
 export interface StoryRowWrites {
+  /** Merges of stored clusters, applied first and in order (the other rows already name the survivors). */
+  merges: ClusterMergeRow[];
   members: MemberColumns[];
   /** Document-frequency increments. */
   df: Map<string, number>;

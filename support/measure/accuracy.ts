@@ -236,11 +236,16 @@ const storiesGroup: MetricGroup = {
   needs: ['ecbplus'],
   metrics: {
     'stories.ecbplus.events.b3.f1': 'ECB+ (772 articles, 66 subtopics): event clustering B-cubed F1, pipeline entities, mean of 3 orders',
+    'stories.ecbplus.events.pairwise.f1': 'ECB+: event clustering pairwise F1, pipeline entities, mean of 3 orders',
     'stories.ecbplus.storylines.b3.f1': 'ECB+: storyline clustering B-cubed F1, pipeline entities, mean of 3 orders',
   },
   async measure() {
     const { mean } = (await measureStories({ goldNames: false })).modes[0];
-    return { 'stories.ecbplus.events.b3.f1': pts(mean.eb.f), 'stories.ecbplus.storylines.b3.f1': pts(mean.sb.f) };
+    return {
+      'stories.ecbplus.events.b3.f1': pts(mean.eb.f),
+      'stories.ecbplus.events.pairwise.f1': pts(mean.ep.f),
+      'stories.ecbplus.storylines.b3.f1': pts(mean.sb.f),
+    };
   },
 };
 

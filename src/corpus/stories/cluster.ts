@@ -4,7 +4,7 @@
 // so the work per article does not grow with the corpus. Deterministic: the same articles in the same
 // order give the same events and storylines (ids come from the article that started each cluster).
 import { idf, weighVector, addToVector, kindNorms, KINDS } from './vectors.ts';
-import type { ArticleFeatures, ClusterLevel, ClusterState, FeatureKind, Placement, PlacementReason, StoryIndex } from './shapes.ts';
+import type { ArticleFeatures, ArticleWhen, ClusterLevel, ClusterMerge, ClusterState, FeatureKind, Placement, PlacementReason, StoryIndex } from './shapes.ts';
 import { channels, combine, eventLink, eventScore, storylineRaw, storylineScore, EVENT_RULE, STORYLINE_RULE, type Channels, type EventRule, type StorylineRule } from './similarity.ts';
 
 export interface ClusterOptions {
@@ -24,7 +24,30 @@ export interface ClusterOptions {
   storylineIdfPower: number;
   event: EventRule;
   storyline: StorylineRule;
+  /** Merging two events (and their storylines) that an article shows to be one; null: never. */
+  merge: MergeRule | null;
 }
+
+/**
+ * When two events are one: a later article qualifies for both (it could have joined either), and the
+ * two events compared as wholes (one event's summed vector as if it were an article, dated by its
+ * range) qualify under the event rule with a higher bar on the weighted average. Incremental
+ * placement decides with what it has seen; an article that bridges two events is the evidence that
+ * they were one happening split by the arrival order.
+ */
+export interface MergeRule {
+  /** The article must qualify for both events (its event score with each). */
+  bothQualify: boolean;
+  /** The two events compared as wholes must qualify under this rule. */
+  event: EventRule;
+  /** Events of two storylines merge (and the storylines with them) only when the two storylines
+   *  compared as wholes reach this storyline score (0.7 E + 0.3 T); otherwise both stay as they are. */
+  storylines: number;
+}
+
+/** Chosen on ECB+ dev (event threshold 0.3–0.6 tried) and BBC (storylines 0.3–0.6: below 0.6 the
+ *  UK election articles chain into one storyline of 72–106); see README. */
+export const MERGE_RULE: MergeRule = { bothQualify: true, event: { ...EVENT_RULE, threshold: 0.45 }, storylines: 0.6 };
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   perFeature: 20,
@@ -39,6 +62,7 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   storylineIdfPower: 0.5,
   event: EVENT_RULE,
   storyline: STORYLINE_RULE,
+  merge: MERGE_RULE,
 };
 
 /** Id of a cluster started by an article: level letter and the article id's first 12 hex digits. */
@@ -91,6 +115,57 @@ function withArticle(c: ClusterState, vec: Map<string, number>, f: ArticleFeatur
     out.monthDays = [...c.monthDays, f.when.monthDay].sort();
   }
   return out;
+}
+
+/** Two clusters as one: the older one's id, place and creation; vectors summed and cut again. */
+export function mergedCluster(a: ClusterState, b: ClusterState, seq: number, limits: Record<FeatureKind, number>): ClusterState {
+  const [keep, gone] = a.created < b.created || (a.created === b.created && a.id < b.id) ? [a, b] : [b, a];
+  const vec = addToVector(keep.vec, new Map(Object.entries(gone.vec)), limits);
+  const names: Record<string, string> = {};
+  for (const k in vec) {
+    if (k[0] !== 'e') continue;
+    const n = keep.names[k] ?? gone.names[k];
+    if (n) names[k] = n;
+  }
+  const languages = { ...keep.languages };
+  for (const [l, n] of Object.entries(gone.languages)) languages[l] = (languages[l] ?? 0) + n;
+  const days = [keep.first, keep.last, gone.first, gone.last].filter((d): d is string => !!d).sort();
+  return {
+    ...keep,
+    size: keep.size + gone.size,
+    vec,
+    norms: kindNorms(vec),
+    names,
+    first: days[0] ?? null,
+    last: days[days.length - 1] ?? null,
+    monthDays: [...new Set([...keep.monthDays, ...gone.monthDays])].sort(),
+    languages,
+    touched: seq,
+  };
+}
+
+/** A cluster's vector as a unit-per-kind vector (to compare one cluster with another). */
+function unitVector(c: ClusterState): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const f in c.vec) {
+    const n = c.norms[f[0] as FeatureKind];
+    if (n > 0) out.set(f, c.vec[f] / n);
+  }
+  return out;
+}
+
+/** Channels of one event against another (the first as if it were an article dated by its range). */
+export function clusterChannels(a: ClusterState, b: ClusterState, window: number): Channels {
+  const lang = Object.keys(a.languages).find((l) => b.languages[l]) ?? Object.keys(a.languages)[0] ?? '';
+  const v = unitVector(a);
+  const ends: ArticleWhen[] = a.first ? [...new Set([a.first, a.last!])].map((day) => ({ day, monthDay: null, from: 'text' as const })) : a.monthDays.length ? a.monthDays.map((monthDay) => ({ day: null, monthDay, from: 'text' as const })) : [{ day: null, monthDay: null, from: null }];
+  // Dated ranges agree when either end of one lies within the window of the other.
+  let best: Channels | null = null;
+  for (const w of ends) {
+    const ch = channels(v, w, lang, b, window);
+    if (!best || (!ch.dateConflict && best.dateConflict)) best = ch;
+  }
+  return best!;
 }
 
 /** Candidate clusters of one level: reached through the most (idf-weighted) lookup features. */
@@ -204,17 +279,50 @@ export function decidePlacement(f: ArticleFeatures, c: Candidates, seq: number, 
   const storyBase = storyline ?? emptyCluster(clusterId('storyline', f.id), 'storyline', null, seq);
   const newEvent = !event;
   const eventBase = event ?? emptyCluster(clusterId('event', f.id), 'event', storyBase.id, seq);
+  let eventState = withArticle(eventBase, vec, f, seq, opts.eventVector);
+  let storyState = withArticle(storyBase, svec, f, seq, opts.storylineVector);
+
+  // Events the article shows to be one with its own: merged, and their storylines with them.
+  const merges: ClusterMerge[] = [];
+  if (event && opts.merge) {
+    const gone = new Map<string, string>();
+    const live = (id: string) => gone.get(id) ?? id;
+    for (const y of c.events) {
+      if (y.id === event.id) continue;
+      if (opts.merge.bothQualify && eventScore(measured.get(y.id)!, opts.event) === null) continue;
+      if (eventScore(clusterChannels(eventState, y, opts.event.windowDays), opts.merge.event) === null) continue;
+      const parent = y.parent ? live(y.parent) : null;
+      const theirStory = parent === storyState.id ? null : c.storylines.find((s) => s.id === parent);
+      if (theirStory === undefined) continue;
+      // Events of two storylines merge only when the storylines, compared as wholes, are one story too.
+      if (theirStory && storylineRaw(clusterChannels(storyState, theirStory, opts.event.windowDays), opts.storyline) < opts.merge.storylines) continue;
+      if (theirStory) {
+        const ms = mergedCluster(storyState, theirStory, seq, opts.storylineVector);
+        const from = ms.id === storyState.id ? theirStory.id : storyState.id;
+        merges.push({ level: 'storyline', from, into: ms.id, features: Object.keys(from === storyState.id ? storyState.vec : theirStory.vec) });
+        gone.set(from, ms.id);
+        storyState = ms;
+      }
+      const me = mergedCluster(eventState, y, seq, opts.eventVector);
+      const absorbed = me.id === y.id ? eventState : y;
+      merges.push({ level: 'event', from: absorbed.id, into: me.id, features: Object.keys(absorbed.vec) });
+      eventState = { ...me, parent: storyState.id };
+    }
+  }
+  if (eventState.parent !== storyState.id) eventState = { ...eventState, parent: storyState.id };
+
   return {
     articleId: f.id,
     seq,
-    eventId: eventBase.id,
-    storylineId: storyBase.id,
+    eventId: eventState.id,
+    storylineId: storyState.id,
     newEvent,
     newStoryline,
     eventReason: ev.reason,
     storylineReason: storyReason,
-    event: withArticle(eventBase, vec, f, seq, opts.eventVector),
-    storyline: withArticle(storyBase, svec, f, seq, opts.storylineVector),
+    event: eventState,
+    storyline: storyState,
+    merges,
     features: [...f.features.keys()],
     postings: c.lookup,
     when: f.when,

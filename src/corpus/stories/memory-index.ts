@@ -1,7 +1,7 @@
 // The story index in memory: for tests, benchmarks and anything that clusters a batch without a store.
 // Postings keep, per feature and level, only the most recent POSTINGS_KEPT clusters — lookups read at
 // most that many, so memory and time per article stay flat however common a feature gets.
-import type { ClusterLevel, ClusterState, Placement, StoryIndex } from './shapes.ts';
+import type { ClusterLevel, ClusterMerge, ClusterState, Placement, StoryIndex } from './shapes.ts';
 
 export const POSTINGS_KEPT = 64;
 
@@ -59,6 +59,7 @@ export class MemoryStoryIndex implements StoryIndex {
   }
 
   commit(p: Placement): void {
+    for (const m of p.merges) this.merge(m);
     this.seq = p.seq;
     this.docs++;
     for (const f of p.features) this.dfs.set(f, (this.dfs.get(f) ?? 0) + 1);
@@ -79,6 +80,31 @@ export class MemoryStoryIndex implements StoryIndex {
       }
     }
     this.members.push({ articleId: p.articleId, seq: p.seq, eventId: p.eventId, storylineId: p.storylineId });
+  }
+
+  /** Moves everything of `m.from` to `m.into` and forgets `m.from`. */
+  private merge(m: ClusterMerge): void {
+    this.states.delete(m.from);
+    if (m.level === 'storyline') {
+      for (const [id, c] of this.states) if (c.parent === m.from) this.states.set(id, { ...c, parent: m.into });
+    }
+    for (const x of this.members) {
+      if (m.level === 'event' && x.eventId === m.from) x.eventId = m.into;
+      if (m.level === 'storyline' && x.storylineId === m.from) x.storylineId = m.into;
+    }
+    // The survivor's posting under a feature is the more recent of the two.
+    for (const f of m.features) {
+      const list = this.lists[m.level].get(f);
+      if (!list) continue;
+      const at = list.indexOf(m.from);
+      if (at < 0) continue;
+      const mine = list.indexOf(m.into);
+      if (mine > at) list.splice(at, 1);
+      else {
+        list[at] = m.into;
+        if (mine >= 0) list.splice(mine, 1);
+      }
+    }
   }
 
   cluster(id: string): ClusterState | undefined {

@@ -28,7 +28,7 @@ export interface ArticleFeatures {
 }
 
 export type { ClusterLevel } from '../../store/story-tables.ts';
-import type { ClusterLevel } from '../../store/story-tables.ts';
+import type { ClusterLevel, ClusterMergeRow as ClusterMerge } from '../../store/story-tables.ts';
 
 /** An event or a storyline as the clustering keeps it. */
 export interface ClusterState {
@@ -80,6 +80,9 @@ export interface Placement {
   /** The event and storyline after the article was added. */
   event: ClusterState;
   storyline: ClusterState;
+  /** Clusters the article showed to be one, in the order merged: `from` is absorbed into `into`
+   *  (its members, postings and, for a storyline, its events move there; `from` is gone). */
+  merges: ClusterMerge[];
   /** Every feature of the article (their document frequencies go up by one). */
   features: string[];
   /** Features under which the event and the storyline are found from now on. */
@@ -88,6 +91,11 @@ export interface Placement {
   language: string;
   source: string | null;
 }
+
+/** One cluster absorbed into another of the same level. `features` are those of the absorbed
+ *  cluster's vector: its postings under these move to `into` (others are left to point at a cluster
+ *  that is gone, which lookups skip). */
+export type { ClusterMergeRow as ClusterMerge } from '../../store/story-tables.ts';
 
 type Awaitable<T> = T | Promise<T>;
 

@@ -3,7 +3,7 @@
 // against the stored generation so that a write by another process empties them; what placing
 // changes is written once every FLUSH_EVERY articles, not once per article.
 import type { ClusterRow, MemberColumns, PostingRow, StoryTables } from '../../store/story-tables.ts';
-import type { ClusterLevel, ClusterState, Placement, StoryIndex } from './shapes.ts';
+import type { ClusterLevel, ClusterMerge, ClusterState, Placement, StoryIndex } from './shapes.ts';
 import { kindNorms } from './vectors.ts';
 
 /** Cluster states kept in memory (the clusters touched most recently). */
@@ -64,6 +64,8 @@ export class TableStoryIndex implements StoryIndex {
   private generation = -1;
   private readonly clusterCache = new Map<string, ClusterState>();
   private readonly dfCache = new Map<string, number>();
+  /** Merges not written yet (pending rows already name the survivors). */
+  private mergesPending: ClusterMerge[] = [];
   /** Placements not written yet. */
   private membersPending: MemberColumns[] = [];
   /** Document-frequency increments not written yet. */
@@ -122,6 +124,7 @@ export class TableStoryIndex implements StoryIndex {
   }
 
   private dropPending(): void {
+    this.mergesPending = [];
     this.membersPending = [];
     this.dfPending.clear();
     this.clustersPending.clear();
@@ -143,7 +146,7 @@ export class TableStoryIndex implements StoryIndex {
       const feature = k.slice(cut + 1);
       for (const [cluster_id, touched] of ids) postings.push({ feature, level, cluster_id, touched });
     }
-    const writes = { members: this.membersPending, df: new Map(this.dfPending), clusters: [...this.clustersPending.values()].map(clusterRow), postings };
+    const writes = { merges: this.mergesPending, members: this.membersPending, df: new Map(this.dfPending), clusters: [...this.clustersPending.values()].map(clusterRow), postings };
     this.dropPending();
     await this.open().write(writes);
   }
@@ -234,8 +237,32 @@ export class TableStoryIndex implements StoryIndex {
     return this.seq + 1;
   }
 
+  /** Moves what is pending and cached of `m.from` to `m.into`; the stored rows move when written. */
+  private merge(m: ClusterMerge): void {
+    this.mergesPending.push(m);
+    this.clusterCache.delete(m.from);
+    this.clustersPending.delete(m.from);
+    if (m.level === 'storyline') {
+      for (const cache of [this.clusterCache, this.clustersPending]) {
+        for (const [id, c] of cache) if (c.parent === m.from) cache.set(id, { ...c, parent: m.into });
+      }
+    }
+    for (const x of this.membersPending) {
+      if (m.level === 'event' && x.event_id === m.from) x.event_id = m.into;
+      if (m.level === 'storyline' && x.storyline_id === m.from) x.storyline_id = m.into;
+    }
+    for (const f of m.features) {
+      const ids = this.postingsPending.get(`${m.level}\0${f}`);
+      const t = ids?.get(m.from);
+      if (!ids || t === undefined) continue;
+      ids.delete(m.from);
+      ids.set(m.into, Math.max(t, ids.get(m.into) ?? 0));
+    }
+  }
+
   async commit(p: Placement): Promise<void> {
     this.open();
+    for (const m of p.merges) this.merge(m);
     this.seq = p.seq;
     this.docs++;
     this.membersPending.push(memberRow(p));

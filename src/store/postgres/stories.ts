@@ -167,6 +167,20 @@ export class PgStoryTables implements StoryTables {
 
   async write(w: StoryRowWrites): Promise<void> {
     const q = await this.db();
+    for (const m of w.merges) {
+      const column = m.level === 'event' ? 'event_id' : 'storyline_id';
+      await q.query(`UPDATE story_articles SET ${column} = $1 WHERE ${column} = $2`, [m.into, m.from]);
+      if (m.level === 'storyline') await q.query('UPDATE story_clusters SET parent = $1 WHERE parent = $2', [m.into, m.from]);
+      await q.query('DELETE FROM story_clusters WHERE id = $1', [m.from]);
+      // The survivor keeps the more recent of the two postings under each feature.
+      await q.query(
+        `INSERT INTO story_postings (feature, level, cluster_id, touched)
+           SELECT feature, level, $1, touched FROM story_postings WHERE feature = ANY($2::text[]) AND level = $3 AND cluster_id = $4
+         ON CONFLICT (feature, level, cluster_id) DO UPDATE SET touched = greatest(story_postings.touched, excluded.touched)`,
+        [m.into, m.features, m.level, m.from],
+      );
+      await q.query('DELETE FROM story_postings WHERE feature = ANY($1::text[]) AND level = $2 AND cluster_id = $3', [m.features, m.level, m.from]);
+    }
     if (w.members.length > 0) {
       const cols = names(MEMBER_TYPES);
       await q.query(`INSERT INTO story_articles (${cols}) SELECT ${cols} FROM json_to_recordset($1::json) AS x(${MEMBER_TYPES})`, [JSON.stringify(w.members)]);
@@ -182,7 +196,7 @@ export class PgStoryTables implements StoryTables {
       const cols = names(CLUSTER_TYPES);
       await q.query(
         `INSERT INTO story_clusters (${cols}) SELECT ${cols} FROM json_to_recordset($1::json) AS x(${CLUSTER_TYPES})
-         ON CONFLICT (id) DO UPDATE SET size = excluded.size, first_day = excluded.first_day, last_day = excluded.last_day,
+         ON CONFLICT (id) DO UPDATE SET parent = excluded.parent, size = excluded.size, first_day = excluded.first_day, last_day = excluded.last_day,
            touched = excluded.touched, state = excluded.state`,
         [JSON.stringify(w.clusters)],
       );

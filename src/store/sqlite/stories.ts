@@ -192,6 +192,21 @@ export class SqliteStoryTables implements StoryTables {
   }
 
   async write(w: StoryRowWrites): Promise<void> {
+    for (const m of w.merges) {
+      const column = m.level === 'event' ? 'event_id' : 'storyline_id';
+      this.prepare(`UPDATE story_articles SET ${column} = ? WHERE ${column} = ?`).run(m.into, m.from);
+      if (m.level === 'storyline') this.prepare('UPDATE story_clusters SET parent = ? WHERE parent = ?').run(m.into, m.from);
+      this.prepare('DELETE FROM story_clusters WHERE id = ?').run(m.from);
+      // The survivor keeps the more recent of the two postings under each feature.
+      const features = JSON.stringify(m.features);
+      this.prepare(
+        `UPDATE story_postings AS p SET touched = o.touched FROM story_postings AS o
+         WHERE p.feature IN (SELECT value FROM json_each(?)) AND p.level = ? AND p.cluster_id = ?
+           AND o.feature = p.feature AND o.level = p.level AND o.cluster_id = ? AND o.touched > p.touched`,
+      ).run(features, m.level, m.into, m.from);
+      this.prepare('UPDATE OR IGNORE story_postings SET cluster_id = ? WHERE feature IN (SELECT value FROM json_each(?)) AND level = ? AND cluster_id = ?').run(m.into, features, m.level, m.from);
+      this.prepare('DELETE FROM story_postings WHERE feature IN (SELECT value FROM json_each(?)) AND level = ? AND cluster_id = ?').run(features, m.level, m.from);
+    }
     const member = this.prepare(
       `INSERT INTO story_articles (article_id, seq, event_id, storyline_id, day, month_day, reason)
        VALUES (@article_id, @seq, @event_id, @storyline_id, @day, @month_day, @reason)`,
@@ -202,7 +217,7 @@ export class SqliteStoryTables implements StoryTables {
     const upsert = this.prepare(
       `INSERT INTO story_clusters (id, level, parent, size, first_day, last_day, created, touched, state)
        VALUES (@id, @level, @parent, @size, @first_day, @last_day, @created, @touched, @state)
-       ON CONFLICT (id) DO UPDATE SET size = excluded.size, first_day = excluded.first_day, last_day = excluded.last_day,
+       ON CONFLICT (id) DO UPDATE SET parent = excluded.parent, size = excluded.size, first_day = excluded.first_day, last_day = excluded.last_day,
          touched = excluded.touched, state = excluded.state`,
     );
     for (const c of w.clusters) upsert.run(c);
