@@ -3,20 +3,22 @@
 //   npm run train:attribution                    (every model: en, neutral and de)
 //   npm run train:attribution -- --only en       (one of them; --lang de is the same as --only de)
 // de trains on SpkAtt-2023 train (scripts/attribution/spkatt.ts) and chooses on SpkAtt-2023 dev;
+// --calibrate-only refits the confidence calibration of the files in --out on PolNeAR dev (en, neutral).
 // --with-redewiedergabe adds REDEWIEDERGABE (non-commercial licence; not in the shipped model).
 // Options: --data DIR (default $DOSSIER_DATA or ../shared/data), --out DIR (default
 // models/attribution), --epochs N (max epochs, default 8), --seed N (default 1), --prune X.
 // Reproducible: one seeded shuffle per epoch, no other randomness; the same data gives the same file.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cueFeatures, DocFeatures, FEATURE_VERSION, roleFeatures, roleWindow, type FeatureOptions } from '../../src/analysis/quotes/model/features.ts';
 import { CUE_TAGS, FeatureBuffer, LinearScorer, ROLE_TAGS } from '../../src/analysis/quotes/model/linear.ts';
-import { encodeAttributionModel, type AttributionMeta, type AttributionModel } from '../../src/analysis/quotes/model/model.ts';
+import { attributionModelPath, decodeAttributionModel, encodeAttributionModel, type AttributionMeta, type AttributionModel } from '../../src/analysis/quotes/model/model.ts';
 import { rng } from '../../support/random.ts';
 import { dataRoot } from '../../support/data.ts';
 import { loadSplit, type TrainingDoc } from './data.ts';
-import { evaluateModel, type ModelScores } from './evaluate.ts';
+import { evaluateModel, fitPlatt, reliability, type MarginPoint, type ModelScores } from './evaluate.ts';
+import { calibrated } from '../../src/analysis/quotes/model/predict.ts';
 import { PerceptronTrainer } from './perceptron.ts';
 import { shuffle } from '../ner/perceptron.ts';
 import { writeCard } from './card.ts';
@@ -32,6 +34,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     lang: { type: 'string' },
     'with-redewiedergabe': { type: 'boolean', default: false },
+    'calibrate-only': { type: 'boolean', default: false },
   },
 });
 const only = values.only ?? values.lang;
@@ -41,7 +44,7 @@ const root = values.data ? resolve(values.data) : dataRoot();
 const polnear = join(root, 'polnear');
 const t0 = Date.now();
 const needPolnear = !only || only === 'en' || only === 'neutral';
-const train = needPolnear ? loadSplit(join(polnear, 'train')) : [];
+const train = needPolnear && !values['calibrate-only'] ? loadSplit(join(polnear, 'train')) : [];
 const dev = needPolnear ? loadSplit(join(polnear, 'dev')) : [];
 if (needPolnear) console.log(`PolNeAR: train ${train.length} annotation files (${train.reduce((n, d) => n + d.gold.length, 0)} attributions), dev ${dev.length} (${dev.reduce((n, d) => n + d.gold.length, 0)}); loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
@@ -75,9 +78,23 @@ interface StageData {
   train: TrainingDoc[];
   /** Dev scores of a model; `contentF1` is what the epoch count and the cue bias are chosen by. */
   evaluate(model: AttributionModel): ModelScores;
+  /** Dev attributions of the chosen model (cue margin, matched or not) to calibrate its confidence on. */
+  calibrationPoints?(model: AttributionModel): MarginPoint[];
 }
 
-function trainStage(opts: FeatureOptions, epochs: number, seed: number, prune: number, name: string, data: StageData = { train, evaluate: (m) => evaluateModel(m, dev) }): { model: AttributionModel; epochs: number; scores: ModelScores; bias: number; log: string[] } {
+const BIASES = [3, 6, 9, 12, 15];
+const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+const polnearStage = (): StageData => ({
+  train,
+  evaluate: (m) => evaluateModel(m, dev),
+  calibrationPoints: (m) => {
+    const points: MarginPoint[] = [];
+    evaluateModel(m, dev, points);
+    return points;
+  },
+});
+
+function trainStage(opts: FeatureOptions, epochs: number, seed: number, prune: number, name: string, data: StageData = polnearStage()): { model: AttributionModel; epochs: number; maxEpochs: number; scores: ModelScores; bias: number; log: string[] } {
   const cueTrainer = new PerceptronTrainer(CUE_TAGS);
   const roleTrainer = new PerceptronTrainer(ROLE_TAGS);
   const cueItems: CueItem[] = [];
@@ -136,7 +153,7 @@ function trainStage(opts: FeatureOptions, epochs: number, seed: number, prune: n
   }
   // the cue bias: recall against precision, chosen on dev
   const chosen = best!;
-  for (const bias of [3, 6, 9, 12, 15]) {
+  for (const bias of BIASES) {
     chosen.model.meta.cueBias = bias;
     const scores = data.evaluate(chosen.model);
     const line = `${name} cue bias ${bias}: dev content overlap F1 ${scores.contentF1.toFixed(1)} (P ${scores.contentP.toFixed(1)} R ${scores.contentR.toFixed(1)})`;
@@ -148,7 +165,16 @@ function trainStage(opts: FeatureOptions, epochs: number, seed: number, prune: n
     }
   }
   chosen.model.meta.cueBias = chosen.bias;
-  return { ...chosen, log };
+  if (data.calibrationPoints) {
+    // Platt scaling of the cue margin on dev: confidence = the chance the attribution is right
+    const points = data.calibrationPoints(chosen.model);
+    const { a, b } = fitPlatt(points);
+    chosen.model.meta.calibration = { a: round6(a), b: round6(b), fittedOn: 'PolNeAR dev (model attributions, overlap match)', points: points.length };
+    const line = `${name} calibration: a ${a.toFixed(4)} b ${b.toFixed(4)} on ${points.length} dev attributions; ${reliability(points, (m) => calibrated(chosen.model, m)).filter((r) => r.n).map((r) => `[${r.lo.toFixed(1)},${r.hi.toFixed(1)}) n ${r.n} pred ${r.predicted.toFixed(2)} obs ${r.observed.toFixed(2)}`).join('; ')}`;
+    console.log(line);
+    log.push(line);
+  }
+  return { ...chosen, maxEpochs: epochs, log };
 }
 
 mkdirSync(values.out!, { recursive: true });
@@ -159,12 +185,13 @@ function writeModel(name: string, opts: FeatureOptions, r: ReturnType<typeof tra
     featureVersion: FEATURE_VERSION,
     features: opts,
     cueBias: r.bias,
+    ...(r.model.meta.calibration ? { calibration: r.model.meta.calibration } : {}),
     ...extra,
     training: {
       ...training,
       seed: Number(values.seed),
       epochs: r.epochs,
-      maxEpochs: Number(values.epochs),
+      maxEpochs: r.maxEpochs,
       prune: Number(values.prune),
       dev: r.scores,
     },
@@ -178,16 +205,35 @@ function writeModel(name: string, opts: FeatureOptions, r: ReturnType<typeof tra
   writeCard(values.out!);
 }
 
+/** Fits the Platt calibration of a trained model in `dir` on PolNeAR dev and rewrites it (same
+ *  weights; what training ends with). `--calibrate-only`: for models trained before calibration. */
+function calibrateFile(name: string): void {
+  const file = attributionModelPath(name, values.out!);
+  const m = decodeAttributionModel(readFileSync(file), file);
+  delete m.meta.calibration;
+  const points: MarginPoint[] = [];
+  evaluateModel(m, dev, points);
+  const { a, b } = fitPlatt(points);
+  m.meta.calibration = { a: round6(a), b: round6(b), fittedOn: 'PolNeAR dev (model attributions, overlap match)', points: points.length };
+  console.log(`${name} calibration: a ${a.toFixed(4)} b ${b.toFixed(4)} on ${points.length} dev attributions; ${reliability(points, (x) => calibrated(m, x)).filter((r) => r.n).map((r) => `[${r.lo.toFixed(1)},${r.hi.toFixed(1)}) n ${r.n} pred ${r.predicted.toFixed(2)} obs ${r.observed.toFixed(2)}`).join('; ')}`);
+  writeFileSync(file, encodeAttributionModel(m.meta, m.cue, m.role));
+  writeCard(values.out!);
+}
+
 const variants: [string, FeatureOptions][] = [
   ['en', { lexical: true }],
   ['neutral', { lexical: false }],
 ];
 for (const [name, opts] of variants) {
   if (only && only !== name) continue;
+  if (values['calibrate-only']) {
+    calibrateFile(name);
+    continue;
+  }
   const r = trainStage(opts, Number(values.epochs), Number(values.seed), Number(values.prune), name);
   writeModel(name, opts, r, { data: 'PolNeAR train (Newell, Margolin & Ruths, LREC 2018), all annotation files', trainFiles: train.length });
 }
-if (!only || only === 'de') {
+if ((!only || only === 'de') && !values['calibrate-only']) {
   const de = germanTraining(root, { redewiedergabe: values['with-redewiedergabe'] });
   const r = trainStage({ lexical: true }, Number(values.epochs), Number(values.seed), Number(values.prune), 'de', de);
   // trained on speeches, not news: its cues must be lexicon cues (AttributionMeta.lexiconCues)
