@@ -231,8 +231,10 @@ function retuneFile(name: string): void {
   const data = polnearStage();
   const tuned = tuneBias(m, data, name, [], data.evaluate(m));
   calibrate(m, data, name, []);
-  m.meta.training = { ...m.meta.training, dev: tuned.scores };
-  writeFileSync(file, encodeAttributionModel(m.meta, m.cue, m.role));
+  // the header in the order writeModel gives it, so the file is the one training writes
+  const { lang, featureVersion, features, cueBias, calibration, training, ...extra } = m.meta;
+  const meta: AttributionMeta = { lang, featureVersion, features, cueBias, ...(calibration ? { calibration } : {}), ...extra, training: { ...training, dev: tuned.scores } };
+  writeFileSync(file, encodeAttributionModel(meta, m.cue, m.role));
   writeCard(values.out!);
 }
 
