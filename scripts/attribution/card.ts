@@ -16,7 +16,8 @@ export function writeCard(dir: string): void {
     const t = m.meta.training as { epochs?: number; seed?: number; dev?: Record<string, number> };
     const d = t.dev ?? {};
     const n = (k: string) => (typeof d[k] === 'number' ? d[k].toFixed(1) : 'n/a');
-    return `| ${f} | ${m.meta.features.lexical ? 'lexical + language-neutral' : 'language-neutral only'} | ${(size / 1024).toFixed(0)} KiB | ${m.cue.size + m.role.size} | ${t.epochs} | ${t.seed} | ${n('cueF1')} | ${n('contentF1')} (${n('contentP')} / ${n('contentR')}) | ${n('exactF1')} | ${n('sourceAcc')} |`;
+    const cal = m.meta.calibration ? `${m.meta.calibration.a} / ${m.meta.calibration.b}` : 'none';
+    return `| ${f} | ${m.meta.features.lexical ? 'lexical + language-neutral' : 'language-neutral only'} | ${(size / 1024).toFixed(0)} KiB | ${m.cue.size + m.role.size} | ${t.epochs} | ${t.seed} | ${n('cueF1')} | ${n('contentF1')} (${n('contentP')} / ${n('contentR')}) | ${n('exactF1')} | ${n('sourceAcc')} | ${cal} |`;
   });
   const deRows = models.filter(({ m }) => isSpkAtt(m)).map(({ f, size, m }) => {
     const t = m.meta.training as { epochs?: number; seed?: number; dev?: { spkatt?: Record<string, number> } };
@@ -36,13 +37,21 @@ word). \`en\` uses word features and language-neutral ones; \`neutral\` only the
 (word classes from each language's src/lang/<code>/quotes.json, punctuation, quotation marks,
 distances), and serves every language without a model of its own (Dutch).
 
-| file | features | size | weight rows | epochs | seed | dev cue F1 | dev content overlap F1 (P / R) | dev exact F1 | dev source acc. |
-|---|---|---|---|---|---|---|---|---|---|
+| file | features | size | weight rows | epochs | seed | dev cue F1 | dev content overlap F1 (P / R) | dev exact F1 | dev source acc. | calibration a / b |
+|---|---|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
 Dev scores are of the model alone (no rules), on PolNeAR dev, as scripts/attribution/evaluate.ts
 defines them; the quotes layer combines it with the rules (\`npm run bench:quotes\` for those numbers).
 The epoch count is the best dev epoch up to the maximum given.
+
+**Confidence.** An attribution's confidence is sigmoid(a × margin + b), where margin is the cue's
+first-token score for B minus its score for O (after the cue bias). a and b are fitted by Platt
+scaling (log loss, Newton steps with halving) on PolNeAR dev: each attribution the model alone
+predicts there, labelled right when it overlap-matches an annotated one. Training ends with this
+fit; \`npm run train:attribution -- --calibrate-only\` refits it on the files as they are.
+\`npm run bench:quotes\` prints the reliability table of the whole quotes layer (rules + model).
+de.model.gz has no calibration (its dev set is SpkAtt, scored differently): it uses sigmoid(margin / 4).
 
 ## German (de.model.gz)
 

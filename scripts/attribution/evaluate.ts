@@ -16,7 +16,13 @@ export interface ModelScores {
 
 const f1 = (p: number, r: number) => (p + r ? (2 * p * r) / (p + r) : 0);
 
-export function evaluateModel(model: AttributionModel, docs: TrainingDoc[]): ModelScores {
+/** One model attribution on dev: its cue margin and whether it matched an annotated one (for calibration). */
+export interface MarginPoint {
+  margin: number;
+  ok: boolean;
+}
+
+export function evaluateModel(model: AttributionModel, docs: TrainingDoc[], points?: MarginPoint[]): ModelScores {
   let nPred = 0;
   let nGold = 0;
   let matched = 0;
@@ -67,6 +73,7 @@ export function evaluateModel(model: AttributionModel, docs: TrainingDoc[]): Mod
         if (s && g.source.some((t) => t >= s[0] && t < s[1])) srcRight++;
       }
     }
+    if (points) preds.forEach((p, pi) => points.push({ margin: p.margin, ok: usedP.has(pi) }));
     // gold cue count per distinct cue for the cue F1
     nGoldCues += goldCues.size;
     nPredCues += predCues.size;
@@ -87,3 +94,74 @@ export function evaluateModel(model: AttributionModel, docs: TrainingDoc[]): Mod
 }
 let nGoldCues = 0;
 let nPredCues = 0;
+
+/** Platt scaling (Platt 1999, with its prior-corrected targets): a, b minimising the log loss of
+ *  sigmoid(a * margin + b) against the points, by Newton's method with step halving (Lin, Lin & Weng
+ *  2007) from a = 0, b = 0, for at most 100 steps (deterministic). */
+export function fitPlatt(points: MarginPoint[]): { a: number; b: number } {
+  const pos = points.filter((p) => p.ok).length;
+  const neg = points.length - pos;
+  const tPos = (pos + 1) / (pos + 2);
+  const tNeg = 1 / (neg + 2);
+  // log loss, stable for large |z|: log(1 + e^z) - t z
+  const loss = (a: number, b: number) => {
+    let l = 0;
+    for (const p of points) {
+      const z = a * p.margin + b;
+      const t = p.ok ? tPos : tNeg;
+      l += (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - t * z;
+    }
+    return l;
+  };
+  let a = 0;
+  let b = Math.log((pos + 1) / (neg + 1));
+  let cur = loss(a, b);
+  for (let it = 0; it < 100; it++) {
+    let ga = 0, gb = 0, haa = 1e-12, hab = 0, hbb = 1e-12;
+    for (const p of points) {
+      const t = p.ok ? tPos : tNeg;
+      const q = 1 / (1 + Math.exp(-(a * p.margin + b)));
+      const d = q - t;
+      const w = q * (1 - q);
+      ga += d * p.margin;
+      gb += d;
+      haa += w * p.margin * p.margin;
+      hab += w * p.margin;
+      hbb += w;
+    }
+    const det = haa * hbb - hab * hab;
+    if (!(det > 0)) break;
+    const da = (hbb * ga - hab * gb) / det;
+    const db = (haa * gb - hab * ga) / det;
+    let step = 1;
+    let next = loss(a - da, b - db);
+    while (next > cur && step > 1e-8) {
+      step /= 2;
+      next = loss(a - step * da, b - step * db);
+    }
+    if (next > cur) break;
+    a -= step * da;
+    b -= step * db;
+    const gain = cur - next;
+    cur = next;
+    if (gain < 1e-9 * Math.max(1, Math.abs(cur))) break;
+  }
+  return { a, b };
+}
+
+/** Reliability of a calibration on points: per confidence bin, the mean predicted probability and the observed share right. */
+export function reliability(points: MarginPoint[], conf: (margin: number) => number, bins = 10): { lo: number; hi: number; n: number; predicted: number; observed: number }[] {
+  const out = Array.from({ length: bins }, (_, i) => ({ lo: i / bins, hi: (i + 1) / bins, n: 0, predicted: 0, observed: 0 }));
+  for (const p of points) {
+    const c = conf(p.margin);
+    const b = out[Math.min(bins - 1, Math.floor(c * bins))];
+    b.n++;
+    b.predicted += c;
+    b.observed += p.ok ? 1 : 0;
+  }
+  for (const b of out) if (b.n) {
+    b.predicted /= b.n;
+    b.observed /= b.n;
+  }
+  return out;
+}

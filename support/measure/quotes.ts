@@ -52,6 +52,38 @@ export interface QuoteCounts {
   speakerNull: number;
   /** Of speakerScored: the quote's source span (sourceStart/End) overlaps the annotated Source. */
   sourceRight: number;
+  /** Every scored prediction: its confidence, who found it, and whether it matched (for the reliability table). */
+  confidence: { confidence: number; by: 'rules' | 'model'; ok: boolean }[];
+}
+
+export interface ReliabilityBin {
+  lo: number;
+  hi: number;
+  n: number;
+  /** Mean confidence of the predictions in the bin. */
+  predicted: number;
+  /** Share of them that matched an annotated attribution (precision). */
+  observed: number;
+}
+
+/** Predictions binned by confidence ([0, 0.1), …, [0.9, 1]): mean confidence against observed
+ *  precision, and the expected calibration error (the bins' |predicted - observed| weighted by size). */
+export function reliabilityTable(points: readonly { confidence: number; ok: boolean }[], bins = 10): { bins: ReliabilityBin[]; ece: number } {
+  const out: ReliabilityBin[] = Array.from({ length: bins }, (_, i) => ({ lo: i / bins, hi: (i + 1) / bins, n: 0, predicted: 0, observed: 0 }));
+  for (const p of points) {
+    const b = out[Math.min(bins - 1, Math.max(0, Math.floor(p.confidence * bins)))];
+    b.n++;
+    b.predicted += p.confidence;
+    b.observed += p.ok ? 1 : 0;
+  }
+  let ece = 0;
+  for (const b of out) {
+    if (!b.n) continue;
+    b.predicted /= b.n;
+    b.observed /= b.n;
+    ece += (b.n / points.length) * Math.abs(b.predicted - b.observed);
+  }
+  return { bins: out, ece };
 }
 
 interface Fragment {
@@ -182,6 +214,7 @@ export async function measureQuotes(opts: { data?: string; entities?: boolean; e
     speakerRight: 0,
     speakerNull: 0,
     sourceRight: 0,
+    confidence: [],
   };
 
   const predCache = new Map<string, Quote[]>();
@@ -240,7 +273,7 @@ export async function measureQuotes(opts: { data?: string; entities?: boolean; e
         const nameHit = !!sp && sp.name.toLowerCase().split(/\s+/).some((w) => w.length > 2 && srcText.split(/[^\p{L}]+/u).includes(w));
         if (overlap || nameHit) c.speakerRight++;
         else if (c.errors.length < showErrors)
-          c.errors.push(`SPEAKER ${textFile}\n  quote: ${p.text.slice(0, 100)}\n  pred: ${sp ? `${sp.name} [${sp.start !== undefined ? text.slice(sp.start, sp.end) : ''}]` : 'null'}  gold: ${srcText}`);
+          c.errors.push(`SPEAKER ${textFile}\n  quote: ${p.text.slice(0, 100)}  [${p.by}/${p.cue}]\n  pred: ${sp ? `${sp.name} [${sp.start !== undefined ? text.slice(sp.start, sp.end) : ''}]` : 'null'}  gold: ${srcText}`);
       }
     }
     gold.forEach((g, gi) => {
@@ -255,6 +288,7 @@ export async function measureQuotes(opts: { data?: string; entities?: boolean; e
       }
     });
     preds.forEach((p, pi) => {
+      c.confidence.push({ confidence: p.confidence ?? 0, by: p.by ?? 'rules', ok: usedP.has(pi) });
       if (p.kind === 'direct') c.predDirect++;
       else c.predIndirect++;
       if (usedP.has(pi)) {
@@ -275,6 +309,7 @@ export async function measureQuotes(opts: { data?: string; entities?: boolean; e
         const sp = p.speaker;
         const srcText = g.source.map((f) => text.slice(f.start, f.end).toLowerCase()).join(' ');
         if (sp && ((sp.start !== undefined && g.source.some((f) => sp.start! < f.end && f.start < sp.end!)) || sp.name.toLowerCase().split(/\s+/).some((w) => w.length > 2 && srcText.split(/[^\p{L}]+/u).includes(w)))) c.nestedSpeakerOk++;
+        if (c.errors.length < showErrors) c.errors.push(`NESTED ${textFile}: [${p.kind}/${p.by}/${p.attribution}] ${p.text.slice(0, 80)}  <- ${p.cue} IN ${g.content.map((f) => text.slice(f.start, f.end)).join(' … ').slice(0, 160)} <- ${text.slice(g.cue[0].start, g.cue[0].end)}`);
       } else if (c.errors.length < showErrors) {
         c.errors.push(`SPURIOUS ${textFile}: [${p.kind}] ${p.text.slice(0, 120)}  <- ${p.speaker?.name ?? 'null'} / ${p.cue}`);
       }

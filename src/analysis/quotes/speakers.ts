@@ -16,6 +16,9 @@ export interface CueInfo {
   /** 'left': SPEAKER cue; 'right': cue SPEAKER (inverted, or after "according to"). */
   side: 'left' | 'right' | 'inherit' | 'none';
   speaker: Resolved | null;
+  /** "X, who said": the relative pronoun's token. The speaker as written is the pronoun, its
+   *  antecedent (the phrase) who that is, as for the model's relative-pronoun sources. */
+  relative?: number;
 }
 
 export class Discourse {
@@ -102,7 +105,7 @@ export function locateSpeakers(ctx: DocContext, hits: CueHit[], first: number, l
       // "X, who said" / "X, die zei": the antecedent before the relative pronoun
       if (e - 1 > first && ctx.lex.relativePronouns.has(ctx.lower(e - 1)) && ctx.toks[e - 2]?.text === ',') {
         const p = phraseEndingAt(ctx, e - 2, first);
-        if (p) return { hit, phrase: p, side: 'left', speaker: null } as CueInfo;
+        if (p) return { hit, phrase: p, side: 'left', speaker: null, relative: e - 1 } as CueInfo;
       }
       // "De hulporganisatie Project Hope, die de kliniek beheert, noemde", "Scott Pruitt, the
       // attorney general of Oklahoma, one of the states suing the EPA, said": skip relative

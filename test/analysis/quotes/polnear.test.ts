@@ -48,4 +48,12 @@ describe.runIf(hasData('polnear'))('PolNeAR dev articles', () => {
     expect(q.speaker).toMatchObject({ name: 'the scientific literature', entity: null, via: 'phrase' });
     expect(text.slice(q.speaker!.antecedentStart, q.speaker!.antecedentEnd)).toBe('the scientific literature');
   });
+
+  it('gives "X, who joked" the relative pronoun as the source as written and X as who that is (nyt, Sept 25)', () => {
+    const text = dev('nyt_2016-09-25_obama-says-african-american-muse.txt');
+    const q = quote(quotesOf(text, 'en'), "I haven't seen it yet, but I'm going to", 'direct');
+    expect(q.speaker).toMatchObject({ name: 'Stevie Wonder', via: 'pronoun' });
+    expect(q.source).toBe('who');
+    expect(text.slice(q.speaker!.antecedentStart, q.speaker!.antecedentEnd)).toBe('Stevie Wonder');
+  });
 });

@@ -23,6 +23,9 @@ export interface AttributionMeta {
    *  neutral model, its cues must be cue forms of the language's quotes.json whose frames fit, and
    *  where the rules read the same cue theirs is the reading (src/analysis/quotes/attribution.ts). */
   lexiconCues?: boolean;
+  /** Platt scaling of the cue margin, fitted on dev by the trainer: confidence = sigmoid(a * margin + b),
+   *  the probability that the model's attribution matches an annotated one. Absent: sigmoid(margin / 4). */
+  calibration?: { a: number; b: number; fittedOn: string; points: number };
   /** Free-form training facts (data, epochs, seed, scores) written by the trainer. */
   training: Record<string, unknown>;
 }

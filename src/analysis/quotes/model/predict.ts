@@ -11,7 +11,9 @@ export interface ModelAttribution {
   cue: [number, number];
   source: [number, number] | null;
   content: [number, number];
-  /** Cue margin turned into (0, 1): how sure the model is that this is a cue. */
+  /** The cue's B-vs-rest score margin (after the cue bias). */
+  margin: number;
+  /** The margin calibrated (model.meta.calibration): the probability that this attribution is right. */
   confidence: number;
 }
 
@@ -41,7 +43,7 @@ export function predictCues(model: AttributionModel, df: DocFeatures): { c0: num
       if (tags[i] !== 1) continue;
       let j = i + 1;
       while (j < n && tags[j] === 2) j++;
-      out.push({ c0: first + i, c1: first + j, margin: em[i * K + 1] - Math.max(em[i * K], em[i * K + 2]) });
+      out.push({ c0: first + i, c1: first + j, margin: em[i * K + 1] - em[i * K] });
     }
   }
   return out;
@@ -94,13 +96,21 @@ export function predictRoles(model: AttributionModel, df: DocFeatures, c0: numbe
   return { source, content: rn >= ln ? [ra, rb] : [la, lb] };
 }
 
+/** The probability that an attribution with this cue margin is right (Platt scaling fitted on dev;
+ *  models without a calibration: the margin through a plain logistic). */
+export function calibrated(model: AttributionModel, margin: number): number {
+  const c = model.meta.calibration;
+  const z = c ? c.a * margin + c.b : margin / 4;
+  return 1 / (1 + Math.exp(-z));
+}
+
 export function predictAttributions(model: AttributionModel, ctx: DocContext): ModelAttribution[] {
   const df = new DocFeatures(ctx);
   const out: ModelAttribution[] = [];
   for (const cue of predictCues(model, df)) {
     const r = predictRoles(model, df, cue.c0, cue.c1);
     if (!r) continue;
-    out.push({ cue: [cue.c0, cue.c1], source: r.source, content: r.content, confidence: 1 / (1 + Math.exp(-cue.margin / 4)) });
+    out.push({ cue: [cue.c0, cue.c1], source: r.source, content: r.content, margin: cue.margin, confidence: calibrated(model, cue.margin) });
   }
   return out;
 }
