@@ -413,6 +413,12 @@ export const timesSchema = file({
   dayWordsOfMonth: numberMap.optional(),
   /** Day and month in digits without a year, each followed by a period: German "am 28.10." (day-month). */
   numericDayMonth: z.boolean().optional(),
+  /** Words before a bare day of the month, which then lies in the month of the anchor: French "le 23",
+   *  Swedish "den 15:e", Portuguese "dia 12", English "the 18th". Also the words between a weekday and
+   *  its day ("Friday the 13th", "terça-feira dia 25", "fredagen den 15:e"). */
+  dayOnlyCues: words.optional(),
+  /** A bare day after a cue needs an ordinal suffix ("the 18th", not "the 18"). */
+  dayOnlyNeedsSuffix: z.boolean().optional(),
   /** Words before the amount that put it in the past: German "vor zwei Tagen", French "il y a trois jours",
    *  Spanish "hace dos días", Portuguese "há três semanas". */
   agoBefore: words.optional(),

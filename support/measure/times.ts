@@ -39,7 +39,9 @@ export const newScore = (): TimeScore => ({ pred: 0, predOverlapping: 0, gold: 0
 /** Share (0..1) of the valued in-scope gold spans of the cases the reference passes that are resolved exactly. */
 export const timeResolved = (s: TimeScore): number => (s.ref ? s.resolved / s.ref : 0);
 
-export function scoreDoc(s: TimeScore, preds: TimeExpr[], gold: Gold[], errors?: string[], text?: string, ref = false): void {
+export function scoreDoc(s: TimeScore, preds: TimeExpr[], gold: Gold[], allErrors?: string[], text?: string, ref?: boolean): void {
+  // Errors of a case the reference implementation itself fails (ref === false) are marked "(ref fails)".
+  const errors = allErrors && ref === false ? { push: (e: string) => allErrors.push(`(ref fails) ${e}`) } : allErrors;
   s.pred += preds.length;
   for (const p of preds) {
     if (gold.some((g) => overlaps(p, g))) s.predOverlapping++;

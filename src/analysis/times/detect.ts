@@ -157,8 +157,8 @@ function collectDates(text: string, g: TimeGrammar, out: Candidate[]): void {
   // ISO dates and months: "2024-05-01", "2024-05".
   for (g.isoDate.lastIndex = 0; (m = g.isoDate.exec(text)); ) {
     const y = Number(m[1]);
-    const mo = Number(m[2]);
-    const d = Number(m[3]);
+    const mo = Number(m[3]);
+    const d = Number(m[4]);
     if (isValidDate(y, mo, d)) out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', year: y, month: mo, day: d, priority: 0 });
   }
   for (g.isoMonth.lastIndex = 0; (m = g.isoMonth.exec(text)); ) {
@@ -167,15 +167,15 @@ function collectDates(text: string, g: TimeGrammar, out: Candidate[]): void {
   }
   // Numeric dates with a year: "1/1/2016" (en: month first), "31-12-2023", "7.6.2018" (nl: day first).
   for (g.numericDate.lastIndex = 0; (m = g.numericDate.exec(text)); ) {
-    if (m[4].length === 2 && m[2] !== '/') continue;
-    let a = Number(m[1]);
-    let b = Number(m[3]);
-    const y = twoDigitYear(m[4]);
-    let [mo, d] = g.dateOrder === 'month-day' ? [a, b] : [b, a];
-    if (mo > 12 && d <= 12) [mo, d] = [d, mo];
-    if (!isValidDate(y, mo, d)) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', year: y, month: mo, day: d, priority: 1 });
+    const a = Number(m[1]);
+    const b = Number(m[3] ?? m[6]);
+    const y = twoDigitYear(m[4] ?? m[7]);
+    const dm = dayAndMonth(g, a, b);
+    if (!dm || !isValidDate(y, dm.month, dm.day)) continue;
+    const wd = weekdayLead(text, m.index, g);
+    out.push({ start: wd?.start ?? m.index, end: m.index + m[0].length, kind: 'date', year: y, month: dm.month, day: dm.day, weekday: wd?.weekday, priority: 1 });
   }
+  collectNumericDays(text, g, out);
   // Day and month without a year: "am 28.10." (German).
   if (g.numericDayMonth) {
     for (g.numericDayMonth.lastIndex = 0; (m = g.numericDayMonth.exec(text)); ) {
@@ -230,6 +230,97 @@ function collectDates(text: string, g: TimeGrammar, out: Candidate[]): void {
     const end = m.index + m[0].length - finalDot(m[0], mo.full);
     const endM: TimeMention = { start: m.index, end, kind: 'date', month: mo.month, day: d2, year: y };
     out.push({ start: m.index, end, kind: 'date', month: mo.month, day: d1, year: y, rangeEnd: endM, priority: 0 });
+  }
+}
+
+/** Day and month of two numbers in the language's order, swapped when only that makes a date ("4/22" in
+ *  a day-month language); undefined when neither order does. */
+function dayAndMonth(g: TimeGrammar, a: number, b: number): { day: number; month: number } | undefined {
+  let [month, day] = g.dateOrder === 'month-day' ? [a, b] : [b, a];
+  if (month > 12 && day <= 12) [month, day] = [day, month];
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? { day, month } : undefined;
+}
+
+/** A weekday (and day cue) right before `pos` that belongs to the date there: "samedi 23/06/18". */
+function weekdayLead(text: string, pos: number, g: TimeGrammar): { start: number; weekday: number } | undefined {
+  const from = Math.max(0, pos - 40);
+  const m = g.weekdayBefore.exec(text.slice(from, pos));
+  const weekday = m ? weekdayOf(g, m[1]) : undefined;
+  return m && weekday !== undefined ? { start: from + m.index + m[0].search(/\p{L}/u), weekday } : undefined;
+}
+
+/**
+ * Dates written with digits and separators beyond the plain numeric date: a day and month with a slash
+ * and no year ("on 22/04", "29/2", "28/2-1/3"), a month name among numbers ("23/Sep/2020",
+ * "2019-sep-1", "Dec-2018"), a bare day of the month after a cue ("le 23", "den 15:e", "the 18th"), and
+ * a weekday with its day ("Friday the 13th", "terça-feira dia 25").
+ */
+function collectNumericDays(text: string, g: TimeGrammar, out: Candidate[]): void {
+  let m: RegExpExecArray | null;
+  // A slash day-month without a year is a date only after a day cue or weekday and before no word
+  // ("on 22/04", "dia 17/11", "samedi 23/06"), as the whole line, or as a range ("28/2-1/3"): in news
+  // "4/1", "25/1" are betting odds, "3/4" a fraction, "the 9/11 attacks" a name and "24/7" a phrase.
+  for (g.slashDayMonth.lastIndex = 0; (m = g.slashDayMonth.exec(text)); ) {
+    const first = dayAndMonth(g, Number(m[1]), Number(m[2]));
+    if (!first) continue;
+    const year = m[5] ? twoDigitYear(m[5]) : undefined;
+    const second = m[3] ? dayAndMonth(g, Number(m[3]), Number(m[4])) : undefined;
+    if (m[3] && !second) continue;
+    const before = wordBefore(text, m.index, g);
+    const wd = weekdayLead(text, m.index, g);
+    const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+    const lineEnd = text.indexOf('\n', m.index) < 0 ? text.length : text.indexOf('\n', m.index);
+    const wholeLine = !text.slice(lineStart, m.index).trim() && !text.slice(m.index + m[0].length, lineEnd).replace(/[.!?]/g, '').trim();
+    const wordAfter = /^\s*\p{L}/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3));
+    const cue = (g.dayArticles.has(before) || g.dayOnlyCueWords.has(before) || wd !== undefined) && !wordAfter;
+    if (!cue && !wholeLine && !second) continue;
+    if (!validDay(first.month, first.day, year)) continue;
+    const c: Candidate = { start: wd?.start ?? m.index, end: m.index + m[0].length, kind: 'date', month: first.month, day: first.day, year, weekday: wd?.weekday, priority: 1 };
+    if (second) {
+      if (!validDay(second.month, second.day, year)) continue;
+      c.rangeEnd = { start: c.start, end: c.end, kind: 'date', month: second.month, day: second.day, year };
+    }
+    out.push(c);
+  }
+  for (g.namedNumeric.lastIndex = 0; (m = g.namedNumeric.exec(text)); ) {
+    const parts = [m[1], m[3], m[4]].filter((x): x is string => x !== undefined);
+    let month: number | undefined;
+    let year: number | undefined;
+    let day: number | undefined;
+    let ok = true;
+    for (const p of parts) {
+      if (/^\d+$/.test(p)) {
+        if (p.length === 4 && year === undefined) year = Number(p);
+        else if (p.length <= 2 && day === undefined) day = Number(p);
+        else ok = false;
+      } else {
+        const at = m[0].toLowerCase().indexOf(p.toLowerCase());
+        const mo = monthOf(g, p, m[0].slice(at));
+        if (!mo || month !== undefined) ok = false;
+        else month = mo.month;
+      }
+    }
+    if (!ok || month === undefined || (day === undefined && year === undefined)) continue;
+    // "Dec-2018", "Dec/2018": a month; "1-jan": a day without a year.
+    if (day === undefined) {
+      out.push({ start: m.index, end: m.index + m[0].length, kind: 'month', month, year, priority: 1 });
+      continue;
+    }
+    if (!validDay(month, day, year)) continue;
+    const wd = weekdayLead(text, m.index, g);
+    out.push({ start: wd?.start ?? m.index, end: m.index + m[0].length, kind: 'date', month, day, year, weekday: wd?.weekday, priority: 1 });
+  }
+  for (g.dayOnly.lastIndex = 0; (m = g.dayOnly.exec(text)); ) {
+    const day = Number(m[2]);
+    if (day < 1 || day > 31 || (g.dayOnlyNeedsSuffix && !m[3])) continue;
+    const start = m.index + m[0].search(/\p{N}/u);
+    out.push({ start, end: m.index + m[0].length, kind: 'date', day, priority: 3 });
+  }
+  for (g.weekdayDay.lastIndex = 0; (m = g.weekdayDay.exec(text)); ) {
+    const day = Number(m[2]);
+    const weekday = weekdayOf(g, m[1]);
+    if (day < 1 || day > 31 || weekday === undefined) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', day, weekday, priority: 1 });
   }
 }
 

@@ -71,6 +71,23 @@ export interface TimeGrammar {
   isoDate: RegExp;
   isoMonth: RegExp;
   numericDate: RegExp;
+  /** Day and month with a slash, no year ("22/04", "4/22"), with an optional range to a second one and
+   *  a year ("28/2-1/3", "10/1-11/2/2017"): groups 1-2 first, 3-4 second, 5 year. */
+  slashDayMonth: RegExp;
+  /** Numbers and a month name joined by one separator ("23/Sep/2020", "Sep-23-2020", "2019-sep-1",
+   *  "Dec-2018", "1-jan"): groups 1, 3, 4 the parts, 2 the separator. */
+  namedNumeric: RegExp;
+  /** A bare day of the month after a cue ("le 23", "den 15:e", "the 18th"): group 1 the cue, 2 the day,
+   *  3 the ordinal suffix. */
+  dayOnly: RegExp;
+  dayOnlyNeedsSuffix: boolean;
+  dayOnlyCueWords: Set<string>;
+  dayArticles: Set<string>;
+  /** A weekday and a bare day ("Friday the 13th", "sexta-feira 13", "fredagen den 15:e"): group 1 the
+   *  weekday, 2 the day. */
+  weekdayDay: RegExp;
+  /** A weekday or day-only cue right before a numeric date: "samedi 23/06/18", "Tuesday 12/01/2016". */
+  weekdayBefore: RegExp;
   /** "28.10." (times.json numericDayMonth); undefined without. */
   numericDayMonth?: RegExp;
   year: RegExp;
@@ -169,6 +186,15 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
   const qCodes = alternation([...t.quarterCodes, ...t.quarterCodes.map((c) => c.toLowerCase())]);
   const UNIT = `(${alternation(unitForms.keys())})(?![\\p{L}])`;
   const connectors = alternation(t.rangeConnectors);
+  // A number that is no part of a larger number, date or decimal.
+  const NB = `(?<![\\p{L}\\p{N}/.,:-])`;
+  const NA = `(?![\\p{L}\\p{N}]|[/.,:-]\\p{N})`;
+  const namedPart = `(\\d{1,4}|${alternation(months.keys())})`;
+  const dayCues = alternation(t.dayOnlyCues ?? []);
+  const ordAfter = `(${alternation(t.ordinalSuffixes)})?`;
+  // A bare day ends at a sentence mark, a line end or the end of the text: "le 23.", "den 27!", "dia 12".
+  const DAY_END = `(?=\\s*(?:[.,;:!?)"»”](?!\\p{N})|$))`;
+  const weekdayForms = `(${alternation(weekdays.keys())})(?:${alternation(t.weekdaySuffixes.filter((x) => !/^\s/.test(x)))})?(?![\\p{L}])\\.?`;
 
   return {
     lang,
@@ -219,9 +245,18 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
     dayWordsOfMonth: new Map(Object.entries(t.dayWordsOfMonth ?? {}).map(([k, v]) => [phraseKey(k), v])),
     monthYear: new RegExp(`${B}${MON},?${SP}+${JOIN}${YEAR}`, 'giu'),
     month: new RegExp(`${B}(?:(${shiftAlt})\\s+)?${MONFULL}`, 'giu'),
-    isoDate: new RegExp(`(?<![\\p{L}\\p{N}/.-])(\\d{4})-(\\d{1,2})-(\\d{1,2})(?![\\p{N}]|-\\d)`, 'gu'),
-    isoMonth: new RegExp(`(?<![\\p{L}\\p{N}/.-])(\\d{4})-(0[1-9]|1[0-2])(?![\\p{N}-])`, 'gu'),
-    numericDate: new RegExp(`(?<![\\p{L}\\p{N}/.,-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\p{N}]|[/.-]\\d)`, 'gu'),
+    isoDate: new RegExp(`(?<![\\p{L}\\p{N}/.-])(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?![\\p{N}]|[-/.]\\d)`, 'gu'),
+    isoMonth: new RegExp(`(?<![\\p{L}\\p{N}/.-])(\\d{4})-(0?[1-9]|1[0-2])(?![\\p{N}-])`, 'gu'),
+    // "1/1/2016", "15.05.99", "9-18-15", "11/12,2015", "02 04 2009" (with spaces only a four-digit year).
+    numericDate: new RegExp(`(?<![\\p{L}\\p{N}/.,-])(\\d{1,2})(?:([/.-])(\\d{1,2})(?:\\2|,\\s?)(\\d{4}|\\d{2})|([^\\S\\n])(\\d{1,2})\\5((?:19|20)\\d{2}))(?![\\p{N}]|[/.-]\\d)`, 'gu'),
+    slashDayMonth: new RegExp(`${NB}(\\d{1,2})/(\\d{1,2})(?:\\s*[-–]\\s*(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?)?${NA}`, 'gu'),
+    namedNumeric: new RegExp(`${NB}${namedPart}([-/.])${namedPart}(?:\\2${namedPart})?(?![\\p{L}\\p{N}]|[/.-]\\p{N})`, 'giu'),
+    dayOnly: t.dayOnlyCues?.length ? new RegExp(`${B}(${dayCues})\\s+(\\d{1,2})${ordAfter}${DAY_END}`, 'giu') : NEVER,
+    dayOnlyNeedsSuffix: t.dayOnlyNeedsSuffix ?? false,
+    dayOnlyCueWords: new Set((t.dayOnlyCues ?? []).map((w) => w.toLowerCase())),
+    dayArticles: new Set(t.dayArticles.map((w) => w.toLowerCase())),
+    weekdayDay: new RegExp(`${B}${weekdayForms},?\\s+(?:(?:${dayCues || '(?!)'})\\s+)?(\\d{1,2})${ordAfter}${DAY_END}`, 'giu'),
+    weekdayBefore: new RegExp(`${B}${weekdayForms},?\\s+(?:(?:${[dayCues, alternation(t.dayArticles)].filter(Boolean).join('|')})\\s+)?$`, 'iu'),
     numericDayMonth: t.numericDayMonth ? new RegExp(`(?<![\\p{L}\\p{N}/.,-])(\\d{1,2})\\.\\s?(\\d{1,2})\\.(?![\\p{N}]|\\s?\\d)`, 'gu') : undefined,
     year: new RegExp(`(?<![\\p{L}\\p{N}_$€£¥#.,/-])(?:(mid|pre|post)-)?(1\\d{3}|20\\d{2})(?![\\p{L}\\p{N}]|[.,]\\d|\\s?%|-\\d)${TOD}`, 'giu'),
     yearRange: new RegExp(`(?<![\\p{L}\\p{N}_$€£¥#.,/-])(1[5-9]\\d{2}|20\\d{2})\\s*[-–/]\\s*(1[5-9]\\d{2}|20\\d{2}|\\d{1,2})(?![\\p{L}\\p{N}]|[.,]\\d)${TOD}`, 'giu'),
