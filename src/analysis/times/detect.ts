@@ -69,7 +69,7 @@ function detect(text: string, g: TimeGrammar): TimeMention[] {
   const c: Candidate[] = [];
   collectDates(text, g, c);
   collectRelative(text, g, c);
-  const chosen = selectLongest(c);
+  const chosen = joinWeekdayWeek(text, selectLongest(c));
   applyModifiers(text, g, chosen);
   return mergeRanges(text, g, chosen);
 }
@@ -529,6 +529,32 @@ function collectRelative(text: string, g: TimeGrammar, out: Candidate[]): void {
     const [, mo, d, w] = /^(\d{2})-(\d{2})(?:\+(\d))?$/.exec(md)!.map(Number);
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', month: mo, day: d, onOrAfter: w || undefined, year: num(m[2]), priority: 2 });
   }
+}
+
+const WEEK_RELATION: Record<number, WeekdayRelation> = { [-1]: 'previous-week', 0: 'this-week', 1: 'next-week' };
+
+/**
+ * A weekday next to a shifted week is that weekday of that week: "next week on Tuesday", "la semaine
+ * prochaine mardi", "söndag i nästa vecka", "previous week - Monday". Between them at most two short
+ * words (up to three letters) and no sentence mark.
+ */
+function joinWeekdayWeek(text: string, ms: TimeMention[]): TimeMention[] {
+  const out: TimeMention[] = [];
+  for (let i = 0; i < ms.length; i++) {
+    const a = ms[i];
+    const b = ms[i + 1];
+    const isWeek = (x: TimeMention) => x.kind === 'period' && x.unit === 'week' && typeof x.shift === 'number' && x.shift in WEEK_RELATION;
+    const isDay = (x: TimeMention) => x.kind === 'weekday' && x.weekday !== undefined && (x.relation ?? null) === null;
+    if (b && ((isWeek(a) && isDay(b)) || (isDay(a) && isWeek(b))) && /^[\s,–-]*(?:\p{L}{1,3}\s+){0,2}[\s,–-]*$/u.test(text.slice(a.end, b.start))) {
+      const week = isWeek(a) ? a : b;
+      const day = isWeek(a) ? b : a;
+      out.push({ start: a.start, end: b.end, kind: 'weekday', weekday: day.weekday, relation: WEEK_RELATION[week.shift!] });
+      i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
 }
 
 /** Keeps the longest candidates that do not overlap (ties: lower priority value, then earlier). */

@@ -315,7 +315,8 @@ function resolveSpan(m: TimeMention, anchor: number | null): Resolved & { valueE
   const granularity = shifted.granularity;
   if (anchor === null || shifted.value === null) return unresolved(granularity);
   const here = resolveOffset({ ...m, offset: 0 }, anchor).value!;
-  return (m.offset ?? 0) < 0
-    ? { value: shifted.value, granularity, relative: true, valueEnd: here }
-    : { value: here, granularity, relative: true, valueEnd: shifted.value };
+  if ((m.offset ?? 0) < 0) return { value: shifted.value, granularity, relative: true, valueEnd: here };
+  // "the next 3 days" start tomorrow: today is not one of them.
+  const first = m.unit === 'day' ? isoDay(anchor + 1) : here;
+  return { value: first, granularity, relative: true, valueEnd: shifted.value };
 }
