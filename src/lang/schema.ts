@@ -419,6 +419,9 @@ export const timesSchema = file({
   dayOnlyCues: words.optional(),
   /** A bare day after a cue needs an ordinal suffix ("the 18th", not "the 18"). */
   dayOnlyNeedsSuffix: z.boolean().optional(),
+  /** Comparison cues before "last year" in a report on a quarter ("compared with", "from"): that
+   *  "last year" is the year-ago quarter. */
+  comparisonCues: words.optional(),
   /** Words before the amount that put it in the past: German "vor zwei Tagen", French "il y a trois jours",
    *  Spanish "hace dos días", Portuguese "há três semanas". */
   agoBefore: words.optional(),

@@ -62,6 +62,13 @@ export function extractTimes(text: string, lang: string, publishedAt: string | n
       resolved.push(t);
       continue;
     }
+    // "compared with a loss of $3 million last year" in a report on a quarter: the year-ago quarter.
+    if (m.kind === 'period' && m.unit === 'year' && m.shift === -1 && ref && yearAgoQuarter(text, g, sentenceAt(text, sentences, m.start), m, mentions)) {
+      const t: TimeExpr = { start: m.start, end: m.end, text: text.slice(m.start, m.end), value: `${pad4(ref.y - 1)}-Q${ref.q}`, granularity: 'quarter', relative: true };
+      t.anchor = { date: `${pad4(ref.y)}-Q${ref.q}`, from: 'text' };
+      resolved.push(t);
+      continue;
+    }
     if (m.kind === 'anaphoric') {
       // With no date before it, "the following week" counts from the anchor; "that day" is no time.
       const t: TimeExpr | null = last
@@ -177,6 +184,16 @@ function resolveOne(text: string, g: TimeGrammar, m: TimeMention, anchor: number
   if (r.relative && anchor !== null && r.value !== null) t.anchor = { date: isoDay(anchor), from };
   if (isBackground(t, g.backgroundPrepositions.has(wordBefore(text, m.start, g)))) t.background = true;
   return t;
+}
+
+/** "last year" in a report on a quarter that compares with it ("compared with a loss of $3 million last
+ *  year", "last year's quarter") is the year-ago quarter; not in a sentence about a whole year (one that
+ *  names a longer period or this year). */
+function yearAgoQuarter(text: string, g: TimeGrammar, s: { start: number; end: number }, m: TimeMention, mentions: TimeMention[]): boolean {
+  const sentence = text.slice(s.start, Math.max(s.end, m.end));
+  if (g.longerPeriods.test(sentence)) return false;
+  if (mentions.some((o) => o.start >= s.start && o.end <= s.end && o.kind === 'period' && o.unit === 'year' && o.shift === 0)) return false;
+  return g.comparedBefore.test(text.slice(s.start, m.end)) || g.quarterAfter.test(text.slice(m.end, m.end + 16));
 }
 
 const FULL = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;

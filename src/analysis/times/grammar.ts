@@ -88,6 +88,10 @@ export interface TimeGrammar {
   weekdayDay: RegExp;
   /** A weekday or day-only cue right before a numeric date: "samedi 23/06/18", "Tuesday 12/01/2016". */
   weekdayBefore: RegExp;
+  /** A comparison cue earlier in the sentence ("compared with … last year"; times.json comparisonCues). */
+  comparedBefore: RegExp;
+  /** "'s quarter" right after "last year" (times.json quarterNouns). */
+  quarterAfter: RegExp;
   /** "28.10." (times.json numericDayMonth); undefined without. */
   numericDayMonth?: RegExp;
   year: RegExp;
@@ -249,6 +253,8 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
     isoMonth: new RegExp(`(?<![\\p{L}\\p{N}/.-])(\\d{4})-(0?[1-9]|1[0-2])(?![\\p{N}-])`, 'gu'),
     // "1/1/2016", "15.05.99", "9-18-15", "11/12,2015", "02 04 2009" (with spaces only a four-digit year).
     numericDate: new RegExp(`(?<![\\p{L}\\p{N}/.,-])(\\d{1,2})(?:([/.-])(\\d{1,2})(?:\\2|,\\s?)(\\d{4}|\\d{2})|([^\\S\\n])(\\d{1,2})\\5((?:19|20)\\d{2}))(?![\\p{N}]|[/.-]\\d)`, 'gu'),
+    comparedBefore: new RegExp(`(?:^|[^\\p{L}])(?:${alternation(t.comparisonCues ?? [])})(?![\\p{L}])[^.;]*$`, 'iu'),
+    quarterAfter: new RegExp(`^['’]s\\s+(?:${alternation(t.quarterNouns)})(?![\\p{L}])`, 'iu'),
     slashDayMonth: new RegExp(`${NB}(\\d{1,2})/(\\d{1,2})(?:\\s*[-–]\\s*(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?)?${NA}`, 'gu'),
     namedNumeric: new RegExp(`${NB}${namedPart}([-/.])${namedPart}(?:\\2${namedPart})?(?![\\p{L}\\p{N}]|[/.-]\\p{N})`, 'giu'),
     dayOnly: t.dayOnlyCues?.length ? new RegExp(`${B}(${dayCues})\\s+(\\d{1,2})${ordAfter}${DAY_END}`, 'giu') : NEVER,
