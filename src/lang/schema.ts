@@ -419,6 +419,11 @@ export const timesSchema = file({
   dayOnlyCues: words.optional(),
   /** A bare day after a cue needs an ordinal suffix ("the 18th", not "the 18"). */
   dayOnlyNeedsSuffix: z.boolean().optional(),
+  /** The amount may come before the span's shift word: "les 3 prochaines semaines", "3 próximas semanas". */
+  spanNumberFirst: z.boolean().optional(),
+  /** Decades written with a four-digit year: the words before it ("les années", "los años") and the
+   *  endings after it ("s", "er", "-talet"); one of them must be there. */
+  decades: z.object({ before: words, after: words }).strict().optional(),
   /** Comparison cues before "last year" in a report on a quarter ("compared with", "from"): that
    *  "last year" is the year-ago quarter. */
   comparisonCues: words.optional(),

@@ -81,6 +81,8 @@ function valueMatches(p: TimeExpr, values: string[]): boolean {
     if (/^\d{3}$/.test(v) && p.value === `${v}0` && p.valueEnd === `${v}9`) return true;
     for (const o of ours) {
       if (o === v) return true;
+      // A day without its month ("XXXX-XX-30") against our resolved "2021-07-30".
+      if (/^XXXX-XX-\d{2}$/.test(v) && /^\d{4}-\d{2}-\d{2}$/.test(o) && o.slice(7) === v.slice(7)) return true;
       if (range) {
         // A quarter ("2017-Q1") or half ("2019-H2") against a range from its first day ("(2017-01-01,...").
         const q = /^(\d{4})-([QH])([1-4])$/.exec(o);

@@ -88,8 +88,9 @@ function weekdayOf(g: TimeGrammar, form: string | undefined): number | undefined
   return g.weekdays.get(form.toLowerCase().replace(/\.$/, ''))?.weekday;
 }
 
+/** A year as written: four digits, or two after a joiner ("maio de 68" -> 1968, "de 05" -> 2005). */
 function num(s: string | undefined): number | undefined {
-  return s === undefined ? undefined : Number(s);
+  return s === undefined ? undefined : s.length === 2 ? twoDigitYear(s) : Number(s);
 }
 
 /** The word right before `pos` (lower case), e.g. "in" before "January"; "" when none. */
@@ -136,7 +137,7 @@ function collectDates(text: string, g: TimeGrammar, out: Candidate[]): void {
   for (g.monthYear.lastIndex = 0; (m = g.monthYear.exec(text)); ) {
     const mo = monthOf(g, m[1], m[0]);
     if (!mo) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, kind: 'month', month: mo.month, year: Number(m[2]), priority: 2 });
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'month', month: mo.month, year: num(m[2]), priority: 2 });
   }
   // Bare month, with a preposition or shift before it: "in January", "since October", "last November".
   for (g.month.lastIndex = 0; (m = g.month.exec(text)); ) {
@@ -508,6 +509,20 @@ function collectRelative(text: string, g: TimeGrammar, out: Candidate[]): void {
     const dir = g.spanShifts.get(phraseKey(m[1]));
     if (n === undefined || !unit || dir === undefined) continue;
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'span', offset: dir * n, unit, priority: 1 });
+  }
+  for (g.spanNumberFirst.lastIndex = 0; (m = g.spanNumberFirst.exec(text)); ) {
+    const n = amount(m[1]);
+    const unit = g.units.get(phraseKey(m[3]));
+    const dir = g.spanShifts.get(phraseKey(m[2]));
+    if (n === undefined || n > 100 || !unit || dir === undefined) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'span', offset: dir * n, unit, priority: 1 });
+  }
+  // Decades: a range of years, and like any year background ("the 1990s", "les années 1990").
+  for (g.decade.lastIndex = 0; (m = g.decade.exec(text)); ) {
+    if (m[0].length === m[1].length) continue; // a bare year is no decade
+    const y = Number(m[1]);
+    const endM: TimeMention = { start: m.index, end: m.index + m[0].length, kind: 'year', year: y + 9 };
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'year', year: y, rangeEnd: endM, priority: 1 });
   }
   for (g.season.lastIndex = 0; (m = g.season.exec(text)); ) {
     const trigger = m[1] ? phraseKey(m[1]) : undefined;

@@ -92,6 +92,10 @@ export interface TimeGrammar {
   comparedBefore: RegExp;
   /** "'s quarter" right after "last year" (times.json quarterNouns). */
   quarterAfter: RegExp;
+  /** "les 3 prochaines semaines", "3 próximas semanas", "the 5 past years": group 1 amount, 2 shift, 3 unit. */
+  spanNumberFirst: RegExp;
+  /** Decades: "the 1990s", "les années 1990", "die 1990er Jahre" (times.json decades): group 1 the year. */
+  decade: RegExp;
   /** "28.10." (times.json numericDayMonth); undefined without. */
   numericDayMonth?: RegExp;
   year: RegExp;
@@ -174,7 +178,9 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
   const DAY = `(\\d{1,2})${ORD}(?![\\p{L}\\p{N}]|[.,:]\\d)`;
   // A four-digit number followed by a time zone or "local time" is a time of day ("1600 GMT"), never a year.
   const TOD = t.timeOfDayAfter.length ? `(?!\\s*(?:${alternation(t.timeOfDayAfter)})(?![\\p{L}]))` : '';
-  const YEAR = `(\\d{4})(?![\\p{N}]|[.,]\\d)${TOD}`;
+  // A two-digit year only after a joiner ("maio de 68", "2 de outubro de 92").
+  const YEAR2 = t.dayOfMonthJoiners.length ? `|(?<=(?:${alternation(t.dayOfMonthJoiners)})\\s+)\\d{2}(?![\\p{N}]|[.,:]\\d|\\s*%)` : '';
+  const YEAR = `(\\d{4}(?![\\p{N}]|[.,]\\d)${TOD}${YEAR2})`;
   // Within one line: a heading "Saturday, 26 February" and a kick-off "1600" on the next are not one date.
   const SP = `[^\\S\\n]`;
   const JOIN = t.dayOfMonthJoiners.length ? `(?:(?:${alternation(t.dayOfMonthJoiners)})\\s+)?` : '';
@@ -253,6 +259,10 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
     isoMonth: new RegExp(`(?<![\\p{L}\\p{N}/.-])(\\d{4})-(0?[1-9]|1[0-2])(?![\\p{N}-])`, 'gu'),
     // "1/1/2016", "15.05.99", "9-18-15", "11/12,2015", "02 04 2009" (with spaces only a four-digit year).
     numericDate: new RegExp(`(?<![\\p{L}\\p{N}/.,-])(\\d{1,2})(?:([/.-])(\\d{1,2})(?:\\2|,\\s?)(\\d{4}|\\d{2})|([^\\S\\n])(\\d{1,2})\\5((?:19|20)\\d{2}))(?![\\p{N}]|[/.-]\\d)`, 'gu'),
+    spanNumberFirst: !t.spanNumberFirst ? NEVER : new RegExp(`(?<![\\p{N}$€£¥][.,\\s]?)${B}${ART}(\\d+|${alternation(t.offsetArticle)}|${ng ? ng.wordSequenceSource : '(?!)'})\\s+(${alternation(Object.keys(t.spanShifts))})\\s+${UNIT}`, 'giu'),
+    decade: t.decades
+      ? new RegExp(`${B}(?:(?:${alternation(t.decades.before)})\\s+)?(1[5-9]\\d0|20\\d0)(?:${alternation(t.decades.after)})?(?![\\p{L}\\p{N}])`, 'giu')
+      : NEVER,
     comparedBefore: new RegExp(`(?:^|[^\\p{L}])(?:${alternation(t.comparisonCues ?? [])})(?![\\p{L}])[^.;]*$`, 'iu'),
     quarterAfter: new RegExp(`^['’]s\\s+(?:${alternation(t.quarterNouns)})(?![\\p{L}])`, 'iu'),
     slashDayMonth: new RegExp(`${NB}(\\d{1,2})/(\\d{1,2})(?:\\s*[-–]\\s*(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?)?${NA}`, 'gu'),
