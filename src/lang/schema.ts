@@ -419,6 +419,8 @@ export const timesSchema = file({
   dayOnlyCues: words.optional(),
   /** A bare day after a cue needs an ordinal suffix ("the 18th", not "the 18"). */
   dayOnlyNeedsSuffix: z.boolean().optional(),
+  /** Shift words after the quarter noun: "el trimestre pasado", "le trimestre prochain". */
+  quarterShiftsAfter: numberMap.optional(),
   /** The amount may come before the span's shift word: "les 3 prochaines semaines", "3 próximas semanas". */
   spanNumberFirst: z.boolean().optional(),
   /** Decades written with a four-digit year: the words before it ("les années", "los años") and the

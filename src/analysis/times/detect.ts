@@ -471,6 +471,15 @@ function collectRelative(text: string, g: TimeGrammar, out: Candidate[]): void {
   for (g.quarterShifted.lastIndex = 0; (m = g.quarterShifted.exec(text)); ) {
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'quarter', shift: g.quarterShifts.get(phraseKey(m[1])), priority: 1 });
   }
+  for (g.quarterShiftedAfter.lastIndex = 0; (m = g.quarterShiftedAfter.exec(text)); ) {
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'quarter', shift: g.quarterShiftsAfter.get(phraseKey(m[1])), priority: 1 });
+  }
+  // "end of month", "a fin de mes": the current period, with the modifier.
+  for (g.periodModified.lastIndex = 0; (m = g.periodModified.exec(text)); ) {
+    const unit = g.periods.get(phraseKey(m[2]));
+    if (!unit || unit === 'weekend') continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'period', shift: 0, unit, mod: g.modifiers.get(phraseKey(m[1])), priority: 4 });
+  }
   for (g.quarterCode.lastIndex = 0; (m = g.quarterCode.exec(text)); ) {
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'quarter', quarter: Number(m[1]), year: num(m[2]), priority: 1 });
   }

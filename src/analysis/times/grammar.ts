@@ -94,6 +94,12 @@ export interface TimeGrammar {
   quarterAfter: RegExp;
   /** "les 3 prochaines semaines", "3 próximas semanas", "the 5 past years": group 1 amount, 2 shift, 3 unit. */
   spanNumberFirst: RegExp;
+  /** "el trimestre pasado" (times.json quarterShiftsAfter): group 1 the shift word. */
+  quarterShiftedAfter: RegExp;
+  quarterShiftsAfter: Map<string, number>;
+  /** A modifier and a period without a shift, the current one: "end of month", "fin de mes", "a
+   *  principios de año": group 1 the modifier, 2 the period word. */
+  periodModified: RegExp;
   /** Decades: "the 1990s", "les années 1990", "die 1990er Jahre" (times.json decades): group 1 the year. */
   decade: RegExp;
   /** "28.10." (times.json numericDayMonth); undefined without. */
@@ -259,6 +265,14 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
     isoMonth: new RegExp(`(?<![\\p{L}\\p{N}/.-])(\\d{4})-(0?[1-9]|1[0-2])(?![\\p{N}-])`, 'gu'),
     // "1/1/2016", "15.05.99", "9-18-15", "11/12,2015", "02 04 2009" (with spaces only a four-digit year).
     numericDate: new RegExp(`(?<![\\p{L}\\p{N}/.,-])(\\d{1,2})(?:([/.-])(\\d{1,2})(?:\\2|,\\s?)(\\d{4}|\\d{2})|([^\\S\\n])(\\d{1,2})\\5((?:19|20)\\d{2}))(?![\\p{N}]|[/.-]\\d)`, 'gu'),
+    quarterShiftedAfter: t.quarterShiftsAfter
+      ? new RegExp(`${B}(?:${alternation(t.quarterNouns)})\\s+(${alternation(Object.keys(t.quarterShiftsAfter))})${A}`, 'giu')
+      : NEVER,
+    quarterShiftsAfter: new Map(Object.entries(t.quarterShiftsAfter ?? {}).map(([k, v]) => [phraseKey(k), v])),
+    periodModified: new RegExp(
+      `${B}(${alternation(Object.keys(t.modifierWords))})\\s+(?:(?:${alternation([...t.dayOfMonthJoiners, ...t.dayArticles, ...t.quarterArticles])})\\s+)?(${periodAlt})${A}`,
+      'giu',
+    ),
     spanNumberFirst: !t.spanNumberFirst ? NEVER : new RegExp(`(?<![\\p{N}$€£¥][.,\\s]?)${B}${ART}(\\d+|${alternation(t.offsetArticle)}|${ng ? ng.wordSequenceSource : '(?!)'})\\s+(${alternation(Object.keys(t.spanShifts))})\\s+${UNIT}`, 'giu'),
     decade: t.decades
       ? new RegExp(`${B}(?:(?:${alternation(t.decades.before)})\\s+)?(1[5-9]\\d0|20\\d0)(?:${alternation(t.decades.after)})?(?![\\p{L}\\p{N}])`, 'giu')
