@@ -419,6 +419,9 @@ export const timesSchema = file({
   dayOnlyCues: words.optional(),
   /** A bare day after a cue needs an ordinal suffix ("the 18th", not "the 18"). */
   dayOnlyNeedsSuffix: z.boolean().optional(),
+  /** Words between a date without a year and the year that completes it: "28 June in 2020", "April in
+   *  2016", "26 juni tot 28 juni in 2020". */
+  yearAfter: words.optional(),
   /** Shift words after the quarter noun: "el trimestre pasado", "le trimestre prochain". */
   quarterShiftsAfter: numberMap.optional(),
   /** The amount may come before the span's shift word: "les 3 prochaines semaines", "3 próximas semanas". */

@@ -71,7 +71,7 @@ function detect(text: string, g: TimeGrammar): TimeMention[] {
   collectRelative(text, g, c);
   const chosen = joinWeekdayWeek(text, selectLongest(c));
   applyModifiers(text, g, chosen);
-  return mergeRanges(text, g, chosen);
+  return joinYearAfter(text, g, mergeRanges(text, g, chosen));
 }
 
 function monthOf(g: TimeGrammar, form: string, matched: string): { month: number; full: boolean } | undefined {
@@ -623,6 +623,25 @@ function mergeRanges(text: string, g: TimeGrammar, ms: TimeMention[]): TimeMenti
         i++;
         continue;
       }
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/** A date or month without a year and the year written after it ("28 June in 2020", "from April to June
+ *  in 2017"): one mention of that year. */
+function joinYearAfter(text: string, g: TimeGrammar, ms: TimeMention[]): TimeMention[] {
+  const out: TimeMention[] = [];
+  for (let i = 0; i < ms.length; i++) {
+    const a = ms[i];
+    const b = ms[i + 1];
+    const yearless = (x: TimeMention) => (x.kind === 'date' || x.kind === 'month') && x.year === undefined && x.shift == null && x.month !== undefined;
+    if (b && b.kind === 'year' && !b.rangeEnd && b.year !== undefined && yearless(a) && (!a.rangeEnd || yearless(a.rangeEnd)) && g.yearAfterGap.test(text.slice(a.end, b.start))) {
+      const rangeEnd = a.rangeEnd ? { ...a.rangeEnd, year: b.year } : undefined;
+      out.push({ ...a, year: b.year, end: b.end, rangeEnd });
+      i++;
+      continue;
     }
     out.push(a);
   }

@@ -100,6 +100,8 @@ export interface TimeGrammar {
   /** A modifier and a period without a shift, the current one: "end of month", "fin de mes", "a
    *  principios de año": group 1 the modifier, 2 the period word. */
   periodModified: RegExp;
+  /** The gap between a year-less date and its year ("in", "en"; times.json yearAfter), whole string. */
+  yearAfterGap: RegExp;
   /** Decades: "the 1990s", "les années 1990", "die 1990er Jahre" (times.json decades): group 1 the year. */
   decade: RegExp;
   /** "28.10." (times.json numericDayMonth); undefined without. */
@@ -273,6 +275,7 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
       `${B}(${alternation(Object.keys(t.modifierWords))})\\s+(?:(?:${alternation([...t.dayOfMonthJoiners, ...t.dayArticles, ...t.quarterArticles])})\\s+)?(${periodAlt})${A}`,
       'giu',
     ),
+    yearAfterGap: t.yearAfter?.length ? new RegExp(`^,?\\s+(?:${alternation(t.yearAfter)})\\s+$`, 'iu') : NEVER,
     spanNumberFirst: !t.spanNumberFirst ? NEVER : new RegExp(`(?<![\\p{N}$€£¥][.,\\s]?)${B}${ART}(\\d+|${alternation(t.offsetArticle)}|${ng ? ng.wordSequenceSource : '(?!)'})\\s+(${alternation(Object.keys(t.spanShifts))})\\s+${UNIT}`, 'giu'),
     decade: t.decades
       ? new RegExp(`${B}(?:(?:${alternation(t.decades.before)})\\s+)?(1[5-9]\\d0|20\\d0)(?:${alternation(t.decades.after)})?(?![\\p{L}\\p{N}])`, 'giu')
