@@ -317,8 +317,17 @@ function collectNumericDays(text: string, g: TimeGrammar, out: Candidate[]): voi
     const start = m.index + m[0].search(/\p{N}/u);
     out.push({ start, end: m.index + m[0].length, kind: 'date', day, priority: 3 });
   }
+  for (g.monthRange.lastIndex = 0; (m = g.monthRange.exec(text)); ) {
+    const a = monthOf(g, m[1], m[0]);
+    const b = monthOf(g, m[2], m[0].slice(m[0].toLowerCase().indexOf(m[2].toLowerCase(), m[1].length)));
+    const y = num(m[3]);
+    if (!a || !b || y === undefined || a.month === b.month) continue;
+    // "Nov-Feb 2017" runs from the November before.
+    const endM: TimeMention = { start: m.index, end: m.index + m[0].length, kind: 'month', month: b.month, year: y };
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'month', month: a.month, year: a.month > b.month ? y - 1 : y, rangeEnd: endM, priority: 0 });
+  }
   for (g.weekdayDay.lastIndex = 0; (m = g.weekdayDay.exec(text)); ) {
-    const day = Number(m[2]);
+    const day = /^\d+$/.test(m[2]) ? Number(m[2]) : g.dayWordsOfMonth.get(phraseKey(m[2])) ?? 0;
     const weekday = weekdayOf(g, m[1]);
     if (day < 1 || day > 31 || weekday === undefined) continue;
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', day, weekday, priority: 1 });

@@ -86,6 +86,8 @@ export interface TimeGrammar {
   /** A weekday and a bare day ("Friday the 13th", "sexta-feira 13", "fredagen den 15:e"): group 1 the
    *  weekday, 2 the day. */
   weekdayDay: RegExp;
+  /** "Jan-Feb 2017", "June-August 1992": groups 1 and 2 the months, 3 the year. */
+  monthRange: RegExp;
   /** A weekday or day-only cue right before a numeric date: "samedi 23/06/18", "Tuesday 12/01/2016". */
   weekdayBefore: RegExp;
   /** A comparison cue earlier in the sentence ("compared with … last year"; times.json comparisonCues). */
@@ -258,7 +260,7 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
     anaphoricUnits: new Map(Object.entries(t.anaphoricUnits).map(([k, v]) => [phraseKey(k), v])),
 
     monthDay: new RegExp(`${B}${WDANY}${MON}\\s*${DAY}${yearTail}`, 'giu'),
-    dayMonth: new RegExp(`${B}${WDANY}${ART}${DAY}\\s*${JOIN}${MON}${yearTail}`, 'giu'),
+    dayMonth: new RegExp(`${B}(?<![$€£¥]\\s?)${WDANY}${ART}${DAY}\\s*${JOIN}${MON}${yearTail}`, 'giu'),
     dayWordMonth: new RegExp(`${B}${WDANY}${ART}(${alternation(Object.keys(t.dayWordsOfMonth ?? {}))})\\s+${JOIN}${MON}${yearTail}`, 'giu'),
     dayWordsOfMonth: new Map(Object.entries(t.dayWordsOfMonth ?? {}).map(([k, v]) => [phraseKey(k), v])),
     monthYear: new RegExp(`${B}${MON},?${SP}+${JOIN}${YEAR}`, 'giu'),
@@ -288,7 +290,11 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
     dayOnlyNeedsSuffix: t.dayOnlyNeedsSuffix ?? false,
     dayOnlyCueWords: new Set((t.dayOnlyCues ?? []).map((w) => w.toLowerCase())),
     dayArticles: new Set(t.dayArticles.map((w) => w.toLowerCase())),
-    weekdayDay: new RegExp(`${B}${weekdayForms},?\\s+(?:(?:${dayCues || '(?!)'})\\s+)?(\\d{1,2})${ordAfter}${DAY_END}`, 'giu'),
+    weekdayDay: new RegExp(
+      `${B}${weekdayForms},?\\s+(?:(?:${[dayCues, alternation(t.dayArticles)].filter(Boolean).join('|')})\\s+)?(\\d{1,2}|${alternation(Object.keys(t.dayWordsOfMonth ?? {}))})${ordAfter}${DAY_END}`,
+      'giu',
+    ),
+    monthRange: new RegExp(`${B}${MON}\\s*[-–]\\s*${MON}${SP}+${JOIN}${YEAR}`, 'giu'),
     weekdayBefore: new RegExp(`${B}${weekdayForms},?\\s+(?:(?:${[dayCues, alternation(t.dayArticles)].filter(Boolean).join('|')})\\s+)?$`, 'iu'),
     numericDayMonth: t.numericDayMonth ? new RegExp(`(?<![\\p{L}\\p{N}/.,-])(\\d{1,2})\\.\\s?(\\d{1,2})\\.(?![\\p{N}]|\\s?\\d)`, 'gu') : undefined,
     year: new RegExp(`(?<![\\p{L}\\p{N}_$€£¥#.,/-])(?:(mid|pre|post)-)?(1\\d{3}|20\\d{2})(?![\\p{L}\\p{N}]|[.,]\\d|\\s?%|-\\d)${TOD}`, 'giu'),
