@@ -422,6 +422,9 @@ export const timesSchema = file({
   /** Words between a date without a year and the year that completes it: "28 June in 2020", "April in
    *  2016", "26 juni tot 28 juni in 2020". */
   yearAfter: words.optional(),
+  /** Words that count an amount from a day word: "two days after today", "drie weken vanaf morgen",
+   *  "dos días antes de ayer". */
+  fromDayWord: z.object({ after: words, before: words }).strict().optional(),
   /** Shift words after the quarter noun: "el trimestre pasado", "le trimestre prochain". */
   quarterShiftsAfter: numberMap.optional(),
   /** The amount may come before the span's shift word: "les 3 prochaines semaines", "3 próximas semanas". */

@@ -43,6 +43,8 @@ export interface TimeMention {
   onOrAfter?: number;
   /** Holidays that move with Easter: days from Western Easter Sunday (Easter Monday 1). */
   easterOffset?: number;
+  /** For offsets counted from a day word ("two days after today"): that day's offset from the anchor. */
+  dayBase?: number;
   /** Second end of a range ("May 1 to May 5", "2014-2018", "18-19 November"). */
   rangeEnd?: TimeMention;
 }
@@ -520,6 +522,14 @@ function collectRelative(text: string, g: TimeGrammar, out: Candidate[]): void {
     const unit = g.units.get(phraseKey(m[3]));
     if (n === undefined || !unit) continue;
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'offset', offset: -n, unit, priority: 1 });
+  }
+  for (g.offsetFromDay.lastIndex = 0; (m = g.offsetFromDay.exec(text)); ) {
+    const n = amount(m[1]);
+    const unit = g.units.get(phraseKey(m[2]));
+    const base = g.dayWords.get(phraseKey(m[4]));
+    if (n === undefined || !unit || base === undefined) continue;
+    const sign = g.fromDayAfter.has(phraseKey(m[3])) ? 1 : -1;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'offset', offset: sign * n, unit, dayBase: base, priority: 0 });
   }
   for (g.span.lastIndex = 0; (m = g.span.exec(text)); ) {
     const n = amount(m[2]);

@@ -48,7 +48,7 @@ export function extractTimes(text: string, lang: string, publishedAt: string | n
   // The last date the text gave (year, month or day), for "the following year", "that same day".
   let last: string | null = null;
   for (let i = 0; i < mentions.length; i++) {
-    const m = withYearPeriod(text, mentions, i, published);
+    const m = withYearPeriod(text, g, mentions, i, published);
     // "a year earlier" in a sentence about nine months compares with that period: the year before.
     const generic = m.kind === 'reference' && m.year === undefined && !g.periodNouns.test(text.slice(m.start, m.end));
     const longer = () => {
@@ -165,12 +165,13 @@ const YEARLESS = new Set<TimeMention['kind']>(['month', 'date', 'season']);
  * Mention `i`, given the year of the year period right after it ("February this year", "July, last
  * year": the February and July of that year); the mention itself when there is none or no anchor.
  */
-function withYearPeriod(text: string, mentions: TimeMention[], i: number, anchor: number | null): TimeMention {
+function withYearPeriod(text: string, g: TimeGrammar, mentions: TimeMention[], i: number, anchor: number | null): TimeMention {
   const m = mentions[i];
   const next = mentions[i + 1];
   if (anchor === null || !next || !YEARLESS.has(m.kind) || m.year !== undefined || m.shift != null || m.rangeEnd) return m;
   if (next.kind !== 'period' || next.unit !== 'year' || typeof next.shift !== 'number') return m;
-  if (!/^,?\s*$/.test(text.slice(m.end, next.start))) return m;
+  const gap = text.slice(m.end, next.start);
+  if (!/^,?\s*$/.test(gap) && !g.yearAfterGap.test(gap)) return m;
   return { ...m, year: fromEpochDay(anchor).y + next.shift };
 }
 

@@ -104,6 +104,9 @@ export interface TimeGrammar {
   periodModified: RegExp;
   /** The gap between a year-less date and its year ("in", "en"; times.json yearAfter), whole string. */
   yearAfterGap: RegExp;
+  /** "two days after today": group 1 amount, 2 unit, 3 direction word, 4 day word. */
+  offsetFromDay: RegExp;
+  fromDayAfter: Set<string>;
   /** Decades: "the 1990s", "les années 1990", "die 1990er Jahre" (times.json decades): group 1 the year. */
   decade: RegExp;
   /** "28.10." (times.json numericDayMonth); undefined without. */
@@ -278,6 +281,10 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
       'giu',
     ),
     yearAfterGap: t.yearAfter?.length ? new RegExp(`^,?\\s+(?:${alternation(t.yearAfter)})\\s+$`, 'iu') : NEVER,
+    offsetFromDay: t.fromDayWord
+      ? new RegExp(`${B}${NUM}\\s+${UNIT}\\s+(${alternation([...t.fromDayWord.after, ...t.fromDayWord.before])})\\s+(${alternation(Object.keys(t.dayWords))})${A}`, 'giu')
+      : NEVER,
+    fromDayAfter: new Set((t.fromDayWord?.after ?? []).map(phraseKey)),
     spanNumberFirst: !t.spanNumberFirst ? NEVER : new RegExp(`(?<![\\p{N}$€£¥][.,\\s]?)${B}${ART}(\\d+|${alternation(t.offsetArticle)}|${ng ? ng.wordSequenceSource : '(?!)'})\\s+(${alternation(Object.keys(t.spanShifts))})\\s+${UNIT}`, 'giu'),
     decade: t.decades
       ? new RegExp(`${B}(?:(?:${alternation(t.decades.before)})\\s+)?(1[5-9]\\d0|20\\d0)(?:${alternation(t.decades.after)})?(?![\\p{L}\\p{N}])`, 'giu')
@@ -331,7 +338,7 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
     yearQuarterCode: new RegExp(`${B}(\\d{4})\\s*[-/]?\\s*(?:${qCodes})([1-4])${A}`, 'gu'),
     monthDayRange: new RegExp(`${B}${MON}\\s*(\\d{1,2})${ORD}\\s*[-–]\\s*(\\d{1,2})${ORD}(?![\\p{L}\\p{N}])${yearTail}`, 'giu'),
     dayRangeMonth: new RegExp(
-      `${B}(\\d{1,2})${ORD}\\s*(?:[-–]|\\s(?:${connectors})\\s)\\s*(\\d{1,2})${ORD}\\s+${JOIN}${MON}${yearTail}`,
+      `${B}(\\d{1,2})${ORD}\\s*(?:[-–]|\\s(?:${connectors})\\s)\\s*${ART}(\\d{1,2})${ORD}\\s+${JOIN}${MON}${yearTail}`,
       'giu',
     ),
     // Not "the quarter-to-quarter comparison".

@@ -248,8 +248,9 @@ function resolvePeriod(m: TimeMention, anchor: number | null, tense: () => Tense
   }
 }
 
-function resolveOffset(m: TimeMention, anchor: number | null): Resolved {
+function resolveOffset(m: TimeMention, at: number | null): Resolved {
   const n = m.offset ?? 0;
+  const anchor = at === null ? null : at + (m.dayBase ?? 0);
   switch (m.unit) {
     case 'day':
     case 'week':
