@@ -6,7 +6,7 @@
 // it was resolved against and where that day comes from (TimeExpr.anchor); see happening.ts for which
 // times are background.
 import type { Sentence, TimeExpr } from '../../types.ts';
-import { anchorDay, epochDay, fromEpochDay, isoDay, isoWeekString, pad4 } from '../../text/calendar.ts';
+import { addMonths, anchorDay, epochDay, fromEpochDay, isoDay, isoWeekString, pad4 } from '../../text/calendar.ts';
 import { detectTimes, wordBefore, type TimeMention } from './detect.ts';
 import { timeGrammar, type TimeGrammar } from './grammar.ts';
 import { isBackground } from './happening.ts';
@@ -168,6 +168,11 @@ const YEARLESS = new Set<TimeMention['kind']>(['month', 'date', 'season']);
 function withYearPeriod(text: string, g: TimeGrammar, mentions: TimeMention[], i: number, anchor: number | null): TimeMention {
   const m = mentions[i];
   const next = mentions[i + 1];
+  // "the 21st this month", "den 20 nästa månad": the day in that month.
+  if (anchor !== null && next && m.kind === 'date' && m.month === undefined && m.weekday === undefined && next.kind === 'period' && next.unit === 'month' && typeof next.shift === 'number' && /^,?\s*(?:\p{L}{1,3}\s+)?$/u.test(text.slice(m.end, next.start))) {
+    const { y, m: mo } = fromEpochDay(addMonths(anchor, next.shift));
+    return { ...m, year: y, month: mo };
+  }
   if (anchor === null || !next || !YEARLESS.has(m.kind) || m.year !== undefined || m.shift != null || m.rangeEnd) return m;
   if (next.kind !== 'period' || next.unit !== 'year' || typeof next.shift !== 'number') return m;
   const gap = text.slice(m.end, next.start);

@@ -216,6 +216,7 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
   const dayCues = alternation(t.dayOnlyCues ?? []);
   const ordAfter = `(${alternation(t.ordinalSuffixes)})?`;
   // A bare day ends at a sentence mark, a line end or the end of the text: "le 23.", "den 27!", "dia 12".
+  const monthPeriods = alternation(Object.entries(t.periodWords).filter(([, v]) => v === 'month').map(([k]) => k));
   const DAY_END = `(?=\\s*(?:[.,;:!?)"»”](?!\\p{N})|$))`;
   const weekdayForms = `(${alternation(weekdays.keys())})(?:${alternation(t.weekdaySuffixes.filter((x) => !/^\s/.test(x)))})?(?![\\p{L}])\\.?`;
 
@@ -293,7 +294,10 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
     quarterAfter: new RegExp(`^['’]s\\s+(?:${alternation(t.quarterNouns)})(?![\\p{L}])`, 'iu'),
     slashDayMonth: new RegExp(`${NB}(\\d{1,2})/(\\d{1,2})(?:\\s*[-–]\\s*(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?)?${NA}`, 'gu'),
     namedNumeric: new RegExp(`${NB}${namedPart}([-/.])${namedPart}(?:\\2${namedPart})?(?![\\p{L}\\p{N}]|[/.-]\\p{N})`, 'giu'),
-    dayOnly: t.dayOnlyCues?.length ? new RegExp(`${B}(${dayCues})\\s+(\\d{1,2})${ordAfter}${DAY_END}`, 'giu') : NEVER,
+    // A bare day may also stand before a shifted month ("the 21st this month", "den 20 nästa månad").
+    dayOnly: t.dayOnlyCues?.length
+      ? new RegExp(`${B}(${dayCues})\\s+(\\d{1,2})${ordAfter}(?:${DAY_END}|(?=\\s+(?:(?:${alternation(t.dayOfMonthJoiners)})\\s+)?(?:${shiftAlt})\\s+(?:${monthPeriods})${A}))`, 'giu')
+      : NEVER,
     dayOnlyNeedsSuffix: t.dayOnlyNeedsSuffix ?? false,
     dayOnlyCueWords: new Set((t.dayOnlyCues ?? []).map((w) => w.toLowerCase())),
     dayArticles: new Set(t.dayArticles.map((w) => w.toLowerCase())),

@@ -317,7 +317,7 @@ function resolveSpan(m: TimeMention, anchor: number | null): Resolved & { valueE
   if (anchor === null || shifted.value === null) return unresolved(granularity);
   const here = resolveOffset({ ...m, offset: 0 }, anchor).value!;
   if ((m.offset ?? 0) < 0) return { value: shifted.value, granularity, relative: true, valueEnd: here };
-  // "the next 3 days" start tomorrow: today is not one of them.
-  const first = m.unit === 'day' ? isoDay(anchor + 1) : here;
+  // "the next 3 days" or "weeks" start tomorrow: today is not one of them.
+  const first = m.unit === 'day' || m.unit === 'week' || m.unit === 'fortnight' ? isoDay(anchor + 1) : here;
   return { value: first, granularity, relative: true, valueEnd: shifted.value };
 }
