@@ -278,7 +278,7 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
       : NEVER,
     quarterShiftsAfter: new Map(Object.entries(t.quarterShiftsAfter ?? {}).map(([k, v]) => [phraseKey(k), v])),
     periodModified: new RegExp(
-      `${B}(${alternation(Object.keys(t.modifierWords))})\\s+(?:(?:${alternation([...t.dayOfMonthJoiners, ...t.dayArticles, ...t.quarterArticles])})\\s+)?(${periodAlt})${A}`,
+      `${B}(${alternation(Object.keys(t.modifierWords))})\\s+(?:(?:${alternation([...t.dayOfMonthJoiners, ...(t.yearAfter ?? [])])})\\s+)?(?:(?:${alternation([...t.dayArticles, ...t.quarterArticles])})\\s+)?(${periodAlt})${A}`,
       'giu',
     ),
     yearAfterGap: t.yearAfter?.length ? new RegExp(`^,?\\s+(?:${alternation(t.yearAfter)})\\s+$`, 'iu') : NEVER,
