@@ -19,7 +19,7 @@ function printScore(name: string, s: TimeScore): void {
   const { p, r, f1: f, exactSpan, valueAcc, valueF1 } = timeRates(s);
   const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
   console.log(
-    `${name.padEnd(28)} P ${pct(p)}  R ${pct(r)}  F1 ${pct(f)}  exact-span ${pct(exactSpan)}  value-acc ${pct(valueAcc)}  value-F1 ${pct(valueF1)}  (pred ${s.pred}, gold ${s.gold}, valued ${s.valued})`,
+    `${name.padEnd(28)} P ${pct(p)}  R ${pct(r)}  F1 ${pct(f)}  exact-span ${pct(exactSpan)}  value-acc ${pct(valueAcc)}  value-F1 ${pct(valueF1)}${s.ref ? `  resolved ${pct(timeResolved(s))} of ${s.ref}` : ''}  (pred ${s.pred}, gold ${s.gold}, valued ${s.valued})`,
   );
 }
 

@@ -413,6 +413,28 @@ export const timesSchema = file({
   dayWordsOfMonth: numberMap.optional(),
   /** Day and month in digits without a year, each followed by a period: German "am 28.10." (day-month). */
   numericDayMonth: z.boolean().optional(),
+  /** Words before a bare day of the month, which then lies in the month of the anchor: French "le 23",
+   *  Swedish "den 15:e", Portuguese "dia 12", English "the 18th". Also the words between a weekday and
+   *  its day ("Friday the 13th", "terça-feira dia 25", "fredagen den 15:e"). */
+  dayOnlyCues: words.optional(),
+  /** A bare day after a cue needs an ordinal suffix ("the 18th", not "the 18"). */
+  dayOnlyNeedsSuffix: z.boolean().optional(),
+  /** Words between a date without a year and the year that completes it: "28 June in 2020", "April in
+   *  2016", "26 juni tot 28 juni in 2020". */
+  yearAfter: words.optional(),
+  /** Words that count an amount from a day word: "two days after today", "drie weken vanaf morgen",
+   *  "dos días antes de ayer". */
+  fromDayWord: z.object({ after: words, before: words }).strict().optional(),
+  /** Shift words after the quarter noun: "el trimestre pasado", "le trimestre prochain". */
+  quarterShiftsAfter: numberMap.optional(),
+  /** The amount may come before the span's shift word: "les 3 prochaines semaines", "3 próximas semanas". */
+  spanNumberFirst: z.boolean().optional(),
+  /** Decades written with a four-digit year: the words before it ("les années", "los años") and the
+   *  endings after it ("s", "er", "-talet"); one of them must be there. */
+  decades: z.object({ before: words, after: words }).strict().optional(),
+  /** Comparison cues before "last year" in a report on a quarter ("compared with", "from"): that
+   *  "last year" is the year-ago quarter. */
+  comparisonCues: words.optional(),
   /** Words before the amount that put it in the past: German "vor zwei Tagen", French "il y a trois jours",
    *  Spanish "hace dos días", Portuguese "há três semanas". */
   agoBefore: words.optional(),

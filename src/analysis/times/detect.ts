@@ -43,6 +43,8 @@ export interface TimeMention {
   onOrAfter?: number;
   /** Holidays that move with Easter: days from Western Easter Sunday (Easter Monday 1). */
   easterOffset?: number;
+  /** For offsets counted from a day word ("two days after today"): that day's offset from the anchor. */
+  dayBase?: number;
   /** Second end of a range ("May 1 to May 5", "2014-2018", "18-19 November"). */
   rangeEnd?: TimeMention;
 }
@@ -69,9 +71,9 @@ function detect(text: string, g: TimeGrammar): TimeMention[] {
   const c: Candidate[] = [];
   collectDates(text, g, c);
   collectRelative(text, g, c);
-  const chosen = selectLongest(c);
+  const chosen = joinWeekdayWeek(text, selectLongest(c));
   applyModifiers(text, g, chosen);
-  return mergeRanges(text, g, chosen);
+  return joinYearAfter(text, g, mergeRanges(text, g, chosen));
 }
 
 function monthOf(g: TimeGrammar, form: string, matched: string): { month: number; full: boolean } | undefined {
@@ -88,8 +90,9 @@ function weekdayOf(g: TimeGrammar, form: string | undefined): number | undefined
   return g.weekdays.get(form.toLowerCase().replace(/\.$/, ''))?.weekday;
 }
 
+/** A year as written: four digits, or two after a joiner ("maio de 68" -> 1968, "de 05" -> 2005). */
 function num(s: string | undefined): number | undefined {
-  return s === undefined ? undefined : Number(s);
+  return s === undefined ? undefined : s.length === 2 ? twoDigitYear(s) : Number(s);
 }
 
 /** The word right before `pos` (lower case), e.g. "in" before "January"; "" when none. */
@@ -136,7 +139,7 @@ function collectDates(text: string, g: TimeGrammar, out: Candidate[]): void {
   for (g.monthYear.lastIndex = 0; (m = g.monthYear.exec(text)); ) {
     const mo = monthOf(g, m[1], m[0]);
     if (!mo) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, kind: 'month', month: mo.month, year: Number(m[2]), priority: 2 });
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'month', month: mo.month, year: num(m[2]), priority: 2 });
   }
   // Bare month, with a preposition or shift before it: "in January", "since October", "last November".
   for (g.month.lastIndex = 0; (m = g.month.exec(text)); ) {
@@ -157,8 +160,8 @@ function collectDates(text: string, g: TimeGrammar, out: Candidate[]): void {
   // ISO dates and months: "2024-05-01", "2024-05".
   for (g.isoDate.lastIndex = 0; (m = g.isoDate.exec(text)); ) {
     const y = Number(m[1]);
-    const mo = Number(m[2]);
-    const d = Number(m[3]);
+    const mo = Number(m[3]);
+    const d = Number(m[4]);
     if (isValidDate(y, mo, d)) out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', year: y, month: mo, day: d, priority: 0 });
   }
   for (g.isoMonth.lastIndex = 0; (m = g.isoMonth.exec(text)); ) {
@@ -167,15 +170,15 @@ function collectDates(text: string, g: TimeGrammar, out: Candidate[]): void {
   }
   // Numeric dates with a year: "1/1/2016" (en: month first), "31-12-2023", "7.6.2018" (nl: day first).
   for (g.numericDate.lastIndex = 0; (m = g.numericDate.exec(text)); ) {
-    if (m[4].length === 2 && m[2] !== '/') continue;
-    let a = Number(m[1]);
-    let b = Number(m[3]);
-    const y = twoDigitYear(m[4]);
-    let [mo, d] = g.dateOrder === 'month-day' ? [a, b] : [b, a];
-    if (mo > 12 && d <= 12) [mo, d] = [d, mo];
-    if (!isValidDate(y, mo, d)) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', year: y, month: mo, day: d, priority: 1 });
+    const a = Number(m[1]);
+    const b = Number(m[3] ?? m[6]);
+    const y = twoDigitYear(m[4] ?? m[7]);
+    const dm = dayAndMonth(g, a, b);
+    if (!dm || !isValidDate(y, dm.month, dm.day)) continue;
+    const wd = weekdayLead(text, m.index, g);
+    out.push({ start: wd?.start ?? m.index, end: m.index + m[0].length, kind: 'date', year: y, month: dm.month, day: dm.day, weekday: wd?.weekday, priority: 1 });
   }
+  collectNumericDays(text, g, out);
   // Day and month without a year: "am 28.10." (German).
   if (g.numericDayMonth) {
     for (g.numericDayMonth.lastIndex = 0; (m = g.numericDayMonth.exec(text)); ) {
@@ -230,6 +233,106 @@ function collectDates(text: string, g: TimeGrammar, out: Candidate[]): void {
     const end = m.index + m[0].length - finalDot(m[0], mo.full);
     const endM: TimeMention = { start: m.index, end, kind: 'date', month: mo.month, day: d2, year: y };
     out.push({ start: m.index, end, kind: 'date', month: mo.month, day: d1, year: y, rangeEnd: endM, priority: 0 });
+  }
+}
+
+/** Day and month of two numbers in the language's order, swapped when only that makes a date ("4/22" in
+ *  a day-month language); undefined when neither order does. */
+function dayAndMonth(g: TimeGrammar, a: number, b: number): { day: number; month: number } | undefined {
+  let [month, day] = g.dateOrder === 'month-day' ? [a, b] : [b, a];
+  if (month > 12 && day <= 12) [month, day] = [day, month];
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? { day, month } : undefined;
+}
+
+/** A weekday (and day cue) right before `pos` that belongs to the date there: "samedi 23/06/18". */
+function weekdayLead(text: string, pos: number, g: TimeGrammar): { start: number; weekday: number } | undefined {
+  const from = Math.max(0, pos - 40);
+  const m = g.weekdayBefore.exec(text.slice(from, pos));
+  const weekday = m ? weekdayOf(g, m[1]) : undefined;
+  return m && weekday !== undefined ? { start: from + m.index + m[0].search(/\p{L}/u), weekday } : undefined;
+}
+
+/**
+ * Dates written with digits and separators beyond the plain numeric date: a day and month with a slash
+ * and no year ("on 22/04", "29/2", "28/2-1/3"), a month name among numbers ("23/Sep/2020",
+ * "2019-sep-1", "Dec-2018"), a bare day of the month after a cue ("le 23", "den 15:e", "the 18th"), and
+ * a weekday with its day ("Friday the 13th", "terça-feira dia 25").
+ */
+function collectNumericDays(text: string, g: TimeGrammar, out: Candidate[]): void {
+  let m: RegExpExecArray | null;
+  // A slash day-month without a year is a date only after a day cue or weekday and before no word
+  // ("on 22/04", "dia 17/11", "samedi 23/06"), as the whole line, or as a range ("28/2-1/3"): in news
+  // "4/1", "25/1" are betting odds, "3/4" a fraction, "the 9/11 attacks" a name and "24/7" a phrase.
+  for (g.slashDayMonth.lastIndex = 0; (m = g.slashDayMonth.exec(text)); ) {
+    const first = dayAndMonth(g, Number(m[1]), Number(m[2]));
+    if (!first) continue;
+    const year = m[5] ? twoDigitYear(m[5]) : undefined;
+    const second = m[3] ? dayAndMonth(g, Number(m[3]), Number(m[4])) : undefined;
+    if (m[3] && !second) continue;
+    const before = wordBefore(text, m.index, g);
+    const wd = weekdayLead(text, m.index, g);
+    const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+    const lineEnd = text.indexOf('\n', m.index) < 0 ? text.length : text.indexOf('\n', m.index);
+    const wholeLine = !text.slice(lineStart, m.index).trim() && !text.slice(m.index + m[0].length, lineEnd).replace(/[.!?]/g, '').trim();
+    const wordAfter = /^\s*\p{L}/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3));
+    const cue = (g.dayArticles.has(before) || g.dayOnlyCueWords.has(before) || wd !== undefined) && !wordAfter;
+    if (!cue && !wholeLine && !second) continue;
+    if (!validDay(first.month, first.day, year)) continue;
+    const c: Candidate = { start: wd?.start ?? m.index, end: m.index + m[0].length, kind: 'date', month: first.month, day: first.day, year, weekday: wd?.weekday, priority: 1 };
+    if (second) {
+      if (!validDay(second.month, second.day, year)) continue;
+      c.rangeEnd = { start: c.start, end: c.end, kind: 'date', month: second.month, day: second.day, year };
+    }
+    out.push(c);
+  }
+  for (g.namedNumeric.lastIndex = 0; (m = g.namedNumeric.exec(text)); ) {
+    const parts = [m[1], m[3], m[4]].filter((x): x is string => x !== undefined);
+    let month: number | undefined;
+    let year: number | undefined;
+    let day: number | undefined;
+    let ok = true;
+    for (const p of parts) {
+      if (/^\d+$/.test(p)) {
+        if (p.length === 4 && year === undefined) year = Number(p);
+        else if (p.length <= 2 && day === undefined) day = Number(p);
+        else ok = false;
+      } else {
+        const at = m[0].toLowerCase().indexOf(p.toLowerCase());
+        const mo = monthOf(g, p, m[0].slice(at));
+        if (!mo || month !== undefined) ok = false;
+        else month = mo.month;
+      }
+    }
+    if (!ok || month === undefined || (day === undefined && year === undefined)) continue;
+    // "Dec-2018", "Dec/2018": a month; "1-jan": a day without a year.
+    if (day === undefined) {
+      out.push({ start: m.index, end: m.index + m[0].length, kind: 'month', month, year, priority: 1 });
+      continue;
+    }
+    if (!validDay(month, day, year)) continue;
+    const wd = weekdayLead(text, m.index, g);
+    out.push({ start: wd?.start ?? m.index, end: m.index + m[0].length, kind: 'date', month, day, year, weekday: wd?.weekday, priority: 1 });
+  }
+  for (g.dayOnly.lastIndex = 0; (m = g.dayOnly.exec(text)); ) {
+    const day = Number(m[2]);
+    if (day < 1 || day > 31 || (g.dayOnlyNeedsSuffix && !m[3])) continue;
+    const start = m.index + m[0].search(/\p{N}/u);
+    out.push({ start, end: m.index + m[0].length, kind: 'date', day, priority: 3 });
+  }
+  for (g.monthRange.lastIndex = 0; (m = g.monthRange.exec(text)); ) {
+    const a = monthOf(g, m[1], m[0]);
+    const b = monthOf(g, m[2], m[0].slice(m[0].toLowerCase().indexOf(m[2].toLowerCase(), m[1].length)));
+    const y = num(m[3]);
+    if (!a || !b || y === undefined || a.month === b.month) continue;
+    // "Nov-Feb 2017" runs from the November before.
+    const endM: TimeMention = { start: m.index, end: m.index + m[0].length, kind: 'month', month: b.month, year: y };
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'month', month: a.month, year: a.month > b.month ? y - 1 : y, rangeEnd: endM, priority: 0 });
+  }
+  for (g.weekdayDay.lastIndex = 0; (m = g.weekdayDay.exec(text)); ) {
+    const day = /^\d+$/.test(m[2]) ? Number(m[2]) : g.dayWordsOfMonth.get(phraseKey(m[2])) ?? 0;
+    const weekday = weekdayOf(g, m[1]);
+    if (day < 1 || day > 31 || weekday === undefined) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', day, weekday, priority: 1 });
   }
 }
 
@@ -379,6 +482,15 @@ function collectRelative(text: string, g: TimeGrammar, out: Candidate[]): void {
   for (g.quarterShifted.lastIndex = 0; (m = g.quarterShifted.exec(text)); ) {
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'quarter', shift: g.quarterShifts.get(phraseKey(m[1])), priority: 1 });
   }
+  for (g.quarterShiftedAfter.lastIndex = 0; (m = g.quarterShiftedAfter.exec(text)); ) {
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'quarter', shift: g.quarterShiftsAfter.get(phraseKey(m[1])), priority: 1 });
+  }
+  // "end of month", "a fin de mes": the current period, with the modifier.
+  for (g.periodModified.lastIndex = 0; (m = g.periodModified.exec(text)); ) {
+    const unit = g.periods.get(phraseKey(m[2]));
+    if (!unit || unit === 'weekend') continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'period', shift: 0, unit, mod: g.modifiers.get(phraseKey(m[1])), priority: 4 });
+  }
   for (g.quarterCode.lastIndex = 0; (m = g.quarterCode.exec(text)); ) {
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'quarter', quarter: Number(m[1]), year: num(m[2]), priority: 1 });
   }
@@ -411,12 +523,34 @@ function collectRelative(text: string, g: TimeGrammar, out: Candidate[]): void {
     if (n === undefined || !unit) continue;
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'offset', offset: -n, unit, priority: 1 });
   }
+  for (g.offsetFromDay.lastIndex = 0; (m = g.offsetFromDay.exec(text)); ) {
+    const n = amount(m[1]);
+    const unit = g.units.get(phraseKey(m[2]));
+    const base = g.dayWords.get(phraseKey(m[4]));
+    if (n === undefined || !unit || base === undefined) continue;
+    const sign = g.fromDayAfter.has(phraseKey(m[3])) ? 1 : -1;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'offset', offset: sign * n, unit, dayBase: base, priority: 0 });
+  }
   for (g.span.lastIndex = 0; (m = g.span.exec(text)); ) {
     const n = amount(m[2]);
     const unit = g.units.get(phraseKey(m[3]));
     const dir = g.spanShifts.get(phraseKey(m[1]));
     if (n === undefined || !unit || dir === undefined) continue;
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'span', offset: dir * n, unit, priority: 1 });
+  }
+  for (g.spanNumberFirst.lastIndex = 0; (m = g.spanNumberFirst.exec(text)); ) {
+    const n = amount(m[1]);
+    const unit = g.units.get(phraseKey(m[3]));
+    const dir = g.spanShifts.get(phraseKey(m[2]));
+    if (n === undefined || n > 100 || !unit || dir === undefined) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'span', offset: dir * n, unit, priority: 1 });
+  }
+  // Decades: a range of years, and like any year background ("the 1990s", "les années 1990").
+  for (g.decade.lastIndex = 0; (m = g.decade.exec(text)); ) {
+    if (m[0].length === m[1].length) continue; // a bare year is no decade
+    const y = Number(m[1]);
+    const endM: TimeMention = { start: m.index, end: m.index + m[0].length, kind: 'year', year: y + 9 };
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'year', year: y, rangeEnd: endM, priority: 1 });
   }
   for (g.season.lastIndex = 0; (m = g.season.exec(text)); ) {
     const trigger = m[1] ? phraseKey(m[1]) : undefined;
@@ -438,6 +572,32 @@ function collectRelative(text: string, g: TimeGrammar, out: Candidate[]): void {
     const [, mo, d, w] = /^(\d{2})-(\d{2})(?:\+(\d))?$/.exec(md)!.map(Number);
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', month: mo, day: d, onOrAfter: w || undefined, year: num(m[2]), priority: 2 });
   }
+}
+
+const WEEK_RELATION: Record<number, WeekdayRelation> = { [-1]: 'previous-week', 0: 'this-week', 1: 'next-week' };
+
+/**
+ * A weekday next to a shifted week is that weekday of that week: "next week on Tuesday", "la semaine
+ * prochaine mardi", "söndag i nästa vecka", "previous week - Monday". Between them at most two short
+ * words (up to three letters) and no sentence mark.
+ */
+function joinWeekdayWeek(text: string, ms: TimeMention[]): TimeMention[] {
+  const out: TimeMention[] = [];
+  for (let i = 0; i < ms.length; i++) {
+    const a = ms[i];
+    const b = ms[i + 1];
+    const isWeek = (x: TimeMention) => x.kind === 'period' && x.unit === 'week' && typeof x.shift === 'number' && x.shift in WEEK_RELATION;
+    const isDay = (x: TimeMention) => x.kind === 'weekday' && x.weekday !== undefined && (x.relation ?? null) === null;
+    if (b && ((isWeek(a) && isDay(b)) || (isDay(a) && isWeek(b))) && /^[\s,–-]*(?:\p{L}{1,3}\s+){0,2}[\s,–-]*$/u.test(text.slice(a.end, b.start))) {
+      const week = isWeek(a) ? a : b;
+      const day = isWeek(a) ? b : a;
+      out.push({ start: a.start, end: b.end, kind: 'weekday', weekday: day.weekday, relation: WEEK_RELATION[week.shift!] });
+      i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
 }
 
 /** Keeps the longest candidates that do not overlap (ties: lower priority value, then earlier). */
@@ -482,6 +642,25 @@ function mergeRanges(text: string, g: TimeGrammar, ms: TimeMention[]): TimeMenti
         i++;
         continue;
       }
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/** A date or month without a year and the year written after it ("28 June in 2020", "from April to June
+ *  in 2017"): one mention of that year. */
+function joinYearAfter(text: string, g: TimeGrammar, ms: TimeMention[]): TimeMention[] {
+  const out: TimeMention[] = [];
+  for (let i = 0; i < ms.length; i++) {
+    const a = ms[i];
+    const b = ms[i + 1];
+    const yearless = (x: TimeMention) => (x.kind === 'date' || x.kind === 'month') && x.year === undefined && x.shift == null && x.month !== undefined;
+    if (b && b.kind === 'year' && !b.rangeEnd && b.year !== undefined && yearless(a) && (!a.rangeEnd || yearless(a.rangeEnd)) && g.yearAfterGap.test(text.slice(a.end, b.start))) {
+      const rangeEnd = a.rangeEnd ? { ...a.rangeEnd, year: b.year } : undefined;
+      out.push({ ...a, year: b.year, end: b.end, rangeEnd });
+      i++;
+      continue;
     }
     out.push(a);
   }

@@ -6,7 +6,7 @@
 // it was resolved against and where that day comes from (TimeExpr.anchor); see happening.ts for which
 // times are background.
 import type { Sentence, TimeExpr } from '../../types.ts';
-import { anchorDay, epochDay, fromEpochDay, isoDay, isoWeekString, pad4 } from '../../text/calendar.ts';
+import { addMonths, anchorDay, epochDay, fromEpochDay, isoDay, isoWeekString, pad4 } from '../../text/calendar.ts';
 import { detectTimes, wordBefore, type TimeMention } from './detect.ts';
 import { timeGrammar, type TimeGrammar } from './grammar.ts';
 import { isBackground } from './happening.ts';
@@ -48,7 +48,7 @@ export function extractTimes(text: string, lang: string, publishedAt: string | n
   // The last date the text gave (year, month or day), for "the following year", "that same day".
   let last: string | null = null;
   for (let i = 0; i < mentions.length; i++) {
-    const m = withYearPeriod(text, mentions, i, published);
+    const m = withYearPeriod(text, g, mentions, i, published);
     // "a year earlier" in a sentence about nine months compares with that period: the year before.
     const generic = m.kind === 'reference' && m.year === undefined && !g.periodNouns.test(text.slice(m.start, m.end));
     const longer = () => {
@@ -58,6 +58,13 @@ export function extractTimes(text: string, lang: string, publishedAt: string | n
     if (m.kind === 'reference' && ref && !(generic && longer())) {
       const y = m.year ?? ref.y + (m.offset ?? 0);
       const t: TimeExpr = { start: m.start, end: m.end, text: text.slice(m.start, m.end), value: `${pad4(y)}-Q${ref.q}`, granularity: 'quarter', relative: true };
+      t.anchor = { date: `${pad4(ref.y)}-Q${ref.q}`, from: 'text' };
+      resolved.push(t);
+      continue;
+    }
+    // "compared with a loss of $3 million last year" in a report on a quarter: the year-ago quarter.
+    if (m.kind === 'period' && m.unit === 'year' && m.shift === -1 && ref && yearAgoQuarter(text, g, sentenceAt(text, sentences, m.start), m, mentions)) {
+      const t: TimeExpr = { start: m.start, end: m.end, text: text.slice(m.start, m.end), value: `${pad4(ref.y - 1)}-Q${ref.q}`, granularity: 'quarter', relative: true };
       t.anchor = { date: `${pad4(ref.y)}-Q${ref.q}`, from: 'text' };
       resolved.push(t);
       continue;
@@ -158,12 +165,18 @@ const YEARLESS = new Set<TimeMention['kind']>(['month', 'date', 'season']);
  * Mention `i`, given the year of the year period right after it ("February this year", "July, last
  * year": the February and July of that year); the mention itself when there is none or no anchor.
  */
-function withYearPeriod(text: string, mentions: TimeMention[], i: number, anchor: number | null): TimeMention {
+function withYearPeriod(text: string, g: TimeGrammar, mentions: TimeMention[], i: number, anchor: number | null): TimeMention {
   const m = mentions[i];
   const next = mentions[i + 1];
+  // "the 21st this month", "den 20 nästa månad": the day in that month.
+  if (anchor !== null && next && m.kind === 'date' && m.month === undefined && m.weekday === undefined && next.kind === 'period' && next.unit === 'month' && typeof next.shift === 'number' && /^,?\s*(?:\p{L}{1,3}\s+)?$/u.test(text.slice(m.end, next.start))) {
+    const { y, m: mo } = fromEpochDay(addMonths(anchor, next.shift));
+    return { ...m, year: y, month: mo };
+  }
   if (anchor === null || !next || !YEARLESS.has(m.kind) || m.year !== undefined || m.shift != null || m.rangeEnd) return m;
   if (next.kind !== 'period' || next.unit !== 'year' || typeof next.shift !== 'number') return m;
-  if (!/^,?\s*$/.test(text.slice(m.end, next.start))) return m;
+  const gap = text.slice(m.end, next.start);
+  if (!/^,?\s*$/.test(gap) && !g.yearAfterGap.test(gap)) return m;
   return { ...m, year: fromEpochDay(anchor).y + next.shift };
 }
 
@@ -177,6 +190,16 @@ function resolveOne(text: string, g: TimeGrammar, m: TimeMention, anchor: number
   if (r.relative && anchor !== null && r.value !== null) t.anchor = { date: isoDay(anchor), from };
   if (isBackground(t, g.backgroundPrepositions.has(wordBefore(text, m.start, g)))) t.background = true;
   return t;
+}
+
+/** "last year" in a report on a quarter that compares with it ("compared with a loss of $3 million last
+ *  year", "last year's quarter") is the year-ago quarter; not in a sentence about a whole year (one that
+ *  names a longer period or this year). */
+function yearAgoQuarter(text: string, g: TimeGrammar, s: { start: number; end: number }, m: TimeMention, mentions: TimeMention[]): boolean {
+  const sentence = text.slice(s.start, Math.max(s.end, m.end));
+  if (g.longerPeriods.test(sentence)) return false;
+  if (mentions.some((o) => o.start >= s.start && o.end <= s.end && o.kind === 'period' && o.unit === 'year' && o.shift === 0)) return false;
+  return g.comparedBefore.test(text.slice(s.start, m.end)) || g.quarterAfter.test(text.slice(m.end, m.end + 16));
 }
 
 const FULL = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;

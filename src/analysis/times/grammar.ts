@@ -71,6 +71,44 @@ export interface TimeGrammar {
   isoDate: RegExp;
   isoMonth: RegExp;
   numericDate: RegExp;
+  /** Day and month with a slash, no year ("22/04", "4/22"), with an optional range to a second one and
+   *  a year ("28/2-1/3", "10/1-11/2/2017"): groups 1-2 first, 3-4 second, 5 year. */
+  slashDayMonth: RegExp;
+  /** Numbers and a month name joined by one separator ("23/Sep/2020", "Sep-23-2020", "2019-sep-1",
+   *  "Dec-2018", "1-jan"): groups 1, 3, 4 the parts, 2 the separator. */
+  namedNumeric: RegExp;
+  /** A bare day of the month after a cue ("le 23", "den 15:e", "the 18th"): group 1 the cue, 2 the day,
+   *  3 the ordinal suffix. */
+  dayOnly: RegExp;
+  dayOnlyNeedsSuffix: boolean;
+  dayOnlyCueWords: Set<string>;
+  dayArticles: Set<string>;
+  /** A weekday and a bare day ("Friday the 13th", "sexta-feira 13", "fredagen den 15:e"): group 1 the
+   *  weekday, 2 the day. */
+  weekdayDay: RegExp;
+  /** "Jan-Feb 2017", "June-August 1992": groups 1 and 2 the months, 3 the year. */
+  monthRange: RegExp;
+  /** A weekday or day-only cue right before a numeric date: "samedi 23/06/18", "Tuesday 12/01/2016". */
+  weekdayBefore: RegExp;
+  /** A comparison cue earlier in the sentence ("compared with … last year"; times.json comparisonCues). */
+  comparedBefore: RegExp;
+  /** "'s quarter" right after "last year" (times.json quarterNouns). */
+  quarterAfter: RegExp;
+  /** "les 3 prochaines semaines", "3 próximas semanas", "the 5 past years": group 1 amount, 2 shift, 3 unit. */
+  spanNumberFirst: RegExp;
+  /** "el trimestre pasado" (times.json quarterShiftsAfter): group 1 the shift word. */
+  quarterShiftedAfter: RegExp;
+  quarterShiftsAfter: Map<string, number>;
+  /** A modifier and a period without a shift, the current one: "end of month", "fin de mes", "a
+   *  principios de año": group 1 the modifier, 2 the period word. */
+  periodModified: RegExp;
+  /** The gap between a year-less date and its year ("in", "en"; times.json yearAfter), whole string. */
+  yearAfterGap: RegExp;
+  /** "two days after today": group 1 amount, 2 unit, 3 direction word, 4 day word. */
+  offsetFromDay: RegExp;
+  fromDayAfter: Set<string>;
+  /** Decades: "the 1990s", "les années 1990", "die 1990er Jahre" (times.json decades): group 1 the year. */
+  decade: RegExp;
   /** "28.10." (times.json numericDayMonth); undefined without. */
   numericDayMonth?: RegExp;
   year: RegExp;
@@ -153,7 +191,9 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
   const DAY = `(\\d{1,2})${ORD}(?![\\p{L}\\p{N}]|[.,:]\\d)`;
   // A four-digit number followed by a time zone or "local time" is a time of day ("1600 GMT"), never a year.
   const TOD = t.timeOfDayAfter.length ? `(?!\\s*(?:${alternation(t.timeOfDayAfter)})(?![\\p{L}]))` : '';
-  const YEAR = `(\\d{4})(?![\\p{N}]|[.,]\\d)${TOD}`;
+  // A two-digit year only after a joiner ("maio de 68", "2 de outubro de 92").
+  const YEAR2 = t.dayOfMonthJoiners.length ? `|(?<=(?:${alternation(t.dayOfMonthJoiners)})\\s+)\\d{2}(?![\\p{N}]|[.,:]\\d|\\s*%)` : '';
+  const YEAR = `(\\d{4}(?![\\p{N}]|[.,]\\d)${TOD}${YEAR2})`;
   // Within one line: a heading "Saturday, 26 February" and a kick-off "1600" on the next are not one date.
   const SP = `[^\\S\\n]`;
   const JOIN = t.dayOfMonthJoiners.length ? `(?:(?:${alternation(t.dayOfMonthJoiners)})\\s+)?` : '';
@@ -169,6 +209,16 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
   const qCodes = alternation([...t.quarterCodes, ...t.quarterCodes.map((c) => c.toLowerCase())]);
   const UNIT = `(${alternation(unitForms.keys())})(?![\\p{L}])`;
   const connectors = alternation(t.rangeConnectors);
+  // A number that is no part of a larger number, date or decimal.
+  const NB = `(?<![\\p{L}\\p{N}/.,:-])`;
+  const NA = `(?![\\p{L}\\p{N}]|[/.,:-]\\p{N})`;
+  const namedPart = `(\\d{1,4}|${alternation(months.keys())})`;
+  const dayCues = alternation(t.dayOnlyCues ?? []);
+  const ordAfter = `(${alternation(t.ordinalSuffixes)})?`;
+  // A bare day ends at a sentence mark, a line end or the end of the text: "le 23.", "den 27!", "dia 12".
+  const monthPeriods = alternation(Object.entries(t.periodWords).filter(([, v]) => v === 'month').map(([k]) => k));
+  const DAY_END = `(?=\\s*(?:[.,;:!?)"»”](?!\\p{N})|$))`;
+  const weekdayForms = `(${alternation(weekdays.keys())})(?:${alternation(t.weekdaySuffixes.filter((x) => !/^\s/.test(x)))})?(?![\\p{L}])\\.?`;
 
   return {
     lang,
@@ -214,14 +264,49 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
     anaphoricUnits: new Map(Object.entries(t.anaphoricUnits).map(([k, v]) => [phraseKey(k), v])),
 
     monthDay: new RegExp(`${B}${WDANY}${MON}\\s*${DAY}${yearTail}`, 'giu'),
-    dayMonth: new RegExp(`${B}${WDANY}${ART}${DAY}\\s*${JOIN}${MON}${yearTail}`, 'giu'),
+    dayMonth: new RegExp(`${B}(?<![$€£¥]\\s?)${WDANY}${ART}${DAY}\\s*${JOIN}${MON}${yearTail}`, 'giu'),
     dayWordMonth: new RegExp(`${B}${WDANY}${ART}(${alternation(Object.keys(t.dayWordsOfMonth ?? {}))})\\s+${JOIN}${MON}${yearTail}`, 'giu'),
     dayWordsOfMonth: new Map(Object.entries(t.dayWordsOfMonth ?? {}).map(([k, v]) => [phraseKey(k), v])),
     monthYear: new RegExp(`${B}${MON},?${SP}+${JOIN}${YEAR}`, 'giu'),
     month: new RegExp(`${B}(?:(${shiftAlt})\\s+)?${MONFULL}`, 'giu'),
-    isoDate: new RegExp(`(?<![\\p{L}\\p{N}/.-])(\\d{4})-(\\d{1,2})-(\\d{1,2})(?![\\p{N}]|-\\d)`, 'gu'),
-    isoMonth: new RegExp(`(?<![\\p{L}\\p{N}/.-])(\\d{4})-(0[1-9]|1[0-2])(?![\\p{N}-])`, 'gu'),
-    numericDate: new RegExp(`(?<![\\p{L}\\p{N}/.,-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\p{N}]|[/.-]\\d)`, 'gu'),
+    isoDate: new RegExp(`(?<![\\p{L}\\p{N}/.-])(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?![\\p{N}]|[-/.]\\d)`, 'gu'),
+    isoMonth: new RegExp(`(?<![\\p{L}\\p{N}/.-])(\\d{4})-(0?[1-9]|1[0-2])(?![\\p{N}-])`, 'gu'),
+    // "1/1/2016", "15.05.99", "9-18-15", "11/12,2015", "02 04 2009" (with spaces only a four-digit year).
+    numericDate: new RegExp(`(?<![\\p{L}\\p{N}/.,-])(\\d{1,2})(?:([/.-])(\\d{1,2})(?:\\2|,\\s?)(\\d{4}|\\d{2})|([^\\S\\n])(\\d{1,2})\\5((?:19|20)\\d{2}))(?![\\p{N}]|[/.-]\\d)`, 'gu'),
+    quarterShiftedAfter: t.quarterShiftsAfter
+      ? new RegExp(`${B}(?:${alternation(t.quarterNouns)})\\s+(${alternation(Object.keys(t.quarterShiftsAfter))})${A}`, 'giu')
+      : NEVER,
+    quarterShiftsAfter: new Map(Object.entries(t.quarterShiftsAfter ?? {}).map(([k, v]) => [phraseKey(k), v])),
+    periodModified: new RegExp(
+      `${B}(${alternation(Object.keys(t.modifierWords))})\\s+(?:(?:${alternation([...t.dayOfMonthJoiners, ...(t.yearAfter ?? [])])})\\s+)?(?:(?:${alternation([...t.dayArticles, ...t.quarterArticles])})\\s+)?(${periodAlt})${A}`,
+      'giu',
+    ),
+    yearAfterGap: t.yearAfter?.length ? new RegExp(`^,?\\s+(?:${alternation(t.yearAfter)})\\s+$`, 'iu') : NEVER,
+    offsetFromDay: t.fromDayWord
+      ? new RegExp(`${B}${NUM}\\s+${UNIT}\\s+(${alternation([...t.fromDayWord.after, ...t.fromDayWord.before])})\\s+(${alternation(Object.keys(t.dayWords))})${A}`, 'giu')
+      : NEVER,
+    fromDayAfter: new Set((t.fromDayWord?.after ?? []).map(phraseKey)),
+    spanNumberFirst: !t.spanNumberFirst ? NEVER : new RegExp(`(?<![\\p{N}$€£¥][.,\\s]?)${B}${ART}(\\d+|${alternation(t.offsetArticle)}|${ng ? ng.wordSequenceSource : '(?!)'})\\s+(${alternation(Object.keys(t.spanShifts))})\\s+${UNIT}`, 'giu'),
+    decade: t.decades
+      ? new RegExp(`${B}(?:(?:${alternation(t.decades.before)})\\s+)?(1[5-9]\\d0|20\\d0)(?:${alternation(t.decades.after)})?(?![\\p{L}\\p{N}])`, 'giu')
+      : NEVER,
+    comparedBefore: new RegExp(`(?:^|[^\\p{L}])(?:${alternation(t.comparisonCues ?? [])})(?![\\p{L}])[^.;]*$`, 'iu'),
+    quarterAfter: new RegExp(`^['’]s\\s+(?:${alternation(t.quarterNouns)})(?![\\p{L}])`, 'iu'),
+    slashDayMonth: new RegExp(`${NB}(\\d{1,2})/(\\d{1,2})(?:\\s*[-–]\\s*(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?)?${NA}`, 'gu'),
+    namedNumeric: new RegExp(`${NB}${namedPart}([-/.])${namedPart}(?:\\2${namedPart})?(?![\\p{L}\\p{N}]|[/.-]\\p{N})`, 'giu'),
+    // A bare day may also stand before a shifted month ("the 21st this month", "den 20 nästa månad").
+    dayOnly: t.dayOnlyCues?.length
+      ? new RegExp(`${B}(${dayCues})\\s+(\\d{1,2})${ordAfter}(?:${DAY_END}|(?=\\s+(?:(?:${alternation(t.dayOfMonthJoiners)})\\s+)?(?:${shiftAlt})\\s+(?:${monthPeriods})${A}))`, 'giu')
+      : NEVER,
+    dayOnlyNeedsSuffix: t.dayOnlyNeedsSuffix ?? false,
+    dayOnlyCueWords: new Set((t.dayOnlyCues ?? []).map((w) => w.toLowerCase())),
+    dayArticles: new Set(t.dayArticles.map((w) => w.toLowerCase())),
+    weekdayDay: new RegExp(
+      `${B}${weekdayForms},?\\s+(?:(?:${[dayCues, alternation(t.dayArticles)].filter(Boolean).join('|')})\\s+)?(\\d{1,2}|${alternation(Object.keys(t.dayWordsOfMonth ?? {}))})${ordAfter}${DAY_END}`,
+      'giu',
+    ),
+    monthRange: new RegExp(`${B}${MON}\\s*[-–]\\s*${MON}${SP}+${JOIN}${YEAR}`, 'giu'),
+    weekdayBefore: new RegExp(`${B}${weekdayForms},?\\s+(?:(?:${[dayCues, alternation(t.dayArticles)].filter(Boolean).join('|')})\\s+)?$`, 'iu'),
     numericDayMonth: t.numericDayMonth ? new RegExp(`(?<![\\p{L}\\p{N}/.,-])(\\d{1,2})\\.\\s?(\\d{1,2})\\.(?![\\p{N}]|\\s?\\d)`, 'gu') : undefined,
     year: new RegExp(`(?<![\\p{L}\\p{N}_$€£¥#.,/-])(?:(mid|pre|post)-)?(1\\d{3}|20\\d{2})(?![\\p{L}\\p{N}]|[.,]\\d|\\s?%|-\\d)${TOD}`, 'giu'),
     yearRange: new RegExp(`(?<![\\p{L}\\p{N}_$€£¥#.,/-])(1[5-9]\\d{2}|20\\d{2})\\s*[-–/]\\s*(1[5-9]\\d{2}|20\\d{2}|\\d{1,2})(?![\\p{L}\\p{N}]|[.,]\\d)${TOD}`, 'giu'),
@@ -257,7 +342,7 @@ function compile(lang: string, cal: CalendarFile, t: TimesFile): TimeGrammar {
     yearQuarterCode: new RegExp(`${B}(\\d{4})\\s*[-/]?\\s*(?:${qCodes})([1-4])${A}`, 'gu'),
     monthDayRange: new RegExp(`${B}${MON}\\s*(\\d{1,2})${ORD}\\s*[-–]\\s*(\\d{1,2})${ORD}(?![\\p{L}\\p{N}])${yearTail}`, 'giu'),
     dayRangeMonth: new RegExp(
-      `${B}(\\d{1,2})${ORD}\\s*(?:[-–]|\\s(?:${connectors})\\s)\\s*(\\d{1,2})${ORD}\\s+${JOIN}${MON}${yearTail}`,
+      `${B}(\\d{1,2})${ORD}\\s*(?:[-–]|\\s(?:${connectors})\\s)\\s*${ART}(\\d{1,2})${ORD}\\s+${JOIN}${MON}${yearTail}`,
       'giu',
     ),
     // Not "the quarter-to-quarter comparison".

@@ -76,7 +76,8 @@ function unresolved(granularity: TimeExpr['granularity']): Resolved {
 
 function resolveDate(m: TimeMention, anchor: number | null, tense: () => Tense): Resolved {
   if (m.onOrAfter !== undefined || m.easterOffset !== undefined) return resolveFloating(m, anchor, tense);
-  const mo = m.month!;
+  if (m.month === undefined) return resolveDayOnly(m, anchor);
+  const mo = m.month;
   const d = m.day!;
   if (m.year !== undefined) {
     return isValidDate(m.year, mo, d) ? { value: isoDay(epochDay(m.year, mo, d)), granularity: 'day', relative: false } : unresolved('day');
@@ -95,6 +96,31 @@ function resolveDate(m: TimeMention, anchor: number | null, tense: () => Tense):
   }
   const y = pickYear(ay, (yy) => (isValidDate(yy, mo, d) ? epochDay(yy, mo, d) - anchor : NaN), tense());
   return { value: isoDay(epochDay(y, mo, d)), granularity: 'day', relative: true };
+}
+
+/**
+ * A day of the month without its month ("le 23", "the 18th"): in the anchor's month. With a weekday
+ * ("Friday the 13th", "terça-feira dia 25") the nearest month around the anchor in which that day falls
+ * on that weekday (a tie goes to the past). Unresolved without an anchor: no month is guessed.
+ */
+function resolveDayOnly(m: TimeMention, anchor: number | null): Resolved {
+  if (anchor === null) return unresolved('day');
+  const a = fromEpochDay(anchor);
+  const d = m.day!;
+  if (m.weekday === undefined) {
+    return isValidDate(a.y, a.m, d) ? { value: isoDay(epochDay(a.y, a.m, d)), granularity: 'day', relative: true } : unresolved('day');
+  }
+  let best: number | null = null;
+  for (let k = -12; k <= 12; k++) {
+    const idx = a.y * 12 + (a.m - 1) + k;
+    const y = Math.floor(idx / 12);
+    const mo = (idx % 12) + 1;
+    if (!isValidDate(y, mo, d)) continue;
+    const n = epochDay(y, mo, d);
+    if (isoWeekday(n) !== m.weekday) continue;
+    if (best === null || Math.abs(n - anchor) < Math.abs(best - anchor) || (Math.abs(n - anchor) === Math.abs(best - anchor) && n < best)) best = n;
+  }
+  return best === null ? unresolved('day') : { value: isoDay(best), granularity: 'day', relative: true };
 }
 
 /** Western Easter Sunday of a year (the anonymous Gregorian computus), as an epoch day. */
@@ -222,8 +248,9 @@ function resolvePeriod(m: TimeMention, anchor: number | null, tense: () => Tense
   }
 }
 
-function resolveOffset(m: TimeMention, anchor: number | null): Resolved {
+function resolveOffset(m: TimeMention, at: number | null): Resolved {
   const n = m.offset ?? 0;
+  const anchor = at === null ? null : at + (m.dayBase ?? 0);
   switch (m.unit) {
     case 'day':
     case 'week':
@@ -289,7 +316,8 @@ function resolveSpan(m: TimeMention, anchor: number | null): Resolved & { valueE
   const granularity = shifted.granularity;
   if (anchor === null || shifted.value === null) return unresolved(granularity);
   const here = resolveOffset({ ...m, offset: 0 }, anchor).value!;
-  return (m.offset ?? 0) < 0
-    ? { value: shifted.value, granularity, relative: true, valueEnd: here }
-    : { value: here, granularity, relative: true, valueEnd: shifted.value };
+  if ((m.offset ?? 0) < 0) return { value: shifted.value, granularity, relative: true, valueEnd: here };
+  // "the next 3 days" or "weeks" start tomorrow: today is not one of them.
+  const first = m.unit === 'day' || m.unit === 'week' || m.unit === 'fortnight' ? isoDay(anchor + 1) : here;
+  return { value: first, granularity, relative: true, valueEnd: shifted.value };
 }
