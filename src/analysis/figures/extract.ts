@@ -44,7 +44,8 @@ export function extractFigures(text: string, lang: string, sentences?: readonly 
     }
     if (next && !isBlocked(blocked, next.start, next.end)) {
       const fig2 = figureAt(text, next, g);
-      if (fig2 && isRangeGap(text, fig, fig2, g)) {
+      // A fraction and a whole number are no range ("two thirds - 65% -").
+      if (fig2 && !!n.fraction === !!next.fraction && isRangeGap(text, fig, fig2, g)) {
         if (!n.scaled && next.scaled && value * next.scale <= fig2.value) value *= next.scale;
         if (value <= fig2.value && (!unit || !fig2.unit || unit === fig2.unit)) {
           valueMax = fig2.value;

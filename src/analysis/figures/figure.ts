@@ -18,7 +18,7 @@ export interface FigureMatch {
 
 /** The figure around a number (currency, scale, unit), or null when the number is not a figure. */
 export function figureAt(text: string, n: NumberMatch, g: FigureGrammar): FigureMatch | null {
-  if (n.ordinal || n.weak) return null;
+  if (n.ordinal || n.weak || n.slash) return null;
   // Glued to a word: "COVID-19", "F-16", "A320".
   if (n.start > 0 && /[\p{L}_]-?$/u.test(text.slice(Math.max(0, n.start - 2), n.start))) {
     if (!g.currencyBefore.test(text.slice(Math.max(0, n.start - 6), n.start))) return null;

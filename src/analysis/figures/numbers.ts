@@ -12,7 +12,8 @@ export type NumberData = Pick<
   | 'numberFormat' | 'numberWords' | 'hundredWords' | 'scaleWords' | 'scaleAbbreviations'
   | 'wordJoiners' | 'compoundJoiners' | 'indefiniteOne' | 'weakNumbers' | 'ordinalSuffixes'
   | 'hundredsWords' | 'wordJoinersAfter' | 'thousandTimesScale'
-  | 'fractionWords' | 'fractionAddends'
+  | 'fractionWords' | 'fractionAddends' | 'fractionJoiners' | 'fractionOver' | 'fractionSuffixes'
+  | 'minusWords' | 'decimalWords'
 >;
 
 export interface NumberMatch {
@@ -35,6 +36,13 @@ export interface NumberMatch {
   baseEnd: number;
   /** Digits glued to a letter before them ("A320", "USD115") or after them ("5G", "180ml"). */
   glued: boolean;
+  /** A fraction ("two thirds", "3/4", "½", "a half million"): it may follow a whole number ("five and a half"). */
+  fraction?: boolean;
+  /** Of a scaled fraction ("a half million"): the fraction before the scale (0.5). */
+  fractionBase?: number;
+  /** Written with a slash ("3/4"): in news mostly betting odds, dates and names ("5/1", "9/11"), so the
+   *  figures layer leaves it out; the recogniser still reads it as a fraction. */
+  slash?: boolean;
 }
 
 type Kind = 'unit' | 'teen' | 'tens' | 'hundred' | 'hundreds' | 'scale' | 'fraction' | 'addend';
@@ -66,6 +74,16 @@ export interface NumberGrammar {
   wordJoiners: Set<string>;
   /** Kinds of word after which a word joiner ("and", "y", "e") may stand. */
   joinerAfter: Set<Kind>;
+  /** Whole gap between a whole number and the fraction after it: " and ", " con " (figures.json fractionJoiners). */
+  fractionGap: RegExp | null;
+  /** Whole gap between numerator and denominator: " over ". */
+  overGap: RegExp | null;
+  /** Whole gap between a whole number and its spoken decimals: " point ". */
+  decimalGap: RegExp | null;
+  /** At the end of the text before a number: "minus ", "negative ". */
+  minusBefore: RegExp | null;
+  /** Whole word: a cardinal glued to a denominator suffix ("veintiunavos"). Group 1 = cardinal, 2 = suffix. */
+  suffixDenominator: RegExp | null;
 }
 
 const grammars = new Map<string, NumberGrammar | null>();
@@ -106,7 +124,7 @@ function compile(lang: string, data: NumberData): NumberGrammar {
   const token = `(?:${morph})(?:(?:${joiner})?(?:${morph}))*(?![\\p{L}])`;
   const sep = data.wordJoiners.length ? `(?:\\s*-\\s*|\\s+(?:${alternation(data.wordJoiners)})\\s+|\\s+)` : `(?:\\s*-\\s*|\\s+)`;
   const indefinite = data.indefiniteOne.length
-    ? `(?:(?:${alternation(data.indefiniteOne)})\\s+(?=(?:${alternation([...data.hundredWords, ...Object.keys(data.scaleWords).filter((w) => /^\p{L}+$/u.test(w))])})(?![\\p{L}])))?`
+    ? `(?:(?:${alternation(data.indefiniteOne)})\\s+(?=(?:${alternation([...data.hundredWords, ...Object.keys(data.scaleWords).filter((w) => /^\p{L}+$/u.test(w)), ...Object.keys(data.fractionWords ?? {})])})(?![\\p{L}])))?`
     : '';
   const wordSequenceSource = `${indefinite}${token}(?:${sep}${token})*`;
   // Digits may follow letters ("USD115", "A320": the caller decides); number words may not ("often").
@@ -147,7 +165,19 @@ function compile(lang: string, data: NumberData): NumberGrammar {
     indefinite: new Set(data.indefiniteOne.map((w) => w.toLowerCase())),
     wordJoiners: new Set(data.wordJoiners.map((w) => w.toLowerCase())),
     joinerAfter: new Set<Kind>(data.wordJoinersAfter ?? ['hundred', 'scale']),
+    fractionGap: gap(data.fractionJoiners),
+    overGap: gap(data.fractionOver),
+    decimalGap: gap(data.decimalWords),
+    minusBefore: data.minusWords?.length ? new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${alternation(data.minusWords)})\\s+$`, 'iu') : null,
+    suffixDenominator: Object.keys(data.fractionSuffixes ?? {}).length
+      ? new RegExp(`^(\\p{L}+?)(${alternation(Object.keys(data.fractionSuffixes!))})$`, 'iu')
+      : null,
   };
+}
+
+/** A whole-string pattern for the gap between two numbers made of one of `words`. */
+function gap(words: readonly string[] | undefined): RegExp | null {
+  return words?.length ? new RegExp(`^\\s+(?:${alternation(words)})\\s+$`, 'iu') : null;
 }
 
 /** Value of a digit string in the language's format, with an optional scale, computed without float drift. */
@@ -167,7 +197,10 @@ export function digitValue(intPart: string, decimals: string | undefined, scale:
  * longest well-formed prefix with the prefix length; "twenty one" = 21, "eenentwintig" = 21,
  * "two three" stops after "two".
  */
-export function evaluateWords(seq: string, g: NumberGrammar): { value: number; length: number; scaled: boolean; scale: number } | null {
+export function evaluateWords(
+  seq: string,
+  g: NumberGrammar,
+): { value: number; length: number; scaled: boolean; scale: number; fraction: boolean; fractionBase?: number } | null {
   const re = g.wordToken;
   let pos = 0;
   let total = 0;
@@ -181,6 +214,13 @@ export function evaluateWords(seq: string, g: NumberGrammar): { value: number; l
   let acceptedEnd = 0;
   let scaled = false;
   let first = true;
+  /** The last fraction read and, when a scale followed it ("a half million"), its value before the scale. */
+  let fraction = false;
+  let fractionBase: number | undefined;
+  let loneFraction = false;
+  /** State before the group after the last word joiner ("one hundred and three quarters" is 100 + 3/4,
+   *  "two million and one half" is 2.5 million): a fraction there takes that group as its numerator. */
+  let andGroup: { total: number; cur: number; afterScale: boolean; scale: number } | null = null;
   const lower = seq.toLowerCase();
   // An indefinite article that is not itself a number word stands for one before a scale ("a million").
   const indef = /^(\p{L}+)\s+/u.exec(lower);
@@ -230,6 +270,8 @@ export function evaluateWords(seq: string, g: NumberGrammar): { value: number; l
       case 'scale':
         // "duizend" alone is 1000; after a smaller group, scales must decrease ("two million three thousand").
         ok = v < lastScale || (thousandTimes(g, lastScale, v) && v < scaleBeforeThousand);
+        // "a half million", "three quarters million", but not the ordinal in "the fifth billion-dollar deal".
+        if (last === 'fraction' && loneFraction && cur < 0.25) ok = false;
         break;
       case 'fraction':
         // "ein halbes", "drei Viertel", "anderthalb" alone; not after a scale ("two million half").
@@ -243,7 +285,23 @@ export function evaluateWords(seq: string, g: NumberGrammar): { value: number; l
     if (last === 'fraction' || last === 'addend') ok = ok && info.kind === 'scale';
     if (sep === 'and' && !(last !== 'none' && g.joinerAfter.has(last) && (last !== 'tens' || info.kind === 'unit'))) ok = false;
     if (!ok) break;
-    if (info.kind === 'fraction') cur = last === 'none' ? v : cur * v;
+    if (sep === 'and') andGroup = { total, cur, afterScale: last === 'scale', scale: lastScale };
+    else if (info.kind === 'scale') andGroup = null;
+    if (info.kind === 'fraction' && andGroup && last !== 'none') {
+      const numerator = cur - andGroup.cur;
+      if (andGroup.afterScale) {
+        total = andGroup.total + numerator * v * andGroup.scale;
+        cur = 0;
+      } else cur = andGroup.cur + numerator * v;
+      andGroup = null;
+      fraction = true;
+    } else if (info.kind === 'fraction') {
+      loneFraction = last === 'none';
+      // "three fifths", "one million two thousand two hundred three fifths": the whole count is the numerator.
+      cur = last === 'none' ? v : (total + cur) * v;
+      total = 0;
+      fraction = true;
+    }
     else if (info.kind === 'addend') {
       if (last === 'scale') total += v * lastScale;
       else cur += v;
@@ -256,6 +314,7 @@ export function evaluateWords(seq: string, g: NumberGrammar): { value: number; l
       cur = 0;
       lastScale = v;
     } else if (info.kind === 'scale') {
+      if (fraction && last === 'fraction') fractionBase = cur;
       if (v === 1000) {
         beforeThousand = total;
         scaleBeforeThousand = lastScale;
@@ -272,7 +331,7 @@ export function evaluateWords(seq: string, g: NumberGrammar): { value: number; l
     first = false;
   }
   if (first || acceptedEnd === 0) return null;
-  return { value: total + cur, length: acceptedEnd, scaled, scale: scaled ? lastScale : 1 };
+  return { value: total + cur, length: acceptedEnd, scaled, scale: scaled ? lastScale : 1, fraction, fractionBase };
 }
 
 /** "mil millones" (figures.json thousandTimesScale): a scale larger than a thousand right after "thousand". */
@@ -312,6 +371,8 @@ export function findNumbers(text: string, lang: string): NumberMatch[] {
         scale: ev.scale,
         baseEnd: end,
         glued: false,
+        fraction: ev.fraction,
+        fractionBase: ev.fractionBase,
       });
       continue;
     }
@@ -357,6 +418,148 @@ export function findNumbers(text: string, lang: string): NumberMatch[] {
       baseEnd,
       glued: /\p{L}/u.test(text[start - 1] ?? ' ') || /\p{L}/u.test(text[end] ?? ' '),
     });
+  }
+  return combineNumbers(text, addVulgarFractions(text, out), g);
+}
+
+
+const VULGAR: Record<string, number> = {
+  '½': 1 / 2, '⅓': 1 / 3, '⅔': 2 / 3, '¼': 1 / 4, '¾': 3 / 4, '⅕': 1 / 5, '⅖': 2 / 5, '⅗': 3 / 5, '⅘': 4 / 5,
+  '⅙': 1 / 6, '⅚': 5 / 6, '⅐': 1 / 7, '⅛': 1 / 8, '⅜': 3 / 8, '⅝': 5 / 8, '⅞': 7 / 8, '⅑': 1 / 9, '⅒': 1 / 10,
+};
+const VULGAR_RE = /[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]/gu;
+
+/** Unicode vulgar fractions ("½", "2½") merged into the numbers found (in text order). */
+function addVulgarFractions(text: string, found: NumberMatch[]): NumberMatch[] {
+  VULGAR_RE.lastIndex = 0;
+  if (!VULGAR_RE.test(text)) return found;
+  const out = [...found];
+  VULGAR_RE.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = VULGAR_RE.exec(text)); ) {
+    const start = m.index;
+    const v = VULGAR[m[0]];
+    const before = out.findIndex((n) => n.end === start && !n.words && !n.fraction && Number.isInteger(n.value));
+    if (before >= 0) {
+      const n = out[before];
+      out[before] = { ...n, end: start + 1, baseEnd: start + 1, value: n.value + Math.sign(n.value || 1) * v, plain: false, fraction: true, glued: /\p{L}/u.test(text[start + 1] ?? ' ') };
+      continue;
+    }
+    out.push({ start, end: start + 1, value: v, words: false, weak: false, ordinal: false, plain: false, scaled: false, scale: 1, baseEnd: start + 1, glued: false, fraction: true });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const EXPONENT = /^(?:e([+-]?\d+)|\s?[x×]\s?10\^([+-]?\d+))(?![\p{L}\p{N}])/u;
+const POWER = /^\^([+-]*)(\d+)(?![\p{L}\p{N}])/u;
+const SLASH = /^\/(\d{1,3})(?![\p{N}/.,])/u;
+
+/** Does a number end with its scale ("two million", "3 million"), so that a fraction after it is of the scale? */
+const endsWithScale = (n: NumberMatch): boolean => n.scaled && n.scale > 1 && Number.isInteger(n.value / n.scale);
+const isWhole = (n: NumberMatch): boolean => !n.fraction && !n.ordinal && Number.isInteger(n.value);
+
+/**
+ * Numbers made of several pieces found apart: exponents ("1e10", "1.1^23", "1.3x10^6"), digit fractions
+ * ("3/4", "2 1/4"), fractions after a whole number ("five and a half", "2 millones y medio"), read-out
+ * fractions ("one over three"), spoken decimals ("two point five"), digits with spelled scales and more
+ * ("4 thousand 3 hundred and 21"), and a minus word before a number ("minus five").
+ */
+function combineNumbers(text: string, found: NumberMatch[], g: NumberGrammar): NumberMatch[] {
+  const out: NumberMatch[] = [];
+  const merged = (a: NumberMatch, b: NumberMatch, value: number, extra: Partial<NumberMatch> = {}): NumberMatch => ({
+    ...a,
+    end: b.end,
+    baseEnd: b.end,
+    value,
+    words: a.words || b.words,
+    weak: false,
+    plain: false,
+    scaled: a.scaled || b.scaled,
+    scale: b.scaled ? b.scale : a.scale,
+    glued: false,
+    fraction: false,
+    fractionBase: undefined,
+    ...extra,
+  });
+  const decimalSep = g.data.numberFormat.decimal;
+  for (let i = 0; i < found.length; i++) {
+    let cur = found[i];
+    if (!cur.words && !cur.ordinal) {
+      const tail = text.slice(cur.end, cur.end + 24);
+      const e = cur.scaled ? null : EXPONENT.exec(tail);
+      const p = e || cur.scaled ? null : POWER.exec(tail);
+      const sl = e || p || cur.scaled || !Number.isInteger(cur.value) || Math.abs(cur.value) >= 1000 || /[\p{N}][/.-]$/u.test(text.slice(Math.max(0, cur.start - 2), cur.start)) ? null : SLASH.exec(tail);
+      if (e) {
+        const exp = Number(e[1] ?? e[2]);
+        cur = { ...cur, end: cur.end + e[0].length, baseEnd: cur.end + e[0].length, value: cur.value * 10 ** exp, plain: false, glued: false };
+      } else if (p) {
+        const exp = (p[1].split('-').length % 2 === 0 ? -1 : 1) * Number(p[2]);
+        cur = { ...cur, end: cur.end + p[0].length, baseEnd: cur.end + p[0].length, value: Math.sign(cur.value) * Math.abs(cur.value) ** exp, plain: false, glued: false };
+      } else if (sl && Number(sl[1]) > 0) {
+        cur = { ...cur, end: cur.end + sl[0].length, baseEnd: cur.end + sl[0].length, value: cur.value / Number(sl[1]), plain: false, glued: false, fraction: true, slash: true };
+      }
+      // A decimal without its leading zero: ".08", ",5".
+      if (cur.plain && text[cur.start - 1] === decimalSep && !/[\p{L}\p{N}]/u.test(text[cur.start - 2] ?? ' ') && !/[\p{N}]/u.test(text[cur.end] ?? ' ')) {
+        const digits = text.slice(cur.start, cur.end);
+        cur = { ...cur, start: cur.start - 1, value: Number(`0.${digits}`), plain: false };
+      }
+    }
+    // Skip the pieces the extension swallowed ("4" of "3/4", "10" of "1e10" is never separate, but "3/4" is).
+    while (i + 1 < found.length && found[i + 1].start < cur.end) i++;
+    const last = out[out.length - 1];
+    const between = last ? text.slice(last.end, cur.start) : '';
+    if (last && !last.ordinal && !cur.ordinal && !last.glued) {
+      // "2 1/4": a whole number, spaces, a digit fraction.
+      if (cur.fraction && !cur.words && !last.words && last.plain && last.value >= 0 && /^\s+$/.test(between) && !/\//.test(text.slice(last.start, last.end))) {
+        out[out.length - 1] = merged(last, cur, last.value + cur.value, { slash: true });
+        continue;
+      }
+      // "five and a half", "veinte con tres quintos", "3 millones y medio", "five and a half million".
+      if (cur.fraction && cur.words && !cur.weak && isWhole(last) && g.fractionGap?.test(between)) {
+        let value: number;
+        if (cur.fractionBase !== undefined && cur.scaled && !(endsWithScale(last) && last.scale > cur.scale)) value = (last.value + cur.fractionBase) * cur.scale;
+        else if (!cur.scaled && endsWithScale(last)) value = last.value + cur.value * last.scale;
+        else value = last.value + cur.value;
+        out[out.length - 1] = merged(last, cur, value, { scaled: last.scaled || cur.scaled, scale: cur.scaled ? cur.scale : last.scale });
+        continue;
+      }
+      // "one over three", "1 sobre 21".
+      if (isWhole(last) && isWhole(cur) && cur.value !== 0 && g.overGap?.test(between) && !/^\s*\p{L}/u.test(text.slice(cur.end))) {
+        out[out.length - 1] = merged(last, cur, last.value / cur.value, { fraction: true, scaled: false, scale: 1 });
+        continue;
+      }
+      // "two point five", "nought point nought three", "cuarenta y siete coma veintiocho": decimals read
+      // number by number after the decimal word.
+      if (cur.words && !cur.scaled && isWhole(cur) && cur.value >= 0 && isWhole(last) && !endsWithScale(last) && g.decimalGap?.test(between)) {
+        let digits = String(cur.value);
+        let end = cur;
+        while (i + 1 < found.length) {
+          const nx = found[i + 1];
+          if (!nx.words || nx.scaled || !isWhole(nx) || nx.value < 0 || !/^\s+$/.test(text.slice(end.end, nx.start))) break;
+          digits += String(nx.value);
+          end = nx;
+          i++;
+        }
+        const frac = Number(`0.${digits}`);
+        out[out.length - 1] = merged(last, end, last.value < 0 || Object.is(last.value, -0) ? last.value - frac : last.value + frac, { scaled: false, scale: 1 });
+        continue;
+      }
+      // "3 hundred and 21", "4 thousand 3 hundred": digits with a spelled scale, then a smaller part.
+      if (!last.words && last.scaled && endsWithScale(last) && /\p{L}{3,}$/u.test(text.slice(last.start, last.end)) && isWhole(cur) && cur.value !== 0 && (!cur.weak || !/^\s+$/.test(between))
+        && (cur.scaled ? cur.scale < last.scale && cur.value < last.scale : cur.value < last.scale)
+        && (/^\s+$/.test(between) || (g.wordJoiners.size > 0 && new RegExp(`^\\s+(?:${alternation([...g.wordJoiners])})\\s+$`, 'iu').test(between)))) {
+        out[out.length - 1] = merged(last, cur, last.value + cur.value, { scaled: true, scale: cur.scaled ? cur.scale : last.scale });
+        continue;
+      }
+    }
+    // "minus five", "negative one over 20" (the minus is applied when the number is first seen).
+    if (g.minusBefore && cur.value > 0) {
+      const mb = g.minusBefore.exec(text.slice(Math.max(0, cur.start - 20), cur.start));
+      if (mb) {
+        const len = mb[0].length - (/^[^\p{L}]/u.test(mb[0]) ? 1 : 0);
+        cur = { ...cur, start: cur.start - len, value: -cur.value, weak: false, plain: false };
+      }
+    }
+    out.push(cur);
   }
   return out;
 }
