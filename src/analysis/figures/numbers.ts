@@ -99,7 +99,35 @@ export function numberGrammar(lang: string): NumberGrammar | undefined {
   return g ?? undefined;
 }
 
-function compile(lang: string, data: NumberData): NumberGrammar {
+/** Number words as they are also written without accents or umlauts ("veintitres", "fuenf", "milhoes"). */
+function withFolded<T>(entries: [string, T][]): [string, T][] {
+  const out = [...entries];
+  const have = new Set(entries.map(([w]) => w.toLowerCase()));
+  for (const [w, v] of entries) {
+    const lower = w.toLowerCase();
+    for (const f of [lower.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss'), lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '')]) {
+      if (!have.has(f)) {
+        have.add(f);
+        out.push([f, v]);
+      }
+    }
+  }
+  return out;
+}
+
+function compile(lang: string, raw: NumberData): NumberGrammar {
+  const fold = (o: Record<string, number> | undefined) => (o ? Object.fromEntries(withFolded(Object.entries(o))) : o);
+  const data: NumberData = {
+    ...raw,
+    numberWords: fold(raw.numberWords)!,
+    scaleWords: fold(raw.scaleWords)!,
+    hundredsWords: fold(raw.hundredsWords),
+    fractionWords: fold(raw.fractionWords),
+    fractionAddends: fold(raw.fractionAddends),
+    fractionSuffixes: fold(raw.fractionSuffixes),
+    hundredWords: withFolded(raw.hundredWords.map((w) => [w, 0] as [string, number])).map(([w]) => w),
+    decimalWords: raw.decimalWords && withFolded(raw.decimalWords.map((w) => [w, 0] as [string, number])).map(([w]) => w),
+  };
   const morphemes = new Map<string, { value: number; kind: Kind }>();
   for (const [w, v] of Object.entries(data.numberWords)) {
     morphemes.set(w.toLowerCase(), { value: v, kind: v >= 20 ? 'tens' : v >= 10 ? 'teen' : 'unit' });
@@ -121,7 +149,8 @@ function compile(lang: string, data: NumberData): NumberGrammar {
   const digitsSource = `(?:\\d{1,3}(?:(?:${grp})\\d{3})+(?!\\d)|\\d+)(?:${dec}\\d+)?`;
   const morph = alternation(morphemes.keys());
   const joiner = alternation(data.compoundJoiners);
-  const token = `(?:${morph})(?:(?:${joiner})?(?:${morph}))*(?![\\p{L}])`;
+  const suffixAlt = Object.keys(data.fractionSuffixes ?? {}).length ? `(?:${alternation(Object.keys(data.fractionSuffixes ?? {}))})?` : '';
+  const token = `(?:${morph})(?:(?:${joiner})?(?:${morph}))*${suffixAlt}(?![\\p{L}])`;
   const sep = data.wordJoiners.length ? `(?:\\s*-\\s*|\\s+(?:${alternation(data.wordJoiners)})\\s+|\\s+)` : `(?:\\s*-\\s*|\\s+)`;
   const indefinite = data.indefiniteOne.length
     ? `(?:(?:${alternation(data.indefiniteOne)})\\s+(?=(?:${alternation([...data.hundredWords, ...Object.keys(data.scaleWords).filter((w) => /^\p{L}+$/u.test(w)), ...Object.keys(data.fractionWords ?? {})])})(?![\\p{L}])))?`
@@ -144,8 +173,13 @@ function compile(lang: string, data: NumberData): NumberGrammar {
   const ordinalAfter = new RegExp(`(?:${alternation(data.ordinalSuffixes)})(?![\\p{L}\\p{N}])`, 'iyu');
   const months = (langData(lang, 'calendar')?.months ?? []).flat().map((m) => m.replace(/\.$/, ''));
   const afterPeriodOrdinal = new RegExp(`^[^\\S\\n]+(?:\\p{Ll}|(?:${alternation(months)})(?![\\p{L}]))`, 'u');
+  // Group 1 = a cardinal glued to a denominator suffix ("veintiun|avos"), 2 = the suffix; 3 = morpheme,
+  // 4 = compound joiner, 5 = separator.
+  const stem = `(?:${morph})(?:(?:${joiner})?(?:${morph}))*`;
+  const suffixes = Object.keys(data.fractionSuffixes ?? {});
+  const suffixToken = suffixes.length ? `(${stem})(${alternation(suffixes)})(?![\\p{L}])|` : '()()';
   const wordToken = new RegExp(
-    `(${morph})|(${joiner})|(\\s*-\\s*|\\s+(?:${alternation(data.wordJoiners)})\\s+|\\s+)`,
+    `${suffixToken}(${morph})|(${joiner})|(\\s*-\\s*|\\s+(?:${alternation(data.wordJoiners)})\\s+|\\s+)`,
     'iyu',
   );
   return {
@@ -200,7 +234,7 @@ export function digitValue(intPart: string, decimals: string | undefined, scale:
 export function evaluateWords(
   seq: string,
   g: NumberGrammar,
-): { value: number; length: number; scaled: boolean; scale: number; fraction: boolean; fractionBase?: number } | null {
+): { value: number; length: number; scaled: boolean; scale: number; fraction: boolean; fractionBase?: number; loneFraction: boolean } | null {
   const re = g.wordToken;
   let pos = 0;
   let total = 0;
@@ -218,6 +252,7 @@ export function evaluateWords(
   let fraction = false;
   let fractionBase: number | undefined;
   let loneFraction = false;
+  let pendingScale = 1;
   /** State before the group after the last word joiner ("one hundred and three quarters" is 100 + 3/4,
    *  "two million and one half" is 2.5 million): a fraction there takes that group as its numerator. */
   let andGroup: { total: number; cur: number; afterScale: boolean; scale: number } | null = null;
@@ -236,18 +271,25 @@ export function evaluateWords(
     re.lastIndex = pos;
     const m = re.exec(lower);
     if (!m) break;
-    if (m[3] !== undefined) {
-      const s = m[3].trim();
+    if (m[5] !== undefined) {
+      const s = m[5].trim();
       sep = s === '' || s === '-' ? 'space' : 'and';
       pos = re.lastIndex;
       continue;
     }
-    if (m[2] !== undefined) {
+    if (m[4] !== undefined) {
       sep = 'joiner';
       pos = re.lastIndex;
       continue;
     }
-    const info = g.morphemes.get(phraseKey(m[1]))!;
+    let info = m[3] !== undefined ? g.morphemes.get(phraseKey(m[3]))! : undefined;
+    if (m[1]) {
+      // A denominator glued to its cardinal: "veintiunavos" 1/21, "zwanzigstel" 1/20.
+      const den = evaluateWords(m[1], g);
+      if (!den || den.length !== m[1].length || den.value <= 0 || den.fraction) break;
+      info = { value: (g.data.fractionSuffixes?.[m[2].toLowerCase()] ?? 1) / den.value, kind: 'fraction' };
+    }
+    if (!info) break;
     const v = info.value;
     let ok: boolean;
     switch (info.kind) {
@@ -261,7 +303,8 @@ export function evaluateWords(
         ok = last === 'none' || last === 'hundred' || last === 'scale' || (last === 'unit' && sep === 'joiner' && cur % 10 !== 0);
         break;
       case 'hundred':
-        ok = (last === 'none' || last === 'unit' || last === 'teen' || last === 'scale') && cur < 100;
+        // "tweeëntwintighonderd" (2200): a glued tens compound before hundred, too.
+        ok = (last === 'none' || last === 'unit' || last === 'teen' || last === 'scale' || (last === 'tens' && sep === 'none' && pos > 0)) && cur < 100;
         break;
       case 'hundreds':
         // "doscientos", "quinhentos": a whole hundreds group, first or after a scale.
@@ -290,8 +333,11 @@ export function evaluateWords(
     if (info.kind === 'fraction' && andGroup && last !== 'none') {
       const numerator = cur - andGroup.cur;
       if (andGroup.afterScale) {
-        total = andGroup.total + numerator * v * andGroup.scale;
-        cur = 0;
+        // "un milliard et demi" is half a billion more, "een miljard en een half miljoen" half a million:
+        // the scale is applied at the end unless a smaller one follows.
+        total = andGroup.total;
+        cur = numerator * v;
+        pendingScale = andGroup.scale;
       } else cur = andGroup.cur + numerator * v;
       andGroup = null;
       fraction = true;
@@ -331,7 +377,11 @@ export function evaluateWords(
     first = false;
   }
   if (first || acceptedEnd === 0) return null;
-  return { value: total + cur, length: acceptedEnd, scaled, scale: scaled ? lastScale : 1, fraction, fractionBase };
+  if (pendingScale !== 1 && last === 'fraction') {
+    total += cur * pendingScale;
+    cur = 0;
+  }
+  return { value: total + cur, length: acceptedEnd, scaled, scale: scaled ? lastScale : 1, fraction, fractionBase, loneFraction: loneFraction && last === 'fraction' };
 }
 
 /** "mil millones" (figures.json thousandTimesScale): a scale larger than a thousand right after "thousand". */
@@ -364,7 +414,8 @@ export function findNumbers(text: string, lang: string): NumberMatch[] {
         end,
         value: ev.value,
         words: true,
-        weak: g.weak.has(word),
+        // A lone fraction smaller than a half is mostly an ordinal ("the fifth day", "de twintigste eeuw").
+        weak: g.weak.has(word) || (ev.loneFraction && ev.value < 0.5),
         ordinal: false,
         plain: false,
         scaled: ev.scaled,
