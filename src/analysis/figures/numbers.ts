@@ -13,7 +13,7 @@ export type NumberData = Pick<
   | 'wordJoiners' | 'compoundJoiners' | 'indefiniteOne' | 'weakNumbers' | 'ordinalSuffixes'
   | 'hundredsWords' | 'wordJoinersAfter' | 'thousandTimesScale'
   | 'fractionWords' | 'fractionAddends' | 'fractionJoiners' | 'fractionOver' | 'fractionSuffixes'
-  | 'minusWords' | 'decimalWords'
+  | 'minusWords' | 'decimalWords' | 'qualifiers'
 >;
 
 export interface NumberMatch {
@@ -82,6 +82,7 @@ export interface NumberGrammar {
   decimalGap: RegExp | null;
   /** At the end of the text before a number: "minus ", "negative ". */
   minusBefore: RegExp | null;
+  minusQualifier: RegExp;
   /** Whole word: a cardinal glued to a denominator suffix ("veintiunavos"). Group 1 = cardinal, 2 = suffix. */
   suffixDenominator: RegExp | null;
 }
@@ -203,6 +204,8 @@ function compile(lang: string, raw: NumberData): NumberGrammar {
     overGap: gap(data.fractionOver),
     decimalGap: gap(data.decimalWords),
     minusBefore: data.minusWords?.length ? new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${alternation(data.minusWords)})\\s+$`, 'iu') : null,
+    // "al menos 3", "au moins 3", "più o meno 3": a qualifier that ends in a minus word is no minus.
+    minusQualifier: new RegExp(`(?:^|[^\\p{L}])(?:${alternation(Object.keys(data.qualifiers ?? {}).filter((q) => /\s/.test(q)))})\\s+$`, 'iu'),
     suffixDenominator: Object.keys(data.fractionSuffixes ?? {}).length
       ? new RegExp(`^(\\p{L}+?)(${alternation(Object.keys(data.fractionSuffixes!))})$`, 'iu')
       : null,
@@ -285,7 +288,9 @@ export function evaluateWords(
     let info = m[3] !== undefined ? g.morphemes.get(phraseKey(m[3]))! : undefined;
     if (m[1]) {
       // A denominator glued to its cardinal: "veintiunavos" 1/21, "zwanzigstel" 1/20.
+      const after = re.lastIndex;
       const den = evaluateWords(m[1], g);
+      re.lastIndex = after;
       if (!den || den.length !== m[1].length || den.value <= 0 || den.fraction) break;
       info = { value: (g.data.fractionSuffixes?.[m[2].toLowerCase()] ?? 1) / den.value, kind: 'fraction' };
     }
@@ -604,8 +609,9 @@ function combineNumbers(text: string, found: NumberMatch[], g: NumberGrammar): N
     }
     // "minus five", "negative one over 20" (the minus is applied when the number is first seen).
     if (g.minusBefore && cur.value > 0) {
-      const mb = g.minusBefore.exec(text.slice(Math.max(0, cur.start - 20), cur.start));
-      if (mb) {
+      const before = text.slice(Math.max(0, cur.start - 30), cur.start);
+      const mb = g.minusBefore.exec(before);
+      if (mb && !g.minusQualifier.test(before)) {
         const len = mb[0].length - (/^[^\p{L}]/u.test(mb[0]) ? 1 : 0);
         cur = { ...cur, start: cur.start - len, value: -cur.value, weak: false, plain: false };
       }
