@@ -288,6 +288,8 @@ export const figuresSchema = file({
   qualifiers: wordMap,
   periodQualifierExceptions: words,
   currencies: z.array(currency),
+  /** Minor currency units after an amount's whole part: "15 dollars and 50 cents", "5 euro 50", "tretton euro och fyrtiofem öre". */
+  currencyMinor: words.optional(),
   /** Words between a scale and its currency: "75 millions de dollars", "tre miliardi di euro", "3 millones de dólares". */
   currencyLinks: words.optional(),
   percentWords: words,

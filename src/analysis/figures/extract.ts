@@ -29,8 +29,22 @@ export function extractFigures(text: string, lang: string, sentences?: readonly 
   for (let i = 0; i < numbers.length; i++) {
     const n = numbers[i];
     if (isBlocked(blocked, n.start, n.end)) continue;
-    const fig = figureAt(text, n, g);
+    let fig = figureAt(text, n, g);
     if (!fig || isName(text, n, fig, sentenceAt(text, sentences, n.start).start, g)) continue;
+    // "15 dollars and 50 cents", "5 euro 50", "dreizehn Euro und fünfundvierzig Cent": the minor part after
+    // an amount whose currency is named after it.
+    const minor = numbers[i + 1];
+    if (fig.currency && minor && !minor.weak && fig.end > n.end && !n.scaled && Number.isInteger(fig.value) && !minor.fraction && Number.isInteger(minor.value)
+      && minor.value > 0 && minor.value < 100 && !minor.scaled && g.minorGap.test(text.slice(fig.end, minor.start))) {
+      g.minorAfter.lastIndex = minor.end;
+      const named = g.minorAfter.exec(text);
+      g.unitAfter.lastIndex = minor.end;
+      // Not "200 euros 10 days ago", "5 dollars 20%".
+      if (named || (!/^\s*[\p{N}%]/u.test(text.slice(minor.end)) && !g.unitAfter.test(text) && !g.percentAfter.test(text.slice(minor.end)))) {
+        fig = { ...fig, value: fig.value + minor.value / 100, end: named ? g.minorAfter.lastIndex : minor.end };
+        i++;
+      }
+    }
     // Ranges: "10 to 15", "10-15 procent", "between 10 and 15", "$10 to $15 million".
     let valueMax: number | null = null;
     let end = fig.end;

@@ -13,7 +13,7 @@ export type NumberData = Pick<
   | 'wordJoiners' | 'compoundJoiners' | 'indefiniteOne' | 'weakNumbers' | 'ordinalSuffixes'
   | 'hundredsWords' | 'wordJoinersAfter' | 'thousandTimesScale'
   | 'fractionWords' | 'fractionAddends' | 'fractionJoiners' | 'fractionOver' | 'fractionSuffixes'
-  | 'minusWords' | 'decimalWords' | 'qualifiers'
+  | 'minusWords' | 'decimalWords' | 'qualifiers' | 'currencyMinor'
 >;
 
 export interface NumberMatch {
@@ -162,7 +162,9 @@ function compile(lang: string, raw: NumberData): NumberGrammar {
     `(?<![\\p{N}_])(?:(\\d{1,3}(?:(?:${grp})\\d{3})+(?!\\d)|\\d+)(?:${dec}(\\d+))?|${NOT_WORD_BEFORE}(${wordSequenceSource}))`,
     'giu',
   );
-  const scaleWordAlt = alternation([...Object.keys(data.scaleWords), ...data.hundredWords]);
+  // After digits a hundred word that also names a minor currency unit is the currency: French "15 cents".
+  const minor = new Set((data.currencyMinor ?? []).map((w) => w.toLowerCase()));
+  const scaleWordAlt = alternation([...Object.keys(data.scaleWords), ...data.hundredWords.filter((w) => !minor.has(w.toLowerCase()))]);
   const longAbbr = Object.keys(data.scaleAbbreviations).filter((a) => a.length > 1);
   const scaleAfter = new RegExp(
     `(?:[ \\u00A0]?(${scaleWordAlt})(?![\\p{L}])|(${alternation(Object.keys(data.scaleAbbreviations))})(?![\\p{L}\\p{N}])|[ \\u00A0](${alternation(longAbbr)})(?![\\p{L}\\p{N}]))`,
