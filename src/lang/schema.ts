@@ -262,6 +262,8 @@ export const figuresSchema = file({
   fractionOver: words.optional(),
   /** Word suffixes that make a cardinal a denominator: Spanish "veintiun|avos" (1/21), German "zwanzig|stel". */
   fractionSuffixes: numberMap.optional(),
+  /** Denominator words after a cardinal: Portuguese "vinte e um avos" (1/21). */
+  denominatorWords: words.optional(),
   /** Words that negate the number after them: "minus five", "menos tres". */
   minusWords: words.optional(),
   /** Spoken decimal separators: "two point five", "siete coma cinco"; the digits after it are read word by word

@@ -13,7 +13,7 @@ export type NumberData = Pick<
   | 'wordJoiners' | 'compoundJoiners' | 'indefiniteOne' | 'weakNumbers' | 'ordinalSuffixes'
   | 'hundredsWords' | 'wordJoinersAfter' | 'thousandTimesScale'
   | 'fractionWords' | 'fractionAddends' | 'fractionJoiners' | 'fractionOver' | 'fractionSuffixes'
-  | 'minusWords' | 'decimalWords' | 'qualifiers' | 'currencyMinor'
+  | 'minusWords' | 'decimalWords' | 'qualifiers' | 'currencyMinor' | 'denominatorWords'
 >;
 
 export interface NumberMatch {
@@ -83,6 +83,8 @@ export interface NumberGrammar {
   /** At the end of the text before a number: "minus ", "negative ". */
   minusBefore: RegExp | null;
   minusQualifier: RegExp;
+  /** Sticky: a denominator word after a cardinal ("avos"). */
+  denominatorAfter: RegExp | null;
   /** Whole word: a cardinal glued to a denominator suffix ("veintiunavos"). Group 1 = cardinal, 2 = suffix. */
   suffixDenominator: RegExp | null;
 }
@@ -206,6 +208,7 @@ function compile(lang: string, raw: NumberData): NumberGrammar {
     overGap: gap(data.fractionOver),
     decimalGap: gap(data.decimalWords),
     minusBefore: data.minusWords?.length ? new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${alternation(data.minusWords)})\\s+$`, 'iu') : null,
+    denominatorAfter: data.denominatorWords?.length ? new RegExp(`\\s+(?:${alternation(data.denominatorWords)})(?![\\p{L}])`, 'iyu') : null,
     // "al menos 3", "au moins 3", "più o meno 3": a qualifier that ends in a minus word is no minus.
     minusQualifier: new RegExp(`(?:^|[^\\p{L}])(?:${alternation(Object.keys(data.qualifiers ?? {}).filter((q) => /\s/.test(q)))})\\s+$`, 'iu'),
     suffixDenominator: Object.keys(data.fractionSuffixes ?? {}).length
@@ -335,7 +338,8 @@ export function evaluateWords(
     if (last === 'fraction' || last === 'addend') ok = ok && info.kind === 'scale';
     if (sep === 'and' && !(last !== 'none' && g.joinerAfter.has(last) && (last !== 'tens' || info.kind === 'unit'))) ok = false;
     if (!ok) break;
-    if (sep === 'and') andGroup = { total, cur, afterScale: last === 'scale', scale: lastScale };
+    // Not where the joiner also joins tens and units ("ciento treinta y dos quintos" is 132/5).
+    if (sep === 'and' && !g.joinerAfter.has('tens')) andGroup = { total, cur, afterScale: last === 'scale', scale: lastScale };
     else if (info.kind === 'scale') andGroup = null;
     if (info.kind === 'fraction' && andGroup && last !== 'none') {
       const numerator = cur - andGroup.cur;
@@ -539,6 +543,7 @@ function combineNumbers(text: string, found: NumberMatch[], g: NumberGrammar): N
     ...extra,
   });
   const decimalSep = g.data.numberFormat.decimal;
+  const denominators = new WeakSet<NumberMatch>();
   for (let i = 0; i < found.length; i++) {
     let cur = found[i];
     if (!cur.words && !cur.ordinal) {
@@ -561,6 +566,14 @@ function combineNumbers(text: string, found: NumberMatch[], g: NumberGrammar): N
         cur = { ...cur, start: cur.start - 1, value: Number(`0.${digits}`), plain: false };
       }
     }
+    // "vinte e um avos" (1/21): a denominator word after a cardinal.
+    if (g.denominatorAfter && cur.words && isWhole(cur) && cur.value > 0) {
+      g.denominatorAfter.lastIndex = cur.end;
+      if (g.denominatorAfter.exec(text)) {
+        cur = { ...cur, end: g.denominatorAfter.lastIndex, baseEnd: g.denominatorAfter.lastIndex, value: 1 / cur.value, fraction: true, weak: false, scaled: false, scale: 1 };
+        denominators.add(cur);
+      }
+    }
     // Skip the pieces the extension swallowed ("4" of "3/4", "10" of "1e10" is never separate, but "3/4" is).
     while (i + 1 < found.length && found[i + 1].start < cur.end) i++;
     const last = out[out.length - 1];
@@ -571,8 +584,15 @@ function combineNumbers(text: string, found: NumberMatch[], g: NumberGrammar): N
         out[out.length - 1] = merged(last, cur, last.value + cur.value, { slash: true });
         continue;
       }
+      // "tres vinte e um avos" (3/21): a count before a denominator word.
+      if (denominators.has(cur) && isWhole(last) && last.words && /^\s+$/.test(between)) {
+        out[out.length - 1] = merged(last, cur, last.value * cur.value, { fraction: true, scaled: false, scale: 1 });
+        continue;
+      }
       // "five and a half", "veinte con tres quintos", "3 millones y medio", "five and a half million".
-      if (cur.fraction && cur.words && !cur.weak && isWhole(last) && g.fractionGap?.test(between)) {
+      // A weak fraction word only in a set phrase ("y medio", "e meio"; not "44 million and half lives").
+      const addend = g.morphemes.get(phraseKey(`${between}${text.slice(cur.start, cur.end)}`.trim()))?.kind === 'addend';
+      if (cur.fraction && cur.words && (!cur.weak || addend) && isWhole(last) && g.fractionGap?.test(between)) {
         let value: number;
         if (cur.fractionBase !== undefined && cur.scaled && !(endsWithScale(last) && last.scale > cur.scale)) value = (last.value + cur.fractionBase) * cur.scale;
         else if (!cur.scaled && endsWithScale(last)) value = last.value + cur.value * last.scale;
@@ -587,7 +607,7 @@ function combineNumbers(text: string, found: NumberMatch[], g: NumberGrammar): N
       }
       // "two point five", "nought point nought three", "cuarenta y siete coma veintiocho": decimals read
       // number by number after the decimal word.
-      if (cur.words && !cur.scaled && isWhole(cur) && cur.value >= 0 && isWhole(last) && !endsWithScale(last) && g.decimalGap?.test(between)) {
+      if (cur.words && !endsWithScale(cur) && isWhole(cur) && cur.value >= 0 && isWhole(last) && !endsWithScale(last) && g.decimalGap?.test(between)) {
         let digits = String(cur.value);
         let end = cur;
         while (i + 1 < found.length) {
