@@ -261,6 +261,8 @@ export function evaluateWords(
   let fractionBase: number | undefined;
   let loneFraction = false;
   let pendingScale = 1;
+  let pendingAddend = 0;
+  let pendingAddendScale = 1;
   /** State before the group after the last word joiner ("one hundred and three quarters" is 100 + 3/4,
    *  "two million and one half" is 2.5 million): a fraction there takes that group as its numerator. */
   let andGroup: { total: number; cur: number; afterScale: boolean; scale: number } | null = null;
@@ -360,8 +362,16 @@ export function evaluateWords(
       fraction = true;
     }
     else if (info.kind === 'addend') {
-      if (last === 'scale') total += v * lastScale;
-      else cur += v;
+      // "un milliard et demi" adds half a billion, "un milliard et demi million" half a million.
+      if (last === 'scale') {
+        pendingAddend = v;
+        pendingAddendScale = lastScale;
+      } else cur += v;
+    }
+    else if (info.kind === 'scale' && last === 'addend' && pendingAddend) {
+      total += pendingAddend * v;
+      pendingAddend = 0;
+      lastScale = v;
     }
     else if (info.kind === 'hundred') cur = (cur || 1) * 100;
     else if (info.kind === 'scale' && v >= lastScale) {
@@ -376,7 +386,11 @@ export function evaluateWords(
         beforeThousand = total;
         scaleBeforeThousand = lastScale;
       }
-      total += (cur || 1) * v;
+      if (v < 1000) {
+        // "trehundratvå dussin" (300 + 2 dozen): a dozen or gross multiplies the group below a hundred.
+        const low = cur % 100;
+        total += cur - low + (low || 1) * v;
+      } else total += (cur || 1) * v;
       cur = 0;
       lastScale = v;
       scaled = true;
@@ -388,6 +402,7 @@ export function evaluateWords(
     first = false;
   }
   if (first || acceptedEnd === 0) return null;
+  if (pendingAddend) total += pendingAddend * pendingAddendScale;
   if (pendingScale !== 1 && last === 'fraction') {
     total += cur * pendingScale;
     cur = 0;
@@ -580,8 +595,8 @@ function combineNumbers(text: string, found: NumberMatch[], g: NumberGrammar): N
     const between = last ? text.slice(last.end, cur.start) : '';
     if (last && !last.ordinal && !cur.ordinal && !last.glued) {
       // "2 1/4": a whole number, spaces, a digit fraction.
-      if (cur.fraction && !cur.words && !last.words && last.plain && last.value >= 0 && /^\s+$/.test(between) && !/\//.test(text.slice(last.start, last.end))) {
-        out[out.length - 1] = merged(last, cur, last.value + cur.value, { slash: true });
+      if (cur.fraction && !cur.words && !last.words && last.plain && (/^\s+$/.test(between) || g.fractionGap?.test(between)) && !/\//.test(text.slice(last.start, last.end))) {
+        out[out.length - 1] = merged(last, cur, last.value < 0 ? last.value - cur.value : last.value + cur.value, { slash: true });
         continue;
       }
       // "tres vinte e um avos" (3/21): a count before a denominator word.
@@ -592,7 +607,7 @@ function combineNumbers(text: string, found: NumberMatch[], g: NumberGrammar): N
       // "five and a half", "veinte con tres quintos", "3 millones y medio", "five and a half million".
       // A weak fraction word only in a set phrase ("y medio", "e meio"; not "44 million and half lives").
       const addend = g.morphemes.get(phraseKey(`${between}${text.slice(cur.start, cur.end)}`.trim()))?.kind === 'addend';
-      if (cur.fraction && cur.words && (!cur.weak || addend) && isWhole(last) && g.fractionGap?.test(between)) {
+      if (cur.fraction && cur.words && (!cur.weak || addend || /\s/.test(text.slice(cur.start, cur.end))) && isWhole(last) && g.fractionGap?.test(between)) {
         let value: number;
         if (cur.fractionBase !== undefined && cur.scaled && !(endsWithScale(last) && last.scale > cur.scale)) value = (last.value + cur.fractionBase) * cur.scale;
         else if (!cur.scaled && endsWithScale(last)) value = last.value + cur.value * last.scale;
