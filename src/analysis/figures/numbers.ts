@@ -338,6 +338,9 @@ export function evaluateWords(
         break;
     }
     if (last === 'fraction' || last === 'addend') ok = ok && info.kind === 'scale';
+    // A fraction glued to a count only where numbers are compounds ("tweederde", "dreiviertel"); in Spanish
+    // "undécima" is an ordinal, not "un décima".
+    if (info.kind === 'fraction' && !m[1] && sep === 'none' && last !== 'none' && g.data.compoundJoiners.length === 0) ok = false;
     if (sep === 'and' && !(last !== 'none' && g.joinerAfter.has(last) && (last !== 'tens' || info.kind === 'unit'))) ok = false;
     if (!ok) break;
     // Not where the joiner also joins tens and units ("ciento treinta y dos quintos" is 132/5).
@@ -434,6 +437,8 @@ export function findNumbers(text: string, lang: string): NumberMatch[] {
       }
       const end = start + ev.length;
       re.lastIndex = end;
+      // Stopped inside a word ("negentien|de-eeuwse", "achttien|de"): an ordinal or another word, not a number.
+      if (/\p{L}/u.test(text[end] ?? '')) continue;
       const word = text.slice(start, end).toLowerCase();
       out.push({
         start,
