@@ -533,7 +533,7 @@ function addVulgarFractions(text: string, found: NumberMatch[]): NumberMatch[] {
 
 const EXPONENT = /^(?:e([+-]?\d+)|\s?[x×]\s?10\^([+-]?\d+))(?![\p{L}\p{N}])/u;
 const POWER = /^\^([+-]*)(\d+)(?![\p{L}\p{N}])/u;
-const SLASH = /^\/(\d{1,3})(?![\p{N}/.,])/u;
+const SLASH = /^\/(\d{1,3})(?![\p{N}/]|[.,]\d)/u;
 
 /** Does a number end with its scale ("two million", "3 million"), so that a fraction after it is of the scale? */
 const endsWithScale = (n: NumberMatch): boolean => n.scaled && n.scale > 1 && Number.isInteger(n.value / n.scale);
