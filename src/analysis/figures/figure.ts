@@ -18,7 +18,15 @@ export interface FigureMatch {
 
 /** The figure around a number (currency, scale, unit), or null when the number is not a figure. */
 export function figureAt(text: string, n: NumberMatch, g: FigureGrammar): FigureMatch | null {
-  if (n.ordinal || n.weak || n.slash) return null;
+  if (n.ordinal || n.slash) return null;
+  if (n.weak) {
+    // A lone "one" is a figure only before a currency name: "one penny", "en krona", "un yen".
+    g.currencyAfter.lastIndex = n.end;
+    const ca = g.currencyAfter.exec(text);
+    // A currency code only as written ("3 TRY", never "one try").
+    const code = g.currencyCodes.has(ca?.[1].toUpperCase() ?? '') && ca![1] !== ca![1].toUpperCase();
+    if (!ca || code || !/^\s\p{L}/u.test(ca[0]) || !/^\p{L}{2,}/u.test(ca[1]) || n.fraction) return null;
+  }
   // Glued to a word: "COVID-19", "F-16", "A320".
   if (n.start > 0 && /[\p{L}_]-?$/u.test(text.slice(Math.max(0, n.start - 2), n.start))) {
     if (!g.currencyBefore.test(text.slice(Math.max(0, n.start - 6), n.start))) return null;
