@@ -298,7 +298,8 @@ export function evaluateWords(
       const after = re.lastIndex;
       const den = evaluateWords(m[1], g);
       re.lastIndex = after;
-      if (!den || den.length !== m[1].length || den.value <= 0 || den.fraction) break;
+      // Not "deuxième" (the second, never a half).
+      if (!den || den.length !== m[1].length || den.value <= 2 || den.fraction) break;
       info = { value: (g.data.fractionSuffixes?.[m[2].toLowerCase()] ?? 1) / den.value, kind: 'fraction' };
     }
     if (!info) break;
