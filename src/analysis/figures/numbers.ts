@@ -13,7 +13,7 @@ export type NumberData = Pick<
   | 'wordJoiners' | 'compoundJoiners' | 'indefiniteOne' | 'weakNumbers' | 'ordinalSuffixes'
   | 'hundredsWords' | 'wordJoinersAfter' | 'thousandTimesScale'
   | 'fractionWords' | 'fractionAddends' | 'fractionJoiners' | 'fractionOver' | 'fractionSuffixes'
-  | 'minusWords' | 'decimalWords' | 'qualifiers' | 'currencyMinor' | 'denominatorWords'
+  | 'minusWords' | 'decimalWords' | 'qualifiers' | 'currencyMinor' | 'denominatorWords' | 'units'
 >;
 
 export interface NumberMatch {
@@ -83,6 +83,8 @@ export interface NumberGrammar {
   /** At the end of the text before a number: "minus ", "negative ". */
   minusBefore: RegExp | null;
   minusQualifier: RegExp;
+  /** At the start of a string: a unit word ("$2000 over 3 years" is no fraction). */
+  unitAfter: RegExp;
   /** Sticky: a denominator word after a cardinal ("avos"). */
   denominatorAfter: RegExp | null;
   /** Whole word: a cardinal glued to a denominator suffix ("veintiunavos"). Group 1 = cardinal, 2 = suffix. */
@@ -208,6 +210,7 @@ function compile(lang: string, raw: NumberData): NumberGrammar {
     overGap: gap(data.fractionOver),
     decimalGap: gap(data.decimalWords),
     minusBefore: data.minusWords?.length ? new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${alternation(data.minusWords)})\\s+$`, 'iu') : null,
+    unitAfter: new RegExp(`^\\s+(?:${alternation(Object.values(data.units ?? {}).flat())})(?![\\p{L}])`, 'iu'),
     denominatorAfter: data.denominatorWords?.length ? new RegExp(`\\s+(?:${alternation(data.denominatorWords)})(?![\\p{L}])`, 'iyu') : null,
     // "al menos 3", "au moins 3", "più o meno 3": a qualifier that ends in a minus word is no minus.
     minusQualifier: new RegExp(`(?:^|[^\\p{L}])(?:${alternation(Object.keys(data.qualifiers ?? {}).filter((q) => /\s/.test(q)))})\\s+$`, 'iu'),
@@ -331,7 +334,8 @@ export function evaluateWords(
         break;
       case 'fraction':
         // "ein halbes", "drei Viertel", "anderthalb" alone; not after a scale ("two million half").
-        ok = last === 'none' || last === 'unit' || last === 'teen' || last === 'tens' || last === 'hundred';
+        // A hundredth or smaller may follow one: "cien mil billonésimas", "a hundred thousand trillionths".
+        ok = last === 'none' || last === 'unit' || last === 'teen' || last === 'tens' || last === 'hundred' || (last === 'scale' && v < 0.01);
         break;
       case 'addend':
         // "zweieinhalb", "deux et demi" after a count; "un million et demi" (half a million more) after a scale.
@@ -605,6 +609,12 @@ function combineNumbers(text: string, found: NumberMatch[], g: NumberGrammar): N
         out[out.length - 1] = merged(last, cur, last.value < 0 ? last.value - cur.value : last.value + cur.value, { slash: true });
         continue;
       }
+      // "half a million", "half a dozen": a fraction before an article and a bare scale.
+      if (last.fraction && last.words && !last.scaled && cur.words && cur.scaled && cur.value === cur.scale && /^\s+$/.test(between)
+        && g.indefinite.has(text.slice(cur.start, cur.end).toLowerCase().split(/\s+/)[0])) {
+        out[out.length - 1] = merged(last, cur, last.value * cur.scale, { fraction: false });
+        continue;
+      }
       // "tres vinte e um avos" (3/21): a count before a denominator word.
       if (denominators.has(cur) && isWhole(last) && last.words && /^\s+$/.test(between)) {
         out[out.length - 1] = merged(last, cur, last.value * cur.value, { fraction: true, scaled: false, scale: 1 });
@@ -622,7 +632,7 @@ function combineNumbers(text: string, found: NumberMatch[], g: NumberGrammar): N
         continue;
       }
       // "one over three", "1 sobre 21".
-      if (isWhole(last) && isWhole(cur) && cur.value !== 0 && g.overGap?.test(between) && !/^\s*\p{L}/u.test(text.slice(cur.end))) {
+      if (isWhole(last) && isWhole(cur) && cur.value !== 0 && g.overGap?.test(between) && !g.unitAfter.test(text.slice(cur.end, cur.end + 40))) {
         out[out.length - 1] = merged(last, cur, last.value / cur.value, { fraction: true, scaled: false, scale: 1 });
         continue;
       }
