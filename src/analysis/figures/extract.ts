@@ -34,8 +34,12 @@ export function extractFigures(text: string, lang: string, sentences?: readonly 
     // "15 dollars and 50 cents", "5 euro 50", "dreizehn Euro und fünfundvierzig Cent": the minor part after
     // an amount whose currency is named after it.
     const minor = numbers[i + 1];
-    if (fig.currency && minor && !minor.weak && !minor.glued && /\p{L}/u.test(text.slice(n.end, fig.end)) && !n.scaled && Number.isInteger(fig.value) && !minor.fraction && Number.isInteger(minor.value)
-      && minor.value > 0 && minor.value < 100 && !minor.scaled && g.minorGap.test(text.slice(fig.end, minor.start))) {
+    // French "quarante-cinq cents" after "treize euros et" are 45 cents, not 4 500.
+    const minorValue = minor && g.minorHundred.test(text.slice(minor.start, minor.end)) && !/^\s*\p{L}/u.test(text.slice(minor.end, minor.end + 3))
+      ? minor.value / 100
+      : minor?.value;
+    if (fig.currency && minor && minorValue !== undefined && !minor.weak && !minor.glued && /\p{L}/u.test(text.slice(n.end, fig.end)) && !n.scaled && Number.isInteger(fig.value) && !minor.fraction && Number.isInteger(minorValue)
+      && minorValue > 0 && minorValue < 100 && (!minor.scaled || minorValue !== minor.value) && g.minorGap.test(text.slice(fig.end, minor.start))) {
       g.minorAfter.lastIndex = minor.end;
       const named = g.minorAfter.exec(text);
       g.unitAfter.lastIndex = minor.end;
@@ -44,7 +48,7 @@ export function extractFigures(text: string, lang: string, sentences?: readonly 
       // Not "50 dollar 40 rmb", "10 rmb 20 usd": the next number has a currency of its own.
       const own = !named && g.currencyAfter.test(text);
       if (named || (!own && !/^\s*[\p{N}%]/u.test(text.slice(minor.end)) && !g.unitAfter.test(text) && !g.percentAfter.test(text.slice(minor.end)))) {
-        fig = { ...fig, value: fig.value + minor.value / 100, end: named ? g.minorAfter.lastIndex : minor.end };
+        fig = { ...fig, value: fig.value + minorValue / 100, end: named ? g.minorAfter.lastIndex : minor.end };
         i++;
       }
     }
