@@ -1,12 +1,13 @@
 // Benchmark of the figures layer (every language with datasets.recognizers in its language.json).
 //   resolved: of the gold results of the cases the reference (dotnet) passes, the share found with the
 //   right value (and currency where the gold names one).
-//   1. Recognizers-Text NumberModel (English, Dutch): the number recogniser (findNumbers) — span
-//      precision / recall by overlap, exact spans, value accuracy.
-//   2. Recognizers-Text CurrencyModel (English, Dutch): the figures layer's money amounts — same, plus
+//   1. Recognizers-Text NumberModel (every language with its specs): the number recogniser (findNumbers) —
+//      span precision / recall by overlap, exact spans, value accuracy.
+//   2. Recognizers-Text CurrencyModel (the same languages): the figures layer's money amounts — same, plus
 //      currency accuracy where the gold unit maps to an ISO code.
 //   3. Throughput of the whole layer (times exclusion included) on the BBC news corpus.
-// Usage: npm run bench:figures  [--errors]
+// Usage: npm run bench:figures  [--errors]   (--errors lists each miss; "(reference fails too)" marks the
+//   cases the reference implementation fails as well, which do not count in `resolved`)
 import { extractFigures } from '../src/analysis/figures/extract.ts';
 import { extractTimes } from '../src/analysis/times/extract.ts';
 import { bbcArticles, printThroughput } from '../support/measure/data-sets.ts';

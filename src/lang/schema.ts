@@ -255,6 +255,20 @@ export const figuresSchema = file({
   fractionWords: numberMap.optional(),
   /** Fractions added to the count before them: "zwei|einhalb" 2.5, "deux et demi", "tre e mezzo". */
   fractionAddends: numberMap.optional(),
+  /** Words joining a whole number and a fraction: "five and three fifths", "veinte con tres quintos"
+   *  (the fraction follows in words), "3 millones y medio" (after a scale the fraction is of the scale). */
+  fractionJoiners: words.optional(),
+  /** Words between numerator and denominator of a fraction read out: "one over three", "uno sobre tres". */
+  fractionOver: words.optional(),
+  /** Word suffixes that make a cardinal a denominator: Spanish "veintiun|avos" (1/21), German "zwanzig|stel". */
+  fractionSuffixes: numberMap.optional(),
+  /** Denominator words after a cardinal: Portuguese "vinte e um avos" (1/21). */
+  denominatorWords: words.optional(),
+  /** Words that negate the number after them: "minus five", "menos tres". */
+  minusWords: words.optional(),
+  /** Spoken decimal separators: "two point five", "siete coma cinco"; the digits after it are read word by word
+   *  ("point zero three" = .03, "point seventy-one" = .71). */
+  decimalWords: words.optional(),
   numberWords: numberMap,
   hundredWords: words,
   /** Words that are a multiple of a hundred by themselves (Spanish "doscientos" 200, Portuguese
@@ -276,6 +290,8 @@ export const figuresSchema = file({
   qualifiers: wordMap,
   periodQualifierExceptions: words,
   currencies: z.array(currency),
+  /** Minor currency units after an amount's whole part: "15 dollars and 50 cents", "5 euro 50", "tretton euro och fyrtiofem öre". */
+  currencyMinor: words.optional(),
   /** Words between a scale and its currency: "75 millions de dollars", "tre miliardi di euro", "3 millones de dólares". */
   currencyLinks: words.optional(),
   percentWords: words,

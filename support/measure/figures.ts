@@ -97,8 +97,9 @@ function score(cases: Case[], lang: string, predict: (text: string) => Pred[], w
       s.gold++;
       if (ref) s.ref++;
       const p = preds.find((x) => overlaps(x, g));
+      const mark = ref ? '' : '(reference fails too) ';
       if (!p) {
-        errors?.push(`MISS  ${JSON.stringify(g.r.Text)} in ${JSON.stringify(text.slice(0, 120))}`);
+        errors?.push(`${mark}MISS  ${JSON.stringify(g.r.Text)} in ${JSON.stringify(text.slice(0, 120))}`);
         continue;
       }
       s.found++;
@@ -112,7 +113,7 @@ function score(cases: Case[], lang: string, predict: (text: string) => Pred[], w
           if (ok) s.valueOkInt++;
         }
         if (ok) s.valueOk++;
-        else errors?.push(`VALUE ${JSON.stringify(text.slice(p.start, p.end))} -> ${p.value} (gold ${gv})`);
+        else errors?.push(`${mark}VALUE ${JSON.stringify(text.slice(p.start, p.end))} -> ${p.value} (gold ${gv} ${JSON.stringify(g.r.Text)}) in ${JSON.stringify(text.slice(0, 120))}`);
       }
       const code = g.r.Resolution?.isoCurrency ?? UNIT_CODES[g.r.Resolution?.unit ?? ''];
       if (withUnit && code) {
@@ -121,6 +122,7 @@ function score(cases: Case[], lang: string, predict: (text: string) => Pred[], w
       }
       const valueRight = gv === null || (p.value !== null && Math.abs(p.value - gv) <= 1e-6 * Math.max(1, Math.abs(gv)));
       if (ref && valueRight && (!withUnit || !code || p.unit === code)) s.resolved++;
+      else if (ref && valueRight) errors?.push(`UNIT  ${JSON.stringify(text.slice(p.start, p.end))} -> ${p.unit} (gold ${code}) in ${JSON.stringify(text.slice(0, 120))}`);
     }
   }
   return s;

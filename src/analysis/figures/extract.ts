@@ -29,8 +29,29 @@ export function extractFigures(text: string, lang: string, sentences?: readonly 
   for (let i = 0; i < numbers.length; i++) {
     const n = numbers[i];
     if (isBlocked(blocked, n.start, n.end)) continue;
-    const fig = figureAt(text, n, g);
+    let fig = figureAt(text, n, g);
     if (!fig || isName(text, n, fig, sentenceAt(text, sentences, n.start).start, g)) continue;
+    // "15 dollars and 50 cents", "5 euro 50", "dreizehn Euro und fünfundvierzig Cent": the minor part after
+    // an amount whose currency is named after it.
+    const minor = numbers[i + 1];
+    // French "quarante-cinq cents" after "treize euros et" are 45 cents, not 4 500.
+    const minorValue = minor && g.minorHundred.test(text.slice(minor.start, minor.end)) && !/^\s*\p{L}/u.test(text.slice(minor.end, minor.end + 3))
+      ? minor.value / 100
+      : minor?.value;
+    if (fig.currency && minor && minorValue !== undefined && !minor.weak && !minor.glued && /\p{L}/u.test(text.slice(n.end, fig.end)) && !n.scaled && Number.isInteger(fig.value) && !minor.fraction && Number.isInteger(minorValue)
+      && minorValue > 0 && minorValue < 100 && (!minor.scaled || minorValue !== minor.value) && g.minorGap.test(text.slice(fig.end, minor.start))) {
+      g.minorAfter.lastIndex = minor.end;
+      const named = g.minorAfter.exec(text);
+      g.unitAfter.lastIndex = minor.end;
+      // Not "200 euros 10 days ago", "5 dollars 20%".
+      g.currencyAfter.lastIndex = minor.end;
+      // Not "50 dollar 40 rmb", "10 rmb 20 usd": the next number has a currency of its own.
+      const own = !named && g.currencyAfter.test(text);
+      if (named || (!own && !/^\s*[\p{N}%]/u.test(text.slice(minor.end)) && !g.unitAfter.test(text) && !g.percentAfter.test(text.slice(minor.end)))) {
+        fig = { ...fig, value: fig.value + minorValue / 100, end: named ? g.minorAfter.lastIndex : minor.end };
+        i++;
+      }
+    }
     // Ranges: "10 to 15", "10-15 procent", "between 10 and 15", "$10 to $15 million".
     let valueMax: number | null = null;
     let end = fig.end;
@@ -44,7 +65,8 @@ export function extractFigures(text: string, lang: string, sentences?: readonly 
     }
     if (next && !isBlocked(blocked, next.start, next.end)) {
       const fig2 = figureAt(text, next, g);
-      if (fig2 && isRangeGap(text, fig, fig2, g)) {
+      // A fraction and a whole number are no range ("two thirds - 65% -").
+      if (fig2 && !!n.fraction === !!next.fraction && isRangeGap(text, fig, fig2, g)) {
         if (!n.scaled && next.scaled && value * next.scale <= fig2.value) value *= next.scale;
         if (value <= fig2.value && (!unit || !fig2.unit || unit === fig2.unit)) {
           valueMax = fig2.value;

@@ -18,7 +18,15 @@ export interface FigureMatch {
 
 /** The figure around a number (currency, scale, unit), or null when the number is not a figure. */
 export function figureAt(text: string, n: NumberMatch, g: FigureGrammar): FigureMatch | null {
-  if (n.ordinal || n.weak) return null;
+  if (n.ordinal || n.slash) return null;
+  if (n.weak) {
+    // A lone "one" is a figure only before a currency name: "one penny", "en krona", "un yen".
+    g.currencyAfter.lastIndex = n.end;
+    const ca = g.currencyAfter.exec(text);
+    // A currency code only as written ("3 TRY", never "one try").
+    const code = g.currencyCodes.has(ca?.[1].toUpperCase() ?? '') && ca![1] !== ca![1].toUpperCase();
+    if (!ca || code || !/^\s\p{L}/u.test(ca[0]) || !/^\p{L}{2,}/u.test(ca[1]) || n.fraction) return null;
+  }
   // Glued to a word: "COVID-19", "F-16", "A320".
   if (n.start > 0 && /[\p{L}_]-?$/u.test(text.slice(Math.max(0, n.start - 2), n.start))) {
     if (!g.currencyBefore.test(text.slice(Math.max(0, n.start - 6), n.start))) return null;
@@ -29,6 +37,7 @@ export function figureAt(text: string, n: NumberMatch, g: FigureGrammar): Figure
   let pos = n.end;
   let unit: string | null = null;
   let compound = false;
+  let value = n.value;
   const cb = g.currencyBefore.exec(text.slice(Math.max(0, n.start - 6), n.start));
   if (cb) {
     unit = g.currencyBySymbol.get(phraseKey(cb[1])) ?? null;
@@ -44,6 +53,13 @@ export function figureAt(text: string, n: NumberMatch, g: FigureGrammar): Figure
   else {
     const ca = sticky(g.currencyAfter) ?? (n.scaled ? sticky(g.currencyAfterLink) : null);
     if (ca) unit = unit ?? g.currencyByName.get(phraseKey(ca[1])) ?? null;
+    // "75 USD million", "125 USD millones": the scale after the currency.
+    if (ca && unit && !n.scaled) {
+      const sm = sticky(g.numbers.scaleAfter);
+      const scale = sm ? g.numbers.scales.get(phraseKey(sm[1] ?? sm[2] ?? sm[3])) ?? 1 : 1;
+      if (scale >= 1000 && sm?.[1]) value = n.value * scale;
+      else if (sm) pos = sm.index;
+    }
     else if (!unit && !n.scaled) {
       const hc = sticky(g.hyphenCompound);
       if (hc) {
@@ -86,7 +102,7 @@ export function figureAt(text: string, n: NumberMatch, g: FigureGrammar): Figure
     const counted = w !== null && !year && (g.countNouns.has(first) || (np !== null && !(yearLike && singular)));
     if (!counted && !g.qualifierBefore.test(before)) return null;
   }
-  return { start, end: pos, value: n.value, unit, compound, currency: unit !== null && g.currencyCodes.has(unit) };
+  return { start, end: pos, value, unit, compound, currency: unit !== null && g.currencyCodes.has(unit) };
 }
 
 /**

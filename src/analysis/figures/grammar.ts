@@ -42,6 +42,12 @@ export interface FigureGrammar {
   currencyAfter: RegExp;
   /** Sticky: a currency after a scale and a link word ("millions de dollars"; figures.json currencyLinks). Group 1. */
   currencyAfterLink: RegExp;
+  /** Sticky: a minor currency unit after a number ("cents", "öre"). */
+  minorAfter: RegExp;
+  /** At the end of a number's text: a hundred word that is also a minor unit (French "quarante-cinq cents"). */
+  minorHundred: RegExp;
+  /** Whole string: the gap between an amount with its currency name and its minor part ("15 dollars and 50"). */
+  minorGap: RegExp;
   /** Sticky: "-day", "-daagse", "-year-long", "-point". Group 1 = the noun, group 2 = known unit form. */
   hyphenCompound: RegExp;
   /** Sticky: a unit word after a space. Group 1. */
@@ -168,6 +174,9 @@ function compile(lang: string, d: FiguresFile, numbers: NumberGrammar): FigureGr
       `\\s+(?:${alternation(d.currencyLinks ?? [])})\\s?(${alternation([...currencyByName.keys(), ...[...currencyBySymbol.keys()].filter((k) => !/\p{L}/u.test(k))])})(?![\\p{L}])`,
       'iyu',
     ),
+    minorAfter: new RegExp(`\\s+(?:${alternation(d.currencyMinor ?? [])})(?![\\p{L}])`, 'iyu'),
+    minorHundred: new RegExp(`[\\s-](?:${alternation((d.currencyMinor ?? []).filter((w) => d.hundredWords.some((h) => h.toLowerCase() === w.toLowerCase())))})$`, 'iu'),
+    minorGap: new RegExp(`^\\s+(?:(?:${alternation(d.fractionJoiners ?? [])})\\s+)?$`, 'iu'),
     hyphenCompound: new RegExp(
       `-(?:(${alternation(unitByForm.keys())})|(\\p{L}{2,}))(?:-(?:${alternation(d.compoundTails)}))?(?![\\p{L}\\p{N}-])`,
       'iyu',
