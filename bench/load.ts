@@ -6,7 +6,9 @@
 // latency of a trivial request (/api/info) sent right after the run, and how long the server stays
 // busy (the time until /api/info answers in under 100 ms) — the cost of work for clients that left.
 // The client is Node's own http module (no load tool needed).
-//   npm run bench:load -- [--articles 2000] [--clients 1000] [--seconds 20] [--db .bench/load-2000.db]
+//   npm run bench:load -- [--articles 2000] [--clients 1000] [--seconds 20] [--db .bench/load-2000.db] [--stale-seconds 0]
+// --stale-seconds N serves with ServerOptions.staleSeconds (a read may be answered from before a write
+// for at most N s, marked stale; the run prints how many were).
 //
 // --mixed adds writes to the same run, on a copy of the database: one upload a second to
 // POST /api/articles and a CLI `dossier ingest` of --ingest generated articles started with the
@@ -33,6 +35,7 @@ const { values } = parseArgs({
     timeout: { type: 'string', default: '30000' },
     mixed: { type: 'boolean', default: false },
     ingest: { type: 'string', default: '200' },
+    'stale-seconds': { type: 'string', default: '0' },
   },
 });
 
@@ -60,6 +63,8 @@ interface Result {
   ms: number;
   /** When it was sent (performance.now()). */
   at?: number;
+  /** Served from before the last write (x-dossier-cache: stale). */
+  stale?: boolean;
   error?: string;
 }
 
@@ -68,7 +73,7 @@ function request(agent: http.Agent, base: URL, path: string, timeoutMs: number):
   return new Promise((resolve) => {
     const req = http.get({ host: base.hostname, port: base.port, path, agent, timeout: timeoutMs }, (res) => {
       res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - t }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - t, stale: res.headers['x-dossier-cache'] === 'stale' }));
       res.on('error', (e) => resolve({ status: 0, ms: performance.now() - t, error: e.message }));
     });
     req.on('timeout', () => req.destroy(new Error('timeout')));
@@ -139,7 +144,10 @@ function startWrites(base: URL, db: string, count: number, from: number, end: nu
       } catch {
         /* reported below as NaN with the exit code and stderr */
       }
-      resolve({ code, inserted, seconds: (performance.now() - t) / 1000, stderr: err.trim().split('\n').slice(-3).join(' | ') });
+      const lines = err.trim().split('\n');
+      // the errors the ingest named (an article over its time budget, …), else its last lines
+      const named = lines.filter((l) => /budget|error:|failed/i.test(l) && !/^ingest: \d+ articles/.test(l)).slice(0, 3);
+      resolve({ code, inserted, seconds: (performance.now() - t) / 1000, stderr: (named.length ? named : lines.slice(-3)).join(' | ') });
     }),
   );
   const uploads = (async () => {
@@ -171,7 +179,7 @@ async function main(): Promise<void> {
     copyFileSync(db, served);
   }
 
-  const server = spawn(process.execPath, [...(process.env.DOSSIER_LOAD_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.DOSSIER_LOAD_PROFILE}`] : []), 'bin/run-ts.js', 'bench/load.ts', '--serve', served], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, [...(process.env.DOSSIER_LOAD_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.DOSSIER_LOAD_PROFILE}`] : []), 'bin/run-ts.js', 'bench/load.ts', '--serve', served, '--stale-seconds', String(values['stale-seconds'])], { stdio: ['ignore', 'pipe', 'inherit'] });
   const address = await new Promise<string>((resolve, reject) => {
     let out = '';
     server.stdout.on('data', (d: Buffer) => {
@@ -229,6 +237,8 @@ async function main(): Promise<void> {
       const ok = all.filter((r) => r.status === 200 && r.at! - started >= from * 1000 && r.at! - started < to * 1000).map((r) => r.ms);
       console.log(`sent ${from}-${to} s: ${ok.length} answers, p50 ${pct(ok, 50).toFixed(0)} ms, p99 ${pct(ok, 99).toFixed(0)} ms`);
     }
+    const stale = all.filter((r) => r.stale).length;
+    if (Number(values['stale-seconds']) > 0) console.log(`answers from before the last write (stale, at most ${values['stale-seconds']} s): ${stale} of ${all.length}`);
     console.log('route      req/s    p50 ms    p99 ms   max ms   over 1 s   errors');
     for (const [route, rs] of results) {
       const ok = rs.filter((r) => r.status === 200).map((r) => r.ms);
@@ -251,6 +261,7 @@ async function main(): Promise<void> {
       if (performance.now() - t > 120_000) break;
     }
     console.log(`server busy after the run: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    console.log(`machine load average at the end: ${loadavg()[0].toFixed(2)} (1 min), ${loadavg()[1].toFixed(2)} (5 min)`);
   } finally {
     server.kill('SIGTERM');
   }
@@ -296,7 +307,7 @@ async function checkWrites(base: URL, db: string, before: number, writes: Return
 if (values.serve) {
   const { buildServer } = await import('../src/server/app.ts');
   const store = openSqliteStore(values.serve);
-  const app = await buildServer(store, { logger: false });
+  const app = await buildServer(store, { logger: false, staleSeconds: Number(values['stale-seconds']) });
   const address = await app.listen({ port: 0, host: '127.0.0.1', backlog: 4096 });
   process.stdout.write(`${address}\n`);
   process.on('SIGTERM', async () => {

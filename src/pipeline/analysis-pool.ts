@@ -56,6 +56,17 @@ export function defaultWorkers(): number {
   return Math.min(availableParallelism(), MAX_DEFAULT_WORKERS);
 }
 
+/** Default nice steps of the analysis threads: DOSSIER_ANALYSIS_NICE when set (0–19), else 10. On an
+ *  idle machine this costs nothing; under contention the thread that serves requests or writes the
+ *  store (which waits for nothing but the CPU) is scheduled before analysis. */
+export function analysisNice(env: NodeJS.ProcessEnv = process.env): number {
+  const v = env.DOSSIER_ANALYSIS_NICE;
+  if (v === undefined || v === '') return 10;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 19) throw new RangeError(`DOSSIER_ANALYSIS_NICE must be a whole number from 0 to 19, got "${v}"`);
+  return n;
+}
+
 /** The message of an article that went over its time budget. */
 export function overBudgetReason(raw: RawArticle, seconds: number): string {
   const where = `${raw.file}${raw.position !== undefined ? `:${raw.position}` : ''}`;
@@ -65,6 +76,9 @@ export function overBudgetReason(raw: RawArticle, seconds: number): string {
 export interface AnalysisPoolOptions {
   /** Seconds one article may take (default articleBudgetSeconds()). */
   budgetSeconds?: number;
+  /** How many steps of OS priority (nice) the analysis threads run below the thread that starts them
+   *  (default analysisNice()): where a server or a store shares the cores, its thread wins them. */
+  nice?: number;
   /** The worker script (default analysis-worker-boot.js). Tests give a stand-in that speaks the same
    *  messages, so the budget can be tested without depending on how fast the machine analyses. */
   workerScript?: URL;
@@ -76,6 +90,7 @@ export class AnalysisPool {
   private closed = false;
   readonly budgetSeconds: number;
   private readonly workerScript: URL;
+  private readonly nice: number;
 
   constructor(
     readonly size: number,
@@ -85,11 +100,12 @@ export class AnalysisPool {
     this.budgetSeconds = opts.budgetSeconds ?? articleBudgetSeconds();
     if (!(this.budgetSeconds > 0)) throw new RangeError(`the time budget per article must be positive (got ${this.budgetSeconds})`);
     this.workerScript = opts.workerScript ?? new URL('./analysis-worker-boot.js', import.meta.url);
+    this.nice = opts.nice ?? analysisNice();
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.workerScript);
+    const worker = new Worker(this.workerScript, { workerData: { nice: this.nice } });
     const pending = new Map<number, Pending>();
     const slot: Slot = { worker, pending };
     // requests sent before the worker has loaded its analyzer wait in its message queue

@@ -38,6 +38,9 @@ export interface ServerOptions {
   fetch?: FetcherOptions;
   /** Poll the followed sources when due while serving (`dossier serve --watch`). */
   watchSources?: boolean;
+  /** Seconds after a write during which a read route may still answer from before it, while the new
+   *  answer is computed in the background (default 0: never; see cache.ts). */
+  staleSeconds?: number;
   /** The corpus's postgres:// URL: GET /api/queue shows its job queue (without it, none). */
   queueDb?: string;
 }
@@ -66,7 +69,7 @@ export async function buildServer(store: Store, opts: ServerOptions = {}): Promi
     reply.header('Referrer-Policy', 'no-referrer');
   });
   for (const s of sharedSchemas) app.addSchema(s);
-  registerResponseCache(app, store);
+  registerResponseCache(app, store, { staleSeconds: opts.staleSeconds });
 
   let pool: AnalysisPool | undefined;
   const analysisPool = () => (pool ??= new AnalysisPool(opts.analysisWorkers ?? Math.min(2, defaultWorkers())));

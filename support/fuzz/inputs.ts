@@ -155,30 +155,57 @@ function mutate(bytes: Buffer, r: () => number): Buffer {
   return out;
 }
 
-/** Sizes of pathological inputs: mostly small, some up to 1 MB (and the 10 MB line, now and then). */
-const SIZES = [1_000, 5_000, 20_000, 100_000, 250_000, 1_000_000];
+/** Sizes of pathological inputs: small ones for most, and big ones for a fixed share of the inputs
+ *  (BIG_EVERY), so a long run spends its time on many inputs rather than on a few huge ones; the
+ *  10 MB line comes once every HUGE_EVERY inputs. */
+const SMALL_SIZES = [1_000, 5_000, 20_000];
+const BIG_SIZES = [100_000, 250_000, 1_000_000];
+/** One input in BIG_EVERY is a pathological one of 100 kB to 1 MB (0.25 %). */
+export const BIG_EVERY = 400;
+/** One input in HUGE_EVERY is the 10.5 MB JSON line. */
+export const HUGE_EVERY = 5_000;
 
-/** `n` inputs from `seed`: about one in four pathological, the rest mutated or wrapped real articles. */
-export function* fuzzInputs(seed: number, n: number, seeds = seedFiles()): Generator<FuzzInput> {
+/** `n` inputs from `seed`: about one in four pathological (one in BIG_EVERY of 100 kB – 1 MB, one in
+ *  HUGE_EVERY a 10.5 MB line), the rest mutated or wrapped real articles. Input i is the same
+ *  whatever `n`, so a run can be split over processes (each taking every k-th input): `take(i)` false
+ *  skips input i (its random draws are still made, and its pathological body is not built). */
+export function* fuzzInputs(seed: number, n: number, seeds = seedFiles(), take: (i: number) => boolean = () => true): Generator<FuzzInput & { index: number }> {
   const r = rng(seed);
   const texts = seeds.filter((s) => s.name.endsWith('.txt')).map((s) => s.bytes.toString('utf8'));
+  const txtSeeds = seeds.filter((x) => x.name.endsWith('.txt'));
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
   const kinds = Object.keys(PATHOLOGICAL);
   for (let i = 0; i < n; i++) {
     const roll = r();
-    if (roll < 0.25) {
+    if (i % HUGE_EVERY === HUGE_EVERY - 1) {
+      const text = pick(texts);
+      if (!take(i)) continue;
+      const { file, body } = PATHOLOGICAL['long-line-jsonl'](10_500_000, text);
+      yield { index: i, kind: 'long-line-jsonl', file, bytes: Buffer.from(body as string, 'utf8') };
+    } else if (i % BIG_EVERY === BIG_EVERY / 2 - 1) {
       const kind = pick(kinds);
-      const size = i % 500 === 499 && kind === 'long-line-jsonl' ? 10_500_000 : pick(SIZES);
-      const { file, body } = PATHOLOGICAL[kind](size, pick(texts));
-      yield { kind, file, bytes: typeof body === 'string' ? Buffer.from(body, 'utf8') : body };
+      const size = pick(BIG_SIZES);
+      const text = pick(texts);
+      if (!take(i)) continue;
+      const { file, body } = PATHOLOGICAL[kind](size, text);
+      yield { index: i, kind, file, bytes: typeof body === 'string' ? Buffer.from(body, 'utf8') : body };
+    } else if (roll < 0.25) {
+      const kind = pick(kinds);
+      const size = pick(SMALL_SIZES);
+      const text = pick(texts);
+      if (!take(i)) continue;
+      const { file, body } = PATHOLOGICAL[kind](size, text);
+      yield { index: i, kind, file, bytes: typeof body === 'string' ? Buffer.from(body, 'utf8') : body };
     } else if (roll < 0.6) {
       const s = pick(seeds);
-      yield { kind: `mutate:${s.name}`, file: s.name.split('/').pop()!, bytes: mutate(s.bytes, r) };
+      const bytes = mutate(s.bytes, r);
+      if (take(i)) yield { index: i, kind: `mutate:${s.name}`, file: s.name.split('/').pop()!, bytes };
     } else {
-      const s = pick(seeds.filter((x) => x.name.endsWith('.txt')));
+      const s = pick(txtSeeds);
       const format = pick(FORMATS);
       const body = Buffer.from(wrap(s.bytes.toString('utf8'), format), 'utf8');
-      yield { kind: `${format}:${s.name}`, file: `fuzz.${format}`, bytes: r() < 0.5 ? mutate(body, r) : body };
+      const bytes = r() < 0.5 ? mutate(body, r) : body;
+      if (take(i)) yield { index: i, kind: `${format}:${s.name}`, file: `fuzz.${format}`, bytes };
     }
   }
 }

@@ -190,6 +190,15 @@ describe('whole articles on the pathological inputs', () => {
     for (const f of doc.figures) expect(doc.text.slice(f.start, f.end)).toBe(f.text);
   }, 60_000);
 
+  it('250 kB of "\"We are close,\" he said. \"" (fuzz: quotes grew with the square of the drafts, 4 s at 40 kB): rules and model drafts are matched by overlap', async () => {
+    const { body } = PATHOLOGICAL['repeat-quote'](250_000, '');
+    const doc = await analyze(String(body));
+    const repeats = String(body).split('he said').length - 1;
+    expect(doc.quotes.length).toBeGreaterThan(repeats / 2);
+    expect(doc.quotes.length).toBeLessThanOrEqual(repeats * 2);
+    for (const q of doc.quotes) expect(doc.text.slice(q.start, q.end)).toBe(q.text);
+  }, 60_000);
+
   it('an article naming the same two people 9,000 times (entities grew with the square of the mentions): each distinct name key kept once', async () => {
     const { body } = PATHOLOGICAL['repeat-name'](400_000, '');
     const doc = await analyze(String(body));

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { buildServer } from '../../src/server/app.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
 import { openCorpus } from '../../src/corpus/index.ts';
@@ -93,4 +93,77 @@ describe('response cache, concurrent requests', () => {
       await store.close();
     }
   });
+});
+
+describe('response cache with staleSeconds (stale while revalidate, bounded)', () => {
+  it('serves the answer from before a write, marked and with its token, for at most staleSeconds after the write was first possible; a refresh computes the new one once', async () => {
+    // the clock the bound is kept by is faked, so the test does not depend on the machine's speed
+    vi.useFakeTimers({ toFake: ['performance'] });
+    const path = join(dir, 'stale.db');
+    const server = openSqliteStore(path);
+    const writer = openSqliteStore(path);
+    let lists = 0;
+    const counted = new Proxy(server, {
+      get(target, name) {
+        const v = Reflect.get(target, name, target) as unknown;
+        if (name === 'list') return (...args: Parameters<typeof server.list>) => (lists++, server.list(...args));
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    const app = await buildServer(counted, { staleSeconds: 10 });
+    const get = (headers: Record<string, string> = {}) => app.inject({ url: '/api/articles?limit=5', headers });
+    try {
+      await openCorpus(writer).add([generatedItem(11), generatedItem(12)]);
+      const first = await get();
+      expect(first.json().total).toBe(2);
+      const t1 = first.headers['x-dossier-token'];
+      expect(t1).toEqual(expect.any(String));
+
+      // a write from another process: the old answer, marked stale, with the token it was made under
+      await openCorpus(writer).add([generatedItem(13)]);
+      vi.advanceTimersByTime(1_000);
+      const stale = await get();
+      expect(stale.headers['x-dossier-cache']).toBe('stale');
+      expect(stale.headers['x-dossier-token']).toBe(t1);
+      expect(stale.json().total).toBe(2);
+      expect(lists).toBe(1);
+      // Cache-Control: no-cache is never given a stale answer
+      const fresh = await get({ 'cache-control': 'no-cache' });
+      expect(fresh.json().total).toBe(3);
+      expect(fresh.headers['x-dossier-token']).not.toBe(t1);
+      expect((await get()).headers['x-dossier-cache']).toBe('hit');
+      expect(lists).toBe(2);
+
+      // half the bound on: a stale answer starts one background refresh, and the next read is fresh
+      await openCorpus(writer).add([generatedItem(14)]);
+      vi.advanceTimersByTime(6_000);
+      const served = await Promise.all([get(), get(), get()]);
+      expect(served.map((a) => a.json().total)).toEqual([3, 3, 3]);
+      expect(served.map((a) => a.headers['x-dossier-cache'])).toEqual(['stale', 'stale', 'stale']);
+      // the refresh ends when it ends (the test's timeout is the only clock); meanwhile reads stay stale
+      for (;;) {
+        const r = await get();
+        if (r.headers['x-dossier-cache'] === 'hit') break;
+        expect(r.headers['x-dossier-cache']).toBe('stale');
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      const refreshed = await get();
+      expect(refreshed.headers['x-dossier-cache']).toBe('hit');
+      expect(refreshed.json().total).toBe(4);
+      expect(lists).toBe(3);
+
+      // the bound counts from when the old token was last seen current, so after an idle spell
+      // longer than the bound a write is never hidden, however long ago the answer was cached
+      await openCorpus(writer).add([generatedItem(15)]);
+      vi.advanceTimersByTime(10_001);
+      const late = await get();
+      expect(late.headers['x-dossier-cache']).toBeUndefined();
+      expect(late.json().total).toBe(5);
+    } finally {
+      vi.useRealTimers();
+      await app.close();
+      await server.close();
+      await writer.close();
+    }
+  }, 120_000);
 });

@@ -235,13 +235,56 @@ export function kindOf(ctx: DocContext, s: number, e: number, c0: number, c1: nu
   return 'indirect';
 }
 
+/** The start offsets of the words inside `d` (tokens are in text order: a binary search finds the
+ *  first, so the sets of all drafts cost their own sizes, not drafts × tokens). */
 function wordSet(ctx: DocContext, d: Draft): Set<number> {
   const out = new Set<number>();
-  for (const t of ctx.toks) {
+  const toks = ctx.toks;
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid].start < d.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < toks.length; i++) {
+    const t = toks[i];
     if (t.start >= d.end) break;
-    if (t.kind !== 'punct' && t.start >= d.start && t.end <= d.end) out.add(t.start);
+    if (t.kind !== 'punct' && t.end <= d.end) out.add(t.start);
   }
   return out;
+}
+
+/** Spans in start order, to list those that overlap or touch a range without scanning them all: one
+ *  that meets [s, e] starts in [s - longest, e]. Returns their indices in ascending order, so a
+ *  caller that wants the first match in list order keeps it; each caller re-checks its own condition
+ *  on these candidates (a superset of the spans that can meet it), so the answers are unchanged and
+ *  the cost follows the overlaps, not the product of the two lists. */
+function spanIndex(spans: readonly ({ start: number; end: number } | null | undefined)[]): (s: number, e: number) => number[] {
+  const order: number[] = [];
+  let longest = 0;
+  spans.forEach((sp, i) => {
+    if (!sp) return;
+    order.push(i);
+    longest = Math.max(longest, sp.end - sp.start);
+  });
+  order.sort((a, b) => spans[a]!.start - spans[b]!.start || a - b);
+  const starts = order.map((i) => spans[i]!.start);
+  return (s, e) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < s - longest) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: number[] = [];
+    for (let k = lo; k < starts.length && starts[k] <= e; k++) {
+      const sp = spans[order[k]]!;
+      if (sp.start <= e && s <= sp.end) out.push(order[k]);
+    }
+    return out.sort((a, b) => a - b);
+  };
 }
 
 /** Rules' drafts and the model's, merged (see CombineOptions). */
@@ -249,19 +292,25 @@ export function combine(ctx: DocContext, rules: Draft[], model: Draft[], opts: C
   const ruleSets = rules.map((d) => wordSet(ctx, d));
   const modelSets = model.map((d) => wordSet(ctx, d));
   const out: Draft[] = [];
+  const kept = new Set<Draft>();
   const replaced = new Set<number>();
   const own = attributionModel(ctx.lex.lang);
   const neutral = own?.meta.lang !== ctx.lex.lang || own?.meta.lexiconCues === true;
+  // candidates by overlap (a long text can have thousands of drafts of each kind)
+  const rulesAt = spanIndex(rules);
+  const ruleCuesAt = spanIndex(rules.map((r) => r.cue));
+  const modelAt = spanIndex(model);
   model.forEach((m, mi) => {
     const ms = modelSets[mi];
     if (!ms.size) return;
     // the same quote as a rule draft (half of the words both ways): the rules' one stays
-    const same = rules.findIndex((r, ri) => {
-      const rs = ruleSets[ri];
-      let inter = 0;
-      for (const w of rs) if (ms.has(w)) inter++;
-      return inter >= rs.size / 2 && inter >= ms.size / 2;
-    });
+    const same =
+      rulesAt(m.start, m.end).find((ri) => {
+        const rs = ruleSets[ri];
+        let inter = 0;
+        for (const w of rs) if (ms.has(w)) inter++;
+        return inter >= rs.size / 2 && inter >= ms.size / 2;
+      }) ?? -1;
     if (same >= 0 && (rules[same].kind === 'direct' || opts.preferRules)) {
       const r = rules[same];
       if (opts.fillSpeakers && !r.speaker && m.speaker) {
@@ -271,32 +320,41 @@ export function combine(ctx: DocContext, rules: Draft[], model: Draft[], opts: C
       return;
     }
     if (same >= 0) replaced.add(same);
+    const cueMates = m.cue ? ruleCuesAt(m.cue.start, m.cue.end).map((ri) => rules[ri]) : [];
     // the cue of a rule's direct quotation reports that quotation: content the model gives the
     // same cue elsewhere, without a source ("—É uma visita histórica —afirmou o embaixador …"), is misread
-    if (m.cue && !m.source && rules.some((r) => r.kind === 'direct' && r.cue && r.cue.start < m.cue!.end && m.cue!.start < r.cue.end && (r.end <= m.start || m.end <= r.start))) return;
+    if (m.cue && !m.source && cueMates.some((r) => r.kind === 'direct' && r.cue && r.cue.start < m.cue!.end && m.cue!.start < r.cue.end && (r.end <= m.start || m.end <= r.start))) return;
     // the language-neutral model (a language without its own) knows no word order: where the
     // rules, which know the language's cue frames, read the same cue, theirs is the reading
-    if (neutral && m.cue && rules.some((r) => r.cue && r.cue.start < m.cue!.end && m.cue!.start < r.cue.end)) return;
+    if (neutral && m.cue && cueMates.some((r) => r.cue && r.cue.start < m.cue!.end && m.cue!.start < r.cue.end)) return;
     // a first-person source inside a quotation ("I know that …" in a quoted speech) is its speaker
     if (!m.speaker && m.source && firstPersonAt(ctx, m.source)) {
-      const host = rules.find((r) => r.kind === 'direct' && r.speaker && r.start <= m.source!.start && m.source!.end <= r.end);
+      const hostAt = rulesAt(m.source.start, m.source.end).find((ri) => {
+        const r = rules[ri];
+        return r.kind === 'direct' && r.speaker && r.start <= m.source!.start && m.source!.end <= r.end;
+      });
+      const host = hostAt === undefined ? undefined : rules[hostAt];
       if (host) m.speaker = { ...host.speaker!, start: m.source.start, end: m.source.end, via: 'pronoun', antecedent: { start: host.speaker!.start, end: host.speaker!.end } };
     }
     out.push(m);
+    kept.add(m);
   });
   rules.forEach((r, ri) => {
     const rs = ruleSets[ri];
     if (r.kind === 'indirect' && !opts.ruleIndirect) return;
     if (r.kind === 'indirect' && replaced.has(ri)) return;
+    const around = rs.size ? modelAt(r.start, r.end) : [];
     // a quotation the rules found no speaker for, inside the content of a model attribution with
     // one, is part of that attribution ("X argued that … “…”"): its speaker and cue
     if (opts.fillSpeakers && !r.speaker && rs.size) {
-      const host = model.findIndex((m, mi) => {
-        if (!m.speaker || !out.includes(m)) return false;
-        let inter = 0;
-        for (const w of rs) if (modelSets[mi].has(w)) inter++;
-        return inter / rs.size >= 0.8;
-      });
+      const host =
+        around.find((mi) => {
+          const m = model[mi];
+          if (!m.speaker || !kept.has(m)) return false;
+          let inter = 0;
+          for (const w of rs) if (modelSets[mi].has(w)) inter++;
+          return inter / rs.size >= 0.8;
+        }) ?? -1;
       if (host >= 0) {
         r.speaker = model[host].speaker;
         r.source = model[host].source;
@@ -305,8 +363,9 @@ export function combine(ctx: DocContext, rules: Draft[], model: Draft[], opts: C
     }
     // a partial quotation inside the model's content of the same cue is part of that (mixed) attribution
     if (!opts.nested && r.kind === 'direct' && rs.size && r.cue) {
-      const host = model.some((m, mi) => {
-        if (!m.cue || m.cue.start >= r.cue!.end || r.cue!.start >= m.cue.end || !out.includes(m)) return false;
+      const host = around.some((mi) => {
+        const m = model[mi];
+        if (!m.cue || m.cue.start >= r.cue!.end || r.cue!.start >= m.cue.end || !kept.has(m)) return false;
         const ms = modelSets[mi];
         let inter = 0;
         for (const w of rs) if (ms.has(w)) inter++;
@@ -320,7 +379,16 @@ export function combine(ctx: DocContext, rules: Draft[], model: Draft[], opts: C
   // a cue the model finds inside the content of another attribution ("… reported that a campaign
   // operative decided to change course …") is mostly a verb of the reported clause, not a nested
   // attribution (PolNeAR dev: precision +2.4, recall -0.9)
-  return out.filter((m) => m.via !== 'model' || !m.cue || !out.some((h) => h !== m && h.cue && h.cue.start !== m.cue!.start && h.start <= m.cue!.start && m.cue!.end <= h.end));
+  const outAt = spanIndex(out);
+  return out.filter(
+    (m) =>
+      m.via !== 'model' ||
+      !m.cue ||
+      !outAt(m.cue.start, m.cue.end).some((hi) => {
+        const h = out[hi];
+        return h !== m && h.cue && h.cue.start !== m.cue!.start && h.start <= m.cue!.start && m.cue!.end <= h.end;
+      }),
+  );
 }
 
 /** Token i opens a sentence or a clause (first of its unit, or after a comma, colon, semicolon or dash). */

@@ -13,13 +13,14 @@ interface ServeOpts {
   port: number;
   host: string;
   watch?: boolean;
+  staleSeconds?: number;
 }
 
 async function serve(store: Store, opts: ServeOpts): Promise<void> {
   const { buildServer, listeningMessage, UnsafeBindingError } = await import('../../server/app.ts');
   let app;
   try {
-    app = await buildServer(store, { host: opts.host, token: process.env.DOSSIER_TOKEN || undefined, watchSources: opts.watch, ...(isPostgresUrl(opts.db) ? { queueDb: opts.db } : {}) });
+    app = await buildServer(store, { host: opts.host, token: process.env.DOSSIER_TOKEN || undefined, watchSources: opts.watch, staleSeconds: opts.staleSeconds, ...(isPostgresUrl(opts.db) ? { queueDb: opts.db } : {}) });
   } catch (err) {
     if (err instanceof UnsafeBindingError) throw new UsageError(err.message);
     throw err;
@@ -45,7 +46,12 @@ export function registerServe(program: Command): void {
       .option('--db <file|url>', 'database: SQLite file or postgres:// URL', DEFAULT_DB)
       .option('--port <n>', 'port to listen on (env PORT)', parseIntOption('port'), DEFAULT_PORT)
       .option('--host <addr>', 'address to bind (off loopback needs DOSSIER_TOKEN)', '127.0.0.1')
-      .option('--watch', 'also poll the followed sources when due (as `dossier watch` does)');
+      .option('--watch', 'also poll the followed sources when due (as `dossier watch` does)')
+      .option('--stale-seconds <s>', 'after a write, serve the previous answer of a read route for up to <s> seconds while the new one is computed (default 0)', (v: string) => {
+        const n = Number(v);
+        if (!(n >= 0) || !Number.isFinite(n)) throw new UsageError(`--stale-seconds must be a number of seconds ≥ 0 (got "${v}")`);
+        return n;
+      });
 
   common(program.command('serve').description('Serve the JSON API and the web UI'))
     .addHelpText('after', '\nExample:\n  dossier serve --db dossier.db --port 8080\n  dossier serve --watch      # sources added on the Add page are polled too')
