@@ -18,7 +18,7 @@ import { FeatureIndex, shuffle, toLinearModel, trainEnsemble, type TrainDoc, typ
 import { rng } from '../../support/random.ts';
 import { readUnlabelled, type UnlabelledSource } from './corpora.ts';
 import { induceClusters } from './clusters.ts';
-import { tuneOutsideBias } from './bias.ts';
+import { tuneOutsideBias, tuneTypeBias } from './bias.ts';
 
 
 export interface LanguageConfig {
@@ -185,7 +185,10 @@ export async function trainLanguage(cfg: LanguageConfig, opts: TrainOptions): Pr
     });
     model = createModel(model.meta, fullLex, stage1, toLinearModel(index2, mergeDomain(index2, tw2, domainAdapt)));
   }
-  if (opts.tuneBias !== false) log(`${L} ${tuneOutsideBias(model, dev, evaluate)}`);
+  if (opts.tuneBias !== false) {
+    log(`${L} ${tuneOutsideBias(model, dev, evaluate)}`);
+    log(`${L} ${tuneTypeBias(model, dev, evaluate)}`);
+  }
   const final = evaluate(model, dev);
   log(`${L} final dev (${describeFile(cfg.dev)}):\n${final.report()}`);
   const sc = final.scores();
