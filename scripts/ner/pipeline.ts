@@ -234,7 +234,7 @@ function meta(cfg: LanguageConfig, opts: TrainOptions, epochs: number, folds: nu
 function describeFile(entry: string | NerFile): string {
   const f = nerFile(entry);
   const nth = (n: number) => `${n}${n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : n === 1 ? 'st' : 'th'}`;
-  const parts = [f.split && (f.split.part === 'held-out' ? `every ${nth(f.split.every)} document` : `all but every ${nth(f.split.every)} document`), f.limit && `first ${f.limit} documents`, f.types && `types ${f.types.join('/')}`, f.domain && `domain ${f.domain}`].filter(Boolean);
+  const parts = [f.split && (f.split.part === 'held-out' ? `every ${nth(f.split.every)} document` : `all but every ${nth(f.split.every)} document`), f.limit && `first ${f.limit} documents`, f.types && `types ${f.types.join('/')}`, f.domain && `domain ${f.domain}`, f.docStart && `documents opened by sentences matching /${f.docStart}/`].filter(Boolean);
   return parts.length ? `${f.file} (${parts.join('; ')})` : f.file;
 }
 
