@@ -18,7 +18,7 @@ import { FeatureIndex, shuffle, toLinearModel, trainEnsemble, type TrainDoc, typ
 import { rng } from '../../support/random.ts';
 import { readUnlabelled, type UnlabelledSource } from './corpora.ts';
 import { induceClusters } from './clusters.ts';
-import { tuneOutsideBias } from './bias.ts';
+import { tuneOutsideBias, tuneTypeBias } from './bias.ts';
 
 
 export interface LanguageConfig {
@@ -185,7 +185,10 @@ export async function trainLanguage(cfg: LanguageConfig, opts: TrainOptions): Pr
     });
     model = createModel(model.meta, fullLex, stage1, toLinearModel(index2, mergeDomain(index2, tw2, domainAdapt)));
   }
-  if (opts.tuneBias !== false) log(`${L} ${tuneOutsideBias(model, dev, evaluate)}`);
+  if (opts.tuneBias !== false) {
+    log(`${L} ${tuneOutsideBias(model, dev, evaluate)}`);
+    log(`${L} ${tuneTypeBias(model, dev, evaluate)}`);
+  }
   const final = evaluate(model, dev);
   log(`${L} final dev (${describeFile(cfg.dev)}):\n${final.report()}`);
   const sc = final.scores();
@@ -231,7 +234,7 @@ function meta(cfg: LanguageConfig, opts: TrainOptions, epochs: number, folds: nu
 function describeFile(entry: string | NerFile): string {
   const f = nerFile(entry);
   const nth = (n: number) => `${n}${n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : n === 1 ? 'st' : 'th'}`;
-  const parts = [f.split && (f.split.part === 'held-out' ? `every ${nth(f.split.every)} document` : `all but every ${nth(f.split.every)} document`), f.limit && `first ${f.limit} documents`, f.types && `types ${f.types.join('/')}`, f.domain && `domain ${f.domain}`].filter(Boolean);
+  const parts = [f.split && (f.split.part === 'held-out' ? `every ${nth(f.split.every)} document` : `all but every ${nth(f.split.every)} document`), f.limit && `first ${f.limit} documents`, f.types && `types ${f.types.join('/')}`, f.domain && `domain ${f.domain}`, f.docStart && `documents opened by sentences matching /${f.docStart}/`].filter(Boolean);
   return parts.length ? `${f.file} (${parts.join('; ')})` : f.file;
 }
 

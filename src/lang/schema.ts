@@ -24,6 +24,10 @@ const nerFile = z.union([
       limit: z.number().int().positive().optional(),
       types: z.array(z.enum(['PER', 'ORG', 'LOC', 'MISC'])).optional(),
       domain: z.number().int().min(0).max(7).optional(),
+      docStart: z
+        .string()
+        .refine((r) => { try { new RegExp(r); return true; } catch { return false; } }, 'not a valid regular expression')
+        .optional(),
     })
     .strict(),
 ]);

@@ -24,6 +24,19 @@ describe('NER format readers', () => {
     expect(show(parseNer(text, 'conll', 'esp', 2))).toEqual([['El Presidente [PER José María Aznar] visitó [LOC Madrid] .', 'La [ORG ONU]'], ['La [ORG EFE]']]);
   });
 
+  it('conll: a docStart expression (CoNLL-2002 Spanish datelines) opens documents instead of pseudo-documents', () => {
+    const text = [
+      'Madrid NC B-LOC\n, Fc O\n23 Z O\nmay NC O\n( Fpa O\nEFE NC B-ORG\n) Fpt O\n. Fp O\n',
+      'El DA O\nPP NC B-ORG\nganó VMI O\n',
+      'Lima NC B-LOC\n, Fc O\n23 Z O\nmay NC O\n( Fpa O\nEFECOM NC B-ORG\n) Fpt O\n. Fp O\n',
+      'Fujimori NC B-PER\nhabló VMI O\n',
+    ].join('\n');
+    expect(show(parseNer(text, 'conll', 'esp', 1, /\( EFE(COM)? \)/))).toEqual([
+      ['[LOC Madrid] , 23 may ( [ORG EFE] ) .', 'El [ORG PP] ganó'],
+      ['[LOC Lima] , 23 may ( [ORG EFECOM] ) .', '[PER Fujimori] habló'],
+    ]);
+  });
+
   it('conll: -DOCSTART- lines (with a blank line after them or not) open documents; IOB1 is read too', () => {
     const text = '-DOCSTART- -X- -X- O\n\nEU NNP B-NP I-ORG\nrejects VBZ B-VP O\nGerman JJ B-NP I-MISC\n\n-DOCSTART- -DOCSTART- O\nDe Art O\nBelgen N B-MISC\n';
     expect(show(parseNer(text, 'conll'))).toEqual([['[ORG EU] rejects [MISC German]'], ['De [MISC Belgen]']]);

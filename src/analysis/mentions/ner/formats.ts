@@ -48,6 +48,10 @@ export interface NerFile {
   types?: string[];
   /** Adaptation domain of this set (0: gold data of the model's language, the default). */
   domain?: number;
+  /** A regular expression over a sentence's words joined by spaces that opens a new document, for files
+   *  whose articles are marked only by their text (the "Madrid , 23 may ( EFE ) ." datelines of
+   *  CoNLL-2002 Spanish); used instead of `docSentences` pseudo-documents. */
+  docStart?: string;
 }
 
 /** The error for a malformed line: names the file and the line. */
@@ -70,7 +74,7 @@ export function nerFile(entry: string | NerFile): NerFile {
 export function readNerFile(root: string, entry: string | NerFile): LabelledDoc[] {
   const f = nerFile(entry);
   const path = join(root, f.file);
-  let docs = parseNer(readFileSync(path, 'utf8'), f.format ?? 'conll', path, f.docSentences);
+  let docs = parseNer(readFileSync(path, 'utf8'), f.format ?? 'conll', path, f.docSentences, f.docStart === undefined ? undefined : new RegExp(f.docStart));
   if (f.split) {
     const { every, part } = f.split;
     docs = docs.filter((_, i) => (i % every === every - 1) === (part === 'held-out'));
@@ -91,9 +95,11 @@ interface RawSentence {
   docStart: boolean;
 }
 
-/** Parses the text of an annotated file; `name` is used in error messages. */
-export function parseNer(text: string, format: NerFormat, name = '(input)', docSentences?: number): LabelledDoc[] {
+/** Parses the text of an annotated file; `name` is used in error messages. A `docStart` expression
+ *  (matched against a sentence's words joined by spaces) marks the sentences that open a document. */
+export function parseNer(text: string, format: NerFormat, name = '(input)', docSentences?: number, docStart?: RegExp): LabelledDoc[] {
   const sentences = readSentences(text.replace(/^\uFEFF/, ''), format, name);
+  if (docStart) for (const s of sentences) s.docStart ||= docStart.test(s.words.join(' '));
   const hasBoundaries = sentences.some((s) => s.docStart);
   const per = docSentences ?? (format === 'germeval' ? 1 : format === 'conll' && hasBoundaries ? 0 : DEFAULT_DOC_SENTENCES);
   const docs: LabelledDoc[] = [];

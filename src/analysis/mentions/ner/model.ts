@@ -22,6 +22,10 @@ export interface ModelMeta {
   /** Subtracted from the O score of every token in the final stage's decoding (tuned on the
    *  development set by the trainer): trades precision for recall. Absent in older models: 0. */
   outsideBias?: number;
+  /** Added to the scores of every tag of each entity type (ENTITY_TYPES order: PER, ORG, LOC, MISC)
+   *  in the final stage's decoding, tuned on the development set like outsideBias: moves the
+   *  decision between types (Spanish LOC against ORG). Absent: 0. */
+  typeBias?: number[];
 }
 
 export interface NerModel {

@@ -11,7 +11,7 @@ import { foldTypography } from '../../../text/fold.ts';
 let em = new Float32Array(0);
 
 /** Decodes every sentence of a document with one stage; returns flat BILOU tag indices. */
-export function decodeDocument(stage: LinearModel, lengths: readonly number[], f: DocFeatures, extra?: DocFeatures, outsideBias = 0): Uint8Array {
+export function decodeDocument(stage: LinearModel, lengths: readonly number[], f: DocFeatures, extra?: DocFeatures, outsideBias = 0, typeBias?: readonly number[]): Uint8Array {
   const total = lengths.reduce((a, b) => a + b, 0);
   const out = new Uint8Array(total);
   let from = 0;
@@ -21,6 +21,9 @@ export function decodeDocument(stage: LinearModel, lengths: readonly number[], f
     stage.addEmissions(f.feats, f.offs, from, from + n, em);
     if (extra) stage.addEmissions(extra.feats, extra.offs, from, from + n, em);
     if (outsideBias) for (let i = 0; i < n; i++) em[i * N_TAGS] -= outsideBias; // tag 0 is O
+    if (typeBias) {
+      for (let i = 0; i < n; i++) for (let t = 1; t < N_TAGS; t++) em[i * N_TAGS + t] += typeBias[(t - 1) >> 2] ?? 0;
+    }
     viterbi(em, n, stage.masked, out, from);
     from += n;
   }
@@ -56,10 +59,11 @@ export function tagDocumentBilou(model: NerModel, input: readonly (readonly stri
   const lengths = doc.map((s) => s.length);
   const f1 = model.extractor.stage1(doc);
   const bias = model.meta.outsideBias ?? 0;
-  if (!model.stage2) return decodeDocument(model.stage1, lengths, f1, undefined, bias);
+  const typeBias = model.meta.typeBias;
+  if (!model.stage2) return decodeDocument(model.stage1, lengths, f1, undefined, bias, typeBias);
   const pred1 = decodeDocument(model.stage1, lengths, f1);
   const f2 = model.extractor.stage2(doc, pred1);
-  return decodeDocument(model.stage2, lengths, f1, f2, bias);
+  return decodeDocument(model.stage2, lengths, f1, f2, bias, typeBias);
 }
 
 /** BIO (IOB2) tags for each token of each sentence of a document. */
